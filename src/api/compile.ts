@@ -1,0 +1,46 @@
+import { loadConfig } from '../config/load.js';
+import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import { isSpecloopError, type SpecProblem } from '../core/errors.js';
+import { COMPILED_DIR, compileSpecs } from '../spec/compile.js';
+import { discoverSpecs } from '../spec/discover.js';
+
+export interface CompileOptions {
+  paths?: string[];
+  configFile?: string;
+}
+
+export interface CompiledFileSummary {
+  path: string;
+  kind: 'feature' | 'feature-md' | 'markdown';
+  compiledPath: string | undefined;
+  scenarios: number;
+  problems: number;
+}
+
+export interface CompileReport {
+  outDir: string;
+  files: CompiledFileSummary[];
+  problems: SpecProblem[];
+  exitCode: 0 | 2;
+}
+
+/** Parses every spec and writes Markdown documents' compiled Gherkin; reports every problem in every file. */
+export async function compile(options: CompileOptions = {}, environment: Partial<SpecEnvironment> = {}): Promise<CompileReport> {
+  const env = makeEnvironment(environment);
+  try {
+    const config = await loadConfig(env.cwd, options.configFile);
+    const selection = await discoverSpecs(env.cwd, config.specs, options.paths ?? []);
+    const compiled = await compileSpecs(env.cwd, selection.files);
+    const files = compiled.files.map((f) => ({
+      path: f.path,
+      kind: f.kind,
+      compiledPath: f.kind === 'markdown' && f.problems.length === 0 ? f.runPath : undefined,
+      scenarios: f.pickles.length,
+      problems: f.problems.length,
+    }));
+    return { outDir: COMPILED_DIR, files, problems: compiled.problems, exitCode: compiled.problems.length ? 2 : 0 };
+  } catch (error) {
+    if (!isSpecloopError(error)) throw error;
+    return { outDir: COMPILED_DIR, files: [], problems: [error.problem], exitCode: 2 };
+  }
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULTS } from '../config/defaults.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { ProfileConfig } from '../run/protocol.js';
+
+export function findCucumberConfig(root: string): string | undefined {
+  return DEFAULTS.cucumberConfigFiles.find((name) => existsSync(path.join(root, name)));
+}
+
+export interface ProfileOverlay {
+  specs: string[] | undefined;
+  requirePaths: string[];
+  importPaths: string[];
+  requireModules: string[];
+  tags: string;
+  names: string[];
+  worldParameters: Record<string, unknown>;
+  retry: number | undefined;
+  strict: boolean | undefined;
+  formatFiles: Record<string, string>;
+}
+
+/**
+ * What a cucumber.js profile adds. Specloop's own config wins where both speak; the profile's
+ * paths and support files are used when spec.config leaves them to the defaults.
+ */
+export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, userSetSteps: boolean): ProfileOverlay {
+  return {
+    specs: !userSetSpecs && profile.paths.length ? profile.paths.map(toSpecGlob) : undefined,
+    requirePaths: userSetSteps ? [] : profile.require,
+    importPaths: userSetSteps ? [] : profile.import,
+    requireModules: profile.requireModule,
+    tags: profile.tags,
+    names: profile.name,
+    worldParameters: profile.worldParameters,
+    retry: profile.retry || undefined,
+    strict: profile.strict,
+    formatFiles: formatFiles(profile.format),
+  };
+}
+
+function toSpecGlob(p: string): string {
+  if (/[*?{]/.test(p) || /\.(feature|md)(:\d+)*$/.test(p)) return p.replace(/(:\d+)+$/, '');
+  return `${p.replace(/\/$/, '')}/**/*.{feature,feature.md}`;
+}
+
+/** Only file formats (html:reports/x.html) carry over: the terminal belongs to specloop. */
+function formatFiles(formats: string[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const format of formats) {
+    const at = format.search(/:(?!\/\/|\\)/);
+    if (at > 0) files[format.slice(at + 1)] = format.slice(0, at);
+  }
+  return files;
+}
+
+export function combineTags(...expressions: (string | undefined)[]): string {
+  const parts = expressions.map((e) => e?.trim()).filter((e): e is string => Boolean(e));
+  return parts.length <= 1 ? (parts[0] ?? '') : parts.map((e) => `(${e})`).join(' and ');
+}
+
+export function isResolvedDefaultSteps(config: ResolvedConfig): boolean {
+  return config.steps === DEFAULTS.steps;
+}

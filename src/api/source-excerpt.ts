@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Reads spec sources once each, to show the lines around a failure. */
+export function makeExcerpter(root: string, context = 2): (file: string, line: number) => { startLine: number; lines: string[] } | undefined {
+  const cache = new Map<string, string[] | undefined>();
+  return (file, line) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, readFileSync(path.resolve(root, file), 'utf8').split(/\r?\n/));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    const lines = cache.get(file);
+    if (!lines || line < 1 || line > lines.length) return undefined;
+    const startLine = Math.max(1, line - context);
+    return { startLine, lines: lines.slice(startLine - 1, Math.min(lines.length, line + context)) };
+  };
+}

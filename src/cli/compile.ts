@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { compile } from '../api/compile.js';
+import { formatLocation } from '../core/errors.js';
+import { colorFor } from '../report/color.js';
+import { parseCommandArgs } from './args.js';
+import { COMPILE_HELP } from './help.js';
+
+export async function runCompile(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('compile', argv, {
+    config: { type: 'string', short: 'c' },
+    cwd: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(COMPILE_HELP);
+    return 0;
+  }
+  const report = await compile({ paths: positionals, configFile: values.config }, { cwd: path.resolve(values.cwd ?? process.cwd()) });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return report.exitCode;
+  }
+  const c = colorFor(process.stdout, process.env);
+  const lines: string[] = [];
+  for (const p of report.problems) {
+    lines.push(`${c.red('error')} ${c.bold(p.location ? formatLocation(p.location) : '')} ${p.message} ${c.dim(`(${p.code})`)}`);
+    if (p.hint) lines.push(`  ${c.yellow('→')} ${p.hint}`);
+  }
+  const scenarios = report.files.reduce((n, f) => n + f.scenarios, 0);
+  const markdown = report.files.filter((f) => f.compiledPath).length;
+  lines.push(`${report.files.length} spec file${report.files.length === 1 ? '' : 's'}, ${scenarios} scenarios; ${markdown} Markdown document${markdown === 1 ? '' : 's'} compiled to ${report.outDir}/`);
+  if (report.problems.length) lines.push(c.red(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return report.exitCode;
+}

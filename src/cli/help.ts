@@ -1,0 +1,57 @@
+export const MAIN_HELP = `spec — executable specs as the oracle for coding agents
+
+Usage: spec <command> [options]
+
+Commands:
+  init       scaffold features/, steps/, spec.config.ts and an example spec
+  compile    parse every spec, write compiled Gherkin to .spec/compiled, report every error
+  verify     the full gate: compile, bind, run the scenarios and the configured gates
+
+Options:
+  -h, --help     show help (spec <command> --help for a command)
+  -v, --version  print the version
+
+Exit codes: 0 all passed, 1 a scenario or gate failed, 2 bad input (spec, config or usage).
+`;
+
+export const VERIFY_HELP = `Usage: spec verify [paths…] [options]
+
+Runs the scenarios of every spec (or of the paths given: files, folders, file:line),
+then the configured gates, and prints the verdict.
+
+Options:
+  -t, --tags EXPR        only scenarios matching a tag expression ("@smoke and not @slow")
+  -n, --name REGEX       only scenarios whose name matches (repeatable)
+      --fail-fast        stop at the first failure
+  -g, --gate NAME        run only these gates (repeatable, comma-separated; "none" for none)
+  -p, --profile NAME     use this cucumber.js profile
+  -c, --config FILE      config file (default spec.config.{ts,mjs,js,json} or package.json "spec")
+      --cwd DIR          project root (default: the current directory)
+      --json             print the verdict as one JSON document (schema: specloop/verdict.schema.json)
+  -r, --reporter NAME    human | agent | json (default: human; agent when a coding agent is detected)
+  -o, --output-file FILE also write the JSON verdict to FILE
+  -h, --help             show this help
+`;
+
+export const COMPILE_HELP = `Usage: spec compile [paths…] [options]
+
+Parses every spec (Gherkin, .feature.md, Markdown spec documents), writes line-preserving
+Gherkin for Markdown documents under .spec/compiled/, and reports every error with file:line:column.
+
+Options:
+  -c, --config FILE   config file
+      --cwd DIR       project root
+      --json          print the result as JSON
+  -h, --help          show this help
+`;
+
+export const INIT_HELP = `Usage: spec init [options]
+
+Scaffolds features/, steps/, src/, spec.config.ts, cucumber.cjs and an example spec that
+\`spec verify\` passes. Never overwrites a file that exists.
+
+Options:
+      --cwd DIR   project root
+      --json      print what was created as JSON
+  -h, --help      show this help
+`;

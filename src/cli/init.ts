@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { init } from '../api/init.js';
+import { colorFor } from '../report/color.js';
+import { parseCommandArgs } from './args.js';
+import { INIT_HELP } from './help.js';
+
+export async function runInit(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('init', argv, {
+    cwd: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(INIT_HELP);
+    return 0;
+  }
+  const cwd = path.resolve(values.cwd ?? positionals[0] ?? process.cwd());
+  const report = await init({ cwd });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+  const c = colorFor(process.stdout, process.env);
+  const lines = [
+    ...report.created.map((f) => `${c.green('created')} ${f}`),
+    ...report.kept.map((f) => `${c.dim('kept   ')} ${f} ${c.dim('(exists, not touched)')}`),
+    ...report.hints.map((h) => `${c.yellow('→')} ${h}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

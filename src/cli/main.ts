@@ -1,0 +1,39 @@
+import { formatLocation, isSpecloopError, type SpecProblem } from '../core/errors.js';
+import { MAIN_HELP } from './help.js';
+
+/** Exit code of a command; only this folder touches process and console. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'verify':
+        return await (await import('./verify.js')).runVerify(rest);
+      case 'compile':
+        return await (await import('./compile.js')).runCompile(rest);
+      case 'init':
+        return await (await import('./init.js')).runInit(rest);
+      case '-v':
+      case '--version':
+        process.stdout.write(`${(await import('../api/version.js')).specloopVersion()}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(MAIN_HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify (spec --help)' });
+    }
+  } catch (error) {
+    if (isSpecloopError(error)) return usageError(error.problem);
+    process.stderr.write(`spec: internal error (SPEC_INTERNAL): ${(error as Error).stack ?? String(error)}\nPlease report this with the command you ran.\n`);
+    return 1;
+  }
+}
+
+export function usageError(problem: SpecProblem): number {
+  const where = problem.location ? `${formatLocation(problem.location)}: ` : '';
+  process.stderr.write(`spec: ${where}${problem.message} (${problem.code})\n${problem.hint ? `  → ${problem.hint}\n` : ''}`);
+  return 2;
+}

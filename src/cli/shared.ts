@@ -1,0 +1,36 @@
+import { SpecloopError } from '../core/errors.js';
+
+const REPORTERS = ['human', 'json', 'agent'] as const;
+type Reporter = (typeof REPORTERS)[number];
+
+const AGENT_VARIABLES = ['AI_AGENT', 'CLAUDECODE', 'CLAUDE_CODE', 'CODEX_SANDBOX', 'CODEX_HOME', 'CURSOR_AGENT', 'GEMINI_CLI', 'OPENCODE', 'AIDER'];
+
+/** An explicit reporter wins; a detected coding agent gets the agent reporter; people get the human one. */
+export function pickReporter(requested: string | undefined, env: Record<string, string | undefined>): Reporter {
+  if (requested !== undefined) {
+    if ((REPORTERS as readonly string[]).includes(requested)) return requested as Reporter;
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `unknown reporter "${requested}"`, hint: `use one of: ${REPORTERS.join(', ')}` });
+  }
+  const agent = AGENT_VARIABLES.some((name) => env[name]) || Object.keys(env).some((k) => k.startsWith('CODEX_'));
+  return agent ? 'agent' : 'human';
+}
+
+/**
+ * Runs a command with an AbortSignal wired to SIGINT/SIGTERM: the first signal cancels the work
+ * (children are killed and the partial verdict still prints); a second one exits at once.
+ */
+export async function withInterrupts<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(name === 'SIGINT' ? 130 : 143);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

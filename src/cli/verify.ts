@@ -1,0 +1,64 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { verify } from '../api/verify.js';
+import { renderAgent } from '../report/agent.js';
+import { colorFor } from '../report/color.js';
+import { renderTerminal } from '../report/terminal.js';
+import type { Verdict } from '../report/verdict.js';
+import { parseCommandArgs, splitList } from './args.js';
+import { VERIFY_HELP } from './help.js';
+import { pickReporter, withInterrupts } from './shared.js';
+
+export async function runVerify(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('verify', argv, {
+    tags: { type: 'string', short: 't' },
+    name: { type: 'string', short: 'n', multiple: true },
+    'fail-fast': { type: 'boolean' },
+    gate: { type: 'string', short: 'g', multiple: true },
+    profile: { type: 'string', short: 'p' },
+    config: { type: 'string', short: 'c' },
+    cwd: { type: 'string' },
+    json: { type: 'boolean' },
+    reporter: { type: 'string', short: 'r' },
+    'output-file': { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(VERIFY_HELP);
+    return 0;
+  }
+  const reporter = pickReporter(values.json ? 'json' : values.reporter, process.env);
+  const gates = splitList(values.gate);
+  const cwd = path.resolve(values.cwd ?? process.cwd());
+  const verdict = await withInterrupts((signal) =>
+    verify(
+      {
+        paths: positionals,
+        tags: values.tags,
+        names: values.name,
+        failFast: values['fail-fast'],
+        gates: gates && gates.length === 1 && gates[0] === 'none' ? false : gates,
+        profile: values.profile,
+        configFile: values.config,
+        signal,
+        // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
+        onOutput: reporter === 'json' ? undefined : (chunk) => process.stderr.write(chunk),
+      },
+      { cwd },
+    ),
+  );
+  if (values['output-file']) writeJson(path.resolve(values['output-file']), verdict);
+  process.stdout.write(render(verdict, reporter));
+  return verdict.exitCode;
+}
+
+function render(verdict: Verdict, reporter: 'human' | 'json' | 'agent'): string {
+  if (reporter === 'json') return `${JSON.stringify(verdict)}\n`;
+  if (reporter === 'agent') return renderAgent(verdict);
+  return renderTerminal(verdict, colorFor(process.stdout, process.env));
+}
+
+function writeJson(file: string, verdict: Verdict): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(verdict, null, 2)}\n`);
+}

@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { SpecloopError } from '../core/errors.js';
+import { relativePath } from '../core/env.js';
+import { DEFAULTS } from './defaults.js';
+import { locateKey } from './locate-key.js';
+import { UserConfigSchema, type ResolvedConfig, type UserConfig } from './schema.js';
+
+interface FoundConfig {
+  file: string | undefined;
+  raw: unknown;
+  text: string;
+  isJson: boolean;
+  /** For package.json the config sits under "spec". */
+  prefix: string[];
+}
+
+/** Finds, loads, validates and resolves the project's config. Throws SpecloopError (exit 2) on bad config. */
+export async function loadConfig(root: string, explicitFile?: string, overrides: UserConfig = {}): Promise<ResolvedConfig> {
+  const found = await findAndLoad(root, explicitFile);
+  const user = validate(found, root);
+  return resolveConfig(root, found.file ? relativePath(root, found.file) : undefined, { ...user, ...stripUndefined(overrides) });
+}
+
+export function resolveConfig(root: string, configFile: string | undefined, user: UserConfig): ResolvedConfig {
+  return {
+    root,
+    configFile,
+    specs: user.specs ?? DEFAULTS.specs,
+    steps: user.steps ?? DEFAULTS.steps,
+    requireModules: user.requireModules ?? DEFAULTS.requireModules,
+    module: user.module ?? DEFAULTS.module,
+    timeout: user.timeout ?? DEFAULTS.timeout,
+    runTimeout: user.runTimeout ?? DEFAULTS.runTimeout,
+    tags: user.tags,
+    retry: user.retry ?? DEFAULTS.retry,
+    strict: user.strict ?? DEFAULTS.strict,
+    worldParameters: user.worldParameters ?? {},
+    profile: user.profile,
+    gates: user.gates ?? {},
+    reporter: user.reporter,
+  };
+}
+
+async function findAndLoad(root: string, explicitFile: string | undefined): Promise<FoundConfig> {
+  if (explicitFile) {
+    const file = path.resolve(root, explicitFile);
+    if (!existsSync(file)) {
+      throw new SpecloopError({
+        code: 'SPEC_CONFIG_NOT_FOUND',
+        message: `config file ${explicitFile} does not exist`,
+        hint: `create it, or drop --config to use ${DEFAULTS.configFiles.join(', ')} or the "spec" key of package.json`,
+      });
+    }
+    return loadFile(root, file);
+  }
+  for (const name of DEFAULTS.configFiles) {
+    const file = path.join(root, name);
+    if (existsSync(file)) return loadFile(root, file);
+  }
+  const pkgFile = path.join(root, 'package.json');
+  if (existsSync(pkgFile)) {
+    const text = readFileSync(pkgFile, 'utf8');
+    const pkg = parseJson(root, pkgFile, text) as Record<string, unknown> | null;
+    if (pkg && typeof pkg === 'object' && 'spec' in pkg) {
+      return { file: pkgFile, raw: pkg.spec, text, isJson: true, prefix: ['spec'] };
+    }
+  }
+  return { file: undefined, raw: {}, text: '', isJson: true, prefix: [] };
+}
+
+async function loadFile(root: string, file: string): Promise<FoundConfig> {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.json')) return { file, raw: parseJson(root, file, text), text, isJson: true, prefix: [] };
+  try {
+    const mod = /\.m?ts$/.test(file) ? await importTs(file) : await import(pathToFileURL(file).href);
+    const raw = (mod as { default?: unknown }).default ?? mod;
+    return { file, raw: typeof raw === 'function' ? await (raw as () => unknown)() : raw, text, isJson: false, prefix: [] };
+  } catch (error) {
+    throw new SpecloopError({
+      code: 'SPEC_CONFIG_LOAD',
+      message: `could not load ${relativePath(root, file)}: ${(error as Error).message}`,
+      location: { file: relativePath(root, file), line: 1 },
+      hint: 'fix the error in the config file; it must export default an object (see `spec init`)',
+    });
+  }
+}
+
+async function importTs(file: string): Promise<unknown> {
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(pathToFileURL(file).href, import.meta.url);
+}
+
+function parseJson(root: string, file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new SpecloopError({
+      code: 'SPEC_CONFIG_INVALID',
+      message: `${relativePath(root, file)} is not valid JSON: ${(error as Error).message}`,
+      location: { file: relativePath(root, file), line: 1 },
+      hint: 'fix the JSON syntax',
+    });
+  }
+}
+
+function validate(found: FoundConfig, root: string): UserConfig {
+  const result = UserConfigSchema.safeParse(found.raw ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const file = found.file ? relativePath(root, found.file) : 'config';
+  const keyPath = [...found.prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  const line = locateKey(found.text, unknownKeys.length ? [...keyPath, unknownKeys[0]!] : keyPath, found.isJson);
+  throw new SpecloopError({
+    code: 'SPEC_CONFIG_INVALID',
+    message: describeIssue(issue, keyPath, unknownKeys),
+    location: { file, line: line ?? 1 },
+    hint: hintFor(issue, keyPath, unknownKeys),
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[]): string {
+  const where = keyPath.length ? `"${keyPath.join('.')}"` : 'the config';
+  if (unknownKeys.length) return `unknown key${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((k) => `"${k}"`).join(', ')} in ${where}`;
+  return `invalid value for ${where}: ${issue.message}`;
+}
+
+function hintFor(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[]): string {
+  if (unknownKeys.length && keyPath.filter((k) => k !== 'spec').length === 0) {
+    return `allowed keys: ${Object.keys(UserConfigSchema.shape).join(', ')}`;
+  }
+  if (issue.code === 'invalid_value') return `allowed values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  const key = keyPath[keyPath.length - 1];
+  const field = typeof key === 'string' ? (UserConfigSchema.shape as Record<string, z.ZodType>)[key] : undefined;
+  const described = field?.description;
+  return described ? `"${String(key)}": ${described}` : 'see the config reference in the README';
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

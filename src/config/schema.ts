@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const argv = z.array(z.string().min(1)).min(1);
+
+export const GateConfigSchema = z.union([
+  z.literal(false),
+  argv,
+  z.strictObject({
+    command: argv,
+    timeout: z.number().int().positive().optional(),
+  }),
+]);
+
+/** What a user may write in spec.config.* (or under "spec" in package.json). */
+export const UserConfigSchema = z.strictObject({
+  specs: z.array(z.string()).optional().describe('globs of spec files: .feature, .feature.md, .md'),
+  steps: z.array(z.string()).optional().describe('globs of step definition and support files'),
+  requireModules: z.array(z.string()).optional().describe('modules required before the steps (e.g. a custom loader)'),
+  module: z.enum(['cjs', 'esm']).optional().describe('how TypeScript steps load: cjs (require, fastest) or esm (import)'),
+  timeout: z.number().int().positive().optional().describe('per step and hook, in ms'),
+  runTimeout: z.number().int().positive().optional().describe('whole scenario run, in ms'),
+  tags: z.string().optional().describe('tag expression always applied'),
+  retry: z.number().int().min(0).optional(),
+  strict: z.boolean().optional().describe('pending and undefined steps fail the run'),
+  worldParameters: z.record(z.string(), z.unknown()).optional(),
+  profile: z.string().optional().describe('cucumber.cjs profile to honour'),
+  gates: z.record(z.string(), GateConfigSchema).optional().describe('extra gates: name → argv, {command, timeout} or false'),
+  reporter: z.enum(['human', 'json', 'agent']).optional(),
+});
+
+export type UserConfig = z.infer<typeof UserConfigSchema>;
+export type GateConfig = z.infer<typeof GateConfigSchema>;
+
+export interface ResolvedGate {
+  name: string;
+  command: string[];
+  timeout: number;
+}
+
+/** Every field filled: what the rest of specloop reads. */
+export interface ResolvedConfig {
+  root: string;
+  /** The config file it came from, project-relative, if any. */
+  configFile: string | undefined;
+  specs: string[];
+  steps: string[];
+  requireModules: string[];
+  module: 'cjs' | 'esm';
+  timeout: number;
+  runTimeout: number;
+  tags: string | undefined;
+  retry: number;
+  strict: boolean;
+  worldParameters: Record<string, unknown>;
+  profile: string | undefined;
+  /** Gate name → config as written; defaults are detected later, per project. */
+  gates: Record<string, GateConfig>;
+  reporter: 'human' | 'json' | 'agent' | undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * Errors are data first: a stable code, a message, where it happened and what to do.
+ * Rendering for a terminal happens in report/, never here.
+ */
+export type ErrorCode =
+  | 'SPEC_USAGE'
+  | 'SPEC_CONFIG_NOT_FOUND'
+  | 'SPEC_CONFIG_INVALID'
+  | 'SPEC_CONFIG_LOAD'
+  | 'SPEC_PARSE'
+  | 'SPEC_MARKDOWN'
+  | 'SPEC_NO_SPECS'
+  | 'SPEC_PATH_NOT_FOUND'
+  | 'SPEC_CUCUMBER_MISSING'
+  | 'SPEC_SUPPORT_LOAD'
+  | 'SPEC_RUN_CRASH'
+  | 'SPEC_RUN_TIMEOUT'
+  | 'SPEC_GATE'
+  | 'SPEC_INIT_EXISTS'
+  | 'SPEC_INTERNAL';
+
+export interface SourceLocation {
+  /** Project-relative path, forward slashes. */
+  file: string;
+  line: number;
+  column?: number;
+}
+
+export interface SpecProblem {
+  code: ErrorCode;
+  message: string;
+  location?: SourceLocation;
+  hint?: string;
+}
+
+/** Thrown only across API boundaries for input the run cannot proceed with (exit 2). */
+export class SpecloopError extends Error {
+  readonly problem: SpecProblem;
+  constructor(problem: SpecProblem) {
+    super(problem.message);
+    this.name = 'SpecloopError';
+    this.problem = problem;
+  }
+}
+
+export function isSpecloopError(value: unknown): value is SpecloopError {
+  return value instanceof SpecloopError;
+}
+
+export function formatLocation(location: SourceLocation | undefined): string {
+  if (!location) return '';
+  return location.column ? `${location.file}:${location.line}:${location.column}` : `${location.file}:${location.line}`;
+}

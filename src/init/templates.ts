@@ -1,0 +1,117 @@
+/** The files `spec init` writes: a tiny working project that `spec verify` passes. */
+export function initTemplates(name: string): Record<string, string> {
+  return {
+    'package.json': `${JSON.stringify(
+      {
+        name,
+        private: true,
+        type: 'module',
+        scripts: { test: 'spec verify' },
+        devDependencies: { '@cucumber/cucumber': '^12.9.0', specloop: '^0.1.0', tsx: '^4.20.0' },
+      },
+      null,
+      2,
+    )}\n`,
+    'spec.config.ts': `// specloop configuration: every key is optional (see the README's config reference).
+export default {
+  specs: ['features/**/*.feature', 'features/**/*.feature.md', 'features/**/*.md'],
+  steps: ['steps/**/*.ts'],
+  timeout: 5000,
+};
+`,
+    'cucumber.cjs': `// Lets plain cucumber-js run the same suite; specloop honours this profile too.
+module.exports = {
+  default: {
+    requireModule: ['tsx/cjs'],
+    require: ['steps/**/*.ts'],
+    paths: ['features/**/*.feature'],
+  },
+};
+`,
+    'tsconfig.json': `${JSON.stringify(
+      {
+        compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: true, noEmit: true },
+        include: ['src', 'steps'],
+      },
+      null,
+      2,
+    )}\n`,
+    'src/cart.ts': `export interface Line {
+  item: string;
+  price: number;
+  quantity: number;
+}
+
+export class Cart {
+  private readonly lines: Line[] = [];
+
+  add(item: string, price: number, quantity = 1): void {
+    if (quantity < 1) throw new Error('quantity must be at least 1');
+    this.lines.push({ item, price, quantity });
+  }
+
+  total(): number {
+    return this.lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
+  }
+
+  count(): number {
+    return this.lines.reduce((sum, line) => sum + line.quantity, 0);
+  }
+}
+`,
+    'features/cart.feature': `Feature: Shopping cart
+  A cart adds up what the customer puts in it.
+
+  Scenario: An empty cart costs nothing
+    Given an empty cart
+    Then the total is 0
+
+  Scenario: Items add up
+    Given an empty cart
+    When I add 2 "apple" at 3
+    And I add 1 "pear" at 5
+    Then the total is 11
+    And the cart holds 3 items
+`,
+    'features/checkout.md': `---
+tags: [checkout]
+status: accepted
+---
+# Checkout
+
+Customers pay for what is in their cart. This document is the spec:
+the scenarios below run as acceptance tests, the prose is for people.
+
+## Scenario: Paying for several lines
+
+- Given an empty cart
+- When I add 3 "book" at 12
+- Then the total is 36
+`,
+    'steps/cart.steps.ts': `import assert from 'node:assert/strict';
+import { Given, When, Then } from '@cucumber/cucumber';
+import { Cart } from '../src/cart.js';
+
+interface World {
+  cart: Cart;
+}
+
+Given('an empty cart', function (this: World) {
+  this.cart = new Cart();
+});
+
+When('I add {int} {string} at {int}', function (this: World, quantity: number, item: string, price: number) {
+  this.cart.add(item, price, quantity);
+});
+
+Then('the total is {int}', function (this: World, total: number) {
+  assert.equal(this.cart.total(), total);
+});
+
+Then('the cart holds {int} items', function (this: World, count: number) {
+  assert.equal(this.cart.count(), count);
+});
+`,
+    '.gitignore': 'node_modules/\n.spec/\n',
+  };
+}

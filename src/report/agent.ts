@@ -1,0 +1,22 @@
+import { formatLocation } from '../core/errors.js';
+import type { Verdict } from './verdict.js';
+
+/** Plain, dense and colourless: what an agent needs to fix its work, nothing it must skip over. */
+export function renderAgent(verdict: Verdict): string {
+  const out: string[] = [];
+  for (const f of verdict.failures) {
+    out.push(`${f.kind} ${f.code} ${f.location ? formatLocation(f.location) : ''}`.trimEnd());
+    if (f.scenario) out.push(`  scenario: ${f.scenario}`);
+    if (f.step) out.push(`  step: ${f.step}`);
+    out.push(`  message: ${f.message.split('\n').join('\n    ')}`);
+    if (f.expected !== undefined) out.push(`  expected: ${f.expected}`, `  actual: ${f.actual}`);
+    if (f.matches) for (const m of f.matches) out.push(`  matches: ${m.file}:${m.line} ${m.pattern}`);
+    if (f.snippet) out.push('  snippet:', ...f.snippet.split('\n').map((l) => `    ${l}`));
+    if (f.stack) out.push(`  at: ${f.stack.split('\n')[0]}`);
+    out.push(`  fix: ${f.hint}`);
+  }
+  for (const u of verdict.unusedSteps) out.push(`unused-step ${u.file}:${u.line} ${u.pattern}`);
+  for (const g of verdict.gates) out.push(`gate ${g.name} ${g.status}`);
+  out.push(verdict.summary);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,153 @@
+import type { SpecProblem } from '../core/errors.js';
+import { makeRegistry } from '../bind/snippet.js';
+import type { RunOutcome } from '../run/child.js';
+import type { RunResult, RunScenario } from '../run/result.js';
+import { definitionRef, errorFields, problemFailure, scenarioFailure, type FailureContext } from './failures.js';
+import { emptyCounts, SCHEMA_VERSION, summaryLine, VerdictSchema, type Counts, type Failure, type GateResult, type ScenarioResult, type Verdict } from './verdict.js';
+
+export interface VerdictInput {
+  root: string;
+  version: string;
+  startedAt: Date;
+  durationMs: number;
+  /** Problems found before anything ran: spec parse errors, config, usage. */
+  problems: SpecProblem[];
+  outcome: RunOutcome | undefined;
+  gates: GateResult[];
+  /** The run was a subset (paths, tags, names): unused definitions can't be judged. */
+  filtered: boolean;
+  strict: boolean;
+  sourceOf: (uri: string) => string;
+  excerpt: FailureContext['excerpt'];
+}
+
+const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_CUCUMBER_MISSING', 'SPEC_NO_SPECS']);
+
+/** Assembles the verdict every reporter reads. Pure: all I/O arrives through the input. */
+export function buildVerdict(input: VerdictInput): Verdict {
+  const result = input.outcome?.kind === 'result' ? input.outcome.result : undefined;
+  const ctx: FailureContext = {
+    root: input.root,
+    sourceOf: input.sourceOf,
+    excerpt: input.excerpt,
+    definitions: new Map((result?.definitions ?? []).map((d) => [d.id, d])),
+    registry: makeRegistry(result?.parameterTypes ?? []),
+  };
+  const scenarios = (result?.scenarios ?? []).map((s) => scenarioResult(s, ctx));
+  const failures: Failure[] = [
+    ...input.problems.map((p) => problemFailure(p, kindOfProblem(p), ctx)),
+    ...outcomeFailures(input.outcome, ctx),
+    ...(result?.scenarios ?? []).map((s) => scenarioFailure(s, ctx)).filter((f): f is Failure => f !== undefined),
+    ...input.gates.filter((g) => g.status !== 'passed' && g.status !== 'skipped').map(gateFailure),
+  ];
+  const counts = { scenarios: countScenarios(scenarios), steps: countSteps(scenarios) };
+  const exitCode = exitCodeFor(failures, counts.scenarios, input);
+  const verdict: Verdict = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'specloop', version: input.version, ...(result?.cucumberVersion ? { cucumber: result.cucumberVersion } : {}) },
+    status: exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'error',
+    exitCode,
+    startedAt: input.startedAt.toISOString(),
+    durationMs: Math.round(input.durationMs),
+    counts,
+    scenarios,
+    failures,
+    gates: input.gates,
+    unusedSteps: input.filtered || !result ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
+    debt: null,
+    summary: summaryLine(counts.scenarios),
+  };
+  return VerdictSchema.parse(verdict);
+}
+
+function scenarioResult(s: RunScenario, ctx: FailureContext): ScenarioResult {
+  const file = ctx.sourceOf(s.uri);
+  return {
+    id: `${file}:${s.line}`,
+    name: s.name,
+    feature: s.feature,
+    file,
+    line: s.line,
+    tags: s.tags,
+    status: s.status,
+    durationMs: Math.round(s.durationMs * 100) / 100,
+    steps: s.steps.map((step) => {
+      const definition = step.definitionIds.length === 1 ? definitionRef(ctx.definitions.get(step.definitionIds[0]!), ctx) : undefined;
+      return { keyword: step.keyword, text: step.text, line: step.line, status: step.status, durationMs: Math.round(step.durationMs * 100) / 100, ...(definition ? { definition } : {}) };
+    }),
+  };
+}
+
+function kindOfProblem(problem: SpecProblem): Failure['kind'] {
+  if (problem.code === 'SPEC_PARSE' || problem.code === 'SPEC_MARKDOWN') return 'parse-error';
+  if (problem.code === 'SPEC_SUPPORT_LOAD') return 'support-error';
+  return 'config-error';
+}
+
+function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): Failure[] {
+  if (!outcome) return [];
+  switch (outcome.kind) {
+    case 'result':
+      return [
+        ...outcome.result.runErrors.map((e): Failure => ({ kind: 'hook-error', code: 'SPEC_HOOK', message: e.message, ...errorFields(e, ctx.root), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
+        ...outcome.result.undefinedParameterTypes.map((p): Failure => ({
+          kind: 'support-error',
+          code: 'SPEC_UNDEFINED_PARAMETER_TYPE',
+          message: `undefined parameter type {${p.name}} in "${p.expression}"`,
+          hint: `define it with defineParameterType({ name: '${p.name}', regexp: /…/ }) in a support file, or use a built-in type ({int}, {string}, {word}, {float})`,
+        })),
+      ];
+    case 'fatal':
+      return [{ ...problemFailure(outcome.problem, kindOfProblem(outcome.problem), ctx), ...(outcome.problem.code === 'SPEC_SUPPORT_LOAD' && outcome.stack ? errorFields({ message: '', stack: outcome.stack }, ctx.root) : {}) }];
+    case 'timeout': {
+      const p = outcome.progress;
+      const file = p ? ctx.sourceOf(p.uri) : undefined;
+      return [{
+        kind: 'timeout',
+        code: 'SPEC_RUN_TIMEOUT',
+        ...(p && file ? { location: { file, line: p.line }, scenario: p.scenario, step: p.step, excerpt: ctx.excerpt(file, p.line) } : {}),
+        message: p ? `"${p.step}" did not finish within ${outcome.limitMs} ms and was stopped (it blocked the event loop, or never settled)` : `the run did not finish within ${outcome.limitMs} ms and was stopped`,
+        hint: 'look for an endless loop or a blocking call in the step definition or the code it calls; raise `timeout` in spec.config only if the step is legitimately slow',
+      }];
+    }
+    case 'crash':
+      return [{ kind: 'run-error', code: 'SPEC_RUN_CRASH', message: `the runner exited unexpectedly (${outcome.signal ?? `exit code ${outcome.exitCode}`})${outcome.log ? `:\n${outcome.log.trim().slice(-2000)}` : ''}`, hint: 'a step or hook probably called process.exit or crashed Node; see the log above' }];
+    case 'aborted':
+      return [{ kind: 'run-error', code: 'SPEC_RUN_CRASH', message: 'the run was cancelled', hint: 'run again' }];
+  }
+}
+
+function gateFailure(gate: GateResult): Failure {
+  const tail = gate.log.split('\n').slice(-15).join('\n');
+  return {
+    kind: 'gate-error',
+    code: 'SPEC_GATE',
+    message: `gate "${gate.name}" ${gate.status === 'timeout' ? 'timed out' : gate.status === 'error' ? 'could not run' : `failed (exit ${gate.exitCode})`}${tail ? `:\n${tail}` : ''}`,
+    hint: `run \`${gate.command.join(' ')}\` to see all of it, and fix what it reports`,
+  };
+}
+
+function countScenarios(scenarios: ScenarioResult[]): Counts {
+  const counts = emptyCounts();
+  for (const s of scenarios) bump(counts, s.status);
+  return counts;
+}
+
+function countSteps(scenarios: ScenarioResult[]): Counts {
+  const counts = emptyCounts();
+  for (const s of scenarios) for (const step of s.steps) bump(counts, step.status);
+  return counts;
+}
+
+function bump(counts: Counts, status: ScenarioResult['status']): void {
+  counts.total++;
+  if (status !== 'unknown') counts[status]++;
+}
+
+function exitCodeFor(failures: Failure[], counts: Counts, input: VerdictInput): 0 | 1 | 2 {
+  if (failures.some((f) => BAD_INPUT.has(f.code))) return 2;
+  const lenient = !input.strict ? new Set(['undefined', 'pending']) : new Set<string>();
+  if (failures.some((f) => !lenient.has(f.kind))) return 1;
+  if (counts.total - counts.passed - counts.skipped - (input.strict ? 0 : counts.undefined + counts.pending) > 0) return 1;
+  return 0;
+}

@@ -1,0 +1,118 @@
+import { diffLines } from 'diff';
+import type { SpecProblem } from '../core/errors.js';
+import type { RunDefinition, RunError, RunScenario, RunStep } from '../run/result.js';
+import { effectiveKeywords, snippetFor } from '../bind/snippet.js';
+import type { ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+import type { DefinitionRef, Failure, FailureKind } from './verdict.js';
+
+/** What failure builders need besides the result itself: file mapping and source access. */
+export interface FailureContext {
+  root: string;
+  sourceOf: (uri: string) => string;
+  excerpt: (file: string, line: number) => Failure['excerpt'];
+  definitions: Map<string, RunDefinition>;
+  registry: ParameterTypeRegistry;
+}
+
+const TIMED_OUT = /function timed out|timed out after/i;
+
+export function problemFailure(problem: SpecProblem, kind: FailureKind, ctx: Pick<FailureContext, 'excerpt'>): Failure {
+  const location = problem.location;
+  return {
+    kind,
+    code: problem.code,
+    ...(location ? { location } : {}),
+    message: problem.message,
+    ...(location && kind === 'parse-error' ? { excerpt: ctx.excerpt(location.file, location.line) } : {}),
+    hint: problem.hint ?? 'fix the problem at the location shown',
+  };
+}
+
+export function definitionRef(def: RunDefinition | undefined, ctx: FailureContext): DefinitionRef | undefined {
+  return def ? { pattern: def.pattern, file: ctx.sourceOf(def.uri), line: def.line } : undefined;
+}
+
+/** The one failure a non-passing scenario contributes: its first bad step or hook. */
+export function scenarioFailure(scenario: RunScenario, ctx: FailureContext): Failure | undefined {
+  const file = ctx.sourceOf(scenario.uri);
+  const base = { feature: scenario.feature, scenario: scenario.name };
+  const hook = scenario.hookFailures.find((h) => h.status === 'failed');
+  const badIndex = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped');
+  if (hook && (badIndex < 0 || scenario.steps[badIndex]!.status === 'skipped')) {
+    const hookFile = hook.uri ? ctx.sourceOf(hook.uri) : file;
+    return {
+      kind: 'hook-error',
+      code: 'SPEC_HOOK',
+      location: { file: hookFile, line: hook.line ?? scenario.line },
+      ...base,
+      ...errorFields(hook.error, ctx.root),
+      message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} failed`,
+      hint: `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
+    };
+  }
+  if (badIndex < 0) return undefined;
+  const step = scenario.steps[badIndex]!;
+  const keywords = effectiveKeywords(scenario.steps.map((s) => s.keyword));
+  return stepFailure(step, keywords[badIndex]!, { file, ...base }, ctx);
+}
+
+function stepFailure(step: RunStep, keyword: string, where: { file: string; feature: string; scenario: string }, ctx: FailureContext): Failure {
+  const location = { file: where.file, line: step.line };
+  const common = { location, feature: where.feature, scenario: where.scenario, step: `${step.keyword} ${step.text}`, excerpt: ctx.excerpt(where.file, step.line) };
+  const defs = step.definitionIds.map((id) => definitionRef(ctx.definitions.get(id), ctx)).filter((d): d is DefinitionRef => d !== undefined);
+  const def = defs[0];
+  switch (step.status) {
+    case 'undefined':
+      return { kind: 'undefined', code: 'SPEC_UNDEFINED', ...common, message: `undefined step: ${step.text}`, snippet: snippetFor(keyword, step.text, step.argument, ctx.registry), hint: 'paste this step definition into a file under steps/ and make it do what the step says' };
+    case 'ambiguous':
+      return { kind: 'ambiguous', code: 'SPEC_AMBIGUOUS', ...common, message: `${defs.length} step definitions match: ${step.text}`, matches: defs, hint: 'make the patterns distinct, or delete all but one of these definitions' };
+    case 'pending':
+      return { kind: 'pending', code: 'SPEC_PENDING', ...common, message: step.error?.message || 'step is pending', hint: def ? `implement the step definition at ${def.file}:${def.line}` : 'implement the step definition' };
+    default: {
+      const timedOut = TIMED_OUT.test(step.error?.message ?? '');
+      const hint = timedOut
+        ? `the step did not finish in time: look for a missing await/resolve, or raise the timeout${def ? ` (definition at ${def.file}:${def.line})` : ''}`
+        : `make the code do what ${where.file}:${step.line} says${def ? `, or fix the step definition at ${def.file}:${def.line}` : ''}`;
+      return { kind: timedOut ? 'timeout' : 'failed-step', code: timedOut ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED', ...common, ...errorFields(step.error, ctx.root), message: errorMessage(step.error) || 'step failed', hint };
+    }
+  }
+}
+
+/** With expected/actual at hand the diff says the rest: keep the assertion's headline only. */
+function errorMessage(error: RunError | undefined): string {
+  if (!error) return '';
+  return error.expected !== undefined ? (error.message.split('\n')[0] ?? '') : error.message;
+}
+
+export function errorFields(error: RunError | undefined, root: string): Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> {
+  if (!error) return {};
+  const stack = error.stack ? userStack(error.stack, root) : undefined;
+  const fields: Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> = stack ? { stack } : {};
+  if (error.expected !== undefined && error.actual !== undefined) {
+    fields.expected = error.expected;
+    fields.actual = error.actual;
+    fields.diff = lineDiff(error.expected, error.actual);
+  }
+  return fields;
+}
+
+/** Keeps the frames in the user's own files, written project-relative. */
+export function userStack(stack: string, root: string): string | undefined {
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const frames = stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => line.replace(/file:\/\//g, ''))
+    .filter((line) => line.includes(prefix) && !line.includes('/node_modules/') && !line.includes(`${prefix}.spec/`))
+    .map((line) => line.split(prefix).join('').trim());
+  return frames.length ? frames.slice(0, 8).join('\n') : undefined;
+}
+
+function lineDiff(expected: string, actual: string): string {
+  const out = ['- expected', '+ actual', ''];
+  for (const part of diffLines(expected.endsWith('\n') ? expected : `${expected}\n`, actual.endsWith('\n') ? actual : `${actual}\n`)) {
+    const sign = part.added ? '+' : part.removed ? '-' : ' ';
+    for (const line of part.value.replace(/\n$/, '').split('\n')) out.push(`${sign} ${line}`);
+  }
+  return out.join('\n');
+}

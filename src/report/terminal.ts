@@ -1,0 +1,76 @@
+import type { ChalkInstance } from 'chalk';
+import { formatLocation } from '../core/errors.js';
+import type { Failure, GateResult, Verdict } from './verdict.js';
+
+const KIND_LABEL: Record<Failure['kind'], string> = {
+  'failed-step': 'FAILED',
+  undefined: 'UNDEFINED',
+  ambiguous: 'AMBIGUOUS',
+  pending: 'PENDING',
+  'parse-error': 'PARSE ERROR',
+  'hook-error': 'HOOK FAILED',
+  'gate-error': 'GATE FAILED',
+  timeout: 'TIMEOUT',
+  'config-error': 'CONFIG',
+  'support-error': 'STEPS DID NOT LOAD',
+  'run-error': 'RUN ERROR',
+};
+
+/** The human report: each failure with its spec excerpt, then gates, then the counts and the closing line. */
+export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
+  const out: string[] = [];
+  for (const failure of verdict.failures) out.push(renderFailure(failure, c), '');
+  if (verdict.unusedSteps.length) {
+    out.push(c.yellow(`${verdict.unusedSteps.length} unused step definition${verdict.unusedSteps.length > 1 ? 's' : ''}:`));
+    for (const u of verdict.unusedSteps) out.push(`  ${c.dim(`${u.file}:${u.line}`)}  ${u.pattern}`);
+    out.push('');
+  }
+  for (const gate of verdict.gates) out.push(renderGate(gate, c));
+  out.push(renderCounts(verdict, c));
+  const line = verdict.summary;
+  out.push(verdict.exitCode === 0 ? c.green(line) : c.red(line));
+  return `${out.join('\n')}\n`;
+}
+
+function renderFailure(f: Failure, c: ChalkInstance): string {
+  const where = f.location ? formatLocation(f.location) : '';
+  const title = [c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `), c.bold(where), f.scenario ? `Scenario: ${f.scenario}` : ''].filter(Boolean).join('  ');
+  const lines = [title];
+  if (f.step) lines.push(`  ${c.bold(f.step)}`);
+  if (f.excerpt && f.location) lines.push(...renderExcerpt(f.excerpt, f.location.line, f.location.column, c));
+  lines.push(...indent(f.message, '  ').map((l) => c.red(l)));
+  if (f.diff) lines.push(...indent(f.diff, '  ').map((l) => (l.startsWith('  +') ? c.green(l) : l.startsWith('  -') ? c.red(l) : l)));
+  if (f.matches) for (const m of f.matches) lines.push(`  ${c.dim(`${m.file}:${m.line}`)}  ${m.pattern}`);
+  if (f.snippet) lines.push('', ...indent(f.snippet, '    ').map((l) => c.cyan(l)));
+  if (f.stack) lines.push(...indent(f.stack, '    ').map((l) => c.dim(l)));
+  lines.push(`  ${c.yellow('→')} ${f.hint}`);
+  return lines.join('\n');
+}
+
+function renderExcerpt(excerpt: NonNullable<Failure['excerpt']>, line: number, column: number | undefined, c: ChalkInstance): string[] {
+  const width = String(excerpt.startLine + excerpt.lines.length).length;
+  const out: string[] = [];
+  excerpt.lines.forEach((text, i) => {
+    const n = excerpt.startLine + i;
+    const gutter = `${n === line ? '>' : ' '} ${String(n).padStart(width)} | `;
+    out.push(n === line ? `  ${c.bold(gutter)}${text}` : c.dim(`  ${gutter}${text}`));
+    if (n === line && column && column > 1) out.push(c.dim(`  ${' '.repeat(gutter.length)}${' '.repeat(column - 1)}^`));
+  });
+  return out;
+}
+
+function renderGate(gate: GateResult, c: ChalkInstance): string {
+  const mark = gate.status === 'passed' ? c.green('✓') : gate.status === 'skipped' ? c.dim('-') : c.red('✗');
+  return `${mark} gate ${gate.name} ${c.dim(`(${gate.command.join(' ')}) ${(gate.durationMs / 1000).toFixed(1)}s`)}${gate.status === 'passed' ? '' : ` ${c.red(gate.status)}`}`;
+}
+
+function renderCounts(v: Verdict, c: ChalkInstance): string {
+  const s = v.counts.scenarios;
+  const parts = (['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
+  const steps = v.counts.steps;
+  return c.dim(`${s.total} scenario${s.total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}, ${steps.total} steps, ${(v.durationMs / 1000).toFixed(2)}s`);
+}
+
+function indent(text: string, prefix: string): string[] {
+  return text.split('\n').map((l) => `${prefix}${l}`);
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/**
+ * The verdict: the one result model every reporter, `--json`, and the MCP server share.
+ * Bump SCHEMA_VERSION on any change a consumer could notice.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const LocationSchema = z.object({
+  file: z.string().describe('project-relative path, forward slashes'),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1).optional(),
+});
+
+export const StepStatusSchema = z.enum(['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped', 'unknown']);
+export const ScenarioStatusSchema = StepStatusSchema;
+
+const countsShape = {
+  total: z.number().int().min(0),
+  passed: z.number().int().min(0),
+  failed: z.number().int().min(0),
+  undefined: z.number().int().min(0),
+  ambiguous: z.number().int().min(0),
+  pending: z.number().int().min(0),
+  skipped: z.number().int().min(0),
+};
+export const CountsSchema = z.object(countsShape);
+
+export const DefinitionRefSchema = z.object({
+  pattern: z.string(),
+  file: z.string(),
+  line: z.number().int().min(1),
+});
+
+export const StepResultSchema = z.object({
+  keyword: z.string(),
+  text: z.string(),
+  line: z.number().int().min(1),
+  status: StepStatusSchema,
+  durationMs: z.number().min(0),
+  definition: DefinitionRefSchema.optional(),
+});
+
+export const ScenarioResultSchema = z.object({
+  id: z.string().describe('file:line of the scenario (or of its example row)'),
+  name: z.string(),
+  feature: z.string(),
+  file: z.string(),
+  line: z.number().int().min(1),
+  tags: z.array(z.string()),
+  status: ScenarioStatusSchema,
+  durationMs: z.number().min(0),
+  steps: z.array(StepResultSchema),
+});
+
+export const FailureKindSchema = z.enum([
+  'failed-step',
+  'undefined',
+  'ambiguous',
+  'pending',
+  'parse-error',
+  'hook-error',
+  'gate-error',
+  'timeout',
+  'config-error',
+  'support-error',
+  'run-error',
+]);
+
+export const FailureSchema = z.object({
+  kind: FailureKindSchema,
+  code: z.string().describe('stable error code, e.g. SPEC_PARSE'),
+  location: LocationSchema.optional(),
+  feature: z.string().optional(),
+  scenario: z.string().optional(),
+  step: z.string().optional().describe('keyword and text of the step'),
+  message: z.string(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  diff: z.string().optional(),
+  stack: z.string().optional().describe("stack cut to the user's own frames"),
+  snippet: z.string().optional().describe('ready-to-paste step definition for an undefined step'),
+  matches: z.array(DefinitionRefSchema).optional().describe('every matching definition of an ambiguous step'),
+  excerpt: z
+    .object({ startLine: z.number().int().min(1), lines: z.array(z.string()) })
+    .optional()
+    .describe('the spec source around the location'),
+  hint: z.string().describe('one line: what to do next'),
+});
+
+export const GateStatusSchema = z.enum(['passed', 'failed', 'timeout', 'error', 'skipped']);
+
+export const GateResultSchema = z.object({
+  name: z.string(),
+  command: z.array(z.string()),
+  status: GateStatusSchema,
+  durationMs: z.number().min(0),
+  exitCode: z.number().int().nullable(),
+  log: z.string().describe('trimmed tail of the combined output'),
+});
+
+export const UnusedStepSchema = DefinitionRefSchema;
+
+export const VerdictSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('specloop'), version: z.string(), cucumber: z.string().optional() }),
+  status: z.enum(['passed', 'failed', 'error']),
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  startedAt: z.string(),
+  durationMs: z.number().min(0),
+  counts: z.object({ scenarios: CountsSchema, steps: CountsSchema }),
+  scenarios: z.array(ScenarioResultSchema),
+  failures: z.array(FailureSchema),
+  gates: z.array(GateResultSchema),
+  unusedSteps: z.array(UnusedStepSchema).describe('empty when the run was filtered (paths, tags, names)'),
+  debt: z.null().describe('comprehension-debt summary; null until debt tracking is configured'),
+  summary: z.string().describe('the closing line: spec: N passed, N failed[, N skipped]'),
+});
+
+export type Location = z.infer<typeof LocationSchema>;
+export type StepStatus = z.infer<typeof StepStatusSchema>;
+export type Counts = z.infer<typeof CountsSchema>;
+export type DefinitionRef = z.infer<typeof DefinitionRefSchema>;
+export type StepResult = z.infer<typeof StepResultSchema>;
+export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
+export type FailureKind = z.infer<typeof FailureKindSchema>;
+export type Failure = z.infer<typeof FailureSchema>;
+export type GateResult = z.infer<typeof GateResultSchema>;
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export function emptyCounts(): Counts {
+  return { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
+}
+
+/** The closing line every run ends with. Undefined, ambiguous and pending scenarios count as failed. */
+export function summaryLine(counts: Counts): string {
+  const failed = counts.total - counts.passed - counts.skipped;
+  const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
+  return `spec: ${counts.passed} passed, ${failed} failed${skipped}`;
+}

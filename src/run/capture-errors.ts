@@ -1,0 +1,57 @@
+import { inspect } from 'node:util';
+import type { RunError } from './result.js';
+
+interface Definition { code: (...args: unknown[]) => unknown }
+
+/**
+ * Cucumber's messages carry only an error's message and stack. To report expected/actual we wrap
+ * each step definition (keeping its arity, which cucumber checks) and remember the last thrown error.
+ * Steps run one at a time in this process, so the last thrown error belongs to the next failed step.
+ */
+export function captureStepErrors(definitions: Definition[]): () => RunError | undefined {
+  let last: RunError | undefined;
+  const record = (error: unknown) => {
+    last = describeThrown(error);
+  };
+  for (const definition of definitions) {
+    const original = definition.code;
+    const wrapped = function (this: unknown, ...args: unknown[]) {
+      try {
+        const value = original.apply(this, args);
+        if (value && typeof (value as Promise<unknown>).then === 'function') {
+          return (value as Promise<unknown>).then(undefined, (error: unknown) => {
+            record(error);
+            throw error;
+          });
+        }
+        return value;
+      } catch (error) {
+        record(error);
+        throw error;
+      }
+    };
+    Object.defineProperty(wrapped, 'length', { value: original.length });
+    definition.code = wrapped;
+  }
+  return () => {
+    const taken = last;
+    last = undefined;
+    return taken;
+  };
+}
+
+function describeThrown(error: unknown): RunError {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const withValues = error as Error & { expected?: unknown; actual?: unknown; showDiff?: boolean };
+  const hasValues = 'expected' in withValues && 'actual' in withValues && withValues.showDiff !== false;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(error.stack ? { stack: error.stack } : {}),
+    ...(hasValues ? { expected: show(withValues.expected), actual: show(withValues.actual) } : {}),
+  };
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : inspect(value, { depth: 6, breakLength: 80, sorted: true });
+}

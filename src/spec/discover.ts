@@ -1,0 +1,63 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { SpecloopError } from '../core/errors.js';
+import { relativePath } from '../core/env.js';
+import { specKind } from './model.js';
+
+const IGNORE = ['**/node_modules/**', '.spec/**', '**/.git/**'];
+
+export interface SpecSelection {
+  /** Project-relative spec files to compile. */
+  files: string[];
+  /** Line filters per file (from `file:line` arguments); absent means the whole file. */
+  lines: Map<string, number[]>;
+  /** True when the user named paths: the run is a subset. */
+  filtered: boolean;
+}
+
+/** Spec files from the configured globs, or from the paths the user named (dirs, files, file:line). */
+export async function discoverSpecs(root: string, globs: string[], paths: string[] = []): Promise<SpecSelection> {
+  const all = (await glob(globs, { cwd: root, ignore: IGNORE, dot: false })).sort();
+  if (paths.length === 0) return { files: all.filter((f) => specKind(f)), lines: new Map(), filtered: false };
+  const files = new Set<string>();
+  const lines = new Map<string, number[]>();
+  for (const arg of paths) {
+    const { file, lineNumbers } = splitLines(arg);
+    const absolute = path.resolve(root, file);
+    const rel = relativePath(root, absolute);
+    if (!existsSync(absolute)) throw pathNotFound(arg);
+    if (statSync(absolute).isDirectory()) {
+      const prefix = rel === '' ? '' : `${rel}/`;
+      const inDir = all.filter((f) => f.startsWith(prefix));
+      const extra = inDir.length ? [] : await glob(['**/*.feature', '**/*.feature.md', '**/*.md'], { cwd: absolute, ignore: IGNORE });
+      for (const f of inDir) files.add(f);
+      for (const f of extra) files.add(relativePath(root, path.join(absolute, f)));
+      continue;
+    }
+    if (!specKind(rel)) {
+      throw new SpecloopError({
+        code: 'SPEC_USAGE',
+        message: `${arg} is not a spec file`,
+        hint: 'name .feature, .feature.md or .md files, or folders that hold them',
+      });
+    }
+    files.add(rel);
+    if (lineNumbers.length) lines.set(rel, [...(lines.get(rel) ?? []), ...lineNumbers]);
+  }
+  return { files: [...files].sort(), lines, filtered: true };
+}
+
+function splitLines(arg: string): { file: string; lineNumbers: number[] } {
+  const match = /^(.*?)((?::\d+)+)$/.exec(arg);
+  if (!match) return { file: arg, lineNumbers: [] };
+  return { file: match[1]!, lineNumbers: match[2]!.slice(1).split(':').map(Number) };
+}
+
+function pathNotFound(arg: string): SpecloopError {
+  return new SpecloopError({
+    code: 'SPEC_PATH_NOT_FOUND',
+    message: `${arg} does not exist`,
+    hint: 'name an existing spec file or folder, relative to the project root',
+  });
+}

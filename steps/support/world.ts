@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { After, Before, setDefaultTimeout, setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+
+setDefaultTimeout(60_000);
+
+export const REPO = path.resolve(__dirname, '..', '..');
+const BIN = path.join(REPO, 'bin', 'spec.js');
+const FIXTURES = path.join(REPO, 'fixtures');
+
+export interface CliRun {
+  args: string[];
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** Set once a step has looked at the exit code: an unchecked failing run fails the scenario. */
+  checked: boolean;
+}
+
+/**
+ * Each scenario gets its own copy of a fixture project and drives the real `spec` binary in it.
+ * Copies live inside the repository so the project resolves the repo's @cucumber/cucumber, as a
+ * user's project resolves its own; a fixture copied "outside" has no cucumber at all.
+ */
+export class SpecWorld extends World {
+  project = '';
+  last: CliRun | undefined;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  useFixture(name: string, where: 'inside' | 'outside' = 'inside'): void {
+    const base = where === 'inside' ? path.join(REPO, '.tmp', 'acceptance') : os.tmpdir();
+    mkdirSync(base, { recursive: true });
+    this.project = mkdtempSync(path.join(base, `${name}-`));
+    cpSync(path.join(FIXTURES, name), this.project, { recursive: true });
+  }
+
+  file(relative: string): string {
+    return path.join(this.project, relative);
+  }
+
+  async runSpec(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: this.project,
+      env: { ...stripAgentVariables(process.env), NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    this.last = { args, exitCode, stdout, stderr, checked: false };
+    return this.last;
+  }
+
+  lastRun(): CliRun {
+    if (!this.last) throw new Error('no spec command has run in this scenario');
+    return this.last;
+  }
+
+  json<T = Record<string, unknown>>(): T {
+    const run = this.lastRun();
+    try {
+      return JSON.parse(run.stdout) as T;
+    } catch {
+      throw new Error(`stdout is not one JSON document:\n${run.stdout}\nstderr:\n${run.stderr}`);
+    }
+  }
+}
+
+/** The suite may itself run under an agent; the CLI's reporter choice must not depend on that. */
+function stripAgentVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(AI_AGENT|CLAUDECODE|CLAUDE_CODE|CODEX_|CURSOR_AGENT|GEMINI_CLI|OPENCODE|AIDER)/.test(k)));
+}
+
+setWorldConstructor(SpecWorld);
+
+Before(function (this: SpecWorld) {
+  this.project = '';
+  this.last = undefined;
+});
+
+After(function (this: SpecWorld, { result }) {
+  const run = this.last;
+  if (this.project) rmSync(this.project, { recursive: true, force: true });
+  if (result?.status === 'PASSED' && run && !run.checked && run.exitCode !== 0) {
+    throw new Error(`spec ${run.args.join(' ')} exited ${run.exitCode} and no step checked it:\n${run.stdout}\n${run.stderr}`);
+  }
+});

@@ -1,0 +1,2 @@
+// The sample's only scenario has no steps, so it needs no step definitions.
+export {};

@@ -1,0 +1,5 @@
+import { Given } from '@cucumber/cucumber';
+
+Given('a pending step', function () {
+  return 'pending';
+});

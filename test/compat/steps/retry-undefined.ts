@@ -1,0 +1,2 @@
+// There are intentionally no steps defined for this sample.
+export {};
