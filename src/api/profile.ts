@@ -21,6 +21,9 @@ export interface ProfileOverlay {
   formatFiles: Record<string, string>;
 }
 
+/** specloop registers tsx itself; loading it a second time through cucumber only costs time. */
+const TS_LOADERS = new Set(['tsx', 'tsx/cjs', 'tsx/esm', 'tsx/cjs/api', 'tsx/esm/api']);
+
 /**
  * What a cucumber.js profile adds. Specloop's own config wins where both speak; the profile's
  * paths and support files are used when spec.config leaves them to the defaults.
@@ -30,7 +33,7 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
     specs: !userSetSpecs && profile.paths.length ? profile.paths.map(toSpecGlob) : undefined,
     requirePaths: userSetSteps ? [] : profile.require,
     importPaths: userSetSteps ? [] : profile.import,
-    requireModules: profile.requireModule,
+    requireModules: profile.requireModule.filter((m) => !TS_LOADERS.has(m)),
     tags: profile.tags,
     names: profile.name,
     worldParameters: profile.worldParameters,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { readObjectProfiles } from '../config/cucumber-profile.js';
 import { loadConfig } from '../config/load.js';
 import { DEFAULTS } from '../config/defaults.js';
 import type { ResolvedConfig, UserConfig } from '../config/schema.js';
@@ -11,7 +12,7 @@ import { RunnerChild, type RunOutcome } from '../run/child.js';
 import { resolveGates, runGate } from '../run/gates.js';
 import type { RunJob } from '../run/protocol.js';
 import type { RunProgress } from '../run/result.js';
-import { buildVerdict } from '../report/build-verdict.js';
+import { buildVerdict, loadVerdictTools } from '../report/build-verdict.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { combineTags, findCucumberConfig, overlayProfile, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
@@ -89,6 +90,7 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
     strict: prepared?.config.strict ?? true,
     sourceOf: (uri) => sourceOf.get(uri) ?? uri,
     excerpt: makeExcerpter(env.cwd),
+    tools: await loadVerdictTools(outcome),
   });
 }
 
@@ -132,7 +134,8 @@ async function prepare(options: VerifyOptions, env: SpecEnvironment, child: Runn
 async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: RunnerChild): Promise<ProfileOverlay | undefined> {
   const file = findCucumberConfig(env.cwd);
   if (!file && !config.profile) return undefined;
-  const profile = await child.profile(file, config.profile ? [config.profile] : []);
+  const names = config.profile ? [config.profile] : [];
+  const profile = (file && readObjectProfiles(env.cwd, file, names)) || (await child.profile(file, names));
   if ('code' in profile) throw new SpecloopError(profile);
   return overlayProfile(profile, config.specs !== DEFAULTS.specs, config.steps !== DEFAULTS.steps);
 }

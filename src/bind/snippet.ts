@@ -29,16 +29,6 @@ export function makeRegistry(custom: RunParameterType[]): ParameterTypeRegistry 
   return registry;
 }
 
-/** Given/When/Then for a step: And/But/* take the meaning of the step before them. */
-export function effectiveKeywords(keywords: string[]): string[] {
-  let previous = 'Given';
-  return keywords.map((keyword) => {
-    const k = keyword.trim();
-    if (k === 'Given' || k === 'When' || k === 'Then') previous = k;
-    return previous;
-  });
-}
-
 /** A ready-to-paste TypeScript step definition, with the cucumber-expression parameters typed. */
 export function snippetFor(keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined, registry: ParameterTypeRegistry): string {
   const generator = new CucumberExpressionGenerator(() => registry.parameterTypes);
@@ -56,6 +46,14 @@ export function snippetFor(keyword: string, text: string, argument: 'dataTable' 
     `  return 'pending';`,
     `});`,
   ].join('\n');
+}
+
+export type SnippetFn = (keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined) => string;
+
+/** A snippet writer bound to the run's parameter types. */
+export function makeSnippetWriter(custom: RunParameterType[]): SnippetFn {
+  const registry = makeRegistry(custom);
+  return (keyword, text, argument) => snippetFor(keyword, text, argument, registry);
 }
 
 /** The import line a set of snippets needs. */

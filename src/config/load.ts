@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { SpecloopError } from '../core/errors.js';
 import { relativePath } from '../core/env.js';
 import { DEFAULTS } from './defaults.js';
-import { locateKey } from './locate-key.js';
 import { UserConfigSchema, type ResolvedConfig, type UserConfig } from './schema.js';
 
 interface FoundConfig {
@@ -20,7 +19,7 @@ interface FoundConfig {
 /** Finds, loads, validates and resolves the project's config. Throws SpecloopError (exit 2) on bad config. */
 export async function loadConfig(root: string, explicitFile?: string, overrides: UserConfig = {}): Promise<ResolvedConfig> {
   const found = await findAndLoad(root, explicitFile);
-  const user = validate(found, root);
+  const user = await validate(found, root);
   return resolveConfig(root, found.file ? relativePath(root, found.file) : undefined, { ...user, ...stripUndefined(overrides) });
 }
 
@@ -106,9 +105,11 @@ function parseJson(root: string, file: string, text: string): unknown {
   }
 }
 
-function validate(found: FoundConfig, root: string): UserConfig {
+async function validate(found: FoundConfig, root: string): Promise<UserConfig> {
   const result = UserConfigSchema.safeParse(found.raw ?? {});
   if (result.success) return result.data;
+  // Only the error path needs the YAML parser that finds the key's line.
+  const { locateKey } = await import('./locate-key.js');
   const issue = result.error.issues[0]!;
   const file = found.file ? relativePath(root, found.file) : 'config';
   const keyPath = [...found.prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];

@@ -1,8 +1,7 @@
 import type { SpecProblem } from '../core/errors.js';
-import { makeRegistry } from '../bind/snippet.js';
 import type { RunOutcome } from '../run/child.js';
 import type { RunResult, RunScenario } from '../run/result.js';
-import { definitionRef, errorFields, problemFailure, scenarioFailure, type FailureContext } from './failures.js';
+import { definitionRef, errorFields, problemFailure, scenarioFailure, type FailureContext, type VerdictTools } from './failures.js';
 import { emptyCounts, SCHEMA_VERSION, summaryLine, VerdictSchema, type Counts, type Failure, type GateResult, type ScenarioResult, type Verdict } from './verdict.js';
 
 export interface VerdictInput {
@@ -19,6 +18,7 @@ export interface VerdictInput {
   strict: boolean;
   sourceOf: (uri: string) => string;
   excerpt: FailureContext['excerpt'];
+  tools: VerdictTools;
 }
 
 const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_CUCUMBER_MISSING', 'SPEC_NO_SPECS']);
@@ -31,7 +31,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     sourceOf: input.sourceOf,
     excerpt: input.excerpt,
     definitions: new Map((result?.definitions ?? []).map((d) => [d.id, d])),
-    registry: makeRegistry(result?.parameterTypes ?? []),
+    tools: input.tools,
   };
   const scenarios = (result?.scenarios ?? []).map((s) => scenarioResult(s, ctx));
   const failures: Failure[] = [
@@ -58,6 +58,17 @@ export function buildVerdict(input: VerdictInput): Verdict {
     summary: summaryLine(counts.scenarios),
   };
   return VerdictSchema.parse(verdict);
+}
+
+/** Loads the snippet writer and the differ only when the run has undefined steps or assertion values. */
+export async function loadVerdictTools(outcome: RunOutcome | undefined): Promise<VerdictTools> {
+  if (outcome?.kind !== 'result') return {};
+  const steps = outcome.result.scenarios.flatMap((s) => s.steps);
+  const tools: VerdictTools = {};
+  if (steps.some((s) => s.status === 'undefined')) tools.snippet = (await import('../bind/snippet.js')).makeSnippetWriter(outcome.result.parameterTypes);
+  const errors = [...steps.map((s) => s.error), ...outcome.result.scenarios.flatMap((s) => s.hookFailures.map((h) => h.error))];
+  if (errors.some((e) => e?.expected !== undefined)) tools.diff = (await import('./diff.js')).lineDiff;
+  return tools;
 }
 
 function scenarioResult(s: RunScenario, ctx: FailureContext): ScenarioResult {
@@ -89,7 +100,7 @@ function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): 
   switch (outcome.kind) {
     case 'result':
       return [
-        ...outcome.result.runErrors.map((e): Failure => ({ kind: 'hook-error', code: 'SPEC_HOOK', message: e.message, ...errorFields(e, ctx.root), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
+        ...outcome.result.runErrors.map((e): Failure => ({ kind: 'hook-error', code: 'SPEC_HOOK', message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
         ...outcome.result.undefinedParameterTypes.map((p): Failure => ({
           kind: 'support-error',
           code: 'SPEC_UNDEFINED_PARAMETER_TYPE',
@@ -98,7 +109,7 @@ function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): 
         })),
       ];
     case 'fatal':
-      return [{ ...problemFailure(outcome.problem, kindOfProblem(outcome.problem), ctx), ...(outcome.problem.code === 'SPEC_SUPPORT_LOAD' && outcome.stack ? errorFields({ message: '', stack: outcome.stack }, ctx.root) : {}) }];
+      return [{ ...problemFailure(outcome.problem, kindOfProblem(outcome.problem), ctx), ...(outcome.problem.code === 'SPEC_SUPPORT_LOAD' && outcome.stack ? errorFields({ message: '', stack: outcome.stack }, ctx) : {}) }];
     case 'timeout': {
       const p = outcome.progress;
       const file = p ? ctx.sourceOf(p.uri) : undefined;

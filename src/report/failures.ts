@@ -1,8 +1,6 @@
-import { diffLines } from 'diff';
 import type { SpecProblem } from '../core/errors.js';
 import type { RunDefinition, RunError, RunScenario, RunStep } from '../run/result.js';
-import { effectiveKeywords, snippetFor } from '../bind/snippet.js';
-import type { ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+import { effectiveKeywords } from '../bind/keywords.js';
 import type { DefinitionRef, Failure, FailureKind } from './verdict.js';
 
 /** What failure builders need besides the result itself: file mapping and source access. */
@@ -11,7 +9,13 @@ export interface FailureContext {
   sourceOf: (uri: string) => string;
   excerpt: (file: string, line: number) => Failure['excerpt'];
   definitions: Map<string, RunDefinition>;
-  registry: ParameterTypeRegistry;
+  tools: VerdictTools;
+}
+
+/** Heavier helpers, loaded by the caller only when a run needs them (see loadVerdictTools). */
+export interface VerdictTools {
+  snippet?: (keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined) => string;
+  diff?: (expected: string, actual: string) => string;
 }
 
 const TIMED_OUT = /function timed out|timed out after/i;
@@ -45,7 +49,7 @@ export function scenarioFailure(scenario: RunScenario, ctx: FailureContext): Fai
       code: 'SPEC_HOOK',
       location: { file: hookFile, line: hook.line ?? scenario.line },
       ...base,
-      ...errorFields(hook.error, ctx.root),
+      ...errorFields(hook.error, ctx),
       message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} failed`,
       hint: `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
     };
@@ -57,13 +61,13 @@ export function scenarioFailure(scenario: RunScenario, ctx: FailureContext): Fai
 }
 
 function stepFailure(step: RunStep, keyword: string, where: { file: string; feature: string; scenario: string }, ctx: FailureContext): Failure {
-  const location = { file: where.file, line: step.line };
+  const location = { file: where.file, line: step.line, column: step.column };
   const common = { location, feature: where.feature, scenario: where.scenario, step: `${step.keyword} ${step.text}`, excerpt: ctx.excerpt(where.file, step.line) };
   const defs = step.definitionIds.map((id) => definitionRef(ctx.definitions.get(id), ctx)).filter((d): d is DefinitionRef => d !== undefined);
   const def = defs[0];
   switch (step.status) {
     case 'undefined':
-      return { kind: 'undefined', code: 'SPEC_UNDEFINED', ...common, message: `undefined step: ${step.text}`, snippet: snippetFor(keyword, step.text, step.argument, ctx.registry), hint: 'paste this step definition into a file under steps/ and make it do what the step says' };
+      return { kind: 'undefined', code: 'SPEC_UNDEFINED', ...common, message: `undefined step: ${step.text}`, ...(ctx.tools.snippet ? { snippet: ctx.tools.snippet(keyword, step.text, step.argument) } : {}), hint: 'paste this step definition into a file under steps/ and make it do what the step says' };
     case 'ambiguous':
       return { kind: 'ambiguous', code: 'SPEC_AMBIGUOUS', ...common, message: `${defs.length} step definitions match: ${step.text}`, matches: defs, hint: 'make the patterns distinct, or delete all but one of these definitions' };
     case 'pending':
@@ -73,7 +77,7 @@ function stepFailure(step: RunStep, keyword: string, where: { file: string; feat
       const hint = timedOut
         ? `the step did not finish in time: look for a missing await/resolve, or raise the timeout${def ? ` (definition at ${def.file}:${def.line})` : ''}`
         : `make the code do what ${where.file}:${step.line} says${def ? `, or fix the step definition at ${def.file}:${def.line}` : ''}`;
-      return { kind: timedOut ? 'timeout' : 'failed-step', code: timedOut ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED', ...common, ...errorFields(step.error, ctx.root), message: errorMessage(step.error) || 'step failed', hint };
+      return { kind: timedOut ? 'timeout' : 'failed-step', code: timedOut ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED', ...common, ...errorFields(step.error, ctx), message: errorMessage(step.error) || 'step failed', hint };
     }
   }
 }
@@ -84,14 +88,14 @@ function errorMessage(error: RunError | undefined): string {
   return error.expected !== undefined ? (error.message.split('\n')[0] ?? '') : error.message;
 }
 
-export function errorFields(error: RunError | undefined, root: string): Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> {
+export function errorFields(error: RunError | undefined, ctx: Pick<FailureContext, 'root' | 'tools'>): Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> {
   if (!error) return {};
-  const stack = error.stack ? userStack(error.stack, root) : undefined;
+  const stack = error.stack ? userStack(error.stack, ctx.root) : undefined;
   const fields: Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> = stack ? { stack } : {};
   if (error.expected !== undefined && error.actual !== undefined) {
     fields.expected = error.expected;
     fields.actual = error.actual;
-    fields.diff = lineDiff(error.expected, error.actual);
+    if (ctx.tools.diff) fields.diff = ctx.tools.diff(error.expected, error.actual);
   }
   return fields;
 }
@@ -108,11 +112,3 @@ export function userStack(stack: string, root: string): string | undefined {
   return frames.length ? frames.slice(0, 8).join('\n') : undefined;
 }
 
-function lineDiff(expected: string, actual: string): string {
-  const out = ['- expected', '+ actual', ''];
-  for (const part of diffLines(expected.endsWith('\n') ? expected : `${expected}\n`, actual.endsWith('\n') ? actual : `${actual}\n`)) {
-    const sign = part.added ? '+' : part.removed ? '-' : ' ';
-    for (const line of part.value.replace(/\n$/, '').split('\n')) out.push(`${sign} ${line}`);
-  }
-  return out.join('\n');
-}

@@ -2,7 +2,7 @@ import type * as messages from '@cucumber/messages';
 import type { StepStatus } from '../report/verdict.js';
 import { worstStatus, type RunError, type RunHookFailure, type RunProgress, type RunResult, type RunScenario, type RunStep } from './result.js';
 
-interface AstStep { keyword: string; line: number }
+interface AstStep { keyword: string; line: number; column: number }
 interface PendingCase { pickleId: string; steps: Map<string, messages.TestStep> }
 interface StartedCase { testCaseId: string; results: Map<string, messages.TestStepResult> ; captured: Map<string, RunError> }
 
@@ -59,7 +59,7 @@ export class RunCollector {
     if (!doc.uri || !doc.feature) return;
     this.features.set(doc.uri, doc.feature.name);
     const visitSteps = (steps: readonly messages.Step[]) => {
-      for (const step of steps) this.astSteps.set(step.id, { keyword: step.keyword.trim(), line: step.location.line });
+      for (const step of steps) this.astSteps.set(step.id, { keyword: step.keyword.trim(), line: step.location.line, column: step.location.column ?? 1 });
     };
     const visitScenario = (scenario: messages.Scenario) => {
       this.astLines.set(scenario.id, scenario.location.line);
@@ -149,6 +149,7 @@ export class RunCollector {
           keyword: ast?.keyword ?? '',
           text: pickleStep.text,
           line: ast?.line ?? 1,
+          column: ast?.column ?? 1,
           status,
           durationMs: result ? toMs(result.duration) : 0,
           definitionIds: [...(testStep.stepDefinitionIds ?? [])],

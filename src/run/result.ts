@@ -13,6 +13,7 @@ export interface RunStep {
   keyword: string;
   text: string;
   line: number;
+  column: number;
   status: StepStatus;
   durationMs: number;
   definitionIds: string[];

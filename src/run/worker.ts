@@ -42,10 +42,17 @@ function loadCucumber(): { api: CucumberApi; version: string } | SpecProblem {
   }
 }
 
+let cjsRegistered = false;
+
+/** tsx's require hooks go in at boot (they only affect require); ESM hooks only when a job imports. */
+function registerCommonJs(): void {
+  if (cjsRegistered) return;
+  (ownRequire('tsx/cjs/api') as { register: () => void }).register();
+  cjsRegistered = true;
+}
+
 async function registerTypeScript(job: RunJob): Promise<void> {
-  if (job.module === 'cjs') {
-    (ownRequire('tsx/cjs/api') as { register: () => void }).register();
-  }
+  registerCommonJs();
   if (job.module === 'esm' || job.importPaths.length > 0) {
     const { register } = (await import('tsx/esm/api')) as { register: () => void };
     register();
@@ -130,6 +137,7 @@ async function main(): Promise<void> {
     await send({ type: 'fatal', problem: loaded });
     process.exit(0);
   }
+  registerCommonJs();
   process.on('message', (message: ParentMessage) => {
     const work = message.type === 'run' ? run(loaded.api, message.job) : resolveProfile(loaded.api, message.file, message.profiles);
     work.then(

@@ -4,7 +4,6 @@ import writeFileAtomic from 'write-file-atomic';
 import type { SpecProblem } from '../core/errors.js';
 import { DEFAULTS } from '../config/defaults.js';
 import { parseGherkin } from './gherkin.js';
-import { compileMarkdownSpec } from './markdown.js';
 import { specKind, type CompiledSpecs, type SpecFile } from './model.js';
 
 export const COMPILED_DIR = `${DEFAULTS.outDir}/compiled`;
@@ -36,6 +35,8 @@ async function compileOne(root: string, file: string, write: boolean): Promise<S
     const parsed = parseGherkin(text, file, kind === 'feature-md');
     return { path: file, kind, runPath: file, ...parsed, frontMatter: undefined };
   }
+  // Loaded on first use: projects without Markdown specs never pay for the Markdown parser.
+  const { compileMarkdownSpec } = await import('./markdown.js');
   const md = compileMarkdownSpec(text, file);
   if (!md.hasScenarios && md.problems.length === 0) return undefined;
   const runPath = `${COMPILED_DIR}/${file}.feature`;

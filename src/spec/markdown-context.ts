@@ -66,6 +66,8 @@ export interface CompileState {
   examples: ExamplesState | undefined;
   rule: { depth: number; line: number; inBlock: boolean } | undefined;
   scenarios: number;
+  /** Gherkin wants at most one Background per Feature or Rule, before its first scenario. */
+  scope: { scenarios: number; background: boolean };
   /** Executable lines met before any Feature line exists. */
   orphans: number[];
 }
@@ -92,12 +94,13 @@ export function tryPlaceTags(state: CompileState, line: number, tags: string[], 
   return true;
 }
 
-export function placeTags(state: CompileState, line: number, tags: string[], tagLine?: number): void {
+export function placeTags(state: CompileState, line: number, tags: string[], tagLine?: number, why?: string): void {
   if (tryPlaceTags(state, line, tags, tagLine)) return;
+  const because = why ? ` (${why})` : '';
   report(
     state,
     line,
-    `No free line above line ${line} for its tags ${tags.join(' ')}: Gherkin needs tags on the line before the keyword`,
+    `No free line above line ${line} for its tags ${tags.join(' ')}: Gherkin needs tags on the line before the keyword${because}`,
     'Add a blank line before this heading.',
   );
 }

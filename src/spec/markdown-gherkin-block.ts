@@ -2,8 +2,8 @@
  * ```gherkin blocks are copied verbatim onto their own lines. When the document already has
  * a Feature (its `# Title`), the block's Feature header is blanked so its scenarios join it.
  */
-import type { Code } from 'mdast';
-import { fencedBlock, placeTags, report, tryPlaceTags, type CompileState } from './markdown-context.js';
+import type { Code, Nodes } from 'mdast';
+import { fencedBlock, isGherkinFence, placeTags, report, tryPlaceTags, type CompileState } from './markdown-context.js';
 import { keywordsFor, type Keywords } from './markdown-text.js';
 
 type LineKind = 'blank' | 'docstring' | 'tag' | 'comment' | 'feature' | 'scenario' | 'background' | 'rule' | 'other';
@@ -42,7 +42,7 @@ function blockKeywords(state: CompileState, content: string[]): Keywords {
   return state.kw;
 }
 
-export function compileGherkinBlock(state: CompileState, code: Code): void {
+function compileGherkinBlock(state: CompileState, code: Code): void {
   const block = fencedBlock(state, code);
   if (!block) return;
   if (!block.closed) report(state, block.openLine, 'This ```gherkin block is never closed', 'Add a closing ``` line.');
@@ -93,8 +93,19 @@ function featureLine(state: CompileState, walk: BlockWalk, line: number, text: s
 function keywordLine(state: CompileState, walk: BlockWalk, line: number, kind: 'scenario' | 'background' | 'rule'): void {
   walk.structural = true;
   if (state.featureLine === undefined) state.orphans.push(line);
-  if (kind === 'rule') state.rule = { depth: 7, line, inBlock: true };
+  if (kind === 'rule') {
+    state.rule = { depth: 7, line, inBlock: true };
+    state.scope = { scenarios: 0, background: false };
+  }
+  if (kind === 'background') state.scope.background = true;
   if (kind !== 'scenario') return;
   state.scenarios++;
+  state.scope.scenarios++;
   placeTags(state, line, state.pushTags, walk.tagLines.at(-1));
+}
+
+/** Prose never reaches the output, except ```gherkin blocks, which count wherever they are. */
+export function visitProse(state: CompileState, node: Nodes): void {
+  if (node.type === 'code' && isGherkinFence(node)) return compileGherkinBlock(state, node);
+  if ('children' in node) for (const child of node.children) visitProse(state, child);
 }

@@ -9,30 +9,18 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import type { Code, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { SpecProblem } from '../core/errors.js';
 import { EMPTY_FRONT_MATTER, parseFrontMatter, type SpecFrontMatter } from './front-matter.js';
-import {
-  fencedBlock,
-  GherkinLines,
-  isGherkinFence,
-  placeTags,
-  report,
-  tryPlaceTags,
-  type CompileState,
-} from './markdown-context.js';
-import { compileGherkinBlock } from './markdown-gherkin-block.js';
+import { GherkinLines, placeTags, report, tryPlaceTags, type CompileState } from './markdown-context.js';
+import { visitProse } from './markdown-gherkin-block.js';
+import { emitTable, onStepList } from './markdown-steps.js';
 import {
   headingText,
-  isDelimiterRow,
   isSafeDescriptionLine,
   keywordsFor,
   matchHeadingKeyword,
-  matchStepKeyword,
-  renderDocString,
-  renderRow,
   splitLines,
-  splitRow,
   splitTrailingTags,
   stripFeatureKeyword,
   type HeadingKeyword,
@@ -105,6 +93,7 @@ function newState(source: string, file: string, lines: string[], fm: SpecFrontMa
     examples: undefined,
     rule: undefined,
     scenarios: 0,
+    scope: { scenarios: 0, background: false },
     orphans: [],
   };
 }
@@ -148,12 +137,6 @@ function walk(state: CompileState, nodes: RootContent[]): void {
     else if (node.type === 'table' && state.examples && !state.examples.hasTable) onExamplesTable(state, node);
     else visitProse(state, node);
   });
-}
-
-/** Prose never reaches the output, except ```gherkin blocks, which count wherever they are. */
-function visitProse(state: CompileState, node: Nodes): void {
-  if (node.type === 'code' && isGherkinFence(node)) return compileGherkinBlock(state, node);
-  if ('children' in node) for (const child of node.children) visitProse(state, child);
 }
 
 function onHeading(state: CompileState, node: Heading): void {
@@ -202,13 +185,22 @@ function onScenario(state: CompileState, h: HeadingParts): void {
   state.section = { kind: 'scenario', depth: h.depth, line: h.line, afterExamples: false };
   state.inDescription = false;
   state.scenarios++;
-  placeTags(state, h.line, [...new Set([...state.pushTags, ...h.tags])]);
+  state.scope.scenarios++;
+  const why = state.pushTags.length > 0 ? 'the title\'s tags ride on each scenario, as the title has no line above it' : undefined;
+  placeTags(state, h.line, [...new Set([...state.pushTags, ...h.tags])], undefined, why);
   emitKeywordLine(state, h, h.keyword as HeadingKeyword);
 }
 
 function onBackground(state: CompileState, h: HeadingParts): void {
   if (h.tags.length > 0) report(state, h.line, 'Gherkin does not allow tags on a Background', 'Remove the tags, or move them to the scenarios.');
   checkRuleNesting(state, h);
+  if (state.scope.scenarios > 0 || state.scope.background) {
+    const what = state.scope.background ? 'a second Background' : 'a Background after a scenario';
+    report(state, h.line, `Gherkin does not allow ${what} in the same Feature or Rule`, 'Keep one Background, above the first scenario (or first scenario of its Rule).');
+    state.section = undefined;
+    return;
+  }
+  state.scope.background = true;
   state.section = { kind: 'background', depth: h.depth, line: h.line, afterExamples: false };
   state.inDescription = false;
   emitKeywordLine(state, h, h.keyword as HeadingKeyword);
@@ -217,6 +209,7 @@ function onBackground(state: CompileState, h: HeadingParts): void {
 function onRule(state: CompileState, h: HeadingParts): void {
   state.section = undefined;
   state.rule = { depth: h.depth, line: h.line, inBlock: false };
+  state.scope = { scenarios: 0, background: false };
   state.inDescription = false;
   placeTags(state, h.line, h.tags);
   emitKeywordLine(state, h, h.keyword as HeadingKeyword);
@@ -266,100 +259,6 @@ function onDescription(state: CompileState, node: Paragraph): void {
 function onExamplesTable(state: CompileState, node: RootContent): void {
   if (state.examples) state.examples.hasTable = true;
   emitTable(state, node.position?.start.line ?? 0, node.position?.end.line ?? -1);
-}
-
-/** Every line of a GFM table is a row, except the delimiter row on its second line. */
-function emitTable(state: CompileState, first: number, last: number): void {
-  const width = splitRow(state.lines[first - 1] ?? '').length;
-  for (let line = first; line <= last; line++) {
-    if (line !== first + 1) state.out.put(line, renderRow(state.lines[line - 1] ?? '', width));
-  }
-}
-
-/** Returns the node after the list when it became the last step's argument. */
-function onStepList(state: CompileState, list: List, next: RootContent | undefined): RootContent | undefined {
-  let used: RootContent | undefined;
-  list.children.forEach((item, i) => {
-    const after = i === list.children.length - 1 ? next : undefined;
-    if (onListItem(state, item, after)) used = after;
-  });
-  return used;
-}
-
-/** True when `after` (the block after the list) was taken as this step's argument. */
-function onListItem(state: CompileState, item: ListItem, after: RootContent | undefined): boolean {
-  const [para, ...rest] = item.children;
-  if (para?.type !== 'paragraph' || !emitStep(state, para)) {
-    visitProse(state, item);
-    return false;
-  }
-  let hasArgument = continuationTable(state, para);
-  const [child] = rest;
-  if (!hasArgument && child && isArgument(state, child)) {
-    emitArgument(state, child);
-    rest.shift();
-    hasArgument = true;
-  }
-  for (const node of rest) visitProse(state, node);
-  if (hasArgument || item.children.length > 1 || !after || !isArgument(state, after)) return false;
-  emitArgument(state, after);
-  return true;
-}
-
-function emitStep(state: CompileState, para: Paragraph): boolean {
-  const start = para.position?.start;
-  if (!start || start.offset === undefined) return false;
-  const column = start.offset - (state.lineStarts[start.line - 1] ?? 0);
-  const step = matchStepKeyword((state.lines[start.line - 1] ?? '').slice(column), state.kw);
-  if (!step) return false;
-  if (state.section?.afterExamples) {
-    report(state, start.line, 'This step comes after the Examples heading; Gherkin allows no steps there', 'Move the step above the Examples heading.');
-    return false;
-  }
-  state.out.put(start.line, `${' '.repeat(column + step.offset)}${step.keyword}${step.rest}`);
-  return true;
-}
-
-/**
- * A table written straight under a step (no blank line) is a paragraph continuation to
- * micromark, but GitHub renders it as a table: honour what the author sees.
- */
-function continuationTable(state: CompileState, para: Paragraph): boolean {
-  const first = para.position?.start.line ?? 0;
-  const last = para.position?.end.line ?? 0;
-  if (last === first) return false;
-  const header = state.lines[first] ?? '';
-  const delimiter = state.lines[first + 1] ?? '';
-  if (last >= first + 2 && header.includes('|') && isDelimiterRow(delimiter) && splitRow(header).length === splitRow(delimiter).length) {
-    emitTable(state, first + 1, last);
-    return true;
-  }
-  report(state, first + 1, 'A Gherkin step is one line, but this step continues on the next line', 'Join the lines into one, or end the list before the prose.');
-  return false;
-}
-
-function isArgument(state: CompileState, node: Nodes): boolean {
-  if (node.type === 'table') return true;
-  return node.type === 'code' && !isGherkinFence(node) && fencedBlock(state, node) !== undefined;
-}
-
-function emitArgument(state: CompileState, node: Nodes): void {
-  if (node.type === 'table') return emitTable(state, node.position?.start.line ?? 0, node.position?.end.line ?? -1);
-  if (node.type === 'code') emitDocString(state, node);
-}
-
-function emitDocString(state: CompileState, code: Code): void {
-  const block = fencedBlock(state, code);
-  if (!block) return;
-  if (!block.closed) {
-    report(state, block.openLine, 'The fenced block under this step is never closed, so it cannot be its doc string', 'Add the closing ``` line.');
-    return;
-  }
-  const info = [code.lang, code.meta].filter(Boolean).join(' ');
-  const doc = renderDocString(block.content, info, block.indent);
-  state.out.put(block.openLine, doc.open);
-  doc.body.forEach((text, i) => state.out.put(block.openLine + 1 + i, text));
-  state.out.put(block.openLine + 1 + doc.body.length, doc.close);
 }
 
 function finish(state: CompileState): void {

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Writes verdict.schema.json from the zod schema, so the committed file can never drift from the code
+// (a unit test compares the two).
+import { writeFileSync } from 'node:fs';
+import { verdictJsonSchema } from '../dist/report/json-schema.js';
+
+writeFileSync(new URL('../verdict.schema.json', import.meta.url), `${JSON.stringify(verdictJsonSchema(), null, 2)}\n`);

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { ProfileConfig } from '../run/protocol.js';
+
+type Definitions = Record<string, unknown>;
+
+/**
+ * Reads a cucumber config file's profiles without cucumber, when they are plain objects in a
+ * .cjs or .json file (the common case). That keeps start-up from waiting on the runner child.
+ * Returns undefined when only cucumber's own loader can read it (argv strings, ESM, YAML, functions).
+ */
+export function readObjectProfiles(root: string, file: string, names: string[]): ProfileConfig | undefined {
+  const definitions = loadDefinitions(path.join(root, file));
+  if (!definitions) return undefined;
+  const wanted = names.length ? names : ['default'];
+  const profiles: Record<string, unknown>[] = [];
+  for (const name of wanted) {
+    const profile = definitions[name] ?? (name === 'default' ? {} : undefined);
+    if (!isPlainObject(profile)) return undefined;
+    profiles.push(profile);
+  }
+  return profiles.reduce<ProfileConfig>(mergeProfile, emptyProfile());
+}
+
+function loadDefinitions(file: string): Definitions | undefined {
+  try {
+    if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8')) as Definitions;
+    if (file.endsWith('.cjs')) return createRequire(file)(file) as Definitions;
+  } catch {
+    // Let cucumber's own loader report it, with its own wording.
+  }
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function emptyProfile(): ProfileConfig {
+  return { paths: [], require: [], import: [], requireModule: [], tags: '', name: [], worldParameters: {}, retry: 0, strict: true, format: [] };
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+
+/** cucumber's merge rules: arrays add up, tags are and-ed, objects merge, scalars: last wins. */
+function mergeProfile(into: ProfileConfig, profile: Record<string, unknown>): ProfileConfig {
+  const tags = typeof profile.tags === 'string' && profile.tags.trim() ? profile.tags.trim() : '';
+  return {
+    paths: [...into.paths, ...strings(profile.paths)],
+    require: [...into.require, ...strings(profile.require)],
+    import: [...into.import, ...strings(profile.import)],
+    requireModule: [...into.requireModule, ...strings(profile.requireModule)],
+    tags: into.tags && tags ? `(${into.tags}) and (${tags})` : into.tags || tags,
+    name: [...into.name, ...strings(profile.name)],
+    worldParameters: { ...into.worldParameters, ...(isPlainObject(profile.worldParameters) ? profile.worldParameters : {}) },
+    retry: typeof profile.retry === 'number' ? profile.retry : into.retry,
+    strict: typeof profile.strict === 'boolean' ? profile.strict : into.strict,
+    format: [...into.format, ...strings(profile.format)],
+  };
+}

@@ -1,0 +1,14 @@
+/** specloop's programmatic API: every function returns data and never prints. */
+export { verify, type VerifyOptions } from './api/verify.js';
+export { compile, type CompileOptions, type CompileReport } from './api/compile.js';
+export { init, type InitReport } from './api/init.js';
+export { specloopVersion } from './api/version.js';
+export { VerdictSchema, SCHEMA_VERSION, type Verdict, type Failure, type ScenarioResult, type GateResult } from './report/verdict.js';
+export { verdictJsonSchema } from './report/json-schema.js';
+export type { UserConfig } from './config/schema.js';
+export type { SpecProblem, ErrorCode, SourceLocation } from './core/errors.js';
+
+/** Typed config helper for spec.config.ts. */
+export function defineConfig(config: import('./config/schema.js').UserConfig): import('./config/schema.js').UserConfig {
+  return config;
+}
