@@ -64,15 +64,15 @@ function prepareProject(name: string): string {
   return dir;
 }
 
-/** One line per pickle (file:line name) followed by one line per step (line text -> status), keyed by feature file. */
+/** One line per pickle (file:line name) followed by one line per step (line keyword text -> status), keyed by feature file. */
 type Listing = Record<string, string[]>;
 
 function pickleHeader(file: string, line: number, name: string): string {
   return `${file}:${line} ${name}`;
 }
 
-function stepRow(line: number, text: string, status: string): string {
-  return `  ${line} ${text} -> ${status}`;
+function stepRow(line: number, keyword: string, text: string, status: string): string {
+  return `  ${line} ${keyword.trim()} ${text} -> ${status}`;
 }
 
 function expectedListing(pickles: readonly ExpectedPickle[], divergent: ReadonlySet<string>): Listing {
@@ -81,7 +81,7 @@ function expectedListing(pickles: readonly ExpectedPickle[], divergent: Readonly
     if (divergent.has(pickle.name)) continue;
     const rows = (listing[pickle.file] ??= []);
     rows.push(pickleHeader(pickle.file, pickle.line, pickle.name));
-    for (const step of pickle.steps) rows.push(stepRow(step.line, step.stepText, step.status));
+    for (const step of pickle.steps) rows.push(stepRow(step.line, step.keyword, step.stepText, step.status));
   }
   return listing;
 }
@@ -93,7 +93,7 @@ function actualListing(verdict: Verdict, divergent: ReadonlySet<string>): Listin
     const file = fileName(scenario.file);
     const rows = (listing[file] ??= []);
     rows.push(pickleHeader(file, scenario.line, scenario.name));
-    for (const step of scenario.steps) rows.push(stepRow(step.line, step.text, step.status));
+    for (const step of scenario.steps) rows.push(stepRow(step.line, step.keyword, step.text, step.status));
   }
   return listing;
 }
@@ -106,8 +106,9 @@ interface SampleRun {
 }
 
 function describeFailure(run: SampleRun): string {
+  if (run.error === undefined) return 'verify() returned a value that does not match VerdictSchema (see the schema test)';
   const error = run.error instanceof Error ? `${run.error.name}: ${run.error.message}` : String(run.error);
-  return `verify() did not return a verdict: ${error}\n--- output ---\n${run.output.slice(-4000)}`;
+  return `verify() threw: ${error}\n--- output ---\n${run.output.slice(-4000)}`;
 }
 
 async function runSample(name: string): Promise<SampleRun> {
@@ -132,7 +133,7 @@ describe('compat kit expectations (derived from the .ndjson records)', () => {
   it('minimal: one pickle with one passed step on line 10', () => {
     const pickles = expectedPickles(readEnvelopes('minimal'));
     expect(pickles).toHaveLength(1);
-    expect(pickles[0]).toMatchObject({ name: 'cukes', file: 'minimal.feature', line: 9, ran: true });
+    expect(pickles[0]).toMatchObject({ name: 'cukes', file: 'minimal.feature', line: 9, ran: true, status: 'passed' });
     expect(pickles[0]?.steps).toEqual([
       {
         pickleIndex: 0,
@@ -179,6 +180,14 @@ describe('compat kit expectations (derived from the .ndjson records)', () => {
       '24 failed',
       '30 skipped',
     ]);
+  });
+
+  it('scenario status: the worst step or hook result; no steps at all is passed', () => {
+    const status = (name: string) => expectedPickles(readEnvelopes(name)).map((p) => p.status);
+    expect(status('hooks-conditional')).toEqual(['failed', 'failed', 'passed']);
+    expect(status('skipped-failing-hook')).toEqual(['failed']);
+    expect(status('all-statuses')).toEqual(['passed', 'failed', 'pending', 'skipped', 'undefined', 'ambiguous']);
+    expect(status('empty')).toEqual(['passed']);
   });
 
   it('retries: the last attempt decides', () => {
@@ -237,6 +246,17 @@ describe.each(COVERED)('compat kit sample $name through verify()', (sample: Cove
     if (!run.verdict) throw new Error(describeFailure(run));
     const actual = run.verdict.unusedSteps.map((u) => patternSource(u.pattern)).sort();
     expect(actual).toEqual(expectedUnusedPatterns(readEnvelopes(sample.name)).sort());
+  });
+
+  it('reports as each scenario status the worst of its steps and hooks, as the kit records them', () => {
+    if (!run.verdict) throw new Error(describeFailure(run));
+    const expected = expectedPickles(readEnvelopes(sample.name))
+      .filter((p) => !divergent.has(p.name))
+      .map((p) => `${pickleHeader(p.file, p.line, p.name)} -> ${p.status}`);
+    const actual = run.verdict.scenarios
+      .filter((s) => !divergent.has(s.name))
+      .map((s) => `${pickleHeader(fileName(s.file), s.line, s.name)} -> ${s.status}`);
+    expect(actual).toEqual(expected);
   });
 
   it.skipIf(divergent.size > 0)('counts steps and scenarios as the kit records them', () => {

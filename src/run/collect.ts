@@ -50,6 +50,13 @@ export class RunCollector {
     return undefined;
   }
 
+  /** An error that ended the run outside any test step (cucumber rejected). */
+  runError(error: RunError): void {
+    const duplicate = this.result.runErrors.some((e) => e.message === error.message);
+    if (!duplicate) this.result.runErrors.push(error);
+    this.result.success = false;
+  }
+
   finish(): RunResult {
     this.result.scenarios = this.order.map((id) => this.finished.get(id)).filter((s): s is RunScenario => s !== undefined);
     return this.result;
@@ -136,6 +143,8 @@ export class RunCollector {
   private scenario(pickle: messages.Pickle, testCase: PendingCase, started: StartedCase): RunScenario {
     const steps: RunStep[] = [];
     const hookFailures: RunHookFailure[] = [];
+    // Hooks count towards the scenario's status (a hook that skips skips the scenario) even when not reported.
+    const hookStatuses: StepStatus[] = [];
     let durationMs = 0;
     for (const testStep of testCase.steps.values()) {
       const result = started.results.get(testStep.id);
@@ -156,7 +165,9 @@ export class RunCollector {
           ...(pickleStep.argument?.dataTable ? { argument: 'dataTable' as const } : pickleStep.argument?.docString ? { argument: 'docString' as const } : {}),
           ...(error ? { error } : {}),
         });
-      } else if (status !== 'passed' && status !== 'skipped' && status !== 'unknown') {
+      } else {
+        hookStatuses.push(status);
+        if (status === 'passed' || status === 'skipped' || status === 'unknown') continue;
         const hook = testStep.hookId ? this.hooks.get(testStep.hookId) : undefined;
         hookFailures.push({
           name: hook?.name,
@@ -173,7 +184,7 @@ export class RunCollector {
       name: pickle.name,
       feature: this.features.get(pickle.uri) ?? '',
       tags: pickle.tags.map((t) => t.name),
-      status: worstStatus([...steps.map((s) => s.status), ...hookFailures.map((h) => h.status)]),
+      status: worstStatus([...steps.map((s) => s.status), ...hookStatuses]),
       durationMs,
       steps,
       hookFailures,

@@ -79,6 +79,7 @@ async function run(api: CucumberApi, job: RunJob): Promise<void> {
     const progress = collector.onEnvelope(envelope);
     if (progress) void send({ type: 'progress', progress });
   };
+  // cucumber rejects when a BeforeAll/AfterAll hook throws; what ran before it is still a result.
   await api.runCucumber(
     {
       sources,
@@ -88,7 +89,7 @@ async function run(api: CucumberApi, job: RunJob): Promise<void> {
     },
     environment,
     onMessage,
-  );
+  ).catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
   await send({ type: 'result', result: collector.finish() });
 }
 

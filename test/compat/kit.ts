@@ -49,7 +49,22 @@ export interface ExpectedPickle {
   line: number;
   /** False when the kit's stream holds no test case run for the pickle (e.g. BeforeAll failed). */
   ran: boolean;
+  /**
+   * The test case's result as cucumber computes it: the worst status of all its steps, hooks
+   * included, in the last attempt (order: passed < skipped < pending < undefined < ambiguous <
+   * failed); `passed` for a test case with no steps at all. Only meaningful when `ran`.
+   */
+  status: ExpectedStatus;
   steps: ExpectedStep[];
+}
+
+const SEVERITY: readonly ExpectedStatus[] = ['passed', 'skipped', 'pending', 'undefined', 'ambiguous', 'failed'];
+
+/** cucumber's worst-result rule (@cucumber/messages getWorstTestStepResult; none at all counts as passed). */
+export function worstStatus(statuses: readonly ExpectedStatus[]): ExpectedStatus {
+  let worst: ExpectedStatus = 'passed';
+  for (const status of statuses) if (SEVERITY.indexOf(status) > SEVERITY.indexOf(worst)) worst = status;
+  return worst;
 }
 
 export interface SampleFiles {
@@ -158,6 +173,8 @@ export function expectedPickles(envelopes: readonly Envelope[]): ExpectedPickle[
   const testCaseOfStarted = new Map<string, string>();
   /** testCaseId -> pickleStepId -> status of the latest attempt */
   const results = new Map<string, Map<string, ExpectedStatus>>();
+  /** testCaseId -> statuses of every step and hook of the latest attempt */
+  const allResults = new Map<string, ExpectedStatus[]>();
 
   for (const envelope of envelopes) {
     if (envelope.gherkinDocument?.uri) {
@@ -170,6 +187,7 @@ export function expectedPickles(envelopes: readonly Envelope[]): ExpectedPickle[
       testCaseOfStarted.set(started.id, started.testCaseId);
       // A new attempt replaces what an earlier attempt recorded.
       results.set(started.testCaseId, new Map());
+      allResults.set(started.testCaseId, []);
     }
     if (envelope.testStepFinished) {
       const finished = envelope.testStepFinished;
@@ -178,8 +196,10 @@ export function expectedPickles(envelopes: readonly Envelope[]): ExpectedPickle[
       const testCase = testCases.get(testCaseId);
       const testStep = testCase?.testSteps.find((s) => s.id === finished.testStepId);
       if (!testStep) throw new Error(`testStepFinished for unknown test step ${finished.testStepId}`);
+      const status = toStatus(finished.testStepResult.status);
+      allResults.get(testCaseId)?.push(status);
       if (testStep.pickleStepId === undefined) continue; // a hook
-      results.get(testCaseId)?.set(testStep.pickleStepId, toStatus(finished.testStepResult.status));
+      results.get(testCaseId)?.set(testStep.pickleStepId, status);
     }
   }
 
@@ -212,7 +232,8 @@ export function expectedPickles(envelopes: readonly Envelope[]): ExpectedPickle[
         status: status ?? 'skipped',
       };
     });
-    return { index, name: pickle.name, file, line: pickle.location?.line ?? 0, ran, steps };
+    const status = worstStatus(testCaseId === undefined ? [] : (allResults.get(testCaseId) ?? []));
+    return { index, name: pickle.name, file, line: pickle.location?.line ?? 0, ran, status, steps };
   });
 }
 

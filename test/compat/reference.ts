@@ -25,7 +25,7 @@ function blocks(pickles: readonly ExpectedPickle[], divergent: ReadonlySet<strin
     .filter((p) => !divergent.has(p.name))
     .map((p) =>
       [
-        `${p.file}:${p.line} ${p.name}${p.ran ? '' : ' (not run)'}`,
+        `${p.file}:${p.line} ${p.name} -> ${p.ran ? p.status : 'not run'}`,
         ...p.steps.map((s) => `    ${s.line} ${s.stepText} -> ${s.status}`),
       ].join('\n'),
     );
