@@ -8,12 +8,13 @@ import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
 import { compileSpecs } from '../spec/compile.js';
 import { discoverSpecs } from '../spec/discover.js';
+import type { SpecFile } from '../spec/model.js';
 import { RunnerChild, type RunOutcome } from '../run/child.js';
 import { resolveGates, runGate } from '../run/gates.js';
-import type { RunJob } from '../run/protocol.js';
-import type { RunProgress } from '../run/result.js';
+import type { RunJob, SupportJob } from '../run/protocol.js';
 import { buildVerdict, loadVerdictTools } from '../report/build-verdict.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
+import { runScenarios } from './run-scenarios.js';
 import { combineTags, findCucumberConfig, overlayProfile, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
 import { specloopVersion } from './version.js';
@@ -33,12 +34,14 @@ export interface VerifyOptions {
   signal?: AbortSignal;
   /** Output the steps print, as it happens. */
   onOutput?: (chunk: string) => void;
-  onProgress?: (progress: RunProgress) => void;
 }
 
 interface Prepared {
   config: ResolvedConfig;
   job: RunJob | undefined;
+  support: SupportJob;
+  runnable: SpecFile[];
+  lines: Map<string, number[]>;
   problems: SpecProblem[];
   filtered: boolean;
   sourceOf: Map<string, string>;
@@ -50,17 +53,21 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
   const startedAt = new Date();
   const started = performance.now();
   // Forked first: its Node + cucumber start-up overlaps config loading and compiling.
-  const child = new RunnerChild(env.cwd, env.env, options.onOutput);
+  const children = [new RunnerChild(env.cwd, env.env, options.onOutput)];
   let prepared: Prepared | undefined;
   let outcome: RunOutcome | undefined;
   const gates: GateResult[] = [];
   const problems: SpecProblem[] = [];
   try {
-    prepared = await prepare(options, env, child);
+    prepared = await prepare(options, env, children[0]!);
     problems.push(...prepared.problems);
     if (prepared.job) {
-      const { config } = prepared;
-      outcome = await child.run(prepared.job, limitsFor(config), options.signal, options.onProgress);
+      const { config, job, support, runnable, lines } = prepared;
+      const run = { root: env.cwd, env: env.env, support, job, limits: limitsFor(config), files: runnable, lines, signal: options.signal, onOutput: options.onOutput };
+      const ran = await runScenarios(children[0]!, run, (child) => children.push(child));
+      outcome = ran.outcome;
+      // Scenarios cut for blocking never reported which definitions they used.
+      if (ran.cut > 0) prepared.filtered = true;
     }
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (prepared.config && options.gates !== false && !(options.failFast && scenariosFailed)) {
@@ -75,7 +82,7 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
     if (!isSpecloopError(error)) throw error;
     problems.push(error.problem);
   } finally {
-    child.kill();
+    for (const child of children) child.kill();
   }
   const sourceOf = prepared?.sourceOf ?? new Map<string, string>();
   return buildVerdict({
@@ -97,36 +104,35 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
 async function prepare(options: VerifyOptions, env: SpecEnvironment, child: RunnerChild): Promise<Prepared> {
   const config = await loadConfig(env.cwd, options.configFile, { ...options.config, ...(options.profile ? { profile: options.profile } : {}) });
   const overlay = await readProfile(config, env, child);
+  // Support code starts loading in the child now, in parallel with compiling the specs here.
+  const support = await supportJob(env.cwd, config, overlay);
+  child.load(support);
   const specGlobs = overlay?.specs ?? config.specs;
   const selection = await discoverSpecs(env.cwd, specGlobs, options.paths ?? []);
   const compiled = await compileSpecs(env.cwd, selection.files);
   const problems = [...compiled.problems];
   const runnable = compiled.files.filter((f) => f.problems.length === 0 && f.pickles.length > 0);
   const filtered = selection.filtered || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
-  const base = { config, problems, filtered, sourceOf: compiled.sourceOf };
+  const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines };
   if (compiled.files.length === 0 && problems.length === 0) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
   }
   if (runnable.length === 0) return { ...base, job: undefined };
-  const paths = runnable.flatMap((f) => {
+  const paths = runnable.map((f) => {
     const lines = selection.lines.get(f.path);
     const file = path.join(env.cwd, f.runPath);
-    return lines ? [`${file}:${lines.join(':')}`] : [file];
+    return lines ? `${file}:${lines.join(':')}` : file;
   });
-  const support = await supportFiles(env.cwd, config, overlay);
   const job: RunJob = {
     paths,
-    ...support,
-    requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])],
-    module: config.module,
     tagExpression: combineTags(config.tags, overlay?.tags, options.tags),
     names: [...(overlay?.names ?? []), ...(options.names ?? [])],
     failFast: options.failFast ?? false,
     retry: overlay?.retry ?? config.retry,
     strict: config.strict,
-    timeout: config.timeout,
     worldParameters: { ...overlay?.worldParameters, ...config.worldParameters },
     formatFiles: overlay?.formatFiles ?? {},
+    hangAfterMs: config.timeout + HANG_GRACE_MS,
   };
   return { ...base, job };
 }
@@ -140,7 +146,12 @@ async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: 
   return overlayProfile(profile, config.specs !== DEFAULTS.specs, config.steps !== DEFAULTS.steps);
 }
 
-async function supportFiles(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<Pick<RunJob, 'requirePaths' | 'importPaths'>> {
+async function supportJob(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<SupportJob> {
+  const files = await supportFiles(root, config, overlay);
+  return { ...files, requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout };
+}
+
+async function supportFiles(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<Pick<SupportJob, 'requirePaths' | 'importPaths'>> {
   const fromProfile = overlay && (overlay.requirePaths.length || overlay.importPaths.length);
   if (fromProfile) {
     const expand = async (globs: string[]) => (await glob(globs, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })).sort();
@@ -152,6 +163,9 @@ async function supportFiles(root: string, config: ResolvedConfig, overlay: Profi
   return { requirePaths: files.filter((f) => !esmOnly(f)), importPaths: files.filter(esmOnly) };
 }
 
+/** Past cucumber's own timeout, how long a step may go on before it counts as blocking the event loop. */
+const HANG_GRACE_MS = 2_000;
+
 function limitsFor(config: ResolvedConfig) {
-  return { stepQuietMs: config.timeout + 2_000, loadQuietMs: Math.max(60_000, config.timeout), runTimeoutMs: config.runTimeout };
+  return { hangAfterMs: config.timeout + HANG_GRACE_MS, loadTimeoutMs: Math.max(60_000, config.timeout), runTimeoutMs: config.runTimeout };
 }

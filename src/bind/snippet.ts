@@ -32,7 +32,8 @@ export function makeRegistry(custom: RunParameterType[]): ParameterTypeRegistry 
 /** A ready-to-paste TypeScript step definition, with the cucumber-expression parameters typed. */
 export function snippetFor(keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined, registry: ParameterTypeRegistry): string {
   const generator = new CucumberExpressionGenerator(() => registry.parameterTypes);
-  const [expression] = generator.generateExpressions(text);
+  // The generator escapes ( { / but not the escape character itself.
+  const [expression] = generator.generateExpressions(text.replace(/\\/g, '\\\\'));
   const source = expression ? expression.source : text;
   const names = expression ? expression.parameterNames : [];
   const types = expression ? expression.parameterTypes.map((t) => TS_TYPES[t.name ?? ''] ?? 'unknown') : [];

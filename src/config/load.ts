@@ -75,7 +75,7 @@ async function loadFile(root: string, file: string): Promise<FoundConfig> {
   if (file.endsWith('.json')) return { file, raw: parseJson(root, file, text), text, isJson: true, prefix: [] };
   try {
     const mod = /\.m?ts$/.test(file) ? await importTs(file) : await import(pathToFileURL(file).href);
-    const raw = (mod as { default?: unknown }).default ?? mod;
+    const raw = unwrapDefault((mod as { default?: unknown }).default ?? mod);
     return { file, raw: typeof raw === 'function' ? await (raw as () => unknown)() : raw, text, isJson: false, prefix: [] };
   } catch (error) {
     throw new SpecloopError({
@@ -85,6 +85,13 @@ async function loadFile(root: string, file: string): Promise<FoundConfig> {
       hint: 'fix the error in the config file; it must export default an object (see `spec init`)',
     });
   }
+}
+
+/** A TS config in a CommonJS package arrives as { default: config } once more (tsx compiles it to CJS). */
+function unwrapDefault(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const keys = Object.keys(value).filter((k) => k !== '__esModule');
+  return keys.length === 1 && keys[0] === 'default' ? (value as { default: unknown }).default : value;
 }
 
 async function importTs(file: string): Promise<unknown> {

@@ -55,7 +55,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     gates: input.gates,
     unusedSteps: input.filtered || !result ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
     debt: null,
-    summary: summaryLine(counts.scenarios),
+    summary: summaryLine(counts.scenarios, input.strict),
   };
   return VerdictSchema.parse(verdict);
 }

@@ -18,7 +18,10 @@ export interface VerdictTools {
   diff?: (expected: string, actual: string) => string;
 }
 
-const TIMED_OUT = /function timed out|timed out after/i;
+const TIMED_OUT = /timed out/i;
+
+/** cucumber-js defines steps with English functions whatever the spec's dialect. */
+const SNIPPET_KEYWORD = { Context: 'Given', Action: 'When', Outcome: 'Then' } as const;
 
 export function problemFailure(problem: SpecProblem, kind: FailureKind, ctx: Pick<FailureContext, 'excerpt'>): Failure {
   const location = problem.location;
@@ -40,24 +43,26 @@ export function definitionRef(def: RunDefinition | undefined, ctx: FailureContex
 export function scenarioFailure(scenario: RunScenario, ctx: FailureContext): Failure | undefined {
   const file = ctx.sourceOf(scenario.uri);
   const base = { feature: scenario.feature, scenario: scenario.name };
-  const hook = scenario.hookFailures.find((h) => h.status === 'failed');
+  const hook = scenario.hookFailures[0];
   const badIndex = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped');
   if (hook && (badIndex < 0 || scenario.steps[badIndex]!.status === 'skipped')) {
     const hookFile = hook.uri ? ctx.sourceOf(hook.uri) : file;
+    const timedOut = TIMED_OUT.test(hook.error?.message ?? '');
+    const pending = hook.status === 'pending';
     return {
-      kind: 'hook-error',
-      code: 'SPEC_HOOK',
+      kind: timedOut ? 'timeout' : pending ? 'pending' : 'hook-error',
+      code: timedOut ? 'SPEC_STEP_TIMEOUT' : pending ? 'SPEC_PENDING' : 'SPEC_HOOK',
       location: { file: hookFile, line: hook.line ?? scenario.line },
       ...base,
       ...errorFields(hook.error, ctx),
-      message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} failed`,
+      message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} ${pending ? 'is pending' : 'failed'}`,
       hint: `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
     };
   }
   if (badIndex < 0) return undefined;
   const step = scenario.steps[badIndex]!;
-  const keywords = effectiveKeywords(scenario.steps.map((s) => s.keyword));
-  return stepFailure(step, keywords[badIndex]!, { file, ...base }, ctx);
+  const keyword = step.type ? SNIPPET_KEYWORD[step.type] : effectiveKeywords(scenario.steps.map((s) => s.keyword))[badIndex]!;
+  return stepFailure(step, keyword, { file, ...base }, ctx);
 }
 
 function stepFailure(step: RunStep, keyword: string, where: { file: string; feature: string; scenario: string }, ctx: FailureContext): Failure {

@@ -48,7 +48,7 @@ function renderFailure(f: Failure, c: ChalkInstance): string {
 }
 
 function renderExcerpt(excerpt: NonNullable<Failure['excerpt']>, line: number, column: number | undefined, c: ChalkInstance): string[] {
-  const width = String(excerpt.startLine + excerpt.lines.length).length;
+  const width = String(excerpt.startLine + excerpt.lines.length - 1).length;
   const out: string[] = [];
   excerpt.lines.forEach((text, i) => {
     const n = excerpt.startLine + i;

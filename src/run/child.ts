@@ -2,8 +2,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import type { SpecProblem } from '../core/errors.js';
-import type { ChildMessage, ParentMessage, ProfileConfig, RunJob } from './protocol.js';
+import type { ChildMessage, ParentMessage, ProfileConfig, RunJob, SupportJob } from './protocol.js';
 import type { RunProgress, RunResult } from './result.js';
+import { extractHang, HANG_MARKER } from './watchdog.js';
 
 export type RunOutcome =
   | { kind: 'result'; result: RunResult; log: string }
@@ -13,10 +14,10 @@ export type RunOutcome =
   | { kind: 'aborted'; log: string };
 
 export interface RunLimits {
-  /** Longest silence allowed while a step runs (the step timeout plus grace): past it the child is killed. */
-  stepQuietMs: number;
-  /** Longest silence allowed while support code loads. */
-  loadQuietMs: number;
+  /** A step still unfinished after this long has blocked the event loop (the child's watchdog cuts it). */
+  hangAfterMs: number;
+  /** Longest wait for support code to load. */
+  loadTimeoutMs: number;
   runTimeoutMs: number;
 }
 
@@ -32,6 +33,7 @@ export class RunnerChild {
   private readonly ready: Promise<ChildMessage>;
   private log = '';
   private exited = false;
+  private loaded = false;
   private readonly listeners = new Set<(message: ChildMessage) => void>();
   private readonly exitListeners = new Set<(code: number | null, signal: string | null) => void>();
 
@@ -41,12 +43,16 @@ export class RunnerChild {
     const capture = (chunk: Buffer) => {
       const text = chunk.toString();
       this.log = (this.log + text).slice(-LOG_LIMIT);
-      onOutput?.(text);
+      if (!text.includes(HANG_MARKER)) onOutput?.(text);
     };
     this.child.stdout!.on('data', capture);
     this.child.stderr!.on('data', capture);
-    this.child.on('message', (message: ChildMessage) => this.listeners.forEach((l) => l(message)));
-    this.child.on('exit', (code, signal) => {
+    this.child.on('message', (message: ChildMessage) => {
+      if (message.type === 'loaded') this.loaded = true;
+      this.listeners.forEach((l) => l(message));
+    });
+    // 'close', not 'exit': the watchdog's last words on stderr must be read before judging the exit.
+    this.child.on('close', (code, signal) => {
       this.exited = true;
       this.exitListeners.forEach((l) => l(code, signal));
     });
@@ -67,15 +73,18 @@ export class RunnerChild {
     return { code: 'SPEC_RUN_CRASH', message: this.log || 'the runner exited while reading the cucumber profile' };
   }
 
-  async run(job: RunJob, limits: RunLimits, signal?: AbortSignal, onProgress?: (p: RunProgress) => void): Promise<RunOutcome> {
+  /** Starts loading the support code now, while the parent is still compiling specs. */
+  load(support: SupportJob): void {
+    void this.ready.then(() => this.send({ type: 'load', support }));
+  }
+
+  async run(job: RunJob, limits: RunLimits, signal?: AbortSignal): Promise<RunOutcome> {
     const ready = await this.ready;
     if (ready.type === 'fatal') return { kind: 'fatal', problem: ready.problem, log: this.log };
     if (this.exited) return this.crashOutcome(null, null);
     return new Promise<RunOutcome>((resolve) => {
-      let last: RunProgress | undefined;
-      let quiet: NodeJS.Timeout | undefined;
       const finish = (outcome: RunOutcome) => {
-        clearTimeout(quiet);
+        clearTimeout(loadTimer);
         clearTimeout(overall);
         this.listeners.delete(onMessage);
         this.exitListeners.delete(onExit);
@@ -83,26 +92,23 @@ export class RunnerChild {
         if (outcome.kind !== 'result' && outcome.kind !== 'fatal') this.kill();
         resolve(outcome);
       };
-      const arm = (ms: number) => {
-        clearTimeout(quiet);
-        quiet = setTimeout(() => finish({ kind: 'timeout', progress: last, limitMs: ms, log: this.log }), ms);
-      };
       const onMessage = (message: ChildMessage) => {
-        if (message.type === 'progress') {
-          last = message.progress;
-          onProgress?.(message.progress);
-          arm(limits.stepQuietMs);
-        } else if (message.type === 'result') finish({ kind: 'result', result: message.result, log: this.log });
+        if (message.type === 'loaded') clearTimeout(loadTimer);
+        else if (message.type === 'result') finish({ kind: 'result', result: message.result, log: this.log });
         else if (message.type === 'fatal') finish({ kind: 'fatal', problem: message.problem, stack: message.stack, log: this.log });
       };
-      const onExit = (code: number | null, sig: string | null) => finish(this.crashOutcome(code, sig));
+      const onExit = (code: number | null, sig: string | null) => {
+        const hang = extractHang(this.log);
+        if (hang.progress) finish({ kind: 'timeout', progress: hang.progress, limitMs: limits.hangAfterMs, log: hang.log });
+        else finish(this.crashOutcome(code, sig));
+      };
       const onAbort = () => finish({ kind: 'aborted', log: this.log });
-      const overall = setTimeout(() => finish({ kind: 'timeout', progress: last, limitMs: limits.runTimeoutMs, log: this.log }), limits.runTimeoutMs);
+      const overall = setTimeout(() => finish({ kind: 'timeout', progress: undefined, limitMs: limits.runTimeoutMs, log: this.log }), limits.runTimeoutMs);
+      const loadTimer = this.loaded ? undefined : setTimeout(() => finish({ kind: 'timeout', progress: undefined, limitMs: limits.loadTimeoutMs, log: this.log }), limits.loadTimeoutMs);
       this.listeners.add(onMessage);
       this.exitListeners.add(onExit);
       signal?.addEventListener('abort', onAbort, { once: true });
       if (signal?.aborted) return onAbort();
-      arm(limits.loadQuietMs);
       this.send({ type: 'run', job });
     });
   }

@@ -34,6 +34,7 @@ export class RunCollector {
 
   onEnvelope(envelope: messages.Envelope): RunProgress | undefined {
     if (envelope.testStepStarted) return this.progress(envelope.testStepStarted);
+    if (envelope.testRunHookStarted) return this.runHookProgress(envelope.testRunHookStarted.hookId);
     if (envelope.testStepFinished) this.stepFinished(envelope.testStepFinished);
     else if (envelope.testCaseStarted) this.caseStarted(envelope.testCaseStarted);
     else if (envelope.testCaseFinished) this.caseFinished(envelope.testCaseFinished);
@@ -116,6 +117,7 @@ export class RunCollector {
       uri: pickle.uri,
       line: ast?.line ?? this.pickleLine(pickle),
       scenario: pickle.name,
+      pickleLine: this.pickleLine(pickle),
       step: pickleStep ? `${ast?.keyword ?? ''} ${pickleStep.text}`.trim() : this.hookName(testStep?.hookId),
     };
   }
@@ -162,6 +164,7 @@ export class RunCollector {
           status,
           durationMs: result ? toMs(result.duration) : 0,
           definitionIds: [...(testStep.stepDefinitionIds ?? [])],
+          ...(pickleStep.type && pickleStep.type !== 'Unknown' ? { type: pickleStep.type } : {}),
           ...(pickleStep.argument?.dataTable ? { argument: 'dataTable' as const } : pickleStep.argument?.docString ? { argument: 'docString' as const } : {}),
           ...(error ? { error } : {}),
         });
@@ -194,6 +197,12 @@ export class RunCollector {
   private pickleLine(pickle: messages.Pickle): number {
     const ids = pickle.astNodeIds;
     return this.astLines.get(ids[ids.length - 1]!) ?? this.astLines.get(ids[0]!) ?? pickle.location?.line ?? 1;
+  }
+
+  private runHookProgress(hookId: string): RunProgress {
+    const hook = this.hooks.get(hookId);
+    const kind = hook?.type === 'AFTER_TEST_RUN' ? 'AfterAll' : 'BeforeAll';
+    return { uri: hook?.sourceReference.uri ?? '', line: hook?.sourceReference.location?.line ?? 1, scenario: '', step: hook?.name ? `${kind} hook "${hook.name}"` : `${kind} hook` };
   }
 
   private hookName(hookId: string | undefined): string {

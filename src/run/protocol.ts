@@ -1,21 +1,28 @@
 import type { SpecProblem } from '../core/errors.js';
-import type { RunProgress, RunResult } from './result.js';
+import type { RunResult } from './result.js';
 
-/** One scenario run, as the parent asks the runner child for it. Paths are absolute. */
-export interface RunJob {
-  paths: string[];
+/** Support code to load, sent as soon as config is known so loading overlaps spec compilation. */
+export interface SupportJob {
   requirePaths: string[];
   importPaths: string[];
   requireModules: string[];
   module: 'cjs' | 'esm';
+  /** Default step timeout, ms (used unless the support code sets its own). */
+  timeout: number;
+}
+
+/** One scenario run. Paths are absolute, optionally with :line filters. */
+export interface RunJob {
+  paths: string[];
   tagExpression: string;
   names: string[];
   failFast: boolean;
   retry: number;
   strict: boolean;
-  timeout: number;
   worldParameters: Record<string, unknown>;
   formatFiles: Record<string, string>;
+  /** A step still running after this long has blocked the event loop: the child names it and dies. */
+  hangAfterMs: number;
 }
 
 /** What a cucumber.js profile contributes, read by the child with cucumber's own loader. */
@@ -33,12 +40,13 @@ export interface ProfileConfig {
 }
 
 export type ParentMessage =
+  | { type: 'load'; support: SupportJob }
   | { type: 'run'; job: RunJob }
   | { type: 'profile'; file: string | undefined; profiles: string[] };
 
 export type ChildMessage =
   | { type: 'ready'; cucumberVersion: string }
-  | { type: 'progress'; progress: RunProgress }
+  | { type: 'loaded' }
   | { type: 'profile'; config: ProfileConfig }
   | { type: 'result'; result: RunResult }
   | { type: 'fatal'; problem: SpecProblem; stack?: string };

@@ -17,6 +17,8 @@ export interface RunStep {
   status: StepStatus;
   durationMs: number;
   definitionIds: string[];
+  /** Given/When/Then meaning, whatever the dialect's keyword (absent for And/But at the start). */
+  type?: 'Context' | 'Action' | 'Outcome';
   /** The step's argument, so an undefined step's snippet can take it. */
   argument?: 'dataTable' | 'docString';
   error?: RunError;
@@ -70,8 +72,11 @@ export interface RunResult {
 /** Progress the child reports before each step, so a hung step can be named and cut. */
 export interface RunProgress {
   uri: string;
+  /** The step's line (or the hook's). */
   line: number;
   scenario: string;
+  /** The scenario's own line (its example row for an outline); absent for BeforeAll/AfterAll hooks. */
+  pickleLine?: number;
   step: string;
 }
 

@@ -11,7 +11,9 @@ import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
 import { captureStepErrors } from './capture-errors.js';
 import { RunCollector } from './collect.js';
-import type { ChildMessage, ParentMessage, ProfileConfig, RunJob } from './protocol.js';
+import type { ChildMessage, ParentMessage, ProfileConfig, RunJob, SupportJob } from './protocol.js';
+import type { RunError } from './result.js';
+import { startHangWatchdog } from './watchdog.js';
 
 type CucumberApi = typeof import('@cucumber/cucumber/api');
 
@@ -51,45 +53,73 @@ function registerCommonJs(): void {
   cjsRegistered = true;
 }
 
-async function registerTypeScript(job: RunJob): Promise<void> {
+async function registerTypeScript(support: SupportJob): Promise<void> {
   registerCommonJs();
-  if (job.module === 'esm' || job.importPaths.length > 0) {
+  if (support.module === 'esm' || support.importPaths.length > 0) {
     const { register } = (await import('tsx/esm/api')) as { register: () => void };
     register();
   }
 }
 
-const nullStream = new Writable({ write: (_chunk, _encoding, done) => done() });
+/** SPECLOOP_TIMING=1 prints the child's phases to stderr: where a slow run spends its time. */
+const timing = process.env.SPECLOOP_TIMING === '1';
+function mark(label: string): void {
+  if (timing) process.stderr.write(`[specloop timing] child ${label} at ${Math.round(performance.now())} ms\n`);
+}
 
-async function run(api: CucumberApi, job: RunJob): Promise<void> {
-  await registerTypeScript(job);
-  const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
-  const environment = { cwd: process.cwd(), stdout: nullStream, stderr: process.stderr, env: process.env };
-  let library: Awaited<ReturnType<CucumberApi['loadSupport']>>;
+const nullStream = new Writable({ write: (_chunk, _encoding, done) => done() });
+const environment = { cwd: process.cwd(), stdout: nullStream, stderr: process.stderr, env: process.env };
+
+type Library = Awaited<ReturnType<CucumberApi['loadSupport']>>;
+interface Loaded { library: Library; takeThrown: () => RunError | undefined }
+
+async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
+  mark('load received');
+  await registerTypeScript(support);
+  const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
+  let library: Library;
   try {
-    library = await api.loadSupport({ sources, support: { requireModules: job.requireModules, requirePaths: job.requirePaths, importPaths: job.importPaths, loaders: [] } }, environment);
+    library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: [] } }, environment);
   } catch (error) {
-    return send({ type: 'fatal', problem: supportLoadProblem(error), stack: (error as Error).stack });
+    loadStack = (error as Error).stack;
+    return supportLoadProblem(error);
   }
+  mark('support loaded');
   const internal = library as unknown as { defaultTimeout: number; stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
   // 5000 is cucumber's own default: anything else means the user's support code chose a timeout.
-  if (internal.defaultTimeout === 5000) internal.defaultTimeout = job.timeout;
-  const collector = new RunCollector(captureStepErrors(internal.stepDefinitions));
+  if (internal.defaultTimeout === 5000) internal.defaultTimeout = support.timeout;
+  return { library, takeThrown: captureStepErrors(internal.stepDefinitions) };
+}
+
+let loadStack: string | undefined;
+
+async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | undefined, job: RunJob): Promise<void> {
+  mark('job received');
+  const loaded = loading ? await loading : { code: 'SPEC_RUN_CRASH' as const, message: 'no support code was loaded before the run' };
+  if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
+  const collector = new RunCollector(loaded.takeThrown);
+  const watchdog = startHangWatchdog(job.hangAfterMs);
   const onMessage = (envelope: Envelope) => {
     const progress = collector.onEnvelope(envelope);
-    if (progress) void send({ type: 'progress', progress });
+    if (progress) watchdog.started(progress);
+    else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished();
   };
+  const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
   // cucumber rejects when a BeforeAll/AfterAll hook throws; what ran before it is still a result.
-  await api.runCucumber(
-    {
-      sources,
-      support: library,
-      runtime: { dryRun: false, failFast: job.failFast, filterStacktraces: true, parallel: 0, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
-      formats: { stdout: 'summary', files: job.formatFiles, publish: false, options: {} },
-    },
-    environment,
-    onMessage,
-  ).catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
+  await api
+    .runCucumber(
+      {
+        sources,
+        support: loaded.library,
+        runtime: { dryRun: false, failFast: job.failFast, filterStacktraces: true, parallel: 0, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
+        formats: { stdout: 'summary', files: job.formatFiles, publish: false, options: {} },
+      },
+      environment,
+      onMessage,
+    )
+    .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
+  watchdog.stop();
+  mark('run finished');
   await send({ type: 'result', result: collector.finish() });
 }
 
@@ -139,16 +169,22 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   registerCommonJs();
+  let loading: Promise<Loaded | SpecProblem> | undefined;
+  const fail = async (error: Error) => {
+    await send({ type: 'fatal', problem: { code: 'SPEC_RUN_CRASH', message: error.message }, stack: error.stack });
+    process.exit(0);
+  };
   process.on('message', (message: ParentMessage) => {
-    const work = message.type === 'run' ? run(loaded.api, message.job) : resolveProfile(loaded.api, message.file, message.profiles);
-    work.then(
-      () => message.type === 'run' && process.exit(0),
-      async (error: Error) => {
-        await send({ type: 'fatal', problem: { code: 'SPEC_RUN_CRASH', message: error.message }, stack: error.stack });
-        process.exit(0);
-      },
-    );
+    if (message.type === 'load') {
+      loading = load(loaded.api, message.support);
+      loading.then((result) => ('code' in result ? undefined : send({ type: 'loaded' })), fail);
+    } else if (message.type === 'run') {
+      run(loaded.api, loading, message.job).then(() => process.exit(0), fail);
+    } else {
+      resolveProfile(loaded.api, message.file, message.profiles).catch(fail);
+    }
   });
+  mark('ready');
   await send({ type: 'ready', cucumberVersion: loaded.version });
 }
 

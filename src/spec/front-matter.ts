@@ -9,7 +9,7 @@ import type { SpecProblem } from '../core/errors.js';
 
 export const FRONT_MATTER_KEYS = ['tags', 'covers', 'status', 'owner', 'language'] as const;
 
-const stringOrList = z.union([z.string(), z.array(z.string())]).optional();
+const stringOrList = z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' }).optional();
 
 function asList(value: string | string[] | undefined): string[] {
   const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -38,7 +38,7 @@ export const specFrontMatterSchema = z.strictObject({
 
 export type SpecFrontMatter = z.output<typeof specFrontMatterSchema>;
 
-export const EMPTY_FRONT_MATTER: SpecFrontMatter = { tags: [], covers: [] };
+export const emptyFrontMatter = (): SpecFrontMatter => ({ tags: [], covers: [] });
 
 export interface FrontMatterResult {
   frontMatter: SpecFrontMatter;
@@ -64,12 +64,12 @@ export function parseFrontMatter(yaml: string, firstLine: number, file: string):
   });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((err) => problem(`Invalid YAML in front matter: ${err.message}`, at(err.pos[0])));
-    return { frontMatter: { ...EMPTY_FRONT_MATTER }, problems };
+    return { frontMatter: emptyFrontMatter(), problems };
   }
   const value = toPlain(doc);
   if (value === undefined) {
     const where = { line: firstLine };
-    return { frontMatter: { ...EMPTY_FRONT_MATTER }, problems: [problem('Front matter must be a YAML mapping of keys to values', where)] };
+    return { frontMatter: emptyFrontMatter(), problems: [problem('Front matter must be a YAML mapping of keys to values', where)] };
   }
   return validate(value, (key) => keyLine(doc, key, at) ?? { line: firstLine }, problem);
 }
@@ -82,7 +82,9 @@ function toPlain(doc: Document): Record<string, unknown> | undefined {
     return undefined; // alias bombs and similar: treat as not-a-mapping rather than crash
   }
   if (value === null || value === undefined) return {};
-  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  // `owner:` with nothing after it means "not set", not "set to null".
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
 }
 
 function keyLine(doc: Document, key: string, at: (offset: number) => { line: number; column: number }) {
@@ -117,5 +119,5 @@ function validate(value: Record<string, unknown>, where: (key: string) => Where,
   }
   const kept = Object.fromEntries(Object.entries(value).filter(([key]) => !bad.has(key)));
   const retry = specFrontMatterSchema.safeParse(kept);
-  return { frontMatter: retry.success ? retry.data : { ...EMPTY_FRONT_MATTER }, problems };
+  return { frontMatter: retry.success ? retry.data : emptyFrontMatter(), problems };
 }

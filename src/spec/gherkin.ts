@@ -44,10 +44,8 @@ function stripLocationPrefix(message: string): string {
 
 function hintForParseError(message: string): string {
   if (/inconsistent cell count/i.test(message)) return 'give every row of the table the same number of cells';
-  if (/docstring/i.test(message) || /unexpected end of file/i.test(message)) {
-    return 'close every doc string (""" or ```) and end the file after complete blocks';
-  }
-  if (/got 'Feature/.test(message)) return 'a file holds one Feature: split it, or remove the second Feature line';
+  if (/got '\s*Feature/.test(message)) return 'a file holds one Feature: split it, or remove the second Feature line';
+  if (/unexpected end of file/i.test(message)) return 'close every doc string (""" or ```) and end the file after complete blocks';
   if (/expected: #EOF, #Language, #TagLine, #FeatureLine/.test(message)) {
     return 'start the file with "Feature: <name>" (after optional tags, comments and a # language: line)';
   }

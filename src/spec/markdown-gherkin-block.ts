@@ -92,16 +92,20 @@ function featureLine(state: CompileState, walk: BlockWalk, line: number, text: s
 
 function keywordLine(state: CompileState, walk: BlockWalk, line: number, kind: 'scenario' | 'background' | 'rule'): void {
   walk.structural = true;
-  if (state.featureLine === undefined) state.orphans.push(line);
   if (kind === 'rule') {
     state.rule = { depth: 7, line, inBlock: true };
     state.scope = { scenarios: 0, background: false };
+  } else if (kind === 'background') {
+    if (state.scope.background || state.scope.scenarios > 0) {
+      report(state, line, 'Gherkin allows one Background per Feature or Rule, above its first scenario', 'Merge it into the earlier Background or move it up.');
+    }
+    state.scope.background = true;
+  } else {
+    if (state.featureLine === undefined) state.orphans.push(line);
+    state.scenarios++;
+    state.scope.scenarios++;
+    placeTags(state, line, state.pushTags, walk.tagLines.at(-1));
   }
-  if (kind === 'background') state.scope.background = true;
-  if (kind !== 'scenario') return;
-  state.scenarios++;
-  state.scope.scenarios++;
-  placeTags(state, line, state.pushTags, walk.tagLines.at(-1));
 }
 
 /** Prose never reaches the output, except ```gherkin blocks, which count wherever they are. */

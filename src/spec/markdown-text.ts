@@ -42,6 +42,8 @@ export interface HeadingKeyword {
   /** Offset of the keyword inside the heading text (after an opening `**`). */
   offset: number;
   name: string;
+  /** Written without a colon: `## Background` may just as well be a prose section. */
+  bare: boolean;
 }
 
 // Longest first, so `**` is tried before `*`; '' is the plain, unemphasised form.
@@ -71,9 +73,9 @@ function matchTitle(text: string, words: string[], colonOptional: boolean) {
       if (!body.startsWith(keyword)) continue;
       const after = body.slice(keyword.length);
       const colon = [`${em}:`, `:${em}`].find((c) => after.startsWith(c));
-      if (colon !== undefined) return { keyword, offset: em.length, name: after.slice(colon.length).trim() };
+      if (colon !== undefined) return { keyword, offset: em.length, name: after.slice(colon.length).trim(), bare: false };
       // "Background and motivation" is prose, so without a colon only the bare keyword counts.
-      if (colonOptional && after === em) return { keyword, offset: em.length, name: '' };
+      if (colonOptional && after === em) return { keyword, offset: em.length, name: '', bare: true };
     }
   }
   return undefined;

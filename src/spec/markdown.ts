@@ -11,7 +11,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { SpecProblem } from '../core/errors.js';
-import { EMPTY_FRONT_MATTER, parseFrontMatter, type SpecFrontMatter } from './front-matter.js';
+import { emptyFrontMatter, parseFrontMatter, type SpecFrontMatter } from './front-matter.js';
 import { GherkinLines, placeTags, report, tryPlaceTags, type CompileState } from './markdown-context.js';
 import { visitProse } from './markdown-gherkin-block.js';
 import { emitTable, onStepList } from './markdown-steps.js';
@@ -44,7 +44,7 @@ export function compileMarkdownSpec(source: string, uri: string): MarkdownCompil
     const message = error instanceof Error ? error.message : String(error);
     return {
       gherkin: splitLines(text).map(() => '').join('\n'),
-      frontMatter: { ...EMPTY_FRONT_MATTER },
+      frontMatter: emptyFrontMatter(),
       problems: [{ code: 'SPEC_INTERNAL', message: `Markdown spec compiler failed: ${message}`, location: { file: uri, line: 1 } }],
       hasScenarios: false,
     };
@@ -58,7 +58,7 @@ function compile(source: string, file: string): MarkdownCompileResult {
   });
   const lines = splitLines(source);
   const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
-  const fm = yaml ? parseFrontMatter(yaml.value, 2, file) : { frontMatter: { ...EMPTY_FRONT_MATTER }, problems: [] };
+  const fm = yaml ? parseFrontMatter(yaml.value, 2, file) : { frontMatter: emptyFrontMatter(), problems: [] };
   const state = newState(source, file, lines, fm.frontMatter);
   state.problems.push(...fm.problems);
   if (fm.frontMatter.language) state.out.put(1, `# language: ${state.kw.language}`);
@@ -144,13 +144,15 @@ function onHeading(state: CompileState, node: Heading): void {
   if (!h) return;
   if (!h.keyword) return onPlainHeading(state, h);
   closeExamples(state);
+  const kind = h.keyword.kind;
+  const isScenario = kind === 'scenario' || kind === 'outline';
   if (state.featureLine === undefined) {
-    state.orphans.push(h.line);
-    if (h.keyword.kind === 'scenario' || h.keyword.kind === 'outline') state.scenarios++;
+    // Only scenarios make a document executable; a lone "## Background" is a prose section.
+    if (isScenario) state.orphans.push(h.line);
+    if (isScenario) state.scenarios++;
     return;
   }
-  const kind = h.keyword.kind;
-  if (kind === 'scenario' || kind === 'outline') onScenario(state, h);
+  if (isScenario) onScenario(state, h);
   else if (kind === 'background') onBackground(state, h);
   else if (kind === 'rule') onRule(state, h);
   else onExamples(state, h);
@@ -192,18 +194,21 @@ function onScenario(state: CompileState, h: HeadingParts): void {
 }
 
 function onBackground(state: CompileState, h: HeadingParts): void {
-  if (h.tags.length > 0) report(state, h.line, 'Gherkin does not allow tags on a Background', 'Remove the tags, or move them to the scenarios.');
-  checkRuleNesting(state, h);
+  const keyword = h.keyword as HeadingKeyword;
   if (state.scope.scenarios > 0 || state.scope.background) {
+    state.section = undefined;
+    // Where Gherkin allows no Background, a bare "## Background" is a prose section about context.
+    if (keyword.bare) return;
     const what = state.scope.background ? 'a second Background' : 'a Background after a scenario';
     report(state, h.line, `Gherkin does not allow ${what} in the same Feature or Rule`, 'Keep one Background, above the first scenario (or first scenario of its Rule).');
-    state.section = undefined;
     return;
   }
+  if (h.tags.length > 0) report(state, h.line, 'Gherkin does not allow tags on a Background', 'Remove the tags, or move them to the scenarios.');
+  checkRuleNesting(state, h);
   state.scope.background = true;
   state.section = { kind: 'background', depth: h.depth, line: h.line, afterExamples: false };
   state.inDescription = false;
-  emitKeywordLine(state, h, h.keyword as HeadingKeyword);
+  emitKeywordLine(state, h, keyword);
 }
 
 function onRule(state: CompileState, h: HeadingParts): void {
@@ -218,6 +223,7 @@ function onRule(state: CompileState, h: HeadingParts): void {
 function onExamples(state: CompileState, h: HeadingParts): void {
   const section = state.section;
   if (section?.kind !== 'scenario') {
+    if (h.keyword?.bare) return; // an "## Examples" section of prose, not Gherkin Examples
     report(state, h.line, 'This Examples heading is not under a Scenario Outline', 'Put it below the steps of a "Scenario Outline:" heading.');
     return;
   }

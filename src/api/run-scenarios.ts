@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { RunnerChild, type RunLimits, type RunOutcome } from '../run/child.js';
+import type { RunJob, SupportJob } from '../run/protocol.js';
+import type { RunProgress, RunScenario, RunStep } from '../run/result.js';
+import type { SpecFile } from '../spec/model.js';
+import { indexPickles, type PickleInfo } from '../spec/pickle-index.js';
+
+/** At most this many blocking scenarios are cut and worked around in one run; past it the run stops. */
+const MAX_HANGS = 5;
+
+export interface ScenarioRun {
+  root: string;
+  env: Record<string, string | undefined>;
+  support: SupportJob;
+  job: RunJob;
+  limits: RunLimits;
+  /** The files the job runs, with the user's line filters. */
+  files: SpecFile[];
+  lines: Map<string, number[]>;
+  signal: AbortSignal | undefined;
+  onOutput: ((chunk: string) => void) | undefined;
+}
+
+/**
+ * Runs the scenarios; when one blocks the event loop, its child is killed, the scenario is recorded as
+ * timed out, and the rest run again in a fresh child without it, so one endless loop costs one scenario.
+ */
+export async function runScenarios(first: RunnerChild, run: ScenarioRun, track: (child: RunnerChild) => void): Promise<{ outcome: RunOutcome; cut: number }> {
+  let outcome = await first.run(run.job, run.limits, run.signal);
+  const hung: { file: SpecFile; pickle: PickleInfo; progress: RunProgress }[] = [];
+  while (outcome.kind === 'timeout' && hung.length < MAX_HANGS && !run.signal?.aborted) {
+    const found = findHung(run.files, outcome.progress);
+    if (!found) break;
+    hung.push({ ...found, progress: outcome.progress! });
+    const paths = remainingPaths(run, hung);
+    if (paths.length === 0) {
+      outcome = { kind: 'result', result: { cucumberVersion: undefined, scenarios: [], definitions: [], parameterTypes: [], undefinedParameterTypes: [], runErrors: [], success: false }, log: outcome.log };
+      break;
+    }
+    const child = new RunnerChild(run.root, run.env, run.onOutput);
+    track(child);
+    child.load(run.support);
+    outcome = await child.run({ ...run.job, paths }, run.limits, run.signal);
+  }
+  if (outcome.kind !== 'result' || hung.length === 0) return { outcome, cut: hung.length };
+  const timedOut = hung.map((h) => hungScenario(h.file, h.pickle, h.progress, run.limits.hangAfterMs));
+  const scenarios = [...outcome.result.scenarios, ...timedOut].sort((a, b) => order(run.files, a) - order(run.files, b) || a.line - b.line);
+  return { outcome: { ...outcome, result: { ...outcome.result, scenarios, success: false } }, cut: hung.length };
+}
+
+function findHung(files: SpecFile[], progress: RunProgress | undefined): { file: SpecFile; pickle: PickleInfo } | undefined {
+  if (!progress?.pickleLine) return undefined;
+  const file = files.find((f) => f.runPath === progress.uri || path.resolve(f.runPath) === path.resolve(progress.uri));
+  const pickle = file && indexPickles(file.document, file.pickles).find((p) => p.line === progress.pickleLine);
+  return file && pickle ? { file, pickle } : undefined;
+}
+
+/** Every selected pickle but the hung ones, as file:line:line… paths (cucumber's own selector). */
+function remainingPaths(run: ScenarioRun, hung: { file: SpecFile; pickle: PickleInfo }[]): string[] {
+  const paths: string[] = [];
+  for (const file of run.files) {
+    const wanted = run.lines.get(file.path);
+    const lines = indexPickles(file.document, file.pickles)
+      .filter((p) => !wanted || wanted.includes(p.line) || wanted.includes(p.scenarioLine))
+      .filter((p) => !hung.some((h) => h.file === file && h.pickle.line === p.line))
+      .map((p) => p.line);
+    if (lines.length) paths.push(`${path.join(run.root, file.runPath)}:${[...new Set(lines)].join(':')}`);
+  }
+  return paths;
+}
+
+function hungScenario(file: SpecFile, pickle: PickleInfo, progress: RunProgress, limitMs: number): RunScenario {
+  const at = pickle.steps.findIndex((s) => s.line === progress.line && `${s.keyword} ${s.text}` === progress.step);
+  const steps: RunStep[] = pickle.steps.map((s, i) => ({
+    ...s,
+    status: at < 0 ? 'unknown' : i < at ? 'passed' : i === at ? 'failed' : 'skipped',
+    durationMs: 0,
+    definitionIds: [],
+    ...(i === at ? { error: { message: `timed out: the step blocked the event loop for more than ${limitMs} ms and was stopped` } } : {}),
+  }));
+  return { uri: file.runPath, line: pickle.line, name: pickle.name, feature: pickle.feature, tags: pickle.tags, status: 'failed', durationMs: limitMs, steps, hookFailures: at < 0 ? [{ name: progress.step, status: 'failed', error: { message: `timed out: ${progress.step} blocked the event loop for more than ${limitMs} ms and was stopped` } }] : [] };
+}
+
+function order(files: SpecFile[], scenario: RunScenario): number {
+  return files.findIndex((f) => f.runPath === scenario.uri);
+}
