@@ -1,9 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { verify } from '../api/verify.js';
-import { renderAgent } from '../report/agent.js';
-import { colorFor } from '../report/color.js';
-import { renderTerminal } from '../report/terminal.js';
 import type { Verdict } from '../report/verdict.js';
 import { parseCommandArgs, splitList } from './args.js';
 import { VERIFY_HELP } from './help.js';
@@ -48,13 +45,15 @@ export async function runVerify(argv: string[]): Promise<number> {
     ),
   );
   if (values['output-file']) writeJson(path.resolve(values['output-file']), verdict);
-  process.stdout.write(render(verdict, reporter));
+  process.stdout.write(await render(verdict, reporter));
   return verdict.exitCode;
 }
 
-function render(verdict: Verdict, reporter: 'human' | 'json' | 'agent'): string {
+/** Reporters load after the run: they are not on the path to starting it. */
+async function render(verdict: Verdict, reporter: 'human' | 'json' | 'agent'): Promise<string> {
   if (reporter === 'json') return `${JSON.stringify(verdict)}\n`;
-  if (reporter === 'agent') return renderAgent(verdict);
+  if (reporter === 'agent') return (await import('../report/agent.js')).renderAgent(verdict);
+  const [{ renderTerminal }, { colorFor }] = await Promise.all([import('../report/terminal.js'), import('../report/color.js')]);
   return renderTerminal(verdict, colorFor(process.stdout, process.env));
 }
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { SpecloopError } from '../core/errors.js';
 import { relativePath } from '../core/env.js';
 import { DEFAULTS } from './defaults.js';
-import { UserConfigSchema, type ResolvedConfig, type UserConfig } from './schema.js';
+import type { ResolvedConfig, UserConfig } from './schema.js';
 
 interface FoundConfig {
   file: string | undefined;
@@ -113,6 +113,9 @@ function parseJson(root: string, file: string, text: string): unknown {
 }
 
 async function validate(found: FoundConfig, root: string): Promise<UserConfig> {
+  // No config at all is the common case: defaults need no schema (and no zod on the start-up path).
+  if (found.file === undefined) return {};
+  const { UserConfigSchema } = await import('./schema.js');
   const result = UserConfigSchema.safeParse(found.raw ?? {});
   if (result.success) return result.data;
   // Only the error path needs the YAML parser that finds the key's line.
@@ -126,7 +129,7 @@ async function validate(found: FoundConfig, root: string): Promise<UserConfig> {
     code: 'SPEC_CONFIG_INVALID',
     message: describeIssue(issue, keyPath, unknownKeys),
     location: { file, line: line ?? 1 },
-    hint: hintFor(issue, keyPath, unknownKeys),
+    hint: hintFor(issue, keyPath, unknownKeys, UserConfigSchema.shape),
   });
 }
 
@@ -136,13 +139,13 @@ function describeIssue(issue: z.core.$ZodIssue, keyPath: (string | number)[], un
   return `invalid value for ${where}: ${issue.message}`;
 }
 
-function hintFor(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[]): string {
+function hintFor(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[], shape: Record<string, z.ZodType>): string {
   if (unknownKeys.length && keyPath.filter((k) => k !== 'spec').length === 0) {
-    return `allowed keys: ${Object.keys(UserConfigSchema.shape).join(', ')}`;
+    return `allowed keys: ${Object.keys(shape).join(', ')}`;
   }
   if (issue.code === 'invalid_value') return `allowed values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   const key = keyPath[keyPath.length - 1];
-  const field = typeof key === 'string' ? (UserConfigSchema.shape as Record<string, z.ZodType>)[key] : undefined;
+  const field = typeof key === 'string' ? shape[key] : undefined;
   const described = field?.description;
   return described ? `"${String(key)}": ${described}` : 'see the config reference in the README';
 }

@@ -1,6 +1,6 @@
 import type * as messages from '@cucumber/messages';
 import type { StepStatus } from '../report/verdict.js';
-import { worstStatus, type RunError, type RunHookFailure, type RunProgress, type RunResult, type RunScenario, type RunStep } from './result.js';
+import { worstStatus, type RunDefinition, type RunError, type RunHookFailure, type RunProgress, type RunResult, type RunScenario, type RunStep } from './result.js';
 
 interface AstStep { keyword: string; line: number; column: number }
 interface PendingCase { pickleId: string; steps: Map<string, messages.TestStep> }
@@ -15,6 +15,8 @@ export class RunCollector {
   private readonly astSteps = new Map<string, AstStep>();
   private readonly astLines = new Map<string, number>();
   private readonly pickles = new Map<string, messages.Pickle>();
+  private readonly pickleSteps = new Map<string, messages.PickleStep>();
+  private readonly definitionById = new Map<string, RunDefinition>();
   private readonly testCases = new Map<string, PendingCase>();
   private readonly started = new Map<string, StartedCase>();
   private readonly finished = new Map<string, RunScenario>();
@@ -39,7 +41,7 @@ export class RunCollector {
     else if (envelope.testCaseStarted) this.caseStarted(envelope.testCaseStarted);
     else if (envelope.testCaseFinished) this.caseFinished(envelope.testCaseFinished);
     else if (envelope.testCase) this.testCase(envelope.testCase);
-    else if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
+    else if (envelope.pickle) this.pickle(envelope.pickle);
     else if (envelope.gherkinDocument) this.document(envelope.gherkinDocument);
     else if (envelope.stepDefinition) this.definition(envelope.stepDefinition);
     else if (envelope.hook) this.hooks.set(envelope.hook.id, envelope.hook);
@@ -84,21 +86,32 @@ export class RunCollector {
     }
   }
 
+  private pickle(pickle: messages.Pickle): void {
+    this.pickles.set(pickle.id, pickle);
+    for (const step of pickle.steps) this.pickleSteps.set(step.id, step);
+  }
+
   private definition(def: messages.StepDefinition): void {
-    this.result.definitions.push({
+    const definition: RunDefinition = {
       id: def.id,
       pattern: def.pattern.source,
       patternType: def.pattern.type === 'REGULAR_EXPRESSION' ? 'regexp' : 'cucumber',
       uri: def.sourceReference.uri ?? '',
       line: def.sourceReference.location?.line ?? 1,
       used: false,
-    });
+    };
+    this.result.definitions.push(definition);
+    this.definitionById.set(def.id, definition);
   }
 
   private testCase(testCase: messages.TestCase): void {
     this.testCases.set(testCase.id, { pickleId: testCase.pickleId, steps: new Map(testCase.testSteps.map((s) => [s.id, s])) });
-    const used = new Set(testCase.testSteps.flatMap((s) => s.stepDefinitionIds ?? []));
-    for (const def of this.result.definitions) if (used.has(def.id)) def.used = true;
+    for (const step of testCase.testSteps) {
+      for (const id of step.stepDefinitionIds ?? []) {
+        const definition = this.definitionById.get(id);
+        if (definition) definition.used = true;
+      }
+    }
   }
 
   private caseStarted(started: messages.TestCaseStarted): void {
@@ -111,13 +124,14 @@ export class RunCollector {
     const pickle = testCase && this.pickles.get(testCase.pickleId);
     if (!pickle || !testCase) return undefined;
     const testStep = testCase.steps.get(event.testStepId);
-    const pickleStep = testStep?.pickleStepId ? pickle.steps.find((s) => s.id === testStep.pickleStepId) : undefined;
+    const pickleStep = testStep?.pickleStepId ? this.pickleSteps.get(testStep.pickleStepId) : undefined;
     const ast = pickleStep ? this.astSteps.get(pickleStep.astNodeIds[0]!) : undefined;
+    const pickleLine = this.pickleLine(pickle);
     return {
       uri: pickle.uri,
-      line: ast?.line ?? this.pickleLine(pickle),
+      line: ast?.line ?? pickleLine,
       scenario: pickle.name,
-      pickleLine: this.pickleLine(pickle),
+      pickleLine,
       step: pickleStep ? `${ast?.keyword ?? ''} ${pickleStep.text}`.trim() : this.hookName(testStep?.hookId),
     };
   }
@@ -154,7 +168,7 @@ export class RunCollector {
       durationMs += result ? toMs(result.duration) : 0;
       const error = result ? toError(result, started.captured.get(testStep.id)) : undefined;
       if (testStep.pickleStepId) {
-        const pickleStep = pickle.steps.find((s) => s.id === testStep.pickleStepId)!;
+        const pickleStep = this.pickleSteps.get(testStep.pickleStepId)!;
         const ast = this.astSteps.get(pickleStep.astNodeIds[0]!);
         steps.push({
           keyword: ast?.keyword ?? '',

@@ -1,6 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { SpecProblem } from '../core/errors.js';
 import { DEFAULTS } from '../config/defaults.js';
 import { parseGherkin } from './gherkin.js';
@@ -50,5 +49,6 @@ async function writeIfChanged(target: string, content: string): Promise<void> {
   const existing = await readFile(target, 'utf8').catch(() => undefined);
   if (existing === content) return;
   await mkdir(path.dirname(target), { recursive: true });
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(target, content, { fsync: false });
 }

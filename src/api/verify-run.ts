@@ -1,0 +1,154 @@
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { readObjectProfiles } from '../config/cucumber-profile.js';
+import { loadConfig } from '../config/load.js';
+import { DEFAULTS } from '../config/defaults.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { SpecEnvironment } from '../core/env.js';
+import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
+import { discoverSpecs } from '../spec/discover.js';
+import type { SpecFile } from '../spec/model.js';
+import { RunnerChild, type RunOutcome } from '../run/child.js';
+import { compactPaths } from '../run/compact-paths.js';
+import { resolveGates, runGate } from '../run/gates.js';
+import type { RunJob, SupportJob } from '../run/protocol.js';
+import type { GateResult, Verdict } from '../report/verdict.js';
+import { runScenarios } from './run-scenarios.js';
+import { combineTags, findCucumberConfig, overlayProfile, type ProfileOverlay } from './profile.js';
+import { makeExcerpter } from './source-excerpt.js';
+import { specloopVersion } from './version.js';
+
+import type { VerifyOptions } from './verify.js';
+
+interface Prepared {
+  config: ResolvedConfig;
+  job: RunJob | undefined;
+  support: SupportJob;
+  runnable: SpecFile[];
+  lines: Map<string, number[]>;
+  problems: SpecProblem[];
+  filtered: boolean;
+  sourceOf: Map<string, string>;
+}
+
+/** verify() after the fork: everything that needs the heavier modules. */
+export async function verifyWith(first: RunnerChild, options: VerifyOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
+  const children = [first];
+  let prepared: Prepared | undefined;
+  let outcome: RunOutcome | undefined;
+  const gates: GateResult[] = [];
+  const problems: SpecProblem[] = [];
+  try {
+    prepared = await prepare(options, env, children[0]!);
+    problems.push(...prepared.problems);
+    if (prepared.job) {
+      const { config, job, support, runnable, lines } = prepared;
+      const run = { root: env.cwd, env: env.env, support, job, limits: limitsFor(config), files: runnable, lines, signal: options.signal, onOutput: options.onOutput };
+      const ran = await runScenarios(children[0]!, run, (child) => children.push(child));
+      outcome = ran.outcome;
+      // Scenarios cut for blocking never reported which definitions they used.
+      if (ran.cut > 0) prepared.filtered = true;
+    }
+    const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
+    if (prepared.config && options.gates !== false && !(options.failFast && scenariosFailed)) {
+      const { gates: selected, unknown } = resolveGates(prepared.config, options.gates);
+      for (const name of unknown) problems.push({ code: 'SPEC_USAGE', message: `unknown gate "${name}"`, hint: `configured gates: ${resolveGates(prepared.config, undefined).gates.map((g) => g.name).join(', ') || 'none'} (or --gate none)` });
+      for (const gate of selected) {
+        if (options.signal?.aborted) break;
+        gates.push(await runGate(env.cwd, gate, env.env, options.signal));
+      }
+    }
+  } catch (error) {
+    if (!isSpecloopError(error)) throw error;
+    problems.push(error.problem);
+  } finally {
+    for (const child of children) child.kill();
+  }
+  const sourceOf = prepared?.sourceOf ?? new Map<string, string>();
+  const { buildVerdict, loadVerdictTools } = await import('../report/build-verdict.js');
+  return buildVerdict({
+    root: env.cwd,
+    version: specloopVersion(),
+    startedAt,
+    durationMs: performance.now() - started,
+    problems,
+    outcome,
+    gates,
+    filtered: prepared?.filtered ?? true,
+    strict: prepared?.config.strict ?? true,
+    sourceOf: (uri) => sourceOf.get(uri) ?? uri,
+    excerpt: makeExcerpter(env.cwd),
+    tools: await loadVerdictTools(outcome),
+  });
+}
+
+async function prepare(options: VerifyOptions, env: SpecEnvironment, child: RunnerChild): Promise<Prepared> {
+  const config = await loadConfig(env.cwd, options.configFile, { ...options.config, ...(options.profile ? { profile: options.profile } : {}) });
+  const overlay = await readProfile(config, env, child);
+  // Support code starts loading in the child now, in parallel with compiling the specs here.
+  const support = await supportJob(env.cwd, config, overlay);
+  child.load(support);
+  const specGlobs = overlay?.specs ?? config.specs;
+  const selection = await discoverSpecs(env.cwd, specGlobs, options.paths ?? []);
+  // Imported only now: the child is already loading support code while Gherkin loads here.
+  const { compileSpecs } = await import('../spec/compile.js');
+  const compiled = await compileSpecs(env.cwd, selection.files);
+  const problems = [...compiled.problems];
+  const runnable = compiled.files.filter((f) => f.problems.length === 0 && f.pickles.length > 0);
+  const filtered = selection.filtered || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
+  const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines };
+  if (compiled.files.length === 0 && problems.length === 0) {
+    problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
+  }
+  if (runnable.length === 0) return { ...base, job: undefined };
+  const paths = runnable.map((f) => {
+    const lines = selection.lines.get(f.path);
+    const file = path.join(env.cwd, f.runPath);
+    return lines ? `${file}:${lines.join(':')}` : file;
+  });
+  const job: RunJob = {
+    paths: compactPaths(paths),
+    tagExpression: combineTags(config.tags, overlay?.tags, options.tags),
+    names: [...(overlay?.names ?? []), ...(options.names ?? [])],
+    failFast: options.failFast ?? false,
+    retry: overlay?.retry ?? config.retry,
+    strict: config.strict,
+    worldParameters: { ...overlay?.worldParameters, ...config.worldParameters },
+    formatFiles: overlay?.formatFiles ?? {},
+    hangAfterMs: config.timeout + HANG_GRACE_MS,
+  };
+  return { ...base, job };
+}
+
+async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: RunnerChild): Promise<ProfileOverlay | undefined> {
+  const file = findCucumberConfig(env.cwd);
+  if (!file && !config.profile) return undefined;
+  const names = config.profile ? [config.profile] : [];
+  const profile = (file && readObjectProfiles(env.cwd, file, names)) || (await child.profile(file, names));
+  if ('code' in profile) throw new SpecloopError(profile);
+  return overlayProfile(profile, config.specs !== DEFAULTS.specs, config.steps !== DEFAULTS.steps);
+}
+
+async function supportJob(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<SupportJob> {
+  const files = await supportFiles(root, config, overlay);
+  return { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout };
+}
+
+async function supportFiles(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<Pick<SupportJob, 'requirePaths' | 'importPaths'>> {
+  const fromProfile = overlay && (overlay.requirePaths.length || overlay.importPaths.length);
+  if (fromProfile) {
+    const expand = async (globs: string[]) => (await glob(globs, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })).sort();
+    return { requirePaths: await expand(overlay.requirePaths), importPaths: await expand(overlay.importPaths) };
+  }
+  const files = (await glob(config.steps, { cwd: root, absolute: true, ignore: ['**/node_modules/**', '.spec/**', '**/*.d.ts'] })).sort();
+  if (config.module === 'esm') return { requirePaths: [], importPaths: files };
+  const esmOnly = (f: string) => f.endsWith('.mjs') || f.endsWith('.mts');
+  return { requirePaths: files.filter((f) => !esmOnly(f)), importPaths: files.filter(esmOnly) };
+}
+
+/** Past cucumber's own timeout, how long a step may go on before it counts as blocking the event loop. */
+const HANG_GRACE_MS = 2_000;
+
+function limitsFor(config: ResolvedConfig) {
+  return { hangAfterMs: config.timeout + HANG_GRACE_MS, loadTimeoutMs: Math.max(60_000, config.timeout), runTimeoutMs: config.runTimeout };
+}
