@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMPILED_DIR, compileSpecs } from '../src/spec/compile.js';
-import { parseGherkin } from '../src/spec/gherkin.js';
+import { parseGherkin, compilePickles, hasScenarios } from '../src/spec/gherkin.js';
 
 const dirs: string[] = [];
 
@@ -44,10 +44,12 @@ describe('parseGherkin', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.document?.feature?.name).toBe('Cart');
     expect(parsed.document?.uri).toBe('features/cart.feature');
-    expect(parsed.pickles).toHaveLength(1);
-    expect(parsed.pickles[0]!.uri).toBe('features/cart.feature');
-    expect(parsed.pickles[0]!.steps.map((s) => s.text)).toEqual(['an empty cart', 'I add 2 apples', 'the cart holds 2 items']);
-    expect(parsed.pickles[0]!.location?.line).toBe(3);
+    const pickles = compilePickles(parsed.document, 'features/cart.feature');
+    expect(pickles).toHaveLength(1);
+    expect(hasScenarios(parsed.document)).toBe(true);
+    expect(pickles[0]!.uri).toBe('features/cart.feature');
+    expect(pickles[0]!.steps.map((s) => s.text)).toEqual(['an empty cart', 'I add 2 apples', 'the cart holds 2 items']);
+    expect(pickles[0]!.location?.line).toBe(3);
   });
 
   it('reports a parse error at its line and column, as SPEC_PARSE on the uri, without the (l:c) prefix', () => {
@@ -115,8 +117,9 @@ describe('parseGherkin', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.document?.feature?.language).toBe('fr');
     expect(parsed.document?.feature?.name).toBe('Panier');
-    expect(parsed.pickles[0]!.language).toBe('fr');
-    expect(parsed.pickles[0]!.steps.map((s) => s.text)).toEqual(['un panier vide', "j'ajoute 2 pommes", 'le panier contient 2 articles']);
+    const pickles = compilePickles(parsed.document, 'fr.feature');
+    expect(pickles[0]!.language).toBe('fr');
+    expect(pickles[0]!.steps.map((s) => s.text)).toEqual(['un panier vide', "j'ajoute 2 pommes", 'le panier contient 2 articles']);
   });
 
   it('English keywords are parse errors in a French file', () => {
@@ -129,20 +132,20 @@ describe('parseGherkin', () => {
     const text = '# Feature: Markdown\n\n## Scenario: s\n* Given x\n* When y\n';
     const parsed = parseGherkin(text, 'f.feature.md', true);
     expect(parsed.problems).toEqual([]);
-    expect(parsed.pickles).toHaveLength(1);
-    expect(parsed.pickles[0]!.name).toBe('s');
-    expect(parsed.pickles[0]!.steps.map((s) => s.text)).toEqual(['x', 'y']);
-    expect(parsed.pickles[0]!.location?.line).toBe(3);
+    expect(compilePickles(parsed.document, parsed.document!.uri!)).toHaveLength(1);
+    expect(compilePickles(parsed.document, parsed.document!.uri!)[0]!.name).toBe('s');
+    expect(compilePickles(parsed.document, parsed.document!.uri!)[0]!.steps.map((s) => s.text)).toEqual(['x', 'y']);
+    expect(compilePickles(parsed.document, parsed.document!.uri!)[0]!.location?.line).toBe(3);
   });
 
   it('gives every pickle of an outline its own example row line', () => {
     const text = 'Feature: O\n  Scenario Outline: eat <n>\n    Given I eat <n>\n    Examples:\n      | n |\n      | 1 |\n      | 2 |\n';
     const parsed = parseGherkin(text, 'o.feature', false);
-    expect(parsed.pickles.map((p) => p.name)).toEqual(['eat 1', 'eat 2']);
-    expect(parsed.pickles.map((p) => p.steps[0]!.text)).toEqual(['I eat 1', 'I eat 2']);
+    expect(compilePickles(parsed.document, parsed.document!.uri!).map((p) => p.name)).toEqual(['eat 1', 'eat 2']);
+    expect(compilePickles(parsed.document, parsed.document!.uri!).map((p) => p.steps[0]!.text)).toEqual(['I eat 1', 'I eat 2']);
     // ids are unique across parses (one generator for the whole process)
     const again = parseGherkin(text, 'o.feature', false);
-    expect(new Set([...parsed.pickles, ...again.pickles].map((p) => p.id)).size).toBe(4);
+    expect(new Set([...compilePickles(parsed.document, parsed.document!.uri!), ...compilePickles(again.document, again.document!.uri!)].map((p) => p.id)).size).toBe(4);
   });
 });
 
@@ -173,7 +176,7 @@ describe('compileSpecs', () => {
       ['features/a.feature', 'feature', 'features/a.feature'],
       ['features/b.feature.md', 'feature-md', 'features/b.feature.md'],
     ]);
-    expect(compiled.files[1]!.pickles[0]!.steps[0]!.text).toBe('x');
+    expect(compilePickles(compiled.files[1]!.document, compiled.files[1]!.path)[0]!.steps[0]!.text).toBe('x');
     expect(compiled.sourceOf.get('features/b.feature.md')).toBe('features/b.feature.md');
     expect(fs.existsSync(path.join(root, COMPILED_DIR))).toBe(false);
   });
@@ -195,9 +198,9 @@ describe('compileSpecs', () => {
     expect(lines[6]!.trim()).toBe('Given a user "bob"');
     expect(lines[8]!.trim()).toBe('Then he sees his dashboard');
     // the pickles carry the source path and source lines
-    expect(file.pickles).toHaveLength(1);
-    expect(file.pickles[0]!.uri).toBe('docs/login.md');
-    expect(file.pickles[0]!.location?.line).toBe(5);
+    expect(compilePickles(file.document, file.path)).toHaveLength(1);
+    expect(compilePickles(file.document, file.path)[0]!.uri).toBe('docs/login.md');
+    expect(compilePickles(file.document, file.path)[0]!.location?.line).toBe(5);
     expect(file.document?.feature?.children[0]?.scenario?.steps.map((s) => s.location.line)).toEqual([7, 8, 9]);
     expect(file.frontMatter).toBeDefined();
   });
@@ -231,7 +234,7 @@ describe('compileSpecs', () => {
   it('write: false compiles without writing anything', async () => {
     const root = project({ 'docs/login.md': LOGIN_MD });
     const compiled = await compileSpecs(root, ['docs/login.md'], { write: false });
-    expect(compiled.files[0]!.pickles).toHaveLength(1);
+    expect(compilePickles(compiled.files[0]!.document, compiled.files[0]!.path)).toHaveLength(1);
     expect(fs.existsSync(path.join(root, '.spec'))).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, type SpecProblem } from '../core/errors.js';
 import { COMPILED_DIR, compileSpecs } from '../spec/compile.js';
 import { discoverSpecs } from '../spec/discover.js';
+import { compilePickles } from '../spec/gherkin.js';
 
 export interface CompileOptions {
   paths?: string[];
@@ -35,7 +36,7 @@ export async function compile(options: CompileOptions = {}, environment: Partial
       path: f.path,
       kind: f.kind,
       compiledPath: f.kind === 'markdown' && f.problems.length === 0 ? f.runPath : undefined,
-      scenarios: f.pickles.length,
+      scenarios: compilePickles(f.document, f.path).length,
       problems: f.problems.length,
     }));
     return { outDir: COMPILED_DIR, files, problems: compiled.problems, exitCode: compiled.problems.length ? 2 : 0 };

@@ -3,6 +3,7 @@ import { RunnerChild, type RunLimits, type RunOutcome } from '../run/child.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
 import type { RunProgress, RunScenario, RunStep } from '../run/result.js';
 import type { SpecFile } from '../spec/model.js';
+import { compilePickles } from '../spec/gherkin.js';
 import { indexPickles, type PickleInfo } from '../spec/pickle-index.js';
 
 /** At most this many blocking scenarios are cut and worked around in one run; past it the run stops. */
@@ -51,7 +52,7 @@ export async function runScenarios(first: RunnerChild, run: ScenarioRun, track: 
 function findHung(files: SpecFile[], progress: RunProgress | undefined): { file: SpecFile; pickle: PickleInfo } | undefined {
   if (!progress?.pickleLine) return undefined;
   const file = files.find((f) => f.runPath === progress.uri || path.resolve(f.runPath) === path.resolve(progress.uri));
-  const pickle = file && indexPickles(file.document, file.pickles).find((p) => p.line === progress.pickleLine);
+  const pickle = file && indexPickles(file.document, compilePickles(file.document, file.runPath)).find((p) => p.line === progress.pickleLine);
   return file && pickle ? { file, pickle } : undefined;
 }
 
@@ -60,7 +61,7 @@ function remainingPaths(run: ScenarioRun, hung: { file: SpecFile; pickle: Pickle
   const paths: string[] = [];
   for (const file of run.files) {
     const wanted = run.lines.get(file.path);
-    const lines = indexPickles(file.document, file.pickles)
+    const lines = indexPickles(file.document, compilePickles(file.document, file.runPath))
       .filter((p) => !wanted || wanted.includes(p.line) || wanted.includes(p.scenarioLine))
       .filter((p) => !hung.some((h) => h.file === file && h.pickle.line === p.line))
       .map((p) => p.line);

@@ -94,7 +94,8 @@ async function prepare(options: VerifyOptions, env: SpecEnvironment, child: Runn
   const { compileSpecs } = await import('../spec/compile.js');
   const compiled = await compileSpecs(env.cwd, selection.files);
   const problems = [...compiled.problems];
-  const runnable = compiled.files.filter((f) => f.problems.length === 0 && f.pickles.length > 0);
+  const { hasScenarios } = await import('../spec/gherkin.js');
+  const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));
   const filtered = selection.filtered || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines };
   if (compiled.files.length === 0 && problems.length === 0) {

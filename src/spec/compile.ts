@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SpecProblem } from '../core/errors.js';
@@ -12,28 +13,36 @@ export const COMPILED_DIR = `${DEFAULTS.outDir}/compiled`;
  * compiled to line-preserving Gherkin under .spec/compiled. Every problem in every file is collected.
  */
 export async function compileSpecs(root: string, files: string[], options: { write: boolean } = { write: true }): Promise<CompiledSpecs> {
-  const compiled = await Promise.all(files.map((file) => compileOne(root, file, options.write)));
+  const compiled: (SpecFile | undefined)[] = [];
+  for (const file of files) {
+    const kind = specKind(file);
+    const text = kind && readSource(root, file);
+    if (kind === undefined || text === undefined) continue;
+    compiled.push(kind === 'markdown' ? await compileMarkdown(root, file, text, options.write) : compileGherkin(file, kind, text));
+  }
   const kept = compiled.filter((file): file is SpecFile => file !== undefined);
   const problems = kept.flatMap((file) => file.problems);
   const sourceOf = new Map(kept.map((file) => [file.runPath, file.path]));
   return { files: kept, problems, sourceOf };
 }
 
-async function compileOne(root: string, file: string, write: boolean): Promise<SpecFile | undefined> {
-  const kind = specKind(file);
-  if (!kind) return undefined;
-  let text: string;
+/** Sync: for many small files the thread-pool round trips of async reads cost more than the reads. */
+function readSource(root: string, file: string): string | undefined {
   try {
-    text = await readFile(path.join(root, file), 'utf8');
+    return readFileSync(path.join(root, file), 'utf8');
   } catch (error) {
     // Deleted between discovery and reading (an agent mid-edit): nothing to run.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  if (kind !== 'markdown') {
-    const parsed = parseGherkin(text, file, kind === 'feature-md');
-    return { path: file, kind, runPath: file, ...parsed, frontMatter: undefined };
-  }
+}
+
+function compileGherkin(file: string, kind: 'feature' | 'feature-md', text: string): SpecFile {
+  const parsed = parseGherkin(text, file, kind === 'feature-md');
+  return { path: file, kind, runPath: file, ...parsed, frontMatter: undefined };
+}
+
+async function compileMarkdown(root: string, file: string, text: string, write: boolean): Promise<SpecFile | undefined> {
   // Loaded on first use: projects without Markdown specs never pay for the Markdown parser.
   const { compileMarkdownSpec } = await import('./markdown.js');
   const md = compileMarkdownSpec(text, file);
@@ -42,7 +51,7 @@ async function compileOne(root: string, file: string, write: boolean): Promise<S
   const parsed = parseGherkin(md.gherkin, file, false);
   const problems: SpecProblem[] = [...md.problems, ...parsed.problems];
   if (write && problems.length === 0) await writeIfChanged(path.join(root, runPath), md.gherkin);
-  return { path: file, kind, runPath, document: parsed.document, pickles: parsed.pickles, frontMatter: md.frontMatter, problems };
+  return { path: file, kind: 'markdown', runPath, document: parsed.document, frontMatter: md.frontMatter, problems };
 }
 
 async function writeIfChanged(target: string, content: string): Promise<void> {

@@ -1,10 +1,9 @@
-import { generateMessages } from '@cucumber/gherkin';
-import { IdGenerator, SourceMediaType, type GherkinDocument, type Pickle } from '@cucumber/messages';
+import { AstBuilder, compile, GherkinClassicTokenMatcher, GherkinInMarkdownTokenMatcher, Parser } from '@cucumber/gherkin';
+import { IdGenerator, type GherkinDocument, type Pickle } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
 
 export interface ParsedGherkin {
   document: GherkinDocument | undefined;
-  pickles: Pickle[];
   problems: SpecProblem[];
 }
 
@@ -15,27 +14,43 @@ const newId = IdGenerator.incrementing();
  * each located at the line and column of the file the person wrote (`uri`).
  */
 export function parseGherkin(text: string, uri: string, markdown: boolean): ParsedGherkin {
-  const envelopes = generateMessages(
-    text,
-    uri,
-    markdown ? SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_MARKDOWN : SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN,
-    { includeSource: false, includeGherkinDocument: true, includePickles: true, newId },
-  );
-  const result: ParsedGherkin = { document: undefined, pickles: [], problems: [] };
-  for (const envelope of envelopes) {
-    if (envelope.gherkinDocument) result.document = envelope.gherkinDocument;
-    else if (envelope.pickle) result.pickles.push(envelope.pickle);
-    else if (envelope.parseError) {
-      const { message, source } = envelope.parseError;
-      result.problems.push({
-        code: 'SPEC_PARSE',
-        message: stripLocationPrefix(message),
-        location: { file: uri, line: source.location?.line ?? 1, column: source.location?.column },
-        hint: hintForParseError(message),
-      });
-    }
+  const matcher = markdown ? new GherkinInMarkdownTokenMatcher() : new GherkinClassicTokenMatcher();
+  const parser = new Parser(new AstBuilder(newId), matcher);
+  parser.stopAtFirstError = false;
+  try {
+    const document = parser.parse(text);
+    document.uri = uri;
+    return { document, problems: [] };
+  } catch (error) {
+    const errors = (error as { errors?: ParserError[] }).errors ?? [error as ParserError];
+    // Anything without a location is not a parse error but a bug: let it surface.
+    if (errors.some((e) => !e.location)) throw error;
+    return { document: undefined, problems: errors.map((e) => parseProblem(e, uri)) };
   }
-  return result;
+}
+
+interface ParserError {
+  message: string;
+  location?: { line: number; column?: number };
+}
+
+function parseProblem(error: ParserError, uri: string): SpecProblem {
+  return {
+    code: 'SPEC_PARSE',
+    message: stripLocationPrefix(error.message),
+    location: { file: uri, line: error.location?.line ?? 1, column: error.location?.column },
+    hint: hintForParseError(error.message),
+  };
+}
+
+/** The pickles (runnable scenarios, one per example row) of a parsed document. */
+export function compilePickles(document: GherkinDocument | undefined, uri: string): Pickle[] {
+  return document ? [...compile(document, uri, newId)] : [];
+}
+
+/** Whether a document has anything to run, without compiling its pickles. */
+export function hasScenarios(document: GherkinDocument | undefined): boolean {
+  return (document?.feature?.children ?? []).some((child) => child.scenario || child.rule?.children.some((c) => c.scenario));
 }
 
 function stripLocationPrefix(message: string): string {

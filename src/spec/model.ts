@@ -1,4 +1,4 @@
-import type { GherkinDocument, Pickle } from '@cucumber/messages';
+import type { GherkinDocument } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
 import type { SpecFrontMatter } from './front-matter.js';
 
@@ -11,7 +11,6 @@ export interface SpecFile {
   /** Project-relative path cucumber runs: the source itself, or its compiled twin under .spec/compiled. */
   runPath: string;
   document: GherkinDocument | undefined;
-  pickles: Pickle[];
   frontMatter: SpecFrontMatter | undefined;
   problems: SpecProblem[];
 }
