@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { ensureDir } from '../core/fs.js';
 import path from 'node:path';
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import { initTemplates } from '../init/templates.js';
@@ -22,7 +23,7 @@ export async function init(environment: Partial<SpecEnvironment> = {}): Promise<
       report.kept.push(file);
       continue;
     }
-    await mkdir(path.dirname(target), { recursive: true });
+    ensureDir(path.dirname(target));
     // 'wx' fails rather than overwrite a file created since the check.
     await writeFile(target, content, { flag: 'wx' }).then(
       () => report.created.push(file),

@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { verify } from '../api/verify.js';
 import type { Verdict } from '../report/verdict.js';
+import { ensureDir } from '../core/fs.js';
+import { SpecloopError } from '../core/errors.js';
 import { parseCommandArgs, splitList } from './args.js';
 import { VERIFY_HELP } from './help.js';
 import { pickReporter, withInterrupts } from './shared.js';
@@ -27,6 +29,9 @@ export async function runVerify(argv: string[]): Promise<number> {
   const reporter = pickReporter(values.json ? 'json' : values.reporter, process.env);
   const gates = splitList(values.gate);
   const cwd = path.resolve(values.cwd ?? process.cwd());
+  const outputFile = values['output-file'] ? path.resolve(values['output-file']) : undefined;
+  // Checked before the run: a report that can't be written must not cost a whole run first.
+  if (outputFile) prepareOutputFile(outputFile);
   const verdict = await withInterrupts((signal) =>
     verify(
       {
@@ -44,7 +49,7 @@ export async function runVerify(argv: string[]): Promise<number> {
       { cwd },
     ),
   );
-  if (values['output-file']) writeJson(path.resolve(values['output-file']), verdict);
+  if (outputFile) writeJson(outputFile, verdict);
   process.stdout.write(await render(verdict, reporter));
   return verdict.exitCode;
 }
@@ -57,7 +62,18 @@ async function render(verdict: Verdict, reporter: 'human' | 'json' | 'agent'): P
   return renderTerminal(verdict, colorFor(process.stdout, process.env));
 }
 
+function prepareOutputFile(file: string): void {
+  try {
+    ensureDir(path.dirname(file));
+  } catch (error) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `cannot write --output-file ${file}: ${(error as Error).message}`, hint: 'pass a path in a folder you can write to' });
+  }
+}
+
 function writeJson(file: string, verdict: Verdict): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(verdict, null, 2)}\n`);
+  try {
+    writeFileSync(file, `${JSON.stringify(verdict, null, 2)}\n`);
+  } catch (error) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `cannot write --output-file ${file}: ${(error as Error).message}`, hint: 'pass a path you can write to' });
+  }
 }

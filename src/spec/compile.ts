@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { ensureDir } from '../core/fs.js';
 import path from 'node:path';
 import type { SpecProblem } from '../core/errors.js';
 import { DEFAULTS } from '../config/defaults.js';
@@ -57,7 +58,7 @@ async function compileMarkdown(root: string, file: string, text: string, write: 
 async function writeIfChanged(target: string, content: string): Promise<void> {
   const existing = await readFile(target, 'utf8').catch(() => undefined);
   if (existing === content) return;
-  await mkdir(path.dirname(target), { recursive: true });
+  ensureDir(path.dirname(target));
   const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(target, content, { fsync: false });
 }
