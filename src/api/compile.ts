@@ -32,6 +32,10 @@ export async function compile(options: CompileOptions = {}, environment: Partial
     const config = await loadConfig(env.cwd, options.configFile);
     const selection = await discoverSpecs(env.cwd, config.specs, options.paths ?? []);
     const compiled = await compileSpecs(env.cwd, selection.files);
+    if (compiled.files.length === 0 && compiled.problems.length === 0) {
+      const problem: SpecProblem = { code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${config.specs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' };
+      return { outDir: COMPILED_DIR, files: [], problems: [problem], exitCode: 2 };
+    }
     const files = compiled.files.map((f) => ({
       path: f.path,
       kind: f.kind,

@@ -4,6 +4,7 @@ import { formatLocation } from '../core/errors.js';
 import { colorFor } from '../report/color.js';
 import { parseCommandArgs } from './args.js';
 import { COMPILE_HELP } from './help.js';
+import { projectRoot } from './shared.js';
 
 export async function runCompile(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('compile', argv, {
@@ -16,7 +17,7 @@ export async function runCompile(argv: string[]): Promise<number> {
     process.stdout.write(COMPILE_HELP);
     return 0;
   }
-  const report = await compile({ paths: positionals, configFile: values.config }, { cwd: path.resolve(values.cwd ?? process.cwd()) });
+  const report = await compile({ paths: positionals, configFile: values.config }, { cwd: projectRoot(values.cwd) });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return report.exitCode;

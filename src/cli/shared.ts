@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
 
 const REPORTERS = ['human', 'json', 'agent'] as const;
@@ -33,4 +35,13 @@ export async function withInterrupts<T>(work: (signal: AbortSignal) => Promise<T
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** The project root from --cwd (or the current folder); a missing folder is a usage error, not an empty project. */
+export function projectRoot(cwd: string | undefined): string {
+  const root = path.resolve(cwd ?? process.cwd());
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new SpecloopError({ code: 'SPEC_PATH_NOT_FOUND', message: `project folder ${root} does not exist`, hint: 'pass an existing folder to --cwd' });
+  }
+  return root;
 }

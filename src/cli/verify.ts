@@ -6,7 +6,7 @@ import { ensureDir } from '../core/fs.js';
 import { SpecloopError } from '../core/errors.js';
 import { parseCommandArgs, splitList } from './args.js';
 import { VERIFY_HELP } from './help.js';
-import { pickReporter, withInterrupts } from './shared.js';
+import { pickReporter, projectRoot, withInterrupts } from './shared.js';
 
 export async function runVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -28,7 +28,7 @@ export async function runVerify(argv: string[]): Promise<number> {
   }
   const reporter = pickReporter(values.json ? 'json' : values.reporter, process.env);
   const gates = splitList(values.gate);
-  const cwd = path.resolve(values.cwd ?? process.cwd());
+  const cwd = projectRoot(values.cwd);
   const outputFile = values['output-file'] ? path.resolve(values['output-file']) : undefined;
   // Checked before the run: a report that can't be written must not cost a whole run first.
   if (outputFile) prepareOutputFile(outputFile);
