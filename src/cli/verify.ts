@@ -49,6 +49,8 @@ export async function runVerify(argv: string[]): Promise<number> {
       { cwd },
     ),
   );
+  // What an agent reads as JSON is checked against the published schema first.
+  if (outputFile || reporter === 'json') (await import('../report/verdict.js')).VerdictSchema.parse(verdict);
   if (outputFile) writeJson(outputFile, verdict);
   process.stdout.write(await render(verdict, reporter));
   return verdict.exitCode;

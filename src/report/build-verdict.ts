@@ -2,7 +2,8 @@ import type { SpecProblem } from '../core/errors.js';
 import type { RunOutcome } from '../run/child.js';
 import type { RunResult, RunScenario } from '../run/result.js';
 import { definitionRef, errorFields, problemFailure, scenarioFailure, type FailureContext, type VerdictTools } from './failures.js';
-import { emptyCounts, SCHEMA_VERSION, summaryLine, VerdictSchema, type Counts, type Failure, type GateResult, type ScenarioResult, type Verdict } from './verdict.js';
+import { emptyCounts, SCHEMA_VERSION, summaryLine } from './summary.js';
+import type { Counts, Failure, GateResult, ScenarioResult, Verdict } from './verdict.js';
 
 export interface VerdictInput {
   root: string;
@@ -57,7 +58,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     debt: null,
     summary: summaryLine(counts.scenarios, input.strict),
   };
-  return VerdictSchema.parse(verdict);
+  return verdict;
 }
 
 /** Loads the snippet writer and the differ only when the run has undefined steps or assertion values. */

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
-/**
- * The verdict: the one result model every reporter, `--json`, and the MCP server share.
- * Bump SCHEMA_VERSION on any change a consumer could notice.
- */
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION } from './summary.js';
+
+/** The verdict: the one result model every reporter, `--json`, and the MCP server share. */
+export { emptyCounts, SCHEMA_VERSION, summaryLine } from './summary.js';
 
 export const LocationSchema = z.object({
   file: z.string().describe('project-relative path, forward slashes'),
@@ -127,19 +126,3 @@ export type FailureKind = z.infer<typeof FailureKindSchema>;
 export type Failure = z.infer<typeof FailureSchema>;
 export type GateResult = z.infer<typeof GateResultSchema>;
 export type Verdict = z.infer<typeof VerdictSchema>;
-
-export function emptyCounts(): Counts {
-  return { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
-}
-
-/**
- * The closing line every run ends with. Undefined, ambiguous and pending scenarios count as failed,
- * except that without strict mode undefined and pending ones count as skipped (they don't fail the run).
- */
-export function summaryLine(counts: Counts, strict = true): string {
-  const lenient = strict ? 0 : counts.undefined + counts.pending;
-  const skippedCount = counts.skipped + lenient;
-  const failed = counts.total - counts.passed - skippedCount;
-  const skipped = skippedCount > 0 ? `, ${skippedCount} skipped` : '';
-  return `spec: ${counts.passed} passed, ${failed} failed${skipped}`;
-}
