@@ -43,10 +43,13 @@ export class SpecWorld extends World {
     return path.join(this.project, relative);
   }
 
-  async runSpec(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  /** `env` overrides the inherited environment; a variable given as undefined is removed. */
+  async runSpec(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+    const merged: NodeJS.ProcessEnv = { ...stripAgentVariables(process.env), NO_COLOR: '1', ...env };
+    for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: this.project,
-      env: { ...stripAgentVariables(process.env), NO_COLOR: '1', ...env },
+      env: merged,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,0 +1,51 @@
+Feature: Colour in the human report
+  Colour follows NO_COLOR and FORCE_COLOR, and is off when stdout is not a terminal.
+
+  Background:
+    Given the "todo" fixture
+    And the file "features/counting.feature" contains:
+      """
+      Feature: Counting todos
+
+        Scenario: One todo is left
+          Given an empty todo list
+          Then 5 todos remain
+      """
+
+  Scenario: NO_COLOR turns colour off
+    When I run "spec verify" with the environment:
+      | NO_COLOR    | 1 |
+      | FORCE_COLOR |   |
+    Then the exit code is 1
+    And stdout has no ANSI colour codes
+    And the last line of stdout is "spec: 5 passed, 1 failed"
+
+  Scenario: NO_COLOR wins over FORCE_COLOR
+    When I run "spec verify" with the environment:
+      | NO_COLOR    | 1 |
+      | FORCE_COLOR | 1 |
+    Then the exit code is 1
+    And stdout has no ANSI colour codes
+
+  Scenario: FORCE_COLOR turns colour on even when stdout is not a terminal
+    When I run "spec verify" with the environment:
+      | NO_COLOR    |   |
+      | FORCE_COLOR | 1 |
+    Then the exit code is 1
+    And stdout has ANSI colour codes
+    And stdout contains "spec: 5 passed, 1 failed"
+
+  Scenario: Without either variable a pipe gets no colour
+    When I run "spec verify" with the environment:
+      | NO_COLOR    |   |
+      | FORCE_COLOR |   |
+    Then the exit code is 1
+    And stdout has no ANSI colour codes
+
+  Scenario: The JSON verdict never has colour
+    When I run "spec verify --json" with the environment:
+      | NO_COLOR    |   |
+      | FORCE_COLOR | 1 |
+    Then the exit code is 1
+    And stdout has no ANSI colour codes
+    And the verdict is valid JSON matching the schema

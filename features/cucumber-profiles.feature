@@ -1,0 +1,91 @@
+Feature: Honouring an existing cucumber.js configuration
+  A project that already runs cucumber-js keeps its cucumber.cjs: specloop reads it with the
+  project's own cucumber, uses its paths and support files when spec.config leaves those to the
+  defaults, and --profile picks one of its profiles.
+
+  Background:
+    Given the "todo" fixture
+    And the file "acceptance/lists.feature" contains:
+      """
+      Feature: Lists kept elsewhere
+
+        Scenario: A new list is empty
+          Given an empty todo list
+          Then 0 todos remain
+
+        @smoke
+        Scenario: One todo
+          Given an empty todo list
+          When I add "buy milk"
+          Then 1 todo remains
+      """
+    And the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: {
+          paths: ['acceptance/**/*.feature'],
+          require: ['steps/**/*.ts'],
+        },
+        smoke: {
+          paths: ['acceptance/**/*.feature'],
+          require: ['steps/**/*.ts'],
+          tags: '@smoke',
+        },
+      };
+      """
+
+  Scenario: The default profile's paths decide which specs run
+    When I run "spec verify --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | acceptance/lists.feature:3 |
+      | acceptance/lists.feature:8 |
+
+  Scenario: --profile picks a profile, with its tags
+    When I run "spec verify --profile smoke --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | acceptance/lists.feature:8 |
+
+  Scenario: The profile's support files are the ones loaded
+    Given the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: {
+          paths: ['acceptance/**/*.feature'],
+          require: ['support-elsewhere/**/*.ts'],
+        },
+      };
+      """
+    And the file "support-elsewhere/lists.steps.ts" contains:
+      """
+      import assert from 'node:assert/strict';
+      import { Given, Then, When } from '@cucumber/cucumber';
+
+      const titles: string[] = [];
+
+      Given('an empty todo list', function () {
+        titles.length = 0;
+      });
+
+      When('I add {string}', function (title: string) {
+        titles.push(title);
+      });
+
+      Then('{int} todo(s) remain(s)', function (count: number) {
+        assert.equal(titles.length, count);
+      });
+      """
+    And the file "steps/todo.steps.ts" contains:
+      """
+      throw new Error('this file is not in the profile and must not load');
+      """
+    When I run "spec verify --json"
+    Then the exit code is 0
+    And the verdict counts 2 passed and 0 failed scenarios
+
+  Scenario: An unknown profile is bad input that names the profile
+    When I run "spec verify --profile nightly"
+    Then the exit code is 2
+    And the output contains "nightly"
+    And the output has no stack trace

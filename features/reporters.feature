@@ -1,0 +1,58 @@
+Feature: Reports for agents and for hooks
+  When a coding agent runs spec verify and no reporter was chosen, the verdict comes in the
+  compact agent format; an explicit --reporter wins. Failures in hooks are reported at the hook.
+
+  Background:
+    Given the "todo" fixture
+    And the file "features/counting.feature" contains:
+      """
+      Feature: Counting todos
+
+        Scenario: One todo is left
+          Given an empty todo list
+          Then 5 todos remain
+      """
+
+  Scenario: A detected coding agent gets the compact agent report
+    When I run "spec verify" with the environment:
+      | AI_AGENT | 1 |
+    Then the exit code is 1
+    And stdout contains "failed-step SPEC_STEP_FAILED features/counting.feature:5"
+    And stdout contains "expected: 5"
+    And stdout contains "actual: 0"
+    And stdout contains "steps/todo.steps.ts:26"
+    And stdout does not contain "at: at "
+    And the last line of stdout is "spec: 5 passed, 1 failed"
+
+  Scenario: An explicit reporter wins over agent detection
+    When I run "spec verify --reporter human" with the environment:
+      | CLAUDECODE | 1 |
+    Then the exit code is 1
+    And stdout contains "FAILED"
+    And stdout does not contain "failed-step SPEC_STEP_FAILED"
+    And the last line of stdout is "spec: 5 passed, 1 failed"
+
+  Scenario: A failing Before hook is reported at the hook, and the scenario's steps are skipped
+    Given the file "steps/hooks.ts" contains:
+      """
+      import { Before } from '@cucumber/cucumber';
+
+      Before({ tags: '@needs-db' }, function () {
+        throw new Error('database is down');
+      });
+      """
+    And the file "features/counting.feature" contains:
+      """
+      Feature: Counting todos
+
+        @needs-db
+        Scenario: Counting stored todos
+          Given an empty todo list
+          Then 0 todos remain
+      """
+    When I run "spec verify features/counting.feature --json"
+    Then the exit code is 1
+    And the verdict has a "hook-error" failure at "steps/hooks.ts:3"
+    And that failure's message contains "database is down"
+    And that failure's scenario is "Counting stored todos"
+    And that failure's stack contains "steps/hooks.ts:4"

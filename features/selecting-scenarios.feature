@@ -1,0 +1,97 @@
+Feature: Running some of the scenarios
+  A run can be narrowed by tag expression, by scenario name, or to the scenarios at given
+  lines of given files (Gherkin or Markdown); --fail-fast stops at the first failure.
+
+  Background:
+    Given the "todo" fixture
+
+  Scenario: A tag expression picks scenarios from every format
+    When I run "spec verify --tags '@smoke and not @planning' --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | features/todo.feature:18 |
+
+  Scenario: A name pattern picks scenarios by their name
+    When I run "spec verify --name 'todos? (keeps|remain)' --name '^A note' --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | features/planning.md:10 |
+      | features/todo.feature:8 |
+
+  Scenario: file:line picks the scenarios at those lines, in Gherkin and Markdown alike
+    When I run "spec verify features/todo.feature:4:18 features/planning.md:22 --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | features/planning.md:22  |
+      | features/todo.feature:4  |
+      | features/todo.feature:18 |
+
+  Scenario: A folder picks every spec under it
+    Given the file "features/extra/more.feature" contains:
+      """
+      Feature: More
+
+        Scenario: One more
+          Given an empty todo list
+          Then 0 todos remain
+      """
+    When I run "spec verify features/extra --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | features/extra/more.feature:3 |
+
+  Scenario: A line of an example row picks that example of an outline
+    Given the file "features/outline.feature" contains:
+      """
+      Feature: Outlines
+
+        Scenario Outline: Adding <n> todos
+          Given an empty todo list
+          When I add "<first>"
+          Then 1 todo remains
+
+          Examples:
+            | n | first    |
+            | 1 | buy milk |
+            | 1 | pay rent |
+      """
+    When I run "spec verify features/outline.feature:10 --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | features/outline.feature:10 |
+
+  Scenario: A path that does not exist is bad input
+    When I run "spec verify features/nothing-here.feature"
+    Then the exit code is 2
+    And the output contains "features/nothing-here.feature"
+
+  Scenario: --fail-fast stops at the first failing scenario and skips the rest
+    Given the file "features/a-first.feature" contains:
+      """
+      Feature: Runs first
+
+        Scenario: A wrong count
+          Given an empty todo list
+          Then 3 todos remain
+      """
+    When I run "spec verify --fail-fast --json"
+    Then the exit code is 1
+    And the verdict has a "failed-step" failure at "features/a-first.feature:5"
+    And the verdict counts 0 passed and 1 failed scenario
+    And the verdict counts 5 skipped scenarios
+    When I run "spec verify --fail-fast"
+    Then the exit code is 1
+    And the last line of stdout is "spec: 0 passed, 1 failed, 5 skipped"
+
+  Scenario: Without --fail-fast every scenario runs after a failure
+    Given the file "features/a-first.feature" contains:
+      """
+      Feature: Runs first
+
+        Scenario: A wrong count
+          Given an empty todo list
+          Then 3 todos remain
+      """
+    When I run "spec verify"
+    Then the exit code is 1
+    And the last line of stdout is "spec: 5 passed, 1 failed"

@@ -1,0 +1,88 @@
+Feature: Steps that hang
+  A step that never finishes is cut and reported as a timeout at its step; the run still ends,
+  within seconds when the timeout is small, and the verdict is still printed.
+
+  Background:
+    Given the "todo" fixture
+    And the file "spec.config.json" contains:
+      """
+      { "timeout": 500 }
+      """
+    And the file "steps/waiting.steps.ts" contains:
+      """
+      import { When } from '@cucumber/cucumber';
+
+      When('I wait for a reply that never comes', function () {
+        return new Promise<void>(() => {});
+      });
+
+      When('I wait with the event loop blocked', function () {
+        for (;;) {
+          // never yields to the event loop
+        }
+      });
+      """
+
+  Scenario: A step whose promise never settles times out at its step
+    Given the file "features/waiting.feature" contains:
+      """
+      Feature: Waiting
+
+        Scenario: Waiting for a reply
+          Given an empty todo list
+          When I wait for a reply that never comes
+          Then 0 todos remain
+
+        Scenario: Counting afterwards
+          Given an empty todo list
+          Then 0 todos remain
+      """
+    When I run "spec verify features/waiting.feature --json"
+    Then the exit code is 1
+    And the command finished within 10 seconds
+    And the verdict is valid JSON matching the schema
+    And the verdict has a "timeout" failure at "features/waiting.feature:5"
+    And that failure's step is "When I wait for a reply that never comes"
+    And that failure's message contains "500"
+    And the verdict counts 1 passed and 1 failed scenario
+    And the verdict reports the scenario "features/waiting.feature:8" as passed
+
+  Scenario: A step that blocks the event loop is cut by the watchdog and named
+    Given the file "features/waiting.feature" contains:
+      """
+      Feature: Waiting
+
+        Scenario: Counting first
+          Given an empty todo list
+          Then 0 todos remain
+
+        Scenario: Waiting with the event loop blocked
+          Given an empty todo list
+          When I wait with the event loop blocked
+          Then 0 todos remain
+      """
+    When I run "spec verify features/waiting.feature --json"
+    Then the exit code is 1
+    And the command finished within 15 seconds
+    And the verdict is valid JSON matching the schema
+    And the verdict has a "timeout" failure at "features/waiting.feature:9"
+    And that failure's scenario is "Waiting with the event loop blocked"
+    And that failure's step contains "I wait with the event loop blocked"
+    And the verdict reports the scenario "features/waiting.feature:3" as passed
+    And the verdict counts 1 passed and 1 failed scenario
+
+  Scenario: The human report of a blocked step still ends with the summary line
+    Given the file "features/waiting.feature" contains:
+      """
+      Feature: Waiting
+
+        Scenario: Waiting with the event loop blocked
+          Given an empty todo list
+          When I wait with the event loop blocked
+      """
+    When I run "spec verify features/waiting.feature"
+    Then the exit code is 1
+    And the command finished within 15 seconds
+    And stdout contains "TIMEOUT"
+    And stdout contains "features/waiting.feature:5"
+    And the last line of stdout is "spec: 0 passed, 1 failed"

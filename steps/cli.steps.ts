@@ -1,0 +1,498 @@
+/**
+ * Generic steps for specloop's own acceptance suite: set up a copy of a fixture project, vary its
+ * files, run the real `spec` binary in it, and check what a user (or an agent) would see: the exit
+ * code, the human report, the JSON verdict and the files on disk.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { VerdictSchema, type Failure, type Verdict } from '../src/report/verdict.js';
+import { REPO, type CliRun, type SpecWorld } from './support/world.js';
+
+/** What these steps remember between steps, beyond the shared world. */
+interface CliState {
+  /** The failure the last "the verdict has a … failure" step found. */
+  failure?: Failure;
+  /** Wall-clock duration of the last command, in ms. */
+  elapsedMs?: number;
+  /** File contents recorded by "I note the contents of every file". */
+  snapshot?: Map<string, Buffer>;
+}
+
+type CliWorld = SpecWorld & CliState;
+
+const ANSI = /\u001b\[[0-9;]*m/;
+
+// ── project set-up ─────────────────────────────────────────────────────────────────────────────
+
+Given('the {string} fixture', function (this: CliWorld, name: string) {
+  this.useFixture(name);
+});
+
+Given('the {string} fixture outside any node_modules', function (this: CliWorld, name: string) {
+  this.useFixture(name, 'outside');
+  assert.ok(!isInside(this.project, REPO), `the "outside" copy ${this.project} is inside the repository`);
+});
+
+Given('an empty project directory', function (this: CliWorld) {
+  const base = path.join(REPO, '.tmp', 'acceptance');
+  mkdirSync(base, { recursive: true });
+  // Inside the repository, so the scaffolded project resolves the repo's @cucumber/cucumber.
+  this.project = mkdtempSync(path.join(base, 'empty-'));
+});
+
+Given('the file {string} contains:', function (this: CliWorld, relative: string, content: string) {
+  const target = projectFile(this, relative);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content.endsWith('\n') ? content : `${content}\n`);
+});
+
+Given('there is no file {string}', function (this: CliWorld, relative: string) {
+  rmSync(projectFile(this, relative), { recursive: true, force: true });
+});
+
+Given('I note the contents of every file in the project', function (this: CliWorld) {
+  this.snapshot = readTree(this.project);
+});
+
+// ── running spec ───────────────────────────────────────────────────────────────────────────────
+
+When('I run {string}', async function (this: CliWorld, command: string) {
+  await run(this, command, {});
+});
+
+When('I run {string} with the environment:', async function (this: CliWorld, command: string, table: DataTable) {
+  const env: Record<string, string | undefined> = {};
+  for (const [name, value] of table.raw()) {
+    assert.ok(name, 'each row of the environment table names a variable');
+    // An empty cell removes the variable (NO_COLOR is set for every run unless removed).
+    env[name] = value === undefined || value === '' ? undefined : value;
+  }
+  await run(this, command, env);
+});
+
+async function run(world: CliWorld, command: string, env: Record<string, string | undefined>): Promise<void> {
+  assert.ok(world.project, 'no project: start the scenario with a "Given the … fixture" step');
+  const [program, ...args] = splitCommand(command);
+  assert.equal(program, 'spec', `commands start with "spec": ${command}`);
+  const started = performance.now();
+  await world.runSpec(args, env);
+  world.elapsedMs = performance.now() - started;
+}
+
+// ── exit code and output ───────────────────────────────────────────────────────────────────────
+
+Then('the exit code is {int}', function (this: CliWorld, expected: number) {
+  const run = checked(this);
+  assert.equal(run.exitCode, expected, `spec ${run.args.join(' ')} exited ${run.exitCode}, expected ${expected}\n${transcript(run)}`);
+});
+
+Then('the command finished within {int} seconds', function (this: CliWorld, seconds: number) {
+  assert.ok(this.elapsedMs !== undefined, 'no command has run');
+  assert.ok(this.elapsedMs < seconds * 1000, `spec took ${(this.elapsedMs / 1000).toFixed(1)} s, more than ${seconds} s`);
+});
+
+Then('stdout contains {string}', function (this: SpecWorld, text: string) {
+  assertContains(this.lastRun(), 'stdout', text);
+});
+
+Then('stdout contains:', function (this: SpecWorld, text: string) {
+  assertContains(this.lastRun(), 'stdout', text);
+});
+
+Then('stderr contains {string}', function (this: SpecWorld, text: string) {
+  assertContains(this.lastRun(), 'stderr', text);
+});
+
+Then('the output contains {string}', function (this: SpecWorld, text: string) {
+  const run = this.lastRun();
+  assert.ok(run.stdout.includes(text) || run.stderr.includes(text), `stdout or stderr should contain ${JSON.stringify(text)}\n${transcript(run)}`);
+});
+
+Then('stdout does not contain {string}', function (this: SpecWorld, text: string) {
+  const run = this.lastRun();
+  assert.ok(!run.stdout.includes(text), `stdout should not contain ${JSON.stringify(text)}\n${transcript(run)}`);
+});
+
+Then('stderr is empty', function (this: SpecWorld) {
+  const run = this.lastRun();
+  assert.equal(run.stderr, '', `stderr should be empty\n${transcript(run)}`);
+});
+
+Then('stdout is empty', function (this: SpecWorld) {
+  const run = this.lastRun();
+  assert.equal(run.stdout, '', `stdout should be empty\n${transcript(run)}`);
+});
+
+Then('the last line of stdout is {string}', function (this: SpecWorld, expected: string) {
+  const run = this.lastRun();
+  assert.ok(run.stdout.endsWith('\n'), `stdout should end with a newline\n${transcript(run)}`);
+  const lines = run.stdout.trimEnd().split('\n');
+  assert.equal(lines[lines.length - 1], expected, `last line of stdout\n${transcript(run)}`);
+});
+
+Then('stderr is one line containing {string}', function (this: SpecWorld, text: string) {
+  const run = this.lastRun();
+  const lines = run.stderr.trimEnd().split('\n').filter((line) => !/^\s+→/.test(line));
+  assert.equal(lines.length, 1, `stderr should be one message line (plus an optional "→ hint" line)\n${transcript(run)}`);
+  assert.ok(lines[0]!.includes(text), `stderr should contain ${JSON.stringify(text)}\n${transcript(run)}`);
+});
+
+Then('stdout lists these locations, each with a column:', function (this: SpecWorld, table: DataTable) {
+  const run = this.lastRun();
+  for (const [where] of table.raw()) {
+    const located = new RegExp(`(^|\\s)${escapeRegExp(where!)}:\\d+(\\s|$)`, 'm');
+    assert.match(run.stdout, located, `stdout should list ${where}:<column>\n${transcript(run)}`);
+  }
+});
+
+Then('stdout shows line {int} of the spec marked with ">":', function (this: SpecWorld, line: number, text: string) {
+  const run = this.lastRun();
+  const marked = new RegExp(`^\\s*>\\s*${line} \\| ${escapeRegExp(text)}$`, 'm');
+  assert.match(run.stdout, marked, `stdout should show line ${line} marked with ">" reading ${JSON.stringify(text)}\n${transcript(run)}`);
+});
+
+Then('stdout shows the stack frame {string}', function (this: SpecWorld, frame: string) {
+  const run = this.lastRun();
+  const line = run.stdout.split('\n').find((l) => /^\s+at /.test(l) && l.includes(frame));
+  assert.ok(line, `stdout should show a stack frame in ${frame}\n${transcript(run)}`);
+});
+
+Then('the output does not mention the project\'s absolute path', function (this: SpecWorld) {
+  const run = this.lastRun();
+  for (const [name, text] of [['stdout', run.stdout], ['stderr', run.stderr]] as const) {
+    assert.ok(!text.includes(this.project), `${name} mentions ${this.project}; locations should be project-relative\n${transcript(run)}`);
+  }
+});
+
+Then('the output has no stack trace', function (this: SpecWorld) {
+  const run = this.lastRun();
+  const frames = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => /^\s+at\s/.test(line));
+  assert.deepEqual(frames, [], `the output should have no stack trace\n${transcript(run)}`);
+});
+
+Then('the output shows no stack frames of specloop or node internals', function (this: SpecWorld) {
+  const run = this.lastRun();
+  const internal = /(node:internal|node_modules|\/dist\/|\/src\/(api|bind|cli|config|core|report|run|spec)\/|SPEC_INTERNAL|internal error)/;
+  const bad = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => internal.test(line));
+  assert.deepEqual(bad, [], `the output should show only the project's own frames\n${transcript(run)}`);
+});
+
+Then('stdout has ANSI colour codes', function (this: SpecWorld) {
+  const run = this.lastRun();
+  assert.match(run.stdout, ANSI, `stdout should be coloured\n${transcript(run)}`);
+});
+
+Then('stdout has no ANSI colour codes', function (this: SpecWorld) {
+  const run = this.lastRun();
+  assert.doesNotMatch(run.stdout, ANSI, `stdout should have no ANSI escapes\n${JSON.stringify(run.stdout)}`);
+});
+
+// ── the JSON verdict ───────────────────────────────────────────────────────────────────────────
+
+Then('the verdict is valid JSON matching the schema', function (this: CliWorld) {
+  verdictOf(this);
+});
+
+Then('the verdict status is {string}', function (this: CliWorld, status: string) {
+  const verdict = verdictOf(this);
+  assert.equal(verdict.status, status, `verdict status\n${summaryOf(verdict)}`);
+});
+
+Then('the verdict counts {int} passed and {int} failed scenario(s)', function (this: CliWorld, passed: number, failed: number) {
+  const verdict = verdictOf(this);
+  const s = verdict.counts.scenarios;
+  // As the summary line counts them: undefined, ambiguous and pending scenarios are failed ones.
+  const actual = { passed: s.passed, failed: s.total - s.passed - s.skipped };
+  assert.deepEqual(actual, { passed, failed }, `scenario counts ${JSON.stringify(s)}\n${summaryOf(verdict)}`);
+});
+
+Then('the verdict counts {int} skipped scenario(s)', function (this: CliWorld, skipped: number) {
+  const verdict = verdictOf(this);
+  assert.equal(verdict.counts.scenarios.skipped, skipped, `skipped scenarios\n${summaryOf(verdict)}`);
+});
+
+Then('the verdict ran exactly these scenarios:', function (this: CliWorld, table: DataTable) {
+  const verdict = verdictOf(this);
+  const expected = table.raw().map((row) => row[0]!).sort();
+  const actual = verdict.scenarios.map((s) => s.id).sort();
+  assert.deepEqual(actual, expected, 'the scenarios the verdict reports (file:line)');
+});
+
+Then('the verdict has a(n) {string} failure at {string}', function (this: CliWorld, kind: string, where: string) {
+  const verdict = verdictOf(this);
+  const found = verdict.failures.find((f) => f.kind === kind && f.location && matchesLocation(f.location, where));
+  assert.ok(found, `no ${kind} failure at ${where}; failures:\n${failureList(verdict)}`);
+  this.failure = found;
+});
+
+Then('the verdict has a(n) {string} failure', function (this: CliWorld, kind: string) {
+  const verdict = verdictOf(this);
+  const found = verdict.failures.find((f) => f.kind === kind);
+  assert.ok(found, `no ${kind} failure; failures:\n${failureList(verdict)}`);
+  this.failure = found;
+});
+
+Then('the verdict has {int} failure(s)', function (this: CliWorld, count: number) {
+  const verdict = verdictOf(this);
+  assert.equal(verdict.failures.length, count, `failures:\n${failureList(verdict)}`);
+});
+
+Then('the verdict has these {string} failures:', function (this: CliWorld, kind: string, table: DataTable) {
+  const verdict = verdictOf(this);
+  for (const [where] of table.raw()) {
+    const found = verdict.failures.some((f) => f.kind === kind && f.location && matchesLocation(f.location, where!));
+    assert.ok(found, `no ${kind} failure at ${where}; failures:\n${failureList(verdict)}`);
+  }
+});
+
+Then('every {string} failure has a line and a column', function (this: CliWorld, kind: string) {
+  const verdict = verdictOf(this);
+  const failures = verdict.failures.filter((f) => f.kind === kind);
+  assert.ok(failures.length > 0, `no ${kind} failures:\n${failureList(verdict)}`);
+  const missing = failures.filter((f) => !f.location || f.location.column === undefined);
+  assert.deepEqual(missing.map(describeFailure), [], `every ${kind} failure should be located as file:line:column`);
+});
+
+Then('that failure\'s {word} is {string}', function (this: CliWorld, field: string, expected: string) {
+  assert.equal(failureField(this, field), expected, `failure ${field}\n${describeFailure(this.failure!)}`);
+});
+
+Then('that failure\'s {word} contains {string}', function (this: CliWorld, field: string, text: string) {
+  const value = failureField(this, field);
+  assert.ok(value.includes(text), `failure ${field} should contain ${JSON.stringify(text)}, got:\n${value}`);
+});
+
+Then('that failure\'s {word} contains:', function (this: CliWorld, field: string, text: string) {
+  const value = failureField(this, field);
+  assert.ok(value.includes(text), `failure ${field} should contain:\n${text}\ngot:\n${value}`);
+});
+
+Then('that failure\'s {word} does not contain {string}', function (this: CliWorld, field: string, text: string) {
+  const value = failureField(this, field);
+  assert.ok(!value.includes(text), `failure ${field} should not contain ${JSON.stringify(text)}, got:\n${value}`);
+});
+
+Then('that failure has no {word}', function (this: CliWorld, field: string) {
+  const failure = currentFailure(this);
+  assert.equal((failure as Record<string, unknown>)[field], undefined, `failure should have no ${field}\n${describeFailure(failure)}`);
+});
+
+Then('that failure names the definitions:', function (this: CliWorld, table: DataTable) {
+  const failure = currentFailure(this);
+  const actual = (failure.matches ?? []).map((m) => ({ pattern: m.pattern, at: `${m.file}:${m.line}` }));
+  const expected = table.hashes().map((row) => ({ pattern: row.pattern!, at: row.at! }));
+  const key = (d: { at: string }) => d.at;
+  assert.deepEqual([...actual].sort((a, b) => key(a).localeCompare(key(b))), [...expected].sort((a, b) => key(a).localeCompare(key(b))), 'the matching definitions');
+});
+
+Then('that failure\'s column, if any, points at {string} on its line', function (this: CliWorld, keyword: string) {
+  const failure = currentFailure(this);
+  const location = failure.location;
+  assert.ok(location, 'the failure has no location');
+  if (location.column === undefined) return;
+  const source = readFileSync(path.join(this.project, location.file), 'utf8').split(/\r?\n/)[location.line - 1] ?? '';
+  assert.equal(source.slice(location.column - 1, location.column - 1 + keyword.length), keyword, `column ${location.column} of ${JSON.stringify(source)}`);
+});
+
+Then('the verdict lists the unused step {string} at {string}', function (this: CliWorld, pattern: string, where: string) {
+  const verdict = verdictOf(this);
+  const found = verdict.unusedSteps.some((u) => u.pattern === pattern && `${u.file}:${u.line}` === where);
+  assert.ok(found, `unusedSteps should list "${pattern}" at ${where}: ${JSON.stringify(verdict.unusedSteps)}`);
+});
+
+Then('the verdict lists no unused steps', function (this: CliWorld) {
+  const verdict = verdictOf(this);
+  assert.deepEqual(verdict.unusedSteps, []);
+});
+
+Then('the verdict has a gate {string} with the status {string}', function (this: CliWorld, name: string, status: string) {
+  const verdict = verdictOf(this);
+  const gate = verdict.gates.find((g) => g.name === name);
+  assert.ok(gate, `no gate "${name}" in ${JSON.stringify(verdict.gates)}`);
+  assert.equal(gate.status, status, `gate ${name}: ${JSON.stringify(gate)}`);
+});
+
+Then('the verdict ran no gates', function (this: CliWorld) {
+  const verdict = verdictOf(this);
+  assert.deepEqual(verdict.gates.map((g) => g.name), []);
+});
+
+Then('the verdict reports the scenario {string} as {word}', function (this: CliWorld, id: string, status: string) {
+  const verdict = verdictOf(this);
+  const scenario = verdict.scenarios.find((s) => s.id === id);
+  assert.ok(scenario, `no scenario ${id} in ${JSON.stringify(verdict.scenarios.map((s) => s.id))}`);
+  assert.equal(scenario.status, status, `scenario ${id}`);
+});
+
+// ── files ──────────────────────────────────────────────────────────────────────────────────────
+
+Then('the file {string} exists', function (this: SpecWorld, relative: string) {
+  assert.ok(existsSync(projectFile(this, relative)), `${relative} should exist`);
+});
+
+Then('the file {string} does not exist', function (this: SpecWorld, relative: string) {
+  assert.ok(!existsSync(projectFile(this, relative)), `${relative} should not exist`);
+});
+
+Then('the file {string} contains {string}', function (this: SpecWorld, relative: string, text: string) {
+  const content = readFileSync(projectFile(this, relative), 'utf8');
+  assert.ok(content.includes(text), `${relative} should contain ${JSON.stringify(text)}:\n${content}`);
+});
+
+Then('the file {string} has the same number of lines as {string}', function (this: SpecWorld, compiled: string, source: string) {
+  const count = (relative: string) => readFileSync(projectFile(this, relative), 'utf8').split(/\r\n|\r|\n/).length;
+  assert.equal(count(compiled), count(source), `${compiled} should have as many lines as ${source}`);
+});
+
+Then('line {int} of {string} contains {string}', function (this: SpecWorld, line: number, relative: string, text: string) {
+  const lines = readFileSync(projectFile(this, relative), 'utf8').split(/\r\n|\r|\n/);
+  const actual = lines[line - 1];
+  assert.ok(actual !== undefined && actual.includes(text), `line ${line} of ${relative} should contain ${JSON.stringify(text)}, it is ${JSON.stringify(actual)}`);
+});
+
+Then('these files exist:', function (this: SpecWorld, table: DataTable) {
+  const missing = table.raw().map((row) => row[0]!).filter((f) => !existsSync(projectFile(this, f)));
+  assert.deepEqual(missing, [], 'files that should exist');
+});
+
+Then('no file in the project has changed', function (this: CliWorld) {
+  assert.ok(this.snapshot, 'no snapshot: use "I note the contents of every file in the project" first');
+  const now = readTree(this.project, (rel) => !rel.startsWith('.spec/'));
+  const before = new Map([...this.snapshot].filter(([rel]) => !rel.startsWith('.spec/')));
+  assert.deepEqual([...now.keys()].sort(), [...before.keys()].sort(), 'the files in the project');
+  const changed = [...before].filter(([rel, content]) => !content.equals(now.get(rel)!)).map(([rel]) => rel);
+  assert.deepEqual(changed, [], 'files whose contents changed');
+});
+
+Then('the file {string} is byte-identical to what it was', function (this: CliWorld, relative: string) {
+  assert.ok(this.snapshot, 'no snapshot: use "I note the contents of every file in the project" first');
+  const before = this.snapshot.get(relative);
+  assert.ok(before, `${relative} was not in the snapshot`);
+  assert.ok(before.equals(readFileSync(projectFile(this, relative))), `${relative} changed:\n${readFileSync(projectFile(this, relative), 'utf8')}`);
+});
+
+// ── helpers ────────────────────────────────────────────────────────────────────────────────────
+
+/** Splits a command line on spaces, keeping "double" or 'single' quoted parts together. */
+function splitCommand(command: string): string[] {
+  const args: string[] = [];
+  let current = '';
+  let quote: '"' | "'" | undefined;
+  let started = false;
+  for (const ch of command.trim()) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else current += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      started = true;
+    } else if (/\s/.test(ch)) {
+      if (started) args.push(current);
+      current = '';
+      started = false;
+    } else {
+      current += ch;
+      started = true;
+    }
+  }
+  assert.equal(quote, undefined, `unbalanced quote in: ${command}`);
+  if (started) args.push(current);
+  return args;
+}
+
+function checked(world: SpecWorld): CliRun {
+  const run = world.lastRun();
+  run.checked = true;
+  return run;
+}
+
+function projectFile(world: SpecWorld, relative: string): string {
+  assert.ok(world.project, 'no project: start the scenario with a "Given the … fixture" step');
+  const target = path.resolve(world.project, relative);
+  assert.ok(isInside(target, world.project), `${relative} is outside the project`);
+  return target;
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+function readTree(root: string, keep: (rel: string) => boolean = () => true): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (keep(rel)) files.set(rel, readFileSync(path.join(root, rel)));
+  }
+  return files;
+}
+
+function assertContains(run: CliRun, stream: 'stdout' | 'stderr', text: string): void {
+  assert.ok(run[stream].includes(text), `${stream} should contain:\n${text}\n${transcript(run)}`);
+}
+
+/** Parses stdout as the one JSON document `--json` prints, and validates it against the verdict schema. */
+function verdictOf(world: CliWorld): Verdict {
+  const run = world.lastRun();
+  assert.ok(run.stdout.trim().startsWith('{'), `stdout should be a JSON verdict\n${transcript(run)}`);
+  let parsed: unknown;
+  try {
+    // JSON.parse rejects anything after the first document, so this also proves there is only one.
+    parsed = JSON.parse(run.stdout);
+  } catch (error) {
+    assert.fail(`stdout is not exactly one JSON document (${(error as Error).message})\n${transcript(run)}`);
+  }
+  const result = VerdictSchema.safeParse(parsed);
+  if (!result.success) {
+    assert.fail(`stdout does not match the verdict schema:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  assert.equal(result.data.exitCode, run.exitCode, 'the verdict\'s exitCode is the process exit code');
+  return result.data;
+}
+
+function currentFailure(world: CliWorld): Failure {
+  assert.ok(world.failure, 'no failure selected: use "the verdict has a … failure" first');
+  return world.failure;
+}
+
+function failureField(world: CliWorld, field: string): string {
+  const failure = currentFailure(world);
+  const value = (failure as Record<string, unknown>)[field];
+  assert.ok(value !== undefined, `the failure has no ${field}:\n${describeFailure(failure)}`);
+  if (field === 'excerpt' && failure.excerpt) return failure.excerpt.lines.join('\n');
+  if (field === 'location' && failure.location) return formatWhere(failure.location);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** "file:line" matches any column; "file:line:column" must match the column too. */
+function matchesLocation(location: NonNullable<Failure['location']>, where: string): boolean {
+  const withColumn = /:\d+:\d+$/.test(where);
+  return withColumn ? formatWhere(location) === where : `${location.file}:${location.line}` === where;
+}
+
+function formatWhere(location: NonNullable<Failure['location']>): string {
+  return location.column === undefined ? `${location.file}:${location.line}` : `${location.file}:${location.line}:${location.column}`;
+}
+
+function describeFailure(failure: Failure): string {
+  return `${failure.kind} ${failure.location ? formatWhere(failure.location) : '(no location)'}: ${failure.message.split('\n')[0]}`;
+}
+
+function failureList(verdict: Verdict): string {
+  return verdict.failures.map((f) => `  ${describeFailure(f)}`).join('\n') || '  (none)';
+}
+
+function summaryOf(verdict: Verdict): string {
+  return `${verdict.summary}; failures:\n${failureList(verdict)}`;
+}
+
+function transcript(run: CliRun): string {
+  return `--- spec ${run.args.join(' ')} (exit ${run.exitCode})\n--- stdout:\n${run.stdout}--- stderr:\n${run.stderr}---`;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
