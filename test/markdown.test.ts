@@ -622,3 +622,13 @@ describe('robustness', () => {
     expect(checked).toBeGreaterThan(1000);
   });
 });
+
+describe('tables without a delimiter row', () => {
+  it('reports rows of pipes under a step that Markdown reads as prose', async () => {
+    const { compileMarkdownSpec } = await import('../src/spec/markdown.js');
+    const source = ['# Cart', '', '## Scenario: add', '', '- Given these items:', '', '  | sku | qty |', '  | pen | 2   |', '', '- Then it works', ''].join('\n');
+    const result = compileMarkdownSpec(source, 'specs/cart.md');
+    const problem = result.problems.find((p) => p.message.includes('no |---| row'));
+    expect(problem?.location).toEqual({ file: 'specs/cart.md', line: 7, column: 3 });
+  });
+});

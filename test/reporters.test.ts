@@ -116,7 +116,7 @@ const failedRun: RunOutcome = {
             status: 'failed',
             durationMs: 1,
             definitionIds: ['d2'],
-            error: { message: 'Expected values to be equal:\n3 !== 4', expected: '3', actual: '4', stack: `AssertionError\n    at pay (${ROOT}/src/cart.ts:9:3)` },
+            error: { message: 'Expected values to be equal:\n3 !== 4', generatedMessage: true, expected: '3', actual: '4', stack: `AssertionError\n    at pay (${ROOT}/src/cart.ts:9:3)` },
           },
           { keyword: 'Then', text: 'I get a receipt', line: 6, column: 5, status: 'skipped', durationMs: 0, definitionIds: [] },
         ],
@@ -231,7 +231,7 @@ describe('renderAgent', () => {
       '  message: Expected values to be equal:',
       '  expected: 3',
       '  actual: 4',
-      '  at: at pay (src/cart.ts:9:3)',
+      '  at: pay (src/cart.ts:9:3)',
       `  fix: ${verdict.failures[0]!.hint}`,
     ]);
     expect(lines[8]).toBe('undefined SPEC_UNDEFINED features/cart.feature:9:5');
@@ -299,7 +299,7 @@ describe('cli args', () => {
     expect(error).toBeInstanceOf(SpecloopError);
     const problem = (error as SpecloopError).problem;
     expect(problem.code).toBe('SPEC_USAGE');
-    expect(problem.message).toMatch(/^spec verify: .*--nope/);
+    expect(problem.message).toMatch(/^verify: .*--nope/);
     expect(problem.message).not.toMatch(/To specify a positional argument/);
     expect(problem.hint).toBe('see spec verify --help');
   });

@@ -228,10 +228,19 @@ describe('buildVerdict: status and exit code', () => {
     expect(v.failures[0]!.location).toMatchObject({ file: 'steps/hooks.ts', line: 4 });
   });
 
+  it('keeps a message the author wrote whole, next to the diff', async () => {
+    const s = scenario({ status: 'failed', steps: [step({ status: 'failed', error: { message: 'the list is wrong\nit held: a, b', expected: '3', actual: '4' } })] });
+    const v = await build({ outcome: ran(result({ scenarios: [s] })) });
+    const f = v.failures[0]!;
+    expect(f.message).toBe('the list is wrong\nit held: a, b');
+    expect(f.expected).toBe('3');
+    expect(f.diff).toContain('- 3');
+  });
+
   it('a failed step with expected/actual gets a diff and keeps only the headline of the message', async () => {
     const s = scenario({
       status: 'failed',
-      steps: [step({ status: 'failed', error: { message: 'Expected values to be strictly equal:\n\n3 !== 4\n', expected: '3', actual: '4' } })],
+      steps: [step({ status: 'failed', error: { message: 'Expected values to be strictly equal:\n\n3 !== 4\n', generatedMessage: true, expected: '3', actual: '4' } })],
     });
     const v = await build({ outcome: ran(result({ scenarios: [s] })) });
     const f = v.failures[0]!;

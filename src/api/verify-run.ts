@@ -3,7 +3,7 @@ import { glob } from 'tinyglobby';
 import { readObjectProfiles } from '../config/cucumber-profile.js';
 import { loadConfig } from '../config/load.js';
 import { DEFAULTS } from '../config/defaults.js';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig, ResolvedGate } from '../config/schema.js';
 import type { SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
 import { discoverSpecs } from '../spec/discover.js';
@@ -41,6 +41,8 @@ export async function verifyWith(first: RunnerChild, options: VerifyOptions, env
   try {
     prepared = await prepare(options, env, children[0]!);
     problems.push(...prepared.problems);
+    // Gate names are checked before the run: a typo must not cost a whole run first.
+    const selectedGates = planGates(prepared.config, options.gates);
     if (prepared.job) {
       const { config, job, support, runnable, lines } = prepared;
       const run = { root: env.cwd, env: env.env, support, job, limits: limitsFor(config), files: runnable, lines, signal: options.signal, onOutput: options.onOutput };
@@ -50,10 +52,8 @@ export async function verifyWith(first: RunnerChild, options: VerifyOptions, env
       if (ran.cut > 0) prepared.filtered = true;
     }
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
-    if (prepared.config && options.gates !== false && !(options.failFast && scenariosFailed)) {
-      const { gates: selected, unknown } = resolveGates(prepared.config, options.gates);
-      for (const name of unknown) problems.push({ code: 'SPEC_USAGE', message: `unknown gate "${name}"`, hint: `configured gates: ${resolveGates(prepared.config, undefined).gates.map((g) => g.name).join(', ') || 'none'} (or --gate none)` });
-      for (const gate of selected) {
+    if (!(options.failFast && scenariosFailed)) {
+      for (const gate of selectedGates) {
         if (options.signal?.aborted) break;
         gates.push(await runGate(env.cwd, gate, env.env, options.signal));
       }
@@ -96,6 +96,7 @@ async function prepare(options: VerifyOptions, env: SpecEnvironment, child: Runn
   const problems = [...compiled.problems];
   const { hasScenarios } = await import('../spec/gherkin.js');
   const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));
+  problems.push(...(await unmatchedLines(runnable, selection.lines)));
   const filtered = selection.filtered || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines };
   if (compiled.files.length === 0 && problems.length === 0) {
@@ -152,4 +153,39 @@ const HANG_GRACE_MS = 2_000;
 
 function limitsFor(config: ResolvedConfig) {
   return { hangAfterMs: config.timeout + HANG_GRACE_MS, loadTimeoutMs: Math.max(60_000, config.timeout), runTimeoutMs: config.runTimeout };
+}
+
+/** A file:line that names no scenario or example row would silently run nothing: say so instead. */
+async function unmatchedLines(files: SpecFile[], lines: Map<string, number[]>): Promise<SpecProblem[]> {
+  if (lines.size === 0) return [];
+  const { compilePickles } = await import('../spec/gherkin.js');
+  const { indexPickles } = await import('../spec/pickle-index.js');
+  const problems: SpecProblem[] = [];
+  for (const file of files) {
+    const wanted = lines.get(file.path);
+    if (!wanted) continue;
+    const pickles = indexPickles(file.document, compilePickles(file.document, file.path));
+    for (const line of wanted.filter((l) => !pickles.some((p) => p.line === l || p.scenarioLine === l))) {
+      const nearest = pickles.map((p) => p.scenarioLine).filter((l, i, all) => all.indexOf(l) === i);
+      problems.push({
+        code: 'SPEC_PATH_NOT_FOUND',
+        message: `no scenario at ${file.path}:${line}`,
+        location: { file: file.path, line },
+        hint: `name the line of a Scenario, Scenario Outline or example row${nearest.length ? ` (scenarios start at lines ${nearest.slice(0, 12).join(', ')})` : ''}`,
+      });
+    }
+  }
+  return problems;
+}
+
+function planGates(config: ResolvedConfig, only: string[] | false | undefined): ResolvedGate[] {
+  if (only === false) return [];
+  const { gates, unknown } = resolveGates(config, only);
+  if (unknown.length === 0) return gates;
+  const configured = resolveGates(config, undefined).gates.map((g) => g.name);
+  throw new SpecloopError({
+    code: 'SPEC_USAGE',
+    message: `unknown gate${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}`,
+    hint: `configured gates: ${configured.join(', ') || 'none'} (or --gate none)`,
+  });
 }

@@ -11,7 +11,7 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new SpecloopError({ code: 'SPEC_USAGE', message: `spec ${command}: ${message}`, hint: `see spec ${command} --help` });
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `${command}: ${message}`, hint: `see spec ${command} --help` });
   }
 }
 

@@ -7,7 +7,7 @@ export function initTemplates(name: string): Record<string, string> {
         private: true,
         type: 'module',
         scripts: { test: 'spec verify' },
-        devDependencies: { '@cucumber/cucumber': '^12.9.0', specloop: '^0.1.0', tsx: '^4.20.0' },
+        devDependencies: { '@cucumber/cucumber': '^12.9.0', '@types/node': '^20.19.0', specloop: '^0.1.0', tsx: '^4.20.0', typescript: '^7.0.0' },
       },
       null,
       2,
@@ -30,7 +30,7 @@ module.exports = {
 `,
     'tsconfig.json': `${JSON.stringify(
       {
-        compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: true, noEmit: true },
+        compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], strict: true, skipLibCheck: true, noEmit: true },
         include: ['src', 'steps'],
       },
       null,

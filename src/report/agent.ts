@@ -12,7 +12,7 @@ export function renderAgent(verdict: Verdict): string {
     if (f.expected !== undefined) out.push(`  expected: ${f.expected}`, `  actual: ${f.actual}`);
     if (f.matches) for (const m of f.matches) out.push(`  matches: ${m.file}:${m.line} ${m.pattern}`);
     if (f.snippet) out.push('  snippet:', ...f.snippet.split('\n').map((l) => `    ${l}`));
-    if (f.stack) out.push(`  at: ${f.stack.split('\n')[0]}`);
+    if (f.stack) out.push(`  at: ${f.stack.split('\n')[0]!.replace(/^at /, '')}`);
     out.push(`  fix: ${f.hint}`);
   }
   for (const u of verdict.unusedSteps) out.push(`unused-step ${u.file}:${u.line} ${u.pattern}`);

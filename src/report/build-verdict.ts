@@ -135,7 +135,7 @@ function gateFailure(gate: GateResult): Failure {
     kind: 'gate-error',
     code: 'SPEC_GATE',
     message: `gate "${gate.name}" ${gate.status === 'timeout' ? 'timed out' : gate.status === 'error' ? 'could not run' : `failed (exit ${gate.exitCode})`}${tail ? `:\n${tail}` : ''}`,
-    hint: `run \`${gate.command.join(' ')}\` to see all of it, and fix what it reports`,
+    hint: `run \`${gate.command.map(shellQuote).join(' ')}\` to see all of it, and fix what it reports`,
   };
 }
 
@@ -162,4 +162,9 @@ function exitCodeFor(failures: Failure[], counts: Counts, input: VerdictInput): 
   if (failures.some((f) => !lenient.has(f.kind))) return 1;
   if (counts.total - counts.passed - counts.skipped - (input.strict ? 0 : counts.undefined + counts.pending) > 0) return 1;
   return 0;
+}
+
+/** Quotes an argv word so the hint can be pasted into a POSIX shell. */
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { SpecProblem } from '../core/errors.js';
 import type { RunDefinition, RunError, RunScenario, RunStep } from '../run/result.js';
 import { effectiveKeywords } from '../bind/keywords.js';
@@ -61,8 +62,24 @@ export function scenarioFailure(scenario: RunScenario, ctx: FailureContext): Fai
   }
   if (badIndex < 0) return undefined;
   const step = scenario.steps[badIndex]!;
-  const keyword = step.type ? SNIPPET_KEYWORD[step.type] : effectiveKeywords(scenario.steps.map((s) => s.keyword))[badIndex]!;
-  return stepFailure(step, keyword, { file, ...base }, ctx);
+  const failure = stepFailure(step, snippetKeywords(scenario)[badIndex]!, { file, ...base }, ctx);
+  return step.status === 'undefined' ? withAllSnippets(failure, scenario, ctx) : failure;
+}
+
+/** The English Given/When/Then cucumber-js defines each step with, whatever the dialect. */
+function snippetKeywords(scenario: RunScenario): string[] {
+  const fallback = effectiveKeywords(scenario.steps.map((s) => s.keyword));
+  return scenario.steps.map((s, i) => (s.type ? SNIPPET_KEYWORD[s.type] : fallback[i]!));
+}
+
+/** One failure per scenario, but a snippet for every undefined step in it (each written once). */
+function withAllSnippets(failure: Failure, scenario: RunScenario, ctx: FailureContext): Failure {
+  if (!ctx.tools.snippet) return failure;
+  const keywords = snippetKeywords(scenario);
+  const snippets = scenario.steps.flatMap((s, i) => (s.status === 'undefined' ? [ctx.tools.snippet!(keywords[i]!, s.text, s.argument)] : []));
+  const unique = [...new Set(snippets)];
+  const more = unique.length > 1 ? ` (and ${unique.length - 1} more undefined step${unique.length > 2 ? 's' : ''} in this scenario)` : '';
+  return { ...failure, message: `${failure.message}${more}`, snippet: unique.join('\n\n') };
 }
 
 function stepFailure(step: RunStep, keyword: string, where: { file: string; feature: string; scenario: string }, ctx: FailureContext): Failure {
@@ -87,10 +104,10 @@ function stepFailure(step: RunStep, keyword: string, where: { file: string; feat
   }
 }
 
-/** With expected/actual at hand the diff says the rest: keep the assertion's headline only. */
+/** A generated assertion message repeats expected/actual as a diff we show anyway: keep its headline. */
 function errorMessage(error: RunError | undefined): string {
   if (!error) return '';
-  return error.expected !== undefined ? (error.message.split('\n')[0] ?? '') : error.message;
+  return error.generatedMessage && error.expected !== undefined ? (error.message.split('\n')[0] ?? '') : error.message;
 }
 
 export function errorFields(error: RunError | undefined, ctx: Pick<FailureContext, 'root' | 'tools'>): Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> {
@@ -105,6 +122,9 @@ export function errorFields(error: RunError | undefined, ctx: Pick<FailureContex
   return fields;
 }
 
+/** specloop's own compiled code (even when the project is specloop itself) is never the user's frame. */
+const OWN_DIST = fileURLToPath(new URL('../', import.meta.url));
+
 /** Keeps the frames in the user's own files, written project-relative. */
 export function userStack(stack: string, root: string): string | undefined {
   const prefix = root.endsWith('/') ? root : `${root}/`;
@@ -112,7 +132,7 @@ export function userStack(stack: string, root: string): string | undefined {
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .map((line) => line.replace(/file:\/\//g, ''))
-    .filter((line) => line.includes(prefix) && !line.includes('/node_modules/') && !line.includes(`${prefix}.spec/`))
+    .filter((line) => line.includes(prefix) && !line.includes('/node_modules/') && !line.includes(`${prefix}.spec/`) && !line.includes(OWN_DIST))
     .map((line) => line.split(prefix).join('').trim());
   return frames.length ? frames.slice(0, 8).join('\n') : undefined;
 }

@@ -33,6 +33,10 @@ export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
 }
 
 function renderFailure(f: Failure, c: ChalkInstance): string {
+  // A problem with no place in a spec (setup, config) reads best as one line and its fix.
+  if (!f.location && !f.scenario && !f.message.includes('\n')) {
+    return `${c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `)} ${c.red(f.message)} ${c.dim(`(${f.code})`)}\n  ${c.yellow('→')} ${f.hint}`;
+  }
   const where = f.location ? formatLocation(f.location) : '';
   const title = [c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `), c.bold(where), f.scenario ? `Scenario: ${f.scenario}` : ''].filter(Boolean).join('  ');
   const lines = [title];

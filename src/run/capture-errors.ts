@@ -42,11 +42,14 @@ export function captureStepErrors(definitions: Definition[]): () => RunError | u
 
 function describeThrown(error: unknown): RunError {
   if (!(error instanceof Error)) return { message: String(error) };
-  const withValues = error as Error & { expected?: unknown; actual?: unknown; showDiff?: boolean };
-  const hasValues = 'expected' in withValues && 'actual' in withValues && withValues.showDiff !== false;
+  const withValues = error as Error & { expected?: unknown; actual?: unknown; showDiff?: boolean; operator?: string; generatedMessage?: boolean };
+  // assert.fail() and friends carry no values to compare; chai marks those with showDiff: false.
+  const hasValues = 'expected' in withValues && 'actual' in withValues && withValues.showDiff !== false && withValues.operator !== 'fail';
   return {
     type: error.name,
     message: error.message,
+    // Node's own message repeats the values as a diff; a message the author wrote says something else.
+    ...(withValues.generatedMessage === true ? { generatedMessage: true } : {}),
     ...(error.stack ? { stack: error.stack } : {}),
     ...(hasValues ? { expected: show(withValues.expected), actual: show(withValues.actual) } : {}),
   };

@@ -254,6 +254,7 @@ function toError(result: messages.TestStepResult, captured: RunError | undefined
     type: exception?.type,
     message: firstBlock(message),
     stack: exception?.stackTrace ?? result.message,
+    ...(captured?.generatedMessage ? { generatedMessage: true } : {}),
     ...(captured?.expected !== undefined ? { expected: captured.expected } : {}),
     ...(captured?.actual !== undefined ? { actual: captured.actual } : {}),
   };

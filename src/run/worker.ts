@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
@@ -18,6 +19,8 @@ import { startHangWatchdog } from './watchdog.js';
 type CucumberApi = typeof import('@cucumber/cucumber/api');
 
 const ownRequire = createRequire(import.meta.url);
+/** specloop's own compiled files: never the place to point a user at. */
+const OWN_DIST = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
 
 function send(message: ChildMessage): Promise<void> {
@@ -38,8 +41,8 @@ function loadCucumber(): { api: CucumberApi; version: string } | SpecProblem {
     }
     return {
       code: 'SPEC_CUCUMBER_MISSING',
-      message: '@cucumber/cucumber is not installed in this project',
-      hint: 'run: npm install --save-dev @cucumber/cucumber   (specloop drives your project\'s own copy, so your steps and the runner share it)',
+      message: '@cucumber/cucumber is not installed in this project: run npm install --save-dev @cucumber/cucumber',
+      hint: "specloop drives your project's own copy (a peer dependency), so your steps and the runner share it",
     };
   }
 }
@@ -125,10 +128,13 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
 
 function supportLoadProblem(error: unknown): SpecProblem {
   const err = error as Error;
-  const frame = firstUserFrame(err.stack ?? '');
+  const root = `${process.cwd()}${path.sep}`;
+  // A syntax error (esbuild via tsx) names its file:line:column in the message; a throw, in the stack.
+  const frame = firstUserFrame(err.message) ?? firstUserFrame(err.stack ?? '');
+  const detail = err.message.split('\n').filter((l) => l.trim()).slice(0, 8).join('\n').split(root).join('');
   return {
     code: 'SPEC_SUPPORT_LOAD',
-    message: `loading step definitions failed: ${err.message.split('\n')[0]}`,
+    message: `loading step definitions failed: ${detail}`,
     ...(frame ? { location: frame } : {}),
     hint: 'fix the error where the step file is imported; the file must load without throwing',
   };
@@ -137,7 +143,7 @@ function supportLoadProblem(error: unknown): SpecProblem {
 function firstUserFrame(stack: string): { file: string; line: number; column?: number } | undefined {
   for (const match of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?/g)) {
     const file = match[1]!.replace(/^file:\/\//, '');
-    if (file.includes('/node_modules/') || file.startsWith('node:')) continue;
+    if (file.includes('/node_modules/') || file.startsWith('node:') || file.startsWith(OWN_DIST)) continue;
     return { file: path.relative(process.cwd(), file).split(path.sep).join('/'), line: Number(match[2]), column: Number(match[3]) };
   }
   return undefined;

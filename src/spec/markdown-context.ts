@@ -73,10 +73,12 @@ export interface CompileState {
 }
 
 export function report(state: CompileState, line: number, message: string, hint?: string, column?: number): void {
+  // Without a better column, point at the line's first character, as a parse error would.
+  const at = column ?? Math.max(1, (state.lines[line - 1] ?? '').search(/\S/) + 1);
   state.problems.push({
     code: 'SPEC_MARKDOWN',
     message,
-    location: { file: state.file, line, ...(column ? { column } : {}) },
+    location: { file: state.file, line, column: at },
     ...(hint ? { hint } : {}),
   });
 }

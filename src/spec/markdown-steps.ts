@@ -39,10 +39,25 @@ function onListItem(state: CompileState, item: ListItem, after: RootContent | un
     rest.shift();
     hasArgument = true;
   }
+  if (!hasArgument && child) warnTableWithoutDelimiter(state, child);
   for (const node of rest) visitProse(state, node);
-  if (hasArgument || item.children.length > 1 || !after || !isArgument(state, after)) return false;
+  if (hasArgument || item.children.length > 1 || !after) return false;
+  if (!isArgument(state, after)) {
+    warnTableWithoutDelimiter(state, after);
+    return false;
+  }
   emitArgument(state, after);
   return true;
+}
+
+/** Rows of pipes with no |---| line are prose to Markdown: the step would silently lose its table. */
+function warnTableWithoutDelimiter(state: CompileState, node: Nodes): void {
+  if (node.type !== 'paragraph') return;
+  const first = node.position?.start.line ?? 0;
+  const last = node.position?.end.line ?? 0;
+  const rows = state.lines.slice(first - 1, last);
+  if (rows.length === 0 || !rows.every((row) => row.trim().startsWith('|'))) return;
+  report(state, first, 'This looks like a data table for the step above, but Markdown reads it as prose: it has no |---| row under its header', 'Add a delimiter row such as | --- | --- | under the header row.');
 }
 
 function emitStep(state: CompileState, para: Paragraph): boolean {
