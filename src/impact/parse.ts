@@ -45,7 +45,7 @@ export function parseImports(text: string, file = ''): ParseResult {
     lexerStarts.add(entry.start);
     if (entry.type === 'dynamic') {
       if (entry.specifier === undefined) {
-        const expr = text.slice(entry.dynamicStart, entry.end).trim();
+        const expr = text.slice(entry.dynamicStart, entry.end).replace(/^\(/, '').trim();
         imports.push({ kind: 'non-literal', specifier: expr.slice(0, 200) });
       } else if (!(isTs && entry.probablyTypeOnly)) {
         imports.push({ kind: entry.glob ? 'glob' : 'dynamic', specifier: entry.specifier });
@@ -84,6 +84,6 @@ export function allBindingsTypeOnly(head: string): boolean {
 
 function describeLexError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const at = /@:(\d+:\d+)/.exec(message);
+  const at = /:(\d+:\d+)\s*$/.exec(message);
   return at ? `syntax error at ${at[1]}` : `syntax error: ${message}`;
 }

@@ -54,7 +54,12 @@ export interface FileStat {
 /** The outcome of `ImportGraph.update(file)`. Never thrown: errors are data. */
 export interface UpdateResult {
   readonly file: string;
-  readonly status: 'changed' | 'unchanged' | 'created' | 'deleted' | 'missing' | 'error' | 'config';
+  /**
+   * changed / unchanged (same imports) / created / deleted / error (kept, no edges) / config
+   * (a tsconfig or package.json: everything re-resolved) / ignored (not code, nothing imports it,
+   * or a deleted file the graph never had).
+   */
+  readonly status: 'changed' | 'unchanged' | 'created' | 'deleted' | 'error' | 'config' | 'ignored';
   /** Dependencies the file gained / lost (absolute paths). */
   readonly added: readonly string[];
   readonly removed: readonly string[];
