@@ -34,6 +34,8 @@ interface Prepared {
 /** verify() after the fork: everything that needs the heavier modules. */
 export async function verifyWith(first: RunnerChild, options: VerifyOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
   const children = [first];
+  // Loaded while the scenarios run, so building the verdict is not waiting on module loading.
+  const verdictModule = import('../report/build-verdict.js');
   let prepared: Prepared | undefined;
   let outcome: RunOutcome | undefined;
   const gates: GateResult[] = [];
@@ -65,7 +67,7 @@ export async function verifyWith(first: RunnerChild, options: VerifyOptions, env
     for (const child of children) child.kill();
   }
   const sourceOf = prepared?.sourceOf ?? new Map<string, string>();
-  const { buildVerdict, loadVerdictTools } = await import('../report/build-verdict.js');
+  const { buildVerdict, loadVerdictTools } = await verdictModule;
   return buildVerdict({
     root: env.cwd,
     version: specloopVersion(),

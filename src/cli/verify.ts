@@ -32,6 +32,7 @@ export async function runVerify(argv: string[]): Promise<number> {
   const outputFile = values['output-file'] ? path.resolve(values['output-file']) : undefined;
   // Checked before the run: a report that can't be written must not cost a whole run first.
   if (outputFile) prepareOutputFile(outputFile);
+  const renderer = loadRenderer(reporter);
   const verdict = await withInterrupts((signal) =>
     verify(
       {
@@ -52,16 +53,17 @@ export async function runVerify(argv: string[]): Promise<number> {
   // What an agent reads as JSON is checked against the published schema first.
   if (outputFile || reporter === 'json') (await import('../report/verdict.js')).VerdictSchema.parse(verdict);
   if (outputFile) writeJson(outputFile, verdict);
-  process.stdout.write(await render(verdict, reporter));
+  process.stdout.write((await renderer)(verdict));
   return verdict.exitCode;
 }
 
-/** Reporters load after the run: they are not on the path to starting it. */
-async function render(verdict: Verdict, reporter: 'human' | 'json' | 'agent'): Promise<string> {
-  if (reporter === 'json') return `${JSON.stringify(verdict)}\n`;
-  if (reporter === 'agent') return (await import('../report/agent.js')).renderAgent(verdict);
+/** Reporters load while the run goes on: neither on the path to starting it nor after it. */
+async function loadRenderer(reporter: 'human' | 'json' | 'agent'): Promise<(verdict: Verdict) => string> {
+  if (reporter === 'json') return (verdict) => `${JSON.stringify(verdict)}\n`;
+  if (reporter === 'agent') return (await import('../report/agent.js')).renderAgent;
   const [{ renderTerminal }, { colorFor }] = await Promise.all([import('../report/terminal.js'), import('../report/color.js')]);
-  return renderTerminal(verdict, colorFor(process.stdout, process.env));
+  const color = colorFor(process.stdout, process.env);
+  return (verdict) => renderTerminal(verdict, color);
 }
 
 function prepareOutputFile(file: string): void {
