@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { problemOf } from './helpers.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/config/defaults.js';
 import { loadConfig, resolveConfig } from '../src/config/load.js';
@@ -20,15 +21,6 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-async function problemOf(promise: Promise<unknown>): Promise<SpecProblem> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpecloopError);
-    return (error as SpecloopError).problem;
-  }
-  throw new Error('expected loadConfig to throw');
-}
 
 const ALLOWED_KEYS = Object.keys(UserConfigSchema.shape);
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { problemOf } from './helpers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/config/defaults.js';
 import { SpecloopError, type SpecProblem } from '../src/core/errors.js';
@@ -34,15 +35,6 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-async function problemOf(promise: Promise<unknown>): Promise<SpecProblem> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpecloopError);
-    return (error as SpecloopError).problem;
-  }
-  throw new Error('expected discoverSpecs to throw');
-}
 
 describe('specKind', () => {
   it('tells the three spec formats apart', () => {
