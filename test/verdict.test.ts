@@ -345,7 +345,7 @@ describe('buildVerdict: status and exit code', () => {
 
   it('an aborted run is a run-error, exit 1', async () => {
     const v = await build({ outcome: { kind: 'aborted', log: '' } });
-    expect(v.failures).toEqual([{ kind: 'run-error', code: 'SPEC_RUN_CRASH', message: 'the run was cancelled', hint: 'run again' }]);
+    expect(v.failures).toEqual([{ kind: 'run-error', code: 'SPEC_CANCELLED', message: 'the run was cancelled (interrupted) and its child processes stopped', hint: 'run again to get a full verdict' }]);
     expect(v.exitCode).toBe(1);
     expect(v.summary).toBe('spec: 0 passed, 0 failed');
   });

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'SPEC_SUPPORT_LOAD'
   | 'SPEC_RUN_CRASH'
   | 'SPEC_RUN_TIMEOUT'
+  | 'SPEC_CANCELLED'
   | 'SPEC_GATE'
   | 'SPEC_INIT_EXISTS'
   | 'SPEC_INTERNAL';

@@ -125,7 +125,7 @@ function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): 
     case 'crash':
       return [{ kind: 'run-error', code: 'SPEC_RUN_CRASH', message: `the runner exited unexpectedly (${outcome.signal ?? `exit code ${outcome.exitCode}`})${outcome.log ? `:\n${outcome.log.trim().slice(-2000)}` : ''}`, hint: 'a step or hook probably called process.exit or crashed Node; see the log above' }];
     case 'aborted':
-      return [{ kind: 'run-error', code: 'SPEC_RUN_CRASH', message: 'the run was cancelled', hint: 'run again' }];
+      return [{ kind: 'run-error', code: 'SPEC_CANCELLED', message: 'the run was cancelled (interrupted) and its child processes stopped', hint: 'run again to get a full verdict' }];
   }
 }
 
