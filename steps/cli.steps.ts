@@ -4,7 +4,7 @@
  * code, the human report, the JSON verdict and the files on disk.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { VerdictSchema, type Failure, type Verdict } from '../src/report/verdict.js';
@@ -72,12 +72,20 @@ When('I run {string} with the environment:', async function (this: CliWorld, com
   await run(this, command, env);
 });
 
-async function run(world: CliWorld, command: string, env: Record<string, string | undefined>): Promise<void> {
+When('I run {string} and press Ctrl-C once {string} exists', async function (this: CliWorld, command: string, marker: string) {
+  await run(this, command, {}, { signal: 'SIGINT', afterFile: marker });
+});
+
+When('I run {string} and send SIGTERM once {string} exists', async function (this: CliWorld, command: string, marker: string) {
+  await run(this, command, {}, { signal: 'SIGTERM', afterFile: marker });
+});
+
+async function run(world: CliWorld, command: string, env: Record<string, string | undefined>, interrupt?: { signal: NodeJS.Signals; afterFile: string }): Promise<void> {
   assert.ok(world.project, 'no project: start the scenario with a "Given the … fixture" step');
   const [program, ...args] = splitCommand(command);
   assert.equal(program, 'spec', `commands start with "spec": ${command}`);
   const started = performance.now();
-  await world.runSpec(args, env);
+  await world.runSpec(args, env, interrupt);
   world.elapsedMs = performance.now() - started;
 }
 
@@ -495,4 +503,47 @@ function transcript(run: CliRun): string {
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ── processes ──────────────────────────────────────────────────────────────────────────────────
+
+Then('the process whose id is in {string} is no longer running', function (this: CliWorld, relative: string) {
+  const pid = Number(readFileSync(this.file(relative), 'utf8').trim());
+  assert.ok(pid > 0, `${relative} holds no process id`);
+  assert.equal(isAlive(pid), false, `process ${pid}, started by a step, outlived spec`);
+});
+
+Then('no process is left running in the project folder', function (this: CliWorld) {
+  const left = processesIn(this.project);
+  assert.deepEqual(left, [], `processes still running in ${this.project}: ${left.join(', ')}`);
+});
+
+/** A killed process whose parent died too stays a zombie until init reaps it (some sandboxes' init never does). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/** Linux: every process whose working folder is inside the project (spec's runner child, anything it started). */
+function processesIn(folder: string): number[] {
+  if (!existsSync('/proc')) return [];
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${entry}/cwd`);
+      if (cwd === folder || cwd.startsWith(`${folder}/`)) pids.push(Number(entry));
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
+  return pids;
 }

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { After, Before, setDefaultTimeout, setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
@@ -44,7 +44,11 @@ export class SpecWorld extends World {
   }
 
   /** `env` overrides the inherited environment; a variable given as undefined is removed. */
-  async runSpec(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  /**
+   * Runs spec; with `interrupt`, sends that signal once `afterFile` exists in the project (the
+   * scenario's own steps write it when the run is under way), as a person pressing Ctrl-C would.
+   */
+  async runSpec(args: string[], env: Record<string, string | undefined> = {}, interrupt?: { signal: NodeJS.Signals; afterFile: string }): Promise<CliRun> {
     const merged: NodeJS.ProcessEnv = { ...stripAgentVariables(process.env), NO_COLOR: '1', ...env };
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -56,9 +60,19 @@ export class SpecWorld extends World {
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    if (interrupt) void this.signalWhen(child, interrupt);
     const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     this.last = { args, exitCode, stdout, stderr, checked: false };
     return this.last;
+  }
+
+  private async signalWhen(child: ChildProcess, interrupt: { signal: NodeJS.Signals; afterFile: string }): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(this.file(interrupt.afterFile))) {
+      if (child.exitCode !== null || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    child.kill(interrupt.signal);
   }
 
   lastRun(): CliRun {
