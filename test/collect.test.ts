@@ -368,6 +368,7 @@ describe('RunCollector: known values from particular samples', () => {
       definitions: [],
       parameterTypes: [],
       undefinedParameterTypes: [],
+      globalSupportFiles: [],
       runErrors: [],
       success: false,
     });
@@ -383,5 +384,16 @@ describe('worstStatus', () => {
     expect(worstStatus(['undefined', 'ambiguous'])).toBe('ambiguous');
     expect(worstStatus(['ambiguous', 'failed', 'passed'])).toBe('failed');
     expect(worstStatus(['unknown'])).toBe('passed');
+  });
+});
+
+describe('files a change to which affects every scenario', () => {
+  it('lists the files that define hooks and parameter types', async () => {
+    const { readFileSync } = await import('node:fs');
+    const collector = new RunCollector();
+    for (const line of readFileSync('node_modules/@cucumber/compatibility-kit/features/hooks/hooks.ndjson', 'utf8').split('\n')) {
+      if (line.trim()) collector.onEnvelope(JSON.parse(line));
+    }
+    expect(collector.finish().globalSupportFiles).toEqual(['samples/hooks/hooks.ts']);
   });
 });

@@ -101,6 +101,7 @@ const failedRun: RunOutcome = {
     ],
     parameterTypes: [],
     undefinedParameterTypes: [],
+    globalSupportFiles: [],
     runErrors: [],
     success: false,
     scenarios: [

@@ -41,6 +41,7 @@ function result(overrides: Partial<RunResult> = {}): RunResult {
     definitions: [definition()],
     parameterTypes: [],
     undefinedParameterTypes: [],
+    globalSupportFiles: [],
     runErrors: [],
     success: true,
     ...overrides,

@@ -35,7 +35,7 @@ export async function runScenarios(first: RunnerChild, run: ScenarioRun, track: 
     hung.push({ ...found, progress: outcome.progress! });
     const paths = remainingPaths(run, hung);
     if (paths.length === 0) {
-      outcome = { kind: 'result', result: { cucumberVersion: undefined, scenarios: [], definitions: [], parameterTypes: [], undefinedParameterTypes: [], runErrors: [], success: false }, log: outcome.log };
+      outcome = { kind: 'result', result: { cucumberVersion: undefined, scenarios: [], definitions: [], parameterTypes: [], undefinedParameterTypes: [], globalSupportFiles: [], runErrors: [], success: false }, log: outcome.log };
       break;
     }
     const child = new RunnerChild(run.root, run.env, run.onOutput);

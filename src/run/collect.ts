@@ -28,6 +28,7 @@ export class RunCollector {
     definitions: [],
     parameterTypes: [],
     undefinedParameterTypes: [],
+    globalSupportFiles: [],
     runErrors: [],
     success: false,
   };
@@ -44,8 +45,8 @@ export class RunCollector {
     else if (envelope.pickle) this.pickle(envelope.pickle);
     else if (envelope.gherkinDocument) this.document(envelope.gherkinDocument);
     else if (envelope.stepDefinition) this.definition(envelope.stepDefinition);
-    else if (envelope.hook) this.hooks.set(envelope.hook.id, envelope.hook);
-    else if (envelope.parameterType) this.result.parameterTypes.push({ name: envelope.parameterType.name, regexps: [...envelope.parameterType.regularExpressions] });
+    else if (envelope.hook) this.hook(envelope.hook);
+    else if (envelope.parameterType) this.parameterType(envelope.parameterType);
     else if (envelope.undefinedParameterType) this.result.undefinedParameterTypes.push({ ...envelope.undefinedParameterType });
     else if (envelope.testRunHookFinished) this.runHookFinished(envelope.testRunHookFinished);
     else if (envelope.testRunFinished) this.runFinished(envelope.testRunFinished);
@@ -84,6 +85,20 @@ export class RunCollector {
         if (ruleChild.scenario) visitScenario(ruleChild.scenario);
       }
     }
+  }
+
+  private hook(hook: messages.Hook): void {
+    this.hooks.set(hook.id, hook);
+    this.globalSupport(hook.sourceReference.uri);
+  }
+
+  private parameterType(type: messages.ParameterType): void {
+    this.result.parameterTypes.push({ name: type.name, regexps: [...type.regularExpressions] });
+    this.globalSupport(type.sourceReference?.uri);
+  }
+
+  private globalSupport(uri: string | undefined): void {
+    if (uri && !this.result.globalSupportFiles.includes(uri)) this.result.globalSupportFiles.push(uri);
   }
 
   private pickle(pickle: messages.Pickle): void {

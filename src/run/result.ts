@@ -67,6 +67,8 @@ export interface RunResult {
   definitions: RunDefinition[];
   parameterTypes: RunParameterType[];
   undefinedParameterTypes: { name: string; expression: string }[];
+  /** Files defining hooks or parameter types: a change there can affect every scenario. */
+  globalSupportFiles: string[];
   runErrors: RunError[];
   success: boolean;
 }
