@@ -4,7 +4,7 @@ import { readObjectProfiles } from '../config/cucumber-profile.js';
 import { loadConfig } from '../config/load.js';
 import { DEFAULTS } from '../config/defaults.js';
 import type { ResolvedConfig, ResolvedGate } from '../config/schema.js';
-import type { SpecEnvironment } from '../core/env.js';
+import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
 import { discoverSpecs } from '../spec/discover.js';
 import type { SpecFile } from '../spec/model.js';
@@ -12,6 +12,7 @@ import { RunnerChild, type RunOutcome } from '../run/child.js';
 import { compactPaths } from '../run/compact-paths.js';
 import { resolveGates, runGate } from '../run/gates.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
+import type { RunResult } from '../run/result.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
 import { combineTags, findCucumberConfig, overlayProfile, type ProfileOverlay } from './profile.js';
@@ -22,6 +23,8 @@ import type { VerifyOptions } from './verify.js';
 
 interface Prepared {
   config: ResolvedConfig;
+  supportFiles: string[];
+  specFiles: string[];
   job: RunJob | undefined;
   support: SupportJob;
   runnable: SpecFile[];
@@ -31,8 +34,28 @@ interface Prepared {
   sourceOf: Map<string, string>;
 }
 
+/** What watch needs beyond verify's options: the step files to load (those the selection binds to). */
+export interface RunOptions extends VerifyOptions {
+  stepFiles?: string[];
+}
+
+/** A verdict plus what the run leaves for the impact map. */
+export interface VerifyDetails {
+  verdict: Verdict;
+  result: RunResult | undefined;
+  sourceOf: (uri: string) => string;
+  /** Every step and support file the run loaded, project-relative. */
+  supportFiles: string[];
+  /** The spec files the run compiled, project-relative. */
+  specFiles: string[];
+}
+
 /** verify() after the fork: everything that needs the heavier modules. */
-export async function verifyWith(first: RunnerChild, options: VerifyOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
+export async function verifyWith(first: RunnerChild, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
+  return (await verifyDetailed(first, options, env, startedAt, started)).verdict;
+}
+
+export async function verifyDetailed(first: RunnerChild, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
   const children = [first];
   // Loaded while the scenarios run, so building the verdict is not waiting on module loading.
   const verdictModule = import('../report/build-verdict.js');
@@ -66,9 +89,10 @@ export async function verifyWith(first: RunnerChild, options: VerifyOptions, env
   } finally {
     for (const child of children) child.kill();
   }
-  const sourceOf = prepared?.sourceOf ?? new Map<string, string>();
+  const sources = prepared?.sourceOf ?? new Map<string, string>();
+  const sourceOf = (uri: string) => sources.get(uri) ?? uri;
   const { buildVerdict, loadVerdictTools } = await verdictModule;
-  return buildVerdict({
+  const verdict = buildVerdict({
     root: env.cwd,
     version: specloopVersion(),
     startedAt,
@@ -78,18 +102,22 @@ export async function verifyWith(first: RunnerChild, options: VerifyOptions, env
     gates,
     filtered: prepared?.filtered ?? true,
     strict: prepared?.config.strict ?? true,
-    sourceOf: (uri) => sourceOf.get(uri) ?? uri,
+    sourceOf,
     excerpt: makeExcerpter(env.cwd),
     tools: await loadVerdictTools(outcome),
   });
+  const supportFiles = prepared ? [...prepared.supportFiles] : [];
+  return { verdict, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [] };
 }
 
-async function prepare(options: VerifyOptions, env: SpecEnvironment, child: RunnerChild): Promise<Prepared> {
+async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerChild): Promise<Prepared> {
   const config = await loadConfig(env.cwd, options.configFile, { ...options.config, ...(options.profile ? { profile: options.profile } : {}) });
   const overlay = await readProfile(config, env, child);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
-  const support = await supportJob(env.cwd, config, overlay);
+  const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
+  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout };
   child.load(support);
+  const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = overlay?.specs ?? config.specs;
   const selection = await discoverSpecs(env.cwd, specGlobs, options.paths ?? []);
   // Imported only now: the child is already loading support code while Gherkin loads here.
@@ -100,7 +128,7 @@ async function prepare(options: VerifyOptions, env: SpecEnvironment, child: Runn
   const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));
   problems.push(...(await unmatchedLines(runnable, selection.lines)));
   const filtered = selection.filtered || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
-  const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines };
+  const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path) };
   if (compiled.files.length === 0 && problems.length === 0) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
   }
@@ -133,12 +161,15 @@ async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: 
   return overlayProfile(profile, config.specs !== DEFAULTS.specs, config.steps !== DEFAULTS.steps);
 }
 
-async function supportJob(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<SupportJob> {
-  const files = await supportFiles(root, config, overlay);
-  return { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout };
+/** Absolute support files to load: the profile's or the config's; `only` narrows them to what a selection binds to. */
+async function supportFiles(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined, only?: string[]): Promise<Pick<SupportJob, 'requirePaths' | 'importPaths'>> {
+  const all = await allSupportFiles(root, config, overlay);
+  if (!only) return all;
+  const keep = new Set(only.map((f) => path.resolve(root, f)));
+  return { requirePaths: all.requirePaths.filter((f) => keep.has(f)), importPaths: all.importPaths.filter((f) => keep.has(f)) };
 }
 
-async function supportFiles(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<Pick<SupportJob, 'requirePaths' | 'importPaths'>> {
+async function allSupportFiles(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<Pick<SupportJob, 'requirePaths' | 'importPaths'>> {
   const fromProfile = overlay && (overlay.requirePaths.length || overlay.importPaths.length);
   if (fromProfile) {
     const expand = async (globs: string[]) => (await glob(globs, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] })).sort();

@@ -113,6 +113,15 @@ export const VerdictSchema = z.object({
   gates: z.array(GateResultSchema),
   unusedSteps: z.array(UnusedStepSchema).describe('empty when the run was filtered (paths, tags, names)'),
   debt: z.null().describe('comprehension-debt summary; null until debt tracking is configured'),
+  watch: z
+    .object({
+      trigger: z.array(z.string()).describe('the changed files that started this run'),
+      all: z.boolean().describe('every scenario was selected'),
+      selected: z.array(z.object({ target: z.string(), because: z.string() })).describe('what ran and why'),
+      delta: z.object({ newlyFailing: z.array(z.string()), fixed: z.array(z.string()) }).describe('scenario ids whose status changed since the previous run'),
+    })
+    .optional()
+    .describe('present in watch mode: why this run happened'),
   summary: z.string().describe('the closing line: spec: N passed, N failed[, N skipped]'),
 });
 
