@@ -6,6 +6,7 @@ Commands:
   init       scaffold features/, steps/, spec.config.ts and an example spec
   compile    parse every spec, write compiled Gherkin to .spec/compiled, report every error
   verify     the full gate: compile, bind, run the scenarios and the configured gates
+  watch      re-run the scenarios each edit reaches, after every settled burst of edits
 
 Options:
   -h, --help     show help (spec <command> --help for a command)
@@ -54,4 +55,25 @@ Options:
       --cwd DIR   project root
       --json      print what was created as JSON
   -h, --help      show this help
+`;
+
+export const WATCH_HELP = `Usage: spec watch [options]
+
+Runs every scenario once, then watches specs, steps, source and config: after each settled
+burst of edits it re-runs only the scenarios the edit reaches (an edit during a run cancels it),
+and prints the verdict with what changed since the last run.
+
+Keys (interactive terminal): a all · f failed · enter re-run · q quit. Without a terminal, the
+same as lines on stdin: "a", "f", "" (empty line), "q".
+
+Options:
+  -t, --tags EXPR      only scenarios matching a tag expression
+  -n, --name REGEX     only scenarios whose name matches (repeatable)
+  -p, --profile NAME   use this cucumber.js profile
+  -c, --config FILE    config file
+      --cwd DIR        project root
+      --settle MS      quiet time after the last write before a run (default 30)
+      --json           one JSON event per line: ready, run-started, run-finished (with the verdict),
+                       run-cancelled, idle, error
+  -h, --help           show this help
 `;

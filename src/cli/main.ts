@@ -10,6 +10,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./verify.js')).runVerify(rest);
       case 'compile':
         return await (await import('./compile.js')).runCompile(rest);
+      case 'watch':
+        return await (await import('./watch.js')).runWatch(rest);
       case 'init':
         return await (await import('./init.js')).runInit(rest);
       case '-v':
@@ -23,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 2 : 0;
       default:
-        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify (spec --help)' });
+        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch (spec --help)' });
     }
   } catch (error) {
     if (isSpecloopError(error)) return usageError(error.problem);

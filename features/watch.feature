@@ -1,0 +1,107 @@
+Feature: Watching edits
+  `spec watch` runs every scenario once, then after each settled burst of edits re-runs only the
+  scenarios the edit reaches, and says why. With --json it prints one event per line for a harness.
+
+  Background:
+    Given the "todo" fixture
+    And the file "src/unrelated.ts" contains:
+      """
+      export const answer = 42;
+      """
+
+  Scenario: An edit to a source module re-runs the scenarios that reach it
+    When I start "spec watch --json --settle 20"
+    And I append "// touched" to "src/todo.ts"
+    Then a run triggered by "src/todo.ts" finishes
+
+  Scenario: An edit nothing reaches runs nothing
+    When I start "spec watch --json --settle 20"
+    And I append "export const more = 1;" to "src/unrelated.ts"
+    Then the watcher says no scenario reaches "src/unrelated.ts"
+
+  Scenario: An edit to a spec re-runs that spec, and a parse error recovers on the next edit
+    When I start "spec watch --json --settle 20"
+    And I write "features/todo.feature" with:
+      """
+      Feature: Todo list
+        Scenario: A new list is empty
+          Given an empty todo list
+          Then 0 todos remain
+        this line is not Gherkin
+      """
+    Then the next run reports a "parse-error" failure at "features/todo.feature:5"
+    When I write "features/todo.feature" with:
+      """
+      Feature: Todo list
+        Scenario: A new list is empty
+          Given an empty todo list
+          Then 0 todos remain
+      """
+    Then the next run ran exactly these scenarios:
+      | features/todo.feature:2 |
+
+  Scenario: A burst of 200 writes gives exactly one run, on the final state
+    When I start "spec watch --json --settle 40"
+    And I write "src/todo.ts" 200 times within a second, ending with:
+      """
+      export interface Todo {
+        title: string;
+        done: boolean;
+        note?: string;
+      }
+
+      export class TodoList {
+        private readonly items: Todo[] = [];
+
+        add(title: string, note?: string): void {
+          if (!title.trim()) throw new Error('a todo needs a title');
+          this.items.push(note === undefined ? { title, done: false } : { title, done: false, note });
+        }
+
+        complete(title: string): void {
+          const item = this.items.find((todo) => todo.title === title);
+          if (!item) throw new Error(`no todo called "${title}"`);
+          item.done = true;
+        }
+
+        remaining(): number {
+          return this.items.filter((todo) => !todo.done).length;
+        }
+
+        titles(): string[] {
+          return this.items.map((todo) => todo.title);
+        }
+
+        find(title: string): Todo | undefined {
+          return this.items.find((todo) => todo.title === title);
+        }
+      }
+      """
+    Then exactly one run follows, on the final content
+
+  Scenario: An edit during a run cancels the stale run
+    Given the file "features/slow.feature" contains:
+      """
+      Feature: Slow
+        Scenario: slow work
+          Given an empty todo list
+          Then the work takes a second
+      """
+    And a step that takes a second is used by "features/slow.feature"
+    When I start "spec watch --json --settle 20"
+    And I append "// first" to "src/todo.ts"
+    And a run starts
+    And I append "# second, mid-run" to "features/slow.feature"
+    Then a run is cancelled and the next one covers both edits
+
+  Scenario: q stops the watcher and leaves nothing running
+    When I start "spec watch --json --settle 20"
+    And I press "q" in the watcher
+    Then the watcher exits with code 0 within 5 seconds
+    And no process is left running in the project folder
+
+  Scenario: SIGTERM stops the watcher and leaves nothing running
+    When I start "spec watch --json --settle 20"
+    And I send SIGTERM to the watcher
+    Then the watcher exits with code 0 within 5 seconds
+    And no process is left running in the project folder

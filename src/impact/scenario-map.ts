@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ensureDir } from '../core/fs.js';
+import type { RunResult } from '../run/result.js';
+
+/** One scenario and the step files its steps bound to in the run that recorded it. */
+export interface ScenarioEntry {
+  /** Source file:line, e.g. 'features/a.feature:12' or 'specs/x.md:30'. */
+  id: string;
+  file: string;
+  line: number;
+  stepFiles: string[];
+}
+
+/** The scenario ↔ code map recorded from runs; paths are project-relative. */
+export interface ScenarioMap {
+  version: 1;
+  scenarios: ScenarioEntry[];
+  /** Files defining hooks or parameter types: they affect every scenario. */
+  globalSupportFiles: string[];
+  /** Every step and support file the recording run loaded. */
+  supportFiles: string[];
+}
+
+const MAP_FILE = '.spec/scenario-map.json';
+
+export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => string, supportFiles: string[]): ScenarioMap {
+  const definitionFile = new Map(result.definitions.map((d) => [d.id, sourceOf(d.uri)]));
+  const scenarios = result.scenarios.map((s) => {
+    const file = sourceOf(s.uri);
+    const stepFiles = new Set(s.steps.flatMap((step) => step.definitionIds.map((id) => definitionFile.get(id)).filter((f): f is string => f !== undefined)));
+    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort() };
+  });
+  return { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort() };
+}
+
+/** A partial run replaces what the map knew about the spec files it ran, and keeps the rest. */
+export function mergeScenarioMap(previous: ScenarioMap | undefined, next: ScenarioMap, ranFiles: string[]): ScenarioMap {
+  if (!previous) return next;
+  const ran = new Set(ranFiles);
+  return {
+    version: 1,
+    scenarios: [...previous.scenarios.filter((s) => !ran.has(s.file)), ...next.scenarios],
+    globalSupportFiles: [...new Set([...previous.globalSupportFiles, ...next.globalSupportFiles])].sort(),
+    supportFiles: [...new Set([...previous.supportFiles, ...next.supportFiles])].sort(),
+  };
+}
+
+export async function saveScenarioMap(root: string, map: ScenarioMap): Promise<void> {
+  const target = path.join(root, MAP_FILE);
+  ensureDir(path.dirname(target));
+  const { default: writeFileAtomic } = await import('write-file-atomic');
+  await writeFileAtomic(target, JSON.stringify(map), { fsync: false });
+}
+
+/** A missing, corrupt or older map is no map: the next run is a full one. */
+export async function loadScenarioMap(root: string): Promise<ScenarioMap | undefined> {
+  try {
+    const map = JSON.parse(await readFile(path.join(root, MAP_FILE), 'utf8')) as ScenarioMap;
+    return map.version === 1 && Array.isArray(map.scenarios) && Array.isArray(map.globalSupportFiles) && Array.isArray(map.supportFiles) ? map : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import type { ImportGraph } from './graph.js';
+import type { ScenarioMap } from './scenario-map.js';
+
+export interface SelectionInput {
+  root: string;
+  /** Project-relative paths created, edited or deleted. */
+  changed: string[];
+  map: ScenarioMap | undefined;
+  graph: ImportGraph | undefined;
+  /** The current spec files, project-relative. */
+  specFiles: string[];
+}
+
+export interface Selection {
+  all: boolean;
+  /** Whole spec files or file:line entries to run; empty with `all`. */
+  paths: string[];
+  reasons: { target: string; because: string }[];
+  triggers: string[];
+}
+
+const CONFIG = /^(spec\.config\.[cm]?[jt]s|spec\.config\.json|cucumber\.(js|cjs|mjs|json|ya?ml)|package\.json|tsconfig[^/]*\.json)$/;
+const SPEC = /\.(feature|feature\.md|md)$/;
+
+/**
+ * Which scenarios an edit reaches (issue 3's rules): config → all; a spec → its scenarios; a step
+ * file → the scenarios bound to it; a source module → the scenarios whose step files import it.
+ */
+export function selectScenarios(input: SelectionInput): Selection {
+  const { changed, map } = input;
+  const everything = (because: string, trigger: string): Selection => ({ all: true, paths: [], reasons: [{ target: 'every scenario', because: `${trigger} ${because}` }], triggers: changed });
+  const config = changed.find((f) => CONFIG.test(f));
+  if (config) return everything('changed (configuration)', config);
+  if (!map) return everything('changed, and no scenario map exists yet', changed[0] ?? 'a file');
+  const global = changed.find((f) => map.globalSupportFiles.includes(f));
+  if (global) return everything('changed (it defines hooks or parameter types)', global);
+  const reasons: Selection['reasons'] = [];
+  const add = (target: string, because: string) => reasons.push({ target, because });
+  const specs = new Set(input.specFiles);
+  for (const file of changed) {
+    if (SPEC.test(file) && (specs.has(file) || map.scenarios.some((s) => s.file === file))) {
+      if (specs.has(file)) add(file, `${file} changed`);
+      continue;
+    }
+    const bound = map.scenarios.filter((s) => s.stepFiles.includes(file));
+    if (bound.length) for (const s of bound) add(s.id, `step file ${file} changed`);
+    else if (map.supportFiles.includes(file) === false && looksLikeSupport(file, map)) return everything('is a step or support file no run has loaded yet (it may define steps for undefined ones)', file);
+  }
+  addReachedThroughCode(input, add);
+  return { all: false, paths: wholeFilesWin(unique(reasons.map((r) => r.target))), reasons: dedupe(reasons), triggers: changed };
+}
+
+/** `file` and `file:12` together would make cucumber run only line 12: a whole file wins. */
+function wholeFilesWin(paths: string[]): string[] {
+  const whole = new Set(paths.filter((p) => !/:\d+$/.test(p)));
+  return paths.filter((p) => !/:\d+$/.test(p) || !whole.has(p.replace(/:\d+$/, '')));
+}
+
+/** Scenarios whose step files import (transitively) a changed source module. */
+function addReachedThroughCode(input: SelectionInput, add: (target: string, because: string) => void): void {
+  const { graph, map, root } = input;
+  if (!graph || !map) return;
+  for (const file of input.changed) {
+    if (SPEC.test(file) || map.supportFiles.includes(file)) continue;
+    const affected = graph.affectedBy([path.join(root, file)]);
+    for (const scenario of map.scenarios) {
+      const via = scenario.stepFiles.find((s) => affected.has(path.join(root, s)));
+      if (via) add(scenario.id, `${file} changed (reached through ${via})`);
+    }
+  }
+}
+
+/** A file beside the known step files (same folder, code) that no run loaded: a new step file. */
+function looksLikeSupport(file: string, map: ScenarioMap): boolean {
+  if (!/\.(?:[cm]?[jt]sx?)$/.test(file)) return false;
+  const dirs = new Set(map.supportFiles.map((f) => path.posix.dirname(f)));
+  return [...dirs].some((dir) => file.startsWith(`${dir}/`));
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function dedupe(reasons: Selection['reasons']): Selection['reasons'] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => !seen.has(r.target) && seen.add(r.target));
+}

@@ -1,0 +1,215 @@
+import path from 'node:path';
+import { watch as watchFiles, type FSWatcher } from 'chokidar';
+import { relativePath, type SpecEnvironment } from '../core/env.js';
+import { isSpecloopError } from '../core/errors.js';
+import { ImportGraph } from '../impact/graph.js';
+import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
+import { selectScenarios, type Selection } from '../impact/select.js';
+import { RunnerChild } from '../run/child.js';
+import type { Verdict } from '../report/verdict.js';
+import { verifyDetailed } from '../api/verify-run.js';
+import type { WatchEvent, WatchOptions } from '../api/watch.js';
+import { createSettler, type Settler } from './settle.js';
+import { createTrailingCheck } from './trailing-check.js';
+import { codeFiles, isCode, isIgnored } from './watch-files.js';
+
+interface Request {
+  mode: 'changes' | 'all' | 'failed' | 'last';
+  changed: string[];
+}
+
+const DEFAULT_SETTLE_MS = 30;
+
+/** The watch loop's state: one run at a time, a spare runner forked between runs, the impact map. */
+export class WatchSession {
+  readonly done: Promise<void>;
+  private resolveDone!: () => void;
+  private watcher: FSWatcher | undefined;
+  private settler: Settler;
+  private readonly trailing = createTrailingCheck((file) => this.settler.add(relativePath(this.env.cwd, file)));
+  private graph: ImportGraph | undefined;
+  private map: ScenarioMap | undefined;
+  private specFiles: string[] = [];
+  private readonly statuses = new Map<string, string>();
+  private spare: RunnerChild | undefined;
+  private running: { controller: AbortController; request: Request } | undefined;
+  private queued: Request | undefined;
+  private lastSelection: Selection | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly env: SpecEnvironment,
+    private readonly options: WatchOptions,
+    private readonly emit: (event: WatchEvent) => void,
+  ) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.settler = createSettler(options.settleMs ?? DEFAULT_SETTLE_MS, (paths) => this.onSettled(paths));
+  }
+
+  async start(): Promise<void> {
+    this.spare = this.fork();
+    this.map = await loadScenarioMap(this.env.cwd);
+    const [graph] = await Promise.all([ImportGraph.build(this.env.cwd, await codeFiles(this.env.cwd)), this.startWatcher()]);
+    this.graph = graph;
+    this.schedule({ mode: 'all', changed: [] });
+  }
+
+  rerun(mode: 'all' | 'failed' | 'last'): void {
+    this.schedule({ mode, changed: [] });
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return this.done;
+    this.stopped = true;
+    this.settler.cancel();
+    this.trailing.stop();
+    this.running?.controller.abort();
+    this.spare?.kill();
+    await this.watcher?.close();
+    this.resolveDone();
+    return this.done;
+  }
+
+  private async startWatcher(): Promise<void> {
+    const root = this.env.cwd;
+    this.watcher = watchFiles(root, { ignoreInitial: true, ignored: (file: string) => isIgnored(root, file) });
+    const seen = (file: string) => {
+      if (isIgnored(root, file)) return;
+      this.trailing.saw(file);
+      this.settler.add(relativePath(root, file));
+    };
+    this.watcher.on('all', (_event, file) => seen(file));
+    // chokidar swallows repeated 'change' events within 50 ms; the raw events of each write keep a
+    // burst's quiet window open until its last write (where the platform reports them).
+    this.watcher.on('raw', (_event, name, details) => {
+      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+      if (!watched || !name) return;
+      seen(path.basename(watched) === name ? watched : path.join(watched, name));
+    });
+    this.watcher.on('error', (error) => this.emit({ type: 'error', problem: { code: 'SPEC_INTERNAL', message: `file watcher: ${(error as Error).message}` } }));
+    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    const watched = Object.values(this.watcher.getWatched()).reduce((n, names) => n + names.length, 0);
+    this.emit({ type: 'ready', watching: watched });
+  }
+
+  private onSettled(changed: string[]): void {
+    // The graph follows every edit at once (≈ 0.1 ms each), whatever runs.
+    for (const file of changed) if (isCode(file)) this.graph?.update(path.join(this.env.cwd, file));
+    this.schedule({ mode: 'changes', changed });
+  }
+
+  /** Runs never overlap: a request during a run cancels it, and the two requests' changes run together next. */
+  private schedule(request: Request): void {
+    if (this.stopped) return;
+    if (!this.running) return void this.run(request);
+    this.queued = merge(merge(this.queued, this.running.request), request);
+    this.running.controller.abort();
+  }
+
+  private async run(request: Request): Promise<void> {
+    const selection = this.select(request);
+    if (!selection.all && selection.paths.length === 0) {
+      this.emit({ type: 'idle', trigger: request.changed, reason: selection.reasons[0]?.because ?? 'no scenario reaches the changed files' });
+      return this.next();
+    }
+    const controller = new AbortController();
+    this.running = { controller, request };
+    this.emit({ type: 'run-started', trigger: request.changed, all: selection.all, selected: selection.reasons });
+    const child = this.spare ?? this.fork();
+    this.spare = undefined;
+    try {
+      const started = new Date();
+      const details = await verifyDetailed(child, this.runOptions(selection, controller.signal), this.env, started, performance.now());
+      if (controller.signal.aborted) {
+        this.emit({ type: 'run-cancelled', trigger: request.changed, reason: 'a newer edit arrived' });
+      } else {
+        await this.learn(details, selection);
+        this.emit({ type: 'run-finished', verdict: this.withWatch(details.verdict, request, selection) });
+      }
+    } catch (error) {
+      this.emit({ type: 'error', problem: isSpecloopError(error) ? error.problem : { code: 'SPEC_INTERNAL', message: (error as Error).message } });
+    } finally {
+      child.kill();
+      this.running = undefined;
+    }
+    // Forked after the result, not during the run: on two cores a fork slows the run it overlaps.
+    if (!this.stopped) this.spare ??= this.fork();
+    this.next();
+  }
+
+  private next(): void {
+    const queued = this.queued;
+    this.queued = undefined;
+    if (queued && !this.stopped) void this.run(queued);
+  }
+
+  private select(request: Request): Selection {
+    const all: Selection = { all: true, paths: [], reasons: [{ target: 'every scenario', because: request.mode === 'all' ? 'full run' : 'requested' }], triggers: request.changed };
+    if (request.mode === 'all') return (this.lastSelection = all);
+    if (request.mode === 'last') return this.lastSelection ?? all;
+    if (request.mode === 'failed') {
+      const failing = [...this.statuses].filter(([, status]) => status !== 'passed' && status !== 'skipped').map(([id]) => id);
+      return { all: false, paths: failing, reasons: failing.map((id) => ({ target: id, because: 'failing' })), triggers: [] };
+    }
+    const selection = selectScenarios({ root: this.env.cwd, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles });
+    this.lastSelection = selection;
+    return this.failingFirst(selection);
+  }
+
+  /** Scenarios failing now run (and report) first: they are what the person is working on. */
+  private failingFirst(selection: Selection): Selection {
+    const failing = (p: string) => (this.statuses.get(p) ?? 'passed') !== 'passed';
+    return { ...selection, paths: [...selection.paths.filter(failing), ...selection.paths.filter((p) => !failing(p))] };
+  }
+
+  private runOptions(selection: Selection, signal: AbortSignal): RunOptionsLike {
+    const stepFiles = selection.all ? undefined : this.stepFilesFor(selection);
+    return { paths: selection.paths, gates: false, signal, tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
+  }
+
+  /** Only the step files the selected scenarios bind to (plus hooks and parameter types): loading the rest costs time. */
+  private stepFilesFor(selection: Selection): string[] | undefined {
+    if (!this.map) return undefined;
+    const ids = new Set(selection.paths);
+    const entries = this.map.scenarios.filter((s) => ids.has(s.id));
+    // A whole spec file was selected (it changed): its steps may bind anywhere.
+    if (entries.length < ids.size) return undefined;
+    return [...new Set([...entries.flatMap((s) => s.stepFiles), ...this.map.globalSupportFiles])];
+  }
+
+  private async learn(details: Awaited<ReturnType<typeof verifyDetailed>>, selection: Selection): Promise<void> {
+    this.specFiles = selection.all ? details.specFiles : [...new Set([...this.specFiles, ...details.specFiles])];
+    if (details.result) {
+      const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles);
+      this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.specFiles);
+      await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
+    }
+  }
+
+  private withWatch(verdict: Verdict, request: Request, selection: Selection): Verdict {
+    const newlyFailing: string[] = [];
+    const fixed: string[] = [];
+    for (const scenario of verdict.scenarios) {
+      const before = this.statuses.get(scenario.id);
+      const failing = scenario.status !== 'passed' && scenario.status !== 'skipped';
+      if (failing && before === 'passed') newlyFailing.push(scenario.id);
+      if (!failing && before !== undefined && before !== 'passed') fixed.push(scenario.id);
+      this.statuses.set(scenario.id, scenario.status);
+    }
+    const order = (f: Verdict['failures'][number]) => (f.location && newlyFailing.some((id) => id.startsWith(`${f.location!.file}:`)) ? 0 : 1);
+    const failures = [...verdict.failures].sort((a, b) => order(a) - order(b));
+    return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed } } };
+  }
+
+  private fork(): RunnerChild {
+    return new RunnerChild(this.env.cwd, this.env.env);
+  }
+}
+
+type RunOptionsLike = Parameters<typeof verifyDetailed>[1];
+
+function merge(a: Request | undefined, b: Request): Request {
+  if (!a) return b;
+  const mode = a.mode === 'all' || b.mode === 'all' ? 'all' : b.mode === 'changes' || a.mode === 'changes' ? 'changes' : b.mode;
+  return { mode, changed: [...new Set([...a.changed, ...b.changed])] };
+}

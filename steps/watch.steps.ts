@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { After, Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { REPO, type SpecWorld } from './support/world.js';
+
+interface WatchEvent {
+  type: string;
+  trigger?: string[];
+  reason?: string;
+  verdict?: { summary: string; exitCode: number; scenarios: { id: string; status: string }[]; failures: { kind: string; location?: { file: string; line: number } }[]; watch?: { trigger: string[] } };
+}
+
+interface WatchState {
+  watcher?: ChildProcessWithoutNullStreams;
+  events: WatchEvent[];
+  seen: number;
+  exit?: Promise<number | null>;
+  stdoutRest: string;
+}
+
+type WatchWorld = SpecWorld & { watch?: WatchState };
+
+const WAIT_MS = 30_000;
+
+function state(world: WatchWorld): WatchState {
+  assert.ok(world.watch?.watcher, 'no watcher: start one with "When I start spec watch"');
+  return world.watch;
+}
+
+/** Waits for the next event (after the ones already looked at) that matches. */
+async function nextEvent(world: WatchWorld, matches: (e: WatchEvent) => boolean, what: string): Promise<WatchEvent> {
+  const s = state(world);
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const index = s.events.findIndex((e, i) => i >= s.seen && matches(e));
+    if (index >= 0) {
+      s.seen = index + 1;
+      return s.events[index]!;
+    }
+    assert.ok(Date.now() < deadline, `no ${what} within ${WAIT_MS} ms; events so far:\n${s.events.map((e) => JSON.stringify(e).slice(0, 300)).join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+When('I start {string}', async function (this: WatchWorld, command: string) {
+  const args = command.split(/\s+/).slice(1);
+  const watcher = spawn(process.execPath, [path.join(REPO, 'bin', 'spec.js'), ...args], { cwd: this.project, env: { ...process.env, NO_COLOR: '1', CLAUDECODE: '', AI_AGENT: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const s: WatchState = { watcher, events: [], seen: 0, stdoutRest: '' };
+  watcher.stdout.on('data', (chunk: Buffer) => {
+    const text = s.stdoutRest + chunk.toString();
+    const lines = text.split('\n');
+    s.stdoutRest = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) s.events.push(JSON.parse(line) as WatchEvent);
+  });
+  s.exit = new Promise((resolve) => watcher.on('close', (code) => resolve(code)));
+  this.watch = s;
+  await nextEvent(this, (e) => e.type === 'run-finished', 'first full run');
+});
+
+When('I append {string} to {string}', function (this: WatchWorld, text: string, relative: string) {
+  appendFileSync(this.file(relative), `${text}\n`);
+});
+
+When('I write {string} with:', function (this: WatchWorld, relative: string, content: string) {
+  writeFileSync(this.file(relative), content);
+});
+
+When('I write {string} {int} times within a second, ending with:', async function (this: WatchWorld, relative: string, times: number, content: string) {
+  const file = this.file(relative);
+  const original = readFileSync(file, 'utf8');
+  for (let i = 0; i < times - 1; i++) {
+    writeFileSync(file, `${original}\n// burst ${i}\n`);
+    if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 4));
+  }
+  writeFileSync(file, content);
+});
+
+When('I press {string} in the watcher', function (this: WatchWorld, key: string) {
+  state(this).watcher!.stdin.write(`${key === 'enter' ? '' : key}\n`);
+});
+
+When('I send {word} to the watcher', function (this: WatchWorld, signal: string) {
+  state(this).watcher!.kill(signal as NodeJS.Signals);
+});
+
+Then('a run triggered by {string} finishes', async function (this: WatchWorld, relative: string) {
+  await nextEvent(this, (e) => e.type === 'run-finished' && (e.verdict?.watch?.trigger ?? []).includes(relative), `run triggered by ${relative}`);
+});
+
+Then('the next run ran exactly these scenarios:', async function (this: WatchWorld, table: DataTable) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  const ran = event.verdict!.scenarios.map((s) => s.id).sort();
+  assert.deepEqual(ran, table.raw().map(([id]) => id!).sort());
+});
+
+
+Then('the next run reports a {string} failure at {string}', async function (this: WatchWorld, kind: string, where: string) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  const found = event.verdict!.failures.some((f) => f.kind === kind && f.location && `${f.location.file}:${f.location.line}` === where);
+  assert.ok(found, `no ${kind} failure at ${where}: ${JSON.stringify(event.verdict!.failures).slice(0, 600)}`);
+});
+
+Then('the watcher says no scenario reaches {string}', async function (this: WatchWorld, relative: string) {
+  await nextEvent(this, (e) => e.type === 'idle' && (e.trigger ?? []).includes(relative), `idle event for ${relative}`);
+});
+
+Then('exactly one run follows, on the final content', async function (this: WatchWorld) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run after the burst');
+  const s = state(this);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const later = s.events.slice(s.seen).filter((e) => e.type === 'run-started' || e.type === 'run-finished');
+  assert.deepEqual(later, [], 'more runs followed the burst');
+  const startedDuringBurst = s.events.filter((e) => e.type === 'run-started').length;
+  assert.equal(startedDuringBurst, 2, 'the full run plus exactly one run for the burst');
+  assert.equal(event.verdict!.exitCode, 0, `the final content passes: ${event.verdict!.summary}`);
+});
+
+When('a run starts', async function (this: WatchWorld) {
+  await nextEvent(this, (e) => e.type === 'run-started', 'run-started');
+  // The run's child needs a moment to reach the slow step; the edit must land mid-run.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+});
+
+Then('a run is cancelled and the next one covers both edits', async function (this: WatchWorld) {
+  await nextEvent(this, (e) => e.type === 'run-cancelled', 'cancelled run');
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run after the cancel');
+  assert.ok((event.verdict!.watch?.trigger.length ?? 0) >= 2, `the run after the cancel covers both edits: ${JSON.stringify(event.verdict!.watch)}`);
+});
+
+Then('the watcher exits with code {int} within {int} seconds', async function (this: WatchWorld, code: number, seconds: number) {
+  const s = state(this);
+  const exit = await Promise.race([s.exit, new Promise((resolve) => setTimeout(() => resolve('timeout'), seconds * 1000))]);
+  assert.equal(exit, code);
+  s.watcher = undefined;
+});
+
+After(function (this: WatchWorld) {
+  this.watch?.watcher?.kill('SIGKILL');
+});
+
+Given('a step that takes a second is used by {string}', function (this: WatchWorld, _feature: string) {
+  appendFileSync(this.file('steps/todo.steps.ts'), `\nThen('the work takes a second', () => new Promise((resolve) => setTimeout(resolve, 1000)));\n`);
+});
