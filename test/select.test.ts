@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ImportGraph, MemoryFileSystem } from '../src/impact/graph.js';
+import { buildScenarioMap, mergeScenarioMap, type ScenarioMap } from '../src/impact/scenario-map.js';
+import { selectScenarios } from '../src/impact/select.js';
+import type { RunResult, RunScenario } from '../src/run/result.js';
+
+const ROOT = '/p';
+
+const FILES: Record<string, string> = {
+  'src/price.ts': 'export const price = (n: number) => n * 2;\n',
+  'src/cart.ts': "import { price } from './price.js';\nexport const total = (xs: number[]) => xs.map(price).reduce((a, b) => a + b, 0);\n",
+  'src/user.ts': 'export const name = "ann";\n',
+  'src/types.ts': 'export interface Cart { n: number }\n',
+  'src/unrelated.ts': 'export const x = 1;\n',
+  'steps/cart.steps.ts': "import { total } from '../src/cart.js';\nimport type { Cart } from '../src/types.js';\nexport { total };\n",
+  'steps/user.steps.ts': "import { name } from '../src/user.js';\nexport { name };\n",
+  'steps/hooks.ts': 'export {};\n',
+};
+
+const MAP: ScenarioMap = {
+  version: 1,
+  scenarios: [
+    { id: 'features/cart.feature:3', file: 'features/cart.feature', line: 3, stepFiles: ['steps/cart.steps.ts'] },
+    { id: 'features/cart.feature:8', file: 'features/cart.feature', line: 8, stepFiles: ['steps/cart.steps.ts', 'steps/user.steps.ts'] },
+    { id: 'specs/users.md:12', file: 'specs/users.md', line: 12, stepFiles: ['steps/user.steps.ts'] },
+  ],
+  globalSupportFiles: ['steps/hooks.ts'],
+  supportFiles: ['steps/cart.steps.ts', 'steps/hooks.ts', 'steps/user.steps.ts'],
+};
+
+async function select(changed: string[], map: ScenarioMap | 'no map' = MAP) {
+  const graph = await ImportGraph.build(ROOT, Object.keys(FILES), { fs: new MemoryFileSystem(FILES, ROOT) });
+  return selectScenarios({ root: ROOT, changed, map: map === 'no map' ? undefined : map, graph, specFiles: ['features/cart.feature', 'specs/users.md'] });
+}
+
+describe('selectScenarios', () => {
+  it('a source module selects the scenarios whose step files reach it, and says through which', async () => {
+    const selection = await select(['src/price.ts']);
+    expect(selection.all).toBe(false);
+    expect(selection.paths).toEqual(['features/cart.feature:3', 'features/cart.feature:8']);
+    expect(selection.reasons[0]).toEqual({ target: 'features/cart.feature:3', because: 'src/price.ts changed (reached through steps/cart.steps.ts)' });
+  });
+
+  it('a module imported only as a type reaches nothing', async () => {
+    expect((await select(['src/types.ts'])).paths).toEqual([]);
+  });
+
+  it('a module nothing imports selects nothing', async () => {
+    const selection = await select(['src/unrelated.ts']);
+    expect(selection).toMatchObject({ all: false, paths: [] });
+  });
+
+  it('a step file selects the scenarios bound to it', async () => {
+    expect((await select(['steps/user.steps.ts'])).paths).toEqual(['features/cart.feature:8', 'specs/users.md:12']);
+  });
+
+  it('a changed spec runs as a whole file, and its file:line entries give way to it', async () => {
+    const selection = await select(['features/cart.feature', 'src/price.ts']);
+    expect(selection.paths).toEqual(['features/cart.feature']);
+  });
+
+  it('config, hooks, a missing map and an unknown step file select everything', async () => {
+    expect((await select(['tsconfig.json'])).all).toBe(true);
+    expect((await select(['spec.config.ts'])).all).toBe(true);
+    expect((await select(['steps/hooks.ts'])).all).toBe(true);
+    expect((await select(['src/price.ts'], 'no map')).all).toBe(true);
+    const fresh = await select(['steps/new.steps.ts']);
+    expect(fresh.all).toBe(true);
+    expect(fresh.reasons[0]!.because).toMatch(/no run has loaded yet/);
+  });
+});
+
+describe('scenario map', () => {
+  const scenario = (uri: string, line: number, ids: string[]): RunScenario => ({
+    uri, line, name: 's', feature: 'f', tags: [], status: 'passed', durationMs: 1, hookFailures: [],
+    steps: ids.map((id) => ({ keyword: 'Given', text: 'x', line: line + 1, column: 5, status: 'passed', durationMs: 0, definitionIds: [id] })),
+  });
+  const result: RunResult = {
+    cucumberVersion: '12.9.0', success: true, runErrors: [], parameterTypes: [], undefinedParameterTypes: [], globalSupportFiles: ['steps/hooks.ts'],
+    definitions: [
+      { id: 'a', pattern: 'x', patternType: 'cucumber', uri: 'steps/a.ts', line: 1, used: true },
+      { id: 'b', pattern: 'y', patternType: 'cucumber', uri: 'steps/b.ts', line: 1, used: true },
+    ],
+    scenarios: [scenario('features/a.feature', 3, ['a', 'b']), scenario('.spec/compiled/specs/x.md.feature', 7, ['b'])],
+  };
+  const sourceOf = (uri: string) => (uri.startsWith('.spec/compiled/') ? uri.slice('.spec/compiled/'.length, -'.feature'.length) : uri);
+
+  it('records each scenario at its source line with the step files it bound to', () => {
+    const map = buildScenarioMap(result, sourceOf, ['steps/a.ts', 'steps/b.ts', 'steps/hooks.ts']);
+    expect(map.scenarios).toEqual([
+      { id: 'features/a.feature:3', file: 'features/a.feature', line: 3, stepFiles: ['steps/a.ts', 'steps/b.ts'] },
+      { id: 'specs/x.md:7', file: 'specs/x.md', line: 7, stepFiles: ['steps/b.ts'] },
+    ]);
+    expect(map.globalSupportFiles).toEqual(['steps/hooks.ts']);
+  });
+
+  it('a partial run replaces only the spec files it ran', () => {
+    const full = buildScenarioMap(result, sourceOf, []);
+    const partial = buildScenarioMap({ ...result, scenarios: [scenario('features/a.feature', 4, ['a'])] }, sourceOf, []);
+    const merged = mergeScenarioMap(full, partial, ['features/a.feature']);
+    expect(merged.scenarios.map((s) => s.id).sort()).toEqual(['features/a.feature:4', 'specs/x.md:7']);
+  });
+});
