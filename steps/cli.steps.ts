@@ -4,6 +4,7 @@
  * code, the human report, the JSON verdict and the files on disk.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
@@ -547,3 +548,23 @@ function processesIn(folder: string): number[] {
   }
   return pids;
 }
+
+// ── git ────────────────────────────────────────────────────────────────────────────────────────
+
+Given('the project is a git repository with everything committed', function (this: CliWorld) {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: this.project, stdio: 'ignore' });
+  writeFileSync(this.file('.gitignore'), 'node_modules/\n.spec/\n');
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.email=spec@example.com', '-c', 'user.name=spec', 'commit', '-qm', 'start');
+});
+
+Given('I append {string} to the file {string}', function (this: CliWorld, text: string, relative: string) {
+  writeFileSync(this.file(relative), `${readFileSync(this.file(relative), 'utf8')}${text}\n`);
+});
+
+Then('the verdict says {string} selected {string} because {string}', function (this: CliWorld, _trigger: string, target: string, because: string) {
+  const verdict = this.json<Verdict>();
+  const reasons = verdict.watch?.selected ?? [];
+  assert.ok(reasons.some((r) => r.target === target && r.because === because), `no reason "${because}" for ${target}: ${JSON.stringify(reasons)}`);
+});

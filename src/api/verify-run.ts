@@ -13,6 +13,7 @@ import { compactPaths } from '../run/compact-paths.js';
 import { resolveGates, runGate } from '../run/gates.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
 import type { RunResult } from '../run/result.js';
+import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
 import { combineTags, findCucumberConfig, overlayProfile, type ProfileOverlay } from './profile.js';
@@ -23,6 +24,8 @@ import type { VerifyOptions } from './verify.js';
 
 interface Prepared {
   config: ResolvedConfig;
+  /** Set by --changed: what the git changes selected, and why. */
+  selection: Selection | undefined;
   supportFiles: string[];
   specFiles: string[];
   job: RunJob | undefined;
@@ -48,11 +51,15 @@ export interface VerifyDetails {
   supportFiles: string[];
   /** The spec files the run compiled, project-relative. */
   specFiles: string[];
+  /** The run covered a subset (paths, tags, names, --changed). */
+  partial: boolean;
 }
 
 /** verify() after the fork: everything that needs the heavier modules. */
 export async function verifyWith(first: RunnerChild, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
-  return (await verifyDetailed(first, options, env, startedAt, started)).verdict;
+  const details = await verifyDetailed(first, options, env, startedAt, started);
+  await recordScenarioMap(env.cwd, details, details.partial);
+  return details.verdict;
 }
 
 export async function verifyDetailed(first: RunnerChild, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
@@ -107,7 +114,9 @@ export async function verifyDetailed(first: RunnerChild, options: RunOptions, en
     tools: await loadVerdictTools(outcome),
   });
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
-  return { verdict, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [] };
+  const changes = prepared?.selection;
+  const explained = changes ? { ...verdict, watch: { trigger: changes.triggers, all: changes.all, selected: changes.reasons, delta: { newlyFailing: [], fixed: [] } } } : verdict;
+  return { verdict: explained, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true };
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerChild): Promise<Prepared> {
@@ -119,7 +128,8 @@ async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerC
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = overlay?.specs ?? config.specs;
-  const selection = await discoverSpecs(env.cwd, specGlobs, options.paths ?? []);
+  const changes = options.changed || options.since ? await selectChanged(env.cwd, specGlobs, options) : undefined;
+  const selection = await discoverSpecs(env.cwd, specGlobs, changes && !changes.all ? changes.paths : (options.paths ?? []));
   // Imported only now: the child is already loading support code while Gherkin loads here.
   const { compileSpecs } = await import('../spec/compile.js');
   const compiled = await compileSpecs(env.cwd, selection.files);
@@ -127,9 +137,10 @@ async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerC
   const { hasScenarios } = await import('../spec/gherkin.js');
   const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));
   problems.push(...(await unmatchedLines(runnable, selection.lines)));
-  const filtered = selection.filtered || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
-  const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path) };
-  if (compiled.files.length === 0 && problems.length === 0) {
+  const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
+  const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
+  if (compiled.files.length === 0 && problems.length === 0 && !changes) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
   }
   if (runnable.length === 0) return { ...base, job: undefined };
@@ -221,4 +232,32 @@ function planGates(config: ResolvedConfig, only: string[] | false | undefined): 
     message: `unknown gate${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}`,
     hint: `configured gates: ${configured.join(', ') || 'none'} (or --gate none)`,
   });
+}
+
+/** --changed: git's changed files → the scenarios they reach (the map recorded by earlier runs + the import graph). */
+async function selectChanged(root: string, specGlobs: string[], options: RunOptions): Promise<Selection> {
+  if (options.paths?.length) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
+  }
+  const [{ changedFiles }, { loadScenarioMap }, { selectScenarios }, { ImportGraph }, { codeFiles, isIgnored }] = await Promise.all([
+    import('../impact/git.js'),
+    import('../impact/scenario-map.js'),
+    import('../impact/select.js'),
+    import('../impact/graph.js'),
+    import('../watch/watch-files.js'),
+  ]);
+  // specloop's own output (.spec/) and dependencies are never a reason to run anything.
+  const changed = (await changedFiles(root, options.since)).filter((f) => !isIgnored(root, path.join(root, f)));
+  const [map, graph, specs] = await Promise.all([loadScenarioMap(root), ImportGraph.build(root, await codeFiles(root)), discoverSpecs(root, specGlobs, [])]);
+  return selectScenarios({ root, changed, map, graph, specFiles: specs.files });
+}
+
+/** Every run teaches the scenario map which step files each scenario binds to (for --changed and watch). */
+async function recordScenarioMap(root: string, details: Omit<VerifyDetails, 'verdict'>, partial: boolean): Promise<void> {
+  if (!details.result) return;
+  const { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap } = await import('../impact/scenario-map.js');
+  const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles);
+  const map = partial ? mergeScenarioMap(await loadScenarioMap(root), next, details.specFiles) : next;
+  // The map is a cache: failing to write it must not fail the run.
+  await saveScenarioMap(root, map).catch(() => undefined);
 }

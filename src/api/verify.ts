@@ -13,6 +13,9 @@ export interface VerifyOptions {
   gates?: string[] | false;
   profile?: string;
   configFile?: string;
+  /** Run only the scenarios that files changed in git reach (uncommitted, or since `since`). */
+  changed?: boolean;
+  since?: string;
   /** Overrides on top of the config file. */
   config?: UserConfig;
   signal?: AbortSignal;

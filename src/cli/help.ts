@@ -25,6 +25,8 @@ Options:
   -n, --name REGEX       only scenarios whose name matches (repeatable)
       --fail-fast        stop at the first failure
   -g, --gate NAME        run only these gates (repeatable, comma-separated; "none" for none)
+      --changed          only the scenarios that files changed in git reach (uncommitted changes)
+      --since REF        with --changed: changes since a commit, branch or tag
   -p, --profile NAME     use this cucumber.js profile
   -c, --config FILE      config file (default spec.config.{ts,mjs,js,json} or package.json "spec")
       --cwd DIR          project root (default: the current directory)

@@ -20,6 +20,8 @@ export async function runVerify(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     reporter: { type: 'string', short: 'r' },
     'output-file': { type: 'string', short: 'o' },
+    changed: { type: 'boolean' },
+    since: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -43,6 +45,8 @@ export async function runVerify(argv: string[]): Promise<number> {
         gates: gates && gates.length === 1 && gates[0] === 'none' ? false : gates,
         profile: values.profile,
         configFile: values.config,
+        changed: values.changed,
+        since: values.since,
         signal,
         // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
         onOutput: reporter === 'json' ? undefined : (chunk) => process.stderr.write(chunk),

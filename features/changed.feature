@@ -1,0 +1,40 @@
+Feature: Verifying only what changed
+  `spec verify --changed` runs just the scenarios that the files changed in git reach: a changed
+  spec runs whole, a changed step file runs the scenarios bound to it, a changed source module
+  runs the scenarios whose step files import it. The verdict says why each one ran.
+
+  Background:
+    Given the "todo" fixture
+    And the file "src/unrelated.ts" contains:
+      """
+      export const answer = 42;
+      """
+    And the project is a git repository with everything committed
+    When I run "spec verify --gate none"
+    Then the exit code is 0
+
+  Scenario: A change to a source module runs the scenarios that reach it
+    Given I append "// changed" to the file "src/todo.ts"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 0
+    And the verdict counts 5 passed and 0 failed scenarios
+    And the verdict says "src/todo.ts" selected "features/todo.feature:4" because "src/todo.ts changed (reached through steps/todo.steps.ts)"
+
+  Scenario: A change nothing reaches runs nothing
+    Given I append "export const more = 1;" to the file "src/unrelated.ts"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 0
+    And the verdict counts 0 passed and 0 failed scenarios
+
+  Scenario: A changed spec runs that spec only
+    Given I append "  Scenario: One more" to the file "features/todo.feature"
+    And I append "    Given an empty todo list" to the file "features/todo.feature"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 0
+    And the verdict counts 4 passed and 0 failed scenarios
+
+  Scenario: Outside a git repository --changed says what it needs
+    Given the "todo" fixture outside any node_modules
+    When I run "spec verify --changed"
+    Then the exit code is 2
+    And the output contains "--changed needs a git repository"

@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { SpecloopError } from '../core/errors.js';
+
+const TIMEOUT_MS = 10_000;
+
+function git(root: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // No shell: file names and refs are never interpreted.
+    execFile('git', ['-C', root, ...args], { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stderr: String(stderr) }));
+      else resolve(String(stdout));
+    });
+  });
+}
+
+/**
+ * Files changed in the working tree (staged, unstaged and untracked), or since `since` (a commit,
+ * branch or tag) plus untracked ones. Project-relative, forward slashes, sorted.
+ */
+export async function changedFiles(root: string, since?: string): Promise<string[]> {
+  let top: string;
+  try {
+    top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
+  } catch (error) {
+    throw new SpecloopError({
+      code: 'SPEC_USAGE',
+      message: `--changed needs a git repository: ${firstLine(error)}`,
+      hint: 'run spec verify without --changed, or inside a git work tree',
+    });
+  }
+  const base = since ?? 'HEAD';
+  let diff: string;
+  try {
+    diff = await git(root, ['diff', '--name-only', '-z', '--no-renames', base, '--']);
+  } catch (error) {
+    const noCommits = since === undefined && /unknown revision|ambiguous argument 'HEAD'/.test(firstLine(error));
+    if (!noCommits) throw new SpecloopError({ code: 'SPEC_USAGE', message: `git cannot compare with "${base}": ${firstLine(error)}`, hint: 'name a commit, branch or tag that exists (e.g. --since main)' });
+    // A repository without commits yet: every file is new.
+    diff = await git(root, ['ls-files', '-z', '--cached']);
+  }
+  const untracked = await git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  const fromTop = diff.split('\0').filter(Boolean).map((f) => path.join(top, f));
+  const fromRoot = untracked.split('\0').filter(Boolean).map((f) => path.join(root, f));
+  const rel = [...fromTop, ...fromRoot].map((f) => path.relative(root, f).split(path.sep).join('/')).filter((f) => !f.startsWith('..'));
+  return [...new Set(rel)].sort();
+}
+
+function firstLine(error: unknown): string {
+  const e = error as { stderr?: string; message?: string; code?: string };
+  if (e.code === 'ENOENT') return 'git is not installed';
+  return (e.stderr || e.message || String(error)).trim().split('\n')[0] ?? '';
+}
