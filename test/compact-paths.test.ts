@@ -27,3 +27,10 @@ describe('compactPaths', () => {
     expect(result.sort()).toEqual(['/p/features/*.feature', '/p/steps/*.ts']);
   });
 });
+
+describe('expandCompacted', () => {
+  it('turns compacted folder globs back into the files they stand for', async () => {
+    const { expandCompacted } = await import('../src/run/compact-paths.js');
+    expect(expandCompacted(['/p/steps/*.ts', '/p/one/only.feature'], list)).toEqual(['/p/steps/a.ts', '/p/steps/b.ts', '/p/one/only.feature']);
+  });
+});

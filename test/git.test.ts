@@ -52,3 +52,19 @@ describe('changedFiles', () => {
     expect(problem.hint).toMatch(/--since main/);
   });
 });
+
+describe('changedFiles: edge cases', () => {
+  it('a repository with no commits yet lists staged and untracked files', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'specloop-git-new-'));
+    run(dir, 'init', '-q');
+    writeFileSync(path.join(dir, 'staged.ts'), 's\n');
+    writeFileSync(path.join(dir, 'loose.ts'), 'l\n');
+    run(dir, 'add', 'staged.ts');
+    expect(await changedFiles(dir)).toEqual(['loose.ts', 'staged.ts']);
+  });
+
+  it('a --since that looks like an option is refused, not passed to git', async () => {
+    const problem = await problemOf(changedFiles(repo(), '--output=/tmp/specloop-should-not-exist'));
+    expect(problem.message).toMatch(/takes a commit, branch or tag/);
+  });
+});

@@ -101,3 +101,18 @@ describe('scenario map', () => {
     expect(merged.scenarios.map((s) => s.id).sort()).toEqual(['features/a.feature:4', 'specs/x.md:7']);
   });
 });
+
+describe('regressions', () => {
+  it('a helper beside the step files reaches the scenarios whose step files import it', async () => {
+    const files = { ...FILES, 'steps/support/helpers.ts': 'export const h = 1;\n', 'steps/user.steps.ts': "import { name } from '../src/user.js';\nimport { h } from './support/helpers.js';\nexport { name, h };\n" };
+    const graph = await ImportGraph.build(ROOT, Object.keys(files), { fs: new MemoryFileSystem(files, ROOT) });
+    const map = { ...MAP, supportFiles: [...MAP.supportFiles, 'steps/support/helpers.ts'] };
+    const selection = selectScenarios({ root: ROOT, changed: ['steps/support/helpers.ts'], map, graph, specFiles: [] });
+    expect(selection.paths).toEqual(['features/cart.feature:8', 'specs/users.md:12']);
+  });
+
+  it('a run of one scenario keeps the map entries of the others in that file', () => {
+    const next: ScenarioMap = { ...MAP, scenarios: [MAP.scenarios[0]!] };
+    expect(mergeScenarioMap(MAP, next, []).scenarios.map((s) => s.id).sort()).toEqual(['features/cart.feature:3', 'features/cart.feature:8', 'specs/users.md:12']);
+  });
+});

@@ -24,6 +24,7 @@ import type { VerifyOptions } from './verify.js';
 
 interface Prepared {
   config: ResolvedConfig;
+  wholeFiles: string[];
   /** Set by --changed: what the git changes selected, and why. */
   selection: Selection | undefined;
   supportFiles: string[];
@@ -40,6 +41,12 @@ interface Prepared {
 /** What watch needs beyond verify's options: the step files to load (those the selection binds to). */
 export interface RunOptions extends VerifyOptions {
   stepFiles?: string[];
+  /** Keep the first runner alive after the run (watch's long-lived runner; CommonJS steps only). */
+  keepRunner?: boolean;
+  /** Files edited since the runner last loaded support code (absolute), for a long-lived runner. */
+  invalidate?: string[];
+  /** The paths come from impact selection, not a person: a stale file:line just runs nothing. */
+  selected?: boolean;
 }
 
 /** A verdict plus what the run leaves for the impact map. */
@@ -53,6 +60,10 @@ export interface VerifyDetails {
   specFiles: string[];
   /** The run covered a subset (paths, tags, names, --changed). */
   partial: boolean;
+  /** Spec files this run covered in full (no line, tag or name filter): the map may drop their vanished scenarios. */
+  wholeFiles: string[];
+  /** The first runner was left alive, with its support code loaded, for the next run. */
+  kept: boolean;
 }
 
 /** verify() after the fork: everything that needs the heavier modules. */
@@ -94,7 +105,7 @@ export async function verifyDetailed(first: RunnerChild, options: RunOptions, en
     if (!isSpecloopError(error)) throw error;
     problems.push(error.problem);
   } finally {
-    for (const child of children) child.kill();
+    for (const child of children) if (!(child === first && keep(prepared, outcome))) child.kill();
   }
   const sources = prepared?.sourceOf ?? new Map<string, string>();
   const sourceOf = (uri: string) => sources.get(uri) ?? uri;
@@ -116,7 +127,7 @@ export async function verifyDetailed(first: RunnerChild, options: RunOptions, en
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
   const changes = prepared?.selection;
   const explained = changes ? { ...verdict, watch: { trigger: changes.triggers, all: changes.all, selected: changes.reasons, delta: { newlyFailing: [], fixed: [] } } } : verdict;
-  return { verdict: explained, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true };
+  return { verdict: explained, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && first.alive, wholeFiles: prepared?.wholeFiles ?? [] };
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerChild): Promise<Prepared> {
@@ -124,7 +135,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerC
   const overlay = await readProfile(config, env, child);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
-  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout };
+  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = overlay?.specs ?? config.specs;
@@ -136,9 +147,11 @@ async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerC
   const problems = [...compiled.problems];
   const { hasScenarios } = await import('../spec/gherkin.js');
   const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));
-  problems.push(...(await unmatchedLines(runnable, selection.lines)));
+  if (!changes && !options.selected) problems.push(...(await unmatchedLines(runnable, selection.lines)));
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
-  const base = { config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const narrowed = Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
+  const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
+  const base = { wholeFiles, config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
   if (compiled.files.length === 0 && problems.length === 0 && !changes) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
@@ -159,6 +172,8 @@ async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerC
     worldParameters: { ...overlay?.worldParameters, ...config.worldParameters },
     formatFiles: overlay?.formatFiles ?? {},
     hangAfterMs: config.timeout + HANG_GRACE_MS,
+    // ESM modules can't be dropped from Node's cache, so only CommonJS steps keep a runner alive.
+    persistent: Boolean(options.keepRunner) && config.module === 'cjs' && support.importPaths.length === 0,
   };
   return { ...base, job };
 }
@@ -257,7 +272,12 @@ async function recordScenarioMap(root: string, details: Omit<VerifyDetails, 'ver
   if (!details.result) return;
   const { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap } = await import('../impact/scenario-map.js');
   const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles);
-  const map = partial ? mergeScenarioMap(await loadScenarioMap(root), next, details.specFiles) : next;
+  const map = partial ? mergeScenarioMap(await loadScenarioMap(root), next, details.wholeFiles) : next;
   // The map is a cache: failing to write it must not fail the run.
   await saveScenarioMap(root, map).catch(() => undefined);
+}
+
+/** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */
+function keep(prepared: Prepared | undefined, outcome: RunOutcome | undefined): boolean {
+  return Boolean(prepared?.job?.persistent) && outcome?.kind === 'result';
 }

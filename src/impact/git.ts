@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
 
@@ -19,6 +20,9 @@ function git(root: string, args: string[]): Promise<string> {
  * branch or tag) plus untracked ones. Project-relative, forward slashes, sorted.
  */
 export async function changedFiles(root: string, since?: string): Promise<string[]> {
+  if (since?.startsWith('-')) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `--since takes a commit, branch or tag, not "${since}"`, hint: 'e.g. --since main' });
+  }
   let top: string;
   try {
     top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
@@ -31,19 +35,32 @@ export async function changedFiles(root: string, since?: string): Promise<string
   }
   const base = since ?? 'HEAD';
   let diff: string;
-  try {
-    diff = await git(root, ['diff', '--name-only', '-z', '--no-renames', base, '--']);
-  } catch (error) {
-    const noCommits = since === undefined && /unknown revision|ambiguous argument 'HEAD'/.test(firstLine(error));
-    if (!noCommits) throw new SpecloopError({ code: 'SPEC_USAGE', message: `git cannot compare with "${base}": ${firstLine(error)}`, hint: 'name a commit, branch or tag that exists (e.g. --since main)' });
-    // A repository without commits yet: every file is new.
-    diff = await git(root, ['ls-files', '-z', '--cached']);
+  if (since === undefined && !(await hasCommits(root))) {
+    // A repository without commits yet: every staged file is new.
+    diff = await git(root, ['ls-files', '-z', '--cached', '--full-name']);
+  } else {
+    try {
+      diff = await git(root, ['diff', '--name-only', '-z', '--no-renames', '--end-of-options', base, '--']);
+    } catch (error) {
+      throw new SpecloopError({ code: 'SPEC_USAGE', message: `git cannot compare with "${base}": ${firstLine(error)}`, hint: 'name a commit, branch or tag that exists (e.g. --since main)' });
+    }
   }
   const untracked = await git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  // git speaks real paths: compare with the root's real path, or a symlinked root loses every file.
+  const realRoot = realpathSync(root);
   const fromTop = diff.split('\0').filter(Boolean).map((f) => path.join(top, f));
-  const fromRoot = untracked.split('\0').filter(Boolean).map((f) => path.join(root, f));
-  const rel = [...fromTop, ...fromRoot].map((f) => path.relative(root, f).split(path.sep).join('/')).filter((f) => !f.startsWith('..'));
+  const fromRoot = untracked.split('\0').filter(Boolean).map((f) => path.join(realRoot, f));
+  const rel = [...fromTop, ...fromRoot].map((f) => path.relative(realRoot, f).split(path.sep).join('/')).filter((f) => !f.startsWith('..'));
   return [...new Set(rel)].sort();
+}
+
+async function hasCommits(root: string): Promise<boolean> {
+  try {
+    await git(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function firstLine(error: unknown): string {

@@ -34,13 +34,17 @@ export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => s
   return { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort() };
 }
 
-/** A partial run replaces what the map knew about the spec files it ran, and keeps the rest. */
-export function mergeScenarioMap(previous: ScenarioMap | undefined, next: ScenarioMap, ranFiles: string[]): ScenarioMap {
+/**
+ * A partial run replaces the scenarios it ran (by id); for `wholeFiles`, spec files it ran in full,
+ * scenarios it no longer found are dropped too. Everything else is kept.
+ */
+export function mergeScenarioMap(previous: ScenarioMap | undefined, next: ScenarioMap, wholeFiles: string[]): ScenarioMap {
   if (!previous) return next;
-  const ran = new Set(ranFiles);
+  const whole = new Set(wholeFiles);
+  const ran = new Set(next.scenarios.map((s) => s.id));
   return {
     version: 1,
-    scenarios: [...previous.scenarios.filter((s) => !ran.has(s.file)), ...next.scenarios],
+    scenarios: [...previous.scenarios.filter((s) => !ran.has(s.id) && !whole.has(s.file)), ...next.scenarios],
     globalSupportFiles: [...new Set([...previous.globalSupportFiles, ...next.globalSupportFiles])].sort(),
     supportFiles: [...new Set([...previous.supportFiles, ...next.supportFiles])].sort(),
   };

@@ -62,7 +62,8 @@ function addReachedThroughCode(input: SelectionInput, add: (target: string, beca
   const { graph, map, root } = input;
   if (!graph || !map) return;
   for (const file of input.changed) {
-    if (SPEC.test(file) || map.supportFiles.includes(file)) continue;
+    // Support files count too: a helper beside the step files reaches scenarios only through them.
+    if (SPEC.test(file)) continue;
     const affected = graph.affectedBy([path.join(root, file)]);
     for (const scenario of map.scenarios) {
       const via = scenario.stepFiles.find((s) => affected.has(path.join(root, s)));

@@ -113,6 +113,10 @@ export class RunnerChild {
     });
   }
 
+  get alive(): boolean {
+    return !this.exited;
+  }
+
   /** Kills the child's whole process group; safe to call twice. */
   kill(): void {
     if (this.exited || this.child.pid === undefined) return;

@@ -48,3 +48,14 @@ function safeReaddir(dir: string): string[] {
     return [];
   }
 }
+
+/** The files behind compactPaths' output: its folder globs expanded back (other paths as they are). */
+export function expandCompacted(paths: string[], listDir: (dir: string) => string[] = safeReaddir): string[] {
+  return paths.flatMap((p) => {
+    const star = p.lastIndexOf('/*');
+    if (star < 0 || p.indexOf('*') !== star + 1) return [p];
+    const dir = p.slice(0, star);
+    const ext = p.slice(star + 2);
+    return listDir(dir).filter((name) => !name.startsWith('.') && name.endsWith(ext)).map((name) => path.join(dir, name));
+  });
+}

@@ -9,6 +9,8 @@ export interface SupportJob {
   module: 'cjs' | 'esm';
   /** Default step timeout, ms (used unless the support code sets its own). */
   timeout: number;
+  /** A reload in a long-lived runner: files edited since the last load (absolute). */
+  invalidate?: string[];
 }
 
 /** One scenario run. Paths are absolute, optionally with :line filters. */
@@ -23,6 +25,8 @@ export interface RunJob {
   formatFiles: Record<string, string>;
   /** A step still running after this long has blocked the event loop: the child names it and dies. */
   hangAfterMs: number;
+  /** Stay alive after the result for further load + run pairs (watch's long-lived runner). */
+  persistent?: boolean;
 }
 
 /** What a cucumber.js profile contributes, read by the child with cucumber's own loader. */

@@ -15,6 +15,8 @@ import { RunCollector } from './collect.js';
 import type { ChildMessage, ParentMessage, ProfileConfig, RunJob, SupportJob } from './protocol.js';
 import type { RunError } from './result.js';
 import { startHangWatchdog } from './watchdog.js';
+import { purgeModules } from './purge.js';
+import { expandCompacted } from './compact-paths.js';
 
 type CucumberApi = typeof import('@cucumber/cucumber/api');
 
@@ -94,9 +96,16 @@ const environment = { cwd: process.cwd(), stdout: nullStream, stderr: process.st
 type Library = Awaited<ReturnType<CucumberApi['loadSupport']>>;
 interface Loaded { library: Library; takeThrown: () => RunError | undefined }
 
+let lastSupport: string[] = [];
+
 async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
   mark('load received');
   await registerTypeScript(support);
+  // A second load in a long-lived runner: the step files must run again to register their steps
+  // with cucumber's fresh builder, and edited modules (with what imports them) must be re-read.
+  const supportFiles = expandCompacted(support.requirePaths);
+  if (lastSupport.length) purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles], process.cwd());
+  lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
   let library: Library;
   try {
@@ -203,7 +212,7 @@ async function main(): Promise<void> {
       loading = load(loaded.api, message.support);
       loading.then((result) => ('code' in result ? undefined : send({ type: 'loaded' })), fail);
     } else if (message.type === 'run') {
-      run(loaded.api, loading, message.job).then(() => process.exit(0), fail);
+      run(loaded.api, loading, message.job).then(() => (message.job.persistent ? undefined : process.exit(0)), fail);
     } else {
       resolveProfile(loaded.api, message.file, message.profiles).catch(fail);
     }

@@ -164,7 +164,7 @@ export class WatchSession {
 
   private runOptions(selection: Selection, signal: AbortSignal): RunOptionsLike {
     const stepFiles = selection.all ? undefined : this.stepFilesFor(selection);
-    return { paths: selection.paths, gates: false, signal, tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
+    return { paths: selection.paths, selected: true, gates: false, signal, tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
 
   /** Only the step files the selected scenarios bind to (plus hooks and parameter types): loading the rest costs time. */
@@ -181,7 +181,7 @@ export class WatchSession {
     this.specFiles = selection.all ? details.specFiles : [...new Set([...this.specFiles, ...details.specFiles])];
     if (details.result) {
       const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles);
-      this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.specFiles);
+      this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
       await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
     }
   }
