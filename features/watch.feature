@@ -94,6 +94,117 @@ Feature: Watching edits
     And I append "# second, mid-run" to "features/slow.feature"
     Then a run is cancelled and the next one covers both edits
 
+  Scenario: The long-lived runner sees every edit: breaking the code, then fixing it
+    When I start "spec watch --json --settle 20"
+    And I write "src/todo.ts" with:
+      """
+      export interface Todo {
+        title: string;
+        done: boolean;
+        note?: string;
+      }
+
+      export class TodoList {
+        private readonly items: Todo[] = [];
+
+        add(title: string, note?: string): void {
+          if (!title.trim()) throw new Error('a todo needs a title');
+          this.items.push(note === undefined ? { title, done: false } : { title, done: false, note });
+        }
+
+        complete(title: string): void {
+          const item = this.items.find((todo) => todo.title === title);
+          if (!item) throw new Error(`no todo called "${title}"`);
+          item.done = true;
+        }
+
+        remaining(): number {
+          return this.items.filter((todo) => !todo.done).length + 1;
+        }
+
+        titles(): string[] {
+          return this.items.map((todo) => todo.title);
+        }
+
+        find(title: string): Todo | undefined {
+          return this.items.find((todo) => todo.title === title);
+        }
+      }
+      """
+    Then the next run reports a "failed-step" failure at "features/todo.feature:6"
+    When I write "src/todo.ts" with:
+      """
+      export interface Todo {
+        title: string;
+        done: boolean;
+        note?: string;
+      }
+
+      export class TodoList {
+        private readonly items: Todo[] = [];
+
+        add(title: string, note?: string): void {
+          if (!title.trim()) throw new Error('a todo needs a title');
+          this.items.push(note === undefined ? { title, done: false } : { title, done: false, note });
+        }
+
+        complete(title: string): void {
+          const item = this.items.find((todo) => todo.title === title);
+          if (!item) throw new Error(`no todo called "${title}"`);
+          item.done = true;
+        }
+
+        remaining(): number {
+          return this.items.filter((todo) => !todo.done).length;
+        }
+
+        titles(): string[] {
+          return this.items.map((todo) => todo.title);
+        }
+
+        find(title: string): Todo | undefined {
+          return this.items.find((todo) => todo.title === title);
+        }
+      }
+      """
+    Then the next run passes
+    When I write "src/todo.ts" with:
+      """
+      export interface Todo {
+        title: string;
+        done: boolean;
+        note?: string;
+      }
+
+      export class TodoList {
+        private readonly items: Todo[] = [];
+
+        add(title: string, note?: string): void {
+          if (!title.trim()) throw new Error('a todo needs a title');
+          this.items.push(note === undefined ? { title, done: false } : { title, done: false, note });
+        }
+
+        complete(title: string): void {
+          const item = this.items.find((todo) => todo.title === title);
+          if (!item) throw new Error(`no todo called "${title}"`);
+          item.done = true;
+        }
+
+        remaining(): number {
+          return this.items.filter((todo) => !todo.done).length + 1;
+        }
+
+        titles(): string[] {
+          return this.items.map((todo) => todo.title);
+        }
+
+        find(title: string): Todo | undefined {
+          return this.items.find((todo) => todo.title === title);
+        }
+      }
+      """
+    Then the next run reports a "failed-step" failure at "features/todo.feature:6"
+
   Scenario: q stops the watcher and leaves nothing running
     When I start "spec watch --json --settle 20"
     And I press "q" in the watcher

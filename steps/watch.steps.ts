@@ -102,6 +102,11 @@ Then('the next run reports a {string} failure at {string}', async function (this
   assert.ok(found, `no ${kind} failure at ${where}: ${JSON.stringify(event.verdict!.failures).slice(0, 600)}`);
 });
 
+Then('the next run passes', async function (this: WatchWorld) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  assert.equal(event.verdict!.exitCode, 0, `expected a passing run: ${event.verdict!.summary} ${JSON.stringify(event.verdict!.failures).slice(0, 400)}`);
+});
+
 Then('the watcher says no scenario reaches {string}', async function (this: WatchWorld, relative: string) {
   await nextEvent(this, (e) => e.type === 'idle' && (e.trigger ?? []).includes(relative), `idle event for ${relative}`);
 });

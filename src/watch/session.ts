@@ -19,6 +19,8 @@ interface Request {
 }
 
 const DEFAULT_SETTLE_MS = 30;
+const RECYCLE_AFTER = 30;
+const CONFIG_FILE = /(^|\/)(spec\.config\.[cm]?[jt]s|spec\.config\.json|cucumber\.(js|cjs|mjs|json|ya?ml)|package\.json|tsconfig[^/]*\.json)$/;
 
 /** The watch loop's state: one run at a time, a spare runner forked between runs, the impact map. */
 export class WatchSession {
@@ -32,6 +34,8 @@ export class WatchSession {
   private specFiles: string[] = [];
   private readonly statuses = new Map<string, string>();
   private spare: RunnerChild | undefined;
+  /** A runner that kept its support code loaded after the last run (CommonJS steps only). */
+  private warm: { child: RunnerChild; runs: number } | undefined;
   private running: { controller: AbortController; request: Request } | undefined;
   private queued: Request | undefined;
   private lastSelection: Selection | undefined;
@@ -65,6 +69,7 @@ export class WatchSession {
     this.trailing.stop();
     this.running?.controller.abort();
     this.spare?.kill();
+    this.warm?.child.kill();
     await this.watcher?.close();
     this.resolveDone();
     return this.done;
@@ -115,11 +120,14 @@ export class WatchSession {
     const controller = new AbortController();
     this.running = { controller, request };
     this.emit({ type: 'run-started', trigger: request.changed, all: selection.all, selected: selection.reasons });
-    const child = this.spare ?? this.fork();
-    this.spare = undefined;
+    const { child, reused } = this.runnerFor(request);
+    let kept = false;
     try {
       const started = new Date();
-      const details = await verifyDetailed(child, this.runOptions(selection, controller.signal), this.env, started, performance.now());
+      const options = { ...this.runOptions(selection, controller.signal), keepRunner: true, ...(reused ? { invalidate: request.changed.map((f) => path.join(this.env.cwd, f)) } : {}) };
+      const details = await verifyDetailed(child, options, this.env, started, performance.now());
+      kept = details.kept && !controller.signal.aborted;
+      this.warm = kept ? { child, runs: (reused ? (this.warm?.runs ?? 0) : 0) + 1 } : undefined;
       if (controller.signal.aborted) {
         this.emit({ type: 'run-cancelled', trigger: request.changed, reason: 'a newer edit arrived' });
       } else {
@@ -129,12 +137,28 @@ export class WatchSession {
     } catch (error) {
       this.emit({ type: 'error', problem: isSpecloopError(error) ? error.problem : { code: 'SPEC_INTERNAL', message: (error as Error).message } });
     } finally {
-      child.kill();
+      if (!kept) child.kill();
       this.running = undefined;
     }
     // Forked after the result, not during the run: on two cores a fork slows the run it overlaps.
-    if (!this.stopped) this.spare ??= this.fork();
+    // With a warm runner no spare is kept: it would only cost memory.
+    if (!this.stopped && !this.warm) this.spare ??= this.fork();
     this.next();
+  }
+
+  /**
+   * The warm runner when it can take this run (it only re-reads what changed), else a fresh one:
+   * after config changes (tsconfig paths, loaders), every RECYCLE_AFTER runs (purged modules grow
+   * memory slowly), and whenever the last run did not end cleanly.
+   */
+  private runnerFor(request: Request): { child: RunnerChild; reused: boolean } {
+    const warm = this.warm;
+    this.warm = undefined;
+    if (warm && warm.child.alive && warm.runs < RECYCLE_AFTER && !request.changed.some((f) => CONFIG_FILE.test(f))) return { child: warm.child, reused: true };
+    warm?.child.kill();
+    const child = this.spare ?? this.fork();
+    this.spare = undefined;
+    return { child, reused: false };
   }
 
   private next(): void {
