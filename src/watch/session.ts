@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
@@ -97,10 +98,17 @@ export class WatchSession {
     this.emit({ type: 'ready', watching: watched });
   }
 
-  private onSettled(changed: string[]): void {
+  private onSettled(batch: string[]): void {
+    // An editor's temporary file, created and gone within the burst, is nobody's change.
+    const changed = batch.filter((f) => existsSync(path.join(this.env.cwd, f)) || this.knows(f));
+    if (changed.length === 0) return;
     // The graph follows every edit at once (≈ 0.1 ms each), whatever runs.
     for (const file of changed) if (isCode(file)) this.graph?.update(path.join(this.env.cwd, file));
     this.schedule({ mode: 'changes', changed });
+  }
+
+  private knows(file: string): boolean {
+    return Boolean(this.graph?.has(path.join(this.env.cwd, file))) || this.specFiles.includes(file) || Boolean(this.map?.supportFiles.includes(file));
   }
 
   /** Runs never overlap: a request during a run cancels it, and the two requests' changes run together next. */
