@@ -134,7 +134,9 @@ export class WatchSession {
       const started = new Date();
       const options = { ...this.runOptions(selection, controller.signal), keepRunner: true, ...(reused ? { invalidate: request.changed.map((f) => path.join(this.env.cwd, f)) } : {}) };
       const details = await verifyDetailed(child, options, this.env, started, performance.now());
-      kept = details.kept && !controller.signal.aborted;
+      // A runner that ran every scenario holds the whole suite's heap; a fresh one that grows only
+      // with what edits select keeps watch's memory down (the first edit after it pays a cold start).
+      kept = details.kept && !controller.signal.aborted && !selection.all;
       this.warm = kept ? { child, runs: (reused ? (this.warm?.runs ?? 0) : 0) + 1 } : undefined;
       if (controller.signal.aborted) {
         this.emit({ type: 'run-cancelled', trigger: request.changed, reason: 'a newer edit arrived' });
