@@ -34,6 +34,8 @@ export class RunnerChild {
   private log = '';
   private exited = false;
   private loaded = false;
+  /** The child's resident memory when it last answered, bytes: a long-lived runner is recycled by it. */
+  lastRss = 0;
   private readonly listeners = new Set<(message: ChildMessage) => void>();
   private readonly exitListeners = new Set<(code: number | null, signal: string | null) => void>();
 
@@ -49,6 +51,7 @@ export class RunnerChild {
     this.child.stderr!.on('data', capture);
     this.child.on('message', (message: ChildMessage) => {
       if (message.type === 'loaded') this.loaded = true;
+      if (message.type === 'result') this.lastRss = message.rss;
       this.listeners.forEach((l) => l(message));
     });
     // 'close', not 'exit': the watchdog's last words on stderr must be read before judging the exit.

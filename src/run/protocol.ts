@@ -52,5 +52,5 @@ export type ChildMessage =
   | { type: 'ready'; cucumberVersion: string }
   | { type: 'loaded' }
   | { type: 'profile'; config: ProfileConfig }
-  | { type: 'result'; result: RunResult }
+  | { type: 'result'; result: RunResult; rss: number }
   | { type: 'fatal'; problem: SpecProblem; stack?: string };

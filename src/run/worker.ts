@@ -150,7 +150,7 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
     .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
   watchdog.stop();
   mark('run finished');
-  await send({ type: 'result', result: collector.finish() });
+  await send({ type: 'result', result: collector.finish(), rss: process.memoryUsage().rss });
 }
 
 function supportLoadProblem(error: unknown): SpecProblem {

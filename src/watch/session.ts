@@ -21,6 +21,8 @@ interface Request {
 
 const DEFAULT_SETTLE_MS = 30;
 const RECYCLE_AFTER = 30;
+/** Purged modules grow a long-lived runner slowly; past this it is replaced (watch's budget is 300 MB in all). */
+const RECYCLE_RSS = 150 * 1024 * 1024;
 const CONFIG_FILE = /(^|\/)(spec\.config\.[cm]?[jt]s|spec\.config\.json|cucumber\.(js|cjs|mjs|json|ya?ml)|package\.json|tsconfig[^/]*\.json)$/;
 
 /** The watch loop's state: one run at a time, a spare runner forked between runs, the impact map. */
@@ -136,7 +138,7 @@ export class WatchSession {
       const details = await verifyDetailed(child, options, this.env, started, performance.now());
       // A runner that ran every scenario holds the whole suite's heap; a fresh one that grows only
       // with what edits select keeps watch's memory down (the first edit after it pays a cold start).
-      kept = details.kept && !controller.signal.aborted && !selection.all;
+      kept = details.kept && !controller.signal.aborted && !selection.all && child.lastRss < RECYCLE_RSS;
       this.warm = kept ? { child, runs: (reused ? (this.warm?.runs ?? 0) : 0) + 1 } : undefined;
       if (controller.signal.aborted) {
         this.emit({ type: 'run-cancelled', trigger: request.changed, reason: 'a newer edit arrived' });
