@@ -63,6 +63,11 @@ export function combineTags(...expressions: (string | undefined)[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : parts.map((e) => `(${e})`).join(' and ');
 }
 
+/** resolveConfig hands out the DEFAULTS arrays themselves when the user set nothing: identity says who chose. */
 export function isResolvedDefaultSteps(config: ResolvedConfig): boolean {
   return config.steps === DEFAULTS.steps;
+}
+
+export function isResolvedDefaultSpecs(config: ResolvedConfig): boolean {
+  return config.specs === DEFAULTS.specs;
 }

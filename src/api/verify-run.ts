@@ -2,7 +2,6 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { readObjectProfiles } from '../config/cucumber-profile.js';
 import { loadConfig } from '../config/load.js';
-import { DEFAULTS } from '../config/defaults.js';
 import type { ResolvedConfig, ResolvedGate } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
@@ -16,7 +15,7 @@ import type { RunResult } from '../run/result.js';
 import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
-import { combineTags, findCucumberConfig, overlayProfile, type ProfileOverlay } from './profile.js';
+import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
 import { specloopVersion } from './version.js';
 
@@ -184,7 +183,7 @@ async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: 
   const names = config.profile ? [config.profile] : [];
   const profile = (file && readObjectProfiles(env.cwd, file, names)) || (await child.profile(file, names));
   if ('code' in profile) throw new SpecloopError(profile);
-  return overlayProfile(profile, config.specs !== DEFAULTS.specs, config.steps !== DEFAULTS.steps);
+  return overlayProfile(profile, !isResolvedDefaultSpecs(config), !isResolvedDefaultSteps(config));
 }
 
 /** Absolute support files to load: the profile's or the config's; `only` narrows them to what a selection binds to. */

@@ -8,7 +8,7 @@ import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, t
 import { selectScenarios, type Selection } from '../impact/select.js';
 import { RunnerChild } from '../run/child.js';
 import type { Verdict } from '../report/verdict.js';
-import { verifyDetailed } from '../api/verify-run.js';
+import { verifyDetailed, type RunOptions } from '../api/verify-run.js';
 import type { WatchEvent, WatchOptions } from '../api/watch.js';
 import { createSettler, type Settler } from './settle.js';
 import { createTrailingCheck } from './trailing-check.js';
@@ -198,7 +198,7 @@ export class WatchSession {
     return { ...selection, paths: [...selection.paths.filter(failing), ...selection.paths.filter((p) => !failing(p))] };
   }
 
-  private runOptions(selection: Selection, signal: AbortSignal): RunOptionsLike {
+  private runOptions(selection: Selection, signal: AbortSignal): RunOptions {
     const stepFiles = selection.all ? undefined : this.stepFilesFor(selection);
     return { paths: selection.paths, selected: true, gates: false, signal, tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
@@ -242,7 +242,6 @@ export class WatchSession {
   }
 }
 
-type RunOptionsLike = Parameters<typeof verifyDetailed>[1];
 
 function merge(a: Request | undefined, b: Request): Request {
   if (!a) return b;
