@@ -563,6 +563,12 @@ Given('I append {string} to the file {string}', function (this: CliWorld, text: 
   writeFileSync(this.file(relative), `${readFileSync(this.file(relative), 'utf8')}${text}\n`);
 });
 
+Given('I replace {string} with {string} in the file {string}', function (this: CliWorld, from: string, to: string, relative: string) {
+  const before = readFileSync(this.file(relative), 'utf8');
+  assert.ok(before.includes(from), `${relative} does not contain ${JSON.stringify(from)}`);
+  writeFileSync(this.file(relative), before.replace(from, to));
+});
+
 Then('the verdict says {string} selected {string} because {string}', function (this: CliWorld, _trigger: string, target: string, because: string) {
   const verdict = this.json<Verdict>();
   const reasons = verdict.watch?.selected ?? [];

@@ -48,6 +48,8 @@ describe('loadConfig: where the config comes from', () => {
       profile: undefined,
       gates: {},
       reporter: undefined,
+      coverage: false,
+      runner: undefined,
     });
   });
 

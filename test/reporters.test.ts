@@ -8,7 +8,7 @@ import { buildVerdict, loadVerdictTools, type VerdictInput } from '../src/report
 import { colorFor, colorLevel } from '../src/report/color.js';
 import { renderAgent } from '../src/report/agent.js';
 import { renderTerminal } from '../src/report/terminal.js';
-import type { RunOutcome } from '../src/run/child.js';
+import type { RunOutcome } from '../src/run/runner.js';
 import type { RunScenario } from '../src/run/result.js';
 import type { Verdict } from '../src/report/verdict.js';
 

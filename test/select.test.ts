@@ -70,6 +70,52 @@ describe('selectScenarios', () => {
   });
 });
 
+describe('selectScenarios with coverage', () => {
+  // cart.feature:3 ran code in price.ts; cart.feature:8 reaches price.ts through the same step file but never called it.
+  const covered: ScenarioMap = {
+    ...MAP,
+    loadActive: ['src/user.ts'],
+    scenarios: [
+      { ...MAP.scenarios[0]!, covered: ['src/cart.ts', 'src/price.ts', 'steps/cart.steps.ts'] },
+      { ...MAP.scenarios[1]!, covered: ['src/cart.ts', 'src/user.ts', 'steps/cart.steps.ts'] },
+      { ...MAP.scenarios[2]!, covered: ['src/user.ts', 'src/unrelated.ts'] },
+    ],
+  };
+  async function selectWith(changed: string[], bodyOnly: boolean, map: ScenarioMap = covered) {
+    const graph = await ImportGraph.build(ROOT, Object.keys(FILES), { fs: new MemoryFileSystem(FILES, ROOT) });
+    return selectScenarios({ root: ROOT, changed, map, graph, specFiles: ['features/cart.feature', 'specs/users.md'], bodyOnly: () => bodyOnly });
+  }
+
+  it('an edit inside function bodies selects only the scenarios that ran code in the file', async () => {
+    const selection = await selectWith(['src/price.ts'], true);
+    expect(selection.paths).toEqual(['features/cart.feature:3']);
+    expect(selection.reasons).toEqual([{ target: 'features/cart.feature:3', because: 'src/price.ts changed (its code ran in this scenario)' }]);
+  });
+
+  it('any other edit also selects every scenario the import graph reaches', async () => {
+    expect((await selectWith(['src/price.ts'], false)).paths).toEqual(['features/cart.feature:3', 'features/cart.feature:8']);
+  });
+
+  it('a file whose functions ran at load time falls back to the import graph even for a body edit', async () => {
+    expect((await selectWith(['src/user.ts'], true)).paths).toEqual(['features/cart.feature:8', 'specs/users.md:12']);
+  });
+
+  it('coverage finds what the import graph cannot see (a computed import)', async () => {
+    const selection = await selectWith(['src/unrelated.ts'], false);
+    expect(selection.paths).toEqual(['specs/users.md:12']);
+  });
+
+  it('a scenario recorded without coverage keeps the import-graph rule', async () => {
+    const partly = { ...covered, scenarios: [covered.scenarios[0]!, MAP.scenarios[1]!, covered.scenarios[2]!] };
+    expect((await selectWith(['src/price.ts'], true, partly)).paths).toEqual(['features/cart.feature:3', 'features/cart.feature:8']);
+  });
+
+  it('without load-time data in the map, nothing is narrowed', async () => {
+    const { loadActive: _, ...noLoadPhase } = covered;
+    expect((await selectWith(['src/price.ts'], true, noLoadPhase)).paths).toEqual(['features/cart.feature:3', 'features/cart.feature:8']);
+  });
+});
+
 describe('scenario map', () => {
   const scenario = (uri: string, line: number, ids: string[]): RunScenario => ({
     uri, line, name: 's', feature: 'f', tags: [], status: 'passed', durationMs: 1, hookFailures: [],
@@ -99,6 +145,19 @@ describe('scenario map', () => {
     const partial = buildScenarioMap({ ...result, scenarios: [scenario('features/a.feature', 4, ['a'])] }, sourceOf, []);
     const merged = mergeScenarioMap(full, partial, ['features/a.feature']);
     expect(merged.scenarios.map((s) => s.id).sort()).toEqual(['features/a.feature:4', 'specs/x.md:7']);
+  });
+
+  it('keeps coverage with the scenarios it was recorded for, and load-time activity only grows', () => {
+    const withCoverage: RunResult = { ...result, loadActive: ['src/config.ts'], scenarios: result.scenarios.map((s) => ({ ...s, covered: ['src/a.ts'] })) };
+    const first = buildScenarioMap(withCoverage, sourceOf, []);
+    expect(first.loadActive).toEqual(['src/config.ts']);
+    expect(first.scenarios.map((s) => s.covered)).toEqual([['src/a.ts'], ['src/a.ts']]);
+    const rerun = buildScenarioMap({ ...withCoverage, loadActive: ['src/late.ts'], scenarios: [{ ...withCoverage.scenarios[0]!, covered: ['src/b.ts'] }] }, sourceOf, []);
+    const merged = mergeScenarioMap(first, rerun, []);
+    expect(merged.loadActive).toEqual(['src/config.ts', 'src/late.ts']);
+    expect(merged.scenarios.find((s) => s.id === 'features/a.feature:3')?.covered).toEqual(['src/b.ts']);
+    const withoutCoverage = mergeScenarioMap(merged, buildScenarioMap({ ...result, scenarios: [result.scenarios[0]!] }, sourceOf, []), []);
+    expect(withoutCoverage.scenarios.find((s) => s.id === 'features/a.feature:3')?.covered).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SpecProblem } from '../src/core/errors.js';
-import type { RunOutcome } from '../src/run/child.js';
+import type { RunOutcome } from '../src/run/runner.js';
 import type { RunDefinition, RunResult, RunScenario, RunStep } from '../src/run/result.js';
 import { buildVerdict, loadVerdictTools, type VerdictInput } from '../src/report/build-verdict.js';
 import { userStack } from '../src/report/failures.js';

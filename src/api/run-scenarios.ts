@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { RunnerChild, type RunLimits, type RunOutcome } from '../run/child.js';
+import type { Runner, RunLimits, RunOutcome } from '../run/runner.js';
+import { startRunner } from '../run/start.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
 import type { RunProgress, RunScenario, RunStep } from '../run/result.js';
 import type { SpecFile } from '../spec/model.js';
@@ -26,7 +27,7 @@ export interface ScenarioRun {
  * Runs the scenarios; when one blocks the event loop, its child is killed, the scenario is recorded as
  * timed out, and the rest run again in a fresh child without it, so one endless loop costs one scenario.
  */
-export async function runScenarios(first: RunnerChild, run: ScenarioRun, track: (child: RunnerChild) => void): Promise<{ outcome: RunOutcome; cut: number }> {
+export async function runScenarios(first: Runner, run: ScenarioRun, track: (child: Runner) => void): Promise<{ outcome: RunOutcome; cut: number }> {
   let outcome = await first.run(run.job, run.limits, run.signal);
   const hung: { file: SpecFile; pickle: PickleInfo; progress: RunProgress }[] = [];
   while (outcome.kind === 'timeout' && hung.length < MAX_HANGS && !run.signal?.aborted) {
@@ -38,7 +39,7 @@ export async function runScenarios(first: RunnerChild, run: ScenarioRun, track: 
       outcome = { kind: 'result', result: { cucumberVersion: undefined, scenarios: [], definitions: [], parameterTypes: [], undefinedParameterTypes: [], globalSupportFiles: [], runErrors: [], success: false }, log: outcome.log };
       break;
     }
-    const child = new RunnerChild(run.root, run.env, run.onOutput);
+    const child = startRunner(first.kind, run.root, run.env, run.onOutput);
     track(child);
     child.load(run.support);
     outcome = await child.run({ ...run.job, paths }, run.limits, run.signal);

@@ -7,7 +7,8 @@ import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
 import { discoverSpecs } from '../spec/discover.js';
 import type { SpecFile } from '../spec/model.js';
-import { RunnerChild, type RunOutcome } from '../run/child.js';
+import type { Runner, RunOutcome } from '../run/runner.js';
+import { startRunner } from '../run/start.js';
 import { compactPaths } from '../run/compact-paths.js';
 import { resolveGates, runGate } from '../run/gates.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
@@ -66,13 +67,13 @@ export interface VerifyDetails {
 }
 
 /** verify() after the fork: everything that needs the heavier modules. */
-export async function verifyWith(first: RunnerChild, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
+export async function verifyWith(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
   const details = await verifyDetailed(first, options, env, startedAt, started);
   await recordScenarioMap(env.cwd, details, details.partial);
   return details.verdict;
 }
 
-export async function verifyDetailed(first: RunnerChild, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
+export async function verifyDetailed(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
   const children = [first];
   // Loaded while the scenarios run, so building the verdict is not waiting on module loading.
   const verdictModule = import('../report/build-verdict.js');
@@ -81,7 +82,7 @@ export async function verifyDetailed(first: RunnerChild, options: RunOptions, en
   const gates: GateResult[] = [];
   const problems: SpecProblem[] = [];
   try {
-    prepared = await prepare(options, env, children[0]!);
+    prepared = await prepare(options, env, children);
     problems.push(...prepared.problems);
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const selectedGates = planGates(prepared.config, options.gates);
@@ -104,7 +105,7 @@ export async function verifyDetailed(first: RunnerChild, options: RunOptions, en
     if (!isSpecloopError(error)) throw error;
     problems.push(error.problem);
   } finally {
-    for (const child of children) if (!(child === first && keep(prepared, outcome))) child.kill();
+    for (const child of children) if (!(child === children[0] && keep(prepared, outcome))) child.kill();
   }
   const sources = prepared?.sourceOf ?? new Map<string, string>();
   const sourceOf = (uri: string) => sources.get(uri) ?? uri;
@@ -126,15 +127,21 @@ export async function verifyDetailed(first: RunnerChild, options: RunOptions, en
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
   const changes = prepared?.selection;
   const explained = changes ? { ...verdict, watch: { trigger: changes.triggers, all: changes.all, selected: changes.reasons, delta: { newlyFailing: [], fixed: [] } } } : verdict;
-  return { verdict: explained, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && first.alive, wholeFiles: prepared?.wholeFiles ?? [] };
+  return { verdict: explained, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
 }
 
-async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerChild): Promise<Prepared> {
+async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {
   const config = await loadConfig(env.cwd, options.configFile, { ...options.config, ...(options.profile ? { profile: options.profile } : {}) });
+  // The runner started before the config was read; a config that asks for a child process gets one.
+  if (!options.runner && config.runner === 'process' && runners[0]!.kind === 'thread') {
+    runners[0]!.kill();
+    runners[0] = startRunner('process', env.cwd, env.env, options.onOutput);
+  }
+  const child = runners[0]!;
   const overlay = await readProfile(config, env, child);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
-  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
+  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = overlay?.specs ?? config.specs;
@@ -177,7 +184,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, child: RunnerC
   return { ...base, job };
 }
 
-async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: RunnerChild): Promise<ProfileOverlay | undefined> {
+async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: Runner): Promise<ProfileOverlay | undefined> {
   const file = findCucumberConfig(env.cwd);
   if (!file && !config.profile) return undefined;
   const names = config.profile ? [config.profile] : [];
@@ -253,7 +260,7 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   if (options.paths?.length) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
   }
-  const [{ changedFiles }, { loadScenarioMap }, { selectScenarios }, { ImportGraph }, { codeFiles, isIgnored }] = await Promise.all([
+  const [{ changedFiles, fileAt }, { loadScenarioMap }, { selectScenarios }, { ImportGraph }, { codeFiles, isCode, isIgnored }] = await Promise.all([
     import('../impact/git.js'),
     import('../impact/scenario-map.js'),
     import('../impact/select.js'),
@@ -263,7 +270,21 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   // specloop's own output (.spec/) and dependencies are never a reason to run anything.
   const changed = (await changedFiles(root, options.since)).filter((f) => !isIgnored(root, path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), ImportGraph.build(root, await codeFiles(root)), discoverSpecs(root, specGlobs, [])]);
-  return selectScenarios({ root, changed, map, graph, specFiles: specs.files });
+  const bodyOnly = map?.loadActive ? await bodyOnlyEdits(root, changed.filter(isCode), (file) => fileAt(root, options.since ?? 'HEAD', file)) : undefined;
+  return selectScenarios({ root, changed, map, graph, specFiles: specs.files, bodyOnly });
+}
+
+/** Which changed files differ from their committed text only inside function bodies. */
+async function bodyOnlyEdits(root: string, files: string[], before: (file: string) => Promise<string | undefined>): Promise<(file: string) => boolean> {
+  if (files.length === 0) return () => false;
+  const { isBodyOnlyEdit } = await import('../impact/body-edit.js');
+  const { readFile } = await import('node:fs/promises');
+  const exact = new Set<string>();
+  for (const file of files) {
+    const [old, now] = await Promise.all([before(file), readFile(path.join(root, file), 'utf8').catch(() => undefined)]);
+    if (old !== undefined && now !== undefined && isBodyOnlyEdit(old, now, file)) exact.add(file);
+  }
+  return (file) => exact.has(file);
 }
 
 /** Every run teaches the scenario map which step files each scenario binds to (for --changed and watch). */

@@ -1,6 +1,7 @@
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import type { UserConfig } from '../config/schema.js';
-import { RunnerChild } from '../run/child.js';
+import { runnerKindFor, startRunner } from '../run/start.js';
+import type { RunnerKind } from '../run/runner.js';
 import type { Verdict } from '../report/verdict.js';
 
 export interface VerifyOptions {
@@ -19,6 +20,8 @@ export interface VerifyOptions {
   /** Overrides on top of the config file. */
   config?: UserConfig;
   signal?: AbortSignal;
+  /** Where the scenarios run (overrides config); default: a worker thread when the process stands in the project folder. */
+  runner?: RunnerKind;
   /** Output the steps print, as it happens. */
   onOutput?: (chunk: string) => void;
 }
@@ -32,7 +35,7 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
   const env = makeEnvironment(environment);
   const startedAt = new Date();
   const started = performance.now();
-  const first = new RunnerChild(env.cwd, env.env, options.onOutput);
+  const first = startRunner(runnerKindFor(env.cwd, options.runner), env.cwd, env.env, options.onOutput);
   try {
     const { verifyWith } = await import('./verify-run.js');
     return await verifyWith(first, options, env, startedAt, started);

@@ -17,6 +17,8 @@ export interface WatchOptions {
   tags?: string;
   names?: string[];
   profile?: string;
+  /** Record per-scenario coverage on every run (as config "coverage": true), so edits select exactly. */
+  coverage?: boolean;
 }
 
 export interface WatchHandle {

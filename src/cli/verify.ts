@@ -22,6 +22,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     'output-file': { type: 'string', short: 'o' },
     changed: { type: 'boolean' },
     since: { type: 'string' },
+    coverage: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -34,6 +35,8 @@ export async function runVerify(argv: string[]): Promise<number> {
   const outputFile = values['output-file'] ? path.resolve(values['output-file']) : undefined;
   // Checked before the run: a report that can't be written must not cost a whole run first.
   if (outputFile) prepareOutputFile(outputFile);
+  // Steps expect the project folder as their working folder; standing there lets them run in a thread.
+  process.chdir(cwd);
   const renderer = loadRenderer(reporter);
   const verdict = await withInterrupts((signal) =>
     verify(
@@ -47,6 +50,7 @@ export async function runVerify(argv: string[]): Promise<number> {
         configFile: values.config,
         changed: values.changed,
         since: values.since,
+        ...(values.coverage ? { config: { coverage: true } } : {}),
         signal,
         // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
         onOutput: reporter === 'json' ? undefined : (chunk) => process.stderr.write(chunk),

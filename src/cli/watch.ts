@@ -12,6 +12,7 @@ export async function runWatch(argv: string[]): Promise<number> {
     config: { type: 'string', short: 'c' },
     cwd: { type: 'string' },
     settle: { type: 'string' },
+    coverage: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -25,7 +26,7 @@ export async function runWatch(argv: string[]): Promise<number> {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `watch: --settle must be a number of milliseconds, got "${values.settle}"`, hint: 'e.g. --settle 50' });
   }
   const print = values.json ? await jsonPrinter() : await humanPrinter();
-  const handle = await watch({ settleMs, tags: values.tags, names: values.name, profile: values.profile, configFile: values.config }, { cwd: projectRoot(values.cwd) }, print);
+  const handle = await watch({ settleMs, tags: values.tags, names: values.name, profile: values.profile, configFile: values.config, coverage: values.coverage }, { cwd: projectRoot(values.cwd) }, print);
   const stopKeys = listenForKeys(handle, !values.json);
   const onSignal = () => void handle.stop();
   process.on('SIGINT', onSignal);

@@ -40,6 +40,8 @@ export function resolveConfig(root: string, configFile: string | undefined, user
     profile: user.profile,
     gates: user.gates ?? {},
     reporter: user.reporter,
+    coverage: user.coverage ?? false,
+    runner: user.runner,
   };
 }
 

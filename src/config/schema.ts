@@ -26,6 +26,8 @@ export const UserConfigSchema = z.strictObject({
   profile: z.string().optional().describe('cucumber.cjs profile to honour'),
   gates: z.record(z.string(), GateConfigSchema).optional().describe('extra gates: name → argv, {command, timeout} or false'),
   reporter: z.enum(['human', 'json', 'agent']).optional(),
+  coverage: z.boolean().optional().describe('record which files each scenario runs code in (V8 coverage), so watch and --changed select exactly; costs ≈ 1–2 ms a scenario'),
+  runner: z.enum(['thread', 'process']).optional().describe('where scenarios run: a worker thread (fastest start) or a child process (for steps that need process.chdir or non-thread-safe native addons)'),
 });
 
 export type UserConfig = z.infer<typeof UserConfigSchema>;
@@ -56,4 +58,7 @@ export interface ResolvedConfig {
   /** Gate name → config as written; defaults are detected later, per project. */
   gates: Record<string, GateConfig>;
   reporter: 'human' | 'json' | 'agent' | undefined;
+  coverage: boolean;
+  /** Unset: a thread when the process stands in the project folder, else a child process. */
+  runner: 'thread' | 'process' | undefined;
 }

@@ -10,6 +10,8 @@ export interface ScenarioEntry {
   file: string;
   line: number;
   stepFiles: string[];
+  /** Recorded with coverage on: the project files whose code ran in this scenario. */
+  covered?: string[];
 }
 
 /** The scenario ↔ code map recorded from runs; paths are project-relative. */
@@ -20,6 +22,8 @@ export interface ScenarioMap {
   globalSupportFiles: string[];
   /** Every step and support file the recording run loaded. */
   supportFiles: string[];
+  /** Recorded with coverage on: files whose functions ran while loading or in BeforeAll hooks. */
+  loadActive?: string[];
 }
 
 const MAP_FILE = '.spec/scenario-map.json';
@@ -29,9 +33,10 @@ export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => s
   const scenarios = result.scenarios.map((s) => {
     const file = sourceOf(s.uri);
     const stepFiles = new Set(s.steps.flatMap((step) => step.definitionIds.map((id) => definitionFile.get(id)).filter((f): f is string => f !== undefined)));
-    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort() };
+    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), ...(s.covered ? { covered: s.covered } : {}) };
   });
-  return { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort() };
+  const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort() };
+  return result.loadActive ? { ...map, loadActive: result.loadActive } : map;
 }
 
 /**
@@ -47,7 +52,14 @@ export function mergeScenarioMap(previous: ScenarioMap | undefined, next: Scenar
     scenarios: [...previous.scenarios.filter((s) => !ran.has(s.id) && !whole.has(s.file)), ...next.scenarios],
     globalSupportFiles: [...new Set([...previous.globalSupportFiles, ...next.globalSupportFiles])].sort(),
     supportFiles: [...new Set([...previous.supportFiles, ...next.supportFiles])].sort(),
+    ...mergeLoadActive(previous, next),
   };
+}
+
+/** Load-time activity only grows (a module loaded once keeps its state); a run without coverage adds none. */
+function mergeLoadActive(previous: ScenarioMap, next: ScenarioMap): Pick<ScenarioMap, 'loadActive'> {
+  if (!previous.loadActive && !next.loadActive) return {};
+  return { loadActive: [...new Set([...(previous.loadActive ?? []), ...(next.loadActive ?? [])])].sort() };
 }
 
 export async function saveScenarioMap(root: string, map: ScenarioMap): Promise<void> {

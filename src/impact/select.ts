@@ -10,6 +10,11 @@ export interface SelectionInput {
   graph: ImportGraph | undefined;
   /** The current spec files, project-relative. */
   specFiles: string[];
+  /**
+   * Whether an edited file changed only inside function bodies (see body-edit.ts). With the map's
+   * coverage, such an edit reaches exactly the scenarios that ran code in the file.
+   */
+  bodyOnly?: (file: string) => boolean;
 }
 
 export interface Selection {
@@ -57,15 +62,27 @@ function wholeFilesWin(paths: string[]): string[] {
   return paths.filter((p) => !/:\d+$/.test(p) || !whole.has(p.replace(/:\d+$/, '')));
 }
 
-/** Scenarios whose step files import (transitively) a changed source module. */
+/**
+ * Scenarios a changed code file reaches: those whose step files import it (transitively), and
+ * those whose recorded coverage ran code in it (which also finds computed imports). When the edit
+ * stayed inside function bodies and nothing in the file ran at load time, coverage alone decides
+ * for every scenario it has data for: a scenario that never called into the file cannot change.
+ */
 function addReachedThroughCode(input: SelectionInput, add: (target: string, because: string) => void): void {
   const { graph, map, root } = input;
-  if (!graph || !map) return;
+  if (!map) return;
+  const loadActive = new Set(map.loadActive ?? []);
   for (const file of input.changed) {
     // Support files count too: a helper beside the step files reaches scenarios only through them.
     if (SPEC.test(file)) continue;
-    const affected = graph.affectedBy([path.join(root, file)]);
+    const affected = graph?.affectedBy([path.join(root, file)]) ?? new Set<string>();
+    const exact = map.loadActive !== undefined && !loadActive.has(file) && input.bodyOnly?.(file) === true;
     for (const scenario of map.scenarios) {
+      if (scenario.covered?.includes(file)) {
+        add(scenario.id, `${file} changed (its code ran in this scenario)`);
+        continue;
+      }
+      if (exact && scenario.covered) continue;
       const via = scenario.stepFiles.find((s) => affected.has(path.join(root, s)));
       if (via) add(scenario.id, `${file} changed (reached through ${via})`);
     }

@@ -1,5 +1,5 @@
 import type { SpecProblem } from '../core/errors.js';
-import type { RunOutcome } from '../run/child.js';
+import type { RunOutcome } from '../run/runner.js';
 import type { RunResult, RunScenario } from '../run/result.js';
 import { definitionRef, errorFields, problemFailure, scenarioFailure, type FailureContext, type VerdictTools } from './failures.js';
 import { emptyCounts, SCHEMA_VERSION, summaryLine } from './summary.js';

@@ -19,6 +19,8 @@ export interface VerdictTools {
   diff?: (expected: string, actual: string) => string;
 }
 
+/** Node's message for what a worker thread may not do (process.chdir, process.setuid, …). */
+const IN_THREAD = /is not supported in workers/;
 const TIMED_OUT = /timed out/i;
 
 /** cucumber-js defines steps with English functions whatever the spec's dialect. */
@@ -98,7 +100,9 @@ function stepFailure(step: RunStep, keyword: string, where: { file: string; feat
       const timedOut = TIMED_OUT.test(step.error?.message ?? '');
       const hint = timedOut
         ? `the step did not finish in time: look for a missing await/resolve, or raise the timeout${def ? ` (definition at ${def.file}:${def.line})` : ''}`
-        : `make the code do what ${where.file}:${step.line} says${def ? `, or fix the step definition at ${def.file}:${def.line}` : ''}`;
+        : IN_THREAD.test(step.error?.message ?? '')
+          ? 'scenarios run in a worker thread, where this is not allowed: set "runner": "process" in spec.config.json to run them in a child process'
+          : `make the code do what ${where.file}:${step.line} says${def ? `, or fix the step definition at ${def.file}:${def.line}` : ''}`;
       return { kind: timedOut ? 'timeout' : 'failed-step', code: timedOut ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED', ...common, ...errorFields(step.error, ctx), message: errorMessage(step.error) || 'step failed', hint };
     }
   }

@@ -61,6 +61,14 @@ export class RunCollector {
     this.result.success = false;
   }
 
+  /** Credits a finished scenario with the files its code ran in (called right after its testCaseFinished). */
+  cover(event: messages.TestCaseFinished, files: string[]): void {
+    const started = this.started.get(event.testCaseStartedId);
+    const pickleId = started && this.testCases.get(started.testCaseId)?.pickleId;
+    const scenario = pickleId ? this.finished.get(pickleId) : undefined;
+    if (scenario && !event.willBeRetried) scenario.covered = files;
+  }
+
   finish(): RunResult {
     this.result.scenarios = this.order.map((id) => this.finished.get(id)).filter((s): s is RunScenario => s !== undefined);
     return this.result;

@@ -11,6 +11,8 @@ export interface SupportJob {
   timeout: number;
   /** A reload in a long-lived runner: files edited since the last load (absolute). */
   invalidate?: string[];
+  /** Record which project files each scenario runs code in (V8 coverage; costs ≈ 1–2 ms a scenario). */
+  coverage?: boolean;
 }
 
 /** One scenario run. Paths are absolute, optionally with :line filters. */
@@ -54,3 +56,11 @@ export type ChildMessage =
   | { type: 'profile'; config: ProfileConfig }
   | { type: 'result'; result: RunResult; rss: number }
   | { type: 'fatal'; problem: SpecProblem; stack?: string };
+
+/** A process a step started: killed with the runner, with everything it started, even if it left the group. */
+export interface SpawnedMessage {
+  type: 'spawned';
+  pid: number;
+  /** It has exited: its pid may be reused by an unrelated process and must not be killed. */
+  exited?: boolean;
+}

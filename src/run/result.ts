@@ -45,6 +45,8 @@ export interface RunScenario {
   durationMs: number;
   steps: RunStep[];
   hookFailures: RunHookFailure[];
+  /** With coverage on: the project files (relative) whose code ran in this scenario. */
+  covered?: string[];
 }
 
 export interface RunDefinition {
@@ -71,6 +73,8 @@ export interface RunResult {
   globalSupportFiles: string[];
   runErrors: RunError[];
   success: boolean;
+  /** With coverage on: files whose own functions ran while loading or in BeforeAll hooks. */
+  loadActive?: string[];
 }
 
 /** Progress the child reports before each step, so a hung step can be named and cut. */

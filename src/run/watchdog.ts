@@ -5,8 +5,10 @@ import type { RunProgress } from './result.js';
 export const HANG_MARKER = '\u0000specloop:hang ';
 
 const BUFFER_BYTES = 8192;
+/** Shared memory layout: [sequence, a step is running, progress bytes] then the progress JSON. */
+const HEADER_BYTES = 12;
 
-// Runs in a worker thread: it keeps ticking when the main thread is blocked in a step.
+// Runs in a worker thread of the runner child: it keeps ticking when the main thread is blocked in a step.
 const WATCHDOG_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
@@ -22,28 +24,29 @@ setInterval(() => {
   const text = Buffer.from(bytes.slice(0, Atomics.load(state, 2))).toString('utf8');
   fs.writeSync(2, '\\n' + marker + text + '\\n');
   process.kill(process.pid, 'SIGKILL');
-}, Math.max(10, Math.min(100, Math.floor(quietMs / 4))));
+}, pollInterval(quietMs));
+function pollInterval(ms) { return Math.max(10, Math.min(100, Math.floor(ms / 4))); }
 `;
 
-export interface HangWatchdog {
+export interface Heartbeat {
   /** A step (or hook) started: it must finish within quietMs. */
   started(progress: RunProgress): void;
   finished(): void;
   stop(): void;
 }
 
+export function heartbeatBuffer(): SharedArrayBuffer {
+  return new SharedArrayBuffer(HEADER_BYTES + BUFFER_BYTES);
+}
+
 /**
- * Catches what cucumber's own step timeout cannot: a step that blocks the event loop. The main
- * thread only bumps a counter in shared memory per step (no IPC), and the watchdog thread kills
- * the process, after naming the step, when a step stays unfinished for quietMs.
+ * The runner's side: per step it only bumps a counter in shared memory (no IPC, no message), so a
+ * watcher on another thread can tell a step that blocks the event loop from a slow one.
  */
-export function startHangWatchdog(quietMs: number): HangWatchdog {
-  const sab = new SharedArrayBuffer(12 + BUFFER_BYTES);
+export function writeHeartbeat(sab: SharedArrayBuffer, onStop: () => void = () => undefined): Heartbeat {
   const state = new Int32Array(sab, 0, 3);
-  const bytes = new Uint8Array(sab, 12);
+  const bytes = new Uint8Array(sab, HEADER_BYTES);
   const encoder = new TextEncoder();
-  const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { sab, quietMs, marker: HANG_MARKER } });
-  worker.unref();
   return {
     started(progress) {
       const { written } = encoder.encodeInto(JSON.stringify(progress), bytes);
@@ -55,10 +58,51 @@ export function startHangWatchdog(quietMs: number): HangWatchdog {
       Atomics.store(state, 1, 0);
       Atomics.add(state, 0, 1);
     },
-    stop() {
-      void worker.terminate();
-    },
+    stop: onStop,
   };
+}
+
+/**
+ * The runner child's own watchdog: a thread that kills the process, after naming the step on
+ * stderr, when a step stays unfinished for quietMs.
+ */
+export function startHangWatchdog(quietMs: number): Heartbeat {
+  const sab = heartbeatBuffer();
+  const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { sab, quietMs, marker: HANG_MARKER } });
+  worker.unref();
+  return writeHeartbeat(sab, () => void worker.terminate());
+}
+
+/**
+ * The watcher's side for a runner thread: polls the heartbeat from the parent's main thread (free
+ * while the runner works) and calls onHang with the step that stayed unfinished for quietMs.
+ */
+export function watchHeartbeat(sab: SharedArrayBuffer, quietMs: number, onHang: (progress: RunProgress | undefined) => void): () => void {
+  const state = new Int32Array(sab, 0, 3);
+  const bytes = new Uint8Array(sab, HEADER_BYTES);
+  let lastSeq = -1;
+  let since = Date.now();
+  const timer = setInterval(() => {
+    const seq = Atomics.load(state, 0);
+    if (seq !== lastSeq || Atomics.load(state, 1) === 0) {
+      lastSeq = seq;
+      since = Date.now();
+      return;
+    }
+    if (Date.now() - since < quietMs) return;
+    clearInterval(timer);
+    onHang(parseProgress(Buffer.from(bytes.slice(0, Atomics.load(state, 2))).toString('utf8')));
+  }, Math.max(10, Math.min(100, Math.floor(quietMs / 4))));
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+function parseProgress(json: string): RunProgress | undefined {
+  try {
+    return JSON.parse(json) as RunProgress;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Splits the watchdog's report out of the child's stderr. */
@@ -66,12 +110,6 @@ export function extractHang(log: string): { log: string; progress: RunProgress |
   const at = log.lastIndexOf(HANG_MARKER);
   if (at < 0) return { log, progress: undefined };
   const end = log.indexOf('\n', at);
-  const json = log.slice(at + HANG_MARKER.length, end < 0 ? undefined : end);
-  let progress: RunProgress | undefined;
-  try {
-    progress = JSON.parse(json) as RunProgress;
-  } catch {
-    progress = undefined;
-  }
+  const progress = parseProgress(log.slice(at + HANG_MARKER.length, end < 0 ? undefined : end));
   return { log: (log.slice(0, at) + (end < 0 ? '' : log.slice(end + 1))).trimEnd(), progress };
 }

@@ -8,15 +8,25 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
+import { ChildProcess } from 'node:child_process';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
 import { captureStepErrors } from './capture-errors.js';
 import { RunCollector } from './collect.js';
-import type { ChildMessage, ParentMessage, ProfileConfig, RunJob, SupportJob } from './protocol.js';
+import type { ChildMessage, ParentMessage, ProfileConfig, RunJob, SpawnedMessage, SupportJob } from './protocol.js';
 import type { RunError } from './result.js';
-import { startHangWatchdog } from './watchdog.js';
+import { startHangWatchdog, writeHeartbeat, type Heartbeat } from './watchdog.js';
 import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
+import { preferNativeIndices } from './native-indices.js';
+import { CoverageRecorder } from './coverage-recorder.js';
+
+/**
+ * The stdout formatter cucumber insists on: one that does nothing. specloop reads the message
+ * stream itself, and the summary formatter's duration formatting initialises Intl (≈ 15 ms).
+ */
+const SILENT_FORMATTER = "data:text/javascript,export default { type: 'formatter', formatter() {} }";
 
 type CucumberApi = typeof import('@cucumber/cucumber/api');
 
@@ -25,11 +35,43 @@ const ownRequire = createRequire(import.meta.url);
 const OWN_DIST = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
 
-function send(message: ChildMessage): Promise<void> {
+/** Set when the runner is a worker thread (see thread.ts): the parent watches its heartbeat. */
+const thread = isMainThread ? undefined : (workerData as { heartbeat: SharedArrayBuffer });
+
+function send(message: ChildMessage | SpawnedMessage): Promise<void> {
   return new Promise((resolve) => {
+    if (thread) return resolve(parentPort!.postMessage(message));
     if (!process.send) return resolve();
     process.send(message, undefined, {}, () => resolve());
   });
+}
+
+function onParentMessage(handler: (message: ParentMessage) => void): void {
+  if (thread) parentPort!.on('message', handler);
+  else process.on('message', handler);
+}
+
+function heartbeat(quietMs: number): Heartbeat {
+  return thread ? writeHeartbeat(thread.heartbeat) : startHangWatchdog(quietMs);
+}
+
+/**
+ * Reports what the steps spawn: the parent kills those, and what they started, with the runner.
+ * A thread has no process group of its own, and a child's group misses what detaches from it.
+ */
+function reportSpawns(): void {
+  // Every async spawn, exec and fork goes through this (undocumented but long-stable) method.
+  const proto = ChildProcess.prototype as unknown as { spawn: (this: ChildProcess, ...args: unknown[]) => unknown };
+  const spawn = proto.spawn;
+  proto.spawn = function (this: ChildProcess, ...args: unknown[]) {
+    const result = spawn.apply(this, args);
+    const pid = this.pid;
+    if (pid !== undefined) {
+      void send({ type: 'spawned', pid });
+      this.once('exit', () => void send({ type: 'spawned', pid, exited: true }));
+    }
+    return result;
+  };
 }
 
 /**
@@ -53,6 +95,7 @@ function requireApi(): CucumberApi {
 function loadCucumber(): { api: CucumberApi; version: string } | SpecProblem {
   try {
     const version = (projectRequire('@cucumber/cucumber/package.json') as { version: string }).version;
+    preferNativeIndices(projectRequire.resolve('@cucumber/cucumber/package.json'));
     const api = requireApi();
     return { api, version };
   } catch (error) {
@@ -87,7 +130,7 @@ async function registerTypeScript(support: SupportJob): Promise<void> {
 /** SPECLOOP_TIMING=1 prints the child's phases to stderr: where a slow run spends its time. */
 const timing = process.env.SPECLOOP_TIMING === '1';
 function mark(label: string): void {
-  if (timing) process.stderr.write(`[specloop timing] child ${label} at ${Math.round(performance.now())} ms\n`);
+  if (timing) process.stderr.write(`[specloop timing] child ${label} at ${Math.round(performance.timeOrigin + performance.now()) % 100000} (own clock ${Math.round(performance.now())} ms)\n`);
 }
 
 const nullStream = new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -97,6 +140,22 @@ type Library = Awaited<ReturnType<CucumberApi['loadSupport']>>;
 interface Loaded { library: Library; takeThrown: () => RunError | undefined }
 
 let lastSupport: string[] = [];
+let recorder: CoverageRecorder | undefined;
+/** Files whose functions ran while loading (or in BeforeAll): kept across reloads of a long-lived runner. */
+const loadActive = new Set<string>();
+
+function recordCoverage(wanted: boolean | undefined): void {
+  if (wanted && !recorder) recorder = new CoverageRecorder(process.cwd(), (file) => file.startsWith(OWN_DIST));
+  if (!wanted && recorder) {
+    recorder.stop();
+    recorder = undefined;
+    loadActive.clear();
+  }
+}
+
+function noteLoadPhase(): void {
+  for (const file of recorder?.takeLoadPhase() ?? []) loadActive.add(file);
+}
 
 async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
   mark('load received');
@@ -107,6 +166,8 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   if (lastSupport.length) purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles], process.cwd());
   lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
+  recordCoverage(support.coverage);
+  recorder?.take();
   let library: Library;
   try {
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: [] } }, environment);
@@ -115,6 +176,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
     return supportLoadProblem(error);
   }
   mark('support loaded');
+  noteLoadPhase();
   const internal = library as unknown as { defaultTimeout: number; stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
   // 5000 is cucumber's own default: anything else means the user's support code chose a timeout.
   if (internal.defaultTimeout === 5000) internal.defaultTimeout = support.timeout;
@@ -128,11 +190,16 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
   const loaded = loading ? await loading : { code: 'SPEC_RUN_CRASH' as const, message: 'no support code was loaded before the run' };
   if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
   const collector = new RunCollector(loaded.takeThrown);
-  const watchdog = startHangWatchdog(job.hangAfterMs);
+  const watchdog = heartbeat(job.hangAfterMs);
+  let beforeAll = true;
   const onMessage = (envelope: Envelope) => {
     const progress = collector.onEnvelope(envelope);
     if (progress) watchdog.started(progress);
     else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished();
+    if (!recorder) return;
+    // What BeforeAll hooks ran is shared by every scenario, like what ran while loading.
+    if (envelope.testCaseStarted && beforeAll) (beforeAll = false), noteLoadPhase();
+    else if (envelope.testCaseFinished) collector.cover(envelope.testCaseFinished, recorder.take());
   };
   const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
   // cucumber rejects when a BeforeAll/AfterAll hook throws; what ran before it is still a result.
@@ -142,7 +209,7 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
         sources,
         support: loaded.library,
         runtime: { dryRun: false, failFast: job.failFast, filterStacktraces: true, parallel: 0, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
-        formats: { stdout: 'summary', files: job.formatFiles, publish: false, options: {} },
+        formats: { stdout: SILENT_FORMATTER, files: job.formatFiles, publish: false, options: {} },
       },
       environment,
       onMessage,
@@ -150,7 +217,8 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
     .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
   watchdog.stop();
   mark('run finished');
-  await send({ type: 'result', result: collector.finish(), rss: process.memoryUsage().rss });
+  const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}) };
+  await send({ type: 'result', result, rss: process.memoryUsage().rss });
 }
 
 function supportLoadProblem(error: unknown): SpecProblem {
@@ -193,26 +261,40 @@ async function resolveProfile(api: CucumberApi, file: string | undefined, profil
   }
 }
 
+const exitRunner: (code?: number) => void = process.exit.bind(process);
+
+/**
+ * A step or hook that calls process.exit would end the run and lose every result: it fails
+ * where it was called instead, as vitest does with a test.
+ */
+function forbidExit(): void {
+  process.exit = ((code?: number | string | null) => {
+    throw new Error(`process.exit(${code ?? ''}) was called: steps and hooks must not end the process (the run goes on without it)`);
+  }) as typeof process.exit;
+}
+
 async function main(): Promise<void> {
   // A parent that dies must not leave this process (or what the steps started) behind.
-  process.on('disconnect', () => process.exit(0));
+  reportSpawns();
+  if (!thread) process.on('disconnect', () => exitRunner(0));
+  forbidExit();
   const loaded = loadCucumber();
   if (!('api' in loaded)) {
     await send({ type: 'fatal', problem: loaded });
-    process.exit(0);
+    return exitRunner(0);
   }
   registerCommonJs();
   let loading: Promise<Loaded | SpecProblem> | undefined;
   const fail = async (error: Error) => {
     await send({ type: 'fatal', problem: { code: 'SPEC_RUN_CRASH', message: error.message }, stack: error.stack });
-    process.exit(0);
+    exitRunner(0);
   };
-  process.on('message', (message: ParentMessage) => {
+  onParentMessage((message) => {
     if (message.type === 'load') {
       loading = load(loaded.api, message.support);
       loading.then((result) => ('code' in result ? undefined : send({ type: 'loaded' })), fail);
     } else if (message.type === 'run') {
-      run(loaded.api, loading, message.job).then(() => (message.job.persistent ? undefined : process.exit(0)), fail);
+      run(loaded.api, loading, message.job).then(() => (message.job.persistent ? undefined : exitRunner(0)), fail);
     } else {
       resolveProfile(loaded.api, message.file, message.profiles).catch(fail);
     }

@@ -6,13 +6,15 @@ import { isSpecloopError } from '../core/errors.js';
 import { ImportGraph } from '../impact/graph.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import { selectScenarios, type Selection } from '../impact/select.js';
-import { RunnerChild } from '../run/child.js';
+import { startChildRunner } from '../run/child.js';
+import type { Runner } from '../run/runner.js';
 import type { Verdict } from '../report/verdict.js';
 import { verifyDetailed, type RunOptions } from '../api/verify-run.js';
 import type { WatchEvent, WatchOptions } from '../api/watch.js';
 import { createSettler, type Settler } from './settle.js';
 import { createTrailingCheck } from './trailing-check.js';
 import { codeFiles, isCode, isIgnored } from './watch-files.js';
+import { SourceSnapshots } from './snapshots.js';
 
 interface Request {
   mode: 'changes' | 'all' | 'failed' | 'last';
@@ -36,13 +38,14 @@ export class WatchSession {
   private map: ScenarioMap | undefined;
   private specFiles: string[] = [];
   private readonly statuses = new Map<string, string>();
-  private spare: RunnerChild | undefined;
+  private spare: Runner | undefined;
   /** A runner that kept its support code loaded after the last run (CommonJS steps only). */
-  private warm: { child: RunnerChild; runs: number } | undefined;
+  private warm: { child: Runner; runs: number } | undefined;
   private running: { controller: AbortController; request: Request } | undefined;
   private queued: Request | undefined;
   private lastSelection: Selection | undefined;
   private stopped = false;
+  private readonly snapshots: SourceSnapshots;
 
   constructor(
     private readonly env: SpecEnvironment,
@@ -50,6 +53,7 @@ export class WatchSession {
     private readonly emit: (event: WatchEvent) => void,
   ) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.snapshots = new SourceSnapshots(env.cwd);
     this.settler = createSettler(options.settleMs ?? DEFAULT_SETTLE_MS, (paths) => this.onSettled(paths));
   }
 
@@ -122,13 +126,20 @@ export class WatchSession {
   }
 
   private async run(request: Request): Promise<void> {
-    const selection = this.select(request);
+    const controller = new AbortController();
+    this.running = { controller, request };
+    const edit = await this.classify(request);
+    if (controller.signal.aborted) {
+      this.running = undefined;
+      return this.next();
+    }
+    const selection = this.select(request, edit?.bodyOnly);
     if (!selection.all && selection.paths.length === 0) {
+      edit?.commit();
+      this.running = undefined;
       this.emit({ type: 'idle', trigger: request.changed, reason: selection.reasons[0]?.because ?? 'no scenario reaches the changed files' });
       return this.next();
     }
-    const controller = new AbortController();
-    this.running = { controller, request };
     this.emit({ type: 'run-started', trigger: request.changed, all: selection.all, selected: selection.reasons });
     const { child, reused } = this.runnerFor(request);
     let kept = false;
@@ -143,6 +154,7 @@ export class WatchSession {
       if (controller.signal.aborted) {
         this.emit({ type: 'run-cancelled', trigger: request.changed, reason: 'a newer edit arrived' });
       } else {
+        edit?.commit();
         await this.learn(details, selection);
         this.emit({ type: 'run-finished', verdict: this.withWatch(details.verdict, request, selection) });
       }
@@ -163,7 +175,7 @@ export class WatchSession {
    * after config changes (tsconfig paths, loaders), every RECYCLE_AFTER runs (purged modules grow
    * memory slowly), and whenever the last run did not end cleanly.
    */
-  private runnerFor(request: Request): { child: RunnerChild; reused: boolean } {
+  private runnerFor(request: Request): { child: Runner; reused: boolean } {
     const warm = this.warm;
     this.warm = undefined;
     if (warm && warm.child.alive && warm.runs < RECYCLE_AFTER && !request.changed.some((f) => CONFIG_FILE.test(f))) return { child: warm.child, reused: true };
@@ -179,7 +191,13 @@ export class WatchSession {
     if (queued && !this.stopped) void this.run(queued);
   }
 
-  private select(request: Request): Selection {
+  /** With coverage in the map, which edits stayed inside function bodies (those select exactly). */
+  private async classify(request: Request): Promise<Awaited<ReturnType<SourceSnapshots['classify']>> | undefined> {
+    if (request.mode !== 'changes' || !this.map?.loadActive) return undefined;
+    return this.snapshots.classify(request.changed.filter(isCode));
+  }
+
+  private select(request: Request, bodyOnly?: (file: string) => boolean): Selection {
     const all: Selection = { all: true, paths: [], reasons: [{ target: 'every scenario', because: request.mode === 'all' ? 'full run' : 'requested' }], triggers: request.changed };
     if (request.mode === 'all') return (this.lastSelection = all);
     if (request.mode === 'last') return this.lastSelection ?? all;
@@ -187,7 +205,7 @@ export class WatchSession {
       const failing = [...this.statuses].filter(([, status]) => status !== 'passed' && status !== 'skipped').map(([id]) => id);
       return { all: false, paths: failing, reasons: failing.map((id) => ({ target: id, because: 'failing' })), triggers: [] };
     }
-    const selection = selectScenarios({ root: this.env.cwd, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles });
+    const selection = selectScenarios({ root: this.env.cwd, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly });
     this.lastSelection = selection;
     return this.failingFirst(selection);
   }
@@ -200,7 +218,7 @@ export class WatchSession {
 
   private runOptions(selection: Selection, signal: AbortSignal): RunOptions {
     const stepFiles = selection.all ? undefined : this.stepFilesFor(selection);
-    return { paths: selection.paths, selected: true, gates: false, signal, tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
+    return { paths: selection.paths, selected: true, gates: false, signal, ...(this.options.coverage ? { config: { coverage: true } } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
 
   /** Only the step files the selected scenarios bind to (plus hooks and parameter types): loading the rest costs time. */
@@ -219,6 +237,7 @@ export class WatchSession {
       const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles);
       this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
       await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
+      if (this.map.loadActive) this.snapshots.remember(this.map.scenarios.flatMap((s) => s.covered ?? []));
     }
   }
 
@@ -237,8 +256,8 @@ export class WatchSession {
     return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed } } };
   }
 
-  private fork(): RunnerChild {
-    return new RunnerChild(this.env.cwd, this.env.env);
+  private fork(): Runner {
+    return startChildRunner(this.env.cwd, this.env.env);
   }
 }
 

@@ -1,0 +1,92 @@
+import { Session } from 'node:inspector';
+import { coveredFiles, type FunctionCoverage, type ScriptCoverage } from '../impact/coverage-files.js';
+
+/**
+ * Per-scenario V8 coverage, taken in the runner's own isolate. An in-process inspector session
+ * answers synchronously, so a take fits in cucumber's message callback, with no user hook.
+ * Function granularity (detailed: false) is what the impact map needs: which files' code ran.
+ */
+export class CoverageRecorder {
+  private readonly session = new Session();
+
+  constructor(
+    private readonly root: string,
+    private readonly exclude: (absPath: string) => boolean,
+  ) {
+    this.session.connect();
+    this.post('Profiler.enable');
+    this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+  }
+
+  /** Files whose code ran since the last take (each take resets V8's counters). */
+  take(): string[] {
+    return coveredFiles(this.raw(), this.root, this.exclude);
+  }
+
+  /**
+   * Files whose own functions ran at load time (or in BeforeAll hooks): not the module body itself,
+   * and not the helpers a TypeScript transform adds (`__export`, `__toESM`, …). Edits to such files
+   * can change state every scenario reads, so coverage alone must not narrow them.
+   */
+  takeLoadPhase(): string[] {
+    return coveredFiles(this.raw().map(withoutModuleBodies), this.root, this.exclude);
+  }
+
+  stop(): void {
+    try {
+      this.post('Profiler.stopPreciseCoverage');
+      this.session.disconnect();
+    } catch {
+      // already disconnected
+    }
+  }
+
+  private raw(): ScriptCoverage[] {
+    return (this.post('Profiler.takePreciseCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+  }
+
+  private post(method: string, params?: object): unknown {
+    let answer: unknown;
+    let failure: Error | null = null;
+    this.session.post(method, params, (error, result) => {
+      failure = error;
+      answer = result;
+    });
+    if (failure) throw failure;
+    return answer;
+  }
+}
+
+export function withoutModuleBodies(script: ScriptCoverage): ScriptCoverage {
+  const body = moduleBody(script.functions);
+  return { ...script, functions: script.functions.filter((fn) => fn !== body && isOwnFunction(fn, script.functions, body)) };
+}
+
+/** The module's top level: the function spanning the whole script (a declaration may also start at offset 0). */
+function moduleBody(all: readonly FunctionCoverage[]): FunctionCoverage | undefined {
+  let body: FunctionCoverage | undefined;
+  for (const fn of all) {
+    const own = fn.ranges[0];
+    if (own?.startOffset === 0 && (!body || own.endOffset > body.ranges[0]!.endOffset)) body = fn;
+  }
+  return body;
+}
+
+/**
+ * Not the module's own code: a transform's wrapper around the module body (an anonymous function
+ * enclosing every other one), its helpers (`__export`, `__toCommonJS`, …), the export getters
+ * esbuild writes as `name:()=>name` (reading an export at load time calls nothing of the module),
+ * and V8's class initializers (<static_initializer>, …), whose code sits outside function bodies,
+ * where an edit is never "body only"; what they call is counted on its own.
+ */
+function isOwnFunction(fn: FunctionCoverage, all: readonly FunctionCoverage[], body: FunctionCoverage | undefined): boolean {
+  const own = fn.ranges[0];
+  const name = fn.functionName;
+  if (!own || name.startsWith('__') || name.startsWith('<')) return false;
+  if (name) return own.endOffset - own.startOffset !== name.length + 4;
+  return !all.every((other) => other === fn || other === body || encloses(own, other.ranges[0]));
+}
+
+function encloses(outer: { startOffset: number; endOffset: number }, inner: { startOffset: number; endOffset: number } | undefined): boolean {
+  return inner !== undefined && inner.startOffset >= outer.startOffset && inner.endOffset <= outer.endOffset;
+}

@@ -1,0 +1,17 @@
+import path from 'node:path';
+import { startChildRunner } from './child.js';
+import type { Runner, RunnerKind } from './runner.js';
+import { startThreadRunner } from './thread.js';
+
+export function startRunner(kind: RunnerKind, root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
+  return kind === 'thread' ? startThreadRunner(root, env, onOutput) : startChildRunner(root, env, onOutput);
+}
+
+/**
+ * A thread shares the process's working folder, and steps expect to run in the project's: a
+ * thread only when this process already stands there (the CLI moves there first), else a child.
+ */
+export function runnerKindFor(root: string, wanted?: RunnerKind): RunnerKind {
+  if (wanted) return wanted;
+  return path.resolve(root) === process.cwd() ? 'thread' : 'process';
+}

@@ -1,0 +1,57 @@
+import { Worker } from 'node:worker_threads';
+import { Runner, type Transport, type TransportEvents } from './runner.js';
+import { heartbeatBuffer, watchHeartbeat } from './watchdog.js';
+import { workerEntry } from './child.js';
+import type { ChildMessage, SpawnedMessage } from './protocol.js';
+import { killTrees, track } from './kill-tree.js';
+
+/**
+ * The runner as a worker thread of this process: no second Node start-up, which is most of what a
+ * child process costs a small suite. It keeps what the child gives: a step that blocks the event
+ * loop is cut (the worker is terminated from here), process.exit in a step ends only the thread,
+ * and processes the steps spawn are killed with the runner.
+ */
+export function startThreadRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
+  return new Runner('thread', (events) => threadTransport(root, env, events), onOutput);
+}
+
+function threadTransport(root: string, env: Record<string, string | undefined>, events: TransportEvents): Transport {
+  const heartbeat = heartbeatBuffer();
+  const { file, execArgv } = workerEntry();
+  const worker = new Worker(file, { workerData: { root, heartbeat }, env: env as NodeJS.ProcessEnv, execArgv, stdout: true, stderr: true });
+  const spawned = new Set<number>();
+  let exited = false;
+  let hang: Parameters<TransportEvents['exit']>[2];
+  let stopWatching = () => undefined as void;
+  const forward = (chunk: Buffer) => events.output(chunk.toString());
+  worker.stdout.on('data', forward);
+  worker.stderr.on('data', forward);
+  worker.on('message', (message: ChildMessage | SpawnedMessage) => {
+    if (message.type === 'spawned') track(spawned, message);
+    else events.message(message);
+  });
+  worker.on('error', (error) => events.output(`${error.stack ?? error.message}\n`));
+  worker.on('exit', (code) => {
+    exited = true;
+    stopWatching();
+    killTrees(spawned);
+    events.exit(code, null, hang);
+  });
+  return {
+    send: (message) => {
+      if (!exited) worker.postMessage(message);
+    },
+    watchHangs: (quietMs) => {
+      stopWatching();
+      stopWatching = watchHeartbeat(heartbeat, quietMs, (progress) => {
+        hang = progress ?? { uri: '', line: 0, scenario: '', step: 'a step' };
+        void worker.terminate();
+      });
+    },
+    stopWatching: () => stopWatching(),
+    kill: () => {
+      killTrees(spawned);
+      if (!exited) void worker.terminate();
+    },
+  };
+}
