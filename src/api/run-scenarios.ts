@@ -4,8 +4,8 @@ import { startRunner } from '../run/start.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
 import type { RunProgress, RunScenario, RunStep } from '../run/result.js';
 import type { SpecFile } from '../spec/model.js';
-import { compilePickles } from '../spec/gherkin.js';
-import { indexPickles, type PickleInfo } from '../spec/pickle-index.js';
+import { readFileSync } from 'node:fs';
+import type { PickleInfo } from '../spec/pickle-index.js';
 
 /** At most this many blocking scenarios are cut and worked around in one run; past it the run stops. */
 const MAX_HANGS = 5;
@@ -30,11 +30,12 @@ export interface ScenarioRun {
 export async function runScenarios(first: Runner, run: ScenarioRun, track: (child: Runner) => void): Promise<{ outcome: RunOutcome; cut: number }> {
   let outcome = await first.run(run.job, run.limits, run.signal);
   const hung: { file: SpecFile; pickle: PickleInfo; progress: RunProgress }[] = [];
+  const pickles = outcome.kind === 'timeout' ? await picklesOf(run) : new Map<SpecFile, PickleInfo[]>();
   while (outcome.kind === 'timeout' && hung.length < MAX_HANGS && !run.signal?.aborted) {
-    const found = findHung(run.files, outcome.progress);
+    const found = findHung(pickles, outcome.progress);
     if (!found) break;
     hung.push({ ...found, progress: outcome.progress! });
-    const paths = remainingPaths(run, hung);
+    const paths = remainingPaths(run, pickles, hung);
     if (paths.length === 0) {
       outcome = { kind: 'result', result: { cucumberVersion: undefined, scenarios: [], definitions: [], parameterTypes: [], undefinedParameterTypes: [], globalSupportFiles: [], runErrors: [], success: false }, log: outcome.log };
       break;
@@ -50,19 +51,30 @@ export async function runScenarios(first: Runner, run: ScenarioRun, track: (chil
   return { outcome: { ...outcome, result: { ...outcome.result, scenarios, success: false } }, cut: hung.length };
 }
 
-function findHung(files: SpecFile[], progress: RunProgress | undefined): { file: SpecFile; pickle: PickleInfo } | undefined {
+/** Only a run that had to cut a step needs the pickles; specs cucumber parsed alone are parsed now. */
+async function picklesOf(run: ScenarioRun): Promise<Map<SpecFile, PickleInfo[]>> {
+  const [{ compilePickles, parseGherkin }, { indexPickles }] = await Promise.all([import('../spec/gherkin.js'), import('../spec/pickle-index.js')]);
+  const pickles = new Map<SpecFile, PickleInfo[]>();
+  for (const file of run.files) {
+    const document = file.document ?? parseGherkin(readFileSync(path.join(run.root, file.runPath), 'utf8'), file.path, false).document;
+    pickles.set(file, indexPickles(document, compilePickles(document, file.runPath)));
+  }
+  return pickles;
+}
+
+function findHung(pickles: Map<SpecFile, PickleInfo[]>, progress: RunProgress | undefined): { file: SpecFile; pickle: PickleInfo } | undefined {
   if (!progress?.pickleLine) return undefined;
-  const file = files.find((f) => f.runPath === progress.uri || path.resolve(f.runPath) === path.resolve(progress.uri));
-  const pickle = file && indexPickles(file.document, compilePickles(file.document, file.runPath)).find((p) => p.line === progress.pickleLine);
+  const file = [...pickles.keys()].find((f) => f.runPath === progress.uri || path.resolve(f.runPath) === path.resolve(progress.uri));
+  const pickle = file && pickles.get(file)!.find((p) => p.line === progress.pickleLine);
   return file && pickle ? { file, pickle } : undefined;
 }
 
 /** Every selected pickle but the hung ones, as file:line:line… paths (cucumber's own selector). */
-function remainingPaths(run: ScenarioRun, hung: { file: SpecFile; pickle: PickleInfo }[]): string[] {
+function remainingPaths(run: ScenarioRun, pickles: Map<SpecFile, PickleInfo[]>, hung: { file: SpecFile; pickle: PickleInfo }[]): string[] {
   const paths: string[] = [];
   for (const file of run.files) {
     const wanted = run.lines.get(file.path);
-    const lines = indexPickles(file.document, compilePickles(file.document, file.runPath))
+    const lines = (pickles.get(file) ?? [])
       .filter((p) => !wanted || wanted.includes(p.line) || wanted.includes(p.scenarioLine))
       .filter((p) => !hung.some((h) => h.file === file && h.pickle.line === p.line))
       .map((p) => p.line);

@@ -6,7 +6,7 @@ import type { ResolvedConfig, ResolvedGate } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
 import { discoverSpecs } from '../spec/discover.js';
-import type { SpecFile } from '../spec/model.js';
+import { specKind, type CompiledSpecs, type SpecFile } from '../spec/model.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
 import { startRunner } from '../run/start.js';
 import { compactPaths } from '../run/compact-paths.js';
@@ -19,11 +19,14 @@ import { runScenarios } from './run-scenarios.js';
 import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
 import { specloopVersion } from './version.js';
+import { mark } from '../core/timing.js';
 
 import type { VerifyOptions } from './verify.js';
 
 interface Prepared {
   config: ResolvedConfig;
+  /** The specs were left for cucumber to parse (plain Gherkin, no line filters): no documents here. */
+  parsedInRunner: boolean;
   wholeFiles: string[];
   /** Set by --changed: what the git changes selected, and why. */
   selection: Selection | undefined;
@@ -47,6 +50,8 @@ export interface RunOptions extends VerifyOptions {
   invalidate?: string[];
   /** The paths come from impact selection, not a person: a stale file:line just runs nothing. */
   selected?: boolean;
+  /** Parse every spec here, before the run (after cucumber reported a spec it cannot parse). */
+  parseSpecsHere?: boolean;
 }
 
 /** A verdict plus what the run leaves for the impact map. */
@@ -68,8 +73,12 @@ export interface VerifyDetails {
 
 /** verify() after the fork: everything that needs the heavier modules. */
 export async function verifyWith(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
+  // Loaded while the scenarios run: after them, recording the map would wait on module loading.
+  const preload = import('../impact/scenario-map.js').then((m) => m.preloadWriter());
   const details = await verifyDetailed(first, options, env, startedAt, started);
+  await preload;
   await recordScenarioMap(env.cwd, details, details.partial);
+  mark('spec', 'map recorded');
   return details.verdict;
 }
 
@@ -83,17 +92,21 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   const problems: SpecProblem[] = [];
   try {
     prepared = await prepare(options, env, children);
+    mark('spec', 'prepared');
     problems.push(...prepared.problems);
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const selectedGates = planGates(prepared.config, options.gates);
-    if (prepared.job) {
-      const { config, job, support, runnable, lines } = prepared;
-      const run = { root: env.cwd, env: env.env, support, job, limits: limitsFor(config), files: runnable, lines, signal: options.signal, onOutput: options.onOutput };
-      const ran = await runScenarios(children[0]!, run, (child) => children.push(child));
-      outcome = ran.outcome;
-      // Scenarios cut for blocking never reported which definitions they used.
-      if (ran.cut > 0) prepared.filtered = true;
+    outcome = await runPrepared(prepared, children[0]!, env, options, children);
+    if (prepared.parsedInRunner && outcome?.kind === 'result' && outcome.result.parseErrors?.length) {
+      // cucumber met a spec it cannot parse and ran nothing: parse here, report every error, run the rest.
+      const retry = [startRunner(children[0]!.kind, env.cwd, env.env, options.onOutput)];
+      prepared = await prepare({ ...options, parseSpecsHere: true }, env, retry);
+      children.push(...retry);
+      problems.splice(0, problems.length, ...prepared.problems);
+      outcome = await runPrepared(prepared, retry[0]!, env, options, children);
     }
+    problems.push(...unparsedByUs(outcome));
+    mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) {
       for (const gate of selectedGates) {
@@ -124,10 +137,32 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     excerpt: makeExcerpter(env.cwd),
     tools: await loadVerdictTools(outcome),
   });
+  mark('spec', 'verdict built');
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
   const changes = prepared?.selection;
   const explained = changes ? { ...verdict, watch: { trigger: changes.triggers, all: changes.all, selected: changes.reasons, delta: { newlyFailing: [], fixed: [] } } } : verdict;
   return { verdict: explained, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
+}
+
+async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironment, options: RunOptions, children: Runner[]): Promise<RunOutcome | undefined> {
+  if (!prepared.job) return undefined;
+  const { config, job, support, runnable, lines } = prepared;
+  const run = { root: env.cwd, env: env.env, support, job, limits: limitsFor(config), files: runnable, lines, signal: options.signal, onOutput: options.onOutput };
+  const ran = await runScenarios(runner, run, (child) => children.push(child));
+  // Scenarios cut for blocking never reported which definitions they used.
+  if (ran.cut > 0) prepared.filtered = true;
+  return ran.outcome;
+}
+
+/** Parse errors only cucumber's own parser found (another Gherkin version than ours). */
+function unparsedByUs(outcome: RunOutcome | undefined): SpecProblem[] {
+  if (outcome?.kind !== 'result') return [];
+  return (outcome.result.parseErrors ?? []).map((e) => ({
+    code: 'SPEC_PARSE' as const,
+    message: e.message,
+    location: { file: e.uri, line: e.line ?? 1, ...(e.column ? { column: e.column } : {}) },
+    hint: 'fix the Gherkin syntax at this line',
+  }));
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {
@@ -147,17 +182,19 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const specGlobs = overlay?.specs ?? config.specs;
   const changes = options.changed || options.since ? await selectChanged(env.cwd, specGlobs, options) : undefined;
   const selection = await discoverSpecs(env.cwd, specGlobs, changes && !changes.all ? changes.paths : (options.paths ?? []));
-  // Imported only now: the child is already loading support code while Gherkin loads here.
-  const { compileSpecs } = await import('../spec/compile.js');
-  const compiled = await compileSpecs(env.cwd, selection.files);
+  // Plain Gherkin without line filters goes to cucumber as it is: the runner parses it anyway, and
+  // not loading a Gherkin parser here leaves the CPU to the runner's start-up (≈ 25 ms at 200
+  // scenarios). A parse error there brings the parse back here, for every error with our messages.
+  const parsedInRunner = !options.parseSpecsHere && selection.lines.size === 0 && selection.files.length > 0 && selection.files.every((f) => specKind(f) === 'feature');
+  const compiled = parsedInRunner ? unparsed(selection.files) : await (await import('../spec/compile.js')).compileSpecs(env.cwd, selection.files);
   const problems = [...compiled.problems];
-  const { hasScenarios } = await import('../spec/gherkin.js');
+  const hasScenarios = parsedInRunner ? () => true : (await import('../spec/gherkin.js')).hasScenarios;
   const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));
   if (!changes && !options.selected) problems.push(...(await unmatchedLines(runnable, selection.lines)));
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const narrowed = Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
-  const base = { wholeFiles, config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base = { parsedInRunner, wholeFiles, config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
   if (compiled.files.length === 0 && problems.length === 0 && !changes) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
@@ -182,6 +219,12 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
     persistent: Boolean(options.keepRunner) && config.module === 'cjs' && support.importPaths.length === 0,
   };
   return { ...base, job };
+}
+
+/** Spec files as cucumber will read them, not parsed here. */
+function unparsed(files: string[]): CompiledSpecs {
+  const specs: SpecFile[] = files.map((file) => ({ path: file, kind: 'feature', runPath: file, document: undefined, frontMatter: undefined, problems: [] }));
+  return { files: specs, problems: [], sourceOf: new Map(files.map((f) => [f, f])) };
 }
 
 async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: Runner): Promise<ProfileOverlay | undefined> {

@@ -2,6 +2,7 @@ import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import type { UserConfig } from '../config/schema.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import type { RunnerKind } from '../run/runner.js';
+import { mark } from '../core/timing.js';
 import type { Verdict } from '../report/verdict.js';
 
 export interface VerifyOptions {
@@ -35,6 +36,7 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
   const env = makeEnvironment(environment);
   const startedAt = new Date();
   const started = performance.now();
+  mark('spec', 'runner start');
   const first = startRunner(runnerKindFor(env.cwd, options.runner), env.cwd, env.env, options.onOutput);
   try {
     const { verifyWith } = await import('./verify-run.js');

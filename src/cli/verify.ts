@@ -62,6 +62,7 @@ export async function runVerify(argv: string[]): Promise<number> {
   if (outputFile || reporter === 'json') (await import('../report/verdict.js')).VerdictSchema.parse(verdict);
   if (outputFile) writeJson(outputFile, verdict);
   process.stdout.write((await renderer)(verdict));
+  (await import('../core/timing.js')).mark('spec', 'printed');
   return verdict.exitCode;
 }
 

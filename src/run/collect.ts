@@ -51,6 +51,7 @@ export class RunCollector {
     else if (envelope.testRunHookFinished) this.runHookFinished(envelope.testRunHookFinished);
     else if (envelope.testRunFinished) this.runFinished(envelope.testRunFinished);
     else if (envelope.meta) this.result.cucumberVersion = envelope.meta.implementation.version;
+    else if (envelope.parseError) this.parseError(envelope.parseError);
     return undefined;
   }
 
@@ -72,6 +73,11 @@ export class RunCollector {
   finish(): RunResult {
     this.result.scenarios = this.order.map((id) => this.finished.get(id)).filter((s): s is RunScenario => s !== undefined);
     return this.result;
+  }
+
+  private parseError(error: messages.ParseError): void {
+    const { uri = '', location } = error.source;
+    (this.result.parseErrors ??= []).push({ uri, message: error.message, ...(location ? { line: location.line, column: location.column } : {}) });
   }
 
   private document(doc: messages.GherkinDocument): void {

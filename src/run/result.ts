@@ -75,6 +75,8 @@ export interface RunResult {
   success: boolean;
   /** With coverage on: files whose own functions ran while loading or in BeforeAll hooks. */
   loadActive?: string[];
+  /** Specs cucumber could not parse (it then runs nothing): the parent compiles and reports them. */
+  parseErrors?: { uri: string; message: string; line?: number; column?: number }[];
 }
 
 /** Progress the child reports before each step, so a hung step can be named and cut. */

@@ -21,6 +21,7 @@ import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
 import { preferNativeIndices } from './native-indices.js';
 import { CoverageRecorder } from './coverage-recorder.js';
+import { mark as markPhase } from '../core/timing.js';
 
 /**
  * The stdout formatter cucumber insists on: one that does nothing. specloop reads the message
@@ -127,10 +128,8 @@ async function registerTypeScript(support: SupportJob): Promise<void> {
   }
 }
 
-/** SPECLOOP_TIMING=1 prints the child's phases to stderr: where a slow run spends its time. */
-const timing = process.env.SPECLOOP_TIMING === '1';
 function mark(label: string): void {
-  if (timing) process.stderr.write(`[specloop timing] child ${label} at ${Math.round(performance.timeOrigin + performance.now()) % 100000} (own clock ${Math.round(performance.now())} ms)\n`);
+  markPhase('runner', label);
 }
 
 const nullStream = new Writable({ write: (_chunk, _encoding, done) => done() });
