@@ -47,6 +47,9 @@ const USAGE = `usage: node bench/watch.bench.mjs [options]
   --few FILE       the module few scenarios reach (suite-relative; default: chosen from the graph)
   --tenth FILE     the module about a tenth of the suite reaches (default: chosen from the graph)
   --spec-bin PATH  spec entry to run instead of bin/spec.js
+  --coverage       run spec watch --coverage (per-scenario coverage selects exactly)
+  --body-edit      edit inside the module's first function body instead of appending an export
+                   (the edit coverage narrows; an appended export changes load-time state)
   --plan           only print the modules it would edit, with their reach, and exit`;
 
 // ---------------------------------------------------------------------------------------------
@@ -73,6 +76,8 @@ function parseArgs(argv) {
       case '--spec-bin': options.specBin = path.resolve(value()); break;
       case '--json': options.json = true; break;
       case '--plan': options.plan = true; break;
+      case '--coverage': options.coverage = true; break;
+      case '--body-edit': options.bodyEdit = true; break;
       case '--only': {
         options.only = value();
         if (!['spec', 'cucumber', 'vitest'].includes(options.only)) throw new Error(`--only takes spec, cucumber or vitest, not '${options.only}'`);
@@ -157,8 +162,13 @@ function restoreAll() {
 }
 
 /** The i-th edit: the original plus an unused export (type-checks, changes no behaviour). */
-function editedText(original, i) {
+function editedText(original, i, bodyEdit = false) {
   const text = original.toString('utf8');
+  if (bodyEdit) {
+    const at = text.indexOf('{', text.indexOf('export function'));
+    if (at < 0) throw new Error('--body-edit: the module has no exported function to edit');
+    return `${text.slice(0, at + 1)}\n  void ${i};${text.slice(at + 1)}`;
+  }
   return `${text}${text.endsWith('\n') ? '' : '\n'}export const __watchBench${i} = ${i};\n`;
 }
 
@@ -584,7 +594,7 @@ function collect(stream, keep = 200) {
 // 1. spec watch
 
 function specCommand(options) {
-  return [process.execPath, options.specBin, 'watch', '--json', '--settle', String(options.settle)];
+  return [process.execPath, options.specBin, 'watch', '--json', '--settle', String(options.settle), ...(options.coverage ? ['--coverage'] : [])];
 }
 
 function probeSpecWatch(options) {
@@ -664,7 +674,7 @@ async function benchSpec(suite, counts, targets, options) {
       try {
         for (let i = 0; i < options.edits; i++) {
           const n = editNo++;
-          const outcome = await timedSpecEdit(events, cursor, target, () => fs.writeFileSync(target.abs, editedText(original, n)), options, fail);
+          const outcome = await timedSpecEdit(events, cursor, target, () => fs.writeFileSync(target.abs, editedText(original, n, options.bodyEdit)), options, fail);
           cursor = outcome.nextIndex;
           samples.push(outcome.sample);
           log(`    edit ${String(i + 1).padStart(2)}: ${outcome.sample.ms.toFixed(0).padStart(5)} ms  (started +${outcome.sample.startedMs?.toFixed(0) ?? '?'} ms, ${outcome.sample.scenarios} scenarios${outcome.sample.problem ? `, ${outcome.sample.problem}` : ''}${outcome.sample.cancelled ? `, ${outcome.sample.cancelled} cancelled` : ''})`);
@@ -907,7 +917,7 @@ async function benchVitest(suite, counts, targets, options) {
           const n = editNo++;
           const from = lines.entries.length;
           const t0 = now();
-          fs.writeFileSync(target.abs, editedText(original, n));
+          fs.writeFileSync(target.abs, editedText(original, n, options.bodyEdit));
           const { entry, index: at } = await lines.waitFor(from, names, Math.min(options.timeout, 120) * 1000, `vitest: waiting for the rerun after editing ${target.file}`).catch((error) => { throw fail(error.message); });
           cursor = at + 1;
           const c = vitestCounts(entry.event.tests);

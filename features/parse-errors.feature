@@ -90,6 +90,17 @@ Feature: Specs that do not parse
     Then the exit code is 2
     And the verdict counts 5 passed and 0 failed scenarios
 
+  Scenario: With only Gherkin files, every broken one is reported and the others still run
+    Given there is no file "features/broken.feature.md"
+    And there is no file "features/broken.md"
+    And there is no file "features/planning.md"
+    When I run "spec verify --json"
+    Then the exit code is 2
+    And the verdict has these "parse-error" failures:
+      | features/broken.feature:7:7 |
+      | features/stray.feature:5:5  |
+    And the verdict counts 3 passed and 0 failed scenarios
+
   Scenario: spec compile reports every problem and still compiles the valid documents
     When I run "spec compile"
     Then the exit code is 2
