@@ -74,3 +74,34 @@ Feature: Verifying a project whose specs pass
     Then the exit code is 0
     And the last line of stdout is "spec: 5 passed, 0 failed"
     And the file "reports/verdict.json" contains "\"summary\": \"spec: 5 passed, 0 failed\""
+
+  Scenario Outline: Steps loaded as ES modules pass in <runner>
+    Given the file "spec.config.json" contains:
+      """
+      { "module": "esm", "runner": "<runner>" }
+      """
+    And the file "steps/esm-only.steps.ts" contains:
+      """
+      import { Then } from '@cucumber/cucumber';
+
+      // Top-level await exists only in ES modules.
+      const answer = await Promise.resolve(42);
+
+      Then('the answer is known', function () {
+        if (answer !== 42) throw new Error('top-level await did not run');
+      });
+      """
+    And the file "features/esm.feature" contains:
+      """
+      Feature: ES modules
+        Scenario: Top-level await
+          Then the answer is known
+      """
+    When I run "spec verify --json"
+    Then the exit code is 0
+    And the verdict counts 6 passed and 0 failed scenarios
+
+    Examples:
+      | runner  |
+      | thread  |
+      | process |

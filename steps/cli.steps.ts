@@ -73,6 +73,10 @@ When('I run {string} with the environment:', async function (this: CliWorld, com
   await run(this, command, env);
 });
 
+When('I run {string} with this on stdin:', async function (this: CliWorld, command: string, input: string) {
+  await run(this, command, {}, undefined, input.replaceAll('<project>', this.project));
+});
+
 When('I run {string} and press Ctrl-C once {string} exists', async function (this: CliWorld, command: string, marker: string) {
   await run(this, command, {}, { signal: 'SIGINT', afterFile: marker });
 });
@@ -81,12 +85,12 @@ When('I run {string} and send SIGTERM once {string} exists', async function (thi
   await run(this, command, {}, { signal: 'SIGTERM', afterFile: marker });
 });
 
-async function run(world: CliWorld, command: string, env: Record<string, string | undefined>, interrupt?: { signal: NodeJS.Signals; afterFile: string }): Promise<void> {
+async function run(world: CliWorld, command: string, env: Record<string, string | undefined>, interrupt?: { signal: NodeJS.Signals; afterFile: string }, input?: string): Promise<void> {
   assert.ok(world.project, 'no project: start the scenario with a "Given the … fixture" step');
   const [program, ...args] = splitCommand(command);
   assert.equal(program, 'spec', `commands start with "spec": ${command}`);
   const started = performance.now();
-  await world.runSpec(args, env, interrupt);
+  await world.runSpec(args, env, interrupt, input);
   world.elapsedMs = performance.now() - started;
 }
 

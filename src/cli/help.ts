@@ -3,10 +3,11 @@ export const MAIN_HELP = `spec — executable specs as the oracle for coding age
 Usage: spec <command> [options]
 
 Commands:
-  init       scaffold features/, steps/, spec.config.ts and an example spec
+  init       scaffold features/, steps/, spec.config.ts and an example spec (--agent: wire an agent)
   compile    parse every spec, write compiled Gherkin to .spec/compiled, report every error
   verify     the full gate: compile, bind, run the scenarios and the configured gates
   watch      re-run the scenarios each edit reaches, after every settled burst of edits
+  hook       run the oracle from a coding agent's hook (claude edit|stop, cursor stop)
 
 Options:
   -h, --help     show help (spec <command> --help for a command)
@@ -56,9 +57,12 @@ Scaffolds features/, steps/, src/, spec.config.ts, cucumber.cjs and an example s
 \`spec verify\` passes. Never overwrites a file that exists.
 
 Options:
-      --cwd DIR   project root
-      --json      print what was created as JSON
-  -h, --help      show this help
+      --cwd DIR       project root
+      --agent NAME    also wire a coding agent to the oracle: claude (CLAUDE.md + hooks in
+                      .claude/settings.json), cursor (AGENTS.md + .cursor/hooks.json) or codex
+                      (AGENTS.md). Adds to existing files; never changes what is in them.
+      --json          print what was created as JSON
+  -h, --help          show this help
 `;
 
 export const WATCH_HELP = `Usage: spec watch [options]
@@ -82,4 +86,20 @@ Options:
       --json           one JSON event per line: ready, run-started, run-finished (with the verdict),
                        run-cancelled, idle, error
   -h, --help           show this help
+`;
+
+export const HOOK_HELP = `Usage: spec hook <agent> <event>
+
+Runs the oracle from a coding agent's hook and answers in that agent's protocol (spec init
+--agent writes these for you). Reads the hook's JSON payload on stdin.
+
+  claude edit   after an edit (PostToolUse): the scenarios the change reaches; failures go to
+                stderr with exit 2, which Claude Code feeds back to the model
+  claude stop   before the agent stops (Stop): the full gate; failing sends it back to work, at
+                most 3 times in a row
+  cursor stop   when the agent stops: the full gate; failing prints {"followup_message": …}
+
+Options:
+      --cwd DIR   project root (default: the payload's project folder, else the current one)
+  -h, --help      show this help
 `;

@@ -3,10 +3,13 @@ import { init } from '../api/init.js';
 import { colorFor } from '../report/color.js';
 import { parseCommandArgs } from './args.js';
 import { INIT_HELP } from './help.js';
+import { SpecloopError } from '../core/errors.js';
+import { AGENTS, type AgentName } from '../init/agent-wiring.js';
 
 export async function runInit(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('init', argv, {
     cwd: { type: 'string' },
+    agent: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -15,7 +18,11 @@ export async function runInit(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = path.resolve(values.cwd ?? positionals[0] ?? process.cwd());
-  const report = await init({ cwd });
+  const agent = values.agent;
+  if (agent !== undefined && !(AGENTS as readonly string[]).includes(agent)) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `init: --agent takes ${AGENTS.join(', ')}, not "${agent}"`, hint: 'e.g. spec init --agent claude' });
+  }
+  const report = await init({ cwd }, agent ? { agent: agent as AgentName } : {});
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
@@ -23,6 +30,7 @@ export async function runInit(argv: string[]): Promise<number> {
   const c = colorFor(process.stdout, process.env);
   const lines = [
     ...report.created.map((f) => `${c.green('created')} ${f}`),
+    ...report.updated.map((f) => `${c.green('updated')} ${f} ${c.dim('(specloop section or hooks added; nothing else changed)')}`),
     ...report.kept.map((f) => `${c.dim('kept   ')} ${f} ${c.dim('(exists, not touched)')}`),
     ...report.hints.map((h) => `${c.yellow('→')} ${h}`),
   ];

@@ -14,6 +14,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./watch.js')).runWatch(rest);
       case 'init':
         return await (await import('./init.js')).runInit(rest);
+      case 'hook':
+        return await (await import('./hook.js')).runHook(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${(await import('../api/version.js')).specloopVersion()}\n`);

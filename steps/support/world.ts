@@ -48,18 +48,19 @@ export class SpecWorld extends World {
    * Runs spec; with `interrupt`, sends that signal once `afterFile` exists in the project (the
    * scenario's own steps write it when the run is under way), as a person pressing Ctrl-C would.
    */
-  async runSpec(args: string[], env: Record<string, string | undefined> = {}, interrupt?: { signal: NodeJS.Signals; afterFile: string }): Promise<CliRun> {
+  async runSpec(args: string[], env: Record<string, string | undefined> = {}, interrupt?: { signal: NodeJS.Signals; afterFile: string }, input?: string): Promise<CliRun> {
     const merged: NodeJS.ProcessEnv = { ...stripAgentVariables(process.env), NO_COLOR: '1', ...env };
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: this.project,
       env: merged,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (input !== undefined) child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     if (interrupt) void this.signalWhen(child, interrupt);
     const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     this.last = { args, exitCode, stdout, stderr, checked: false };

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import { ensureDir } from '../core/fs.js';
+import type { Verdict } from '../report/verdict.js';
+import { verify, type VerifyOptions } from './verify.js';
+
+export type HookEvent = { agent: 'claude'; event: 'edit' | 'stop' } | { agent: 'cursor'; event: 'stop' };
+
+/** What the agent's hook runner is told: an exit code and what goes on each stream. */
+export interface HookAnswer {
+  exitCode: number;
+  stdout?: string;
+  stderr?: string;
+  verdict?: Verdict;
+}
+
+/** How often in a row a failing gate may send the agent back to work before it is let stop. */
+export const STOP_ROUNDS = 3;
+const STATE_FILE = '.spec/hook-stop.json';
+
+/**
+ * An agent hook: runs the oracle at the point the agent's hook fires and answers in that agent's
+ * protocol. Claude Code feeds a hook's stderr back to the model when it exits 2; Cursor's stop
+ * hook continues the agent with the `followup_message` it prints as JSON.
+ */
+export async function agentHook(hook: HookEvent, payload: Record<string, unknown>, environment: Partial<SpecEnvironment> = {}): Promise<HookAnswer> {
+  const env = makeEnvironment(environment);
+  if (hook.agent === 'cursor') return cursorStop(payload, env);
+  return hook.event === 'edit' ? claudeEdit(payload, env) : claudeStop(payload, env);
+}
+
+async function claudeEdit(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
+  const file = (payload.tool_input as { file_path?: unknown } | undefined)?.file_path;
+  if (typeof file === 'string' && !inProject(env.cwd, file)) return { exitCode: 0 };
+  let verdict = await run({ changed: true, gates: false }, env);
+  // Without git there is no "changed": every scenario, still without the slower gates.
+  if (verdict.failures.some((f) => f.code === 'SPEC_USAGE' && /git/.test(f.message))) verdict = await run({ gates: false }, env);
+  if (verdict.exitCode === 0) return { exitCode: 0, verdict };
+  return { exitCode: 2, verdict, stderr: `${await report(verdict)}\nThe specs say the code does not do what they describe yet: fix the code (not the specs or steps), then check again with npx spec verify --changed --reporter agent.\n` };
+}
+
+async function claudeStop(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
+  const verdict = await run({}, env);
+  const session = typeof payload.session_id === 'string' ? payload.session_id : '';
+  if (verdict.exitCode === 0) {
+    await saveRounds(env.cwd, session, 0);
+    return { exitCode: 0, verdict };
+  }
+  const rounds = payload.stop_hook_active === true ? await loadRounds(env.cwd, session) : 0;
+  if (rounds >= STOP_ROUNDS) {
+    await saveRounds(env.cwd, session, 0);
+    return { exitCode: 0, verdict, stdout: `specloop: the gate still fails after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}\n` };
+  }
+  await saveRounds(env.cwd, session, rounds + 1);
+  return { exitCode: 2, verdict, stderr: `${await report(verdict)}\nThe work is not done: npx spec verify fails. Fix the code (not the specs or steps) until it passes.\n` };
+}
+
+async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
+  // An aborted or failed agent run is the person's to look at, not a reason to go on.
+  if (payload.status !== undefined && payload.status !== 'completed') return { exitCode: 0, stdout: '{}\n' };
+  const verdict = await run({}, env);
+  if (verdict.exitCode === 0) return { exitCode: 0, verdict, stdout: '{}\n' };
+  const followup = `npx spec verify fails, so the work is not done. Fix the code (not the specs or steps) until it passes:\n\n${await report(verdict)}`;
+  return { exitCode: 0, verdict, stdout: `${JSON.stringify({ followup_message: followup })}\n` };
+}
+
+function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
+  return verify(options, env);
+}
+
+async function report(verdict: Verdict): Promise<string> {
+  return (await import('../report/agent.js')).renderAgent(verdict);
+}
+
+function inProject(root: string, file: string): boolean {
+  const rel = path.relative(root, path.resolve(root, file));
+  return !rel.startsWith('..') && !path.isAbsolute(rel) && !/(^|[\\/])(node_modules|\.spec|\.git)([\\/]|$)/.test(rel);
+}
+
+async function loadRounds(root: string, session: string): Promise<number> {
+  try {
+    const state = JSON.parse(await readFile(path.join(root, STATE_FILE), 'utf8')) as { session?: string; rounds?: number };
+    return state.session === session && typeof state.rounds === 'number' ? state.rounds : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function saveRounds(root: string, session: string, rounds: number): Promise<void> {
+  const target = path.join(root, STATE_FILE);
+  try {
+    ensureDir(path.dirname(target));
+    const { default: writeFileAtomic } = await import('write-file-atomic');
+    await writeFileAtomic(target, JSON.stringify({ session, rounds }));
+  } catch {
+    // Only a loop guard: losing it means at worst one more round.
+  }
+}

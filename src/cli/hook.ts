@@ -1,0 +1,72 @@
+import { agentHook, type HookEvent } from '../api/hook.js';
+import { SpecloopError } from '../core/errors.js';
+import { parseCommandArgs } from './args.js';
+import { HOOK_HELP } from './help.js';
+import { projectRoot } from './shared.js';
+
+const STDIN_LIMIT = 4 * 1024 * 1024;
+const STDIN_WAIT_MS = 2000;
+
+export async function runHook(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('hook', argv, {
+    cwd: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HOOK_HELP);
+    return 0;
+  }
+  const hook = parseHook(positionals);
+  const payload = await readPayload();
+  const root = projectRoot(values.cwd ?? projectDirOf(payload));
+  // Steps expect the project folder as their working folder; standing there lets them run in a thread.
+  process.chdir(root);
+  const answer = await agentHook(hook, payload, { cwd: root });
+  if (answer.stdout) process.stdout.write(answer.stdout);
+  if (answer.stderr) process.stderr.write(answer.stderr);
+  return answer.exitCode;
+}
+
+function parseHook([agent, event, ...rest]: string[]): HookEvent {
+  if (rest.length === 0 && agent === 'claude' && (event === 'edit' || event === 'stop')) return { agent, event };
+  if (rest.length === 0 && agent === 'cursor' && event === 'stop') return { agent, event };
+  throw new SpecloopError({
+    code: 'SPEC_USAGE',
+    message: `hook: expected "claude edit", "claude stop" or "cursor stop", got "${[agent, event, ...rest].filter(Boolean).join(' ')}"`,
+    hint: 'spec init --agent claude|cursor writes the hook commands for you',
+  });
+}
+
+/** The agent's JSON on stdin; none (a terminal, or nothing within 2 s) is an empty payload. */
+async function readPayload(): Promise<Record<string, unknown>> {
+  if (process.stdin.isTTY) return {};
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const text = await new Promise<string>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      process.stdin.pause();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const timer = setTimeout(done, STDIN_WAIT_MS);
+    process.stdin.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= STDIN_LIMIT) chunks.push(chunk);
+    });
+    process.stdin.once('end', done);
+    process.stdin.once('error', done);
+  });
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Claude Code sends `cwd`, Cursor `workspace_roots`; both run hooks from the project folder anyway. */
+function projectDirOf(payload: Record<string, unknown>): string | undefined {
+  const roots = payload.workspace_roots;
+  if (Array.isArray(roots) && typeof roots[0] === 'string') return roots[0];
+  return process.env.CLAUDE_PROJECT_DIR || (typeof payload.cwd === 'string' ? payload.cwd : undefined);
+}

@@ -1,0 +1,110 @@
+/**
+ * What `spec init --agent NAME` adds: instructions where the agent reads them (a marked section,
+ * appended once) and hooks where the agent runs them (merged into its JSON settings, never
+ * replacing what is there). Pure: init.ts does the file I/O.
+ */
+export const AGENTS = ['claude', 'codex', 'cursor'] as const;
+export type AgentName = (typeof AGENTS)[number];
+
+const START = '<!-- specloop:start -->';
+const END = '<!-- specloop:end -->';
+
+export const INSTRUCTIONS = `${START}
+## Specs are the oracle (specloop)
+
+What this project must do is written as executable specs: \`.feature\` files and Markdown spec
+documents under \`features/\` or \`specs/\`. \`spec verify\` runs them, then the other gates (types,
+unit tests, lint), and says whether the code does what they say.
+
+- After changing code, run \`npx spec verify --changed --reporter agent\`: it runs only the
+  scenarios your change reaches. Fix what it reports before going on.
+- Before you call the work done, run \`npx spec verify --reporter agent\`. It must exit 0 and end
+  with \`spec: N passed, 0 failed\`.
+- A failure names the spec line, the step, expected and actual values, and the stack in this
+  project's own files. Change the code so it does what the spec says. Do not edit specs or step
+  definitions to make a failure go away unless you were asked to change that behaviour.
+- An undefined step comes with a TypeScript snippet to paste into \`steps/\`.
+- \`--json\` prints the whole verdict as one JSON document (schema: \`specloop/verdict.schema.json\`).
+${END}
+`;
+
+export interface SectionPlan {
+  file: string;
+  section: string;
+}
+
+export interface HookPlan {
+  file: string;
+  /** Adds specloop's hooks to the settings; returns undefined when they are all there already. */
+  merge: (settings: Record<string, unknown>) => Record<string, unknown> | undefined;
+}
+
+export interface AgentPlan {
+  sections: SectionPlan[];
+  hooks: HookPlan[];
+  hints: string[];
+}
+
+export function agentPlan(agent: AgentName): AgentPlan {
+  switch (agent) {
+    case 'claude':
+      return {
+        // Claude Code reads CLAUDE.md; AGENTS.md is for the others.
+        sections: [{ file: 'CLAUDE.md', section: INSTRUCTIONS }],
+        hooks: [{ file: '.claude/settings.json', merge: mergeClaudeHooks }],
+        hints: ['Claude Code now runs the affected scenarios after each edit and the full gate before it stops (.claude/settings.json)'],
+      };
+    case 'cursor':
+      return {
+        sections: [{ file: 'AGENTS.md', section: INSTRUCTIONS }],
+        hooks: [{ file: '.cursor/hooks.json', merge: mergeCursorHooks }],
+        hints: ['Cursor now runs the full gate when the agent stops and sends it back what fails (.cursor/hooks.json)'],
+      };
+    case 'codex':
+      return { sections: [{ file: 'AGENTS.md', section: INSTRUCTIONS }], hooks: [], hints: ['Codex reads AGENTS.md: it now knows to run spec verify'] };
+  }
+}
+
+/** The text with the section appended, or undefined when it already has one. */
+export function withSection(existing: string | undefined, section: string): string | undefined {
+  if (existing === undefined) return section;
+  if (existing.includes(START)) return undefined;
+  const separator = existing.length === 0 || existing.endsWith('\n\n') ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
+  return `${existing}${separator}${section}`;
+}
+
+export const CLAUDE_EDIT_HOOK = 'npx --no-install spec hook claude edit';
+export const CLAUDE_STOP_HOOK = 'npx --no-install spec hook claude stop';
+export const CURSOR_STOP_HOOK = 'npx --no-install spec hook cursor stop';
+
+interface ClaudeMatcher {
+  matcher?: string;
+  hooks?: { type?: string; command?: string; timeout?: number }[];
+}
+
+function mergeClaudeHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
+  const hooks = { ...(asObject(settings.hooks) ?? {}) } as Record<string, ClaudeMatcher[]>;
+  let changed = false;
+  const add = (event: string, entry: ClaudeMatcher, command: string) => {
+    const list = Array.isArray(hooks[event]) ? hooks[event]! : [];
+    if (list.some((m) => m.hooks?.some((h) => h.command === command))) return;
+    hooks[event] = [...list, entry];
+    changed = true;
+  };
+  add('PostToolUse', { matcher: 'Edit|MultiEdit|Write', hooks: [{ type: 'command', command: CLAUDE_EDIT_HOOK, timeout: 300 }] }, CLAUDE_EDIT_HOOK);
+  add('Stop', { hooks: [{ type: 'command', command: CLAUDE_STOP_HOOK, timeout: 900 }] }, CLAUDE_STOP_HOOK);
+  return changed ? { ...settings, hooks } : undefined;
+}
+
+function mergeCursorHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
+  const hooks = { ...(asObject(settings.hooks) ?? {}) } as Record<string, { command?: string }[]>;
+  const stop = Array.isArray(hooks.stop) ? hooks.stop : [];
+  if (stop.some((h) => h.command === CURSOR_STOP_HOOK)) return undefined;
+  // loop_limit bounds how often a failing gate sends the agent back to work.
+  hooks.stop = [...stop, { command: CURSOR_STOP_HOOK, loop_limit: 3 } as { command: string }];
+  return { version: 1, ...settings, hooks };
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}

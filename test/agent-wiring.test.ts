@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { agentPlan, CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK, CURSOR_STOP_HOOK, INSTRUCTIONS, withSection } from '../src/init/agent-wiring.js';
+
+describe('withSection', () => {
+  it('creates the file from the section alone', () => {
+    expect(withSection(undefined, INSTRUCTIONS)).toBe(INSTRUCTIONS);
+  });
+
+  it('appends after a blank line, keeping every byte that was there', () => {
+    const next = withSection('# Rules\nBe brief.', INSTRUCTIONS)!;
+    expect(next.startsWith('# Rules\nBe brief.\n\n')).toBe(true);
+    expect(next.endsWith(INSTRUCTIONS)).toBe(true);
+  });
+
+  it('adds nothing when a specloop section is already there, edited or not', () => {
+    const edited = withSection('# Rules\n', INSTRUCTIONS)!.replace('Fix what it reports', 'Fix it');
+    expect(withSection(edited, INSTRUCTIONS)).toBeUndefined();
+  });
+});
+
+describe('agent hooks', () => {
+  const claude = agentPlan('claude').hooks[0]!;
+  const cursor = agentPlan('cursor').hooks[0]!;
+
+  it('adds Claude Code hooks beside the settings and hooks already there', () => {
+    const own = { matcher: 'Bash', hooks: [{ type: 'command', command: 'echo hi' }] };
+    const next = claude.merge({ model: 'opus', hooks: { PostToolUse: [own] } })!;
+    expect(next.model).toBe('opus');
+    const hooks = next.hooks as Record<string, { matcher?: string; hooks: { command: string }[] }[]>;
+    expect(hooks.PostToolUse![0]).toEqual(own);
+    expect(hooks.PostToolUse![1]).toMatchObject({ matcher: 'Edit|MultiEdit|Write', hooks: [{ command: CLAUDE_EDIT_HOOK }] });
+    expect(hooks.Stop![0]!.hooks[0]!.command).toBe(CLAUDE_STOP_HOOK);
+  });
+
+  it('changes nothing the second time', () => {
+    expect(claude.merge(claude.merge({})!)).toBeUndefined();
+    expect(cursor.merge(cursor.merge({})!)).toBeUndefined();
+  });
+
+  it('gives Cursor a stop hook with a loop limit, keeping its version and other hooks', () => {
+    const next = cursor.merge({ version: 1, hooks: { afterFileEdit: [{ command: 'prettier' }] } })!;
+    expect(next).toEqual({ version: 1, hooks: { afterFileEdit: [{ command: 'prettier' }], stop: [{ command: CURSOR_STOP_HOOK, loop_limit: 3 }] } });
+  });
+
+  it('codex needs no hooks: AGENTS.md only', () => {
+    expect(agentPlan('codex')).toMatchObject({ sections: [{ file: 'AGENTS.md' }], hooks: [] });
+  });
+});
