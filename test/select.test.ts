@@ -70,6 +70,32 @@ describe('selectScenarios', () => {
   });
 });
 
+describe('selectScenarios: what may define steps, and config at any depth', () => {
+  it('a new file the step globs match runs everything, even in a folder no step file was in', async () => {
+    const map = { ...MAP, supportGlobs: ['steps/**/*.ts', 'e2e/**/*.steps.ts'] };
+    expect((await select(['steps/admin/new.ts'], map)).all).toBe(true);
+    expect((await select(['e2e/login.steps.ts'], map)).all).toBe(true);
+    expect((await select(['e2e/helpers.ts'], map)).paths).toEqual([]);
+  });
+
+  it('with steps beside the code, an edit to a source module still selects by the import graph', async () => {
+    const map = { ...MAP, supportGlobs: ['src/**/*.steps.ts'] };
+    expect((await select(['src/price.ts'], map)).all).toBe(false);
+  });
+
+  it('without recorded globs, a root-level file beside root-level step files counts as a step file', async () => {
+    const map = { ...MAP, supportFiles: ['steps.ts'] };
+    expect((await select(['more-steps.ts'], map)).all).toBe(true);
+    expect((await select(['lib/x.ts'], map)).all).toBe(false);
+  });
+
+  it('a tsconfig.json or package.json in a subfolder runs everything', async () => {
+    expect((await select(['packages/web/tsconfig.json'])).all).toBe(true);
+    expect((await select(['packages/web/package.json'])).all).toBe(true);
+    expect((await select(['docs/cucumber.js'])).all).toBe(false);
+  });
+});
+
 describe('selectScenarios with coverage', () => {
   // cart.feature:3 ran code in price.ts; cart.feature:8 reaches price.ts through the same step file but never called it.
   const covered: ScenarioMap = {

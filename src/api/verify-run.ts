@@ -25,6 +25,7 @@ import type { VerifyOptions } from './verify.js';
 
 interface Prepared {
   config: ResolvedConfig;
+  overlay: ProfileOverlay | undefined;
   /** The specs were left for cucumber to parse (plain Gherkin, no line filters): no documents here. */
   parsedInRunner: boolean;
   wholeFiles: string[];
@@ -61,6 +62,8 @@ export interface VerifyDetails {
   sourceOf: (uri: string) => string;
   /** Every step and support file the run loaded, project-relative. */
   supportFiles: string[];
+  /** The globs those came from: a new file matching them may define steps. */
+  supportGlobs: string[];
   /** The spec files the run compiled, project-relative. */
   specFiles: string[];
   /** The run covered a subset (paths, tags, names, --changed). */
@@ -139,9 +142,10 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   });
   mark('spec', 'verdict built');
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
+  const supportGlobs = prepared ? supportGlobsOf(prepared.config, prepared.overlay) : [];
   const changes = prepared?.selection;
   const explained = changes ? { ...verdict, watch: { trigger: changes.triggers, all: changes.all, selected: changes.reasons, delta: { newlyFailing: [], fixed: [] } } } : verdict;
-  return { verdict: explained, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
+  return { verdict: explained, result: outcome?.kind === 'result' ? outcome.result : undefined, sourceOf, supportFiles, supportGlobs, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
 }
 
 async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironment, options: RunOptions, children: Runner[]): Promise<RunOutcome | undefined> {
@@ -194,7 +198,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const narrowed = Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
-  const base = { parsedInRunner, wholeFiles, config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base = { parsedInRunner, overlay, wholeFiles, config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
   if (compiled.files.length === 0 && problems.length === 0 && !changes) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
@@ -242,6 +246,11 @@ async function supportFiles(root: string, config: ResolvedConfig, overlay: Profi
   if (!only) return all;
   const keep = new Set(only.map((f) => path.resolve(root, f)));
   return { requirePaths: all.requirePaths.filter((f) => keep.has(f)), importPaths: all.importPaths.filter((f) => keep.has(f)) };
+}
+
+function supportGlobsOf(config: ResolvedConfig, overlay: ProfileOverlay | undefined): string[] {
+  const globs = overlay && (overlay.requirePaths.length || overlay.importPaths.length) ? [...overlay.requirePaths, ...overlay.importPaths] : config.steps;
+  return globs.map((g) => g.replace(/^\.\//, ''));
 }
 
 async function allSupportFiles(root: string, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<Pick<SupportJob, 'requirePaths' | 'importPaths'>> {
@@ -303,16 +312,17 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   if (options.paths?.length) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
   }
-  const [{ changedFiles, fileAt }, { loadScenarioMap }, { selectScenarios }, { ImportGraph }, { codeFiles, isCode, isIgnored }] = await Promise.all([
+  const [{ changedFiles, fileAt }, { loadScenarioMap }, { selectScenarios }, { loadGraph, saveGraph }, { codeFiles, isCode, isIgnored }] = await Promise.all([
     import('../impact/git.js'),
     import('../impact/scenario-map.js'),
     import('../impact/select.js'),
-    import('../impact/graph.js'),
+    import('../impact/cache.js'),
     import('../watch/watch-files.js'),
   ]);
   // specloop's own output (.spec/) and dependencies are never a reason to run anything.
   const changed = (await changedFiles(root, options.since)).filter((f) => !isIgnored(root, path.join(root, f)));
-  const [map, graph, specs] = await Promise.all([loadScenarioMap(root), ImportGraph.build(root, await codeFiles(root)), discoverSpecs(root, specGlobs, [])]);
+  const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadGraph(root, undefined, { files: await codeFiles(root) }), discoverSpecs(root, specGlobs, [])]);
+  await saveGraph(graph).catch(() => undefined);
   const bodyOnly = map?.loadActive ? await bodyOnlyEdits(root, changed.filter(isCode), (file) => fileAt(root, options.since ?? 'HEAD', file)) : undefined;
   return selectScenarios({ root, changed, map, graph, specFiles: specs.files, bodyOnly });
 }
@@ -334,7 +344,7 @@ async function bodyOnlyEdits(root: string, files: string[], before: (file: strin
 async function recordScenarioMap(root: string, details: Omit<VerifyDetails, 'verdict'>, partial: boolean): Promise<void> {
   if (!details.result) return;
   const { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap } = await import('../impact/scenario-map.js');
-  const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles);
+  const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
   const map = partial ? mergeScenarioMap(await loadScenarioMap(root), next, details.wholeFiles) : next;
   // The map is a cache: failing to write it must not fail the run.
   await saveScenarioMap(root, map).catch(() => undefined);

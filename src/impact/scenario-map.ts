@@ -22,20 +22,22 @@ export interface ScenarioMap {
   globalSupportFiles: string[];
   /** Every step and support file the recording run loaded. */
   supportFiles: string[];
+  /** The globs the support files came from (config "steps" or the cucumber profile's). */
+  supportGlobs?: string[];
   /** Recorded with coverage on: files whose functions ran while loading or in BeforeAll hooks. */
   loadActive?: string[];
 }
 
 const MAP_FILE = '.spec/scenario-map.json';
 
-export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => string, supportFiles: string[]): ScenarioMap {
+export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => string, supportFiles: string[], supportGlobs?: string[]): ScenarioMap {
   const definitionFile = new Map(result.definitions.map((d) => [d.id, sourceOf(d.uri)]));
   const scenarios = result.scenarios.map((s) => {
     const file = sourceOf(s.uri);
     const stepFiles = new Set(s.steps.flatMap((step) => step.definitionIds.map((id) => definitionFile.get(id)).filter((f): f is string => f !== undefined)));
     return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), ...(s.covered ? { covered: s.covered } : {}) };
   });
-  const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort() };
+  const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort(), ...(supportGlobs ? { supportGlobs } : {}) };
   return result.loadActive ? { ...map, loadActive: result.loadActive } : map;
 }
 
@@ -53,6 +55,7 @@ export function mergeScenarioMap(previous: ScenarioMap | undefined, next: Scenar
     globalSupportFiles: [...new Set([...previous.globalSupportFiles, ...next.globalSupportFiles])].sort(),
     supportFiles: [...new Set([...previous.supportFiles, ...next.supportFiles])].sort(),
     ...mergeLoadActive(previous, next),
+    ...((next.supportGlobs ?? previous.supportGlobs) ? { supportGlobs: next.supportGlobs ?? previous.supportGlobs } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import picomatch from 'picomatch';
 import type { ImportGraph } from './graph.js';
 import type { ScenarioMap } from './scenario-map.js';
 
@@ -25,7 +26,8 @@ export interface Selection {
   triggers: string[];
 }
 
-const CONFIG = /^(spec\.config\.[cm]?[jt]s|spec\.config\.json|cucumber\.(js|cjs|mjs|json|ya?ml)|package\.json|tsconfig[^/]*\.json)$/;
+/** Root config, and tsconfig/package.json at any depth (the nearest one decides how a file loads). */
+const CONFIG = /^(spec\.config\.[cm]?[jt]s|spec\.config\.json|cucumber\.(js|cjs|mjs|json|ya?ml))$|(^|\/)(package\.json|tsconfig[^/]*\.json)$/;
 const SPEC = /\.(feature|feature\.md|md)$/;
 
 /**
@@ -89,11 +91,16 @@ function addReachedThroughCode(input: SelectionInput, add: (target: string, beca
   }
 }
 
-/** A file beside the known step files (same folder, code) that no run loaded: a new step file. */
+/**
+ * Code no run loaded that the step globs match (a new step file in a new folder, too): it may
+ * define steps for undefined ones. Maps recorded before the globs were kept: the folders of the
+ * known step files instead.
+ */
 function looksLikeSupport(file: string, map: ScenarioMap): boolean {
-  if (!/\.(?:[cm]?[jt]sx?)$/.test(file)) return false;
+  if (!/\.(?:[cm]?[jt]sx?)$/.test(file) || file.endsWith('.d.ts') || file.includes('node_modules/')) return false;
+  if (map.supportGlobs) return picomatch(map.supportGlobs, { dot: false })(file);
   const dirs = new Set(map.supportFiles.map((f) => path.posix.dirname(f)));
-  return [...dirs].some((dir) => file.startsWith(`${dir}/`));
+  return [...dirs].some((dir) => (dir === '.' ? !file.includes('/') : file.startsWith(`${dir}/`)));
 }
 
 function unique(values: string[]): string[] {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError } from '../core/errors.js';
-import { ImportGraph } from '../impact/graph.js';
+import type { ImportGraph } from '../impact/graph.js';
+import { loadGraph, saveGraph } from '../impact/cache.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import { selectScenarios, type Selection } from '../impact/select.js';
 import { startChildRunner } from '../run/child.js';
@@ -60,7 +61,8 @@ export class WatchSession {
   async start(): Promise<void> {
     this.spare = this.fork();
     this.map = await loadScenarioMap(this.env.cwd);
-    const [graph] = await Promise.all([ImportGraph.build(this.env.cwd, await codeFiles(this.env.cwd)), this.startWatcher()]);
+    // From the disk cache: only files whose size or mtime changed since it was written are parsed.
+    const [graph] = await Promise.all([loadGraph(this.env.cwd, undefined, { files: await codeFiles(this.env.cwd) }), this.startWatcher()]);
     this.graph = graph;
     this.schedule({ mode: 'all', changed: [] });
   }
@@ -78,6 +80,8 @@ export class WatchSession {
     this.spare?.kill();
     this.warm?.child.kill();
     await this.watcher?.close();
+    // The next watch or --changed starts from what this session learned.
+    if (this.graph) await saveGraph(this.graph).catch(() => undefined);
     this.resolveDone();
     return this.done;
   }
@@ -234,7 +238,7 @@ export class WatchSession {
   private async learn(details: Awaited<ReturnType<typeof verifyDetailed>>, selection: Selection): Promise<void> {
     this.specFiles = selection.all ? details.specFiles : [...new Set([...this.specFiles, ...details.specFiles])];
     if (details.result) {
-      const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles);
+      const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
       this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
       await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
       if (this.map.loadActive) this.snapshots.remember(this.map.scenarios.flatMap((s) => s.covered ?? []));
