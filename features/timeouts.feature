@@ -11,6 +11,11 @@ Feature: Steps that hang
     And the file "steps/waiting.steps.ts" contains:
       """
       import { When } from '@cucumber/cucumber';
+      import { execSync } from 'node:child_process';
+
+      When('I wait for a command that never ends', function () {
+        execSync('sleep 60');
+      });
 
       When('I wait for a reply that never comes', function () {
         return new Promise<void>(() => {});
@@ -70,6 +75,26 @@ Feature: Steps that hang
     And that failure's step contains "I wait with the event loop blocked"
     And the verdict reports the scenario "features/waiting.feature:3" as passed
     And the verdict counts 1 passed and 1 failed scenario
+
+  Scenario: A step blocked in a synchronous child process is cut, and the child killed
+    Given the file "features/waiting.feature" contains:
+      """
+      Feature: Waiting
+
+        Scenario: Waiting for a command
+          Given an empty todo list
+          When I wait for a command that never ends
+
+        Scenario: Counting afterwards
+          Given an empty todo list
+          Then 0 todos remain
+      """
+    When I run "spec verify features/waiting.feature --json"
+    Then the exit code is 1
+    And the command finished within 15 seconds
+    And the verdict has a "timeout" failure at "features/waiting.feature:5"
+    And the verdict reports the scenario "features/waiting.feature:7" as passed
+    And no process is left running in the project folder
 
   Scenario: The human report of a blocked step still ends with the summary line
     Given the file "features/waiting.feature" contains:

@@ -42,6 +42,12 @@ describe('agent hooks', () => {
     expect(next).toEqual({ version: 1, hooks: { afterFileEdit: [{ command: 'prettier' }], stop: [{ command: CURSOR_STOP_HOOK, loop_limit: 3 }] } });
   });
 
+  it('refuses hooks of an unexpected shape instead of replacing them', () => {
+    expect(() => claude.merge({ hooks: 'none' })).toThrow('"hooks" is not an object');
+    expect(() => claude.merge({ hooks: { PostToolUse: [null] } })).toThrow('"hooks.PostToolUse" is not a list of objects');
+    expect(() => cursor.merge({ hooks: { stop: {} } })).toThrow('"hooks.stop" is not a list of objects');
+  });
+
   it('codex needs no hooks: AGENTS.md only', () => {
     expect(agentPlan('codex')).toMatchObject({ sections: [{ file: 'AGENTS.md' }], hooks: [] });
   });

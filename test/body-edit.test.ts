@@ -176,3 +176,21 @@ describe('isBodyOnlyEdit: whitespace, comments, syntax errors, file kinds', () =
     expect(isBodyOnlyEdit(cast, cast.replace('=> 1', '=> 2'), 'a.tsx')).toBe(false);
   });
 });
+
+describe('isBodyOnlyEdit: the new version must still load', () => {
+  const before = 'export function f(n: number): number {\n  return n + 1;\n}\n';
+  const cases: [string, string][] = [
+    ['await in a function that is not async', 'export function f(n: number): number {\n  await n;\n  return n + 1;\n}\n'],
+    ['a variable declared twice', 'export function f(n: number): number {\n  let a = 1;\n  let a = 2;\n  return n + a;\n}\n'],
+    ['break outside a loop', 'export function f(n: number): number {\n  break;\n  return n + 1;\n}\n'],
+    ['an invalid regular expression', 'export function f(n: number): number {\n  return /(/.test(String(n)) ? 1 : n;\n}\n'],
+  ];
+  it.each(cases)('%s is not body-only: no importer could load it', (_name, after) => {
+    expect(isBodyOnlyEdit(before, after, 'src/f.ts')).toBe(false);
+  });
+
+  it('a valid body edit in a module with top-level await still counts', () => {
+    const withTla = 'const ready = await Promise.resolve(1);\nexport function f(n: number): number {\n  return n + ready;\n}\n';
+    expect(isBodyOnlyEdit(withTla, withTla.replace('n + ready', 'n * ready'), 'src/f.mts')).toBe(true);
+  });
+});

@@ -19,11 +19,20 @@ describe('CoverageRecorder', () => {
     const { b } = load('./b.cjs') as { b: () => number };
     expect(recorder.takeLoadPhase()).toEqual([]);
     a();
-    expect(recorder.take()).toEqual(['a.cjs']);
+    expect(recorder.take()).toEqual({ covered: ['a.cjs'], loaded: [] });
     b();
     b();
-    expect(recorder.take()).toEqual(['b.cjs']);
-    expect(recorder.take()).toEqual([]);
+    expect(recorder.take()).toEqual({ covered: ['b.cjs'], loaded: [] });
+    expect(recorder.take()).toEqual({ covered: [], loaded: [] });
+  });
+
+  it('reports a module first loaded within a take as loaded then', () => {
+    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'specloop-cov-')));
+    writeFileSync(path.join(root, 'lazy.cjs'), 'exports.settings = { limit: 3 };\n');
+    recorder = new CoverageRecorder(root, () => false);
+    recorder.take();
+    createRequire(path.join(root, 'x.js'))('./lazy.cjs');
+    expect(recorder.take()).toEqual({ covered: ['lazy.cjs'], loaded: ['lazy.cjs'] });
   });
 
   it('counts a function called while loading as load-time activity', () => {
@@ -39,7 +48,7 @@ describe('withoutModuleBodies', () => {
   // What tsx (esbuild) makes of `export const VAT = 0.2; export function priceWithVat(…) {…}`, as V8 reports it after loading.
   const script = {
     scriptId: '1',
-    url: 'file:///p/src/pricing.ts',
+    url: 'file:///tmp/iso/cov/src/pricing.ts',
     functions: [
       { functionName: '', isBlockCoverage: false, ranges: [{ startOffset: 0, endOffset: 1435, count: 1 }] },
       { functionName: '', isBlockCoverage: false, ranges: [{ startOffset: 42, endOffset: 1084, count: 1 }] },
@@ -57,5 +66,17 @@ describe('withoutModuleBodies', () => {
   it("keeps only the module's own functions: not its body, wrapper, helpers, export getters or class initializers", () => {
     const kept = withoutModuleBodies(script).functions.map((f) => `${f.functionName || '(anonymous)'}@${f.ranges[0]!.startOffset}`);
     expect(kept).toEqual(['get@621', 'priceWithVat@941', '(anonymous)@1010']);
+  });
+
+  it("keeps an ES module's own IIFE, which runs at load time and has no wrapper to be mistaken for", () => {
+    const esm = {
+      scriptId: '2',
+      url: 'file:///p/src/table.ts',
+      functions: [
+        { functionName: '', isBlockCoverage: false, ranges: [{ startOffset: 0, endOffset: 200, count: 1 }] },
+        { functionName: '', isBlockCoverage: false, ranges: [{ startOffset: 20, endOffset: 180, count: 1 }] },
+      ],
+    };
+    expect(withoutModuleBodies(esm).functions).toHaveLength(1);
   });
 });

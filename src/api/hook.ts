@@ -78,21 +78,32 @@ function inProject(root: string, file: string): boolean {
   return !rel.startsWith('..') && !path.isAbsolute(rel) && !/(^|[\\/])(node_modules|\.spec|\.git)([\\/]|$)/.test(rel);
 }
 
-async function loadRounds(root: string, session: string): Promise<number> {
+/** Rounds by agent session: two sessions in one project must not reset each other's count. */
+async function loadState(root: string): Promise<Record<string, number>> {
   try {
-    const state = JSON.parse(await readFile(path.join(root, STATE_FILE), 'utf8')) as { session?: string; rounds?: number };
-    return state.session === session && typeof state.rounds === 'number' ? state.rounds : 0;
+    const state: unknown = JSON.parse(await readFile(path.join(root, STATE_FILE), 'utf8'));
+    return state && typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, number>) : {};
   } catch {
-    return 0;
+    return {};
   }
+}
+
+async function loadRounds(root: string, session: string): Promise<number> {
+  const rounds = (await loadState(root))[session];
+  return typeof rounds === 'number' ? rounds : 0;
 }
 
 async function saveRounds(root: string, session: string, rounds: number): Promise<void> {
   const target = path.join(root, STATE_FILE);
   try {
+    const state = await loadState(root);
+    delete state[session];
+    if (rounds > 0) state[session] = rounds;
+    // The newest sessions only: the file must not grow with every session ever run.
+    const kept = Object.fromEntries(Object.entries(state).slice(-20));
     ensureDir(path.dirname(target));
     const { default: writeFileAtomic } = await import('write-file-atomic');
-    await writeFileAtomic(target, JSON.stringify({ session, rounds }));
+    await writeFileAtomic(target, JSON.stringify(kept));
   } catch {
     // Only a loop guard: losing it means at worst one more round.
   }

@@ -79,7 +79,14 @@ async function addHooks(root: string, { file, merge }: HookPlan, report: InitRep
       return;
     }
   }
-  const next = merge(settings);
+  let next: Record<string, unknown> | undefined;
+  try {
+    next = merge(settings);
+  } catch (error) {
+    report.kept.push(file);
+    report.hints.push(`${file}: ${(error as Error).message}, so specloop's hooks were not added; fix it and run spec init --agent again`);
+    return;
+  }
   if (!next) return void report.kept.push(file);
   await write(root, file, `${JSON.stringify(next, null, 2)}\n`);
   (existing === undefined ? report.created : report.updated).push(file);

@@ -79,6 +79,7 @@ export async function verifyWith(first: Runner, options: RunOptions, env: SpecEn
   // Loaded while the scenarios run: after them, recording the map would wait on module loading.
   const preload = import('../impact/scenario-map.js').then((m) => m.preloadWriter());
   const details = await verifyDetailed(first, options, env, startedAt, started);
+  if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt);
   await preload;
   await recordScenarioMap(env.cwd, details, details.partial);
   mark('spec', 'map recorded');
@@ -312,7 +313,7 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   if (options.paths?.length) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
   }
-  const [{ changedFiles, fileAt }, { loadScenarioMap }, { selectScenarios }, { loadGraph, saveGraph }, { codeFiles, isCode, isIgnored }] = await Promise.all([
+  const [{ changedFiles }, { loadScenarioMap }, { selectScenarios }, { loadGraph, saveGraph }, { codeFiles, isCode, isIgnored }] = await Promise.all([
     import('../impact/git.js'),
     import('../impact/scenario-map.js'),
     import('../impact/select.js'),
@@ -323,11 +324,12 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   const changed = (await changedFiles(root, options.since)).filter((f) => !isIgnored(root, path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadGraph(root, undefined, { files: await codeFiles(root) }), discoverSpecs(root, specGlobs, [])]);
   await saveGraph(graph).catch(() => undefined);
-  const bodyOnly = map?.loadActive ? await bodyOnlyEdits(root, changed.filter(isCode), (file) => fileAt(root, options.since ?? 'HEAD', file)) : undefined;
+  const baseline = map?.loadActive ? await (await import('../impact/baseline.js')).loadBaseline(root) : {};
+  const bodyOnly = map?.loadActive ? await bodyOnlyEdits(root, changed.filter(isCode), async (file) => baseline[file]) : undefined;
   return selectScenarios({ root, changed, map, graph, specFiles: specs.files, bodyOnly });
 }
 
-/** Which changed files differ from their committed text only inside function bodies. */
+/** Which changed files differ only inside function bodies from the text the last coverage run ran. */
 async function bodyOnlyEdits(root: string, files: string[], before: (file: string) => Promise<string | undefined>): Promise<(file: string) => boolean> {
   if (files.length === 0) return () => false;
   const { isBodyOnlyEdit } = await import('../impact/body-edit.js');
@@ -341,6 +343,12 @@ async function bodyOnlyEdits(root: string, files: string[], before: (file: strin
 }
 
 /** Every run teaches the scenario map which step files each scenario binds to (for --changed and watch). */
+/** With coverage on: the covered files as this run ran them, for the next --changed to compare with. */
+async function recordCoverageBaseline(root: string, result: RunResult, startedAt: Date): Promise<void> {
+  const { recordBaseline } = await import('../impact/baseline.js');
+  await recordBaseline(root, new Set(result.scenarios.flatMap((s) => s.covered ?? [])), startedAt.getTime()).catch(() => undefined);
+}
+
 async function recordScenarioMap(root: string, details: Omit<VerifyDetails, 'verdict'>, partial: boolean): Promise<void> {
   if (!details.result) return;
   const { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap } = await import('../impact/scenario-map.js');

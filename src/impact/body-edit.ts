@@ -4,6 +4,7 @@
  * so only scenarios that call into the file (per-scenario coverage) can be affected. Pure: no
  * file system, no Program — just the TypeScript parser bundled with ts-morph.
  */
+import vm from 'node:vm';
 import { ts } from 'ts-morph';
 
 /** Stands in for every blanked body; cannot collide with a leaf, whose entries start with `'`. */
@@ -35,7 +36,32 @@ export function isBodyOnlyEdit(before: string, after: string, fileName: string):
   const a = skeleton(before, fileName);
   const b = skeleton(after, fileName);
   if (a === undefined || b === undefined || a.length !== b.length) return false;
-  return a.every((entry, i) => entry === b[i]);
+  return a.every((entry, i) => entry === b[i]) && compiles(after, fileName);
+}
+
+/**
+ * Some errors are not parse errors to TypeScript but stop the module from loading (`await` in a
+ * function that is not async, `let a; let a;`, `break` outside a loop, an invalid regexp): such an
+ * edit reaches every importer. V8 is the judge: the module, with its types stripped, must compile.
+ */
+/** "Top-level await needs module es2022…": about the CommonJS output chosen here, not the module. */
+const TOP_LEVEL_AWAIT = new Set([1375, 1378, 1431, 1432]);
+
+function compiles(text: string, fileName: string): boolean {
+  const { outputText, diagnostics } = ts.transpileModule(text, {
+    // .mts/.mjs would stay ES modules whatever `module` says; vm compiles scripts.
+    fileName: fileName.replace(/\.m([jt]s)$|\.c([jt]s)$/, '.$1$2'),
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.React, isolatedModules: true },
+  });
+  if (diagnostics?.some((d) => d.category === ts.DiagnosticCategory.Error && !TOP_LEVEL_AWAIT.has(d.code))) return false;
+  try {
+    // Wrapped as CommonJS is (never run): top-level await is the one form this would reject wrongly.
+    new vm.Script(`(async function (exports, require, module, __filename, __dirname) {${outputText}\n})`, { filename: fileName });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -54,15 +54,6 @@ export async function changedFiles(root: string, since?: string): Promise<string
   return [...new Set(rel)].sort();
 }
 
-/** A file's text at a commit (`./` keeps the path relative to root), or undefined where it did not exist. */
-export async function fileAt(root: string, ref: string, file: string): Promise<string | undefined> {
-  try {
-    return await git(root, ['show', `${ref}:./${file}`]);
-  } catch {
-    return undefined;
-  }
-}
-
 async function hasCommits(root: string): Promise<boolean> {
   try {
     await git(root, ['rev-parse', '--verify', '-q', 'HEAD']);

@@ -35,7 +35,11 @@ export interface SectionPlan {
 
 export interface HookPlan {
   file: string;
-  /** Adds specloop's hooks to the settings; returns undefined when they are all there already. */
+  /**
+   * Adds specloop's hooks to the settings; undefined when they are all there already. Throws
+   * (naming the key) when the settings' hooks are not shaped as the agent expects: they are
+   * then left for the person to fix, never replaced.
+   */
   merge: (settings: Record<string, unknown>) => Record<string, unknown> | undefined;
 }
 
@@ -83,10 +87,10 @@ interface ClaudeMatcher {
 }
 
 function mergeClaudeHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
-  const hooks = { ...(asObject(settings.hooks) ?? {}) } as Record<string, ClaudeMatcher[]>;
+  const hooks = { ...hooksObject(settings) } as Record<string, ClaudeMatcher[]>;
   let changed = false;
   const add = (event: string, entry: ClaudeMatcher, command: string) => {
-    const list = Array.isArray(hooks[event]) ? hooks[event]! : [];
+    const list = listAt<ClaudeMatcher>(hooks, event);
     if (list.some((m) => m.hooks?.some((h) => h.command === command))) return;
     hooks[event] = [...list, entry];
     changed = true;
@@ -97,14 +101,27 @@ function mergeClaudeHooks(settings: Record<string, unknown>): Record<string, unk
 }
 
 function mergeCursorHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
-  const hooks = { ...(asObject(settings.hooks) ?? {}) } as Record<string, { command?: string }[]>;
-  const stop = Array.isArray(hooks.stop) ? hooks.stop : [];
+  const hooks = { ...hooksObject(settings) } as Record<string, { command?: string }[]>;
+  const stop = listAt<{ command?: string }>(hooks, 'stop');
   if (stop.some((h) => h.command === CURSOR_STOP_HOOK)) return undefined;
   // loop_limit bounds how often a failing gate sends the agent back to work.
   hooks.stop = [...stop, { command: CURSOR_STOP_HOOK, loop_limit: 3 } as { command: string }];
   return { version: 1, ...settings, hooks };
 }
 
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+function hooksObject(settings: Record<string, unknown>): Record<string, unknown> {
+  if (settings.hooks === undefined) return {};
+  if (!isObject(settings.hooks)) throw new Error('"hooks" is not an object');
+  return settings.hooks;
+}
+
+function listAt<T>(hooks: Record<string, unknown>, event: string): T[] {
+  const list = hooks[event];
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || !list.every(isObject)) throw new Error(`"hooks.${event}" is not a list of objects`);
+  return list as T[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 }

@@ -37,6 +37,7 @@ function processTransport(root: string, env: Record<string, string | undefined>,
   child.on('close', (code, signal) => {
     exited = true;
     killTrees(spawned);
+    killGroup(child.pid);
     events.exit(code, signal, extractHang(tail).progress);
   });
   child.on('error', () => undefined);
@@ -46,17 +47,25 @@ function processTransport(root: string, env: Record<string, string | undefined>,
     },
     watchHangs: () => undefined,
     stopWatching: () => undefined,
-    // The group outlives its leader: what the steps started is killed even after the child ended.
+    // Once the child is gone its group was killed on 'close': a later kill must not reach a
+    // group whose id has since been reused.
     kill: () => {
+      if (exited) return;
       killTrees(spawned);
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        if (!exited) child.kill('SIGKILL');
-      }
+      if (!killGroup(child.pid)) child.kill('SIGKILL');
     },
   };
+}
+
+/** The group outlives its leader: what the steps started in it dies with it. */
+function killGroup(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(-pid, 'SIGKILL');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** dist runs the compiled worker; tests run from src through tsx. */

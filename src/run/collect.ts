@@ -21,6 +21,8 @@ export class RunCollector {
   private readonly started = new Map<string, StartedCase>();
   private readonly finished = new Map<string, RunScenario>();
   private readonly order: string[] = [];
+  /** Coverage of attempts that will be retried, by pickle. */
+  private readonly attempts = new Map<string, string[]>();
   private readonly hooks = new Map<string, messages.Hook>();
   private readonly result: RunResult = {
     cucumberVersion: undefined,
@@ -62,12 +64,19 @@ export class RunCollector {
     this.result.success = false;
   }
 
-  /** Credits a finished scenario with the files its code ran in (called right after its testCaseFinished). */
+  /**
+   * Credits a finished scenario with the files its code ran in (called right after its
+   * testCaseFinished); a retried scenario gets what every attempt ran.
+   */
   cover(event: messages.TestCaseFinished, files: string[]): void {
     const started = this.started.get(event.testCaseStartedId);
     const pickleId = started && this.testCases.get(started.testCaseId)?.pickleId;
-    const scenario = pickleId ? this.finished.get(pickleId) : undefined;
-    if (scenario && !event.willBeRetried) scenario.covered = files;
+    if (!pickleId) return;
+    const all = [...new Set([...(this.attempts.get(pickleId) ?? []), ...files])].sort();
+    if (event.willBeRetried) return void this.attempts.set(pickleId, all);
+    this.attempts.delete(pickleId);
+    const scenario = this.finished.get(pickleId);
+    if (scenario) scenario.covered = all;
   }
 
   finish(): RunResult {

@@ -1,4 +1,5 @@
 import { Session } from 'node:inspector';
+import { fileURLToPath } from 'node:url';
 import { coveredFiles, type FunctionCoverage, type ScriptCoverage } from '../impact/coverage-files.js';
 
 /**
@@ -18,9 +19,14 @@ export class CoverageRecorder {
     this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
   }
 
-  /** Files whose code ran since the last take (each take resets V8's counters). */
-  take(): string[] {
-    return coveredFiles(this.raw(), this.root, this.exclude);
+  /**
+   * Files whose code ran since the last take (each take resets V8's counters), and those among them
+   * loaded meanwhile (their module body ran): a module first loaded inside a scenario keeps its
+   * load-time state for the scenarios after it, so it counts as active at load.
+   */
+  take(): { covered: string[]; loaded: string[] } {
+    const raw = this.raw();
+    return { covered: coveredFiles(raw, this.root, this.exclude), loaded: coveredFiles(raw.map(onlyModuleBody), this.root, this.exclude) };
   }
 
   /**
@@ -59,7 +65,29 @@ export class CoverageRecorder {
 
 export function withoutModuleBodies(script: ScriptCoverage): ScriptCoverage {
   const body = moduleBody(script.functions);
-  return { ...script, functions: script.functions.filter((fn) => fn !== body && isOwnFunction(fn, script.functions, body)) };
+  const wrapperAt = tsxWrapperStart(script.url);
+  return { ...script, functions: script.functions.filter((fn) => fn !== body && isOwnFunction(fn, wrapperAt)) };
+}
+
+/**
+ * tsx's CommonJS output is `__filename="<path>";(()=>{ … })()`: the arrow starts right after the
+ * prefix and its "(". Recognised by that exact offset only, so an IIFE of the user's own (an ES
+ * module has no wrapper) counts as the load-time code it is; should tsx change its output, every
+ * such file counts as active at load, which only costs precision.
+ */
+function tsxWrapperStart(url: string): number {
+  let file: string;
+  try {
+    file = url.startsWith('file:') ? fileURLToPath(url) : url;
+  } catch {
+    return -1;
+  }
+  return `__filename=${JSON.stringify(file)};(`.length;
+}
+
+function onlyModuleBody(script: ScriptCoverage): ScriptCoverage {
+  const body = moduleBody(script.functions);
+  return { ...script, functions: body ? [body] : [] };
 }
 
 /** The module's top level: the function spanning the whole script (a declaration may also start at offset 0). */
@@ -73,20 +101,16 @@ function moduleBody(all: readonly FunctionCoverage[]): FunctionCoverage | undefi
 }
 
 /**
- * Not the module's own code: a transform's wrapper around the module body (an anonymous function
- * enclosing every other one), its helpers (`__export`, `__toCommonJS`, …), the export getters
- * esbuild writes as `name:()=>name` (reading an export at load time calls nothing of the module),
- * and V8's class initializers (<static_initializer>, …), whose code sits outside function bodies,
- * where an edit is never "body only"; what they call is counted on its own.
+ * Not the module's own code: tsx's wrapper around the module body, esbuild's helpers (`__export`,
+ * `__toCommonJS`, …), the export getters it writes as `name:()=>name` (reading an export at load
+ * time calls nothing of the module), and V8's class initializers (<static_initializer>, …), whose
+ * code sits outside function bodies, where an edit is never "body only"; what they call is
+ * counted on its own.
  */
-function isOwnFunction(fn: FunctionCoverage, all: readonly FunctionCoverage[], body: FunctionCoverage | undefined): boolean {
+function isOwnFunction(fn: FunctionCoverage, wrapperAt: number): boolean {
   const own = fn.ranges[0];
   const name = fn.functionName;
   if (!own || name.startsWith('__') || name.startsWith('<')) return false;
   if (name) return own.endOffset - own.startOffset !== name.length + 4;
-  return !all.every((other) => other === fn || other === body || encloses(own, other.ranges[0]));
-}
-
-function encloses(outer: { startOffset: number; endOffset: number }, inner: { startOffset: number; endOffset: number } | undefined): boolean {
-  return inner !== undefined && inner.startOffset >= outer.startOffset && inner.endOffset <= outer.endOffset;
+  return own.startOffset !== wrapperAt;
 }

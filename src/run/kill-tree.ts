@@ -41,3 +41,26 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * Kills this process's children started in the last `withinMs` (and what they started). A step
+ * blocked in execSync/spawnSync holds its worker thread in native code, where terminate() cannot
+ * reach, until that child ends; and a synchronous spawn never shows its pid to the runner.
+ */
+export function killRecentChildren(withinMs: number): void {
+  const listing = spawnSync('ps', ['-A', '-o', 'pid=,ppid=,etime='], { encoding: 'utf8' }).stdout ?? '';
+  const recent = new Set<number>();
+  for (const line of listing.split('\n')) {
+    const [pid, ppid, etime] = line.trim().split(/\s+/);
+    if (Number(ppid) === process.pid && elapsedMs(etime ?? '') <= withinMs) recent.add(Number(pid));
+  }
+  killTrees(recent);
+}
+
+/** ps's etime: [[dd-]hh:]mm:ss. */
+function elapsedMs(etime: string): number {
+  const match = /^(?:(\d+)-)?(?:(\d+):)?(\d+):(\d+)$/.exec(etime);
+  if (!match) return Number.POSITIVE_INFINITY;
+  const [, days = '0', hours = '0', minutes, seconds] = match;
+  return (((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
+}

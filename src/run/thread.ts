@@ -3,7 +3,7 @@ import { Runner, type Transport, type TransportEvents } from './runner.js';
 import { heartbeatBuffer, watchHeartbeat } from './watchdog.js';
 import { workerEntry } from './child.js';
 import type { ChildMessage, SpawnedMessage } from './protocol.js';
-import { killTrees, track } from './kill-tree.js';
+import { killRecentChildren, killTrees, track } from './kill-tree.js';
 
 /**
  * The runner as a worker thread of this process: no second Node start-up, which is most of what a
@@ -43,9 +43,12 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
     },
     watchHangs: (quietMs) => {
       stopWatching();
+      const since = Date.now();
       stopWatching = watchHeartbeat(heartbeat, quietMs, (progress) => {
         hang = progress ?? { uri: '', line: 0, scenario: '', step: 'a step' };
         void worker.terminate();
+        // ps's etime counts whole seconds: a second of slack, never older than the run.
+        killRecentChildren(Date.now() - since + 1000);
       });
     },
     stopWatching: () => stopWatching(),

@@ -156,6 +156,7 @@ function noteLoadPhase(): void {
   for (const file of recorder?.takeLoadPhase() ?? []) loadActive.add(file);
 }
 
+
 async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
   mark('load received');
   await registerTypeScript(support);
@@ -198,7 +199,11 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
     if (!recorder) return;
     // What BeforeAll hooks ran is shared by every scenario, like what ran while loading.
     if (envelope.testCaseStarted && beforeAll) (beforeAll = false), noteLoadPhase();
-    else if (envelope.testCaseFinished) collector.cover(envelope.testCaseFinished, recorder.take());
+    else if (envelope.testCaseFinished) {
+      const { covered, loaded } = recorder.take();
+      collector.cover(envelope.testCaseFinished, covered);
+      for (const file of loaded) loadActive.add(file);
+    }
   };
   const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
   // cucumber rejects when a BeforeAll/AfterAll hook throws; what ran before it is still a result.
@@ -215,6 +220,8 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
     )
     .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
   watchdog.stop();
+  // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
+  noteLoadPhase();
   mark('run finished');
   const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}) };
   await send({ type: 'result', result, rss: process.memoryUsage().rss });

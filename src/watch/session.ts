@@ -15,7 +15,7 @@ import type { WatchEvent, WatchOptions } from '../api/watch.js';
 import { createSettler, type Settler } from './settle.js';
 import { createTrailingCheck } from './trailing-check.js';
 import { codeFiles, isCode, isIgnored } from './watch-files.js';
-import { SourceSnapshots } from './snapshots.js';
+import { SourceSnapshots, type EditCheck } from './snapshots.js';
 
 interface Request {
   mode: 'changes' | 'all' | 'failed' | 'last';
@@ -196,9 +196,9 @@ export class WatchSession {
   }
 
   /** With coverage in the map, which edits stayed inside function bodies (those select exactly). */
-  private async classify(request: Request): Promise<Awaited<ReturnType<SourceSnapshots['classify']>> | undefined> {
-    if (request.mode !== 'changes' || !this.map?.loadActive) return undefined;
-    return this.snapshots.classify(request.changed.filter(isCode));
+  private async classify(request: Request): Promise<EditCheck | undefined> {
+    if (!this.map?.loadActive) return undefined;
+    return this.snapshots.begin(request.changed.filter(isCode), new Set(this.map.scenarios.flatMap((s) => s.covered ?? [])));
   }
 
   private select(request: Request, bodyOnly?: (file: string) => boolean): Selection {
@@ -241,7 +241,6 @@ export class WatchSession {
       const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
       this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
       await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
-      if (this.map.loadActive) this.snapshots.remember(this.map.scenarios.flatMap((s) => s.covered ?? []));
     }
   }
 

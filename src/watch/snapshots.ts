@@ -1,32 +1,36 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+export interface EditCheck {
+  /** Whether the file changed only inside function bodies since the last completed run saw it. */
+  bodyOnly: (file: string) => boolean;
+  /** The run completed: what it ran against becomes the baseline. */
+  commit: () => void;
+}
+
 /**
  * The text of each covered code file as the last completed run saw it, so an edit can be told
- * apart as "inside function bodies only" (then coverage selects exactly). Updated only when a run
- * completes: a cancelled run's edits are compared again, together with the next ones.
+ * apart as "inside function bodies only" (then coverage selects exactly). Texts are read when a
+ * run starts, before its runner loads anything, and kept only if the run completes: a cancelled
+ * run's edits are judged again, together with the next ones, against the older text.
  */
 export class SourceSnapshots {
   private readonly texts = new Map<string, string>();
 
   constructor(private readonly root: string) {}
 
-  /** Remembers files not seen yet, as they are now. */
-  remember(files: Iterable<string>): void {
-    for (const file of files) if (!this.texts.has(file)) this.store(file, read(this.root, file));
-  }
-
-  /** For each changed file we hold a text for: whether only function bodies changed since then. */
-  async classify(changed: string[]): Promise<{ bodyOnly: (file: string) => boolean; commit: () => void }> {
-    const known = changed.filter((f) => this.texts.has(f));
-    const now = new Map(known.map((f) => [f, read(this.root, f)]));
+  async begin(changed: string[], covered: Iterable<string>): Promise<EditCheck> {
+    const now = new Map<string, string | undefined>();
+    for (const file of changed) now.set(file, read(this.root, file));
+    // Baselines for covered files seen for the first time; a changed one has none to compare with.
+    for (const file of covered) if (!this.texts.has(file) && !now.has(file)) now.set(file, read(this.root, file));
     const verdicts = new Map<string, boolean>();
+    const known = changed.filter((f) => this.texts.has(f));
     if (known.length) {
       const { isBodyOnlyEdit } = await import('../impact/body-edit.js');
       for (const file of known) {
-        const before = this.texts.get(file);
         const after = now.get(file);
-        verdicts.set(file, before !== undefined && after !== undefined && isBodyOnlyEdit(before, after, file));
+        verdicts.set(file, after !== undefined && isBodyOnlyEdit(this.texts.get(file)!, after, file));
       }
     }
     return { bodyOnly: (file) => verdicts.get(file) === true, commit: () => now.forEach((text, file) => this.store(file, text)) };

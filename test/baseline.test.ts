@@ -1,0 +1,40 @@
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBaseline, recordBaseline } from '../src/impact/baseline.js';
+
+describe('coverage baseline', () => {
+  it('keeps the text of files as the run ran them, and none for files changed since it started', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-baseline-'));
+    writeFileSync(path.join(root, 'a.ts'), 'export const a = 1;\n');
+    writeFileSync(path.join(root, 'b.ts'), 'export const b = 1;\n');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(path.join(root, 'a.ts'), past, past);
+    const runStarted = Date.now() - 30_000;
+    await recordBaseline(root, ['a.ts', 'b.ts', 'gone.ts'], runStarted);
+    expect(await loadBaseline(root)).toEqual({ 'a.ts': 'export const a = 1;\n' });
+  });
+
+  it('a later run updates what it covered and keeps the rest', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-baseline-'));
+    const old = new Date(Date.now() - 60_000);
+    for (const [file, text] of [['a.ts', 'A1'], ['b.ts', 'B1']]) {
+      writeFileSync(path.join(root, file!), text!);
+      utimesSync(path.join(root, file!), old, old);
+    }
+    await recordBaseline(root, ['a.ts', 'b.ts'], Date.now());
+    writeFileSync(path.join(root, 'a.ts'), 'A2');
+    utimesSync(path.join(root, 'a.ts'), old, old);
+    await recordBaseline(root, ['a.ts'], Date.now());
+    expect(await loadBaseline(root)).toEqual({ 'a.ts': 'A2', 'b.ts': 'B1' });
+  });
+
+  it('a missing or corrupt baseline is an empty one', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-baseline-'));
+    expect(await loadBaseline(root)).toEqual({});
+    await recordBaseline(root, [], Date.now());
+    writeFileSync(path.join(root, '.spec', 'coverage-baseline.json'), '{ broken');
+    expect(await loadBaseline(root)).toEqual({});
+  });
+});
