@@ -71,6 +71,22 @@ Feature: Invalid configuration
     And that failure's hint contains "\"cjs\""
     And that failure's hint contains "\"esm\""
 
+  Scenario: Every problem in the config is reported in one run
+    Given the file "spec.config.json" contains:
+      """
+      {
+        "runner": "fork",
+        "coverage": "yes",
+        "colour": true
+      }
+      """
+    When I run "spec verify --json"
+    Then the exit code is 2
+    And the verdict has these "config-error" failures:
+      | spec.config.json:2 |
+      | spec.config.json:3 |
+      | spec.config.json:4 |
+
   Scenario: An unknown key in a TypeScript config is named with its file and line
     Given the file "spec.config.ts" contains:
       """

@@ -46,6 +46,6 @@ export async function compile(options: CompileOptions = {}, environment: Partial
     return { outDir: COMPILED_DIR, files, problems: compiled.problems, exitCode: compiled.problems.length ? 2 : 0 };
   } catch (error) {
     if (!isSpecloopError(error)) throw error;
-    return { outDir: COMPILED_DIR, files: [], problems: [error.problem], exitCode: 2 };
+    return { outDir: COMPILED_DIR, files: [], problems: error.problems, exitCode: 2 };
   }
 }

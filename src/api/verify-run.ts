@@ -120,7 +120,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     }
   } catch (error) {
     if (!isSpecloopError(error)) throw error;
-    problems.push(error.problem);
+    problems.push(...error.problems);
   } finally {
     for (const child of children) if (!(child === children[0] && keep(prepared, outcome))) child.kill();
   }

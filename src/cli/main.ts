@@ -27,10 +27,10 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 2 : 0;
       default:
-        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch (spec --help)' });
+        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, hook (spec --help)' });
     }
   } catch (error) {
-    if (isSpecloopError(error)) return usageError(error.problem);
+    if (isSpecloopError(error)) return Math.max(...error.problems.map(usageError));
     process.stderr.write(`spec: internal error (SPEC_INTERNAL): ${(error as Error).stack ?? String(error)}\nPlease report this with the command you ran.\n`);
     return 1;
   }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import { SpecloopError } from '../core/errors.js';
+import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { relativePath } from '../core/env.js';
 import { DEFAULTS } from './defaults.js';
 import type { ResolvedConfig, UserConfig } from './schema.js';
@@ -122,17 +122,19 @@ async function validate(found: FoundConfig, root: string): Promise<UserConfig> {
   if (result.success) return result.data;
   // Only the error path needs the YAML parser that finds the key's line.
   const { locateKey } = await import('./locate-key.js');
-  const issue = result.error.issues[0]!;
   const file = found.file ? relativePath(root, found.file) : 'config';
-  const keyPath = [...found.prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-  const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const line = locateKey(found.text, unknownKeys.length ? [...keyPath, unknownKeys[0]!] : keyPath, found.isJson);
-  throw new SpecloopError({
-    code: 'SPEC_CONFIG_INVALID',
-    message: describeIssue(issue, keyPath, unknownKeys),
-    location: { file, line: line ?? 1 },
-    hint: hintFor(issue, keyPath, unknownKeys, UserConfigSchema.shape),
+  const problems = result.error.issues.map((issue): SpecProblem => {
+    const keyPath = [...found.prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const line = locateKey(found.text, unknownKeys.length ? [...keyPath, unknownKeys[0]!] : keyPath, found.isJson);
+    return {
+      code: 'SPEC_CONFIG_INVALID',
+      message: describeIssue(issue, keyPath, unknownKeys),
+      location: { file, line: line ?? 1 },
+      hint: hintFor(issue, keyPath, unknownKeys, UserConfigSchema.shape),
+    };
   });
+  throw new SpecloopError(problems[0]!, problems.slice(1));
 }
 
 function describeIssue(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[]): string {

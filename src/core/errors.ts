@@ -37,10 +37,13 @@ export interface SpecProblem {
 /** Thrown only across API boundaries for input the run cannot proceed with (exit 2). */
 export class SpecloopError extends Error {
   readonly problem: SpecProblem;
-  constructor(problem: SpecProblem) {
+  /** Every problem found (the first is `problem`): bad input is reported whole, not one at a time. */
+  readonly problems: SpecProblem[];
+  constructor(problem: SpecProblem, more: SpecProblem[] = []) {
     super(problem.message);
     this.name = 'SpecloopError';
     this.problem = problem;
+    this.problems = [problem, ...more];
   }
 }
 
