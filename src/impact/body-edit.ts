@@ -5,7 +5,10 @@
  * file system, no Program — just the TypeScript parser bundled with ts-morph.
  */
 import vm from 'node:vm';
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { typescript } from './typescript.js';
+
+const ts = typescript();
 
 /** Stands in for every blanked body; cannot collide with a leaf, whose entries start with `'`. */
 const BODY = '{…}';
@@ -73,7 +76,7 @@ function skeleton(text: string, fileName: string): string[] | undefined {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(fileName));
   if (hasParseErrors(sf)) return undefined;
   const out: string[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (isJsDoc(node)) return;
     const children = node.getChildren(sf);
     if (children.length === 0) {
@@ -92,7 +95,7 @@ function skeleton(text: string, fileName: string): string[] | undefined {
   return out;
 }
 
-function scriptKind(fileName: string): ts.ScriptKind {
+function scriptKind(fileName: string): TS.ScriptKind {
   const ext = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase();
   switch (ext) {
     case '.tsx':
@@ -108,23 +111,23 @@ function scriptKind(fileName: string): ts.ScriptKind {
   }
 }
 
-function hasParseErrors(sf: ts.SourceFile): boolean {
+function hasParseErrors(sf: TS.SourceFile): boolean {
   // Parse diagnostics are not public API on a bare SourceFile (no Program is built here).
-  const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics;
+  const diagnostics = (sf as unknown as { parseDiagnostics?: readonly TS.Diagnostic[] }).parseDiagnostics;
   return diagnostics !== undefined && diagnostics.length > 0;
 }
 
-function isJsDoc(node: ts.Node): boolean {
+function isJsDoc(node: TS.Node): boolean {
   return node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode;
 }
 
 /** Leading whitespace of JSX text can be rendered (`<b> x</b>`), so it is kept there. */
-function leafText(node: ts.Node, sf: ts.SourceFile): string {
+function leafText(node: TS.Node, sf: TS.SourceFile): string {
   return node.kind === ts.SyntaxKind.JsxText ? sf.text.slice(node.pos, node.end) : node.getText(sf);
 }
 
 /** The body whose contents run only when the function is called; undefined for other nodes. */
-function functionBody(node: ts.Node): ts.Node | undefined {
+function functionBody(node: TS.Node): TS.Node | undefined {
   switch (node.kind) {
     case ts.SyntaxKind.FunctionDeclaration:
     case ts.SyntaxKind.FunctionExpression:
@@ -133,7 +136,7 @@ function functionBody(node: ts.Node): ts.Node | undefined {
     case ts.SyntaxKind.Constructor:
     case ts.SyntaxKind.GetAccessor:
     case ts.SyntaxKind.SetAccessor:
-      return (node as ts.FunctionLikeDeclaration).body;
+      return (node as TS.FunctionLikeDeclaration).body;
     default:
       return undefined;
   }

@@ -4,16 +4,10 @@
  * loaded on first use only (~200 ms once), and per file only when the lexer failed. Same output
  * and the same type-only rules as parse.ts, read from the syntax tree instead of the text.
  */
-import { createRequire } from 'node:module';
 import type { ts as TS } from 'ts-morph';
 import type { ParsedImport } from './types.js';
 import type { ParseResult } from './parse.js';
-
-let tsModule: typeof TS | undefined;
-function typescript(): typeof TS {
-  tsModule ??= (createRequire(import.meta.url)('ts-morph') as { ts: typeof TS }).ts;
-  return tsModule;
-}
+import { typescript } from './typescript.js';
 
 export function parseWithTypeScript(text: string, file: string): ParseResult {
   const ts = typescript();

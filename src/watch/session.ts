@@ -241,6 +241,7 @@ export class WatchSession {
       const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
       this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
       await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
+      if (this.map.loadActive) warmEditCheck();
     }
   }
 
@@ -264,6 +265,16 @@ export class WatchSession {
   }
 }
 
+
+let warming: Promise<unknown> | undefined;
+
+/** The TypeScript parser takes ≈ 300 ms to load: between runs, not in the first edit's latency. */
+function warmEditCheck(): void {
+  warming ??= new Promise((resolve) => setTimeout(resolve, 50).unref())
+    .then(() => import('../impact/body-edit.js'))
+    .then(({ isBodyOnlyEdit }) => isBodyOnlyEdit('export function f() {}\n', 'export function f() { return 1; }\n', 'warm.ts'))
+    .catch(() => undefined);
+}
 
 function merge(a: Request | undefined, b: Request): Request {
   if (!a) return b;
