@@ -94,6 +94,37 @@ Feature: Watching edits
     And I append "# second, mid-run" to "features/slow.feature"
     Then a run is cancelled and the next one covers both edits
 
+  Scenario: State a scenario leaves in a module does not reach the next run
+    Given the file "src/counter.ts" contains:
+      """
+      let count = 0;
+      export function bump(): number {
+        count += 1;
+        return count;
+      }
+      """
+    And the file "steps/counter.steps.ts" contains:
+      """
+      import assert from 'node:assert/strict';
+      import { Then } from '@cucumber/cucumber';
+      import { bump } from '../src/counter.js';
+
+      Then('the counter starts from zero', function () {
+        assert.equal(bump(), 1);
+      });
+      """
+    And the file "features/counter.feature" contains:
+      """
+      Feature: Counter
+        Scenario: Fresh state
+          Then the counter starts from zero
+      """
+    When I start "spec watch --json --settle 20"
+    And I append "# touched" to "features/counter.feature"
+    Then the next run passes
+    When I append "# touched again" to "features/counter.feature"
+    Then the next run passes
+
   Scenario: The long-lived runner sees every edit: breaking the code, then fixing it
     When I start "spec watch --json --settle 20"
     And I write "src/todo.ts" with:

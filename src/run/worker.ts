@@ -139,6 +139,12 @@ type Library = Awaited<ReturnType<CucumberApi['loadSupport']>>;
 interface Loaded { library: Library; takeThrown: () => RunError | undefined }
 
 let lastSupport: string[] = [];
+
+/** Every loaded module of the project itself (not under node_modules). */
+function projectModules(root: string): string[] {
+  const cache = ownRequire.cache as Record<string, unknown>;
+  return Object.keys(cache).filter((id) => id.startsWith(root + path.sep) && !id.includes(`${path.sep}node_modules${path.sep}`));
+}
 let recorder: CoverageRecorder | undefined;
 /** Files whose functions ran while loading (or in BeforeAll): kept across reloads of a long-lived runner. */
 const loadActive = new Set<string>();
@@ -161,9 +167,11 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   mark('load received');
   await registerTypeScript(support);
   // A second load in a long-lived runner: the step files must run again to register their steps
-  // with cucumber's fresh builder, and edited modules (with what imports them) must be re-read.
+  // with cucumber's fresh builder, edited modules must be re-read, and every project module starts
+  // fresh so no state a scenario left in one reaches the next run. Only dependencies (cucumber,
+  // tsx, node_modules) stay loaded: they are most of the start-up.
   const supportFiles = expandCompacted(support.requirePaths);
-  if (lastSupport.length) purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles], process.cwd());
+  if (lastSupport.length) purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
   lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
   recordCoverage(support.coverage);
