@@ -4,7 +4,4 @@ import { main } from '../dist/cli/main.js';
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  // The verdict is out: nothing left may hold the process (e.g. a runner thread still stuck in a
-  // native call). Unref'd, so a clean exit never waits for it.
-  setTimeout(() => process.exit(code), 2000).unref();
 });

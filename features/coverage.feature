@@ -66,6 +66,15 @@ Feature: Exact selection from per-scenario coverage
       | features/shop.feature:6 |
     And the verdict reports the scenario "features/shop.feature:3" as failed
 
+  Scenario: A partial run does not vouch for the scenarios it skipped
+    Given I replace "VAT = 0.2" with "VAT = 0.25" in the file "src/pricing.ts"
+    And I run "spec verify features/shop.feature:3 --coverage --gate none"
+    When I run "spec verify --changed --coverage --gate none --json"
+    Then the exit code is 1
+    And the verdict ran exactly these scenarios:
+      | features/shop.feature:3 |
+      | features/shop.feature:6 |
+
   Scenario: Without coverage the import graph decides
     Given I run "spec verify --gate none"
     And I replace "> 10 ? 15 : 5" with "> 20 ? 15 : 5" in the file "src/shipping.ts"

@@ -38,3 +38,31 @@ describe('coverage baseline', () => {
     expect(await loadBaseline(root)).toEqual({});
   });
 });
+
+describe('after a partial run', () => {
+  it('a covered file whose text moved on loses its baseline; the others keep theirs', async () => {
+    const { forgetMoved } = await import('../src/impact/baseline.js');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-baseline-'));
+    const old = new Date(Date.now() - 60_000);
+    for (const [file, text] of [['limit.ts', 'registry.set(3)'], ['other.ts', 'X']]) {
+      writeFileSync(path.join(root, file!), text!);
+      utimesSync(path.join(root, file!), old, old);
+    }
+    await recordBaseline(root, ['limit.ts', 'other.ts'], Date.now());
+    writeFileSync(path.join(root, 'limit.ts'), 'registry.set(4)');
+    await forgetMoved(root, ['limit.ts', 'other.ts']);
+    expect(await loadBaseline(root)).toEqual({ 'other.ts': 'X' });
+  });
+});
+
+describe('coarse file timestamps', () => {
+  it('a whole-second mtime just before the run may be newer than what it loaded: no baseline', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-baseline-'));
+    writeFileSync(path.join(root, 'a.ts'), 'A');
+    const runStarted = Math.floor(Date.now() / 1000) * 1000 + 500;
+    const wholeSecond = new Date(runStarted - 500);
+    utimesSync(path.join(root, 'a.ts'), wholeSecond, wholeSecond);
+    await recordBaseline(root, ['a.ts'], runStarted);
+    expect(await loadBaseline(root)).toEqual({});
+  });
+});

@@ -194,3 +194,10 @@ describe('isBodyOnlyEdit: the new version must still load', () => {
     expect(isBodyOnlyEdit(withTla, withTla.replace('n + ready', 'n * ready'), 'src/f.mts')).toBe(true);
   });
 });
+
+describe('isBodyOnlyEdit in ES modules', () => {
+  it('a body edit in a module that uses import.meta still counts', () => {
+    const before = "import { fileURLToPath } from 'node:url';\nconst here = fileURLToPath(import.meta.url);\nexport function f(): string {\n  return here;\n}\n";
+    expect(isBodyOnlyEdit(before, before.replace('return here;', 'return here + "/";'), 'src/f.mts')).toBe(true);
+  });
+});

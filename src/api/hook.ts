@@ -66,7 +66,8 @@ async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment
 }
 
 function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
-  return verify(options, env);
+  // Hooks run as their own process, so the scenarios may take a thread of it.
+  return verify({ defaultRunner: 'thread', ...options }, env);
 }
 
 async function report(verdict: Verdict): Promise<string> {

@@ -8,7 +8,7 @@ import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors
 import { discoverSpecs } from '../spec/discover.js';
 import { specKind, type CompiledSpecs, type SpecFile } from '../spec/model.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
-import { startRunner } from '../run/start.js';
+import { runnerKindFor, startRunner } from '../run/start.js';
 import { compactPaths } from '../run/compact-paths.js';
 import { resolveGates, runGate } from '../run/gates.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
@@ -79,7 +79,7 @@ export async function verifyWith(first: Runner, options: RunOptions, env: SpecEn
   // Loaded while the scenarios run: after them, recording the map would wait on module loading.
   const preload = import('../impact/scenario-map.js').then((m) => m.preloadWriter());
   const details = await verifyDetailed(first, options, env, startedAt, started);
-  if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt);
+  if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
   await preload;
   await recordScenarioMap(env.cwd, details, details.partial);
   mark('spec', 'map recorded');
@@ -172,10 +172,11 @@ function unparsedByUs(outcome: RunOutcome | undefined): SpecProblem[] {
 
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {
   const config = await loadConfig(env.cwd, options.configFile, { ...options.config, ...(options.profile ? { profile: options.profile } : {}) });
-  // The runner started before the config was read; a config that asks for a child process gets one.
-  if (!options.runner && config.runner === 'process' && runners[0]!.kind === 'thread') {
+  // The runner started before the config was read: a config that asks for the other kind gets it.
+  const kind = runnerKindFor(env.cwd, options.runner ?? config.runner ?? options.defaultRunner ?? 'process');
+  if (kind !== runners[0]!.kind) {
     runners[0]!.kill();
-    runners[0] = startRunner('process', env.cwd, env.env, options.onOutput);
+    runners[0] = startRunner(kind, env.cwd, env.env, options.onOutput);
   }
   const child = runners[0]!;
   const overlay = await readProfile(config, env, child);
@@ -343,10 +344,14 @@ async function bodyOnlyEdits(root: string, files: string[], before: (file: strin
 }
 
 /** Every run teaches the scenario map which step files each scenario binds to (for --changed and watch). */
-/** With coverage on: the covered files as this run ran them, for the next --changed to compare with. */
-async function recordCoverageBaseline(root: string, result: RunResult, startedAt: Date): Promise<void> {
-  const { recordBaseline } = await import('../impact/baseline.js');
-  await recordBaseline(root, new Set(result.scenarios.flatMap((s) => s.covered ?? [])), startedAt.getTime()).catch(() => undefined);
+/**
+ * With coverage on: after a run of every scenario, the covered files as it ran them, for the next
+ * --changed to compare with; after a partial run, covered files whose text moved on lose theirs.
+ */
+async function recordCoverageBaseline(root: string, result: RunResult, startedAt: Date, whole: boolean): Promise<void> {
+  const { forgetMoved, recordBaseline } = await import('../impact/baseline.js');
+  const covered = new Set(result.scenarios.flatMap((s) => s.covered ?? []));
+  await (whole ? recordBaseline(root, covered, startedAt.getTime()) : forgetMoved(root, covered)).catch(() => undefined);
 }
 
 async function recordScenarioMap(root: string, details: Omit<VerifyDetails, 'verdict'>, partial: boolean): Promise<void> {

@@ -21,8 +21,14 @@ export interface VerifyOptions {
   /** Overrides on top of the config file. */
   config?: UserConfig;
   signal?: AbortSignal;
-  /** Where the scenarios run (overrides config); default: a worker thread when the process stands in the project folder. */
+  /** Where the scenarios run; overrides config "runner". */
   runner?: RunnerKind;
+  /**
+   * Where they run when neither `runner` nor the config says. The CLI asks for a thread (it owns
+   * its process); the default for an embedding host is a child process, because a thread shares
+   * the host's process: cutting a step stuck in execSync kills the children started meanwhile.
+   */
+  defaultRunner?: RunnerKind;
   /** Output the steps print, as it happens. */
   onOutput?: (chunk: string) => void;
 }
@@ -37,7 +43,7 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
   const startedAt = new Date();
   const started = performance.now();
   mark('spec', 'runner start');
-  const first = startRunner(runnerKindFor(env.cwd, options.runner), env.cwd, env.env, options.onOutput);
+  const first = startRunner(runnerKindFor(env.cwd, options.runner ?? options.defaultRunner ?? 'process'), env.cwd, env.env, options.onOutput);
   try {
     const { verifyWith } = await import('./verify-run.js');
     return await verifyWith(first, options, env, startedAt, started);

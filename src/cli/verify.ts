@@ -50,6 +50,7 @@ export async function runVerify(argv: string[]): Promise<number> {
         configFile: values.config,
         changed: values.changed,
         since: values.since,
+        defaultRunner: 'thread',
         ...(values.coverage ? { config: { coverage: true } } : {}),
         signal,
         // Step output goes to stderr so stdout stays the report (and pure JSON under --json).

@@ -6,7 +6,7 @@ import { ensureDir } from '../core/fs.js';
 const BASELINE_FILE = '.spec/coverage-baseline.json';
 
 /**
- * The text of each covered file as the scenarios that recorded its coverage ran it: what
+ * Called after a full run only. The text of each covered file as the scenarios that recorded its coverage ran it: what
  * `--changed` judges "only function bodies changed" against (git's base may differ from what
  * ran). A file modified after the run started may not be what the run loaded: it gets no
  * baseline, so its next edit selects by the import graph.
@@ -18,10 +18,38 @@ export async function recordBaseline(root: string, files: Iterable<string>, runS
     if (text === undefined) delete baseline[file];
     else baseline[file] = text;
   }
+  await save(root, baseline);
+}
+
+async function save(root: string, baseline: Record<string, string>): Promise<void> {
   const target = path.join(root, BASELINE_FILE);
   ensureDir(path.dirname(target));
   const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(target, JSON.stringify(baseline), { fsync: false });
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * After a partial run (filtered, --changed, --fail-fast): the scenarios it skipped still hold
+ * coverage of the older text, so a covered file whose text moved on loses its baseline rather
+ * than taking the new one. Its next edit then selects by the import graph.
+ */
+export async function forgetMoved(root: string, files: Iterable<string>): Promise<void> {
+  const baseline = await loadBaseline(root);
+  let changed = false;
+  for (const file of files) {
+    if (baseline[file] === undefined || baseline[file] === readIfExists(path.join(root, file))) continue;
+    delete baseline[file];
+    changed = true;
+  }
+  if (changed) await save(root, baseline);
 }
 
 export async function loadBaseline(root: string): Promise<Record<string, string>> {
@@ -34,9 +62,17 @@ export async function loadBaseline(root: string): Promise<Record<string, string>
   }
 }
 
+/**
+ * Some file systems keep mtimes to the second or two (FAT, HFS+): there a file whose mtime is a
+ * whole second that close to the run's start may be newer than what the run loaded.
+ */
+const COARSE_MTIME_SLACK_MS = 2000;
+
 function textIfUnchangedSince(file: string, sinceMs: number): string | undefined {
   try {
-    if (statSync(file).mtimeMs >= sinceMs) return undefined;
+    const { mtimeMs } = statSync(file);
+    const slack = mtimeMs % 1000 === 0 ? COARSE_MTIME_SLACK_MS : 0;
+    if (mtimeMs >= sinceMs - slack) return undefined;
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;

@@ -60,7 +60,9 @@ function compiles(text: string, fileName: string): boolean {
   if (diagnostics?.some((d) => d.category === ts.DiagnosticCategory.Error && !TOP_LEVEL_AWAIT.has(d.code))) return false;
   try {
     // Wrapped as CommonJS is (never run): top-level await is the one form this would reject wrongly.
-    new vm.Script(`(async function (exports, require, module, __filename, __dirname) {${outputText}\n})`, { filename: fileName });
+    // import.meta is ES-module syntax a script cannot hold; as an identifier it checks the same.
+    const script = outputText.replace(/\bimport\.meta\b/g, '__import_meta');
+    new vm.Script(`(async function (exports, require, module, __filename, __dirname) {${script}\n})`, { filename: fileName });
     return true;
   } catch {
     return false;

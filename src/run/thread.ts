@@ -20,6 +20,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   const { file, execArgv } = workerEntry();
   const worker = new Worker(file, { workerData: { root, heartbeat }, env: env as NodeJS.ProcessEnv, execArgv, stdout: true, stderr: true });
   const spawned = new Set<number>();
+  const startedAt = Date.now();
   let exited = false;
   let hang: Parameters<TransportEvents['exit']>[2];
   let stopWatching = () => undefined as void;
@@ -54,7 +55,10 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
     stopWatching: () => stopWatching(),
     kill: () => {
       killTrees(spawned);
-      if (!exited) void worker.terminate();
+      if (exited) return;
+      void worker.terminate();
+      // A run or load timeout can find the thread in execSync too: terminate() waits for it.
+      killRecentChildren(Date.now() - startedAt + 1000);
     },
   };
 }

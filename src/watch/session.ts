@@ -42,6 +42,8 @@ export class WatchSession {
   private spare: Runner | undefined;
   /** A runner that kept its support code loaded after the last run (CommonJS steps only). */
   private warm: { child: Runner; runs: number } | undefined;
+  /** A reused runner failed where a fresh one passed: every run gets a fresh runner from then on. */
+  private warmUnsafe = false;
   private running: { controller: AbortController; request: Request } | undefined;
   private queued: Request | undefined;
   private lastSelection: Selection | undefined;
@@ -145,20 +147,32 @@ export class WatchSession {
       return this.next();
     }
     this.emit({ type: 'run-started', trigger: request.changed, all: selection.all, selected: selection.reasons });
-    const { child, reused } = this.runnerFor(request);
+    let { child, reused } = this.runnerFor(request);
     let kept = false;
     try {
       const started = new Date();
-      const options = { ...this.runOptions(selection, controller.signal), keepRunner: true, ...(reused ? { invalidate: request.changed.map((f) => path.join(this.env.cwd, f)) } : {}) };
-      const details = await verifyDetailed(child, options, this.env, started, performance.now());
+      const options = { ...this.runOptions(selection, controller.signal), keepRunner: !this.warmUnsafe };
+      let details = await verifyDetailed(child, { ...options, ...(reused ? { invalidate: request.changed.map((f) => path.join(this.env.cwd, f)) } : {}) }, this.env, started, performance.now());
+      if (reused && !controller.signal.aborted && failedOutsideSteps(details.verdict)) {
+        // Project modules loaded a second time can trip over state their first load left in a
+        // dependency (a registry that refuses a name twice, a port already taken): a fresh runner
+        // decides, and this session stops reusing runners if the failure was the reuse's doing.
+        child.kill();
+        child = this.takeSpare();
+        reused = false;
+        const fresh = await verifyDetailed(child, options, this.env, started, performance.now());
+        if (!failedOutsideSteps(fresh.verdict)) this.warmUnsafe = true;
+        details = fresh;
+      }
       // A runner that ran every scenario holds the whole suite's heap; a fresh one that grows only
       // with what edits select keeps watch's memory down (the first edit after it pays a cold start).
-      kept = details.kept && !controller.signal.aborted && !selection.all && child.lastRss < RECYCLE_RSS;
+      kept = details.kept && !this.warmUnsafe && !controller.signal.aborted && !selection.all && child.lastRss < RECYCLE_RSS;
       this.warm = kept ? { child, runs: (reused ? (this.warm?.runs ?? 0) : 0) + 1 } : undefined;
       if (controller.signal.aborted) {
         this.emit({ type: 'run-cancelled', trigger: request.changed, reason: 'a newer edit arrived' });
       } else {
-        edit?.commit();
+        // Only scenarios that ran make the texts they ran against the new baseline.
+        if (details.result) edit?.commit();
         await this.learn(details, selection);
         this.emit({ type: 'run-finished', verdict: this.withWatch(details.verdict, request, selection) });
       }
@@ -184,9 +198,13 @@ export class WatchSession {
     this.warm = undefined;
     if (warm && warm.child.alive && warm.runs < RECYCLE_AFTER && !request.changed.some((f) => CONFIG_FILE.test(f))) return { child: warm.child, reused: true };
     warm?.child.kill();
+    return { child: this.takeSpare(), reused: false };
+  }
+
+  private takeSpare(): Runner {
     const child = this.spare ?? this.fork();
     this.spare = undefined;
-    return { child, reused: false };
+    return child;
   }
 
   private next(): void {
@@ -222,7 +240,7 @@ export class WatchSession {
 
   private runOptions(selection: Selection, signal: AbortSignal): RunOptions {
     const stepFiles = selection.all ? undefined : this.stepFilesFor(selection);
-    return { paths: selection.paths, selected: true, gates: false, signal, ...(this.options.coverage ? { config: { coverage: true } } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
+    return { runner: 'process', paths: selection.paths, selected: true, gates: false, signal, ...(this.options.coverage ? { config: { coverage: true } } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
 
   /** Only the step files the selected scenarios bind to (plus hooks and parameter types): loading the rest costs time. */
@@ -265,6 +283,11 @@ export class WatchSession {
   }
 }
 
+
+/** Failures a second load of the project's modules can cause, as opposed to a step's own. */
+function failedOutsideSteps(verdict: Verdict): boolean {
+  return verdict.failures.some((f) => f.kind === 'support-error' || f.kind === 'run-error' || f.kind === 'hook-error');
+}
 
 let warming: Promise<unknown> | undefined;
 
