@@ -96,6 +96,24 @@ Feature: Steps that hang
     And the verdict reports the scenario "features/waiting.feature:7" as passed
     And no process is left running in the project folder
 
+  Scenario: A run timeout also ends a command a step is stuck in
+    Given the file "spec.config.json" contains:
+      """
+      { "timeout": 60000, "runTimeout": 1500 }
+      """
+    And the file "features/waiting.feature" contains:
+      """
+      Feature: Waiting
+
+        Scenario: Waiting for a command
+          When I wait for a command that never ends
+      """
+    When I run "spec verify features/waiting.feature --json"
+    Then the exit code is 1
+    And the command finished within 10 seconds
+    And the verdict has a "timeout" failure
+    And no process is left running in the project folder
+
   Scenario: The human report of a blocked step still ends with the summary line
     Given the file "features/waiting.feature" contains:
       """

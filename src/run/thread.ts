@@ -22,14 +22,18 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   const spawned = new Set<number>();
   const startedAt = Date.now();
   let exited = false;
+  /** Loads and runs under way: only then can the thread be stuck in a synchronous child. */
+  let pending = 0;
   let hang: Parameters<TransportEvents['exit']>[2];
   let stopWatching = () => undefined as void;
   const forward = (chunk: Buffer) => events.output(chunk.toString());
   worker.stdout.on('data', forward);
   worker.stderr.on('data', forward);
   worker.on('message', (message: ChildMessage | SpawnedMessage) => {
-    if (message.type === 'spawned') track(spawned, message);
-    else events.message(message);
+    if (message.type === 'spawned') return track(spawned, message);
+    if (message.type === 'loaded' || message.type === 'result') pending = Math.max(0, pending - 1);
+    if (message.type === 'fatal') pending = 0;
+    events.message(message);
   });
   worker.on('error', (error) => events.output(`${error.stack ?? error.message}\n`));
   worker.on('exit', (code) => {
@@ -40,7 +44,9 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   });
   return {
     send: (message) => {
-      if (!exited) worker.postMessage(message);
+      if (exited) return;
+      if (message.type !== 'profile') pending += 1;
+      worker.postMessage(message);
     },
     watchHangs: (quietMs) => {
       stopWatching();
@@ -58,7 +64,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
       if (exited) return;
       void worker.terminate();
       // A run or load timeout can find the thread in execSync too: terminate() waits for it.
-      killRecentChildren(Date.now() - startedAt + 1000);
+      if (pending > 0) killRecentChildren(Date.now() - startedAt + 1000);
     },
   };
 }
