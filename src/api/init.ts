@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { ensureDir } from '../core/fs.js';
+import { ensureDir, readTextIfExists } from '../core/fs.js';
 import path from 'node:path';
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import { initTemplates } from '../init/templates.js';
@@ -43,7 +43,7 @@ export async function init(environment: Partial<SpecEnvironment> = {}, options: 
   } else {
     report.hints.push('run npm install, then npx spec verify');
   }
-  if (report.kept.includes('.gitignore') && !/^\/?\.spec\/?$/m.test(readIfExists(path.join(env.cwd, '.gitignore')) ?? '')) {
+  if (report.kept.includes('.gitignore') && !/^\/?\.spec\/?$/m.test(readTextIfExists(path.join(env.cwd, '.gitignore')) ?? '')) {
     report.hints.push('add .spec/ to your .gitignore: it holds compiled specs and caches');
   }
   if (options.agent) await wireAgent(env.cwd, options.agent, report);
@@ -58,7 +58,7 @@ async function wireAgent(root: string, agent: AgentName, report: InitReport): Pr
 }
 
 async function addSection(root: string, { file, section }: SectionPlan, report: InitReport): Promise<void> {
-  const existing = readIfExists(path.join(root, file));
+  const existing = readTextIfExists(path.join(root, file));
   const next = withSection(existing, section);
   if (next === undefined) return void report.kept.push(file);
   await write(root, file, next);
@@ -66,7 +66,7 @@ async function addSection(root: string, { file, section }: SectionPlan, report: 
 }
 
 async function addHooks(root: string, { file, merge }: HookPlan, report: InitReport): Promise<void> {
-  const existing = readIfExists(path.join(root, file));
+  const existing = readTextIfExists(path.join(root, file));
   let settings: Record<string, unknown> = {};
   if (existing !== undefined) {
     try {
@@ -90,14 +90,6 @@ async function addHooks(root: string, { file, merge }: HookPlan, report: InitRep
   if (!next) return void report.kept.push(file);
   await write(root, file, `${JSON.stringify(next, null, 2)}\n`);
   (existing === undefined ? report.created : report.updated).push(file);
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 async function write(root: string, file: string, content: string): Promise<void> {

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig, ResolvedGate } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
+import { readTextIfExists } from '../core/fs.js';
 import { discoverSpecs } from '../spec/discover.js';
 import { specKind, type CompiledSpecs, type SpecFile } from '../spec/model.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
@@ -326,19 +327,19 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadGraph(root, undefined, { files: await codeFiles(root) }), discoverSpecs(root, specGlobs, [])]);
   await saveGraph(graph).catch(() => undefined);
   const baseline = map?.loadActive ? await (await import('../impact/baseline.js')).loadBaseline(root) : {};
-  const bodyOnly = map?.loadActive ? await bodyOnlyEdits(root, changed.filter(isCode), async (file) => baseline[file]) : undefined;
+  const bodyOnly = map?.loadActive ? await bodyOnlyEdits(root, changed.filter(isCode), baseline) : undefined;
   return selectScenarios({ root, changed, map, graph, specFiles: specs.files, bodyOnly });
 }
 
 /** Which changed files differ only inside function bodies from the text the last coverage run ran. */
-async function bodyOnlyEdits(root: string, files: string[], before: (file: string) => Promise<string | undefined>): Promise<(file: string) => boolean> {
-  if (files.length === 0) return () => false;
+async function bodyOnlyEdits(root: string, files: string[], baseline: Record<string, string>): Promise<(file: string) => boolean> {
+  const known = files.filter((file) => baseline[file] !== undefined);
+  if (known.length === 0) return () => false;
   const { isBodyOnlyEdit } = await import('../impact/body-edit.js');
-  const { readFile } = await import('node:fs/promises');
   const exact = new Set<string>();
-  for (const file of files) {
-    const [old, now] = await Promise.all([before(file), readFile(path.join(root, file), 'utf8').catch(() => undefined)]);
-    if (old !== undefined && now !== undefined && isBodyOnlyEdit(old, now, file)) exact.add(file);
+  for (const file of known) {
+    const now = readTextIfExists(path.join(root, file));
+    if (now !== undefined && isBodyOnlyEdit(baseline[file]!, now, file)) exact.add(file);
   }
   return (file) => exact.has(file);
 }

@@ -2,7 +2,7 @@ import { agentHook, type HookEvent } from '../api/hook.js';
 import { SpecloopError } from '../core/errors.js';
 import { parseCommandArgs } from './args.js';
 import { HOOK_HELP } from './help.js';
-import { projectRoot } from './shared.js';
+import { enterProject, projectRoot } from './shared.js';
 
 const STDIN_LIMIT = 4 * 1024 * 1024;
 const STDIN_WAIT_MS = 2000;
@@ -19,8 +19,7 @@ export async function runHook(argv: string[]): Promise<number> {
   const hook = parseHook(positionals);
   const payload = await readPayload();
   const root = projectRoot(values.cwd ?? projectDirOf(payload));
-  // Steps expect the project folder as their working folder; standing there lets them run in a thread.
-  process.chdir(root);
+  enterProject(root);
   const answer = await agentHook(hook, payload, { cwd: root });
   if (answer.stdout) process.stdout.write(answer.stdout);
   if (answer.stderr) process.stderr.write(answer.stderr);

@@ -45,3 +45,8 @@ export function projectRoot(cwd: string | undefined): string {
   }
   return root;
 }
+
+/** Steps expect the project folder as their working folder; standing there lets them run in a thread. */
+export function enterProject(root: string): void {
+  process.chdir(root);
+}

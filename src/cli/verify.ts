@@ -6,7 +6,7 @@ import { ensureDir } from '../core/fs.js';
 import { SpecloopError } from '../core/errors.js';
 import { parseCommandArgs, splitList } from './args.js';
 import { VERIFY_HELP } from './help.js';
-import { pickReporter, projectRoot, withInterrupts } from './shared.js';
+import { enterProject, pickReporter, projectRoot, withInterrupts } from './shared.js';
 
 export async function runVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -35,8 +35,7 @@ export async function runVerify(argv: string[]): Promise<number> {
   const outputFile = values['output-file'] ? path.resolve(values['output-file']) : undefined;
   // Checked before the run: a report that can't be written must not cost a whole run first.
   if (outputFile) prepareOutputFile(outputFile);
-  // Steps expect the project folder as their working folder; standing there lets them run in a thread.
-  process.chdir(cwd);
+  enterProject(cwd);
   const renderer = loadRenderer(reporter);
   const verdict = await withInterrupts((signal) =>
     verify(

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureDir } from '../core/fs.js';
+import { ensureDir, readTextIfExists } from '../core/fs.js';
 
 const BASELINE_FILE = '.spec/coverage-baseline.json';
 
@@ -28,14 +28,6 @@ async function save(root: string, baseline: Record<string, string>): Promise<voi
   await writeFileAtomic(target, JSON.stringify(baseline), { fsync: false });
 }
 
-function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * After a partial run (filtered, --changed, --fail-fast): the scenarios it skipped still hold
  * coverage of the older text, so a covered file whose text moved on loses its baseline rather
@@ -45,7 +37,7 @@ export async function forgetMoved(root: string, files: Iterable<string>): Promis
   const baseline = await loadBaseline(root);
   let changed = false;
   for (const file of files) {
-    if (baseline[file] === undefined || baseline[file] === readIfExists(path.join(root, file))) continue;
+    if (baseline[file] === undefined || baseline[file] === readTextIfExists(path.join(root, file))) continue;
     delete baseline[file];
     changed = true;
   }

@@ -49,13 +49,14 @@ export function mergeScenarioMap(previous: ScenarioMap | undefined, next: Scenar
   if (!previous) return next;
   const whole = new Set(wholeFiles);
   const ran = new Set(next.scenarios.map((s) => s.id));
+  const supportGlobs = next.supportGlobs ?? previous.supportGlobs;
   return {
     version: 1,
     scenarios: [...previous.scenarios.filter((s) => !ran.has(s.id) && !whole.has(s.file)), ...next.scenarios],
     globalSupportFiles: [...new Set([...previous.globalSupportFiles, ...next.globalSupportFiles])].sort(),
     supportFiles: [...new Set([...previous.supportFiles, ...next.supportFiles])].sort(),
     ...mergeLoadActive(previous, next),
-    ...((next.supportGlobs ?? previous.supportGlobs) ? { supportGlobs: next.supportGlobs ?? previous.supportGlobs } : {}),
+    ...(supportGlobs ? { supportGlobs } : {}),
   };
 }
 

@@ -6,18 +6,30 @@ export function track(pids: Set<number>, message: SpawnedMessage): void {
   else pids.add(message.pid);
 }
 
+interface ProcessEntry {
+  pid: number;
+  ppid: number;
+  /** ps's etime: [[dd-]hh:]mm:ss. */
+  etime: string;
+}
+
+/** One `ps` call: what is running, with parents and ages. */
+function processTable(): ProcessEntry[] {
+  const listing = spawnSync('ps', ['-A', '-o', 'pid=,ppid=,etime='], { encoding: 'utf8' }).stdout ?? '';
+  return listing.split('\n').flatMap((line) => {
+    const [pid, ppid, etime = ''] = line.trim().split(/\s+/);
+    return pid && ppid ? [{ pid: Number(pid), ppid: Number(ppid), etime }] : [];
+  });
+}
+
 /** Kills what the steps spawned and everything those started, if any of it is still running. */
-export function killTrees(pids: Set<number>): void {
+export function killTrees(pids: Set<number>, table?: ProcessEntry[]): void {
   const alive = [...pids].filter(isAlive);
   pids.clear();
   if (alive.length === 0) return;
   const doomed = new Set(alive);
-  const listing = spawnSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' }).stdout ?? '';
   const children = new Map<number, number[]>();
-  for (const line of listing.split('\n')) {
-    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-    if (pid && ppid) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  }
+  for (const { pid, ppid } of table ?? processTable()) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   const visit = (pid: number) => {
     for (const child of children.get(pid) ?? []) if (!doomed.has(child)) doomed.add(child), visit(child);
   };
@@ -48,16 +60,11 @@ function isAlive(pid: number): boolean {
  * reach, until that child ends; and a synchronous spawn never shows its pid to the runner.
  */
 export function killRecentChildren(withinMs: number): void {
-  const listing = spawnSync('ps', ['-A', '-o', 'pid=,ppid=,etime='], { encoding: 'utf8' }).stdout ?? '';
-  const recent = new Set<number>();
-  for (const line of listing.split('\n')) {
-    const [pid, ppid, etime] = line.trim().split(/\s+/);
-    if (Number(ppid) === process.pid && elapsedMs(etime ?? '') <= withinMs) recent.add(Number(pid));
-  }
-  killTrees(recent);
+  const table = processTable();
+  const recent = table.filter((p) => p.ppid === process.pid && elapsedMs(p.etime) <= withinMs).map((p) => p.pid);
+  killTrees(new Set(recent), table);
 }
 
-/** ps's etime: [[dd-]hh:]mm:ss. */
 function elapsedMs(etime: string): number {
   const match = /^(?:(\d+)-)?(?:(\d+):)?(\d+):(\d+)$/.exec(etime);
   if (!match) return Number.POSITIVE_INFINITY;

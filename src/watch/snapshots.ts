@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTextIfExists } from '../core/fs.js';
 
 export interface EditCheck {
   /** Whether the file changed only inside function bodies since the last completed run saw it. */
@@ -21,9 +21,9 @@ export class SourceSnapshots {
 
   async begin(changed: string[], covered: Iterable<string>): Promise<EditCheck> {
     const now = new Map<string, string | undefined>();
-    for (const file of changed) now.set(file, read(this.root, file));
+    for (const file of changed) now.set(file, readTextIfExists(path.join(this.root, file)));
     // Baselines for covered files seen for the first time; a changed one has none to compare with.
-    for (const file of covered) if (!this.texts.has(file) && !now.has(file)) now.set(file, read(this.root, file));
+    for (const file of covered) if (!this.texts.has(file) && !now.has(file)) now.set(file, readTextIfExists(path.join(this.root, file)));
     const verdicts = new Map<string, boolean>();
     const known = changed.filter((f) => this.texts.has(f));
     if (known.length) {
@@ -39,13 +39,5 @@ export class SourceSnapshots {
   private store(file: string, text: string | undefined): void {
     if (text === undefined) this.texts.delete(file);
     else this.texts.set(file, text);
-  }
-}
-
-function read(root: string, file: string): string | undefined {
-  try {
-    return readFileSync(path.join(root, file), 'utf8');
-  } catch {
-    return undefined;
   }
 }
