@@ -2,7 +2,8 @@
 // Runs every test — vitest unit tests, then specloop's own acceptance specs through `spec verify`
 // (which also runs the typecheck gate) — and ends with one line CI reads:
 //   spec: N passed, N failed
-// N counts unit tests and scenarios together; the exit status is non-zero on any failure.
+// N counts unit tests and scenarios together, and every failed gate, build or run error (named in
+// parentheses); it reads "0 failed" only when the exit status is 0.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -30,9 +31,15 @@ function readJson(file) {
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 let passed = 0;
 let failed = 0;
+/** What failed besides unit tests and scenarios, named as the verdict names it. */
+const causes = [];
+function fail(cause) {
+  failed++;
+  causes.push(cause);
+}
 
 const buildStatus = run('build', bin('tsc'), ['-p', 'tsconfig.build.json']);
-if (buildStatus !== 0) failed++;
+if (buildStatus !== 0) fail('build');
 
 const vitestJson = path.join(out, 'vitest.json');
 const vitestStatus = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
@@ -41,7 +48,7 @@ if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
 }
-if (vitestStatus !== 0 && (!unit || unit.numFailedTests === 0)) failed++;
+if (vitestStatus !== 0 && (!unit || unit.numFailedTests === 0)) fail('vitest');
 
 let verifyStatus = 1;
 if (buildStatus === 0) {
@@ -49,14 +56,17 @@ if (buildStatus === 0) {
   verifyStatus = run('acceptance specs (spec verify)', process.execPath, [path.join(root, 'bin', 'spec.js'), 'verify', '--reporter', 'human', '--output-file', verdictJson]);
   const verdict = readJson(verdictJson);
   if (verdict) {
-    const s = verdict.counts.scenarios;
-    passed += s.passed;
-    failed += s.total - s.passed - s.skipped;
-    // A failed gate or a run error fails the run even when every scenario passed.
-    if (verifyStatus !== 0 && s.total - s.passed - s.skipped === 0) failed++;
-  } else failed++;
+    passed += verdict.counts.scenarios.passed;
+    // The verdict's own closing line counts failed scenarios, failed gates and errors alike.
+    const closing = / (\d+) failed(?: \(([^)]*)\))?/.exec(verdict.summary);
+    failed += closing ? Number(closing[1]) : 0;
+    if (closing?.[2]) causes.push(closing[2]);
+    if (verifyStatus !== 0 && !(closing && Number(closing[1]) > 0)) fail(`spec verify exit ${verifyStatus}`);
+  } else fail('no verdict');
 }
 
 const ok = buildStatus === 0 && vitestStatus === 0 && verifyStatus === 0 && failed === 0;
-process.stdout.write(`\nspec: ${passed} passed, ${failed} failed\n`);
+// Never "0 failed" over a non-zero exit, whatever went wrong.
+if (!ok && failed === 0) fail('unknown');
+process.stdout.write(`\nspec: ${passed} passed, ${failed} failed${causes.length ? ` (${causes.join(', ')})` : ''}\n`);
 process.exit(ok ? 0 : 1);

@@ -221,6 +221,11 @@ Then('the verdict counts {int} passed and {int} failed scenario(s)', function (t
   assert.deepEqual(actual, { passed, failed }, `scenario counts ${JSON.stringify(s)}\n${summaryOf(verdict)}`);
 });
 
+Then('the verdict\'s closing line is {string}', function (this: CliWorld, expected: string) {
+  const verdict = verdictOf(this);
+  assert.equal(verdict.summary, expected, `the verdict's summary\n${summaryOf(verdict)}`);
+});
+
 Then('the verdict counts {int} skipped scenario(s)', function (this: CliWorld, skipped: number) {
   const verdict = verdictOf(this);
   assert.equal(verdict.counts.scenarios.skipped, skipped, `skipped scenarios\n${summaryOf(verdict)}`);

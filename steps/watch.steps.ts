@@ -102,6 +102,11 @@ Then('the next run reports a {string} failure at {string}', async function (this
   assert.ok(found, `no ${kind} failure at ${where}: ${JSON.stringify(event.verdict!.failures).slice(0, 600)}`);
 });
 
+Then('the next run\'s closing line is {string} with exit code {int}', async function (this: WatchWorld, expected: string, code: number) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  assert.deepEqual({ summary: event.verdict!.summary, exitCode: event.verdict!.exitCode }, { summary: expected, exitCode: code }, JSON.stringify(event.verdict!.failures).slice(0, 600));
+});
+
 Then('the next run passes', async function (this: WatchWorld) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
   assert.equal(event.verdict!.exitCode, 0, `expected a passing run: ${event.verdict!.summary} ${JSON.stringify(event.verdict!.failures).slice(0, 400)}`);

@@ -157,8 +157,9 @@ describe('renderTerminal', () => {
     expect(lines[lines.length - 2]).toBe('spec: 0 passed, 2 failed, 1 skipped');
     expect(verdict.summary).toBe('spec: 0 passed, 2 failed, 1 skipped');
 
-    expect(lines[0]).toBe(' FAILED   features/cart.feature:5:5  Scenario: pay');
-    expect(text).toContain('  When I pay 3 euros');
+    // the title names the scenario as `spec verify` takes it, the step line the exact place
+    expect(lines[0]).toBe(' FAILED   features/cart.feature:3  Scenario: pay');
+    expect(lines[1]).toBe('  When I pay 3 euros  features/cart.feature:5:5');
     expect(lines).toContain('  > 5 |     When I pay 3 euros');
     expect(lines).toContain('    4 |     Given a cart');
     // lines 8-10 are shown for the second failure: the gutter is as wide as "10"
@@ -172,7 +173,8 @@ describe('renderTerminal', () => {
     expect(text).toContain('at pay (src/cart.ts:9:3)');
     expect(text).toContain(`  → ${verdict.failures[0]!.hint}`);
     // the undefined step's snippet and hint
-    expect(text).toContain(' UNDEFINED   features/cart.feature:9:5  Scenario: browse');
+    expect(text).toContain(' UNDEFINED   features/cart.feature:8  Scenario: browse');
+    expect(text).toContain('  Given a shelf with 2 items  features/cart.feature:9:5');
     expect(text).toContain("    Given('a shelf with {int} items', function (int: number) {");
     expect(text).toContain(`  → ${verdict.failures[1]!.hint}`);
     // unused steps, gates, counts
@@ -215,7 +217,7 @@ describe('renderTerminal', () => {
     const text = renderTerminal(verdict, new Chalk({ level: 0 }));
     expect(text).toContain(' GATE FAILED ');
     expect(text).toContain('✗ gate lint (eslint .) 0.1s failed');
-    expect(text.trimEnd().split('\n').pop()).toBe('spec: 0 passed, 0 failed');
+    expect(text.trimEnd().split('\n').pop()).toBe('spec: 0 passed, 1 failed (gate lint)');
   });
 });
 
@@ -227,7 +229,7 @@ describe('renderAgent', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines.slice(0, 8)).toEqual([
       'failed-step SPEC_STEP_FAILED features/cart.feature:5:5',
-      '  scenario: pay',
+      '  scenario: pay (features/cart.feature:3)',
       '  step: When I pay 3 euros',
       '  message: Expected values to be equal:',
       '  expected: 3',
@@ -244,7 +246,7 @@ describe('renderAgent', () => {
   it('continues multi-line messages indented, and lists ambiguous matches', async () => {
     const verdict = await verdictOf({ kind: 'crash', exitCode: 1, signal: null, log: 'line a\nline b' });
     expect(renderAgent(verdict)).toBe(
-      ['run-error SPEC_RUN_CRASH', '  message: the runner exited unexpectedly (exit code 1):', '    line a', '    line b', `  fix: ${verdict.failures[0]!.hint}`, 'spec: 0 passed, 0 failed', ''].join('\n'),
+      ['run-error SPEC_RUN_CRASH', '  message: the runner exited unexpectedly (exit code 1):', '    line a', '    line b', `  fix: ${verdict.failures[0]!.hint}`, 'spec: 0 passed, 1 failed (runner crash)', ''].join('\n'),
     );
   });
 });

@@ -7,7 +7,7 @@ import type { RunDefinition, RunResult, RunScenario, RunStep } from '../src/run/
 import { buildVerdict, loadVerdictTools, type VerdictInput } from '../src/report/build-verdict.js';
 import { userStack } from '../src/report/failures.js';
 import { verdictJsonSchema } from '../src/report/json-schema.js';
-import { emptyCounts, summaryLine, VerdictSchema, type GateResult, type Verdict } from '../src/report/verdict.js';
+import { emptyCounts, FailureKindSchema, GateStatusSchema, judge, VerdictSchema, type Failure, type GateResult, type Verdict } from '../src/report/verdict.js';
 
 const ROOT = '/work/proj';
 
@@ -348,7 +348,7 @@ describe('buildVerdict: status and exit code', () => {
     const v = await build({ outcome: { kind: 'aborted', log: '' } });
     expect(v.failures).toEqual([{ kind: 'run-error', code: 'SPEC_CANCELLED', message: 'the run was cancelled (interrupted) and its child processes stopped', hint: 'run again to get a full verdict' }]);
     expect(v.exitCode).toBe(1);
-    expect(v.summary).toBe('spec: 0 passed, 0 failed');
+    expect(v.summary).toBe('spec: 0 passed, 1 failed (cancelled)');
   });
 });
 
@@ -397,15 +397,79 @@ describe('buildVerdict: unused steps', () => {
   });
 });
 
-describe('summaryLine', () => {
+describe('judge: the closing line and the exit code', () => {
+  const sc = (status: Verdict['scenarios'][number]['status'], id = `f.feature:${Math.random()}`) => ({ id, status });
+  const base = { failures: [] as Failure[], gates: [] as GateResult[], strict: true, isBadInput: () => false };
+
   it('spec: N passed, N failed, with skipped only when there are any', () => {
-    expect(summaryLine(emptyCounts())).toBe('spec: 0 passed, 0 failed');
-    expect(summaryLine({ ...emptyCounts(), total: 5, passed: 3, failed: 2 })).toBe('spec: 3 passed, 2 failed');
-    expect(summaryLine({ ...emptyCounts(), total: 6, passed: 3, failed: 1, skipped: 2 })).toBe('spec: 3 passed, 1 failed, 2 skipped');
+    expect(judge({ ...base, scenarios: [] }).summary).toBe('spec: 0 passed, 0 failed');
+    expect(judge({ ...base, scenarios: [sc('passed'), sc('passed'), sc('passed'), sc('failed'), sc('failed')] }).summary).toBe('spec: 3 passed, 2 failed');
+    expect(judge({ ...base, scenarios: [sc('passed'), sc('failed'), sc('skipped'), sc('skipped')] }).summary).toBe('spec: 1 passed, 1 failed, 2 skipped');
   });
 
-  it('undefined, ambiguous and pending count as failed', () => {
-    expect(summaryLine({ ...emptyCounts(), total: 4, passed: 1, undefined: 1, ambiguous: 1, pending: 1 })).toBe('spec: 1 passed, 3 failed');
+  it('undefined, ambiguous and pending count as failed; without strict, undefined and pending as skipped', () => {
+    const scenarios = [sc('passed'), sc('undefined'), sc('ambiguous'), sc('pending')];
+    expect(judge({ ...base, scenarios })).toMatchObject({ summary: 'spec: 1 passed, 3 failed', exitCode: 1 });
+    expect(judge({ ...base, scenarios, strict: false })).toMatchObject({ summary: 'spec: 1 passed, 1 failed, 2 skipped', exitCode: 1 });
+  });
+
+  it('a failed gate and failures outside any scenario are counted and named', () => {
+    const gates = [gate({ status: 'failed', name: 'typecheck' })];
+    expect(judge({ ...base, scenarios: [sc('passed')], gates }).summary).toBe('spec: 1 passed, 1 failed (gate typecheck)');
+    const parse: Failure = { kind: 'parse-error', code: 'SPEC_PARSE', message: 'x', hint: 'y' };
+    expect(judge({ ...base, scenarios: [sc('passed'), sc('failed')], failures: [parse, parse], gates, isBadInput: (f) => f.code === 'SPEC_PARSE' })).toMatchObject({
+      summary: 'spec: 1 passed, 4 failed (1 scenario, gate typecheck, 2 parse errors)',
+      exitCode: 2,
+    });
+  });
+
+  it('a failure of a failing scenario is not counted twice; one of a scenario counted as passed is', () => {
+    const failure: Failure = { kind: 'failed-step', code: 'SPEC_STEP_FAILED', scenarioId: 'a.feature:3', message: 'x', hint: 'y' };
+    expect(judge({ ...base, scenarios: [sc('failed', 'a.feature:3')], failures: [failure, { ...failure, kind: 'undefined' }] }).summary).toBe('spec: 0 passed, 1 failed');
+    expect(judge({ ...base, scenarios: [sc('passed', 'a.feature:3')], failures: [failure] })).toMatchObject({ summary: 'spec: 1 passed, 1 failed (failed step)', exitCode: 1 });
+  });
+
+  // The promise the closing line makes: "0 failed" only with exit 0, whatever went wrong where.
+  const statuses = ['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped', 'unknown'] as const;
+  for (const kind of [undefined, ...FailureKindSchema.options]) {
+    for (const gateStatus of [undefined, ...GateStatusSchema.options]) {
+      for (const strict of [true, false]) {
+        for (const attached of [false, true]) {
+          it(`"0 failed" only with exit 0: failure ${kind ?? 'none'}${attached ? ' of a scenario' : ''}, gate ${gateStatus ?? 'none'}, ${strict ? 'strict' : 'lenient'}`, () => {
+            for (const status of statuses) {
+              const failures: Failure[] = kind ? [{ kind, code: kind === 'parse-error' ? 'SPEC_PARSE' : 'SPEC_X', message: 'm', hint: 'h', ...(attached ? { scenarioId: 'a.feature:3' } : {}) }] : [];
+              const gates = gateStatus ? [gate({ status: gateStatus })] : [];
+              const j = judge({ scenarios: [sc(status, 'a.feature:3'), sc('passed')], failures, gates, strict, isBadInput: (f) => f.code === 'SPEC_PARSE' });
+              expect(/ 0 failed/.test(j.summary), `${j.summary} with exit ${j.exitCode} (scenario ${status})`).toBe(j.exitCode === 0);
+              expect(j.status).toBe(j.exitCode === 0 ? 'passed' : j.exitCode === 1 ? 'failed' : 'error');
+            }
+          });
+        }
+      }
+    }
+  }
+
+  it('through buildVerdict: every way a run can end without a result is counted', async () => {
+    const outcomes: RunOutcome[] = [
+      { kind: 'fatal', problem: problem('SPEC_SUPPORT_LOAD'), log: '' },
+      { kind: 'timeout', progress: undefined, limitMs: 100, log: '' },
+      { kind: 'crash', exitCode: 1, signal: null, log: '' },
+      { kind: 'aborted', log: '' },
+      ran(result({ runErrors: [{ message: 'BeforeAll failed' }], success: false })),
+      ran(result({ undefinedParameterTypes: [{ name: 'colour', expression: '{colour}' }] })),
+    ];
+    const problems = [[], [problem('SPEC_PARSE')], [problem('SPEC_CONFIG_INVALID')]];
+    for (const outcome of outcomes) {
+      for (const p of problems) {
+        for (const gates of [[], [gate({ status: 'failed' })], [gate({ status: 'passed' })]]) {
+          const v = await build({ outcome, problems: p, gates });
+          expect(v.exitCode).not.toBe(0);
+          expect(v.summary).not.toMatch(/ 0 failed/);
+        }
+      }
+    }
+    const passing = await build({ gates: [gate({ status: 'passed' })] });
+    expect([passing.exitCode, passing.summary]).toEqual([0, 'spec: 1 passed, 0 failed']);
   });
 
   it('the verdict summary counts scenarios by status, skipped included', async () => {

@@ -19,7 +19,8 @@ unit tests, lint), and says whether the code does what they say.
 - After changing code, run \`npx spec verify --changed --reporter agent\`: it runs only the
   scenarios your change reaches. Fix what it reports before going on.
 - Before you call the work done, run \`npx spec verify --reporter agent\`. It must exit 0 and end
-  with \`spec: N passed, 0 failed\`.
+  with \`spec: N passed, 0 failed\`; any other count is not done (a failed gate or a spec, config
+  or load error counts too, named in parentheses: \`spec: 3 passed, 1 failed (gate typecheck)\`).
 - A failure names the spec line, the step, expected and actual values, and the stack in this
   project's own files. Change the code so it does what the spec says. Do not edit specs or step
   definitions to make a failure go away unless you were asked to change that behaviour.

@@ -6,7 +6,7 @@ export function renderAgent(verdict: Verdict): string {
   const out: string[] = [];
   for (const f of verdict.failures) {
     out.push(`${f.kind} ${f.code} ${f.location ? formatLocation(f.location) : ''}`.trimEnd());
-    if (f.scenario) out.push(`  scenario: ${f.scenario}`);
+    if (f.scenario) out.push(`  scenario: ${f.scenario}${f.scenarioId ? ` (${f.scenarioId})` : ''}`);
     if (f.step) out.push(`  step: ${f.step}`);
     out.push(`  message: ${f.message.split('\n').join('\n    ')}`);
     if (f.expected !== undefined) out.push(`  expected: ${f.expected}`, `  actual: ${f.actual}`);

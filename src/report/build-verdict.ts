@@ -1,8 +1,8 @@
 import type { SpecProblem } from '../core/errors.js';
 import type { RunOutcome } from '../run/runner.js';
 import type { RunResult, RunScenario } from '../run/result.js';
-import { definitionRef, errorFields, problemFailure, scenarioFailure, type FailureContext, type VerdictTools } from './failures.js';
-import { emptyCounts, SCHEMA_VERSION, summaryLine } from './summary.js';
+import { definitionRef, errorFields, problemFailure, scenarioFailures, type FailureContext, type VerdictTools } from './failures.js';
+import { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
 import type { Counts, Failure, GateResult, ScenarioResult, Verdict } from './verdict.js';
 
 export interface VerdictInput {
@@ -38,15 +38,15 @@ export function buildVerdict(input: VerdictInput): Verdict {
   const failures: Failure[] = [
     ...input.problems.map((p) => problemFailure(p, kindOfProblem(p), ctx)),
     ...outcomeFailures(input.outcome, ctx),
-    ...(result?.scenarios ?? []).map((s) => scenarioFailure(s, ctx)).filter((f): f is Failure => f !== undefined),
+    ...(result?.scenarios ?? []).flatMap((s) => scenarioFailures(s, ctx)),
     ...input.gates.filter((g) => g.status !== 'passed' && g.status !== 'skipped').map(gateFailure),
   ];
   const counts = { scenarios: countScenarios(scenarios), steps: countSteps(scenarios) };
-  const exitCode = exitCodeFor(failures, counts.scenarios, input);
+  const { exitCode, status, summary } = judge({ scenarios, failures, gates: input.gates, strict: input.strict, isBadInput: (f) => BAD_INPUT.has(f.code) });
   const verdict: Verdict = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'specloop', version: input.version, ...(result?.cucumberVersion ? { cucumber: result.cucumberVersion } : {}) },
-    status: exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'error',
+    status,
     exitCode,
     startedAt: input.startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
@@ -56,7 +56,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     gates: input.gates,
     unusedSteps: input.filtered || !result ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
     debt: null,
-    summary: summaryLine(counts.scenarios, input.strict),
+    summary,
   };
   return verdict;
 }
@@ -117,7 +117,7 @@ function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): 
       return [{
         kind: 'timeout',
         code: 'SPEC_RUN_TIMEOUT',
-        ...(p && file ? { location: { file, line: p.line }, scenario: p.scenario, step: p.step, excerpt: ctx.excerpt(file, p.line) } : {}),
+        ...(p && file ? { location: { file, line: p.line }, scenario: p.scenario, ...(p.pickleLine ? { scenarioId: `${file}:${p.pickleLine}` } : {}), step: p.step, excerpt: ctx.excerpt(file, p.line) } : {}),
         message: p ? `"${p.step}" did not finish within ${outcome.limitMs} ms and was stopped (it blocked the event loop, or never settled)` : `the run did not finish within ${outcome.limitMs} ms and was stopped`,
         hint: 'look for an endless loop or a blocking call in the step definition or the code it calls; raise `timeout` in spec.config only if the step is legitimately slow',
       }];
@@ -154,14 +154,6 @@ function countSteps(scenarios: ScenarioResult[]): Counts {
 function bump(counts: Counts, status: ScenarioResult['status']): void {
   counts.total++;
   if (status !== 'unknown') counts[status]++;
-}
-
-function exitCodeFor(failures: Failure[], counts: Counts, input: VerdictInput): 0 | 1 | 2 {
-  if (failures.some((f) => BAD_INPUT.has(f.code))) return 2;
-  const lenient = !input.strict ? new Set(['undefined', 'pending']) : new Set<string>();
-  if (failures.some((f) => !lenient.has(f.kind))) return 1;
-  if (counts.total - counts.passed - counts.skipped - (input.strict ? 0 : counts.undefined + counts.pending) > 0) return 1;
-  return 0;
 }
 
 /** Quotes an argv word so the hint can be pasted into a POSIX shell. */

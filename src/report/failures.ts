@@ -42,30 +42,41 @@ export function definitionRef(def: RunDefinition | undefined, ctx: FailureContex
   return def ? { pattern: def.pattern, file: ctx.sourceOf(def.uri), line: def.line } : undefined;
 }
 
-/** The one failure a non-passing scenario contributes: its first bad step or hook. */
-export function scenarioFailure(scenario: RunScenario, ctx: FailureContext): Failure | undefined {
+/**
+ * What a non-passing scenario contributes: its first failed, ambiguous or pending step (or, when
+ * none, its failed hook), and every undefined step, each at its own line with its snippet: cucumber
+ * marks a step undefined also after a failed or skipped one. Each carries the scenario's id.
+ */
+export function scenarioFailures(scenario: RunScenario, ctx: FailureContext): Failure[] {
   const file = ctx.sourceOf(scenario.uri);
-  const base = { feature: scenario.feature, scenario: scenario.name };
+  const where = { file, feature: scenario.feature, scenario: scenario.name, scenarioId: `${file}:${scenario.line}`, row: scenario.example ? scenario.line : undefined };
+  const keywords = snippetKeywords(scenario);
+  const first = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped' && s.status !== 'undefined');
   const hook = scenario.hookFailures[0];
-  const badIndex = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped');
-  if (hook && (badIndex < 0 || scenario.steps[badIndex]!.status === 'skipped')) {
-    const hookFile = hook.uri ? ctx.sourceOf(hook.uri) : file;
-    const timedOut = TIMED_OUT.test(hook.error?.message ?? '');
-    const pending = hook.status === 'pending';
-    return {
-      kind: timedOut ? 'timeout' : pending ? 'pending' : 'hook-error',
-      code: timedOut ? 'SPEC_STEP_TIMEOUT' : pending ? 'SPEC_PENDING' : 'SPEC_HOOK',
-      location: { file: hookFile, line: hook.line ?? scenario.line },
-      ...base,
-      ...errorFields(hook.error, ctx),
-      message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} ${pending ? 'is pending' : 'failed'}`,
-      hint: `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
-    };
-  }
-  if (badIndex < 0) return undefined;
-  const step = scenario.steps[badIndex]!;
-  const failure = stepFailure(step, snippetKeywords(scenario)[badIndex]!, { file, ...base }, ctx);
-  return step.status === 'undefined' ? withAllSnippets(failure, scenario, ctx) : failure;
+  const failures = first < 0 && hook ? [hookFailure(hook, scenario, where, ctx)] : [];
+  scenario.steps.forEach((step, i) => {
+    if (i === first || step.status === 'undefined') failures.push(stepFailure(step, keywords[i]!, where, ctx));
+  });
+  return failures;
+}
+
+type Where = { file: string; feature: string; scenario: string; scenarioId: string; row: number | undefined };
+
+function hookFailure(hook: RunScenario['hookFailures'][number], scenario: RunScenario, where: Where, ctx: FailureContext): Failure {
+  const hookFile = hook.uri ? ctx.sourceOf(hook.uri) : where.file;
+  const timedOut = TIMED_OUT.test(hook.error?.message ?? '');
+  const pending = hook.status === 'pending';
+  return {
+    kind: timedOut ? 'timeout' : pending ? 'pending' : 'hook-error',
+    code: timedOut ? 'SPEC_STEP_TIMEOUT' : pending ? 'SPEC_PENDING' : 'SPEC_HOOK',
+    location: { file: hookFile, line: hook.line ?? scenario.line },
+    feature: where.feature,
+    scenario: where.scenario,
+    scenarioId: where.scenarioId,
+    ...errorFields(hook.error, ctx),
+    message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} ${pending ? 'is pending' : 'failed'}`,
+    hint: `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
+  };
 }
 
 /** The English Given/When/Then cucumber-js defines each step with, whatever the dialect. */
@@ -74,19 +85,10 @@ function snippetKeywords(scenario: RunScenario): string[] {
   return scenario.steps.map((s, i) => (s.type ? SNIPPET_KEYWORD[s.type] : fallback[i]!));
 }
 
-/** One failure per scenario, but a snippet for every undefined step in it (each written once). */
-function withAllSnippets(failure: Failure, scenario: RunScenario, ctx: FailureContext): Failure {
-  if (!ctx.tools.snippet) return failure;
-  const keywords = snippetKeywords(scenario);
-  const snippets = scenario.steps.flatMap((s, i) => (s.status === 'undefined' ? [ctx.tools.snippet!(keywords[i]!, s.text, s.argument)] : []));
-  const unique = [...new Set(snippets)];
-  const more = unique.length > 1 ? ` (and ${unique.length - 1} more undefined step${unique.length > 2 ? 's' : ''} in this scenario)` : '';
-  return { ...failure, message: `${failure.message}${more}`, snippet: unique.join('\n\n') };
-}
-
-function stepFailure(step: RunStep, keyword: string, where: { file: string; feature: string; scenario: string }, ctx: FailureContext): Failure {
-  const location = { file: where.file, line: step.line, column: step.column };
-  const common = { location, feature: where.feature, scenario: where.scenario, step: `${step.keyword} ${step.text}`, excerpt: ctx.excerpt(where.file, step.line) };
+function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureContext): Failure {
+  // An outline's step line is shared by every example: the example row is the place that failed.
+  const location = where.row ? { file: where.file, line: where.row } : { file: where.file, line: step.line, column: step.column };
+  const common = { location, feature: where.feature, scenario: where.scenario, scenarioId: where.scenarioId, step: `${step.keyword} ${step.text}`, excerpt: ctx.excerpt(where.file, location.line) };
   const defs = step.definitionIds.map((id) => definitionRef(ctx.definitions.get(id), ctx)).filter((d): d is DefinitionRef => d !== undefined);
   const def = defs[0];
   switch (step.status) {

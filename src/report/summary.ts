@@ -1,4 +1,4 @@
-import type { Counts } from './verdict.js';
+import type { Counts, Failure, FailureKind, GateResult, ScenarioResult } from './verdict.js';
 
 /**
  * The zod-free part of the verdict model, so building a verdict does not load zod: only output an
@@ -11,14 +11,86 @@ export function emptyCounts(): Counts {
   return { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
 }
 
+export interface JudgeInput {
+  scenarios: readonly Pick<ScenarioResult, 'id' | 'status'>[];
+  failures: readonly Failure[];
+  gates: readonly GateResult[];
+  strict: boolean;
+  /** Failures that make the whole run bad input (exit 2) rather than a failure (exit 1). */
+  isBadInput: (failure: Failure) => boolean;
+}
+
+export interface Judgement {
+  exitCode: 0 | 1 | 2;
+  status: 'passed' | 'failed' | 'error';
+  /** The closing line: `spec: N passed, N failed[ (what failed besides scenarios)][, N skipped]`. */
+  summary: string;
+}
+
 /**
- * The closing line every run ends with. Undefined, ambiguous and pending scenarios count as failed,
- * except that without strict mode undefined and pending ones count as skipped (they don't fail the run).
+ * The exit code and the closing line, from one count so they can never disagree: the line reads
+ * `0 failed` exactly when the exit code is 0. Failing scenarios count one each (undefined,
+ * ambiguous and pending ones too; without strict mode undefined and pending ones count as
+ * skipped); every failed gate and every failure no failing scenario accounts for (parse, config,
+ * load and run errors, a run-level hook or timeout, a cancelled run) counts one more, named in
+ * parentheses.
  */
-export function summaryLine(counts: Counts, strict = true): string {
-  const lenient = strict ? 0 : counts.undefined + counts.pending;
-  const skippedCount = counts.skipped + lenient;
-  const failed = counts.total - counts.passed - skippedCount;
-  const skipped = skippedCount > 0 ? `, ${skippedCount} skipped` : '';
-  return `spec: ${counts.passed} passed, ${failed} failed${skipped}`;
+export function judge(input: JudgeInput): Judgement {
+  const lenient = new Set<string>(input.strict ? [] : ['undefined', 'pending']);
+  const passed = input.scenarios.filter((s) => s.status === 'passed').length;
+  const skipped = input.scenarios.filter((s) => s.status === 'skipped' || lenient.has(s.status)).length;
+  const failing = input.scenarios.filter((s) => s.status !== 'passed' && s.status !== 'skipped' && !lenient.has(s.status));
+  const failingIds = new Set(failing.map((s) => s.id));
+  const gates = input.gates.filter((g) => g.status !== 'passed' && g.status !== 'skipped').map((g) => `gate ${g.name}`);
+  const others = input.failures.filter((f) => f.kind !== 'gate-error' && !lenient.has(f.kind) && !(f.scenarioId && failingIds.has(f.scenarioId)));
+  const failed = failing.length + gates.length + others.length;
+  const exitCode = input.failures.some(input.isBadInput) ? 2 : failed > 0 ? 1 : 0;
+  const named = [...gates, ...grouped(others.map(label))];
+  const causes = named.length ? ` (${[...(failing.length ? [plural(failing.length, 'scenario')] : []), ...named].join(', ')})` : '';
+  return {
+    exitCode,
+    status: exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'error',
+    summary: `spec: ${passed} passed, ${failed} failed${causes}${skipped > 0 ? `, ${skipped} skipped` : ''}`,
+  };
+}
+
+const KIND_LABEL: Record<FailureKind, string> = {
+  'failed-step': 'failed step',
+  undefined: 'undefined step',
+  ambiguous: 'ambiguous step',
+  pending: 'pending step',
+  'parse-error': 'parse error',
+  'hook-error': 'hook error',
+  'gate-error': 'gate error',
+  timeout: 'timeout',
+  'config-error': 'config error',
+  'support-error': 'load error',
+  'run-error': 'run error',
+};
+
+/** Codes that say more than their kind. */
+const CODE_LABEL: Record<string, string> = {
+  SPEC_USAGE: 'usage error',
+  SPEC_PATH_NOT_FOUND: 'missing path',
+  SPEC_NO_SPECS: 'no specs',
+  SPEC_CUCUMBER_MISSING: 'cucumber missing',
+  SPEC_UNDEFINED_PARAMETER_TYPE: 'undefined parameter type',
+  SPEC_RUN_CRASH: 'runner crash',
+  SPEC_CANCELLED: 'cancelled',
+};
+
+function label(failure: Failure): string {
+  return CODE_LABEL[failure.code] ?? KIND_LABEL[failure.kind];
+}
+
+/** "parse error", "parse error" → "2 parse errors", in order of first appearance. */
+function grouped(labels: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts].map(([l, n]) => (n === 1 ? l : plural(n, l)));
+}
+
+function plural(n: number, noun: string): string {
+  if (n === 1) return `1 ${noun}`;
+  return /(error|timeout|step|path|type|scenario|crash)$/.test(noun) ? `${n} ${noun}${noun.endsWith('sh') ? 'es' : 's'}` : `${noun} ×${n}`;
 }

@@ -37,10 +37,13 @@ function renderFailure(f: Failure, c: ChalkInstance): string {
   if (!f.location && !f.scenario && !f.message.includes('\n')) {
     return `${c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `)} ${c.red(f.message)} ${c.dim(`(${f.code})`)}\n  ${c.yellow('→')} ${f.hint}`;
   }
-  const where = f.location ? formatLocation(f.location) : '';
+  // The title names the scenario as `spec verify` takes it; the exact line follows when it differs.
+  const at = f.location ? formatLocation(f.location) : '';
+  const where = f.scenarioId ?? at;
   const title = [c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `), c.bold(where), f.scenario ? `Scenario: ${f.scenario}` : ''].filter(Boolean).join('  ');
   const lines = [title];
-  if (f.step) lines.push(`  ${c.bold(f.step)}`);
+  const own = at && at !== where ? c.dim(at) : '';
+  if (f.step || own) lines.push(`  ${[f.step ? c.bold(f.step) : '', own].filter(Boolean).join('  ')}`);
   if (f.excerpt && f.location) lines.push(...renderExcerpt(f.excerpt, f.location.line, f.location.column, c));
   lines.push(...indent(f.message, '  ').map((l) => c.red(l)));
   if (f.diff) lines.push(...indent(f.diff, '  ').map((l) => (l.startsWith('  +') ? c.green(l) : l.startsWith('  -') ? c.red(l) : l)));

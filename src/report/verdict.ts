@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SCHEMA_VERSION } from './summary.js';
 
 /** The verdict: the one result model every reporter, `--json`, and the MCP server share. */
-export { emptyCounts, SCHEMA_VERSION, summaryLine } from './summary.js';
+export { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
 
 export const LocationSchema = z.object({
   file: z.string().describe('project-relative path, forward slashes'),
@@ -72,6 +72,7 @@ export const FailureSchema = z.object({
   location: LocationSchema.optional(),
   feature: z.string().optional(),
   scenario: z.string().optional(),
+  scenarioId: z.string().optional().describe('id (file:line) of the scenario or example row the failure belongs to, as in scenarios[]: `spec verify` takes it as a path'),
   step: z.string().optional().describe('keyword and text of the step'),
   message: z.string(),
   expected: z.string().optional(),
@@ -122,7 +123,9 @@ export const VerdictSchema = z.object({
     })
     .optional()
     .describe('present in watch mode: why this run happened'),
-  summary: z.string().describe('the closing line: spec: N passed, N failed[, N skipped]'),
+  summary: z
+    .string()
+    .describe('the closing line: spec: N passed, N failed[ (what failed besides scenarios)][, N skipped]; it reads "0 failed" only when exitCode is 0'),
 });
 
 export type Location = z.infer<typeof LocationSchema>;

@@ -236,6 +236,7 @@ export class RunCollector {
     return {
       uri: pickle.uri,
       line: this.pickleLine(pickle),
+      ...(pickle.astNodeIds.length > 1 ? { example: true } : {}),
       name: pickle.name,
       feature: this.features.get(pickle.uri) ?? '',
       tags: pickle.tags.map((t) => t.name),

@@ -38,6 +38,8 @@ export interface RunScenario {
   uri: string;
   /** The pickle's own line: the scenario, or the example row of an outline. */
   line: number;
+  /** An example of a Scenario Outline: `line` is its example row. */
+  example?: boolean;
   name: string;
   feature: string;
   tags: string[];
