@@ -86,6 +86,60 @@ Feature: Steps with no definition, several definitions, or no implementation yet
     And stdout contains "return 'pending';"
     And the last line of stdout is "spec: 0 passed, 1 failed"
 
+  Scenario: Every undefined step is reported at its line, also after a failed, ambiguous or skipped step
+    Given the file "steps/more.steps.ts" contains:
+      """
+      import { Given, When } from '@cucumber/cucumber';
+
+      Given('a list of {word} things', function (_kind: string) {
+        return undefined;
+      });
+      Given('a list of todo things', function () {
+        return undefined;
+      });
+      When('the shop is closed today', function () {
+        return 'skipped';
+      });
+      """
+    And the file "features/bulk.feature" contains:
+      """
+      Feature: Bulk adding
+
+        Scenario: After a wrong count
+          Given an empty todo list
+          Then 1 todo remains
+          When I add 3 copies of "water plants"
+
+        Scenario: After an ambiguous step
+          Given a list of todo things
+          When I import "groceries.csv"
+
+        Scenario: After a skipped step
+          Given an empty todo list
+          When the shop is closed today
+          And I add 2 copies of "bread"
+          And I archive the list
+      """
+    When I run "spec verify features/bulk.feature --json"
+    Then the exit code is 1
+    And the verdict has a "failed-step" failure at "features/bulk.feature:5"
+    And the verdict has an "ambiguous" failure at "features/bulk.feature:9"
+    And the verdict has these "undefined" failures:
+      | features/bulk.feature:6  |
+      | features/bulk.feature:10 |
+      | features/bulk.feature:15 |
+      | features/bulk.feature:16 |
+    And the verdict has an "undefined" failure at "features/bulk.feature:10"
+    And that failure's snippet contains "When('I import {string}', function ("
+    And that failure's scenarioId is "features/bulk.feature:8"
+    And the verdict has an "undefined" failure at "features/bulk.feature:16"
+    And that failure's snippet contains "When('I archive the list', function ("
+    When I run "spec verify features/bulk.feature"
+    Then the exit code is 1
+    And stdout contains "When I add 3 copies of \"water plants\"  features/bulk.feature:6:5"
+    And stdout contains "When('I add {int} copies of {string}', function ("
+    And the last line of stdout is "spec: 0 passed, 3 failed"
+
   Scenario: An ambiguous step names every definition that matches, with file and line
     Given the file "steps/lists.steps.ts" contains:
       """
