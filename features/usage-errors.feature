@@ -50,3 +50,39 @@ Feature: Using the command line wrongly
     When I run "spec --version"
     Then the exit code is 0
     And stdout contains "0."
+
+  Scenario: A tag expression that does not parse is bad input naming --tags and the syntax error
+    Given the "todo" fixture
+    When I run "spec verify --tags '@smoke and' --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure
+    And that failure's code is "SPEC_FILTER_INVALID"
+    And that failure's message contains "--tags \"@smoke and\""
+    And that failure's message contains "Expected operand"
+    And the verdict has 1 failure
+    When I run "spec verify --tags '(@smoke or @slow'"
+    Then the exit code is 2
+    And stdout contains "--tags \"(@smoke or @slow\" is not a valid tag expression"
+    And stdout does not contain "HOOK FAILED"
+    And the last line of stdout is "spec: 0 passed, 1 failed (invalid filter)"
+
+  Scenario: A name pattern that is not a regular expression is bad input naming --name
+    Given the "todo" fixture
+    When I run "spec verify --name 'Adding (todos' --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure
+    And that failure's code is "SPEC_FILTER_INVALID"
+    And that failure's message contains "--name \"Adding (todos\""
+    And that failure's message contains "Unterminated group"
+    And the verdict has 1 failure
+
+  Scenario: A bad tag expression in a cucumber profile names the profile
+    Given the "todo" fixture
+    And the file "cucumber.cjs" contains:
+      """
+      module.exports = { default: { tags: 'not' } };
+      """
+    When I run "spec verify --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure
+    And that failure's message contains "tags in the cucumber profile \"not\""

@@ -181,6 +181,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   }
   const child = runners[0]!;
   const overlay = await readProfile(config, env, child);
+  await checkFilterOptions(options, config, overlay);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
   const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
@@ -226,6 +227,24 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
     persistent: Boolean(options.keepRunner) && config.module === 'cjs' && support.importPaths.length === 0,
   };
   return { ...base, job };
+}
+
+/** A bad --tags or --name is bad input, named with where it was written, before anything runs. */
+async function checkFilterOptions(options: RunOptions, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<void> {
+  if (!options.tags && !config.tags && !overlay?.tags && !options.names?.length && !overlay?.names.length) return;
+  const { checkFilters } = await import('../config/filters.js');
+  const [first, ...more] = checkFilters({
+    tags: [
+      { expression: options.tags, where: '--tags' },
+      { expression: config.tags, where: '"tags" in spec.config' },
+      { expression: overlay?.tags, where: 'tags in the cucumber profile' },
+    ],
+    names: [
+      { patterns: options.names ?? [], where: '--name' },
+      { patterns: overlay?.names ?? [], where: 'name in the cucumber profile' },
+    ],
+  });
+  if (first) throw new SpecloopError(first, more);
 }
 
 /** Spec files as cucumber will read them, not parsed here. */

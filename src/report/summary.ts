@@ -72,6 +72,7 @@ const KIND_LABEL: Record<FailureKind, string> = {
 const CODE_LABEL: Record<string, string> = {
   SPEC_USAGE: 'usage error',
   SPEC_PATH_NOT_FOUND: 'missing path',
+  SPEC_FILTER_INVALID: 'invalid filter',
   SPEC_NO_SPECS: 'no specs',
   SPEC_CUCUMBER_MISSING: 'cucumber missing',
   SPEC_UNDEFINED_PARAMETER_TYPE: 'undefined parameter type',
@@ -92,5 +93,5 @@ function grouped(labels: string[]): string[] {
 
 function plural(n: number, noun: string): string {
   if (n === 1) return `1 ${noun}`;
-  return /(error|timeout|step|path|type|scenario|crash)$/.test(noun) ? `${n} ${noun}${noun.endsWith('sh') ? 'es' : 's'}` : `${noun} ×${n}`;
+  return /(error|timeout|step|path|type|scenario|crash|filter)$/.test(noun) ? `${n} ${noun}${noun.endsWith('sh') ? 'es' : 's'}` : `${noun} ×${n}`;
 }
