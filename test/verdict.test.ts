@@ -344,6 +344,34 @@ describe('buildVerdict: status and exit code', () => {
     expect(byCode.exitCode).toBe(1);
   });
 
+  it('a cancelled run keeps the scenarios that finished, and judges no step unused', async () => {
+    const partial = result({ scenarios: [scenario(), scenario({ line: 9, name: 'b' })], definitions: [definition(), definition({ id: 'd2', used: false })], success: false });
+    const v = await build({ outcome: { kind: 'aborted', log: '', partial } });
+    expect(v.scenarios.map((s) => [s.id, s.status])).toEqual([['features/cart.feature:3', 'passed'], ['features/cart.feature:9', 'passed']]);
+    expect(v.unusedSteps).toEqual([]);
+    expect(v.failures.map((f) => f.code)).toEqual(['SPEC_CANCELLED']);
+    expect([v.exitCode, v.summary]).toEqual([1, 'spec: 2 passed, 1 failed (cancelled)']);
+  });
+
+  it('every undefined step of a scenario is a failure of its own, also after a failed step or a failed hook', async () => {
+    const steps = [step({ status: 'failed', error: { message: 'boom' } }), step({ line: 5, text: 'one', status: 'undefined', definitionIds: [] }), step({ line: 6, text: 'two', status: 'undefined', definitionIds: [] })];
+    const v = await build({ outcome: ran(result({ success: false, scenarios: [scenario({ status: 'failed', steps }), scenario({ line: 9, status: 'failed', steps: [step({ line: 10, status: 'undefined', definitionIds: [] })], hookFailures: [{ name: 'db', uri: 'steps/hooks.ts', line: 2, status: 'failed', error: { message: 'no db' } }] })] })) });
+    expect(v.failures.map((f) => [f.kind, f.location && `${f.location.file}:${f.location.line}`, f.scenarioId, Boolean(f.snippet)])).toEqual([
+      ['failed-step', 'features/cart.feature:4', 'features/cart.feature:3', false],
+      ['undefined', 'features/cart.feature:5', 'features/cart.feature:3', true],
+      ['undefined', 'features/cart.feature:6', 'features/cart.feature:3', true],
+      ['hook-error', 'steps/hooks.ts:2', 'features/cart.feature:9', false],
+      ['undefined', 'features/cart.feature:10', 'features/cart.feature:9', true],
+    ]);
+    expect(v.summary).toBe('spec: 0 passed, 2 failed');
+  });
+
+  it('a failure in an outline example is located at its example row', async () => {
+    const v = await build({ outcome: ran(result({ success: false, scenarios: [scenario({ line: 12, example: true, status: 'failed', steps: [step({ line: 5, status: 'failed', error: { message: 'no' } })] })] })) });
+    expect(v.failures[0]).toMatchObject({ location: { file: 'features/cart.feature', line: 12 }, scenarioId: 'features/cart.feature:12' });
+    expect(v.failures[0]!.hint).toContain('features/cart.feature:5');
+  });
+
   it('an aborted run is a run-error, exit 1', async () => {
     const v = await build({ outcome: { kind: 'aborted', log: '' } });
     expect(v.failures).toEqual([{ kind: 'run-error', code: 'SPEC_CANCELLED', message: 'the run was cancelled (interrupted) and its child processes stopped', hint: 'run again to get a full verdict' }]);

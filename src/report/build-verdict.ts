@@ -26,7 +26,7 @@ const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CO
 
 /** Assembles the verdict every reporter reads. Pure: all I/O arrives through the input. */
 export function buildVerdict(input: VerdictInput): Verdict {
-  const result = input.outcome?.kind === 'result' ? input.outcome.result : undefined;
+  const result = resultOf(input.outcome);
   const ctx: FailureContext = {
     root: input.root,
     sourceOf: input.sourceOf,
@@ -54,7 +54,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     scenarios,
     failures,
     gates: input.gates,
-    unusedSteps: input.filtered || !result ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
+    unusedSteps: input.filtered || !result || input.outcome?.kind !== 'result' ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
     debt: null,
     summary,
   };
@@ -63,13 +63,19 @@ export function buildVerdict(input: VerdictInput): Verdict {
 
 /** Loads the snippet writer and the differ only when the run has undefined steps or assertion values. */
 export async function loadVerdictTools(outcome: RunOutcome | undefined): Promise<VerdictTools> {
-  if (outcome?.kind !== 'result') return {};
-  const steps = outcome.result.scenarios.flatMap((s) => s.steps);
+  const result = resultOf(outcome);
+  if (!result) return {};
+  const steps = result.scenarios.flatMap((s) => s.steps);
   const tools: VerdictTools = {};
-  if (steps.some((s) => s.status === 'undefined')) tools.snippet = (await import('../bind/snippet.js')).makeSnippetWriter(outcome.result.parameterTypes);
-  const errors = [...steps.map((s) => s.error), ...outcome.result.scenarios.flatMap((s) => s.hookFailures.map((h) => h.error))];
+  if (steps.some((s) => s.status === 'undefined')) tools.snippet = (await import('../bind/snippet.js')).makeSnippetWriter(result.parameterTypes);
+  const errors = [...steps.map((s) => s.error), ...result.scenarios.flatMap((s) => s.hookFailures.map((h) => h.error))];
   if (errors.some((e) => e?.expected !== undefined)) tools.diff = (await import('./diff.js')).lineDiff;
   return tools;
+}
+
+/** What ran: the whole result, or what finished before the run was cancelled. */
+function resultOf(outcome: RunOutcome | undefined): RunResult | undefined {
+  return outcome?.kind === 'result' ? outcome.result : outcome?.kind === 'aborted' ? outcome.partial : undefined;
 }
 
 function scenarioResult(s: RunScenario, ctx: FailureContext): ScenarioResult {
@@ -125,7 +131,12 @@ function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): 
     case 'crash':
       return [{ kind: 'run-error', code: 'SPEC_RUN_CRASH', message: `the runner exited unexpectedly (${outcome.signal ?? `exit code ${outcome.exitCode}`})${outcome.log ? `:\n${outcome.log.trim().slice(-2000)}` : ''}`, hint: 'a step or hook probably called process.exit or crashed Node; see the log above' }];
     case 'aborted':
-      return [{ kind: 'run-error', code: 'SPEC_CANCELLED', message: 'the run was cancelled (interrupted) and its child processes stopped', hint: 'run again to get a full verdict' }];
+      return [{
+        kind: 'run-error',
+        code: 'SPEC_CANCELLED',
+        message: `the run was cancelled (interrupted) and its child processes stopped${outcome.partial ? `; the ${outcome.partial.scenarios.length} scenario${outcome.partial.scenarios.length === 1 ? '' : 's'} that finished are reported` : ''}`,
+        hint: 'run again to get a full verdict',
+      }];
   }
 }
 

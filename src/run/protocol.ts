@@ -48,6 +48,8 @@ export interface ProfileConfig {
 export type ParentMessage =
   | { type: 'load'; support: SupportJob }
   | { type: 'run'; job: RunJob }
+  /** The run is being cancelled: send what finished so far. */
+  | { type: 'partial' }
   | { type: 'profile'; file: string | undefined; profiles: string[] };
 
 export type ChildMessage =
@@ -55,6 +57,8 @@ export type ChildMessage =
   | { type: 'loaded' }
   | { type: 'profile'; config: ProfileConfig }
   | { type: 'result'; result: RunResult; rss: number }
+  /** The scenarios that finished before a cancel; no result when no run was under way. */
+  | { type: 'partial'; result?: RunResult }
   | { type: 'fatal'; problem: SpecProblem; stack?: string };
 
 /** A process a step started: killed with the runner, with everything it started, even if it left the group. */

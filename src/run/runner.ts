@@ -7,7 +7,7 @@ export type RunOutcome =
   | { kind: 'fatal'; problem: SpecProblem; stack?: string; log: string }
   | { kind: 'timeout'; progress: RunProgress | undefined; limitMs: number; log: string }
   | { kind: 'crash'; exitCode: number | null; signal: string | null; log: string }
-  | { kind: 'aborted'; log: string };
+  | { kind: 'aborted'; log: string; partial?: RunResult };
 
 export interface RunLimits {
   /** A step still unfinished after this long has blocked the event loop (the watchdog cuts it). */
@@ -37,6 +37,8 @@ export interface Transport {
 }
 
 const LOG_LIMIT = 16_384;
+/** How long a cancelled run may take to hand over what finished (a runner whose event loop is blocked never does). */
+const PARTIAL_GRACE_MS = 1_000;
 
 /**
  * The scenario runner, started as soon as a command starts so its cucumber start-up overlaps the
@@ -101,9 +103,12 @@ export class Runner {
     if (ready.type === 'fatal') return { kind: 'fatal', problem: ready.problem, log: this.log };
     if (this.exited) return this.crashOutcome(null, null);
     return new Promise<RunOutcome>((resolve) => {
+      let running = false;
+      let cancelling: ReturnType<typeof setTimeout> | undefined;
       const finish = (outcome: RunOutcome) => {
         clearTimeout(loadTimer);
         clearTimeout(overall);
+        clearTimeout(cancelling);
         this.transport.stopWatching();
         this.listeners.delete(onMessage);
         this.exitListeners.delete(onExit);
@@ -113,6 +118,7 @@ export class Runner {
       };
       const onMessage = (message: ChildMessage) => {
         if (message.type === 'loaded') clearTimeout(loadTimer);
+        else if (cancelling && (message.type === 'partial' || message.type === 'result')) finish({ kind: 'aborted', log: this.log, ...(message.result ? { partial: message.result } : {}) });
         else if (message.type === 'result') finish({ kind: 'result', result: message.result, log: this.log });
         else if (message.type === 'fatal') finish({ kind: 'fatal', problem: message.problem, stack: message.stack, log: this.log });
       };
@@ -120,7 +126,12 @@ export class Runner {
         if (this.hang) finish({ kind: 'timeout', progress: this.hang, limitMs: limits.hangAfterMs, log: this.log });
         else finish(this.crashOutcome(code, sig));
       };
-      const onAbort = () => finish({ kind: 'aborted', log: this.log });
+      // A cancelled run keeps what finished: the runner is asked for it before it is killed.
+      const onAbort = () => {
+        if (!running || this.exited) return finish({ kind: 'aborted', log: this.log });
+        cancelling = setTimeout(() => finish({ kind: 'aborted', log: this.log }), PARTIAL_GRACE_MS);
+        this.send({ type: 'partial' });
+      };
       const overall = setTimeout(() => finish({ kind: 'timeout', progress: undefined, limitMs: limits.runTimeoutMs, log: this.log }), limits.runTimeoutMs);
       const loadTimer = this.loaded ? undefined : setTimeout(() => finish({ kind: 'timeout', progress: undefined, limitMs: limits.loadTimeoutMs, log: this.log }), limits.loadTimeoutMs);
       this.listeners.add(onMessage);
@@ -129,6 +140,7 @@ export class Runner {
       if (signal?.aborted) return onAbort();
       this.transport.watchHangs(job.hangAfterMs);
       this.send({ type: 'run', job });
+      running = true;
     });
   }
 

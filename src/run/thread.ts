@@ -45,7 +45,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   return {
     send: (message) => {
       if (exited) return;
-      if (message.type !== 'profile') pending += 1;
+      if (message.type === 'load' || message.type === 'run') pending += 1;
       worker.postMessage(message);
     },
     watchHangs: (quietMs) => {

@@ -192,12 +192,15 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
 }
 
 let loadStack: string | undefined;
+/** The run under way, for a cancel that asks what finished. */
+let current: RunCollector | undefined;
 
 async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | undefined, job: RunJob): Promise<void> {
   mark('job received');
   const loaded = loading ? await loading : { code: 'SPEC_RUN_CRASH' as const, message: 'no support code was loaded before the run' };
   if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
   const collector = new RunCollector(loaded.takeThrown);
+  current = collector;
   const watchdog = heartbeat(job.hangAfterMs);
   let beforeAll = true;
   const onMessage = (envelope: Envelope) => {
@@ -231,6 +234,7 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
   noteLoadPhase();
   mark('run finished');
+  current = undefined;
   const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}) };
   await send({ type: 'result', result, rss: process.memoryUsage().rss });
 }
@@ -309,6 +313,8 @@ async function main(): Promise<void> {
       loading.then((result) => ('code' in result ? undefined : send({ type: 'loaded' })), fail);
     } else if (message.type === 'run') {
       run(loaded.api, loading, message.job).then(() => (message.job.persistent ? undefined : exitRunner(0)), fail);
+    } else if (message.type === 'partial') {
+      void send(current ? { type: 'partial', result: current.finish() } : { type: 'partial' });
     } else {
       resolveProfile(loaded.api, message.file, message.profiles).catch(fail);
     }
