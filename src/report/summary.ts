@@ -5,7 +5,7 @@ import type { Counts } from './verdict.js';
  * agent reads as JSON is validated against the schema. Bump SCHEMA_VERSION on any change a
  * consumer could notice.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export function emptyCounts(): Counts {
   return { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
@@ -15,10 +15,17 @@ export function emptyCounts(): Counts {
  * The closing line every run ends with. Undefined, ambiguous and pending scenarios count as failed,
  * except that without strict mode undefined and pending ones count as skipped (they don't fail the run).
  */
-export function summaryLine(counts: Counts, strict = true): string {
+export function summaryLine(counts: Counts, strict = true, drafts?: Counts): string {
   const lenient = strict ? 0 : counts.undefined + counts.pending;
   const skippedCount = counts.skipped + lenient;
   const failed = counts.total - counts.passed - skippedCount;
   const skipped = skippedCount > 0 ? `, ${skippedCount} skipped` : '';
-  return `spec: ${counts.passed} passed, ${failed} failed${skipped}`;
+  return `spec: ${counts.passed} passed, ${failed} failed${skipped}${draftPart(drafts, strict)}`;
+}
+
+/** Drafts never fail the run, but a failing one is named: the line must not read better than the truth. */
+function draftPart(drafts: Counts | undefined, strict: boolean): string {
+  if (!drafts || drafts.total === 0) return '';
+  const failed = drafts.total - drafts.passed - drafts.skipped - (strict ? 0 : drafts.undefined + drafts.pending);
+  return `, ${drafts.total} draft${failed > 0 ? ` (${failed} failed)` : ''}`;
 }
