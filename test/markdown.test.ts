@@ -275,9 +275,11 @@ describe('steps', () => {
     expect(r.problems[0]!.location!.file).toBe(FILE);
   });
 
-  it('treats nested lists under steps as prose', () => {
-    const source = md('# T', '## Scenario: s', '- Given a', '  - Then nested is prose', '- When b');
-    expect(build(source).pickles[0]!.steps.map((s) => s.text)).toEqual(['a', 'b']);
+  it('treats nested lists under steps as prose, warning about a nested item that reads like a step', () => {
+    const source = md('# T', '## Scenario: s', '- Given a', '  - Then nested is prose', '  - a note', '- When b');
+    const r = build(source);
+    expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['a', 'b']);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_NOT_LISTED', 4]]);
   });
 
   it('ends a scenario at a heading of the same or shallower depth, not a deeper one', () => {

@@ -83,10 +83,26 @@ function onListItem(state: CompileState, item: ListItem, after: RootContent | un
     rest.shift();
     hasArgument = true;
   }
-  for (const node of rest) visitProse(state, node);
+  for (const node of rest) {
+    warnNestedSteps(state, node);
+    visitProse(state, node);
+  }
   if (hasArgument || item.children.length > 1 || !after || !isArgument(state, after)) return false;
   emitArgument(state, after);
   return true;
+}
+
+/** A nested item is a note, not a step; one that reads like a step must not vanish without a word. */
+function warnNestedSteps(state: CompileState, node: Nodes): void {
+  if (node.type !== 'list') return;
+  for (const item of node.children) {
+    const start = item.children[0]?.type === 'paragraph' ? item.children[0].position?.start : undefined;
+    const text = start?.offset === undefined ? '' : (state.lines[start.line - 1] ?? '').slice(start.offset - (state.lineStarts[start.line - 1] ?? 0));
+    if (start && matchStepKeyword(text, state.kw)) {
+      warn(state, start.line, 'SPEC_STEP_NOT_LISTED', 'This nested list item starts with a step keyword, but only top-level list items are steps: it does not run', 'Un-indent it to make it a step, or reword the note so it does not start with a step keyword.');
+    }
+    for (const child of item.children) warnNestedSteps(state, child);
+  }
 }
 
 interface StepLines {
