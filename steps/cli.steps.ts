@@ -8,13 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import { VerdictSchema, type Failure, type Verdict } from '../src/report/verdict.js';
+import { VerdictSchema, type Failure, type Verdict, type Warning } from '../src/report/verdict.js';
 import { REPO, type CliRun, type SpecWorld } from './support/world.js';
 
 /** What these steps remember between steps, beyond the shared world. */
 interface CliState {
   /** The failure the last "the verdict has a … failure" step found. */
   failure?: Failure;
+  /** The warning the last "the verdict has a … warning at …" step found. */
+  warning?: Warning;
   /** Wall-clock duration of the last command, in ms. */
   elapsedMs?: number;
   /** File contents recorded by "I note the contents of every file". */
@@ -236,6 +238,31 @@ Then('the verdict ran exactly these scenarios:', function (this: CliWorld, table
   const expected = table.raw().map((row) => row[0]!).sort();
   const actual = verdict.scenarios.map((s) => s.id).sort();
   assert.deepEqual(actual, expected, 'the scenarios the verdict reports (file:line)');
+});
+
+Then('the verdict counts {int} draft scenario(s), {int} of them failed', function (this: CliWorld, total: number, failed: number) {
+  const verdict = verdictOf(this);
+  const d = verdict.counts.drafts;
+  const actual = { total: d?.total ?? 0, failed: d ? d.total - d.passed - d.skipped : 0 };
+  assert.deepEqual(actual, { total, failed }, `draft counts ${JSON.stringify(d)}\n${summaryOf(verdict)}`);
+});
+
+Then('the verdict has no warnings', function (this: CliWorld) {
+  const verdict = verdictOf(this);
+  assert.deepEqual(verdict.warnings.map(describeWarning), [], 'warnings');
+});
+
+Then('the verdict has a(n) {string} warning at {string}', function (this: CliWorld, code: string, where: string) {
+  const verdict = verdictOf(this);
+  const found = verdict.warnings.find((w) => w.code === code && w.location && matchesLocation(w.location, where));
+  assert.ok(found, `no ${code} warning at ${where}; warnings:\n${verdict.warnings.map(describeWarning).join('\n') || '  (none)'}`);
+  this.warning = found;
+});
+
+Then('that warning\'s {word} contains {string}', function (this: CliWorld, field: 'message' | 'hint', text: string) {
+  assert.ok(this.warning, 'no warning selected: use "the verdict has a … warning at …" first');
+  const value = this.warning[field] ?? '';
+  assert.ok(value.includes(text), `warning ${field} should contain ${JSON.stringify(text)}, got:\n${value}`);
 });
 
 Then('the verdict has a(n) {string} failure at {string}', function (this: CliWorld, kind: string, where: string) {
@@ -497,6 +524,10 @@ function formatWhere(location: NonNullable<Failure['location']>): string {
 
 function describeFailure(failure: Failure): string {
   return `${failure.kind} ${failure.location ? formatWhere(failure.location) : '(no location)'}: ${failure.message.split('\n')[0]}`;
+}
+
+function describeWarning(warning: Warning): string {
+  return `${warning.code} ${warning.location ? formatWhere(warning.location) : '(no location)'}: ${warning.message}`;
 }
 
 function failureList(verdict: Verdict): string {

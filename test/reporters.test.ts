@@ -131,7 +131,7 @@ const failedRun: RunOutcome = {
 function emptyVerdict(): Verdict {
   const counts = { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'specloop', version: '0.1.0' },
     status: 'error',
     exitCode: 2,
@@ -140,6 +140,7 @@ function emptyVerdict(): Verdict {
     counts: { scenarios: counts, steps: { ...counts } },
     scenarios: [],
     failures: [],
+    warnings: [],
     gates: [],
     unusedSteps: [],
     debt: null,
@@ -248,6 +249,33 @@ describe('renderAgent', () => {
     expect(renderAgent(verdict)).toBe(
       ['run-error SPEC_RUN_CRASH', '  message: the runner exited unexpectedly (exit code 1):', '    line a', '    line b', `  fix: ${verdict.failures[0]!.hint}`, 'spec: 0 passed, 1 failed (runner crash)', ''].join('\n'),
     );
+  });
+});
+
+describe('drafts and warnings in the reports', () => {
+  function withDraftAndWarning(): Verdict {
+    const v = emptyVerdict();
+    v.status = 'passed';
+    v.exitCode = 0;
+    v.failures = [{ kind: 'no-steps', code: 'SPEC_NO_STEPS', location: { file: 'docs/draft.md', line: 9 }, scenario: 'later', message: 'scenario "later" has no steps', hint: 'add steps', draft: true }];
+    v.warnings = [{ code: 'SPEC_TABLE_NO_DELIMITER', location: { file: 'docs/prd.md', line: 7, column: 3 }, message: 'no | --- | row', hint: 'add | --- |' }];
+    v.counts.drafts = { total: 1, passed: 0, failed: 1, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
+    v.summary = 'spec: 0 passed, 0 failed, 1 draft (1 failed)';
+    return v;
+  }
+
+  it('the human report labels a draft failure DRAFT and lists warnings with their place and fix', () => {
+    const text = renderTerminal(withDraftAndWarning(), new Chalk({ level: 0 }));
+    expect(text).toContain(' DRAFT NO STEPS   docs/draft.md:9  Scenario: later');
+    expect(text).toContain('warning docs/prd.md:7:3 no | --- | row (SPEC_TABLE_NO_DELIMITER)\n  → add | --- |');
+    expect(text).toContain('0 scenarios, 1 draft (1 failed), 0 steps');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('spec: 0 passed, 0 failed, 1 draft (1 failed)');
+  });
+
+  it('the agent report prefixes a draft failure with "draft" and lists warnings', () => {
+    const text = renderAgent(withDraftAndWarning());
+    expect(text).toContain('draft no-steps SPEC_NO_STEPS docs/draft.md:9');
+    expect(text).toContain('warning SPEC_TABLE_NO_DELIMITER docs/prd.md:7:3\n  message: no | --- | row\n  fix: add | --- |');
   });
 });
 

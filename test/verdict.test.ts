@@ -96,7 +96,7 @@ describe('buildVerdict: status and exit code', () => {
     expect(v.counts.steps).toEqual({ ...emptyCounts(), total: 2, passed: 2 });
     expect(v.summary).toBe('spec: 2 passed, 0 failed');
     expect(v.tool).toEqual({ name: 'specloop', version: '0.1.0', cucumber: '12.9.0' });
-    expect(v.schemaVersion).toBe(1);
+    expect(v.schemaVersion).toBe(2);
     expect(v.startedAt).toBe('2024-05-01T10:00:00.000Z');
     expect(v.durationMs).toBe(1235);
     expect(v.debt).toBeNull();
@@ -457,6 +457,13 @@ describe('judge: the closing line and the exit code', () => {
     expect(judge({ ...base, scenarios: [sc('passed', 'a.feature:3')], failures: [failure] })).toMatchObject({ summary: 'spec: 1 passed, 1 failed (failed step)', exitCode: 1 });
   });
 
+  it('a draft scenario is counted apart: its failure is named but fails nothing, and it never counts as passed', () => {
+    const draftFailure: Failure = { kind: 'failed-step', code: 'SPEC_STEP_FAILED', scenarioId: 'd.md:5', message: 'x', hint: 'y', draft: true };
+    const draft = { id: 'd.md:5', status: 'failed' as const, draft: true as const };
+    expect(judge({ ...base, scenarios: [sc('passed'), draft], failures: [draftFailure] })).toMatchObject({ summary: 'spec: 1 passed, 0 failed, 1 draft (1 failed)', exitCode: 0 });
+    expect(judge({ ...base, scenarios: [sc('failed'), { ...draft, status: 'passed' }] })).toMatchObject({ summary: 'spec: 0 passed, 1 failed, 1 draft', exitCode: 1 });
+  });
+
   // The promise the closing line makes: "0 failed" only with exit 0, whatever went wrong where.
   const statuses = ['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped', 'unknown'] as const;
   for (const kind of [undefined, ...FailureKindSchema.options]) {
@@ -559,5 +566,74 @@ describe('verdict JSON Schema', () => {
     expect(VerdictSchema.safeParse({ ...v, exitCode: 3 }).success).toBe(false);
     expect(VerdictSchema.safeParse({ ...v, status: 'ok' }).success).toBe(false);
     expect(VerdictSchema.safeParse({ ...v, failures: [{ kind: 'nope', code: 'X', message: 'm', hint: 'h' }] }).success).toBe(false);
+  });
+});
+
+describe('buildVerdict: scenarios with no steps', () => {
+  const stepless = scenario({ uri: '.spec/compiled/docs/prd.md.feature', line: 12, name: 'later', steps: [] });
+
+  it('fails one under strict mode, at its line, with a code and a hint', async () => {
+    const v = await build({ outcome: ran(result({ scenarios: [scenario(), stepless] })) });
+    expect(v.exitCode).toBe(1);
+    expect(v.scenarios[1]!.status).toBe('failed');
+    expect(v.failures).toEqual([expect.objectContaining({ kind: 'no-steps', code: 'SPEC_NO_STEPS', location: { file: 'docs/prd.md', line: 12 }, scenario: 'later', hint: expect.stringContaining('add steps') })]);
+    expect(v.summary).toBe('spec: 1 passed, 1 failed');
+  });
+
+  it('counts one as skipped with a warning when strict is off', async () => {
+    const v = await build({ strict: false, outcome: ran(result({ scenarios: [stepless] })) });
+    expect(v.exitCode).toBe(0);
+    expect(v.scenarios[0]!.status).toBe('skipped');
+    expect(v.failures).toEqual([]);
+    expect(v.warnings.map((w) => [w.code, w.location])).toEqual([['SPEC_NO_STEPS', { file: 'docs/prd.md', line: 12 }]]);
+    expect(v.summary).toBe('spec: 0 passed, 0 failed, 1 skipped');
+  });
+
+  it('leaves a scenario a hook failed or skipped to the hook', async () => {
+    const hooked = { ...stepless, status: 'failed' as const, hookFailures: [{ name: 'db', uri: 'steps/hooks.ts', line: 3, status: 'failed' as const, error: { message: 'no db' } }] };
+    const skipped = { ...stepless, line: 20, status: 'skipped' as const };
+    const v = await build({ outcome: ran(result({ scenarios: [hooked, skipped] })) });
+    expect(v.failures.map((f) => f.kind)).toEqual(['hook-error']);
+    expect(v.scenarios.map((s) => s.status)).toEqual(['failed', 'skipped']);
+  });
+});
+
+describe('buildVerdict: drafts and warnings', () => {
+  const draftUri = '.spec/compiled/docs/draft.md.feature';
+  const failing = scenario({ uri: draftUri, line: 5, name: 'not built yet', status: 'failed', steps: [step({ status: 'failed', line: 6, error: { message: 'boom' } })] });
+  const passing = scenario({ uri: draftUri, line: 9, name: 'already works' });
+  const isDraft = (file: string) => file === 'docs/draft.md';
+
+  it('runs drafts apart: their failures are listed last and flagged, never fail the run, never count as passed', async () => {
+    const v = await build({ isDraft, outcome: ran(result({ success: false, scenarios: [failing, scenario(), passing] })) });
+    expect(v.exitCode).toBe(0);
+    expect(v.counts.scenarios).toEqual({ ...emptyCounts(), total: 1, passed: 1 });
+    expect(v.counts.drafts).toEqual({ ...emptyCounts(), total: 2, passed: 1, failed: 1 });
+    expect(v.counts.steps.total).toBe(1);
+    expect(v.failures).toEqual([expect.objectContaining({ kind: 'failed-step', draft: true, location: expect.objectContaining({ file: 'docs/draft.md', line: 6 }) })]);
+    expect(v.scenarios.filter((s) => s.draft).map((s) => s.id)).toEqual(['docs/draft.md:5', 'docs/draft.md:9']);
+    expect(v.summary).toBe('spec: 1 passed, 0 failed, 2 draft (1 failed)');
+  });
+
+  it('still fails the run for a failure outside the drafts, and puts it before the draft ones', async () => {
+    const broken = scenario({ status: 'failed', steps: [step({ status: 'failed', error: { message: 'real' } })] });
+    const v = await build({ isDraft, outcome: ran(result({ success: false, scenarios: [failing, broken] })) });
+    expect(v.exitCode).toBe(1);
+    expect(v.failures.map((f) => f.draft ?? false)).toEqual([false, true]);
+    expect(v.summary).toBe('spec: 0 passed, 1 failed, 1 draft (1 failed)');
+  });
+
+  it('fails a stepless draft scenario as a draft', async () => {
+    const v = await build({ isDraft, outcome: ran(result({ scenarios: [scenario({ uri: draftUri, line: 14, steps: [] })] })) });
+    expect(v.exitCode).toBe(0);
+    expect(v.failures).toEqual([expect.objectContaining({ kind: 'no-steps', draft: true })]);
+    expect(v.counts.scenarios.total).toBe(0);
+  });
+
+  it('carries compile warnings into the verdict without changing the exit code', async () => {
+    const warning: SpecProblem = { code: 'SPEC_TABLE_NO_DELIMITER', message: 'no | --- | row', location: { file: 'docs/prd.md', line: 7, column: 3 }, hint: 'add one' };
+    const v = await build({ warnings: [warning] });
+    expect(v.exitCode).toBe(0);
+    expect(v.warnings).toEqual([{ code: 'SPEC_TABLE_NO_DELIMITER', message: 'no | --- | row', location: { file: 'docs/prd.md', line: 7, column: 3 }, hint: 'add one' }]);
   });
 });

@@ -16,12 +16,16 @@ export interface CompiledFileSummary {
   compiledPath: string | undefined;
   scenarios: number;
   problems: number;
+  /** The document's front matter says `status: draft`: its scenarios run but never fail the verdict. */
+  draft?: boolean;
 }
 
 export interface CompileReport {
   outDir: string;
   files: CompiledFileSummary[];
   problems: SpecProblem[];
+  /** Compiled and runnable, but worth the author's attention; never changes the exit code. */
+  warnings: SpecProblem[];
   exitCode: 0 | 2;
 }
 
@@ -34,7 +38,7 @@ export async function compile(options: CompileOptions = {}, environment: Partial
     const compiled = await compileSpecs(env.cwd, selection.files);
     if (compiled.files.length === 0 && compiled.problems.length === 0) {
       const problem: SpecProblem = { code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${config.specs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' };
-      return { outDir: COMPILED_DIR, files: [], problems: [problem], exitCode: 2 };
+      return { outDir: COMPILED_DIR, files: [], problems: [problem], warnings: [], exitCode: 2 };
     }
     const files = compiled.files.map((f) => ({
       path: f.path,
@@ -42,10 +46,11 @@ export async function compile(options: CompileOptions = {}, environment: Partial
       compiledPath: f.kind === 'markdown' && f.problems.length === 0 ? f.runPath : undefined,
       scenarios: compilePickles(f.document, f.path).length,
       problems: f.problems.length,
+      ...(f.frontMatter?.status === 'draft' ? { draft: true } : {}),
     }));
-    return { outDir: COMPILED_DIR, files, problems: compiled.problems, exitCode: compiled.problems.length ? 2 : 0 };
+    return { outDir: COMPILED_DIR, files, problems: compiled.problems, warnings: compiled.warnings, exitCode: compiled.problems.length ? 2 : 0 };
   } catch (error) {
     if (!isSpecloopError(error)) throw error;
-    return { outDir: COMPILED_DIR, files: [], problems: error.problems, exitCode: 2 };
+    return { outDir: COMPILED_DIR, files: [], problems: error.problems, warnings: [], exitCode: 2 };
   }
 }

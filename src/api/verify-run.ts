@@ -39,6 +39,9 @@ interface Prepared {
   runnable: SpecFile[];
   lines: Map<string, number[]>;
   problems: SpecProblem[];
+  warnings: SpecProblem[];
+  /** Source files whose front matter says `status: draft`. */
+  drafts: Set<string>;
   filtered: boolean;
   sourceOf: Map<string, string>;
 }
@@ -141,6 +144,8 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     sourceOf,
     excerpt: makeExcerpter(env.cwd),
     tools: await loadVerdictTools(outcome),
+    warnings: prepared?.warnings ?? [],
+    isDraft: (file) => prepared?.drafts.has(file) ?? false,
   });
   mark('spec', 'verdict built');
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
@@ -202,7 +207,8 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const narrowed = Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
-  const base = { parsedInRunner, overlay, wholeFiles, config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
+  const base = { parsedInRunner, overlay, wholeFiles, config, problems, warnings: compiled.warnings, drafts, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
   if (compiled.files.length === 0 && problems.length === 0 && !changes) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
@@ -250,7 +256,7 @@ async function checkFilterOptions(options: RunOptions, config: ResolvedConfig, o
 /** Spec files as cucumber will read them, not parsed here. */
 function unparsed(files: string[]): CompiledSpecs {
   const specs: SpecFile[] = files.map((file) => ({ path: file, kind: 'feature', runPath: file, document: undefined, frontMatter: undefined, problems: [] }));
-  return { files: specs, problems: [], sourceOf: new Map(files.map((f) => [f, f])) };
+  return { files: specs, problems: [], warnings: [], sourceOf: new Map(files.map((f) => [f, f])) };
 }
 
 async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: Runner): Promise<ProfileOverlay | undefined> {

@@ -28,6 +28,11 @@ export async function runCompile(argv: string[]): Promise<number> {
     lines.push(`${c.red('error')} ${c.bold(p.location ? formatLocation(p.location) : '')} ${p.message} ${c.dim(`(${p.code})`)}`);
     if (p.hint) lines.push(`  ${c.yellow('→')} ${p.hint}`);
   }
+  for (const w of report.warnings) {
+    lines.push(`${c.yellow('warning')} ${c.bold(w.location ? formatLocation(w.location) : '')} ${w.message} ${c.dim(`(${w.code})`)}`);
+    if (w.hint) lines.push(`  ${c.yellow('→')} ${w.hint}`);
+  }
+  for (const f of report.files.filter((file) => file.draft)) lines.push(`${f.path} (draft): ${f.scenarios} scenario${f.scenarios === 1 ? '' : 's'} run but never fail the verdict`);
   const scenarios = report.files.reduce((n, f) => n + f.scenarios, 0);
   const markdown = report.files.filter((f) => f.compiledPath).length;
   lines.push(`${report.files.length} spec file${report.files.length === 1 ? '' : 's'}, ${scenarios} scenarios; ${markdown} Markdown document${markdown === 1 ? '' : 's'} compiled to ${report.outDir}/`);

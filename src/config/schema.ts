@@ -21,7 +21,7 @@ export const UserConfigSchema = z.strictObject({
   runTimeout: z.number().int().positive().optional().describe('whole scenario run, in ms'),
   tags: z.string().optional().describe('tag expression always applied'),
   retry: z.number().int().min(0).optional(),
-  strict: z.boolean().optional().describe('pending and undefined steps fail the run'),
+  strict: z.boolean().optional().describe('pending and undefined steps, and scenarios with no steps, fail the run (off: counted as skipped)'),
   worldParameters: z.record(z.string(), z.unknown()).optional(),
   profile: z.string().optional().describe('cucumber.cjs profile to honour'),
   gates: z.record(z.string(), GateConfigSchema).optional().describe('extra gates: name → argv, {command, timeout} or false'),

@@ -5,7 +5,8 @@ import type { Verdict } from './verdict.js';
 export function renderAgent(verdict: Verdict): string {
   const out: string[] = [];
   for (const f of verdict.failures) {
-    out.push(`${f.kind} ${f.code} ${f.location ? formatLocation(f.location) : ''}`.trimEnd());
+    // A draft's failure does not fail the run: the prefix says so before anything else.
+    out.push(`${f.draft ? 'draft ' : ''}${f.kind} ${f.code} ${f.location ? formatLocation(f.location) : ''}`.trimEnd());
     if (f.scenario) out.push(`  scenario: ${f.scenario}${f.scenarioId ? ` (${f.scenarioId})` : ''}`);
     if (f.step) out.push(`  step: ${f.step}`);
     out.push(`  message: ${f.message.split('\n').join('\n    ')}`);
@@ -15,6 +16,7 @@ export function renderAgent(verdict: Verdict): string {
     if (f.stack) out.push(`  at: ${f.stack.split('\n')[0]!.replace(/^at /, '')}`);
     out.push(`  fix: ${f.hint}`);
   }
+  for (const w of verdict.warnings) out.push(`warning ${w.code} ${w.location ? formatLocation(w.location) : ''}`.trimEnd(), `  message: ${w.message}`, ...(w.hint ? [`  fix: ${w.hint}`] : []));
   for (const u of verdict.unusedSteps) out.push(`unused-step ${u.file}:${u.line} ${u.pattern}`);
   for (const g of verdict.gates) out.push(`gate ${g.name} ${g.status}`);
   out.push(verdict.summary);

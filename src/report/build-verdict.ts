@@ -3,7 +3,7 @@ import type { RunOutcome } from '../run/runner.js';
 import type { RunResult, RunScenario } from '../run/result.js';
 import { definitionRef, errorFields, problemFailure, scenarioFailures, type FailureContext, type VerdictTools } from './failures.js';
 import { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
-import type { Counts, Failure, GateResult, ScenarioResult, Verdict } from './verdict.js';
+import type { Counts, Failure, GateResult, ScenarioResult, Verdict, Warning } from './verdict.js';
 
 export interface VerdictInput {
   root: string;
@@ -20,6 +20,10 @@ export interface VerdictInput {
   sourceOf: (uri: string) => string;
   excerpt: FailureContext['excerpt'];
   tools: VerdictTools;
+  /** What compiled and ran but may not be what the author meant (never changes the exit code). */
+  warnings?: SpecProblem[];
+  /** Source files whose front matter says `status: draft`: counted apart, never failing the verdict. */
+  isDraft?: (file: string) => boolean;
 }
 
 const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_FILTER_INVALID', 'SPEC_CUCUMBER_MISSING', 'SPEC_NO_SPECS']);
@@ -34,14 +38,19 @@ export function buildVerdict(input: VerdictInput): Verdict {
     definitions: new Map((result?.definitions ?? []).map((d) => [d.id, d])),
     tools: input.tools,
   };
-  const scenarios = (result?.scenarios ?? []).map((s) => scenarioResult(s, ctx));
+  const isDraft = input.isDraft ?? (() => false);
+  const scenarios = (result?.scenarios ?? []).map((s) => scenarioResult(s, ctx, input.strict, isDraft));
+  const ran = (result?.scenarios ?? []).map((s, i) => ({ run: s, scenario: scenarios[i]! }));
   const failures: Failure[] = [
     ...input.problems.map((p) => problemFailure(p, kindOfProblem(p), ctx)),
     ...outcomeFailures(input.outcome, ctx),
-    ...(result?.scenarios ?? []).flatMap((s) => scenarioFailures(s, ctx)),
+    ...ran.flatMap(({ run, scenario }) => asDraft(scenario, stepFailures(run, scenario, ctx, input.strict))),
     ...input.gates.filter((g) => g.status !== 'passed' && g.status !== 'skipped').map(gateFailure),
-  ];
-  const counts = { scenarios: countScenarios(scenarios), steps: countSteps(scenarios) };
+  ].sort((a, b) => Number(a.draft ?? false) - Number(b.draft ?? false)); // what fails the run comes first
+  const warnings = [...(input.warnings ?? []), ...(input.strict ? [] : scenarios.filter(isStepless).map(noStepsWarning))].map(toWarning);
+  const drafts = scenarios.filter((s) => s.draft);
+  const counted = scenarios.filter((s) => !s.draft);
+  const counts = { scenarios: countScenarios(counted), steps: countSteps(counted), ...(drafts.length ? { drafts: countScenarios(drafts) } : {}) };
   const { exitCode, status, summary } = judge({ scenarios, failures, gates: input.gates, strict: input.strict, isBadInput: (f) => BAD_INPUT.has(f.code) });
   const verdict: Verdict = {
     schemaVersion: SCHEMA_VERSION,
@@ -53,6 +62,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     counts,
     scenarios,
     failures,
+    warnings,
     gates: input.gates,
     unusedSteps: input.filtered || !result || input.outcome?.kind !== 'result' ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
     debt: null,
@@ -78,8 +88,10 @@ function resultOf(outcome: RunOutcome | undefined): RunResult | undefined {
   return outcome?.kind === 'result' ? outcome.result : outcome?.kind === 'aborted' ? outcome.partial : undefined;
 }
 
-function scenarioResult(s: RunScenario, ctx: FailureContext): ScenarioResult {
+function scenarioResult(s: RunScenario, ctx: FailureContext, strict: boolean, isDraft: (file: string) => boolean): ScenarioResult {
   const file = ctx.sourceOf(s.uri);
+  // Nothing ran, so nothing was checked: under strict mode that fails, otherwise it is skipped.
+  const stepless = s.steps.length === 0 && s.status === 'passed';
   return {
     id: `${file}:${s.line}`,
     name: s.name,
@@ -87,13 +99,55 @@ function scenarioResult(s: RunScenario, ctx: FailureContext): ScenarioResult {
     file,
     line: s.line,
     tags: s.tags,
-    status: s.status,
+    status: stepless ? (strict ? 'failed' : 'skipped') : s.status,
     durationMs: Math.round(s.durationMs * 100) / 100,
     steps: s.steps.map((step) => {
       const definition = step.definitionIds.length === 1 ? definitionRef(ctx.definitions.get(step.definitionIds[0]!), ctx) : undefined;
       return { keyword: step.keyword, text: step.text, line: step.line, status: step.status, durationMs: Math.round(step.durationMs * 100) / 100, ...(definition ? { definition } : {}) };
     }),
+    ...(isDraft(file) ? { draft: true as const } : {}),
   };
+}
+
+function isStepless(s: ScenarioResult): boolean {
+  return s.steps.length === 0 && s.status !== 'passed' && s.status !== 'unknown';
+}
+
+const NO_STEPS_HINT = 'add steps under the scenario (in Markdown, list items such as "- Given …"), or delete the scenario until it has some';
+
+/** A scenario that ran no step checked nothing: strict mode fails it where it is written. */
+function noStepsFailure(s: ScenarioResult, ctx: FailureContext): Failure | undefined {
+  if (!isStepless(s) || s.status !== 'failed') return undefined;
+  return {
+    kind: 'no-steps',
+    code: 'SPEC_NO_STEPS',
+    location: { file: s.file, line: s.line },
+    feature: s.feature,
+    scenario: s.name,
+    scenarioId: s.id,
+    message: `scenario "${s.name}" has no steps, so it checks nothing`,
+    excerpt: ctx.excerpt(s.file, s.line),
+    hint: NO_STEPS_HINT,
+  };
+}
+
+function noStepsWarning(s: ScenarioResult): SpecProblem {
+  return { code: 'SPEC_NO_STEPS', message: `scenario "${s.name}" has no steps; counted as skipped (strict is off)`, location: { file: s.file, line: s.line }, hint: NO_STEPS_HINT };
+}
+
+/** A scenario's own failures; one that ran no step at all checked nothing, which strict mode fails. */
+function stepFailures(run: RunScenario, scenario: ScenarioResult, ctx: FailureContext, strict: boolean): Failure[] {
+  const failures = scenarioFailures(run, ctx);
+  const noSteps = failures.length === 0 && strict ? noStepsFailure(scenario, ctx) : undefined;
+  return noSteps ? [noSteps] : failures;
+}
+
+function asDraft(scenario: ScenarioResult, failures: Failure[]): Failure[] {
+  return scenario.draft ? failures.map((f) => ({ ...f, draft: true as const })) : failures;
+}
+
+function toWarning(p: SpecProblem): Warning {
+  return { code: p.code, ...(p.location ? { location: p.location } : {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
 }
 
 function kindOfProblem(problem: SpecProblem): Failure['kind'] {

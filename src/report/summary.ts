@@ -5,14 +5,15 @@ import type { Counts, Failure, FailureKind, GateResult, ScenarioResult } from '.
  * agent reads as JSON is validated against the schema. Bump SCHEMA_VERSION on any change a
  * consumer could notice.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export function emptyCounts(): Counts {
   return { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
 }
 
 export interface JudgeInput {
-  scenarios: readonly Pick<ScenarioResult, 'id' | 'status'>[];
+  /** Every scenario that ran; those of draft specs are counted apart and never fail the run. */
+  scenarios: readonly Pick<ScenarioResult, 'id' | 'status' | 'draft'>[];
   failures: readonly Failure[];
   gates: readonly GateResult[];
   strict: boolean;
@@ -37,12 +38,14 @@ export interface Judgement {
  */
 export function judge(input: JudgeInput): Judgement {
   const lenient = new Set<string>(input.strict ? [] : ['undefined', 'pending']);
-  const passed = input.scenarios.filter((s) => s.status === 'passed').length;
-  const skipped = input.scenarios.filter((s) => s.status === 'skipped' || lenient.has(s.status)).length;
-  const failing = input.scenarios.filter((s) => s.status !== 'passed' && s.status !== 'skipped' && !lenient.has(s.status));
+  const isFailing = (s: { status: string }) => s.status !== 'passed' && s.status !== 'skipped' && !lenient.has(s.status);
+  const counted = input.scenarios.filter((s) => !s.draft);
+  const passed = counted.filter((s) => s.status === 'passed').length;
+  const skipped = counted.filter((s) => s.status === 'skipped' || lenient.has(s.status)).length;
+  const failing = counted.filter(isFailing);
   const failingIds = new Set(failing.map((s) => s.id));
   const gates = input.gates.filter((g) => g.status !== 'passed' && g.status !== 'skipped').map((g) => `gate ${g.name}`);
-  const others = input.failures.filter((f) => f.kind !== 'gate-error' && !lenient.has(f.kind) && !(f.scenarioId && failingIds.has(f.scenarioId)));
+  const others = input.failures.filter((f) => !f.draft && f.kind !== 'gate-error' && !lenient.has(f.kind) && !(f.scenarioId && failingIds.has(f.scenarioId)));
   const failed = failing.length + gates.length + others.length;
   const exitCode = input.failures.some(input.isBadInput) ? 2 : failed > 0 ? 1 : 0;
   const named = [...gates, ...grouped(others.map(label))];
@@ -50,8 +53,15 @@ export function judge(input: JudgeInput): Judgement {
   return {
     exitCode,
     status: exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'error',
-    summary: `spec: ${passed} passed, ${failed} failed${causes}${skipped > 0 ? `, ${skipped} skipped` : ''}`,
+    summary: `spec: ${passed} passed, ${failed} failed${causes}${skipped > 0 ? `, ${skipped} skipped` : ''}${draftPart(input.scenarios.filter((s) => s.draft), isFailing)}`,
   };
+}
+
+/** Drafts never fail the run, but a failing one is named: the line must not read better than the truth. */
+function draftPart(drafts: readonly { status: string }[], isFailing: (s: { status: string }) => boolean): string {
+  if (drafts.length === 0) return '';
+  const failed = drafts.filter(isFailing).length;
+  return `, ${drafts.length} draft${failed > 0 ? ` (${failed} failed)` : ''}`;
 }
 
 const KIND_LABEL: Record<FailureKind, string> = {
@@ -66,6 +76,7 @@ const KIND_LABEL: Record<FailureKind, string> = {
   'config-error': 'config error',
   'support-error': 'load error',
   'run-error': 'run error',
+  'no-steps': 'scenario with no steps',
 };
 
 /** Codes that say more than their kind. */

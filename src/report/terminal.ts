@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { formatLocation } from '../core/errors.js';
-import type { Failure, GateResult, Verdict } from './verdict.js';
+import type { Failure, GateResult, Verdict, Warning } from './verdict.js';
 
 const KIND_LABEL: Record<Failure['kind'], string> = {
   'failed-step': 'FAILED',
@@ -14,12 +14,14 @@ const KIND_LABEL: Record<Failure['kind'], string> = {
   'config-error': 'CONFIG',
   'support-error': 'STEPS DID NOT LOAD',
   'run-error': 'RUN ERROR',
+  'no-steps': 'NO STEPS',
 };
 
 /** The human report: each failure with its spec excerpt, then gates, then the counts and the closing line. */
 export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
   const out: string[] = [];
   for (const failure of verdict.failures) out.push(renderFailure(failure, c), '');
+  if (verdict.warnings.length) out.push(...verdict.warnings.map((w) => renderWarning(w, c)), '');
   if (verdict.unusedSteps.length) {
     out.push(c.yellow(`${verdict.unusedSteps.length} unused step definition${verdict.unusedSteps.length > 1 ? 's' : ''}:`));
     for (const u of verdict.unusedSteps) out.push(`  ${c.dim(`${u.file}:${u.line}`)}  ${u.pattern}`);
@@ -32,15 +34,25 @@ export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
   return `${out.join('\n')}\n`;
 }
 
+function renderWarning(w: Warning, c: ChalkInstance): string {
+  const where = w.location ? `${c.bold(formatLocation(w.location))} ` : '';
+  return `${c.yellow('warning')} ${where}${w.message} ${c.dim(`(${w.code})`)}${w.hint ? `\n  ${c.yellow('→')} ${w.hint}` : ''}`;
+}
+
+/** A draft's failure is shown in full, but labelled so no one mistakes it for what failed the run. */
+function label(f: Failure, c: ChalkInstance): string {
+  return f.draft ? c.bgYellow.black.bold(` DRAFT ${KIND_LABEL[f.kind]} `) : c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `);
+}
+
 function renderFailure(f: Failure, c: ChalkInstance): string {
   // A problem with no place in a spec (setup, config) reads best as one line and its fix.
   if (!f.location && !f.scenario && !f.message.includes('\n')) {
-    return `${c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `)} ${c.red(f.message)} ${c.dim(`(${f.code})`)}\n  ${c.yellow('→')} ${f.hint}`;
+    return `${label(f, c)} ${c.red(f.message)} ${c.dim(`(${f.code})`)}\n  ${c.yellow('→')} ${f.hint}`;
   }
   // The title names the scenario as `spec verify` takes it; the exact line follows when it differs.
   const at = f.location ? formatLocation(f.location) : '';
   const where = f.scenarioId ?? at;
-  const title = [c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `), c.bold(where), f.scenario ? `Scenario: ${f.scenario}` : ''].filter(Boolean).join('  ');
+  const title = [label(f, c), c.bold(where), f.scenario ? `Scenario: ${f.scenario}` : ''].filter(Boolean).join('  ');
   const lines = [title];
   const own = at && at !== where ? c.dim(at) : '';
   if (f.step || own) lines.push(`  ${[f.step ? c.bold(f.step) : '', own].filter(Boolean).join('  ')}`);
@@ -75,7 +87,9 @@ function renderCounts(v: Verdict, c: ChalkInstance): string {
   const s = v.counts.scenarios;
   const parts = (['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
   const steps = v.counts.steps;
-  return c.dim(`${s.total} scenario${s.total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}, ${steps.total} steps, ${(v.durationMs / 1000).toFixed(2)}s`);
+  const d = v.counts.drafts;
+  const drafts = d?.total ? `, ${d.total} draft (${(['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped'] as const).filter((k) => d[k] > 0).map((k) => `${d[k]} ${k}`).join(', ')})` : '';
+  return c.dim(`${s.total} scenario${s.total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}${drafts}, ${steps.total} steps, ${(v.durationMs / 1000).toFixed(2)}s`);
 }
 
 function indent(text: string, prefix: string): string[] {

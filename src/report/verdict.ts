@@ -50,6 +50,7 @@ export const ScenarioResultSchema = z.object({
   status: ScenarioStatusSchema,
   durationMs: z.number().min(0),
   steps: z.array(StepResultSchema),
+  draft: z.literal(true).optional().describe('from a spec whose front matter says status: draft: counted apart, never fails the verdict'),
 });
 
 export const FailureKindSchema = z.enum([
@@ -64,6 +65,7 @@ export const FailureKindSchema = z.enum([
   'config-error',
   'support-error',
   'run-error',
+  'no-steps',
 ]);
 
 export const FailureSchema = z.object({
@@ -86,6 +88,14 @@ export const FailureSchema = z.object({
     .optional()
     .describe('the spec source around the location'),
   hint: z.string().describe('one line: what to do next'),
+  draft: z.literal(true).optional().describe('in a draft spec: reported, but does not fail the verdict'),
+});
+
+export const WarningSchema = z.object({
+  code: z.string().describe('stable code, e.g. SPEC_TABLE_NO_DELIMITER'),
+  location: LocationSchema.optional(),
+  message: z.string(),
+  hint: z.string().optional(),
 });
 
 export const GateStatusSchema = z.enum(['passed', 'failed', 'timeout', 'error', 'skipped']);
@@ -108,9 +118,14 @@ export const VerdictSchema = z.object({
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   startedAt: z.string(),
   durationMs: z.number().min(0),
-  counts: z.object({ scenarios: CountsSchema, steps: CountsSchema }),
+  counts: z.object({
+    scenarios: CountsSchema,
+    steps: CountsSchema,
+    drafts: CountsSchema.optional().describe('scenarios of draft specs, counted apart from `scenarios`; present when any ran'),
+  }),
   scenarios: z.array(ScenarioResultSchema),
   failures: z.array(FailureSchema),
+  warnings: z.array(WarningSchema).describe('what ran but may not be what the author meant; never changes the exit code'),
   gates: z.array(GateResultSchema),
   unusedSteps: z.array(UnusedStepSchema).describe('empty when the run was filtered (paths, tags, names)'),
   debt: z.null().describe('comprehension-debt summary; null until debt tracking is configured'),
@@ -125,7 +140,7 @@ export const VerdictSchema = z.object({
     .describe('present in watch mode: why this run happened'),
   summary: z
     .string()
-    .describe('the closing line: spec: N passed, N failed[ (what failed besides scenarios)][, N skipped]; it reads "0 failed" only when exitCode is 0'),
+    .describe('the closing line: spec: N passed, N failed[ (what failed besides scenarios)][, N skipped][, N draft (N failed)]; it reads "0 failed" only when exitCode is 0'),
 });
 
 export type Location = z.infer<typeof LocationSchema>;
@@ -136,5 +151,6 @@ export type StepResult = z.infer<typeof StepResultSchema>;
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
 export type FailureKind = z.infer<typeof FailureKindSchema>;
 export type Failure = z.infer<typeof FailureSchema>;
+export type Warning = z.infer<typeof WarningSchema>;
 export type GateResult = z.infer<typeof GateResultSchema>;
 export type Verdict = z.infer<typeof VerdictSchema>;

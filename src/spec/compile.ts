@@ -23,8 +23,9 @@ export async function compileSpecs(root: string, files: string[], options: { wri
   }
   const kept = compiled.filter((file): file is SpecFile => file !== undefined);
   const problems = kept.flatMap((file) => file.problems);
+  const warnings = kept.flatMap((file) => file.warnings ?? []);
   const sourceOf = new Map(kept.map((file) => [file.runPath, file.path]));
-  return { files: kept, problems, sourceOf };
+  return { files: kept, problems, warnings, sourceOf };
 }
 
 /** Sync: for many small files the thread-pool round trips of async reads cost more than the reads. */
@@ -52,7 +53,7 @@ async function compileMarkdown(root: string, file: string, text: string, write: 
   const parsed = parseGherkin(md.gherkin, file, false);
   const problems: SpecProblem[] = [...md.problems, ...parsed.problems];
   if (write && problems.length === 0) await writeIfChanged(path.join(root, runPath), md.gherkin);
-  return { path: file, kind: 'markdown', runPath, document: parsed.document, frontMatter: md.frontMatter, problems };
+  return { path: file, kind: 'markdown', runPath, document: parsed.document, frontMatter: md.frontMatter, problems, warnings: md.warnings };
 }
 
 async function writeIfChanged(target: string, content: string): Promise<void> {

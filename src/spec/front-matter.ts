@@ -1,11 +1,13 @@
 /**
  * YAML front matter of Markdown spec documents: the schema, and a parser that turns every
  * mistake into a located problem instead of an exception, so one bad key never hides a spec.
+ * PRDs and ADRs carry keys of their own (title, author, date, deciders…): those are kept and
+ * ignored; only a key that looks like a misspelt known one gets a warning.
  */
 import { z } from 'zod';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { dialects } from '@cucumber/gherkin';
-import type { SpecProblem } from '../core/errors.js';
+import type { ErrorCode, SpecProblem } from '../core/errors.js';
 
 export const FRONT_MATTER_KEYS = ['tags', 'covers', 'status', 'owner', 'language'] as const;
 
@@ -23,11 +25,14 @@ export function normaliseTags(value: string | string[] | undefined): string[] {
   return [...new Set(tags)];
 }
 
-export const specFrontMatterSchema = z.strictObject({
+export const SPEC_STATUSES = ['draft', 'accepted'] as const;
+
+export const specFrontMatterSchema = z.looseObject({
   tags: stringOrList.transform(normaliseTags),
   covers: stringOrList.transform(asList),
-  status: z.enum(['draft', 'accepted']).optional(),
-  owner: z.string().optional(),
+  // ADR templates write "Accepted"; anything else is reported as a warning in validate().
+  status: z.string().optional().transform((value) => SPEC_STATUSES.find((s) => s === value?.trim().toLowerCase())),
+  owner: z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' }).optional(),
   language: z
     .string()
     .refine((code) => Object.hasOwn(dialects, code), {
@@ -38,11 +43,12 @@ export const specFrontMatterSchema = z.strictObject({
 
 export type SpecFrontMatter = z.output<typeof specFrontMatterSchema>;
 
-export const emptyFrontMatter = (): SpecFrontMatter => ({ tags: [], covers: [] });
+export const emptyFrontMatter = (): SpecFrontMatter => ({ tags: [], covers: [], status: undefined });
 
 export interface FrontMatterResult {
   frontMatter: SpecFrontMatter;
   problems: SpecProblem[];
+  warnings: SpecProblem[];
 }
 
 /**
@@ -56,20 +62,20 @@ export function parseFrontMatter(yaml: string, firstLine: number, file: string):
     const pos = counter.linePos(offset);
     return { line: firstLine + pos.line - 1, column: pos.col };
   };
-  const problem = (message: string, where: { line: number; column?: number }, hint?: string): SpecProblem => ({
-    code: 'SPEC_MARKDOWN',
+  const problem = (message: string, where: { line: number; column?: number }, hint?: string, code: ErrorCode = 'SPEC_MARKDOWN'): SpecProblem => ({
+    code,
     message,
     location: { file, ...where },
     ...(hint ? { hint } : {}),
   });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((err) => problem(`Invalid YAML in front matter: ${err.message}`, at(err.pos[0])));
-    return { frontMatter: emptyFrontMatter(), problems };
+    return { frontMatter: emptyFrontMatter(), problems, warnings: [] };
   }
   const value = toPlain(doc);
   if (value === undefined) {
     const where = { line: firstLine };
-    return { frontMatter: emptyFrontMatter(), problems: [problem('Front matter must be a YAML mapping of keys to values', where)] };
+    return { frontMatter: emptyFrontMatter(), problems: [problem('Front matter must be a YAML mapping of keys to values', where)], warnings: [] };
   }
   return validate(value, (key) => keyLine(doc, key, at) ?? { line: firstLine }, problem);
 }
@@ -96,28 +102,54 @@ function keyLine(doc: Document, key: string, at: (offset: number) => { line: num
 }
 
 type Where = { line: number; column?: number };
-type MakeProblem = (message: string, where: Where, hint?: string) => SpecProblem;
+type MakeProblem = (message: string, where: Where, hint?: string, code?: ErrorCode) => SpecProblem;
 
 /** Reports every bad key, then keeps the good ones: a typo in `owner` must not drop `tags`. */
 function validate(value: Record<string, unknown>, where: (key: string) => Where, problem: MakeProblem): FrontMatterResult {
+  const warnings = [...misspeltKeys(value, where, problem), ...unknownStatus(value, where, problem)];
   const parsed = specFrontMatterSchema.safeParse(value);
-  if (parsed.success) return { frontMatter: parsed.data, problems: [] };
+  if (parsed.success) return { frontMatter: parsed.data, problems: [], warnings };
   const problems: SpecProblem[] = [];
   const bad = new Set<string>();
-  const allowed = FRONT_MATTER_KEYS.join(', ');
   for (const issue of parsed.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        bad.add(key);
-        problems.push(problem(`Unknown front matter key "${key}"; allowed keys: ${allowed}`, where(key), `Remove "${key}" or rename it to one of: ${allowed}.`));
-      }
-      continue;
-    }
     const key = String(issue.path[0] ?? '');
     bad.add(key);
     problems.push(problem(`Front matter "${key}": ${issue.message}`, where(key)));
   }
   const kept = Object.fromEntries(Object.entries(value).filter(([key]) => !bad.has(key)));
   const retry = specFrontMatterSchema.safeParse(kept);
-  return { frontMatter: retry.success ? retry.data : emptyFrontMatter(), problems };
+  return { frontMatter: retry.success ? retry.data : emptyFrontMatter(), problems, warnings };
+}
+
+/** `tag:`, `Tags:`, `lang:`, `stauts:`: ignored like any key of the document's own, but named. */
+function misspeltKeys(value: Record<string, unknown>, where: (key: string) => Where, problem: MakeProblem): SpecProblem[] {
+  const known: readonly string[] = FRONT_MATTER_KEYS;
+  return Object.keys(value).flatMap((key) => {
+    const meant = known.includes(key) ? undefined : known.find((k) => resembles(key.toLowerCase(), k));
+    if (!meant) return [];
+    return [problem(`Front matter key "${key}" is not one specloop reads, so it is ignored; did you mean "${meant}"?`, where(key), `Rename "${key}" to "${meant}", or leave it if it is the document's own.`, 'SPEC_FRONT_MATTER_KEY')];
+  });
+}
+
+function resembles(key: string, known: string): boolean {
+  if (key === known) return true;
+  if (key.length >= 3 && known.startsWith(key)) return true;
+  return editDistance(key, known) <= (key.length >= 5 ? 2 : 1);
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** An ADR's `proposed` or `superseded` is not a specloop status: the spec then counts in full, never as a draft. */
+function unknownStatus(value: Record<string, unknown>, where: (key: string) => Where, problem: MakeProblem): SpecProblem[] {
+  const status = value['status'];
+  if (typeof status !== 'string' || SPEC_STATUSES.some((s) => s === status.trim().toLowerCase())) return [];
+  return [problem(`Front matter status "${status}" is not one specloop knows (${SPEC_STATUSES.join(', ')}), so this spec counts as accepted`, where('status'), 'Write "status: draft" to run its scenarios without failing the verdict, or "status: accepted".', 'SPEC_FRONT_MATTER_KEY')];
 }

@@ -3,7 +3,7 @@
  * the compiler is in the Gherkin structure, and the problems found so far.
  */
 import type { Code } from 'mdast';
-import type { SpecProblem } from '../core/errors.js';
+import type { ErrorCode, SpecProblem } from '../core/errors.js';
 import type { Keywords } from './markdown-text.js';
 
 /** Output lines, 1-based like the source; content is written in increasing line order. */
@@ -55,6 +55,8 @@ export interface CompileState {
   out: GherkinLines;
   kw: Keywords;
   problems: SpecProblem[];
+  /** What compiles and runs, but may not be what the author meant or sees rendered. */
+  warnings: SpecProblem[];
   frontMatterTags: string[];
   /** Line of the `# Title` heading, found before the walk so gherkin blocks know they join it. */
   titleLine: number | undefined;
@@ -81,6 +83,11 @@ export function report(state: CompileState, line: number, message: string, hint?
     location: { file: state.file, line, column: at },
     ...(hint ? { hint } : {}),
   });
+}
+
+export function warn(state: CompileState, line: number, code: ErrorCode, message: string, hint: string): void {
+  const column = Math.max(1, (state.lines[line - 1] ?? '').search(/\S/) + 1);
+  state.warnings.push({ code, message, location: { file: state.file, line, column }, hint });
 }
 
 /** Puts `tags` on their own line above `line`, or on `tagLine` when Gherkin already has one there. */

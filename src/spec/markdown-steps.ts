@@ -1,18 +1,49 @@
 /**
- * Steps inside a Scenario or Background: list items that start with a step keyword, and the
- * table or fenced block right under a step as its argument.
+ * Steps inside a Scenario or Background: list items (or plain lines) that start with a step
+ * keyword, and the table or fenced block right under a step as its argument.
  */
 import type { Code, List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
-import { fencedBlock, isGherkinFence, report, type CompileState } from './markdown-context.js';
+import { fencedBlock, isGherkinFence, report, warn, type CompileState } from './markdown-context.js';
 import { visitProse } from './markdown-gherkin-block.js';
 import { isDelimiterRow, matchStepKeyword, renderDocString, renderRow, splitRow } from './markdown-text.js';
 
-/** Every line of a GFM table is a row, except the delimiter row on its second line. */
+/**
+ * Rows of a table: a header, then its rows. The `| --- |` row under the header is optional, as
+ * in Cucumber's Markdown; without it GitHub shows plain text, so a warning says to add it. A row
+ * whose cell count differs from the header's is an error at that row: GFM would pad or cut it
+ * silently and the scenario would fail far from the cause.
+ */
 export function emitTable(state: CompileState, first: number, last: number): void {
-  const width = splitRow(state.lines[first - 1] ?? '').length;
-  for (let line = first; line <= last; line++) {
-    if (line !== first + 1) state.out.put(line, renderRow(state.lines[line - 1] ?? '', width));
+  const header = state.lines[first - 1] ?? '';
+  const width = splitRow(header).length;
+  const hasDelimiter = last > first && isDelimiterRow(state.lines[first] ?? '');
+  if (!hasDelimiter) {
+    warn(state, first, 'SPEC_TABLE_NO_DELIMITER', 'This table has no | --- | row under its header: it runs as a table, but Markdown shows it as plain text', `Add a delimiter row such as ${delimiterFor(width)} under the header row.`);
   }
+  for (let line = first; line <= last; line++) {
+    if (hasDelimiter && line === first + 1) {
+      checkCells(state, line, width, first, 'delimiter row');
+      continue;
+    }
+    const text = state.lines[line - 1] ?? '';
+    if (line !== first) checkCells(state, line, width, first, 'row');
+    state.out.put(line, renderRow(text, width));
+  }
+}
+
+function checkCells(state: CompileState, line: number, width: number, headerLine: number, what: string): void {
+  const cells = splitRow(state.lines[line - 1] ?? '').length;
+  if (cells === width) return;
+  report(
+    state,
+    line,
+    `This table ${what} has ${cells} cell${cells === 1 ? '' : 's'}, but the header at line ${headerLine} has ${width}: inconsistent cell count`,
+    `Give every row of the table ${width} cell${width === 1 ? '' : 's'} (an empty cell is written | |).`,
+  );
+}
+
+function delimiterFor(width: number): string {
+  return `| ${Array.from({ length: Math.max(1, width) }, () => '---').join(' | ')} |`;
 }
 
 /** Returns the node after the list when it became the last step's argument. */
@@ -25,80 +56,140 @@ export function onStepList(state: CompileState, list: List, next: RootContent | 
   return used;
 }
 
+/**
+ * A paragraph of plain lines under a Scenario: each line that starts with a step keyword is a
+ * step, as it would be in a .feature file. Returns the next node when it became the last step's
+ * argument; undefined when the paragraph holds no step (it is prose).
+ */
+export function onStepParagraph(state: CompileState, para: Paragraph, next: RootContent | undefined): RootContent | undefined {
+  const steps = stepLines(state, para, false);
+  if (steps.count === 0 || !steps.open || !next || !isArgument(state, next)) return undefined;
+  emitArgument(state, next);
+  return next;
+}
+
 /** True when `after` (the block after the list) was taken as this step's argument. */
 function onListItem(state: CompileState, item: ListItem, after: RootContent | undefined): boolean {
   const [para, ...rest] = item.children;
-  if (para?.type !== 'paragraph' || !emitStep(state, para)) {
+  const steps = para?.type === 'paragraph' ? stepLines(state, para, true) : undefined;
+  if (!steps || steps.count === 0) {
     visitProse(state, item);
     return false;
   }
-  let hasArgument = continuationTable(state, para);
+  let hasArgument = !steps.open;
   const [child] = rest;
   if (!hasArgument && child && isArgument(state, child)) {
     emitArgument(state, child);
     rest.shift();
     hasArgument = true;
   }
-  if (!hasArgument && child) warnTableWithoutDelimiter(state, child);
-  for (const node of rest) visitProse(state, node);
-  if (hasArgument || item.children.length > 1 || !after) return false;
-  if (!isArgument(state, after)) {
-    warnTableWithoutDelimiter(state, after);
-    return false;
+  for (const node of rest) {
+    warnNestedSteps(state, node);
+    visitProse(state, node);
   }
+  if (hasArgument || item.children.length > 1 || !after || !isArgument(state, after)) return false;
   emitArgument(state, after);
   return true;
 }
 
-/** Rows of pipes with no |---| line are prose to Markdown: the step would silently lose its table. */
-function warnTableWithoutDelimiter(state: CompileState, node: Nodes): void {
-  if (node.type !== 'paragraph') return;
-  const first = node.position?.start.line ?? 0;
-  const last = node.position?.end.line ?? 0;
-  const rows = state.lines.slice(first - 1, last);
-  if (rows.length === 0 || !rows.every((row) => row.trim().startsWith('|'))) return;
-  report(state, first, 'This looks like a data table for the step above, but Markdown reads it as prose: it has no |---| row under its header', 'Add a delimiter row such as | --- | --- | under the header row.');
+/** A nested item is a note, not a step; one that reads like a step must not vanish without a word. */
+function warnNestedSteps(state: CompileState, node: Nodes): void {
+  if (node.type !== 'list') return;
+  for (const item of node.children) {
+    const start = item.children[0]?.type === 'paragraph' ? item.children[0].position?.start : undefined;
+    const text = start?.offset === undefined ? '' : (state.lines[start.line - 1] ?? '').slice(start.offset - (state.lineStarts[start.line - 1] ?? 0));
+    if (start && matchStepKeyword(text, state.kw)) {
+      warn(state, start.line, 'SPEC_STEP_NOT_LISTED', 'This nested list item starts with a step keyword, but only top-level list items are steps: it does not run', 'Un-indent it to make it a step, or reword the note so it does not start with a step keyword.');
+    }
+    for (const child of item.children) warnNestedSteps(state, child);
+  }
 }
 
-function emitStep(state: CompileState, para: Paragraph): boolean {
-  const start = para.position?.start;
-  if (!start || start.offset === undefined) return false;
-  const column = start.offset - (state.lineStarts[start.line - 1] ?? 0);
-  const step = matchStepKeyword((state.lines[start.line - 1] ?? '').slice(column), state.kw);
-  if (!step) return false;
-  if (state.section?.afterExamples) {
-    report(state, start.line, 'This step comes after the Examples heading; Gherkin allows no steps there', 'Move the step above the Examples heading.');
-    return false;
-  }
-  state.out.put(start.line, `${' '.repeat(column + step.offset)}${step.keyword}${step.rest}`);
-  return true;
+interface StepLines {
+  count: number;
+  /** The last step has no argument yet: the block right after the paragraph may be it. */
+  open: boolean;
 }
 
 /**
- * A table written straight under a step (no blank line) is a paragraph continuation to
- * micromark, but GitHub renders it as a table: honour what the author sees.
+ * Walks a paragraph line by line: step lines, pipe rows right under a step (its table), and
+ * lines that continue a step (an error: a step is one line). In a list item only the first
+ * line decides whether the item is a step at all.
  */
-function continuationTable(state: CompileState, para: Paragraph): boolean {
-  const first = para.position?.start.line ?? 0;
+function stepLines(state: CompileState, para: Paragraph, listItem: boolean): StepLines {
+  const start = para.position?.start;
   const last = para.position?.end.line ?? 0;
-  if (last === first) return false;
-  const header = state.lines[first] ?? '';
-  const delimiter = state.lines[first + 1] ?? '';
-  if (last >= first + 2 && header.includes('|') && isDelimiterRow(delimiter) && splitRow(header).length === splitRow(delimiter).length) {
-    emitTable(state, first + 1, last);
-    return true;
+  if (!start || start.offset === undefined) return { count: 0, open: false };
+  const firstColumn = start.offset - (state.lineStarts[start.line - 1] ?? 0);
+  const result: StepLines = { count: 0, open: false };
+  let underStep: number | undefined;
+  let warned = false;
+  for (let line = start.line; line <= last; line++) {
+    const raw = state.lines[line - 1] ?? '';
+    const column = line === start.line ? firstColumn : raw.length - raw.trimStart().length;
+    const text = raw.slice(column);
+    if (underStep !== undefined && text.startsWith('|')) {
+      const end = pipeRowsEnd(state, line, last);
+      emitTable(state, line, end);
+      line = end;
+      result.open = false;
+      underStep = undefined;
+      continue;
+    }
+    const step = matchStepKeyword(text, state.kw);
+    if (step && (result.count > 0 || !listItem || line === start.line)) {
+      if (!emitStep(state, line, column, step)) return result;
+      if (!(listItem && line === start.line) && !warned) {
+        warned = true;
+        warn(state, line, 'SPEC_STEP_NOT_LISTED', 'These steps are plain lines: they run, but Markdown shows them as one run-on paragraph', 'Make each step a list item: - Given …, - When …, - Then ….');
+      }
+      result.count++;
+      result.open = true;
+      underStep = line;
+      continue;
+    }
+    if (listItem && result.count === 0) return result;
+    if (underStep !== undefined) {
+      report(state, line, 'A Gherkin step is one line, but this step continues on the next line', 'Join the lines into one step; if this is prose, start it with a word that is not a step keyword, or end the list before it.');
+      underStep = undefined;
+      result.open = false;
+    }
   }
-  report(state, first + 1, 'A Gherkin step is one line, but this step continues on the next line', 'Join the lines into one, or end the list before the prose.');
-  return false;
+  return result;
+}
+
+function pipeRowsEnd(state: CompileState, from: number, last: number): number {
+  let end = from;
+  while (end < last && (state.lines[end] ?? '').trimStart().startsWith('|')) end++;
+  return end;
+}
+
+function emitStep(state: CompileState, line: number, column: number, step: NonNullable<ReturnType<typeof matchStepKeyword>>): boolean {
+  if (state.section?.afterExamples) {
+    report(state, line, 'This step comes after the Examples heading; Gherkin allows no steps there', 'Move the step above the Examples heading.');
+    return false;
+  }
+  state.out.put(line, `${' '.repeat(column + step.offset)}${step.keyword}${step.rest}`);
+  return true;
+}
+
+/** A paragraph made only of `| … |` lines: a table Markdown did not recognise (no delimiter row). */
+export function isPipeParagraph(state: CompileState, node: Nodes): boolean {
+  if (node.type !== 'paragraph') return false;
+  const first = node.position?.start.line ?? 0;
+  const last = node.position?.end.line ?? 0;
+  const rows = state.lines.slice(first - 1, last);
+  return rows.length > 0 && rows.every((row) => row.trim().startsWith('|'));
 }
 
 function isArgument(state: CompileState, node: Nodes): boolean {
   if (node.type === 'table') return true;
+  if (isPipeParagraph(state, node)) return true;
   return node.type === 'code' && !isGherkinFence(node) && fencedBlock(state, node) !== undefined;
 }
 
 function emitArgument(state: CompileState, node: Nodes): void {
-  if (node.type === 'table') return emitTable(state, node.position?.start.line ?? 0, node.position?.end.line ?? -1);
+  if (node.type === 'table' || node.type === 'paragraph') return emitTable(state, node.position?.start.line ?? 0, node.position?.end.line ?? -1);
   if (node.type === 'code') emitDocString(state, node);
 }
 

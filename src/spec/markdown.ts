@@ -14,7 +14,7 @@ import type { SpecProblem } from '../core/errors.js';
 import { emptyFrontMatter, parseFrontMatter, type SpecFrontMatter } from './front-matter.js';
 import { GherkinLines, placeTags, report, tryPlaceTags, type CompileState } from './markdown-context.js';
 import { visitProse } from './markdown-gherkin-block.js';
-import { emitTable, onStepList } from './markdown-steps.js';
+import { emitTable, isPipeParagraph, onStepList, onStepParagraph } from './markdown-steps.js';
 import {
   headingText,
   isSafeDescriptionLine,
@@ -31,6 +31,8 @@ export interface MarkdownCompileResult {
   gherkin: string;
   frontMatter: SpecFrontMatter;
   problems: SpecProblem[];
+  /** Compiled and runnable, but worth the author's attention (never changes the exit code). */
+  warnings: SpecProblem[];
   /** False for a prose-only document, which the caller skips. */
   hasScenarios: boolean;
 }
@@ -46,6 +48,7 @@ export function compileMarkdownSpec(source: string, uri: string): MarkdownCompil
       gherkin: splitLines(text).map(() => '').join('\n'),
       frontMatter: emptyFrontMatter(),
       problems: [{ code: 'SPEC_INTERNAL', message: `Markdown spec compiler failed: ${message}`, location: { file: uri, line: 1 } }],
+      warnings: [],
       hasScenarios: false,
     };
   }
@@ -58,9 +61,10 @@ function compile(source: string, file: string): MarkdownCompileResult {
   });
   const lines = splitLines(source);
   const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
-  const fm = yaml ? parseFrontMatter(yaml.value, 2, file) : { frontMatter: emptyFrontMatter(), problems: [] };
+  const fm = yaml ? parseFrontMatter(yaml.value, 2, file) : { frontMatter: emptyFrontMatter(), problems: [], warnings: [] };
   const state = newState(source, file, lines, fm.frontMatter);
   state.problems.push(...fm.problems);
+  state.warnings.push(...fm.warnings);
   if (fm.frontMatter.language) state.out.put(1, `# language: ${state.kw.language}`);
   state.titleLine = findTitle(state, tree);
   walk(state, tree.children);
@@ -68,10 +72,13 @@ function compile(source: string, file: string): MarkdownCompileResult {
   return {
     gherkin: state.out.lines.join('\n'),
     frontMatter: fm.frontMatter,
-    problems: state.problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0)),
+    problems: state.problems.sort(byLine),
+    warnings: state.warnings.sort(byLine),
     hasScenarios: state.scenarios > 0,
   };
 }
+
+const byLine = (a: SpecProblem, b: SpecProblem) => (a.location?.line ?? 0) - (b.location?.line ?? 0);
 
 function newState(source: string, file: string, lines: string[], fm: SpecFrontMatter): CompileState {
   const lineStarts = [0];
@@ -84,6 +91,7 @@ function newState(source: string, file: string, lines: string[], fm: SpecFrontMa
     out: new GherkinLines(lines.length),
     kw: keywordsFor(fm.language ?? 'en'),
     problems: [],
+    warnings: [],
     frontMatterTags: fm.tags,
     titleLine: undefined,
     featureLine: undefined,
@@ -133,8 +141,9 @@ function walk(state: CompileState, nodes: RootContent[]): void {
     const next = nodes[i + 1];
     if (node.type === 'heading') onHeading(state, node);
     else if (node.type === 'paragraph' && state.inDescription) onDescription(state, node);
+    else if (state.examples && !state.examples.hasTable && (node.type === 'table' || isPipeParagraph(state, node))) onExamplesTable(state, node);
     else if (node.type === 'list' && state.section) skip = onStepList(state, node, next);
-    else if (node.type === 'table' && state.examples && !state.examples.hasTable) onExamplesTable(state, node);
+    else if (node.type === 'paragraph' && state.section) skip = onStepParagraph(state, node, next);
     else visitProse(state, node);
   });
 }

@@ -13,11 +13,14 @@ export interface SpecFile {
   document: GherkinDocument | undefined;
   frontMatter: SpecFrontMatter | undefined;
   problems: SpecProblem[];
+  /** Compiled and runnable, but worth the author's attention (Markdown documents only). */
+  warnings?: SpecProblem[];
 }
 
 export interface CompiledSpecs {
   files: SpecFile[];
   problems: SpecProblem[];
+  warnings: SpecProblem[];
   /** runPath → source path, to map cucumber's uris back to what the person wrote. */
   sourceOf: Map<string, string>;
 }
