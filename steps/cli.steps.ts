@@ -379,6 +379,15 @@ Then('no file in the project has changed', function (this: CliWorld) {
   assert.deepEqual(changed, [], 'files whose contents changed');
 });
 
+Then('the only files added or changed in the project are:', function (this: CliWorld, table: DataTable) {
+  assert.ok(this.snapshot, 'no snapshot: use "I note the contents of every file in the project" first');
+  const now = readTree(this.project, (rel) => !rel.startsWith('.spec/'));
+  const touched = [...now].filter(([rel, content]) => !this.snapshot!.get(rel)?.equals(content)).map(([rel]) => rel);
+  const removed = [...this.snapshot.keys()].filter((rel) => !rel.startsWith('.spec/') && !now.has(rel));
+  assert.deepEqual(removed, [], 'files that were removed');
+  assert.deepEqual(touched.sort(), table.raw().map((row) => row[0]!).sort(), 'the files added or changed');
+});
+
 Then('the file {string} is byte-identical to what it was', function (this: CliWorld, relative: string) {
   assert.ok(this.snapshot, 'no snapshot: use "I note the contents of every file in the project" first');
   const before = this.snapshot.get(relative);

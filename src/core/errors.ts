@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'SPEC_CANCELLED'
   | 'SPEC_GATE'
   | 'SPEC_INIT_EXISTS'
+  | 'SPEC_INIT_SETTINGS'
   | 'SPEC_INTERNAL';
 
 export interface SourceLocation {
