@@ -27,7 +27,8 @@ const ANSI = /\u001b\[[0-9;]*m/;
 
 // ── project set-up ─────────────────────────────────────────────────────────────────────────────
 
-Given('the {string} fixture', function (this: CliWorld, name: string) {
+// The first use of a fixture with its own lock file installs its dependencies (once per checkout).
+Given('the {string} fixture', { timeout: 10 * 60_000 }, function (this: CliWorld, name: string) {
   this.useFixture(name);
 });
 
@@ -206,6 +207,11 @@ Then('stdout has no ANSI colour codes', function (this: SpecWorld) {
 
 Then('the verdict is valid JSON matching the schema', function (this: CliWorld) {
   verdictOf(this);
+});
+
+Then('the verdict says the project\'s cucumber {string} ran it', function (this: CliWorld, version: string) {
+  const verdict = verdictOf(this);
+  assert.equal(verdict.tool.cucumber, version, 'the @cucumber/cucumber version the verdict names');
 });
 
 Then('the verdict status is {string}', function (this: CliWorld, status: string) {
