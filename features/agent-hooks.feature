@@ -59,4 +59,4 @@ Feature: Agent hooks run the oracle where the agent works
   Scenario: A hook that names no known agent event is a usage error
     When I run "spec hook claude lunch"
     Then the exit code is 2
-    And the output contains "expected \"claude edit\", \"claude stop\" or \"cursor stop\""
+    And the output contains "expected \"claude edit\", \"claude stop\", \"codex edit\", \"codex stop\" or \"cursor stop\""

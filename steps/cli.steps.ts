@@ -29,7 +29,8 @@ const ANSI = /\u001b\[[0-9;]*m/;
 
 // ── project set-up ─────────────────────────────────────────────────────────────────────────────
 
-Given('the {string} fixture', function (this: CliWorld, name: string) {
+// The first use of a fixture with its own lock file installs its dependencies (once per checkout).
+Given('the {string} fixture', { timeout: 10 * 60_000 }, function (this: CliWorld, name: string) {
   this.useFixture(name);
 });
 
@@ -208,6 +209,11 @@ Then('stdout has no ANSI colour codes', function (this: SpecWorld) {
 
 Then('the verdict is valid JSON matching the schema', function (this: CliWorld) {
   verdictOf(this);
+});
+
+Then('the verdict says the project\'s cucumber {string} ran it', function (this: CliWorld, version: string) {
+  const verdict = verdictOf(this);
+  assert.equal(verdict.tool.cucumber, version, 'the @cucumber/cucumber version the verdict names');
 });
 
 Then('the verdict status is {string}', function (this: CliWorld, status: string) {
@@ -409,6 +415,15 @@ Then('no file in the project has changed', function (this: CliWorld) {
   assert.deepEqual([...now.keys()].sort(), [...before.keys()].sort(), 'the files in the project');
   const changed = [...before].filter(([rel, content]) => !content.equals(now.get(rel)!)).map(([rel]) => rel);
   assert.deepEqual(changed, [], 'files whose contents changed');
+});
+
+Then('the only files added or changed in the project are:', function (this: CliWorld, table: DataTable) {
+  assert.ok(this.snapshot, 'no snapshot: use "I note the contents of every file in the project" first');
+  const now = readTree(this.project, (rel) => !rel.startsWith('.spec/'));
+  const touched = [...now].filter(([rel, content]) => !this.snapshot!.get(rel)?.equals(content)).map(([rel]) => rel);
+  const removed = [...this.snapshot.keys()].filter((rel) => !rel.startsWith('.spec/') && !now.has(rel));
+  assert.deepEqual(removed, [], 'files that were removed');
+  assert.deepEqual(touched.sort(), table.raw().map((row) => row[0]!).sort(), 'the files added or changed');
 });
 
 Then('the file {string} is byte-identical to what it was', function (this: CliWorld, relative: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentPlan, CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK, CURSOR_STOP_HOOK, INSTRUCTIONS, withSection } from '../src/init/agent-wiring.js';
+import { agentPlan, CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK, CODEX_EDIT_HOOK, CODEX_STOP_HOOK, CURSOR_STOP_HOOK, INSTRUCTIONS, withSection } from '../src/init/agent-wiring.js';
 
 describe('withSection', () => {
   it('creates the file from the section alone', () => {
@@ -48,7 +48,14 @@ describe('agent hooks', () => {
     expect(() => cursor.merge({ hooks: { stop: {} } })).toThrow('"hooks.stop" is not a list of objects');
   });
 
-  it('codex needs no hooks: AGENTS.md only', () => {
-    expect(agentPlan('codex')).toMatchObject({ sections: [{ file: 'AGENTS.md' }], hooks: [] });
+  it('gives Codex AGENTS.md and its hooks in Claude Code\'s schema, matching apply_patch edits', () => {
+    const plan = agentPlan('codex');
+    expect(plan).toMatchObject({ sections: [{ file: 'AGENTS.md' }], hooks: [{ file: '.codex/hooks.json' }] });
+    const next = plan.hooks[0]!.merge({ hooks: { SessionStart: [{ hooks: [{ type: 'command', command: 'echo hi' }] }] } })!;
+    const hooks = next.hooks as Record<string, { matcher?: string; hooks: { command: string }[] }[]>;
+    expect(hooks.SessionStart).toHaveLength(1);
+    expect(hooks.PostToolUse).toEqual([{ matcher: 'apply_patch|Edit|Write', hooks: [{ type: 'command', command: CODEX_EDIT_HOOK, timeout: 300 }] }]);
+    expect(hooks.Stop![0]!.hooks[0]!.command).toBe(CODEX_STOP_HOOK);
+    expect(plan.hooks[0]!.merge(next)).toBeUndefined();
   });
 });

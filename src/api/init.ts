@@ -3,8 +3,18 @@ import { writeFile } from 'node:fs/promises';
 import { ensureDir, readTextIfExists } from '../core/fs.js';
 import path from 'node:path';
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import type { ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
+import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type SectionPlan } from '../init/agent-wiring.js';
+
+/** A file init was asked to wire and did not: why, and what the person does about it. */
+export interface InitNotDone {
+  file: string;
+  code: ErrorCode;
+  message: string;
+  hint: string;
+}
 
 export interface InitReport {
   created: string[];
@@ -12,6 +22,13 @@ export interface InitReport {
   kept: string[];
   /** Existing files specloop added its section or hooks to (nothing in them was changed). */
   updated: string[];
+  /**
+   * What shows the project already has a suite (config, spec or step files). When non-empty no
+   * example was written: it would shadow the project's own config and change what it runs.
+   */
+  existingSuite: string[];
+  /** Wiring that was refused (a settings file specloop could not safely merge into): init failed. */
+  notDone: InitNotDone[];
   hints: string[];
 }
 
@@ -20,13 +37,23 @@ export interface InitOptions {
   agent?: AgentName;
 }
 
-/** Scaffolds a working example; never overwrites a file that exists. */
+/**
+ * Scaffolds a working example in a project with no suite of its own (never overwriting a file
+ * that exists), and wires the agent when asked. In a project that has a suite, only the wiring.
+ */
 export async function init(environment: Partial<SpecEnvironment> = {}, options: InitOptions = {}): Promise<InitReport> {
   const env = makeEnvironment(environment);
-  const templates = initTemplates(path.basename(env.cwd).toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'specs');
-  const report: InitReport = { created: [], kept: [], updated: [], hints: [] };
+  const report: InitReport = { created: [], kept: [], updated: [], existingSuite: await findExistingSuite(env.cwd), notDone: [], hints: [] };
+  if (report.existingSuite.length) adviseExisting(env.cwd, report);
+  else await scaffold(env.cwd, report);
+  if (options.agent) await wireAgent(env.cwd, options.agent, report);
+  return report;
+}
+
+async function scaffold(root: string, report: InitReport): Promise<void> {
+  const templates = initTemplates(path.basename(root).toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'specs');
   for (const [file, content] of Object.entries(templates)) {
-    const target = path.join(env.cwd, file);
+    const target = path.join(root, file);
     if (existsSync(target)) {
       report.kept.push(file);
       continue;
@@ -43,18 +70,29 @@ export async function init(environment: Partial<SpecEnvironment> = {}, options: 
   } else {
     report.hints.push('run npm install, then npx spec verify');
   }
-  if (report.kept.includes('.gitignore') && !/^\/?\.spec\/?$/m.test(readTextIfExists(path.join(env.cwd, '.gitignore')) ?? '')) {
+  if (report.kept.includes('.gitignore')) adviseGitignore(root, report);
+}
+
+function adviseExisting(root: string, report: InitReport): void {
+  const pkg = readPackageJson(root);
+  const declared = { ...(pkg?.dependencies as object | undefined), ...(pkg?.devDependencies as object | undefined) };
+  if (pkg && !('specloop' in declared)) report.hints.push('npm i -D specloop, so npx finds spec in this project');
+  report.hints.push('npx spec verify runs this project\'s own suite, with its own cucumber config');
+  adviseGitignore(root, report);
+}
+
+function adviseGitignore(root: string, report: InitReport): void {
+  if (!/^\/?\.spec\/?$/m.test(readTextIfExists(path.join(root, '.gitignore')) ?? '')) {
     report.hints.push('add .spec/ to your .gitignore: it holds compiled specs and caches');
   }
-  if (options.agent) await wireAgent(env.cwd, options.agent, report);
-  return report;
 }
 
 async function wireAgent(root: string, agent: AgentName, report: InitReport): Promise<void> {
   const plan = agentPlan(agent);
   for (const section of plan.sections) await addSection(root, section, report);
-  for (const hook of plan.hooks) await addHooks(root, hook, report);
-  report.hints.push(...plan.hints);
+  for (const hook of plan.hooks) await addHooks(root, hook, agent, report);
+  // A hint that the hooks now run would be a false green when they were refused.
+  if (!report.notDone.length) report.hints.push(...plan.hints);
 }
 
 async function addSection(root: string, { file, section }: SectionPlan, report: InitReport): Promise<void> {
@@ -65,27 +103,25 @@ async function addSection(root: string, { file, section }: SectionPlan, report: 
   (existing === undefined ? report.created : report.updated).push(file);
 }
 
-async function addHooks(root: string, { file, merge }: HookPlan, report: InitReport): Promise<void> {
+async function addHooks(root: string, { file, merge }: HookPlan, agent: AgentName, report: InitReport): Promise<void> {
+  const refuse = (message: string) => report.notDone.push({ file, code: 'SPEC_INIT_SETTINGS', message, hint: `fix it, then run spec init --agent ${agent} again` });
   const existing = readTextIfExists(path.join(root, file));
   let settings: Record<string, unknown> = {};
   if (existing !== undefined) {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(existing);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
-      settings = parsed as Record<string, unknown>;
+      parsed = JSON.parse(existing);
     } catch (error) {
-      report.kept.push(file);
-      report.hints.push(`${file} is not valid JSON (${(error as Error).message}): fix it and run spec init --agent again; nothing was written to it`);
-      return;
+      return void refuse(`not valid JSON (${(error as Error).message}); nothing was written to it, so the hooks are not wired`);
     }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return void refuse('not a JSON object; nothing was written to it, so the hooks are not wired');
+    settings = parsed as Record<string, unknown>;
   }
   let next: Record<string, unknown> | undefined;
   try {
     next = merge(settings);
   } catch (error) {
-    report.kept.push(file);
-    report.hints.push(`${file}: ${(error as Error).message}, so specloop's hooks were not added; fix it and run spec init --agent again`);
-    return;
+    return void refuse(`${(error as Error).message}; nothing was written to it, so the hooks are not wired`);
   }
   if (!next) return void report.kept.push(file);
   await write(root, file, `${JSON.stringify(next, null, 2)}\n`);

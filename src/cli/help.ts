@@ -7,7 +7,7 @@ Commands:
   compile    parse every spec, write compiled Gherkin to .spec/compiled, report every error
   verify     the full gate: compile, bind, run the scenarios and the configured gates
   watch      re-run the scenarios each edit reaches, after every settled burst of edits
-  hook       run the oracle from a coding agent's hook (claude edit|stop, cursor stop)
+  hook       run the oracle from a coding agent's hook (claude|codex edit|stop, cursor stop)
 
 Options:
   -h, --help     show help (spec <command> --help for a command)
@@ -54,13 +54,16 @@ Options:
 export const INIT_HELP = `Usage: spec init [options]
 
 Scaffolds features/, steps/, src/, spec.config.ts, cucumber.cjs and an example spec that
-\`spec verify\` passes. Never overwrites a file that exists.
+\`spec verify\` passes. Never overwrites a file that exists. In a project that already has a
+suite (cucumber or spec config, spec or step files) it writes no example: it says what it found.
+Exits 2 when a settings file it was to wire is refused (invalid JSON, hooks of another shape).
 
 Options:
       --cwd DIR       project root
       --agent NAME    also wire a coding agent to the oracle: claude (CLAUDE.md + hooks in
                       .claude/settings.json), cursor (AGENTS.md + .cursor/hooks.json) or codex
-                      (AGENTS.md). Adds to existing files; never changes what is in them.
+                      (AGENTS.md + .codex/hooks.json). Adds to existing files; never changes
+                      what is in them.
       --json          print what was created as JSON
   -h, --help          show this help
 `;
@@ -97,6 +100,8 @@ Runs the oracle from a coding agent's hook and answers in that agent's protocol 
                 stderr with exit 2, which Claude Code feeds back to the model
   claude stop   before the agent stops (Stop): the full gate; failing sends it back to work, at
                 most 3 times in a row
+  codex edit    the same as claude edit and claude stop, for Codex's hooks (same protocol)
+  codex stop
   cursor stop   when the agent stops: the full gate; failing prints {"followup_message": …}
 
 Options:

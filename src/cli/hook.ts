@@ -27,12 +27,13 @@ export async function runHook(argv: string[]): Promise<number> {
 }
 
 function parseHook([agent, event, ...rest]: string[]): HookEvent {
-  if (rest.length === 0 && agent === 'claude' && (event === 'edit' || event === 'stop')) return { agent, event };
+  // Codex's hooks take Claude Code's schema and protocol (exit 2, the reason on stderr).
+  if (rest.length === 0 && (agent === 'claude' || agent === 'codex') && (event === 'edit' || event === 'stop')) return { agent: 'claude', event };
   if (rest.length === 0 && agent === 'cursor' && event === 'stop') return { agent, event };
   throw new SpecloopError({
     code: 'SPEC_USAGE',
-    message: `hook: expected "claude edit", "claude stop" or "cursor stop", got "${[agent, event, ...rest].filter(Boolean).join(' ')}"`,
-    hint: 'spec init --agent claude|cursor writes the hook commands for you',
+    message: `hook: expected "claude edit", "claude stop", "codex edit", "codex stop" or "cursor stop", got "${[agent, event, ...rest].filter(Boolean).join(' ')}"`,
+    hint: 'spec init --agent claude|codex|cursor writes the hook commands for you',
   });
 }
 

@@ -23,17 +23,29 @@ export async function runInit(argv: string[]): Promise<number> {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `init: --agent takes ${AGENTS.join(', ')}, not "${agent}"`, hint: 'e.g. spec init --agent claude' });
   }
   const report = await init({ cwd }, agent ? { agent: agent as AgentName } : {});
+  // Exit 2 (bad input) when wiring was refused: a settings file the person must fix first.
+  const exitCode = report.notDone.length ? 2 : 0;
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
-    return 0;
+    return exitCode;
   }
   const c = colorFor(process.stdout, process.env);
   const lines = [
+    ...existingSuiteLines(report.existingSuite, c.dim),
     ...report.created.map((f) => `${c.green('created')} ${f}`),
     ...report.updated.map((f) => `${c.green('updated')} ${f} ${c.dim('(specloop section or hooks added; nothing else changed)')}`),
     ...report.kept.map((f) => `${c.dim('kept   ')} ${f} ${c.dim('(exists, not touched)')}`),
     ...report.hints.map((h) => `${c.yellow('→')} ${h}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  return 0;
+  const e = colorFor(process.stderr, process.env);
+  for (const problem of report.notDone) {
+    process.stderr.write(`${e.red('not done')} ${problem.file}: ${problem.message} (${problem.code})\n  ${e.yellow('→')} ${problem.hint}\n`);
+  }
+  return exitCode;
+}
+
+function existingSuiteLines(found: string[], dim: (text: string) => string): string[] {
+  if (!found.length) return [];
+  return [`found an existing suite: ${found.join(', ')}`, `wrote no example ${dim('(this project has its own suite; an example config would shadow it)')}`];
 }

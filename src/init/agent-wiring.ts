@@ -66,7 +66,11 @@ export function agentPlan(agent: AgentName): AgentPlan {
         hints: ['Cursor now runs the full gate when the agent stops and sends it back what fails (.cursor/hooks.json)'],
       };
     case 'codex':
-      return { sections: [{ file: 'AGENTS.md', section: INSTRUCTIONS }], hooks: [], hints: ['Codex reads AGENTS.md: it now knows to run spec verify'] };
+      return {
+        sections: [{ file: 'AGENTS.md', section: INSTRUCTIONS }],
+        hooks: [{ file: '.codex/hooks.json', merge: mergeCodexHooks }],
+        hints: ['Codex reads AGENTS.md, and runs the affected scenarios after each patch and the full gate before it stops once you trust the hooks in .codex/hooks.json'],
+      };
   }
 }
 
@@ -81,6 +85,8 @@ export function withSection(existing: string | undefined, section: string): stri
 export const CLAUDE_EDIT_HOOK = 'npx --no-install spec hook claude edit';
 export const CLAUDE_STOP_HOOK = 'npx --no-install spec hook claude stop';
 export const CURSOR_STOP_HOOK = 'npx --no-install spec hook cursor stop';
+export const CODEX_EDIT_HOOK = 'npx --no-install spec hook codex edit';
+export const CODEX_STOP_HOOK = 'npx --no-install spec hook codex stop';
 
 interface ClaudeMatcher {
   matcher?: string;
@@ -88,6 +94,15 @@ interface ClaudeMatcher {
 }
 
 function mergeClaudeHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
+  return mergeMatcherHooks(settings, 'Edit|MultiEdit|Write', CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK);
+}
+
+/** Codex reads Claude Code's hook schema; its edits arrive as apply_patch. */
+function mergeCodexHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
+  return mergeMatcherHooks(settings, 'apply_patch|Edit|Write', CODEX_EDIT_HOOK, CODEX_STOP_HOOK);
+}
+
+function mergeMatcherHooks(settings: Record<string, unknown>, editMatcher: string, editHook: string, stopHook: string): Record<string, unknown> | undefined {
   const hooks = { ...hooksObject(settings) } as Record<string, ClaudeMatcher[]>;
   let changed = false;
   const add = (event: string, entry: ClaudeMatcher, command: string) => {
@@ -96,8 +111,8 @@ function mergeClaudeHooks(settings: Record<string, unknown>): Record<string, unk
     hooks[event] = [...list, entry];
     changed = true;
   };
-  add('PostToolUse', { matcher: 'Edit|MultiEdit|Write', hooks: [{ type: 'command', command: CLAUDE_EDIT_HOOK, timeout: 300 }] }, CLAUDE_EDIT_HOOK);
-  add('Stop', { hooks: [{ type: 'command', command: CLAUDE_STOP_HOOK, timeout: 900 }] }, CLAUDE_STOP_HOOK);
+  add('PostToolUse', { matcher: editMatcher, hooks: [{ type: 'command', command: editHook, timeout: 300 }] }, editHook);
+  add('Stop', { hooks: [{ type: 'command', command: stopHook, timeout: 900 }] }, stopHook);
   return changed ? { ...settings, hooks } : undefined;
 }
 

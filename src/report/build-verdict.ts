@@ -26,7 +26,7 @@ export interface VerdictInput {
   isDraft?: (file: string) => boolean;
 }
 
-const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_FILTER_INVALID', 'SPEC_CUCUMBER_MISSING', 'SPEC_NO_SPECS']);
+const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_FILTER_INVALID', 'SPEC_CUCUMBER_MISSING', 'SPEC_CUCUMBER_UNSUPPORTED', 'SPEC_NO_SPECS']);
 
 /** Assembles the verdict every reporter reads. Pure: all I/O arrives through the input. */
 export function buildVerdict(input: VerdictInput): Verdict {

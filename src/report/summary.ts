@@ -86,6 +86,7 @@ const CODE_LABEL: Record<string, string> = {
   SPEC_FILTER_INVALID: 'invalid filter',
   SPEC_NO_SPECS: 'no specs',
   SPEC_CUCUMBER_MISSING: 'cucumber missing',
+  SPEC_CUCUMBER_UNSUPPORTED: 'unsupported cucumber',
   SPEC_UNDEFINED_PARAMETER_TYPE: 'undefined parameter type',
   SPEC_RUN_CRASH: 'runner crash',
   SPEC_CANCELLED: 'cancelled',

@@ -21,6 +21,7 @@ import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
 import { preferNativeIndices } from './native-indices.js';
 import { CoverageRecorder } from './coverage-recorder.js';
+import { cucumberMajor, unsupportedCucumber } from './cucumber-version.js';
 import { mark as markPhase } from '../core/timing.js';
 
 /**
@@ -28,6 +29,8 @@ import { mark as markPhase } from '../core/timing.js';
  * stream itself, and the summary formatter's duration formatting initialises Intl (≈ 15 ms).
  */
 const SILENT_FORMATTER = "data:text/javascript,export default { type: 'formatter', formatter() {} }";
+/** cucumber 9 loads custom formatters with require() and knows no plugin objects: its summary goes to the null stream. */
+const stdoutFormatter = (version: string): string => (cucumberMajor(version) >= 10 ? SILENT_FORMATTER : 'summary');
 
 type CucumberApi = typeof import('@cucumber/cucumber/api');
 
@@ -96,6 +99,8 @@ function requireApi(): CucumberApi {
 function loadCucumber(): { api: CucumberApi; version: string } | SpecProblem {
   try {
     const version = (projectRequire('@cucumber/cucumber/package.json') as { version: string }).version;
+    const unsupported = unsupportedCucumber(version);
+    if (unsupported) return unsupported;
     preferNativeIndices(projectRequire.resolve('@cucumber/cucumber/package.json'));
     const api = requireApi();
     return { api, version };
@@ -195,7 +200,7 @@ let loadStack: string | undefined;
 /** The run under way, for a cancel that asks what finished. */
 let current: RunCollector | undefined;
 
-async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | undefined, job: RunJob): Promise<void> {
+async function run(api: CucumberApi, version: string, loading: Promise<Loaded | SpecProblem> | undefined, job: RunJob): Promise<void> {
   mark('job received');
   const loaded = loading ? await loading : { code: 'SPEC_RUN_CRASH' as const, message: 'no support code was loaded before the run' };
   if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
@@ -224,7 +229,7 @@ async function run(api: CucumberApi, loading: Promise<Loaded | SpecProblem> | un
         sources,
         support: loaded.library,
         runtime: { dryRun: false, failFast: job.failFast, filterStacktraces: true, parallel: 0, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
-        formats: { stdout: SILENT_FORMATTER, files: job.formatFiles, publish: false, options: {} },
+        formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: {} },
       },
       environment,
       onMessage,
@@ -312,7 +317,7 @@ async function main(): Promise<void> {
       loading = load(loaded.api, message.support);
       loading.then((result) => ('code' in result ? undefined : send({ type: 'loaded' })), fail);
     } else if (message.type === 'run') {
-      run(loaded.api, loading, message.job).then(() => (message.job.persistent ? undefined : exitRunner(0)), fail);
+      run(loaded.api, loaded.version, loading, message.job).then(() => (message.job.persistent ? undefined : exitRunner(0)), fail);
     } else if (message.type === 'partial') {
       void send(current ? { type: 'partial', result: current.finish() } : { type: 'partial' });
     } else {

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { After, Before, setDefaultTimeout, setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { fixtureDependencies } from './fixture-deps.js';
 
 setDefaultTimeout(60_000);
 
@@ -37,6 +38,9 @@ export class SpecWorld extends World {
     mkdirSync(base, { recursive: true });
     this.project = mkdtempSync(path.join(base, `${name}-`));
     cpSync(path.join(FIXTURES, name), this.project, { recursive: true });
+    // A fixture with its own lock file runs on its own dependencies (e.g. an older cucumber), as a user's project would.
+    const modules = fixtureDependencies(REPO, name);
+    if (modules) symlinkSync(modules, path.join(this.project, 'node_modules'), 'dir');
   }
 
   file(relative: string): string {

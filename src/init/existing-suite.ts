@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { DEFAULTS } from '../config/defaults.js';
+
+const EXT = '{ts,mts,cts,js,mjs,cjs}';
+/** Where real cucumber-js projects keep specs and steps, beyond specloop's own defaults. */
+const SPEC_GLOBS = ['**/*.feature', '**/*.feature.md', ...DEFAULTS.specs];
+const STEP_GLOBS = [...DEFAULTS.steps, `**/step_definitions/**/*.${EXT}`, `**/step-definitions/**/*.${EXT}`, `**/*.steps.${EXT}`, `**/*.step.${EXT}`];
+const IGNORE = ['**/node_modules/**', '**/.git/**', `**/${DEFAULTS.outDir}/**`];
+
+/**
+ * What shows that the project already has a suite of its own: config files (cucumber's and
+ * specloop's, or their package.json keys), an npm script that runs cucumber-js, a spec file, a
+ * step file. Empty for a project with none, where scaffolding the example shadows nothing.
+ */
+export async function findExistingSuite(root: string): Promise<string[]> {
+  const found = [...DEFAULTS.cucumberConfigFiles, ...DEFAULTS.configFiles].filter((name) => existsSync(path.join(root, name)));
+  found.push(...packageJsonSignals(root));
+  for (const patterns of [SPEC_GLOBS, STEP_GLOBS]) {
+    const [first] = (await glob(patterns, { cwd: root, ignore: IGNORE, dot: false })).sort();
+    if (first) found.push(first);
+  }
+  return found;
+}
+
+function packageJsonSignals(root: string): string[] {
+  const pkg = readPackageJson(root);
+  if (!pkg) return [];
+  const signals: string[] = [];
+  if (pkg.cucumber !== undefined) signals.push('the "cucumber" key of package.json');
+  if (pkg.spec !== undefined) signals.push('the "spec" key of package.json');
+  const scripts = isObject(pkg.scripts) ? pkg.scripts : {};
+  const runner = Object.entries(scripts).find(([, command]) => typeof command === 'string' && /\bcucumber-js\b/.test(command));
+  if (runner) signals.push(`the "${runner[0]}" script of package.json (cucumber-js)`);
+  return signals;
+}
+
+export function readPackageJson(root: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A fixture with its own package-lock.json (e.g. one pinned to an older cucumber major) gets its
+ * own node_modules: installed once per checkout with `npm ci` into a git-ignored cache, and reused
+ * with no network while the lock file is unchanged. Returns the node_modules folder to link.
+ */
+export function fixtureDependencies(repo: string, fixture: string): string | undefined {
+  const lock = path.join(repo, 'fixtures', fixture, 'package-lock.json');
+  if (!existsSync(lock)) return undefined;
+  const stamp = createHash('sha256').update(readFileSync(lock)).update(process.version.split('.')[0]!).digest('hex');
+  const cache = path.join(repo, '.tmp', 'fixture-deps', fixture);
+  const stampFile = path.join(cache, '.installed');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return path.join(cache, 'node_modules');
+  // Installed beside the cache and renamed into place, so an interrupted or concurrent install never leaves half a tree.
+  const partial = `${cache}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(repo, 'fixtures', fixture, file), path.join(partial, file));
+  try {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: partial, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10 * 60_000 });
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`npm ci for fixtures/${fixture} failed (the first run needs the npm registry): ${(error as Error).message}\n${stderr}`);
+  }
+  writeFileSync(path.join(partial, '.installed'), stamp);
+  rmSync(cache, { recursive: true, force: true });
+  renameSync(partial, cache);
+  return path.join(cache, 'node_modules');
+}
