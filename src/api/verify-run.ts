@@ -111,6 +111,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
       outcome = await runPrepared(prepared, retry[0]!, env, options, children);
     }
     problems.push(...unparsedByUs(outcome));
+    if (problems.length === 0 && ranNothing(outcome) && !passesEmpty(prepared, options)) problems.push(nothingMatched(prepared, options));
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) {
@@ -160,6 +161,40 @@ async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironm
   return ran.outcome;
 }
 
+/** The run executed no scenario at all (nothing selected, or nothing to select). */
+function ranNothing(outcome: RunOutcome | undefined): boolean {
+  if (!outcome) return true;
+  return outcome.kind === 'result' && outcome.result.scenarios.length === 0 && outcome.result.runErrors.length === 0;
+}
+
+/**
+ * Running nothing passes only when asked, or when the selection is impact's: --changed with nothing
+ * affected, or a watch run of what an edit reached (watch's full run names no paths and still counts).
+ */
+function passesEmpty(prepared: Prepared, options: RunOptions): boolean {
+  if (prepared.selection || (options.selected && options.paths?.length)) return true;
+  return options.passWithNoScenarios ?? prepared.config.passWithNoScenarios;
+}
+
+/** Says which filters together matched nothing, in the words the user gave them. */
+function nothingMatched(prepared: Prepared, options: RunOptions): SpecProblem {
+  const { config, overlay } = prepared;
+  const filters = [
+    ...(options.tags ? [`--tags ${options.tags}`] : []),
+    ...(options.names ?? []).map((n) => `--name ${n}`),
+    ...(config.tags ? [`the config's tags ${config.tags}`] : []),
+    ...(overlay?.tags ? [`the profile's tags ${overlay.tags}`] : []),
+    ...(overlay?.names ?? []).map((n) => `the profile's name ${n}`),
+  ];
+  const paths = options.selected ? [] : (options.paths ?? []);
+  const where = paths.length ? ` in ${paths.join(', ')}` : '';
+  return {
+    code: 'SPEC_NO_SCENARIOS',
+    message: filters.length ? `no scenario matched ${filters.join(' and ')}${where}` : `no scenario in ${paths.length ? paths.join(', ') : 'the specs'}: nothing ran`,
+    hint: `running nothing is not a pass: check the ${filters.length ? 'tag expression and name patterns against the specs' : 'paths and specs'}; pass --pass-with-no-scenarios (config "passWithNoScenarios": true) when running none is expected`,
+  };
+}
+
 /** Parse errors only cucumber's own parser found (another Gherkin version than ours). */
 function unparsedByUs(outcome: RunOutcome | undefined): SpecProblem[] {
   if (outcome?.kind !== 'result') return [];
@@ -203,8 +238,9 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const base = { parsedInRunner, overlay, wholeFiles, config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
-  if (compiled.files.length === 0 && problems.length === 0 && !changes) {
-    problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
+  if (compiled.files.length === 0 && problems.length === 0 && !changes && !(options.passWithNoScenarios ?? config.passWithNoScenarios)) {
+    const where = options.paths?.length ? `in ${options.paths.join(', ')}` : `(looked for ${specGlobs.join(', ')})`;
+    problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found ${where}`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
   }
   if (runnable.length === 0) return { ...base, job: undefined };
   const paths = runnable.map((f) => {

@@ -11,6 +11,8 @@ export interface VerifyOptions {
   tags?: string;
   names?: string[];
   failFast?: boolean;
+  /** A run that selects no scenario passes (by default it fails); overrides config "passWithNoScenarios". */
+  passWithNoScenarios?: boolean;
   /** Gate names to run after the scenarios; `false` runs none; undefined runs every configured gate. */
   gates?: string[] | false;
   profile?: string;

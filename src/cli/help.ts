@@ -25,6 +25,10 @@ Options:
   -t, --tags EXPR        only scenarios matching a tag expression ("@smoke and not @slow")
   -n, --name REGEX       only scenarios whose name matches (repeatable)
       --fail-fast        stop at the first failure
+      --pass-with-no-scenarios
+                         pass when the selection runs no scenario (by default that fails,
+                         exit 1; config: "passWithNoScenarios": true). --changed with
+                         nothing affected always passes
   -g, --gate NAME        run only these gates (repeatable, comma-separated; "none" for none)
       --changed          only the scenarios that files changed in git reach (uncommitted changes)
       --since REF        with --changed: changes since a commit, branch or tag

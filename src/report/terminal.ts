@@ -26,10 +26,20 @@ export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
     out.push('');
   }
   for (const gate of verdict.gates) out.push(renderGate(gate, c));
+  const untouched = nothingAffected(verdict);
+  if (untouched) out.push(c.dim(untouched));
   out.push(renderCounts(verdict, c));
   const line = verdict.summary;
   out.push(verdict.exitCode === 0 ? c.green(line) : c.red(line));
   return `${out.join('\n')}\n`;
+}
+
+/** --changed (or a hook) whose changes reach no scenario: the expected empty run, said plainly. */
+export function nothingAffected(v: Verdict): string | undefined {
+  if (!v.watch || v.watch.all || v.watch.selected.length > 0) return undefined;
+  if (v.watch.trigger.length === 0) return 'nothing affected: no file changed';
+  const files = v.watch.trigger.slice(0, 5).join(', ') + (v.watch.trigger.length > 5 ? ` and ${v.watch.trigger.length - 5} more` : '');
+  return `nothing affected: no scenario reaches ${files}`;
 }
 
 function renderFailure(f: Failure, c: ChalkInstance): string {
