@@ -359,7 +359,8 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
     import('../watch/watch-files.js'),
   ]);
   // specloop's own output (.spec/) and dependencies are never a reason to run anything.
-  const changed = (await changedFiles(root, options.since)).filter((f) => !isIgnored(root, path.join(root, f)));
+  const told = (options.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => !f.startsWith('../') && !path.isAbsolute(f));
+  const changed = [...new Set([...(await changedFiles(root, options.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadGraph(root, undefined, { files: await codeFiles(root) }), discoverSpecs(root, specGlobs, [])]);
   await saveGraph(graph).catch(() => undefined);
   const baseline = map?.loadActive ? await (await import('../impact/baseline.js')).loadBaseline(root) : {};
