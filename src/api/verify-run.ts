@@ -54,6 +54,8 @@ export interface RunOptions extends VerifyOptions {
   selected?: boolean;
   /** Parse every spec here, before the run (after cucumber reported a spec it cannot parse). */
   parseSpecsHere?: boolean;
+  /** Told, before the run starts, the files it will write itself (the profile's report files), absolute. */
+  onOutputs?: (files: string[]) => void;
 }
 
 /** A verdict plus what the run leaves for the impact map. */
@@ -216,6 +218,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   }
   const child = runners[0]!;
   const overlay = await readProfile(config, env, child);
+  options.onOutputs?.(Object.keys(overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f)));
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
   const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
