@@ -129,3 +129,11 @@ Feature: Running some of the scenarios
       """
     When I run "spec verify --name nosuch --gate none"
     Then the exit code is 0
+
+  Scenario: A project with no specs at all is told so, and passes only when asked
+    Given there is no file "features"
+    When I run "spec verify --gate none"
+    Then the exit code is 2
+    And stdout contains "no specs found (looked for features/**/*.feature"
+    When I run "spec verify --gate none --pass-with-no-scenarios"
+    Then the exit code is 0

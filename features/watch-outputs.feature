@@ -26,3 +26,16 @@ Feature: The run's own writes are not edits
       { "theme": "dark" }
       """
     Then the watcher stays quiet for 1000 ms
+
+  Scenario: spec verify --changed does not count the reports the last run wrote as changes
+    Given the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: { require: ['steps/**/*.ts'], format: ['json:cucumber.json', 'html:cucumber-report.html'] },
+      };
+      """
+    And the project is a git repository with everything committed
+    And I run "spec verify --gate none"
+    When I run "spec verify --changed --gate none"
+    Then the exit code is 0
+    And stdout contains "nothing affected"

@@ -218,14 +218,15 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   }
   const child = runners[0]!;
   const overlay = await readProfile(config, env, child);
-  options.onOutputs?.(Object.keys(overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f)));
+  const outputs = Object.keys(overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f));
+  options.onOutputs?.(outputs);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
   const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = overlay?.specs ?? config.specs;
-  const changes = options.changed || options.since ? await selectChanged(env.cwd, specGlobs, options) : undefined;
+  const changes = options.changed || options.since ? await selectChanged(env.cwd, specGlobs, options, outputs) : undefined;
   const selection = await discoverSpecs(env.cwd, specGlobs, changes && !changes.all ? changes.paths : (options.paths ?? []));
   // Plain Gherkin without line filters goes to cucumber as it is: the runner parses it anyway, and
   // not loading a Gherkin parser here leaves the CPU to the runner's start-up (≈ 25 ms at 200
@@ -350,7 +351,7 @@ function planGates(config: ResolvedConfig, only: string[] | false | undefined): 
 }
 
 /** --changed: git's changed files → the scenarios they reach (the map recorded by earlier runs + the import graph). */
-async function selectChanged(root: string, specGlobs: string[], options: RunOptions): Promise<Selection> {
+async function selectChanged(root: string, specGlobs: string[], options: RunOptions, outputs: string[]): Promise<Selection> {
   if (options.paths?.length) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
   }
@@ -361,9 +362,10 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
     import('../impact/cache.js'),
     import('../watch/watch-files.js'),
   ]);
-  // specloop's own output (.spec/) and dependencies are never a reason to run anything.
+  // specloop's own output (.spec/), the reports the last run wrote and dependencies are never a reason to run anything.
+  const own = new Set(outputs);
   const told = (options.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => !f.startsWith('../') && !path.isAbsolute(f));
-  const changed = [...new Set([...(await changedFiles(root, options.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)));
+  const changed = [...new Set([...(await changedFiles(root, options.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadGraph(root, undefined, { files: await codeFiles(root) }), discoverSpecs(root, specGlobs, [])]);
   await saveGraph(graph).catch(() => undefined);
   const baseline = map?.loadActive ? await (await import('../impact/baseline.js')).loadBaseline(root) : {};
