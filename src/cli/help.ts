@@ -97,8 +97,9 @@ export const HOOK_HELP = `Usage: spec hook <agent> <event>
 Runs the oracle from a coding agent's hook and answers in that agent's protocol (spec init
 --agent writes these for you). Reads the hook's JSON payload on stdin.
 
-  claude edit   after an edit (PostToolUse): the scenarios the change reaches; failures go to
-                stderr with exit 2, which Claude Code feeds back to the model
+  claude edit   after an edit (PostToolUse): the scenarios the edited file (tool_input.file_path)
+                and git's changes reach; failures go to stderr with exit 2, which Claude Code
+                feeds back to the model
   claude stop   before the agent stops (Stop): the full gate; failing sends it back to work, at
                 most 3 times in a row
   cursor stop   when the agent stops: the full gate; failing prints {"followup_message": …}
