@@ -224,6 +224,15 @@ describe('regressions', () => {
     expect(selectScenarios({ root: ROOT, changed: ['features/support/world.ts'], map, graph, specFiles: [] }).paths).toHaveLength(3);
   });
 
+  it('a step file that also registers a World reaches every scenario through what it imports', async () => {
+    const files = { ...FILES, 'steps/user.steps.ts': "import { setWorldConstructor } from '@cucumber/cucumber';\nimport { name } from '../src/user.js';\nsetWorldConstructor(class { name = name; });\n" };
+    const graph = await ImportGraph.build(ROOT, Object.keys(files), { fs: new MemoryFileSystem(files, ROOT) });
+    const readText = (file: string) => files[file as keyof typeof files];
+    const selection = selectScenarios({ root: ROOT, changed: ['src/user.ts'], map: MAP, graph, specFiles: [], readText });
+    expect([...selection.paths].sort()).toEqual(['features/cart.feature:3', 'features/cart.feature:8', 'specs/users.md:12']);
+    expect(selectScenarios({ root: ROOT, changed: ['src/user.ts'], map: MAP, graph, specFiles: [] }).paths).toEqual(['features/cart.feature:8', 'specs/users.md:12']);
+  });
+
   it('a support file nothing imports (loaded for its side effects) reaches every scenario', async () => {
     const files = { ...FILES, 'steps/support/env.ts': "import { name } from '../../src/user.js';\nprocess.env.USER_NAME = name;\n" };
     const graph = await ImportGraph.build(ROOT, Object.keys(files), { fs: new MemoryFileSystem(files, ROOT) });

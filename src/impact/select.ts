@@ -1,5 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { readTextIfExists } from '../core/fs.js';
 import type { ImportGraph } from './graph.js';
 import type { ScenarioMap } from './scenario-map.js';
 
@@ -16,6 +17,8 @@ export interface SelectionInput {
    * coverage, such an edit reaches exactly the scenarios that ran code in the file.
    */
   bodyOnly?: (file: string) => boolean;
+  /** A project file's text (default: read from disk), to find step files that also register a World. */
+  readText?: (file: string) => string | undefined;
 }
 
 export interface Selection {
@@ -76,7 +79,7 @@ function addReachedThroughCode(input: SelectionInput, add: (target: string, beca
   const { graph, map, root } = input;
   if (!map) return;
   const loadActive = new Set(map.loadActive ?? []);
-  const shared = loadedByEveryScenario(map, graph, root);
+  const shared = loadedByEveryScenario(map, graph, root, input.readText ?? ((f) => readTextIfExists(path.join(root, f))));
   for (const file of input.changed) {
     // Support files count too: a helper beside the step files reaches scenarios only through them.
     if (SPEC.test(file)) continue;
@@ -100,18 +103,22 @@ function addReachedThroughCode(input: SelectionInput, add: (target: string, beca
  * Support files every scenario runs with, beyond its own step files: those defining hooks or
  * parameter types, and those defining no step a scenario used that either register something with
  * cucumber (a World class in a file of its own, which step files import only as a type) or that
- * no file imports (loaded for their side effects alone). What they import reaches every scenario.
- * A helper the step files import is not one: it reaches the scenarios through them.
+ * no file imports (loaded for their side effects alone), and step files that also register a World.
+ * What they import reaches every scenario. A helper the step files import is not one: it reaches
+ * the scenarios through them.
  */
-function loadedByEveryScenario(map: ScenarioMap, graph: ImportGraph | undefined, root: string): string[] {
+function loadedByEveryScenario(map: ScenarioMap, graph: ImportGraph | undefined, root: string, readText: (file: string) => string | undefined): string[] {
   const stepFiles = new Set(map.scenarios.flatMap((s) => s.stepFiles));
   const registers = (file: string) => {
     const abs = path.join(root, file);
     if (!graph?.has(abs)) return true;
     return graph.externalsOf(abs).includes('@cucumber/cucumber') || graph.dependentsOf(abs).length === 0;
   };
-  return [...new Set([...map.globalSupportFiles, ...map.supportFiles.filter((f) => !stepFiles.has(f) && registers(f))])];
+  const setsWorld = (file: string) => WORLD.test(readText(file) ?? '');
+  return [...new Set([...map.globalSupportFiles, ...map.supportFiles.filter((f) => (stepFiles.has(f) ? setsWorld(f) : registers(f)))])];
 }
+
+const WORLD = /\bsetWorldConstructor\s*\(/;
 
 /**
  * Coverage may rule a scenario out only when it saw the whole scenario: recorded by a run where the
