@@ -17,6 +17,7 @@ import type { RunResult } from '../run/result.js';
 import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
+import { ranNothing } from './ran-nothing.js';
 import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
 import { specloopVersion } from './version.js';
@@ -113,7 +114,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
       outcome = await runPrepared(prepared, retry[0]!, env, options, children);
     }
     problems.push(...unparsedByUs(outcome));
-    if (problems.length === 0 && ranNothing(outcome) && !passesEmpty(prepared, options)) problems.push(nothingMatched(prepared, options));
+    if (problems.length === 0) problems.push(...ranNothing(prepared, outcome, options));
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) {
@@ -161,40 +162,6 @@ async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironm
   // Scenarios cut for blocking never reported which definitions they used.
   if (ran.cut > 0) prepared.filtered = true;
   return ran.outcome;
-}
-
-/** The run executed no scenario at all (nothing selected, or nothing to select). */
-function ranNothing(outcome: RunOutcome | undefined): boolean {
-  if (!outcome) return true;
-  return outcome.kind === 'result' && outcome.result.scenarios.length === 0 && outcome.result.runErrors.length === 0;
-}
-
-/**
- * Running nothing passes only when asked, or when the selection is impact's: --changed with nothing
- * affected, or a watch run of what an edit reached (watch's full run names no paths and still counts).
- */
-function passesEmpty(prepared: Prepared, options: RunOptions): boolean {
-  if (prepared.selection || (options.selected && options.paths?.length)) return true;
-  return options.passWithNoScenarios ?? prepared.config.passWithNoScenarios;
-}
-
-/** Says which filters together matched nothing, in the words the user gave them. */
-function nothingMatched(prepared: Prepared, options: RunOptions): SpecProblem {
-  const { config, overlay } = prepared;
-  const filters = [
-    ...(options.tags ? [`--tags ${options.tags}`] : []),
-    ...(options.names ?? []).map((n) => `--name ${n}`),
-    ...(config.tags ? [`the config's tags ${config.tags}`] : []),
-    ...(overlay?.tags ? [`the profile's tags ${overlay.tags}`] : []),
-    ...(overlay?.names ?? []).map((n) => `the profile's name ${n}`),
-  ];
-  const paths = options.selected ? [] : (options.paths ?? []);
-  const where = paths.length ? ` in ${paths.join(', ')}` : '';
-  return {
-    code: 'SPEC_NO_SCENARIOS',
-    message: filters.length ? `no scenario matched ${filters.join(' and ')}${where}` : `no scenario in ${paths.length ? paths.join(', ') : 'the specs'}: nothing ran`,
-    hint: `running nothing is not a pass: check the ${filters.length ? 'tag expression and name patterns against the specs' : 'paths and specs'}; pass --pass-with-no-scenarios (config "passWithNoScenarios": true) when running none is expected`,
-  };
 }
 
 /** Parse errors only cucumber's own parser found (another Gherkin version than ours). */
@@ -364,7 +331,7 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   ]);
   // specloop's own output (.spec/), the reports the last run wrote and dependencies are never a reason to run anything.
   const own = new Set(outputs);
-  const told = (options.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => !f.startsWith('../') && !path.isAbsolute(f));
+  const told = (options.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => f !== '' && f !== '..' && !f.startsWith('../') && !path.isAbsolute(f));
   const changed = [...new Set([...(await changedFiles(root, options.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadGraph(root, undefined, { files: await codeFiles(root) }), discoverSpecs(root, specGlobs, [])]);
   await saveGraph(graph).catch(() => undefined);
