@@ -29,6 +29,33 @@ Feature: Agent hooks run the oracle where the agent works
     And stderr contains "fix the code (not the specs or steps)"
     And stdout is empty
 
+  Scenario: The edited file the hook is told about runs its scenarios, even once git sees it unchanged
+    Given I run "spec verify --gate none"
+    And I replace "!todo.done" with "todo.done" in the file "src/todo.ts"
+    And I commit every change
+    When I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/src/todo.ts", "old_string": "!todo.done", "new_string": "todo.done" } }
+      """
+    Then the exit code is 2
+    And stderr contains "failed-step SPEC_STEP_FAILED features/todo.feature"
+
+  Scenario Outline: Every edit tool's payload names the file it wrote
+    Given I run "spec verify --gate none"
+    And I replace "!todo.done" with "todo.done" in the file "src/todo.ts"
+    And I commit every change
+    When I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "<tool>", "tool_input": <input> }
+      """
+    Then the exit code is 2
+    And stderr contains "features/todo.feature"
+
+    Examples:
+      | tool      | input                                                                                   |
+      | Write     | { "file_path": "src/todo.ts", "content": "…" }                                          |
+      | MultiEdit | { "file_path": "<project>/src/todo.ts", "edits": [{ "old_string": "a", "new_string": "b" }] } |
+
   Scenario: An edit outside the project is none of the oracle's business
     Given I replace "!todo.done" with "todo.done" in the file "src/todo.ts"
     When I run "spec hook claude edit" with this on stdin:

@@ -20,11 +20,14 @@ Feature: Verifying only what changed
     And the verdict counts 5 passed and 0 failed scenarios
     And the verdict says "src/todo.ts" selected "features/todo.feature:4" because "src/todo.ts changed (reached through steps/todo.steps.ts)"
 
-  Scenario: A change nothing reaches runs nothing
+  Scenario: A change nothing reaches runs nothing, and says so
     Given I append "export const more = 1;" to the file "src/unrelated.ts"
     When I run "spec verify --changed --gate none --json"
     Then the exit code is 0
     And the verdict counts 0 passed and 0 failed scenarios
+    When I run "spec verify --changed --gate none"
+    Then the exit code is 0
+    And stdout contains "nothing affected"
 
   Scenario: A changed spec runs that spec only
     Given I append "  Scenario: One more" to the file "features/todo.feature"

@@ -95,3 +95,45 @@ Feature: Running some of the scenarios
     When I run "spec verify"
     Then the exit code is 1
     And the last line of stdout is "spec: 5 passed, 1 failed"
+
+  Scenario: A tag expression that matches no scenario is not a pass
+    When I run "spec verify --tags @nosuch --gate none"
+    Then the exit code is 1
+    And stdout contains "no scenario matched --tags @nosuch"
+    When I run "spec verify --tags @nosuch --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "config-error" failure
+    And that failure's code is "SPEC_NO_SCENARIOS"
+
+  Scenario: A name that matches no scenario is not a pass
+    When I run "spec verify --name nosuch --gate none"
+    Then the exit code is 1
+    And stdout contains "no scenario matched --name nosuch"
+
+  Scenario: Paths that hold no scenario are not a pass
+    Given the file "features/later/ideas.feature" contains:
+      """
+      Feature: Ideas for later
+        Nothing to check yet.
+      """
+    When I run "spec verify features/later --gate none"
+    Then the exit code is 1
+    And stdout contains "no scenario in features/later"
+
+  Scenario: Running no scenario passes when asked to
+    When I run "spec verify --tags @nosuch --pass-with-no-scenarios --gate none"
+    Then the exit code is 0
+    Given the file "spec.config.json" contains:
+      """
+      { "passWithNoScenarios": true }
+      """
+    When I run "spec verify --name nosuch --gate none"
+    Then the exit code is 0
+
+  Scenario: A project with no specs at all is told so, and passes only when asked
+    Given there is no file "features"
+    When I run "spec verify --gate none"
+    Then the exit code is 2
+    And stdout contains "no specs found (looked for features/**/*.feature"
+    When I run "spec verify --gate none --pass-with-no-scenarios"
+    Then the exit code is 0

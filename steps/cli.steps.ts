@@ -614,6 +614,12 @@ Given('the project is a git repository with everything committed', function (thi
   git('-c', 'user.email=spec@example.com', '-c', 'user.name=spec', 'commit', '-qm', 'start');
 });
 
+Given('I commit every change', function (this: CliWorld) {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: this.project, stdio: 'ignore' });
+  git('add', '-A');
+  git('-c', 'user.email=spec@example.com', '-c', 'user.name=spec', 'commit', '-qm', 'agent commit');
+});
+
 Given('I append {string} to the file {string}', function (this: CliWorld, text: string, relative: string) {
   writeFileSync(this.file(relative), `${readFileSync(this.file(relative), 'utf8')}${text}\n`);
 });

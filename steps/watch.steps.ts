@@ -127,6 +127,13 @@ Then('exactly one run follows, on the final content', async function (this: Watc
   assert.equal(event.verdict!.exitCode, 0, `the final content passes: ${event.verdict!.summary}`);
 });
 
+Then('the watcher stays quiet for {int} ms', async function (this: WatchWorld, ms: number) {
+  const s = state(this);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const later = s.events.slice(s.seen);
+  assert.deepEqual(later.map((e) => JSON.stringify(e).slice(0, 300)), [], 'the watcher acted on its own (no edit was made)');
+});
+
 When('a run starts', async function (this: WatchWorld) {
   await nextEvent(this, (e) => e.type === 'run-started', 'run-started');
   // The run's child needs a moment to reach the slow step; the edit must land mid-run.

@@ -103,8 +103,8 @@ describe('selectScenarios with coverage', () => {
     loadActive: ['src/user.ts'],
     scenarios: [
       { ...MAP.scenarios[0]!, covered: ['src/cart.ts', 'src/price.ts', 'steps/cart.steps.ts'] },
-      { ...MAP.scenarios[1]!, covered: ['src/cart.ts', 'src/user.ts', 'steps/cart.steps.ts'] },
-      { ...MAP.scenarios[2]!, covered: ['src/user.ts', 'src/unrelated.ts'] },
+      { ...MAP.scenarios[1]!, covered: ['src/cart.ts', 'src/user.ts', 'steps/cart.steps.ts', 'steps/user.steps.ts'] },
+      { ...MAP.scenarios[2]!, covered: ['src/user.ts', 'src/unrelated.ts', 'steps/user.steps.ts'] },
     ],
   };
   async function selectWith(changed: string[], bodyOnly: boolean, map: ScenarioMap = covered) {
@@ -116,6 +116,20 @@ describe('selectScenarios with coverage', () => {
     const selection = await selectWith(['src/price.ts'], true);
     expect(selection.paths).toEqual(['features/cart.feature:3']);
     expect(selection.reasons).toEqual([{ target: 'features/cart.feature:3', because: 'src/price.ts changed (its code ran in this scenario)' }]);
+  });
+
+  it('coverage of a scenario that did not pass, or that misses its own step files, never rules it out', async () => {
+    const stopped = { ...covered, scenarios: covered.scenarios.map((s, i) => (i === 1 ? { ...s, incomplete: true as const } : s)) };
+    expect((await selectWith(['src/price.ts'], true, stopped)).paths).toEqual(['features/cart.feature:3', 'features/cart.feature:8']);
+    const unmapped = { ...covered, scenarios: covered.scenarios.map((s, i) => (i === 1 ? { ...s, covered: ['src/user.ts'] } : s)) };
+    expect((await selectWith(['src/price.ts'], true, unmapped)).paths).toEqual(['features/cart.feature:3', 'features/cart.feature:8']);
+  });
+
+  it('a scenario that failed is recorded as incomplete coverage', () => {
+    const scenario = (status: RunScenario['status']): RunScenario => ({ uri: 'features/a.feature', line: 3, name: 'a', feature: 'A', tags: [], status, durationMs: 1, steps: [], hookFailures: [], covered: ['src/a.ts'] });
+    const result = { cucumberVersion: undefined, scenarios: [scenario('failed'), { ...scenario('passed'), line: 9 }], definitions: [], parameterTypes: [], undefinedParameterTypes: [], globalSupportFiles: [], runErrors: [], success: false } as RunResult;
+    const map = buildScenarioMap(result, (u) => u, []);
+    expect(map.scenarios.map((s) => s.incomplete)).toEqual([true, undefined]);
   });
 
   it('any other edit also selects every scenario the import graph reaches', async () => {
@@ -194,6 +208,36 @@ describe('regressions', () => {
     const map = { ...MAP, supportFiles: [...MAP.supportFiles, 'steps/support/helpers.ts'] };
     const selection = selectScenarios({ root: ROOT, changed: ['steps/support/helpers.ts'], map, graph, specFiles: [] });
     expect(selection.paths).toEqual(['features/cart.feature:8', 'specs/users.md:12']);
+  });
+
+  it('code a World in its own file calls reaches every scenario, though step files import the World only as a type', async () => {
+    const files = {
+      ...FILES,
+      'features/support/world.ts': "import { setWorldConstructor } from '@cucumber/cucumber';\nimport { price } from '../../src/price.js';\nclass W { price = price; }\nsetWorldConstructor(W);\n",
+      'steps/user.steps.ts': "import type { W } from '../features/support/world.js';\nimport { name } from '../src/user.js';\nexport { name };\n",
+    };
+    const graph = await ImportGraph.build(ROOT, Object.keys(files), { fs: new MemoryFileSystem(files, ROOT) });
+    const map = { ...MAP, supportFiles: [...MAP.supportFiles, 'features/support/world.ts'] };
+    const viaWorld = selectScenarios({ root: ROOT, changed: ['src/price.ts'], map, graph, specFiles: [] });
+    expect(viaWorld.paths).toEqual(['features/cart.feature:3', 'features/cart.feature:8', 'specs/users.md:12']);
+    expect(viaWorld.reasons).toContainEqual({ target: 'specs/users.md:12', because: 'src/price.ts changed (reached through features/support/world.ts, which every scenario loads)' });
+    expect(selectScenarios({ root: ROOT, changed: ['features/support/world.ts'], map, graph, specFiles: [] }).paths).toHaveLength(3);
+  });
+
+  it('a step file that also registers a World reaches every scenario through what it imports', async () => {
+    const files = { ...FILES, 'steps/user.steps.ts': "import { setWorldConstructor } from '@cucumber/cucumber';\nimport { name } from '../src/user.js';\nsetWorldConstructor(class { name = name; });\n" };
+    const graph = await ImportGraph.build(ROOT, Object.keys(files), { fs: new MemoryFileSystem(files, ROOT) });
+    const readText = (file: string) => files[file as keyof typeof files];
+    const selection = selectScenarios({ root: ROOT, changed: ['src/user.ts'], map: MAP, graph, specFiles: [], readText });
+    expect([...selection.paths].sort()).toEqual(['features/cart.feature:3', 'features/cart.feature:8', 'specs/users.md:12']);
+    expect(selectScenarios({ root: ROOT, changed: ['src/user.ts'], map: MAP, graph, specFiles: [] }).paths).toEqual(['features/cart.feature:8', 'specs/users.md:12']);
+  });
+
+  it('a support file nothing imports (loaded for its side effects) reaches every scenario', async () => {
+    const files = { ...FILES, 'steps/support/env.ts': "import { name } from '../../src/user.js';\nprocess.env.USER_NAME = name;\n" };
+    const graph = await ImportGraph.build(ROOT, Object.keys(files), { fs: new MemoryFileSystem(files, ROOT) });
+    const map = { ...MAP, supportFiles: [...MAP.supportFiles, 'steps/support/env.ts'] };
+    expect(selectScenarios({ root: ROOT, changed: ['src/user.ts'], map, graph, specFiles: [] }).paths).toEqual(['features/cart.feature:3', 'features/cart.feature:8', 'specs/users.md:12']);
   });
 
   it('a run of one scenario keeps the map entries of the others in that file', () => {

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
@@ -31,9 +32,11 @@ export async function agentHook(hook: HookEvent, payload: Record<string, unknown
 }
 
 async function claudeEdit(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
-  const file = (payload.tool_input as { file_path?: unknown } | undefined)?.file_path;
-  if (typeof file === 'string' && !inProject(env.cwd, file)) return { exitCode: 0 };
-  let verdict = await run({ changed: true, gates: false }, env);
+  const edited = editedFile(payload);
+  const file = edited === undefined ? undefined : projectFile(env.cwd, edited);
+  if (edited !== undefined && (file === undefined || ignoredHere(file))) return { exitCode: 0 };
+  // The edited file counts as changed even when git sees none (the agent committed it).
+  let verdict = await run({ changed: true, gates: false, ...(file ? { changedFiles: [file] } : {}) }, env);
   // Without git there is no "changed": every scenario, still without the slower gates.
   if (verdict.failures.some((f) => f.code === 'SPEC_USAGE' && /git/.test(f.message))) verdict = await run({ gates: false }, env);
   if (verdict.exitCode === 0) return { exitCode: 0, verdict };
@@ -74,9 +77,32 @@ async function report(verdict: Verdict): Promise<string> {
   return (await import('../report/agent.js')).renderAgent(verdict);
 }
 
-function inProject(root: string, file: string): boolean {
-  const rel = path.relative(root, path.resolve(root, file));
-  return !rel.startsWith('..') && !path.isAbsolute(rel) && !/(^|[\\/])(node_modules|\.spec|\.git)([\\/]|$)/.test(rel);
+/** The file an edit tool wrote: Write, Edit and MultiEdit say `tool_input.file_path`, NotebookEdit `notebook_path`. */
+function editedFile(payload: Record<string, unknown>): string | undefined {
+  const input = payload.tool_input as Record<string, unknown> | undefined;
+  const file = input?.file_path ?? input?.notebook_path ?? payload.file_path;
+  return typeof file === 'string' && file !== '' ? file : undefined;
+}
+
+/** The file relative to the project, also when one of the two paths goes through a symlink; undefined outside it. */
+function projectFile(root: string, file: string): string | undefined {
+  const inside = (from: string, to: string) => {
+    const rel = path.relative(from, path.resolve(from, to));
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
+  };
+  return inside(root, file) ?? inside(realpathOr(root), realpathOr(path.resolve(root, file)));
+}
+
+function realpathOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function ignoredHere(rel: string): boolean {
+  return /(^|\/)(node_modules|\.spec|\.git)(\/|$)/.test(rel);
 }
 
 /** Rounds by agent session: two sessions in one project must not reset each other's count. */

@@ -17,6 +17,7 @@ import type { RunResult } from '../run/result.js';
 import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
+import { ranNothing } from './ran-nothing.js';
 import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
 import { specloopVersion } from './version.js';
@@ -57,6 +58,8 @@ export interface RunOptions extends VerifyOptions {
   selected?: boolean;
   /** Parse every spec here, before the run (after cucumber reported a spec it cannot parse). */
   parseSpecsHere?: boolean;
+  /** Told, before the run starts, the files it will write itself (the profile's report files), absolute. */
+  onOutputs?: (files: string[]) => void;
 }
 
 /** A verdict plus what the run leaves for the impact map. */
@@ -114,6 +117,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
       outcome = await runPrepared(prepared, retry[0]!, env, options, children);
     }
     problems.push(...unparsedByUs(outcome));
+    if (problems.length === 0) problems.push(...ranNothing(prepared, outcome, options));
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) {
@@ -187,13 +191,15 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const child = runners[0]!;
   const overlay = await readProfile(config, env, child);
   await checkFilterOptions(options, config, overlay);
+  const outputs = Object.keys(overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f));
+  options.onOutputs?.(outputs);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
   const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = overlay?.specs ?? config.specs;
-  const changes = options.changed || options.since ? await selectChanged(env.cwd, specGlobs, options) : undefined;
+  const changes = options.changed || options.since ? await selectChanged(env.cwd, specGlobs, options, outputs) : undefined;
   const selection = await discoverSpecs(env.cwd, specGlobs, changes && !changes.all ? changes.paths : (options.paths ?? []));
   // Plain Gherkin without line filters goes to cucumber as it is: the runner parses it anyway, and
   // not loading a Gherkin parser here leaves the CPU to the runner's start-up (≈ 25 ms at 200
@@ -210,8 +216,9 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
   const base = { parsedInRunner, overlay, wholeFiles, config, problems, warnings: compiled.warnings, drafts, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
-  if (compiled.files.length === 0 && problems.length === 0 && !changes) {
-    problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
+  if (compiled.files.length === 0 && problems.length === 0 && !changes && !(options.passWithNoScenarios ?? config.passWithNoScenarios)) {
+    const where = options.paths?.length ? `in ${options.paths.join(', ')}` : `(looked for ${specGlobs.join(', ')})`;
+    problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found ${where}`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
   }
   if (runnable.length === 0) return { ...base, job: undefined };
   const paths = runnable.map((f) => {
@@ -336,7 +343,7 @@ function planGates(config: ResolvedConfig, only: string[] | false | undefined): 
 }
 
 /** --changed: git's changed files → the scenarios they reach (the map recorded by earlier runs + the import graph). */
-async function selectChanged(root: string, specGlobs: string[], options: RunOptions): Promise<Selection> {
+async function selectChanged(root: string, specGlobs: string[], options: RunOptions, outputs: string[]): Promise<Selection> {
   if (options.paths?.length) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
   }
@@ -347,8 +354,10 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
     import('../impact/cache.js'),
     import('../watch/watch-files.js'),
   ]);
-  // specloop's own output (.spec/) and dependencies are never a reason to run anything.
-  const changed = (await changedFiles(root, options.since)).filter((f) => !isIgnored(root, path.join(root, f)));
+  // specloop's own output (.spec/), the reports the last run wrote and dependencies are never a reason to run anything.
+  const own = new Set(outputs);
+  const told = (options.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => f !== '' && f !== '..' && !f.startsWith('../') && !path.isAbsolute(f));
+  const changed = [...new Set([...(await changedFiles(root, options.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadGraph(root, undefined, { files: await codeFiles(root) }), discoverSpecs(root, specGlobs, [])]);
   await saveGraph(graph).catch(() => undefined);
   const baseline = map?.loadActive ? await (await import('../impact/baseline.js')).loadBaseline(root) : {};

@@ -11,6 +11,8 @@ export interface VerifyOptions {
   tags?: string;
   names?: string[];
   failFast?: boolean;
+  /** A run that selects no scenario passes (by default it fails); overrides config "passWithNoScenarios". */
+  passWithNoScenarios?: boolean;
   /** Gate names to run after the scenarios; `false` runs none; undefined runs every configured gate. */
   gates?: string[] | false;
   profile?: string;
@@ -18,6 +20,12 @@ export interface VerifyOptions {
   /** Run only the scenarios that files changed in git reach (uncommitted, or since `since`). */
   changed?: boolean;
   since?: string;
+  /**
+   * With `changed`: files known to have changed besides what git reports (an agent hook's edited
+   * file, which git no longer lists once the agent committed it). Absolute or project-relative;
+   * paths outside the project are ignored.
+   */
+  changedFiles?: string[];
   /** Overrides on top of the config file. */
   config?: UserConfig;
   signal?: AbortSignal;

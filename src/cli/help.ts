@@ -25,6 +25,10 @@ Options:
   -t, --tags EXPR        only scenarios matching a tag expression ("@smoke and not @slow")
   -n, --name REGEX       only scenarios whose name matches (repeatable)
       --fail-fast        stop at the first failure
+      --pass-with-no-scenarios
+                         pass when the selection runs no scenario (by default that fails,
+                         exit 1; config: "passWithNoScenarios": true). --changed with
+                         nothing affected always passes
   -g, --gate NAME        run only these gates (repeatable, comma-separated; "none" for none)
       --changed          only the scenarios that files changed in git reach (uncommitted changes)
       --since REF        with --changed: changes since a commit, branch or tag
@@ -96,8 +100,9 @@ export const HOOK_HELP = `Usage: spec hook <agent> <event>
 Runs the oracle from a coding agent's hook and answers in that agent's protocol (spec init
 --agent writes these for you). Reads the hook's JSON payload on stdin.
 
-  claude edit   after an edit (PostToolUse): the scenarios the change reaches; failures go to
-                stderr with exit 2, which Claude Code feeds back to the model
+  claude edit   after an edit (PostToolUse): the scenarios the edited file (tool_input.file_path)
+                and git's changes reach; failures go to stderr with exit 2, which Claude Code
+                feeds back to the model
   claude stop   before the agent stops (Stop): the full gate; failing sends it back to work, at
                 most 3 times in a row
   codex edit    the same as claude edit and claude stop, for Codex's hooks (same protocol)

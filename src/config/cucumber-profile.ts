@@ -43,6 +43,10 @@ export function emptyProfile(): ProfileConfig {
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
 
+/** Formats as strings: cucumber also takes `[name, file]` pairs, which it reads as `name:file`. */
+const formats = (value: unknown): string[] =>
+  Array.isArray(value) ? value.flatMap((f) => (typeof f === 'string' ? [f] : Array.isArray(f) ? [f.filter((p) => typeof p === 'string' && p).join(':')] : [])) : strings(value);
+
 /** cucumber's merge rules: arrays add up, tags are and-ed, objects merge, scalars: last wins. */
 function mergeProfile(into: ProfileConfig, profile: Record<string, unknown>): ProfileConfig {
   const tags = typeof profile.tags === 'string' && profile.tags.trim() ? profile.tags.trim() : '';
@@ -56,6 +60,6 @@ function mergeProfile(into: ProfileConfig, profile: Record<string, unknown>): Pr
     worldParameters: { ...into.worldParameters, ...(isPlainObject(profile.worldParameters) ? profile.worldParameters : {}) },
     retry: typeof profile.retry === 'number' ? profile.retry : into.retry,
     strict: typeof profile.strict === 'boolean' ? profile.strict : into.strict,
-    format: [...into.format, ...strings(profile.format)],
+    format: [...into.format, ...formats(profile.format)],
   };
 }

@@ -10,6 +10,7 @@ export const DEFAULTS = {
   runTimeout: 30 * 60_000,
   retry: 0,
   strict: true,
+  passWithNoScenarios: false,
   gateTimeout: 10 * 60_000,
   /** Compiled Markdown specs and caches live here, never beside the sources. */
   outDir: '.spec',

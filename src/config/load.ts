@@ -36,6 +36,7 @@ export function resolveConfig(root: string, configFile: string | undefined, user
     tags: user.tags,
     retry: user.retry ?? DEFAULTS.retry,
     strict: user.strict ?? DEFAULTS.strict,
+    passWithNoScenarios: user.passWithNoScenarios ?? DEFAULTS.passWithNoScenarios,
     worldParameters: user.worldParameters ?? {},
     profile: user.profile,
     gates: user.gates ?? {},

@@ -22,6 +22,7 @@ export const UserConfigSchema = z.strictObject({
   tags: z.string().optional().describe('tag expression always applied'),
   retry: z.number().int().min(0).optional(),
   strict: z.boolean().optional().describe('pending and undefined steps, and scenarios with no steps, fail the run (off: counted as skipped)'),
+  passWithNoScenarios: z.boolean().optional().describe('a run that selects no scenario passes (by default it fails: running nothing is not a pass)'),
   worldParameters: z.record(z.string(), z.unknown()).optional(),
   profile: z.string().optional().describe('cucumber.cjs profile to honour'),
   gates: z.record(z.string(), GateConfigSchema).optional().describe('extra gates: name → argv, {command, timeout} or false'),
@@ -53,6 +54,7 @@ export interface ResolvedConfig {
   tags: string | undefined;
   retry: number;
   strict: boolean;
+  passWithNoScenarios: boolean;
   worldParameters: Record<string, unknown>;
   profile: string | undefined;
   /** Gate name → config as written; defaults are detected later, per project. */

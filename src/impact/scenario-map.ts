@@ -12,6 +12,8 @@ export interface ScenarioEntry {
   stepFiles: string[];
   /** Recorded with coverage on: the project files whose code ran in this scenario. */
   covered?: string[];
+  /** The scenario did not pass when `covered` was recorded: it stopped early, so coverage may miss code it runs. */
+  incomplete?: true;
 }
 
 /** The scenario ↔ code map recorded from runs; paths are project-relative. */
@@ -35,7 +37,7 @@ export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => s
   const scenarios = result.scenarios.map((s) => {
     const file = sourceOf(s.uri);
     const stepFiles = new Set(s.steps.flatMap((step) => step.definitionIds.map((id) => definitionFile.get(id)).filter((f): f is string => f !== undefined)));
-    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), ...(s.covered ? { covered: s.covered } : {}) };
+    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), ...(s.covered ? { covered: s.covered, ...(s.status === 'passed' ? {} : { incomplete: true as const }) } : {}) };
   });
   const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort(), ...(supportGlobs ? { supportGlobs } : {}) };
   return result.loadActive ? { ...map, loadActive: result.loadActive } : map;

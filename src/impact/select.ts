@@ -1,5 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { readTextIfExists } from '../core/fs.js';
 import type { ImportGraph } from './graph.js';
 import type { ScenarioMap } from './scenario-map.js';
 
@@ -16,6 +17,8 @@ export interface SelectionInput {
    * coverage, such an edit reaches exactly the scenarios that ran code in the file.
    */
   bodyOnly?: (file: string) => boolean;
+  /** A project file's text (default: read from disk), to find step files that also register a World. */
+  readText?: (file: string) => string | undefined;
 }
 
 export interface Selection {
@@ -65,30 +68,66 @@ function wholeFilesWin(paths: string[]): string[] {
 }
 
 /**
- * Scenarios a changed code file reaches: those whose step files import it (transitively), and
- * those whose recorded coverage ran code in it (which also finds computed imports). When the edit
- * stayed inside function bodies and nothing in the file ran at load time, coverage alone decides
- * for every scenario it has data for: a scenario that never called into the file cannot change.
+ * Scenarios a changed code file reaches: those whose step files import it (transitively), those
+ * whose recorded coverage ran code in it (which also finds computed imports), and every scenario
+ * when it reaches a support file every scenario loads (a World registered in a file of its own,
+ * which step files import only as a type). When the edit stayed inside function bodies and nothing
+ * in the file ran at load time, coverage alone decides for every scenario whose coverage can be
+ * trusted: a scenario that never called into the file cannot change.
  */
 function addReachedThroughCode(input: SelectionInput, add: (target: string, because: string) => void): void {
   const { graph, map, root } = input;
   if (!map) return;
   const loadActive = new Set(map.loadActive ?? []);
+  const shared = loadedByEveryScenario(map, graph, root, input.readText ?? ((f) => readTextIfExists(path.join(root, f))));
   for (const file of input.changed) {
     // Support files count too: a helper beside the step files reaches scenarios only through them.
     if (SPEC.test(file)) continue;
-    const affected = graph?.affectedBy([path.join(root, file)]) ?? new Set<string>();
+    const affected = graph?.affectedBy([path.join(root, file)]) ?? new Set<string>([path.join(root, file)]);
     const exact = map.loadActive !== undefined && !loadActive.has(file) && input.bodyOnly?.(file) === true;
+    const viaShared = shared.find((s) => affected.has(path.join(root, s)));
     for (const scenario of map.scenarios) {
       if (scenario.covered?.includes(file)) {
         add(scenario.id, `${file} changed (its code ran in this scenario)`);
         continue;
       }
-      if (exact && scenario.covered) continue;
+      if (exact && trustedCoverage(scenario)) continue;
       const via = scenario.stepFiles.find((s) => affected.has(path.join(root, s)));
       if (via) add(scenario.id, `${file} changed (reached through ${via})`);
+      else if (viaShared) add(scenario.id, `${file} changed (reached through ${viaShared}, which every scenario loads)`);
     }
   }
+}
+
+/**
+ * Support files every scenario runs with, beyond its own step files: those defining hooks or
+ * parameter types, and those defining no step a scenario used that either register something with
+ * cucumber (a World class in a file of its own, which step files import only as a type) or that
+ * no file imports (loaded for their side effects alone), and step files that also register a World.
+ * What they import reaches every scenario. A helper the step files import is not one: it reaches
+ * the scenarios through them.
+ */
+function loadedByEveryScenario(map: ScenarioMap, graph: ImportGraph | undefined, root: string, readText: (file: string) => string | undefined): string[] {
+  const stepFiles = new Set(map.scenarios.flatMap((s) => s.stepFiles));
+  const registers = (file: string) => {
+    const abs = path.join(root, file);
+    if (!graph?.has(abs)) return true;
+    return graph.externalsOf(abs).includes('@cucumber/cucumber') || graph.dependentsOf(abs).length === 0;
+  };
+  const setsWorld = (file: string) => WORLD.test(readText(file) ?? '');
+  return [...new Set([...map.globalSupportFiles, ...map.supportFiles.filter((f) => (stepFiles.has(f) ? setsWorld(f) : registers(f)))])];
+}
+
+const WORLD = /\bsetWorldConstructor\s*\(/;
+
+/**
+ * Coverage may rule a scenario out only when it saw the whole scenario: recorded by a run where the
+ * scenario passed (a failed one stopped early, before the code it would run next), and naming the
+ * scenario's own step files (else coverage did not map this project's files).
+ */
+function trustedCoverage(scenario: ScenarioMap['scenarios'][number]): boolean {
+  const covered = scenario.covered;
+  return covered !== undefined && scenario.incomplete !== true && scenario.stepFiles.every((f) => covered.includes(f));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatLocation } from '../core/errors.js';
+import { nothingAffected } from './terminal.js';
 import type { Verdict } from './verdict.js';
 
 /** Plain, dense and colourless: what an agent needs to fix its work, nothing it must skip over. */
@@ -19,6 +20,8 @@ export function renderAgent(verdict: Verdict): string {
   for (const w of verdict.warnings) out.push(`warning ${w.code} ${w.location ? formatLocation(w.location) : ''}`.trimEnd(), `  message: ${w.message}`, ...(w.hint ? [`  fix: ${w.hint}`] : []));
   for (const u of verdict.unusedSteps) out.push(`unused-step ${u.file}:${u.line} ${u.pattern}`);
   for (const g of verdict.gates) out.push(`gate ${g.name} ${g.status}`);
+  const untouched = nothingAffected(verdict);
+  if (untouched) out.push(untouched);
   out.push(verdict.summary);
   return `${out.join('\n')}\n`;
 }

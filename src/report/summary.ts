@@ -85,6 +85,7 @@ const CODE_LABEL: Record<string, string> = {
   SPEC_PATH_NOT_FOUND: 'missing path',
   SPEC_FILTER_INVALID: 'invalid filter',
   SPEC_NO_SPECS: 'no specs',
+  SPEC_NO_SCENARIOS: 'no scenario ran',
   SPEC_CUCUMBER_MISSING: 'cucumber missing',
   SPEC_CUCUMBER_UNSUPPORTED: 'unsupported cucumber',
   SPEC_UNDEFINED_PARAMETER_TYPE: 'undefined parameter type',

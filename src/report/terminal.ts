@@ -28,6 +28,8 @@ export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
     out.push('');
   }
   for (const gate of verdict.gates) out.push(renderGate(gate, c));
+  const untouched = nothingAffected(verdict);
+  if (untouched) out.push(c.dim(untouched));
   out.push(renderCounts(verdict, c));
   const line = verdict.summary;
   out.push(verdict.exitCode === 0 ? c.green(line) : c.red(line));
@@ -42,6 +44,14 @@ function renderWarning(w: Warning, c: ChalkInstance): string {
 /** A draft's failure is shown in full, but labelled so no one mistakes it for what failed the run. */
 function label(f: Failure, c: ChalkInstance): string {
   return f.draft ? c.bgYellow.black.bold(` DRAFT ${KIND_LABEL[f.kind]} `) : c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `);
+}
+
+/** --changed (or a hook) whose changes reach no scenario: the expected empty run, said plainly. */
+export function nothingAffected(v: Verdict): string | undefined {
+  if (!v.watch || v.watch.all || v.watch.selected.length > 0) return undefined;
+  if (v.watch.trigger.length === 0) return 'nothing affected: no file changed';
+  const files = v.watch.trigger.slice(0, 5).join(', ') + (v.watch.trigger.length > 5 ? ` and ${v.watch.trigger.length - 5} more` : '');
+  return `nothing affected: no scenario reaches ${files}`;
 }
 
 function renderFailure(f: Failure, c: ChalkInstance): string {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
@@ -16,6 +16,7 @@ import { createSettler, type Settler } from './settle.js';
 import { createTrailingCheck } from './trailing-check.js';
 import { codeFiles, isCode, isIgnored } from './watch-files.js';
 import { SourceSnapshots, type EditCheck } from './snapshots.js';
+import { loadGitignore, type GitIgnored } from './gitignore.js';
 
 interface Request {
   mode: 'changes' | 'all' | 'failed' | 'last';
@@ -49,6 +50,9 @@ export class WatchSession {
   private lastSelection: Selection | undefined;
   private stopped = false;
   private readonly snapshots: SourceSnapshots;
+  /** Files runs write themselves (the profile's reports), project-relative: never an edit. */
+  private readonly outputs = new Set<string>();
+  private gitIgnored: GitIgnored = () => false;
 
   constructor(
     private readonly env: SpecEnvironment,
@@ -64,8 +68,9 @@ export class WatchSession {
     this.spare = this.fork();
     this.map = await loadScenarioMap(this.env.cwd);
     // From the disk cache: only files whose size or mtime changed since it was written are parsed.
-    const [graph] = await Promise.all([loadGraph(this.env.cwd, undefined, { files: await codeFiles(this.env.cwd) }), this.startWatcher()]);
+    const [graph, gitIgnored] = await Promise.all([loadGraph(this.env.cwd, undefined, { files: await codeFiles(this.env.cwd) }), loadGitignore(this.env.cwd), this.startWatcher()]);
     this.graph = graph;
+    this.gitIgnored = gitIgnored;
     this.schedule({ mode: 'all', changed: [] });
   }
 
@@ -92,7 +97,7 @@ export class WatchSession {
     const root = this.env.cwd;
     this.watcher = watchFiles(root, { ignoreInitial: true, ignored: (file: string) => isIgnored(root, file) });
     const seen = (file: string) => {
-      if (isIgnored(root, file)) return;
+      if (isIgnored(root, file) || this.notAnEdit(relativePath(root, file))) return;
       this.trailing.saw(file);
       this.settler.add(relativePath(root, file));
     };
@@ -111,12 +116,23 @@ export class WatchSession {
   }
 
   private onSettled(batch: string[]): void {
-    // An editor's temporary file, created and gone within the burst, is nobody's change.
-    const changed = batch.filter((f) => existsSync(path.join(this.env.cwd, f)) || this.knows(f));
+    // An editor's temporary file, created and gone within the burst, is nobody's change; nor is a
+    // folder (its files report their own changes) or a file the run wrote itself.
+    const changed = batch.filter((f) => !this.notAnEdit(f) && (existsSync(path.join(this.env.cwd, f)) ? !isFolder(path.join(this.env.cwd, f)) : this.knows(f)));
     if (changed.length === 0) return;
     // The graph follows every edit at once (≈ 0.1 ms each), whatever runs.
     for (const file of changed) if (isCode(file)) this.graph?.update(path.join(this.env.cwd, file));
     this.schedule({ mode: 'changes', changed });
+  }
+
+  /**
+   * The run's own writes (the profile's reports) and what git ignores (logs, screenshots, build
+   * output) — unless the import graph, a spec or a step file knows it: generated code that steps
+   * import is still code the scenarios run.
+   */
+  private notAnEdit(file: string): boolean {
+    if (this.outputs.has(file)) return true;
+    return this.gitIgnored(file) && !this.knows(file);
   }
 
   private knows(file: string): boolean {
@@ -240,7 +256,8 @@ export class WatchSession {
 
   private runOptions(selection: Selection, signal: AbortSignal): RunOptions {
     const stepFiles = selection.all ? undefined : this.stepFilesFor(selection);
-    return { runner: 'process', paths: selection.paths, selected: true, gates: false, signal, ...(this.options.coverage ? { config: { coverage: true } } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
+    const onOutputs = (files: string[]) => files.forEach((f) => this.outputs.add(relativePath(this.env.cwd, f)));
+    return { runner: 'process', paths: selection.paths, selected: true, gates: false, signal, onOutputs, ...(this.options.coverage ? { config: { coverage: true } } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
 
   /** Only the step files the selected scenarios bind to (plus hooks and parameter types): loading the rest costs time. */
@@ -283,6 +300,14 @@ export class WatchSession {
   }
 }
 
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** Failures a second load of the project's modules can cause, as opposed to a step's own. */
 function failedOutsideSteps(verdict: Verdict): boolean {

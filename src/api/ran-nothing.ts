@@ -1,0 +1,44 @@
+import type { ResolvedConfig } from '../config/schema.js';
+import type { SpecProblem } from '../core/errors.js';
+import type { Selection } from '../impact/select.js';
+import type { RunOutcome } from '../run/runner.js';
+import type { ProfileOverlay } from './profile.js';
+import type { RunOptions } from './verify-run.js';
+
+/** What a prepared run says about how its scenarios were chosen. */
+export interface ChosenBy {
+  config: ResolvedConfig;
+  overlay: ProfileOverlay | undefined;
+  /** --changed's selection, when the run took its scenarios from git's changes. */
+  selection: Selection | undefined;
+}
+
+/**
+ * Running nothing is not a pass: a run that executed no scenario gets a failure saying which filters
+ * matched nothing — unless asked (`passWithNoScenarios`), or the selection is impact's: --changed with
+ * nothing affected, or a watch run of what an edit reached (watch's full run names no paths and counts).
+ */
+export function ranNothing(chosen: ChosenBy, outcome: RunOutcome | undefined, options: RunOptions): SpecProblem[] {
+  const empty = !outcome || (outcome.kind === 'result' && outcome.result.scenarios.length === 0 && outcome.result.runErrors.length === 0);
+  if (!empty || chosen.selection || (options.selected && options.paths?.length)) return [];
+  if (options.passWithNoScenarios ?? chosen.config.passWithNoScenarios) return [];
+  return [nothingMatched(chosen, options)];
+}
+
+/** Says which filters together matched nothing, in the words the user gave them. */
+function nothingMatched({ config, overlay }: ChosenBy, options: RunOptions): SpecProblem {
+  const filters = [
+    ...(options.tags ? [`--tags ${options.tags}`] : []),
+    ...(options.names ?? []).map((n) => `--name ${n}`),
+    ...(config.tags ? [`the config's tags ${config.tags}`] : []),
+    ...(overlay?.tags ? [`the profile's tags ${overlay.tags}`] : []),
+    ...(overlay?.names ?? []).map((n) => `the profile's name ${n}`),
+  ];
+  const paths = options.selected ? [] : (options.paths ?? []);
+  const where = paths.length ? ` in ${paths.join(', ')}` : '';
+  return {
+    code: 'SPEC_NO_SCENARIOS',
+    message: filters.length ? `no scenario matched ${filters.join(' and ')}${where}` : `no scenario in ${paths.length ? paths.join(', ') : 'the specs'}: nothing ran`,
+    hint: `running nothing is not a pass: check the ${filters.length ? 'tag expression and name patterns against the specs' : 'paths and specs'}; pass --pass-with-no-scenarios (config "passWithNoScenarios": true) when running none is expected`,
+  };
+}
