@@ -328,7 +328,8 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   await saveGraph(graph).catch(() => undefined);
   const baseline = map?.loadActive ? await (await import('../impact/baseline.js')).loadBaseline(root) : {};
   const bodyOnly = map?.loadActive ? await bodyOnlyEdits(root, changed.filter(isCode), baseline) : undefined;
-  return selectScenarios({ root, changed, map, graph, specFiles: specs.files, bodyOnly });
+  const sharedSupport = map ? (await import('../impact/support-kind.js')).sharedSupportFiles(root, map.supportFiles) : [];
+  return selectScenarios({ root, changed, map, graph, specFiles: specs.files, bodyOnly, sharedSupport });
 }
 
 /** Which changed files differ only inside function bodies from the text the last coverage run ran. */
