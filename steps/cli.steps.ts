@@ -233,6 +233,12 @@ Then('the verdict ran exactly these scenarios:', function (this: CliWorld, table
   assert.deepEqual(actual, expected, 'the scenarios the verdict reports (file:line)');
 });
 
+Then('the verdict has a(n) {string} warning saying {string}', function (this: CliWorld, code: string, text: string) {
+  const verdict = verdictOf(this);
+  const found = verdict.warnings.some((w) => w.code === code && w.message.includes(text));
+  assert.ok(found, `no ${code} warning saying ${JSON.stringify(text)}; warnings:\n${verdict.warnings.map((w) => `  ${w.code}: ${w.message}`).join('\n') || '  (none)'}`);
+});
+
 Then('the verdict has a(n) {string} failure at {string}', function (this: CliWorld, kind: string, where: string) {
   const verdict = verdictOf(this);
   const found = verdict.failures.find((f) => f.kind === kind && f.location && matchesLocation(f.location, where));

@@ -131,7 +131,7 @@ const failedRun: RunOutcome = {
 function emptyVerdict(): Verdict {
   const counts = { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'specloop', version: '0.1.0' },
     status: 'error',
     exitCode: 2,
@@ -140,6 +140,7 @@ function emptyVerdict(): Verdict {
     counts: { scenarios: counts, steps: { ...counts } },
     scenarios: [],
     failures: [],
+    warnings: [],
     gates: [],
     unusedSteps: [],
     debt: null,

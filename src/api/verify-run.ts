@@ -17,7 +17,7 @@ import type { RunResult } from '../run/result.js';
 import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
-import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, type ProfileOverlay } from './profile.js';
+import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, profileProblems, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
 import { specloopVersion } from './version.js';
 import { mark } from '../core/timing.js';
@@ -39,6 +39,8 @@ interface Prepared {
   runnable: SpecFile[];
   lines: Map<string, number[]>;
   problems: SpecProblem[];
+  /** Said in the verdict, never failing it: what the cucumber profile asks for that specloop leaves out. */
+  warnings: SpecProblem[];
   filtered: boolean;
   sourceOf: Map<string, string>;
 }
@@ -141,6 +143,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     sourceOf,
     excerpt: makeExcerpter(env.cwd),
     tools: await loadVerdictTools(outcome),
+    warnings: prepared?.warnings ?? [],
   });
   mark('spec', 'verdict built');
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
@@ -183,7 +186,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const overlay = await readProfile(config, env, child);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
-  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
+  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], ...(overlay?.loaders.length ? { loaders: overlay.loaders } : {}), module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = overlay?.specs ?? config.specs;
@@ -201,7 +204,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const narrowed = Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
-  const base = { parsedInRunner, overlay, wholeFiles, config, problems, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base = { parsedInRunner, overlay, wholeFiles, config, problems, warnings: overlay?.notes ?? [], filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
   if (compiled.files.length === 0 && problems.length === 0 && !changes) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
@@ -221,6 +224,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
     strict: config.strict,
     worldParameters: { ...overlay?.worldParameters, ...config.worldParameters },
     formatFiles: overlay?.formatFiles ?? {},
+    ...(overlay?.snippetSyntax ? { snippetOptions: { snippetSyntax: overlay.snippetSyntax, ...(overlay.snippetInterface ? { snippetInterface: overlay.snippetInterface } : {}) } } : {}),
     hangAfterMs: config.timeout + HANG_GRACE_MS,
     // ESM modules can't be dropped from Node's cache, so only CommonJS steps keep a runner alive.
     persistent: Boolean(options.keepRunner) && config.module === 'cjs' && support.importPaths.length === 0,
@@ -240,7 +244,9 @@ async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: 
   const names = config.profile ? [config.profile] : [];
   const profile = (file && readObjectProfiles(env.cwd, file, names)) || (await child.profile(file, names));
   if ('code' in profile) throw new SpecloopError(profile);
-  return overlayProfile(profile, !isResolvedDefaultSpecs(config), !isResolvedDefaultSteps(config));
+  const [rejected, ...more] = profileProblems(env.cwd, profile, file);
+  if (rejected) throw new SpecloopError(rejected, more);
+  return overlayProfile(profile, !isResolvedDefaultSpecs(config), !isResolvedDefaultSteps(config), file);
 }
 
 /** Absolute support files to load: the profile's or the config's; `only` narrows them to what a selection binds to. */

@@ -15,6 +15,7 @@ export function renderAgent(verdict: Verdict): string {
     if (f.stack) out.push(`  at: ${f.stack.split('\n')[0]!.replace(/^at /, '')}`);
     out.push(`  fix: ${f.hint}`);
   }
+  for (const w of verdict.warnings) out.push(`warning ${w.code} ${w.location ? formatLocation(w.location) : ''}`.trimEnd(), `  message: ${w.message}`, ...(w.hint ? [`  fix: ${w.hint}`] : []));
   for (const u of verdict.unusedSteps) out.push(`unused-step ${u.file}:${u.line} ${u.pattern}`);
   for (const g of verdict.gates) out.push(`gate ${g.name} ${g.status}`);
   out.push(verdict.summary);

@@ -3,7 +3,7 @@ import type { RunOutcome } from '../run/runner.js';
 import type { RunResult, RunScenario } from '../run/result.js';
 import { definitionRef, errorFields, problemFailure, scenarioFailure, type FailureContext, type VerdictTools } from './failures.js';
 import { emptyCounts, SCHEMA_VERSION, summaryLine } from './summary.js';
-import type { Counts, Failure, GateResult, ScenarioResult, Verdict } from './verdict.js';
+import type { Counts, Failure, GateResult, ScenarioResult, Verdict, Warning } from './verdict.js';
 
 export interface VerdictInput {
   root: string;
@@ -20,9 +20,11 @@ export interface VerdictInput {
   sourceOf: (uri: string) => string;
   excerpt: FailureContext['excerpt'];
   tools: VerdictTools;
+  /** What compiled and ran but may not be what the author meant (never changes the exit code). */
+  warnings?: SpecProblem[];
 }
 
-const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_CUCUMBER_MISSING', 'SPEC_NO_SPECS']);
+const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_CUCUMBER_MISSING', 'SPEC_NO_SPECS', 'SPEC_PROFILE_REJECTED']);
 
 /** Assembles the verdict every reporter reads. Pure: all I/O arrives through the input. */
 export function buildVerdict(input: VerdictInput): Verdict {
@@ -53,6 +55,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     counts,
     scenarios,
     failures,
+    warnings: (input.warnings ?? []).map(toWarning),
     gates: input.gates,
     unusedSteps: input.filtered || !result ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
     debt: null,
@@ -88,6 +91,10 @@ function scenarioResult(s: RunScenario, ctx: FailureContext): ScenarioResult {
       return { keyword: step.keyword, text: step.text, line: step.line, status: step.status, durationMs: Math.round(step.durationMs * 100) / 100, ...(definition ? { definition } : {}) };
     }),
   };
+}
+
+function toWarning(p: SpecProblem): Warning {
+  return { code: p.code, ...(p.location ? { location: p.location } : {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
 }
 
 function kindOfProblem(problem: SpecProblem): Failure['kind'] {

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { formatLocation } from '../core/errors.js';
-import type { Failure, GateResult, Verdict } from './verdict.js';
+import type { Failure, GateResult, Verdict, Warning } from './verdict.js';
 
 const KIND_LABEL: Record<Failure['kind'], string> = {
   'failed-step': 'FAILED',
@@ -20,6 +20,7 @@ const KIND_LABEL: Record<Failure['kind'], string> = {
 export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
   const out: string[] = [];
   for (const failure of verdict.failures) out.push(renderFailure(failure, c), '');
+  if (verdict.warnings.length) out.push(...verdict.warnings.map((w) => renderWarning(w, c)), '');
   if (verdict.unusedSteps.length) {
     out.push(c.yellow(`${verdict.unusedSteps.length} unused step definition${verdict.unusedSteps.length > 1 ? 's' : ''}:`));
     for (const u of verdict.unusedSteps) out.push(`  ${c.dim(`${u.file}:${u.line}`)}  ${u.pattern}`);
@@ -30,6 +31,11 @@ export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
   const line = verdict.summary;
   out.push(verdict.exitCode === 0 ? c.green(line) : c.red(line));
   return `${out.join('\n')}\n`;
+}
+
+function renderWarning(w: Warning, c: ChalkInstance): string {
+  const where = w.location ? `${c.bold(formatLocation(w.location))} ` : '';
+  return `${c.yellow('warning')} ${where}${w.message} ${c.dim(`(${w.code})`)}${w.hint ? `\n  ${c.yellow('→')} ${w.hint}` : ''}`;
 }
 
 function renderFailure(f: Failure, c: ChalkInstance): string {

@@ -87,6 +87,13 @@ export const FailureSchema = z.object({
   hint: z.string().describe('one line: what to do next'),
 });
 
+export const WarningSchema = z.object({
+  code: z.string().describe('stable code, e.g. SPEC_TABLE_NO_DELIMITER'),
+  location: LocationSchema.optional(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+
 export const GateStatusSchema = z.enum(['passed', 'failed', 'timeout', 'error', 'skipped']);
 
 export const GateResultSchema = z.object({
@@ -110,6 +117,7 @@ export const VerdictSchema = z.object({
   counts: z.object({ scenarios: CountsSchema, steps: CountsSchema }),
   scenarios: z.array(ScenarioResultSchema),
   failures: z.array(FailureSchema),
+  warnings: z.array(WarningSchema).describe('what ran but may not be what the author meant; never changes the exit code'),
   gates: z.array(GateResultSchema),
   unusedSteps: z.array(UnusedStepSchema).describe('empty when the run was filtered (paths, tags, names)'),
   debt: z.null().describe('comprehension-debt summary; null until debt tracking is configured'),
@@ -133,5 +141,6 @@ export type StepResult = z.infer<typeof StepResultSchema>;
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
 export type FailureKind = z.infer<typeof FailureKindSchema>;
 export type Failure = z.infer<typeof FailureSchema>;
+export type Warning = z.infer<typeof WarningSchema>;
 export type GateResult = z.infer<typeof GateResultSchema>;
 export type Verdict = z.infer<typeof VerdictSchema>;

@@ -266,6 +266,7 @@ export class WatchSession {
       this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
       await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
       if (this.map.loadActive) warmEditCheck();
+      warmSupportKinds(this.env.cwd, this.map.supportFiles);
     }
   }
 
@@ -303,6 +304,11 @@ function warmEditCheck(): void {
     .then(() => import('../impact/body-edit.js'))
     .then(({ isBodyOnlyEdit }) => isBodyOnlyEdit('export function f() {}\n', 'export function f() { return 1; }\n', 'warm.ts'))
     .catch(() => undefined);
+}
+
+/** Reading the support files' kinds takes ≈ 10–60 ms the first time: between runs, not in the first edit's latency. */
+function warmSupportKinds(root: string, supportFiles: string[]): void {
+  setTimeout(() => sharedSupportFiles(root, supportFiles), 50).unref();
 }
 
 function merge(a: Request | undefined, b: Request): Request {
