@@ -321,6 +321,16 @@ Then('the verdict lists the unused step {string} at {string}', function (this: C
   assert.ok(found, `unusedSteps should list "${pattern}" at ${where}: ${JSON.stringify(verdict.unusedSteps)}`);
 });
 
+Then('the verdict does not list the unused step {string}', function (this: CliWorld, pattern: string) {
+  const verdict = verdictOf(this);
+  assert.ok(!verdict.unusedSteps.some((u) => u.pattern === pattern), `unusedSteps should not list "${pattern}": ${JSON.stringify(verdict.unusedSteps)}`);
+});
+
+Then('the verdict says unused steps were {string}', function (this: CliWorld, text: string) {
+  const verdict = verdictOf(this);
+  assert.ok(verdict.unusedNote?.includes(text), `unusedNote should contain ${JSON.stringify(text)}: ${JSON.stringify(verdict.unusedNote)}`);
+});
+
 Then('the verdict lists no unused steps', function (this: CliWorld) {
   const verdict = verdictOf(this);
   assert.deepEqual(verdict.unusedSteps, []);

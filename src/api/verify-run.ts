@@ -42,6 +42,12 @@ interface Prepared {
   /** Said in the verdict, never failing it: what the cucumber profile asks for that specloop leaves out. */
   warnings: SpecProblem[];
   filtered: boolean;
+  /**
+   * How unused step definitions are judged: by this run ('run'), against every scenario of the
+   * specs when only a configured filter (profile or spec.config tags, profile names) narrowed the
+   * run ('suite'), or not at all after a filter this command was given ('none').
+   */
+  unused: { scope: 'run' | 'suite' | 'none'; because: string };
   sourceOf: Map<string, string>;
 }
 
@@ -113,6 +119,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
       outcome = await runPrepared(prepared, retry[0]!, env, options, children);
     }
     problems.push(...unparsedByUs(outcome));
+    outcome = await judgeUnused(prepared, outcome, env.cwd);
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) {
@@ -138,12 +145,14 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     problems,
     outcome,
     gates,
-    filtered: prepared?.filtered ?? true,
+    filtered: (prepared?.unused.scope ?? 'none') === 'none',
+    ...(prepared && prepared.unused.scope !== 'run' ? { unusedNote: prepared.unused.because } : {}),
     strict: prepared?.config.strict ?? true,
     sourceOf,
     excerpt: makeExcerpter(env.cwd),
-    tools: await loadVerdictTools(outcome),
+    tools: await loadVerdictTools(outcome, prepared?.overlay ?? {}),
     warnings: prepared?.warnings ?? [],
+    stepGlobs: prepared ? supportGlobsOf(prepared.config, prepared.overlay) : [],
   });
   mark('spec', 'verdict built');
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
@@ -159,8 +168,28 @@ async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironm
   const run = { root: env.cwd, env: env.env, support, job, limits: limitsFor(config), files: runnable, lines, signal: options.signal, onOutput: options.onOutput };
   const ran = await runScenarios(runner, run, (child) => children.push(child));
   // Scenarios cut for blocking never reported which definitions they used.
-  if (ran.cut > 0) prepared.filtered = true;
+  if (ran.cut > 0) (prepared.filtered = true), (prepared.unused = { scope: 'none', because: 'scenarios were cut short' });
   return ran.outcome;
+}
+
+function unusedScope(runFiltered: boolean, configuredTags: string, configuredNames: string[]): Prepared['unused'] {
+  if (runFiltered) return { scope: 'none', because: 'not judged: this run was narrowed (paths, lines, --tags, --name or --changed)' };
+  const filters = [...(configuredTags ? [`tags ${configuredTags}`] : []), ...(configuredNames.length ? [`names ${configuredNames.join(', ')}`] : [])];
+  if (filters.length === 0) return { scope: 'run', because: 'judged by this run of every scenario' };
+  return { scope: 'suite', because: `judged against every scenario in the specs, also those the configured ${filters.join(' and ')} leave out` };
+}
+
+/** Under a configured filter, a definition only scenarios left out of the run use is still used. */
+async function judgeUnused(prepared: Prepared | undefined, outcome: RunOutcome | undefined, root: string): Promise<RunOutcome | undefined> {
+  if (prepared?.unused.scope !== 'suite' || outcome?.kind !== 'result') return outcome;
+  const candidates = outcome.result.definitions.filter((d) => !d.used);
+  if (candidates.length === 0) return outcome;
+  const [{ compileSpecs }, { compilePickles }, { definitionsUsedBy }] = await Promise.all([import('../spec/compile.js'), import('../spec/gherkin.js'), import('../bind/unused.js')]);
+  const compiled = await compileSpecs(root, prepared.specFiles, { write: false });
+  const texts = compiled.files.flatMap((f) => compilePickles(f.document, f.path).flatMap((p) => p.steps.map((s) => s.text)));
+  const used = definitionsUsedBy(candidates, texts, outcome.result.parameterTypes);
+  const definitions = outcome.result.definitions.map((d) => (used.has(d.id) ? { ...d, used: true } : d));
+  return { ...outcome, result: { ...outcome.result, definitions } };
 }
 
 /** Parse errors only cucumber's own parser found (another Gherkin version than ours). */
@@ -203,8 +232,9 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   if (!changes && !options.selected) problems.push(...(await unmatchedLines(runnable, selection.lines)));
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const narrowed = Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
+  const unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
-  const base = { parsedInRunner, overlay, wholeFiles, config, problems, warnings: overlay?.notes ?? [], filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base = { parsedInRunner, overlay, wholeFiles, config, problems, warnings: overlay?.notes ?? [], filtered, unused, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
   if (compiled.files.length === 0 && problems.length === 0 && !changes) {
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${specGlobs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
