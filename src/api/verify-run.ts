@@ -19,6 +19,7 @@ import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
 import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, profileProblems, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
+import { judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from './unused-scope.js';
 import { specloopVersion } from './version.js';
 import { mark } from '../core/timing.js';
 
@@ -42,12 +43,7 @@ interface Prepared {
   /** Said in the verdict, never failing it: what the cucumber profile asks for that specloop leaves out. */
   warnings: SpecProblem[];
   filtered: boolean;
-  /**
-   * How unused step definitions are judged: by this run ('run'), against every scenario of the
-   * specs when only a configured filter (profile or spec.config tags, profile names) narrowed the
-   * run ('suite'), or not at all after a filter this command was given ('none').
-   */
-  unused: { scope: 'run' | 'suite' | 'none'; because: string };
+  unused: UnusedScope;
   sourceOf: Map<string, string>;
 }
 
@@ -119,7 +115,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
       outcome = await runPrepared(prepared, retry[0]!, env, options, children);
     }
     problems.push(...unparsedByUs(outcome));
-    outcome = await judgeUnused(prepared, outcome, env.cwd);
+    if (prepared.unused.scope === 'suite') outcome = await judgeUnusedAcrossSuite(outcome, prepared.specFiles, env.cwd);
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) {
@@ -168,28 +164,11 @@ async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironm
   const run = { root: env.cwd, env: env.env, support, job, limits: limitsFor(config), files: runnable, lines, signal: options.signal, onOutput: options.onOutput };
   const ran = await runScenarios(runner, run, (child) => children.push(child));
   // Scenarios cut for blocking never reported which definitions they used.
-  if (ran.cut > 0) (prepared.filtered = true), (prepared.unused = { scope: 'none', because: 'scenarios were cut short' });
+  if (ran.cut > 0) {
+    prepared.filtered = true;
+    prepared.unused = { scope: 'none', because: 'not judged: scenarios were cut short' };
+  }
   return ran.outcome;
-}
-
-function unusedScope(runFiltered: boolean, configuredTags: string, configuredNames: string[]): Prepared['unused'] {
-  if (runFiltered) return { scope: 'none', because: 'not judged: this run was narrowed (paths, lines, --tags, --name or --changed)' };
-  const filters = [...(configuredTags ? [`tags ${configuredTags}`] : []), ...(configuredNames.length ? [`names ${configuredNames.join(', ')}`] : [])];
-  if (filters.length === 0) return { scope: 'run', because: 'judged by this run of every scenario' };
-  return { scope: 'suite', because: `judged against every scenario in the specs, also those the configured ${filters.join(' and ')} leave out` };
-}
-
-/** Under a configured filter, a definition only scenarios left out of the run use is still used. */
-async function judgeUnused(prepared: Prepared | undefined, outcome: RunOutcome | undefined, root: string): Promise<RunOutcome | undefined> {
-  if (prepared?.unused.scope !== 'suite' || outcome?.kind !== 'result') return outcome;
-  const candidates = outcome.result.definitions.filter((d) => !d.used);
-  if (candidates.length === 0) return outcome;
-  const [{ compileSpecs }, { compilePickles }, { definitionsUsedBy }] = await Promise.all([import('../spec/compile.js'), import('../spec/gherkin.js'), import('../bind/unused.js')]);
-  const compiled = await compileSpecs(root, prepared.specFiles, { write: false });
-  const texts = compiled.files.flatMap((f) => compilePickles(f.document, f.path).flatMap((p) => p.steps.map((s) => s.text)));
-  const used = definitionsUsedBy(candidates, texts, outcome.result.parameterTypes);
-  const definitions = outcome.result.definitions.map((d) => (used.has(d.id) ? { ...d, used: true } : d));
-  return { ...outcome, result: { ...outcome.result, definitions } };
 }
 
 /** Parse errors only cucumber's own parser found (another Gherkin version than ours). */
