@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { definesStepsOnly } from '../src/impact/support-kind.js';
+import { definesStepsOnly } from '../src/impact/steps-only.js';
 
 const stepsOnly = [
   [
@@ -58,6 +58,7 @@ When(pattern, (colour: string) => {
 export default { build };`,
   ],
   ['a file with only types', `export type Id = string;\nexport interface W { id: Id }\n`],
+  ['names that are also Object.prototype keys', `import { Then } from '@cucumber/cucumber';\nconst constructor = { toString: 1 };\nThen('x', function () { return this.constructor.name + constructor.toString; });\n`],
   [
     'tsc CommonJS output',
     `"use strict";
