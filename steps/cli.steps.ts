@@ -271,6 +271,12 @@ Then('that warning\'s {word} contains {string}', function (this: CliWorld, field
   assert.ok(value.includes(text), `warning ${field} should contain ${JSON.stringify(text)}, got:\n${value}`);
 });
 
+Then('the verdict has a(n) {string} warning saying {string}', function (this: CliWorld, code: string, text: string) {
+  const verdict = verdictOf(this);
+  const found = verdict.warnings.some((w) => w.code === code && w.message.includes(text));
+  assert.ok(found, `no ${code} warning saying ${JSON.stringify(text)}; warnings:\n${verdict.warnings.map((w) => `  ${w.code}: ${w.message}`).join('\n') || '  (none)'}`);
+});
+
 Then('the verdict has a(n) {string} failure at {string}', function (this: CliWorld, kind: string, where: string) {
   const verdict = verdictOf(this);
   const found = verdict.failures.find((f) => f.kind === kind && f.location && matchesLocation(f.location, where));
@@ -351,6 +357,16 @@ Then('the verdict lists the unused step {string} at {string}', function (this: C
   const verdict = verdictOf(this);
   const found = verdict.unusedSteps.some((u) => u.pattern === pattern && `${u.file}:${u.line}` === where);
   assert.ok(found, `unusedSteps should list "${pattern}" at ${where}: ${JSON.stringify(verdict.unusedSteps)}`);
+});
+
+Then('the verdict does not list the unused step {string}', function (this: CliWorld, pattern: string) {
+  const verdict = verdictOf(this);
+  assert.ok(!verdict.unusedSteps.some((u) => u.pattern === pattern), `unusedSteps should not list "${pattern}": ${JSON.stringify(verdict.unusedSteps)}`);
+});
+
+Then('the verdict says unused steps were {string}', function (this: CliWorld, text: string) {
+  const verdict = verdictOf(this);
+  assert.ok(verdict.unusedNote?.includes(text), `unusedNote should contain ${JSON.stringify(text)}: ${JSON.stringify(verdict.unusedNote)}`);
 });
 
 Then('the verdict lists no unused steps', function (this: CliWorld) {

@@ -96,6 +96,12 @@ Then('the next run ran exactly these scenarios:', async function (this: WatchWor
 });
 
 
+Then('the next run passes and ran exactly these scenarios:', async function (this: WatchWorld, table: DataTable) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  assert.equal(event.verdict!.exitCode, 0, `expected a passing run: ${event.verdict!.summary} ${JSON.stringify(event.verdict!.failures).slice(0, 400)}`);
+  assert.deepEqual(event.verdict!.scenarios.map((s) => s.id).sort(), table.raw().map(([id]) => id!).sort());
+});
+
 Then('the next run reports a {string} failure at {string}', async function (this: WatchWorld, kind: string, where: string) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
   const found = event.verdict!.failures.some((f) => f.kind === kind && f.location && `${f.location.file}:${f.location.line}` === where);

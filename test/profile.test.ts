@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/config/defaults.js';
 import { resolveConfig } from '../src/config/load.js';
-import { combineTags, findCucumberConfig, isResolvedDefaultSteps, overlayProfile } from '../src/api/profile.js';
+import { combineTags, findCucumberConfig, isResolvedDefaultSteps, overlayProfile, profileProblems } from '../src/api/profile.js';
 import type { ProfileConfig } from '../src/run/protocol.js';
 
 function profile(overrides: Partial<ProfileConfig> = {}): ProfileConfig {
@@ -13,12 +13,14 @@ function profile(overrides: Partial<ProfileConfig> = {}): ProfileConfig {
     require: [],
     import: [],
     requireModule: [],
+    loader: [],
     tags: '',
     name: [],
     worldParameters: {},
     retry: 0,
     strict: true,
     format: [],
+    parallel: 0,
     ...overrides,
   };
 }
@@ -35,12 +37,16 @@ describe('overlayProfile', () => {
       requirePaths: [],
       importPaths: [],
       requireModules: [],
+      loaders: [],
       tags: '',
       names: [],
       worldParameters: {},
       retry: undefined,
       strict: true,
       formatFiles: {},
+      snippetInterface: undefined,
+      snippetSyntax: undefined,
+      notes: [],
     });
   });
 
@@ -70,9 +76,25 @@ describe('overlayProfile', () => {
     expect(overlayProfile(p, false, true)).toMatchObject({ requirePaths: [], importPaths: [] });
   });
 
-  it('drops tsx loaders from requireModule (specloop loads TypeScript itself) and keeps the rest', () => {
-    const overlay = overlayProfile(profile({ requireModule: ['tsx/cjs', 'ts-node/register', 'tsx', 'tsx/esm', './setup.cjs'] }), false, false);
-    expect(overlay.requireModules).toEqual(['ts-node/register', './setup.cjs']);
+  it('drops TypeScript loaders from requireModule and loader (specloop loads TypeScript itself), keeps the rest, and says so once', () => {
+    const loaders = ['tsx/cjs', 'ts-node/register', 'ts-node/register/transpile-only', 'tsx', '@swc/register', '@swc-node/register', 'esbuild-register/dist/node', './setup.cjs', 'tsconfig-paths/register'];
+    const overlay = overlayProfile(profile({ requireModule: loaders, loader: ['ts-node/esm', './my-loader.mjs'] }), false, false, 'cucumber.js');
+    expect(overlay.requireModules).toEqual(['./setup.cjs', 'tsconfig-paths/register']);
+    expect(overlay.loaders).toEqual(['./my-loader.mjs']);
+    expect(overlay.notes).toHaveLength(1);
+    expect(overlay.notes[0]).toMatchObject({ code: 'SPEC_PROFILE_LOADER_DROPPED' });
+    expect(overlay.notes[0]!.message).toContain('cucumber.js loads tsx/cjs, ts-node/register, ts-node/register/transpile-only, tsx, @swc/register, @swc-node/register, esbuild-register/dist/node, ts-node/esm: not loaded');
+  });
+
+  it('drops @babel/register only when the steps are TypeScript', () => {
+    expect(overlayProfile(profile({ requireModule: ['@babel/register'], require: ['features/**/*.ts'] }), false, false).requireModules).toEqual([]);
+    expect(overlayProfile(profile({ requireModule: ['@babel/register'], require: ['features/**/*.{js,ts}'] }), false, false).requireModules).toEqual([]);
+    expect(overlayProfile(profile({ requireModule: ['@babel/register'], require: ['features/**/*.js'] }), false, false).requireModules).toEqual(['@babel/register']);
+  });
+
+  it('notes a parallel it does not honour', () => {
+    const overlay = overlayProfile(profile({ parallel: 2 }), false, false, 'cucumber.cjs');
+    expect(overlay.notes).toEqual([expect.objectContaining({ code: 'SPEC_PROFILE_PARALLEL_IGNORED', message: expect.stringContaining('cucumber.cjs sets parallel: 2: ignored') })]);
   });
 
   it('passes tags, names, world parameters and strict through; retry 0 means unset', () => {
@@ -130,5 +152,25 @@ describe('findCucumberConfig / isResolvedDefaultSteps', () => {
     expect(isResolvedDefaultSteps(resolveConfig('/r', undefined, {}))).toBe(true);
     expect(isResolvedDefaultSteps(resolveConfig('/r', undefined, { steps: [...DEFAULTS.steps] }))).toBe(false);
     expect(isResolvedDefaultSteps(resolveConfig('/r', undefined, { steps: ['s/**/*.ts'] }))).toBe(false);
+  });
+});
+
+describe('profileProblems: formats cucumber could not import', () => {
+  it('accepts built-in formats, relative formatter files that exist and packages that resolve', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'specloop-formats-'));
+    dirs.push(root);
+    fs.writeFileSync(path.join(root, 'my-formatter.mjs'), 'export default class {}\n');
+    const formats = ['progress', 'html:reports/a.html', 'junit:reports/j.xml', './my-formatter.mjs:out.txt', 'file://./my-formatter.mjs:out2.txt'];
+    expect(profileProblems(root, profile({ format: formats }), 'cucumber.js')).toEqual([]);
+    expect(profileProblems(process.cwd(), profile({ format: ['@cucumber/messages'] }), 'cucumber.js')).toEqual([]);
+  });
+
+  it('names a format nothing resolves, with the file to fix', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'specloop-formats-'));
+    dirs.push(root);
+    const [problem, ...rest] = profileProblems(root, profile({ format: ['nosuch-formatter:out.txt', './missing.mjs'] }), 'cucumber.cjs');
+    expect(rest).toHaveLength(1);
+    expect(problem).toMatchObject({ code: 'SPEC_PROFILE_REJECTED', hint: 'fix or remove "nosuch-formatter:out.txt" in cucumber.cjs' });
+    expect(problem!.message).toContain('cucumber rejected format "nosuch-formatter" in cucumber.cjs');
   });
 });

@@ -245,3 +245,30 @@ describe('regressions', () => {
     expect(mergeScenarioMap(MAP, next, []).scenarios.map((s) => s.id).sort()).toEqual(['features/cart.feature:3', 'features/cart.feature:8', 'specs/users.md:12']);
   });
 });
+
+describe('support code every scenario loads (a World in its own file)', () => {
+  const files = { ...FILES, 'features/support/world.ts': "import { total } from '../../src/cart.js';\nexport class W { total = total; }\n" };
+  const map: ScenarioMap = { ...MAP, globalSupportFiles: [], supportFiles: [...MAP.supportFiles, 'features/support/world.ts'] };
+  async function selectWith(changed: string[], sharedSupport: string[]) {
+    const graph = await ImportGraph.build(ROOT, Object.keys(files), { fs: new MemoryFileSystem(files, ROOT) });
+    return selectScenarios({ root: ROOT, changed, map, graph, specFiles: ['features/cart.feature', 'specs/users.md'], sharedSupport });
+  }
+
+  it('an edit to it runs every scenario', async () => {
+    const selection = await selectWith(['features/support/world.ts'], ['features/support/world.ts']);
+    expect(selection.all).toBe(true);
+    expect(selection.reasons[0]!.because).toBe('features/support/world.ts changed (support code every scenario loads: World, hooks or setup)');
+  });
+
+  it('an edit to code only it imports runs every scenario', async () => {
+    const selection = await selectWith(['src/price.ts'], ['features/support/world.ts']);
+    expect(selection.all).toBe(true);
+    expect(selection.reasons[0]!.because).toBe('src/price.ts changed (it reaches features/support/world.ts, support code every scenario loads)');
+  });
+
+  it('code it does not reach keeps the narrow selection', async () => {
+    const selection = await selectWith(['src/user.ts'], ['features/support/world.ts']);
+    expect(selection.all).toBe(false);
+    expect(selection.paths).toEqual(['features/cart.feature:8', 'specs/users.md:12']);
+  });
+});

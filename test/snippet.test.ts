@@ -170,3 +170,25 @@ describe('snippetImports', () => {
     expect(snippetImports(['Then'], false)).toBe("import { Then } from '@cucumber/cucumber';");
   });
 });
+
+describe('makeSnippetWriter: the profile snippetInterface', () => {
+  const lines = (snippet: string) => snippet.split('\n');
+  it('writes each interface as cucumber-js does, with typed parameters', () => {
+    expect(lines(makeSnippetWriter([], 'async-await')('When', 'I pay 5 euros', undefined))).toEqual([
+      "When('I pay {int} euros', async function (int: number) {",
+      '  // Write code here that turns the phrase above into concrete actions',
+      "  return 'pending';",
+      '});',
+    ]);
+    expect(lines(makeSnippetWriter([], 'promise')('Then', 'it works', undefined))[2]).toBe("  return Promise.resolve('pending');");
+    const callback = lines(makeSnippetWriter([], 'callback')('Given', 'a list:', 'dataTable'));
+    expect(callback[0]).toBe("Given('a list:', function (dataTable: DataTable, callback: (error: Error | null, result?: string) => void) {");
+    expect(callback[2]).toBe("  callback(null, 'pending');");
+  });
+
+  it('an interface cucumber no longer has (generator) or none gets the synchronous form', () => {
+    for (const style of ['generator', undefined, 'synchronous']) {
+      expect(lines(makeSnippetWriter([], style)('Given', 'x', undefined)).slice(0, 3)).toEqual(["Given('x', function () {", '  // Write code here that turns the phrase above into concrete actions', "  return 'pending';"]);
+    }
+  });
+});

@@ -272,7 +272,7 @@ describe('buildVerdict: status and exit code', () => {
     expect(v.exitCode).toBe(1);
   });
 
-  for (const code of ['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_USAGE', 'SPEC_PATH_NOT_FOUND', 'SPEC_NO_SPECS', 'SPEC_CUCUMBER_MISSING'] as const) {
+  for (const code of ['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_USAGE', 'SPEC_PATH_NOT_FOUND', 'SPEC_NO_SPECS', 'SPEC_CUCUMBER_MISSING', 'SPEC_PROFILE_REJECTED'] as const) {
     it(`${code} is bad input: exit 2, status error`, async () => {
       const v = await build({ problems: [problem(code, { location: { file: 'features/x.feature', line: 2, column: 3 }, hint: 'do this' })], outcome: undefined });
       expect(v.exitCode).toBe(2);

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULTS } from '../config/defaults.js';
+import { droppedLoadersNote, isTypeScriptLoader, parallelIgnoredNote, unknownFormats } from '../config/profile-checks.js';
 import type { ResolvedConfig } from '../config/schema.js';
+import type { SpecProblem } from '../core/errors.js';
 import type { ProfileConfig } from '../run/protocol.js';
 
 export function findCucumberConfig(root: string): string | undefined {
@@ -13,34 +15,49 @@ export interface ProfileOverlay {
   requirePaths: string[];
   importPaths: string[];
   requireModules: string[];
+  loaders: string[];
   tags: string;
   names: string[];
   worldParameters: Record<string, unknown>;
   retry: number | undefined;
   strict: boolean | undefined;
   formatFiles: Record<string, string>;
+  snippetInterface: string | undefined;
+  snippetSyntax: string | undefined;
+  /** What the profile asks for that specloop leaves out, said once in the verdict. */
+  notes: SpecProblem[];
 }
-
-/** specloop registers tsx itself; loading it a second time through cucumber only costs time. */
-const TS_LOADERS = new Set(['tsx', 'tsx/cjs', 'tsx/esm', 'tsx/cjs/api', 'tsx/esm/api']);
 
 /**
  * What a cucumber.js profile adds. Specloop's own config wins where both speak; the profile's
- * paths and support files are used when spec.config leaves them to the defaults.
+ * paths and support files are used when spec.config leaves them to the defaults. `file` names
+ * the config file in notes.
  */
-export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, userSetSteps: boolean): ProfileOverlay {
+export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, userSetSteps: boolean, file = 'the cucumber profile'): ProfileOverlay {
+  const supportGlobs = [...profile.require, ...profile.import];
+  const typeScript = (m: string) => isTypeScriptLoader(m, supportGlobs);
+  const dropped = [...new Set([...profile.requireModule, ...profile.loader].filter(typeScript))];
   return {
     specs: !userSetSpecs && profile.paths.length ? profile.paths.map(toSpecGlob) : undefined,
     requirePaths: userSetSteps ? [] : profile.require,
     importPaths: userSetSteps ? [] : profile.import,
-    requireModules: profile.requireModule.filter((m) => !TS_LOADERS.has(m)),
+    requireModules: profile.requireModule.filter((m) => !typeScript(m)),
+    loaders: profile.loader.filter((m) => !typeScript(m)),
     tags: profile.tags,
     names: profile.name,
     worldParameters: profile.worldParameters,
     retry: profile.retry || undefined,
     strict: profile.strict,
     formatFiles: formatFiles(profile.format),
+    snippetInterface: profile.snippetInterface,
+    snippetSyntax: profile.snippetSyntax,
+    notes: [...(dropped.length ? [droppedLoadersNote(file, dropped)] : []), ...(profile.parallel > 0 ? [parallelIgnoredNote(file, profile.parallel)] : [])],
   };
+}
+
+/** What cucumber would refuse in the profile once it runs (a format it cannot import): bad input, before anything runs. */
+export function profileProblems(root: string, profile: ProfileConfig, file = 'the cucumber profile'): SpecProblem[] {
+  return unknownFormats(root, file, profile.format);
 }
 
 function toSpecGlob(p: string): string {

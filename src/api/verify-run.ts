@@ -18,8 +18,9 @@ import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
 import { ranNothing } from './ran-nothing.js';
-import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, type ProfileOverlay } from './profile.js';
+import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, profileProblems, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
+import { judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from './unused-scope.js';
 import { specloopVersion } from './version.js';
 import { mark } from '../core/timing.js';
 
@@ -40,10 +41,12 @@ interface Prepared {
   runnable: SpecFile[];
   lines: Map<string, number[]>;
   problems: SpecProblem[];
+  /** Said in the verdict, never failing it: what may not be what the author meant (Markdown, the cucumber profile). */
   warnings: SpecProblem[];
   /** Source files whose front matter says `status: draft`. */
   drafts: Set<string>;
   filtered: boolean;
+  unused: UnusedScope;
   sourceOf: Map<string, string>;
 }
 
@@ -118,6 +121,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     }
     problems.push(...unparsedByUs(outcome));
     if (problems.length === 0) problems.push(...ranNothing(prepared, outcome, options));
+    if (prepared.unused.scope === 'suite') outcome = await judgeUnusedAcrossSuite(outcome, prepared.specFiles, env.cwd);
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) {
@@ -143,13 +147,15 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     problems,
     outcome,
     gates,
-    filtered: prepared?.filtered ?? true,
+    filtered: (prepared?.unused.scope ?? 'none') === 'none',
+    ...(prepared && prepared.unused.scope !== 'run' ? { unusedNote: prepared.unused.because } : {}),
     strict: prepared?.config.strict ?? true,
     sourceOf,
     excerpt: makeExcerpter(env.cwd),
-    tools: await loadVerdictTools(outcome),
+    tools: await loadVerdictTools(outcome, prepared?.overlay ?? {}),
     warnings: prepared?.warnings ?? [],
     isDraft: (file) => prepared?.drafts.has(file) ?? false,
+    stepGlobs: prepared ? supportGlobsOf(prepared.config, prepared.overlay) : [],
   });
   mark('spec', 'verdict built');
   const supportFiles = prepared ? [...prepared.supportFiles] : [];
@@ -165,7 +171,10 @@ async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironm
   const run = { root: env.cwd, env: env.env, support, job, limits: limitsFor(config), files: runnable, lines, signal: options.signal, onOutput: options.onOutput };
   const ran = await runScenarios(runner, run, (child) => children.push(child));
   // Scenarios cut for blocking never reported which definitions they used.
-  if (ran.cut > 0) prepared.filtered = true;
+  if (ran.cut > 0) {
+    prepared.filtered = true;
+    prepared.unused = { scope: 'none', because: 'not judged: scenarios were cut short' };
+  }
   return ran.outcome;
 }
 
@@ -195,7 +204,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   options.onOutputs?.(outputs);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
-  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
+  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], ...(overlay?.loaders.length ? { loaders: overlay.loaders } : {}), module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = overlay?.specs ?? config.specs;
@@ -212,9 +221,10 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   if (!changes && !options.selected) problems.push(...(await unmatchedLines(runnable, selection.lines)));
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
   const narrowed = Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
+  const unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base = { parsedInRunner, overlay, wholeFiles, config, problems, warnings: compiled.warnings, drafts, filtered, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base = { parsedInRunner, overlay, wholeFiles, config, problems, warnings: [...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
   if (compiled.files.length === 0 && problems.length === 0 && !changes && !(options.passWithNoScenarios ?? config.passWithNoScenarios)) {
     const where = options.paths?.length ? `in ${options.paths.join(', ')}` : `(looked for ${specGlobs.join(', ')})`;
@@ -235,6 +245,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
     strict: config.strict,
     worldParameters: { ...overlay?.worldParameters, ...config.worldParameters },
     formatFiles: overlay?.formatFiles ?? {},
+    ...(overlay?.snippetSyntax ? { snippetOptions: { snippetSyntax: overlay.snippetSyntax, ...(overlay.snippetInterface ? { snippetInterface: overlay.snippetInterface } : {}) } } : {}),
     hangAfterMs: config.timeout + HANG_GRACE_MS,
     // ESM modules can't be dropped from Node's cache, so only CommonJS steps keep a runner alive.
     persistent: Boolean(options.keepRunner) && config.module === 'cjs' && support.importPaths.length === 0,
@@ -272,7 +283,9 @@ async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: 
   const names = config.profile ? [config.profile] : [];
   const profile = (file && readObjectProfiles(env.cwd, file, names)) || (await child.profile(file, names));
   if ('code' in profile) throw new SpecloopError(profile);
-  return overlayProfile(profile, !isResolvedDefaultSpecs(config), !isResolvedDefaultSteps(config));
+  const [rejected, ...more] = profileProblems(env.cwd, profile, file);
+  if (rejected) throw new SpecloopError(rejected, more);
+  return overlayProfile(profile, !isResolvedDefaultSpecs(config), !isResolvedDefaultSteps(config), file);
 }
 
 /** Absolute support files to load: the profile's or the config's; `only` narrows them to what a selection binds to. */
@@ -362,7 +375,8 @@ async function selectChanged(root: string, specGlobs: string[], options: RunOpti
   await saveGraph(graph).catch(() => undefined);
   const baseline = map?.loadActive ? await (await import('../impact/baseline.js')).loadBaseline(root) : {};
   const bodyOnly = map?.loadActive ? await bodyOnlyEdits(root, changed.filter(isCode), baseline) : undefined;
-  return selectScenarios({ root, changed, map, graph, specFiles: specs.files, bodyOnly });
+  const sharedSupport = map ? (await import('../impact/support-kind.js')).sharedSupportFiles(root, map.supportFiles) : [];
+  return selectScenarios({ root, changed, map, graph, specFiles: specs.files, bodyOnly, sharedSupport });
 }
 
 /** Which changed files differ only inside function bodies from the text the last coverage run ran. */

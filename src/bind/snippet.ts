@@ -29,8 +29,25 @@ export function makeRegistry(custom: RunParameterType[]): ParameterTypeRegistry 
   return registry;
 }
 
+/**
+ * The profile's `formatOptions.snippetInterface`, as cucumber-js writes each one; anything else
+ * (`generator`, which cucumber dropped) gets the synchronous form, as cucumber gives it.
+ */
+export type SnippetInterface = 'synchronous' | 'async-await' | 'callback' | 'promise';
+
+const BODY: Record<SnippetInterface, string> = {
+  synchronous: "return 'pending';",
+  'async-await': "return 'pending';",
+  callback: "callback(null, 'pending');",
+  promise: "return Promise.resolve('pending');",
+};
+
+function asInterface(value: string | undefined): SnippetInterface {
+  return value !== undefined && value in BODY ? (value as SnippetInterface) : 'synchronous';
+}
+
 /** A ready-to-paste TypeScript step definition, with the cucumber-expression parameters typed. */
-export function snippetFor(keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined, registry: ParameterTypeRegistry): string {
+export function snippetFor(keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined, registry: ParameterTypeRegistry, style: SnippetInterface = 'synchronous'): string {
   const generator = new CucumberExpressionGenerator(() => registry.parameterTypes);
   // The generator escapes ( { / but not the escape character itself.
   const [expression] = generator.generateExpressions(text.replace(/\\/g, '\\\\'));
@@ -40,21 +57,23 @@ export function snippetFor(keyword: string, text: string, argument: 'dataTable' 
   const params = names.map((name, i) => `${name}: ${types[i]}`);
   if (argument === 'dataTable') params.push('dataTable: DataTable');
   if (argument === 'docString') params.push('docString: string');
+  if (style === 'callback') params.push('callback: (error: Error | null, result?: string) => void');
   const quoted = `'${source.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   return [
-    `${keyword}(${quoted}, function (${params.join(', ')}) {`,
+    `${keyword}(${quoted}, ${style === 'async-await' ? 'async ' : ''}function (${params.join(', ')}) {`,
     `  // Write code here that turns the phrase above into concrete actions`,
-    `  return 'pending';`,
+    `  ${BODY[style]}`,
     `});`,
   ].join('\n');
 }
 
 export type SnippetFn = (keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined) => string;
 
-/** A snippet writer bound to the run's parameter types. */
-export function makeSnippetWriter(custom: RunParameterType[]): SnippetFn {
+/** A snippet writer bound to the run's parameter types and the profile's snippet interface. */
+export function makeSnippetWriter(custom: RunParameterType[], snippetInterface?: string): SnippetFn {
   const registry = makeRegistry(custom);
-  return (keyword, text, argument) => snippetFor(keyword, text, argument, registry);
+  const style = asInterface(snippetInterface);
+  return (keyword, text, argument) => snippetFor(keyword, text, argument, registry, style);
 }
 
 /** The import line a set of snippets needs. */

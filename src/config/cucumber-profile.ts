@@ -38,7 +38,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function emptyProfile(): ProfileConfig {
-  return { paths: [], require: [], import: [], requireModule: [], tags: '', name: [], worldParameters: {}, retry: 0, strict: true, format: [] };
+  return { paths: [], require: [], import: [], requireModule: [], loader: [], tags: '', name: [], worldParameters: {}, retry: 0, strict: true, format: [], parallel: 0 };
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
@@ -55,11 +55,22 @@ function mergeProfile(into: ProfileConfig, profile: Record<string, unknown>): Pr
     require: [...into.require, ...strings(profile.require)],
     import: [...into.import, ...strings(profile.import)],
     requireModule: [...into.requireModule, ...strings(profile.requireModule)],
+    loader: [...into.loader, ...strings(profile.loader)],
     tags: into.tags && tags ? `(${into.tags}) and (${tags})` : into.tags || tags,
     name: [...into.name, ...strings(profile.name)],
     worldParameters: { ...into.worldParameters, ...(isPlainObject(profile.worldParameters) ? profile.worldParameters : {}) },
     retry: typeof profile.retry === 'number' ? profile.retry : into.retry,
     strict: typeof profile.strict === 'boolean' ? profile.strict : into.strict,
     format: [...into.format, ...formats(profile.format)],
+    parallel: typeof profile.parallel === 'number' ? profile.parallel : into.parallel,
+    ...snippetOptions(into, profile.formatOptions),
   };
+}
+
+function snippetOptions(into: ProfileConfig, options: unknown): Pick<ProfileConfig, 'snippetInterface' | 'snippetSyntax'> {
+  const given = isPlainObject(options) ? options : {};
+  const pick = (key: 'snippetInterface' | 'snippetSyntax') => (typeof given[key] === 'string' ? given[key] : into[key]);
+  const snippetInterface = pick('snippetInterface');
+  const snippetSyntax = pick('snippetSyntax');
+  return { ...(snippetInterface ? { snippetInterface } : {}), ...(snippetSyntax ? { snippetSyntax } : {}) };
 }

@@ -19,6 +19,8 @@ export interface SelectionInput {
   bodyOnly?: (file: string) => boolean;
   /** A project file's text (default: read from disk), to find step files that also register a World. */
   readText?: (file: string) => string | undefined;
+  /** Support files every run loads because they do more than define steps (World, hooks, setup), project-relative. */
+  sharedSupport?: string[];
 }
 
 export interface Selection {
@@ -45,6 +47,8 @@ export function selectScenarios(input: SelectionInput): Selection {
   if (!map) return everything('changed, and no scenario map exists yet', changed[0] ?? 'a file');
   const global = changed.find((f) => map.globalSupportFiles.includes(f));
   if (global) return everything('changed (it defines hooks or parameter types)', global);
+  const shared = reachedSharedSupport(input);
+  if (shared) return everything(shared.via === shared.file ? 'changed (support code every scenario loads: World, hooks or setup)' : `changed (it reaches ${shared.via}, support code every scenario loads)`, shared.file);
   const reasons: Selection['reasons'] = [];
   const add = (target: string, because: string) => reasons.push({ target, because });
   const specs = new Set(input.specFiles);
@@ -128,6 +132,26 @@ const WORLD = /\bsetWorldConstructor\s*\(/;
 function trustedCoverage(scenario: ScenarioMap['scenarios'][number]): boolean {
   const covered = scenario.covered;
   return covered !== undefined && scenario.incomplete !== true && scenario.stepFiles.every((f) => covered.includes(f));
+}
+
+/**
+ * A changed file that is, or reaches through the import graph, support code every scenario runs
+ * with (a World registered in its own file, hooks, setup): no step file imports it, so only this
+ * finds it. A body-only edit that coverage can judge (nothing in it ran at load) is left to coverage.
+ */
+function reachedSharedSupport(input: SelectionInput): { file: string; via: string } | undefined {
+  const { graph, map, root } = input;
+  const shared = [...new Set([...(input.sharedSupport ?? []), ...(map?.globalSupportFiles ?? [])])];
+  if (!map || shared.length === 0) return undefined;
+  const loadActive = new Set(map.loadActive ?? []);
+  for (const file of input.changed) {
+    if (SPEC.test(file)) continue;
+    if (map.loadActive !== undefined && !loadActive.has(file) && input.bodyOnly?.(file) === true) continue;
+    const affected = graph?.affectedBy([path.join(root, file)]) ?? new Set([path.join(root, file)]);
+    const via = shared.find((s) => s === file || affected.has(path.join(root, s)));
+    if (via) return { file, via };
+  }
+  return undefined;
 }
 
 /**

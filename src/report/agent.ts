@@ -18,6 +18,7 @@ export function renderAgent(verdict: Verdict): string {
     out.push(`  fix: ${f.hint}`);
   }
   for (const w of verdict.warnings) out.push(`warning ${w.code} ${w.location ? formatLocation(w.location) : ''}`.trimEnd(), `  message: ${w.message}`, ...(w.hint ? [`  fix: ${w.hint}`] : []));
+  if (verdict.unusedSteps.length && verdict.unusedNote) out.push(`unused-steps ${verdict.unusedNote}`);
   for (const u of verdict.unusedSteps) out.push(`unused-step ${u.file}:${u.line} ${u.pattern}`);
   for (const g of verdict.gates) out.push(`gate ${g.name} ${g.status}`);
   const untouched = nothingAffected(verdict);

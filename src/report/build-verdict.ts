@@ -24,9 +24,13 @@ export interface VerdictInput {
   warnings?: SpecProblem[];
   /** Source files whose front matter says `status: draft`: counted apart, never failing the verdict. */
   isDraft?: (file: string) => boolean;
+  /** How unused steps were judged, when a filter narrowed the run. */
+  unusedNote?: string;
+  /** The globs step files are loaded from (config "steps" or the profile's), for where to put a new one. */
+  stepGlobs?: string[];
 }
 
-const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_FILTER_INVALID', 'SPEC_CUCUMBER_MISSING', 'SPEC_CUCUMBER_UNSUPPORTED', 'SPEC_NO_SPECS']);
+const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_FILTER_INVALID', 'SPEC_CUCUMBER_MISSING', 'SPEC_CUCUMBER_UNSUPPORTED', 'SPEC_NO_SPECS', 'SPEC_PROFILE_REJECTED']);
 
 /** Assembles the verdict every reporter reads. Pure: all I/O arrives through the input. */
 export function buildVerdict(input: VerdictInput): Verdict {
@@ -37,6 +41,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     excerpt: input.excerpt,
     definitions: new Map((result?.definitions ?? []).map((d) => [d.id, d])),
     tools: input.tools,
+    stepHome: stepHome((result?.definitions ?? []).map((d) => input.sourceOf(d.uri)), input.stepGlobs ?? []),
   };
   const isDraft = input.isDraft ?? (() => false);
   const scenarios = (result?.scenarios ?? []).map((s) => scenarioResult(s, ctx, input.strict, isDraft));
@@ -65,19 +70,39 @@ export function buildVerdict(input: VerdictInput): Verdict {
     warnings,
     gates: input.gates,
     unusedSteps: input.filtered || !result || input.outcome?.kind !== 'result' ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
+    ...(input.unusedNote ? { unusedNote: input.unusedNote } : {}),
     debt: null,
     summary,
   };
   return verdict;
 }
 
+/**
+ * Where a new step definition belongs: the folder most of the project's step definitions are in,
+ * else the fixed folder of the first step glob that has one (`tests/steps/` for `tests/steps/**` globs).
+ */
+function stepHome(definitionFiles: string[], globs: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const file of definitionFiles) {
+    const dir = file.includes('/') ? `${file.slice(0, file.lastIndexOf('/'))}/` : './';
+    counts.set(dir, (counts.get(dir) ?? 0) + 1);
+  }
+  const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (top) return top[0];
+  const fixed = globs.map((g) => g.replace(/^\.\//, '').split(/[*?{[]/)[0]!).find((p) => p.endsWith('/'));
+  return fixed;
+}
+
 /** Loads the snippet writer and the differ only when the run has undefined steps or assertion values. */
-export async function loadVerdictTools(outcome: RunOutcome | undefined): Promise<VerdictTools> {
+export async function loadVerdictTools(outcome: RunOutcome | undefined, snippets: { snippetInterface?: string; snippetSyntax?: string } = {}): Promise<VerdictTools> {
   const result = resultOf(outcome);
   if (!result) return {};
   const steps = result.scenarios.flatMap((s) => s.steps);
   const tools: VerdictTools = {};
-  if (steps.some((s) => s.status === 'undefined')) tools.snippet = (await import('../bind/snippet.js')).makeSnippetWriter(result.parameterTypes);
+  if (steps.some((s) => s.status === 'undefined')) {
+    tools.snippet = (await import('../bind/snippet.js')).makeSnippetWriter(result.parameterTypes, snippets.snippetInterface);
+    if (snippets.snippetSyntax) tools.cucumberSnippets = true;
+  }
   const errors = [...steps.map((s) => s.error), ...result.scenarios.flatMap((s) => s.hookFailures.map((h) => h.error))];
   if (errors.some((e) => e?.expected !== undefined)) tools.diff = (await import('./diff.js')).lineDiff;
   return tools;

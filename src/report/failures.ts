@@ -11,12 +11,20 @@ export interface FailureContext {
   excerpt: (file: string, line: number) => Failure['excerpt'];
   definitions: Map<string, RunDefinition>;
   tools: VerdictTools;
+  /** Where this project keeps its step files (e.g. `features/step_definitions/`), for hints. */
+  stepHome?: string;
 }
 
 /** Heavier helpers, loaded by the caller only when a run needs them (see loadVerdictTools). */
 export interface VerdictTools {
   snippet?: (keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined) => string;
+  /** The profile names a snippetSyntax: cucumber's own snippet (written with it) wins where the run has one. */
+  cucumberSnippets?: boolean;
   diff?: (expected: string, actual: string) => string;
+}
+
+function snippetOf(step: RunStep, keyword: string, ctx: FailureContext): string | undefined {
+  return (ctx.tools.cucumberSnippets ? step.suggestion : undefined) ?? ctx.tools.snippet?.(keyword, step.text, step.argument);
 }
 
 /** Node's message for what a worker thread may not do (process.chdir, process.setuid, …). */
@@ -93,7 +101,7 @@ function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureC
   const def = defs[0];
   switch (step.status) {
     case 'undefined':
-      return { kind: 'undefined', code: 'SPEC_UNDEFINED', ...common, message: `undefined step: ${step.text}`, ...(ctx.tools.snippet ? { snippet: ctx.tools.snippet(keyword, step.text, step.argument) } : {}), hint: 'paste this step definition into a file under steps/ and make it do what the step says' };
+      return { kind: 'undefined', code: 'SPEC_UNDEFINED', ...common, message: `undefined step: ${step.text}`, ...(ctx.tools.snippet ? { snippet: snippetOf(step, keyword, ctx) } : {}), hint: `paste this step definition into a step file (this project's are in ${ctx.stepHome ?? 'steps/'}) and make it do what the step says` };
     case 'ambiguous':
       return { kind: 'ambiguous', code: 'SPEC_AMBIGUOUS', ...common, message: `${defs.length} step definitions match: ${step.text}`, matches: defs, hint: 'make the patterns distinct, or delete all but one of these definitions' };
     case 'pending':

@@ -24,6 +24,7 @@ export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
   if (verdict.warnings.length) out.push(...verdict.warnings.map((w) => renderWarning(w, c)), '');
   if (verdict.unusedSteps.length) {
     out.push(c.yellow(`${verdict.unusedSteps.length} unused step definition${verdict.unusedSteps.length > 1 ? 's' : ''}:`));
+    if (verdict.unusedNote) out.push(c.dim(`  (${verdict.unusedNote})`));
     for (const u of verdict.unusedSteps) out.push(`  ${c.dim(`${u.file}:${u.line}`)}  ${u.pattern}`);
     out.push('');
   }

@@ -125,9 +125,10 @@ export const VerdictSchema = z.object({
   }),
   scenarios: z.array(ScenarioResultSchema),
   failures: z.array(FailureSchema),
-  warnings: z.array(WarningSchema).describe('what ran but may not be what the author meant; never changes the exit code'),
+  warnings: z.array(WarningSchema).describe('what ran but may not be what the author meant, or what the run left out or could not honour; never changes the exit code'),
   gates: z.array(GateResultSchema),
   unusedSteps: z.array(UnusedStepSchema).describe('empty when the run was filtered (paths, tags, names)'),
+  unusedNote: z.string().optional().describe('how unused steps were judged when a filter narrowed the run: against the whole suite (a configured filter), or not at all'),
   debt: z.null().describe('comprehension-debt summary; null until debt tracking is configured'),
   watch: z
     .object({

@@ -24,6 +24,8 @@ export class RunCollector {
   /** Coverage of attempts that will be retried, by pickle. */
   private readonly attempts = new Map<string, string[]>();
   private readonly hooks = new Map<string, messages.Hook>();
+  /** cucumber's own snippet for an undefined step (its snippetSyntax), by pickle step. */
+  private readonly suggestions = new Map<string, string>();
   private readonly result: RunResult = {
     cucumberVersion: undefined,
     scenarios: [],
@@ -54,6 +56,7 @@ export class RunCollector {
     else if (envelope.testRunFinished) this.runFinished(envelope.testRunFinished);
     else if (envelope.meta) this.result.cucumberVersion = envelope.meta.implementation.version;
     else if (envelope.parseError) this.parseError(envelope.parseError);
+    else if (envelope.suggestion?.snippets[0]) this.suggestions.set(envelope.suggestion.pickleStepId, envelope.suggestion.snippets[0].code);
     return undefined;
   }
 
@@ -219,6 +222,7 @@ export class RunCollector {
           ...(pickleStep.type && pickleStep.type !== 'Unknown' ? { type: pickleStep.type } : {}),
           ...(pickleStep.argument?.dataTable ? { argument: 'dataTable' as const } : pickleStep.argument?.docString ? { argument: 'docString' as const } : {}),
           ...(error ? { error } : {}),
+          ...(this.suggestions.has(pickleStep.id) ? { suggestion: this.suggestions.get(pickleStep.id)! } : {}),
         });
       } else {
         hookStatuses.push(status);

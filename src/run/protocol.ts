@@ -6,6 +6,8 @@ export interface SupportJob {
   requirePaths: string[];
   importPaths: string[];
   requireModules: string[];
+  /** ESM loaders the profile names (module.register), TypeScript loaders already left out. */
+  loaders?: string[];
   module: 'cjs' | 'esm';
   /** Default step timeout, ms (used unless the support code sets its own). */
   timeout: number;
@@ -25,6 +27,8 @@ export interface RunJob {
   strict: boolean;
   worldParameters: Record<string, unknown>;
   formatFiles: Record<string, string>;
+  /** cucumber's formatOptions snippet settings, for the snippets cucumber suggests (snippetSyntax). */
+  snippetOptions?: { snippetInterface?: string; snippetSyntax?: string };
   /** A step still running after this long has blocked the event loop: the child names it and dies. */
   hangAfterMs: number;
   /** Stay alive after the result for further load + run pairs (watch's long-lived runner). */
@@ -37,12 +41,17 @@ export interface ProfileConfig {
   require: string[];
   import: string[];
   requireModule: string[];
+  loader: string[];
   tags: string;
   name: string[];
   worldParameters: Record<string, unknown>;
   retry: number;
   strict: boolean;
   format: string[];
+  /** cucumber's own worker processes; 0 when the profile sets none. */
+  parallel: number;
+  snippetInterface?: string;
+  snippetSyntax?: string;
 }
 
 export type ParentMessage =

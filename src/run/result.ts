@@ -24,6 +24,8 @@ export interface RunStep {
   /** The step's argument, so an undefined step's snippet can take it. */
   argument?: 'dataTable' | 'docString';
   error?: RunError;
+  /** cucumber's own snippet for it when undefined (written with the profile's snippetSyntax). */
+  suggestion?: string;
 }
 
 export interface RunHookFailure {

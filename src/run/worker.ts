@@ -183,7 +183,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   recorder?.take();
   let library: Library;
   try {
-    library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: [] } }, environment);
+    library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
     loadStack = (error as Error).stack;
     return supportLoadProblem(error);
@@ -229,7 +229,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
         sources,
         support: loaded.library,
         runtime: { dryRun: false, failFast: job.failFast, filterStacktraces: true, parallel: 0, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
-        formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: {} },
+        formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: job.snippetOptions ?? {} },
       },
       environment,
       onMessage,
@@ -268,20 +268,51 @@ function firstUserFrame(stack: string): { file: string; line: number; column?: n
 }
 
 async function resolveProfile(api: CucumberApi, file: string | undefined, profiles: string[]): Promise<void> {
+  const said = captureStderr();
   try {
-    const { useConfiguration: c } = await api.loadConfiguration({ ...(file ? { file } : {}), profiles }, { cwd: process.cwd(), env: process.env });
+    const { useConfiguration: c } = await api.loadConfiguration({ ...(file ? { file } : {}), profiles }, { cwd: process.cwd(), env: process.env }).finally(said.stop);
     const config: ProfileConfig = {
-      paths: c.paths, require: c.require, import: c.import, requireModule: c.requireModule, tags: c.tags, name: c.name,
+      paths: c.paths, require: c.require, import: c.import, requireModule: c.requireModule, loader: c.loader ?? [], tags: c.tags, name: c.name,
       worldParameters: c.worldParameters as Record<string, unknown>, retry: c.retry, strict: c.strict,
       format: c.format.map((f) => (Array.isArray(f) ? f.filter(Boolean).join(':') : f)),
+      parallel: c.parallel ?? 0,
+      ...snippetSettings(c.formatOptions as Record<string, unknown> | undefined),
     };
     await send({ type: 'profile', config });
   } catch (error) {
-    await send({
-      type: 'fatal',
-      problem: { code: 'SPEC_CONFIG_INVALID', message: `cucumber profile: ${(error as Error).message}`, hint: 'fix the profile in your cucumber config file, or pick another with --profile' },
-    });
+    await send({ type: 'fatal', problem: rejectedProfile(file ?? 'the cucumber profile', said.text(), (error as Error).message) });
   }
+}
+
+/**
+ * cucumber parses profile strings with commander, which prints what it rejects to stderr and
+ * calls process.exit: the printed line is the cause, the exit only how it ended.
+ */
+function captureStderr(): { text: () => string; stop: () => void } {
+  const write = process.stderr.write;
+  let text = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => ((text += chunk.toString()), true)) as typeof process.stderr.write;
+  return { text: () => text, stop: () => void (process.stderr.write = write) };
+}
+
+function rejectedProfile(file: string, stderr: string, message: string): SpecProblem {
+  const said = stderr.split('\n').map((l) => l.trim()).find((l) => l.startsWith('error:'))?.replace(/^error:\s*/, '');
+  const option = said?.match(/^unknown option '([^']+)'/)?.[1];
+  if (option) return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected option ${option} in ${file}: remove it`, hint: `remove ${option} from the profile in ${file}: cucumber ${cucumberVersion()} does not know it` };
+  return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected the profile in ${file}: ${said ?? message}`, hint: `fix it in ${file}, or pick another profile with --profile` };
+}
+
+function cucumberVersion(): string {
+  try {
+    return (projectRequire('@cucumber/cucumber/package.json') as { version: string }).version;
+  } catch {
+    return '';
+  }
+}
+
+function snippetSettings(options: Record<string, unknown> | undefined): Pick<ProfileConfig, 'snippetInterface' | 'snippetSyntax'> {
+  const { snippetInterface, snippetSyntax } = options ?? {};
+  return { ...(typeof snippetInterface === 'string' ? { snippetInterface } : {}), ...(typeof snippetSyntax === 'string' ? { snippetSyntax } : {}) };
 }
 
 const exitRunner: (code?: number) => void = process.exit.bind(process);

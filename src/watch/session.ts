@@ -7,6 +7,7 @@ import type { ImportGraph } from '../impact/graph.js';
 import { loadGraph, saveGraph } from '../impact/cache.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import { selectScenarios, type Selection } from '../impact/select.js';
+import { sharedSupportFiles } from '../impact/support-kind.js';
 import { startChildRunner } from '../run/child.js';
 import type { Runner } from '../run/runner.js';
 import type { Verdict } from '../report/verdict.js';
@@ -243,7 +244,8 @@ export class WatchSession {
       const failing = [...this.statuses].filter(([, status]) => status !== 'passed' && status !== 'skipped').map(([id]) => id);
       return { all: false, paths: failing, reasons: failing.map((id) => ({ target: id, because: 'failing' })), triggers: [] };
     }
-    const selection = selectScenarios({ root: this.env.cwd, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly });
+    const sharedSupport = this.map ? sharedSupportFiles(this.env.cwd, this.map.supportFiles) : [];
+    const selection = selectScenarios({ root: this.env.cwd, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly, sharedSupport });
     this.lastSelection = selection;
     return this.failingFirst(selection);
   }
@@ -260,14 +262,18 @@ export class WatchSession {
     return { runner: 'process', paths: selection.paths, selected: true, gates: false, signal, onOutputs, ...(this.options.coverage ? { config: { coverage: true } } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
 
-  /** Only the step files the selected scenarios bind to (plus hooks and parameter types): loading the rest costs time. */
+  /**
+   * The step files the selected scenarios bind to, plus every support file that does more than
+   * define steps (World, hooks, parameter types, setup): leaving out the other step files saves
+   * loading them, leaving out those would change what the scenarios run.
+   */
   private stepFilesFor(selection: Selection): string[] | undefined {
     if (!this.map) return undefined;
     const ids = new Set(selection.paths);
     const entries = this.map.scenarios.filter((s) => ids.has(s.id));
     // A whole spec file was selected (it changed): its steps may bind anywhere.
     if (entries.length < ids.size) return undefined;
-    return [...new Set([...entries.flatMap((s) => s.stepFiles), ...this.map.globalSupportFiles])];
+    return [...new Set([...entries.flatMap((s) => s.stepFiles), ...this.map.globalSupportFiles, ...sharedSupportFiles(this.env.cwd, this.map.supportFiles)])];
   }
 
   private async learn(details: Awaited<ReturnType<typeof verifyDetailed>>, selection: Selection): Promise<void> {
@@ -277,6 +283,7 @@ export class WatchSession {
       this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
       await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
       if (this.map.loadActive) warmEditCheck();
+      warmSupportKinds(this.env.cwd, this.map.supportFiles);
     }
   }
 
@@ -322,6 +329,11 @@ function warmEditCheck(): void {
     .then(() => import('../impact/body-edit.js'))
     .then(({ isBodyOnlyEdit }) => isBodyOnlyEdit('export function f() {}\n', 'export function f() { return 1; }\n', 'warm.ts'))
     .catch(() => undefined);
+}
+
+/** Reading the support files' kinds takes ≈ 10–60 ms the first time: between runs, not in the first edit's latency. */
+function warmSupportKinds(root: string, supportFiles: string[]): void {
+  setTimeout(() => sharedSupportFiles(root, supportFiles), 50).unref();
 }
 
 function merge(a: Request | undefined, b: Request): Request {

@@ -1,0 +1,32 @@
+import type { RunOutcome } from '../run/runner.js';
+
+/**
+ * How unused step definitions are judged: by this run ('run'), against every scenario of the specs
+ * when only a configured filter (profile or spec.config tags, profile names) narrowed the run
+ * ('suite'), or not at all after a filter this command was given ('none'). `because` is said in
+ * the verdict.
+ */
+export interface UnusedScope {
+  scope: 'run' | 'suite' | 'none';
+  because: string;
+}
+
+export function unusedScope(runFiltered: boolean, configuredTags: string, configuredNames: string[]): UnusedScope {
+  if (runFiltered) return { scope: 'none', because: 'not judged: this run was narrowed (paths, lines, --tags, --name or --changed)' };
+  const filters = [...(configuredTags ? [`tags ${configuredTags}`] : []), ...(configuredNames.length ? [`names ${configuredNames.join(', ')}`] : [])];
+  if (filters.length === 0) return { scope: 'run', because: 'judged by this run of every scenario' };
+  return { scope: 'suite', because: `judged against every scenario in the specs, also those the configured ${filters.join(' and ')} leave out` };
+}
+
+/** Under a configured filter, a definition that only scenarios left out of the run use is still used. */
+export async function judgeUnusedAcrossSuite(outcome: RunOutcome | undefined, specFiles: string[], root: string): Promise<RunOutcome | undefined> {
+  if (outcome?.kind !== 'result') return outcome;
+  const candidates = outcome.result.definitions.filter((d) => !d.used);
+  if (candidates.length === 0) return outcome;
+  const [{ compileSpecs }, { compilePickles }, { definitionsUsedBy }] = await Promise.all([import('../spec/compile.js'), import('../spec/gherkin.js'), import('../bind/unused.js')]);
+  const compiled = await compileSpecs(root, specFiles, { write: false });
+  const texts = compiled.files.flatMap((f) => compilePickles(f.document, f.path).flatMap((p) => p.steps.map((s) => s.text)));
+  const used = definitionsUsedBy(candidates, texts, outcome.result.parameterTypes);
+  const definitions = outcome.result.definitions.map((d) => (used.has(d.id) ? { ...d, used: true } : d));
+  return { ...outcome, result: { ...outcome.result, definitions } };
+}
