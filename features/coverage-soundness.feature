@@ -14,11 +14,11 @@ Feature: Coverage-mode selection never selects less than the code the scenarios 
   Scenario: spec watch --coverage re-runs the scenarios that run the code the World calls, breaking it and fixing it
     When I start "spec watch --coverage --json --settle 20"
     And I replace "book.onLoan = true;" with "book.onLoan = false;" in the file "src/library.ts"
-    Then the next run ran exactly these scenarios:
+    Then the next run fails and ran exactly these scenarios:
       | features/lending.feature:3 |
       | features/lending.feature:8 |
     When I replace "book.onLoan = false;" with "book.onLoan = true;" in the file "src/library.ts"
-    Then the next run ran exactly these scenarios:
+    Then the next run passes and ran exactly these scenarios:
       | features/lending.feature:3 |
       | features/lending.feature:8 |
 
@@ -40,4 +40,4 @@ Feature: Coverage-mode selection never selects less than the code the scenarios 
     When I run "spec verify --changed --gate none --json"
     Then the exit code is 1
     And the verdict reports the scenario "features/lending.feature:3" as failed
-    And the verdict says "src/library.ts" selected "features/lending.feature:3" because "src/library.ts changed (reached through features/support/world.ts, which every scenario loads)"
+    And the verdict says "src/library.ts" selected "every scenario" because "src/library.ts changed (it reaches features/support/world.ts, support code every scenario loads)"

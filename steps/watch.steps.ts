@@ -95,6 +95,11 @@ Then('the next run ran exactly these scenarios:', async function (this: WatchWor
   assert.deepEqual(ran, table.raw().map(([id]) => id!).sort());
 });
 
+Then('the next run fails and ran exactly these scenarios:', async function (this: WatchWorld, table: DataTable) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  assert.equal(event.verdict!.exitCode, 1, `expected a failing run: ${event.verdict!.summary}`);
+  assert.deepEqual(event.verdict!.scenarios.map((s) => s.id).sort(), table.raw().map(([id]) => id!).sort());
+});
 
 Then('the next run passes and ran exactly these scenarios:', async function (this: WatchWorld, table: DataTable) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
