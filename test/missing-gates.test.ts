@@ -8,9 +8,10 @@ const REPO = path.resolve(import.meta.dirname, '..');
 const made: string[] = [];
 
 /** A project outside the repository (whose node_modules would lend it a tsc). */
-function project(files: { tsconfig?: boolean; tsc?: boolean }): string {
+function project(files: { tsconfig?: boolean; tsc?: boolean; declared?: boolean }): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-gates-'));
   made.push(root);
+  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'p', devDependencies: files.declared ? { typescript: '^7.0.0' } : {} }));
   if (files.tsconfig) writeFileSync(path.join(root, 'tsconfig.json'), '{}\n');
   if (files.tsc) {
     mkdirSync(path.join(root, 'node_modules', '.bin'), { recursive: true });
@@ -31,8 +32,10 @@ describe('missingGateNotes', () => {
     expect(messages(project({ tsconfig: true }))).toEqual(['SPEC_GATE_MISSING no typecheck: install typescript to add it']);
   });
 
-  it('asks for a tsconfig.json when tsc is installed', () => {
-    expect(messages(project({ tsc: true }))).toEqual(['SPEC_GATE_MISSING no typecheck: add a tsconfig.json to add it']);
+  it('asks for a tsconfig.json when the project declares typescript', () => {
+    expect(messages(project({ tsc: true, declared: true }))).toEqual(['SPEC_GATE_MISSING no typecheck: add a tsconfig.json to add it']);
+    // A tsc it does not declare (a parent folder's) is not the project asking for a typecheck.
+    expect(messages(project({ tsc: true }))).toEqual([]);
   });
 
   it('asks for both when TypeScript steps run with neither', () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecProblem } from '../core/errors.js';
 import type { GateConfig } from '../config/schema.js';
-import { findBin } from './gates.js';
+import { declares, findBin } from './gates.js';
 
 export interface MissingGateContext {
   root: string;
@@ -16,14 +16,16 @@ export interface MissingGateContext {
 
 /**
  * A TypeScript project whose typecheck gate was not detected gets one note saying what would add
- * it: a green verdict with no type check is easy to take for one that checked types.
+ * it: a green verdict with no type check is easy to take for one that checked types. TypeScript
+ * project: a tsconfig.json, typescript in package.json, or TypeScript steps with no tsc at all.
  */
 export function missingGateNotes({ root, configured, only, loadsTypeScript }: MissingGateContext): SpecProblem[] {
   if (only !== undefined || 'typecheck' in configured) return [];
   const tsconfig = existsSync(path.join(root, 'tsconfig.json'));
   const tsc = findBin(root, 'tsc') !== undefined;
   if (tsconfig && tsc) return [];
-  if (!tsconfig && !tsc && !loadsTypeScript) return [];
+  // A tsc found above the project (a monorepo's, or any parent's) is not this project asking for a typecheck.
+  if (!tsconfig && (tsc ? !declares(root, 'typescript') : !loadsTypeScript)) return [];
   const missing = tsc ? 'add a tsconfig.json' : tsconfig ? 'install typescript' : 'install typescript and add a tsconfig.json';
   const how = tsc ? 'npx tsc --init' : 'npm i -D typescript';
   return [
