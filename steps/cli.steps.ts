@@ -265,6 +265,13 @@ Then('the verdict has a(n) {string} warning at {string}', function (this: CliWor
   this.warning = found;
 });
 
+Then('the verdict has a(n) {string} warning', function (this: CliWorld, code: string) {
+  const verdict = verdictOf(this);
+  const found = verdict.warnings.filter((w) => w.code === code);
+  assert.equal(found.length, 1, `one ${code} warning expected; warnings:\n${verdict.warnings.map(describeWarning).join('\n') || '  (none)'}`);
+  this.warning = found[0];
+});
+
 Then('that warning\'s {word} contains {string}', function (this: CliWorld, field: 'message' | 'hint', text: string) {
   assert.ok(this.warning, 'no warning selected: use "the verdict has a … warning at …" first');
   const value = this.warning[field] ?? '';

@@ -6,6 +6,7 @@ import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import type { ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
+import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type SectionPlan } from '../init/agent-wiring.js';
 
 /** A file init was asked to wire and did not: why, and what the person does about it. */
@@ -65,20 +66,27 @@ async function scaffold(root: string, report: InitReport): Promise<void> {
       () => report.kept.push(file),
     );
   }
-  if (report.kept.includes('package.json')) {
-    report.hints.push('package.json was kept: make sure it has "@cucumber/cucumber" and "tsx" in devDependencies (npm i -D @cucumber/cucumber tsx)');
-  } else {
-    report.hints.push('run npm install, then npx spec verify');
-  }
+  report.hints.push(...(report.kept.includes('package.json') ? installHints(declaredDependencies(root)) : ['run npm install, then npx spec verify']));
   if (report.kept.includes('.gitignore')) adviseGitignore(root, report);
 }
 
 function adviseExisting(root: string, report: InitReport): void {
-  const pkg = readPackageJson(root);
-  const declared = { ...(pkg?.dependencies as object | undefined), ...(pkg?.devDependencies as object | undefined) };
-  if (pkg && !('specloop' in declared)) report.hints.push('npm i -D specloop, so npx finds spec in this project');
+  if (readPackageJson(root) && !declaredDependencies(root).has('specloop')) report.hints.push('npm i -D specloop, so npx finds spec in this project');
   report.hints.push('npx spec verify runs this project\'s own suite, with its own cucumber config');
   adviseGitignore(root, report);
+}
+
+/** The example needs specloop, cucumber and tsx; typescript adds the typecheck gate. Names only what is not declared. */
+function installHints(declared: Set<string>): string[] {
+  const missing = ['specloop', '@cucumber/cucumber', 'tsx'].filter((name) => !declared.has(name));
+  const hints = missing.length ? [`npm i -D ${missing.join(' ')} (the example's steps run with them)`] : [];
+  if (!declared.has('typescript')) hints.push('npm i -D typescript to add the typecheck gate (and @types/node once your code uses Node\'s APIs)');
+  return [...hints, hints.length ? 'then run npx spec verify' : 'run npx spec verify'];
+}
+
+function declaredDependencies(root: string): Set<string> {
+  const pkg = readPackageJson(root);
+  return new Set([pkg?.dependencies, pkg?.devDependencies, pkg?.optionalDependencies].flatMap((deps) => (deps && typeof deps === 'object' ? Object.keys(deps) : [])));
 }
 
 function adviseGitignore(root: string, report: InitReport): void {
@@ -108,14 +116,10 @@ async function addHooks(root: string, { file, merge }: HookPlan, agent: AgentNam
   const existing = readTextIfExists(path.join(root, file));
   let settings: Record<string, unknown> = {};
   if (existing !== undefined) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(existing);
-    } catch (error) {
-      return void refuse(`not valid JSON (${(error as Error).message}); nothing was written to it, so the hooks are not wired`);
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return void refuse('not a JSON object; nothing was written to it, so the hooks are not wired');
-    settings = parsed as Record<string, unknown>;
+    const parsed = parseSettings(existing);
+    if (!parsed.ok) return void refuse(`not valid JSON (${parsed.message}); nothing was written to it, so the hooks are not wired`);
+    if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return void refuse('not a JSON object; nothing was written to it, so the hooks are not wired');
+    settings = parsed.value as Record<string, unknown>;
   }
   let next: Record<string, unknown> | undefined;
   try {
@@ -124,7 +128,7 @@ async function addHooks(root: string, { file, merge }: HookPlan, agent: AgentNam
     return void refuse(`${(error as Error).message}; nothing was written to it, so the hooks are not wired`);
   }
   if (!next) return void report.kept.push(file);
-  await write(root, file, `${JSON.stringify(next, null, 2)}\n`);
+  await write(root, file, existing === undefined ? `${JSON.stringify(next, null, 2)}\n` : editSettings(existing, settings, next));
   (existing === undefined ? report.created : report.updated).push(file);
 }
 

@@ -12,6 +12,7 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { compactPaths } from '../run/compact-paths.js';
 import { resolveGates, runGate } from '../run/gates.js';
+import { missingGateNotes } from '../run/missing-gates.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
 import type { RunResult } from '../run/result.js';
 import type { Selection } from '../impact/select.js';
@@ -104,12 +105,14 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   let outcome: RunOutcome | undefined;
   const gates: GateResult[] = [];
   const problems: SpecProblem[] = [];
+  const notes: SpecProblem[] = [];
   try {
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     problems.push(...prepared.problems);
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const selectedGates = planGates(prepared.config, options.gates);
+    notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
     outcome = await runPrepared(prepared, children[0]!, env, options, children);
     if (prepared.parsedInRunner && outcome?.kind === 'result' && outcome.result.parseErrors?.length) {
       // cucumber met a spec it cannot parse and ran nothing: parse here, report every error, run the rest.
@@ -153,7 +156,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     sourceOf,
     excerpt: makeExcerpter(env.cwd),
     tools: await loadVerdictTools(outcome, prepared?.overlay ?? {}),
-    warnings: prepared?.warnings ?? [],
+    warnings: [...(prepared?.warnings ?? []), ...notes],
     isDraft: (file) => prepared?.drafts.has(file) ?? false,
     stepGlobs: prepared ? supportGlobsOf(prepared.config, prepared.overlay) : [],
   });

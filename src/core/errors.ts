@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'SPEC_RUN_TIMEOUT'
   | 'SPEC_CANCELLED'
   | 'SPEC_GATE'
+  | 'SPEC_GATE_MISSING'
   | 'SPEC_INIT_EXISTS'
   | 'SPEC_INIT_SETTINGS'
   | 'SPEC_INTERNAL';

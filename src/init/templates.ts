@@ -12,26 +12,30 @@ export function initTemplates(name: string): Record<string, string> {
       null,
       2,
     )}\n`,
+    // No specs/steps here: the defaults (features/ and specs/, steps/ and features/) stay in force.
     'spec.config.ts': `// specloop configuration: every key is optional (see the README's config reference).
+// specs and steps are left to the defaults: features/ and specs/ (.feature, .feature.md, .md),
+// steps/ and features/ (.ts, .js and the rest).
 export default {
-  specs: ['features/**/*.feature', 'features/**/*.feature.md', 'features/**/*.md'],
-  steps: ['steps/**/*.ts'],
   timeout: 5000,
 };
 `,
+    // No paths, and require covers both default step folders: specloop reads this profile, and
+    // paths or support files named here would replace its defaults.
     'cucumber.cjs': `// Lets plain cucumber-js run the same suite; specloop honours this profile too.
+// No "paths": plain cucumber-js runs features/**/*.feature, and specloop keeps its own defaults
+// (features/ and specs/, Markdown specs included) instead of narrowing them to what is named here.
 module.exports = {
   default: {
     requireModule: ['tsx/cjs'],
-    require: ['steps/**/*.ts'],
-    paths: ['features/**/*.feature'],
+    require: ['steps/**/*.{ts,cts,js,cjs}', 'features/**/*.{ts,cts,js,cjs}'],
   },
 };
 `,
     'tsconfig.json': `${JSON.stringify(
       {
-        compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], strict: true, skipLibCheck: true, noEmit: true },
-        include: ['src', 'steps'],
+        compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: ['*'], strict: true, skipLibCheck: true, noEmit: true },
+        include: ['src', 'steps', 'features', 'specs'],
       },
       null,
       2,
@@ -88,12 +92,17 @@ the scenarios below run as acceptance tests, the prose is for people.
 - When I add 3 "book" at 12
 - Then the total is 36
 `,
-    'steps/cart.steps.ts': `import assert from 'node:assert/strict';
-import { Given, When, Then } from '@cucumber/cucumber';
+    // No node:assert: the steps type-check with typescript alone, before @types/node is installed.
+    'steps/cart.steps.ts': `import { Given, When, Then } from '@cucumber/cucumber';
 import { Cart } from '../src/cart.js';
 
 interface World {
   cart: Cart;
+}
+
+/** Fails with the expected and actual values, which specloop's report shows side by side. */
+function expectEqual(actual: unknown, expected: unknown, what: string): void {
+  if (actual !== expected) throw Object.assign(new Error(\`\${what}: expected \${String(expected)}, got \${String(actual)}\`), { expected, actual });
 }
 
 Given('an empty cart', function (this: World) {
@@ -105,11 +114,11 @@ When('I add {int} {string} at {int}', function (this: World, quantity: number, i
 });
 
 Then('the total is {int}', function (this: World, total: number) {
-  assert.equal(this.cart.total(), total);
+  expectEqual(this.cart.total(), total, 'the total');
 });
 
 Then('the cart holds {int} items', function (this: World, count: number) {
-  assert.equal(this.cart.count(), count);
+  expectEqual(this.cart.count(), count, 'the item count');
 });
 `,
     '.gitignore': 'node_modules/\n.spec/\n',

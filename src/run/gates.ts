@@ -28,7 +28,7 @@ export function detectGates(root: string): Record<string, string[]> {
   return gates;
 }
 
-function declares(root: string, dependency: string): boolean {
+export function declares(root: string, dependency: string): boolean {
   try {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
     return Boolean(pkg.dependencies?.[dependency] ?? pkg.devDependencies?.[dependency]);
