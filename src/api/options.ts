@@ -88,6 +88,6 @@ function issues(name: string, what: string, error: z.ZodError | undefined, schem
       return issue.keys.map((key) => ({ code: 'SPEC_OPTION_INVALID', message: `${name}: unknown ${what} "${key}"`, hint: `${name} takes: ${known}` }));
     }
     const where = issue.path.length ? `${what} "${issue.path.join('.')}"` : `${what}s`;
-    return [{ code: 'SPEC_OPTION_INVALID', message: `${name}: ${where}: ${issue.message}`, hint: `see the ${name}() section of specloop's README` }];
+    return [{ code: 'SPEC_OPTION_INVALID', message: `${name}: ${where}: ${issue.message}`, hint: `see "Library API" in specloop's README for what ${name}() takes` }];
   });
 }
