@@ -1,7 +1,7 @@
 /** specloop's programmatic API: every function returns data and never prints. */
 export { verify, type VerifyOptions } from './api/verify.js';
 export { compile, type CompileOptions, type CompileReport } from './api/compile.js';
-export { init, type InitReport } from './api/init.js';
+export { init, type InitOptions, type InitReport } from './api/init.js';
 export { specloopVersion } from './api/version.js';
 export { VerdictSchema, SCHEMA_VERSION, type Verdict, type Failure, type ScenarioResult, type GateResult } from './report/verdict.js';
 export { verdictJsonSchema } from './report/json-schema.js';

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { VerdictSchema, type Failure, type Verdict, type Warning } from '../src/report/verdict.js';
@@ -37,6 +38,12 @@ Given('the {string} fixture', { timeout: 10 * 60_000 }, function (this: CliWorld
 Given('the {string} fixture outside any node_modules', function (this: CliWorld, name: string) {
   this.useFixture(name, 'outside');
   assert.ok(!isInside(this.project, REPO), `the "outside" copy ${this.project} is inside the repository`);
+});
+
+Given('an empty folder outside any project', function (this: CliWorld) {
+  // The system temp folder: no package.json or spec config above it, as in a hook run from /tmp.
+  this.project = mkdtempSync(path.join(os.tmpdir(), 'no-project-'));
+  assert.equal(projectMarkersAbove(this.project), undefined, `${this.project} is inside a project`);
 });
 
 Given('an empty project directory', function (this: CliWorld) {
@@ -80,6 +87,14 @@ When('I run {string} with this on stdin:', async function (this: CliWorld, comma
   await run(this, command, {}, undefined, input.replaceAll('<project>', this.project));
 });
 
+When('I run {string} in the folder {string}', async function (this: CliWorld, command: string, folder: string) {
+  await run(this, command, {}, undefined, undefined, projectFile(this, folder));
+});
+
+When('I run {string} in the folder {string} with this on stdin:', async function (this: CliWorld, command: string, folder: string, input: string) {
+  await run(this, command, {}, undefined, input.replaceAll('<project>', this.project), projectFile(this, folder));
+});
+
 When('I run {string} and press Ctrl-C once {string} exists', async function (this: CliWorld, command: string, marker: string) {
   await run(this, command, {}, { signal: 'SIGINT', afterFile: marker });
 });
@@ -88,12 +103,12 @@ When('I run {string} and send SIGTERM once {string} exists', async function (thi
   await run(this, command, {}, { signal: 'SIGTERM', afterFile: marker });
 });
 
-async function run(world: CliWorld, command: string, env: Record<string, string | undefined>, interrupt?: { signal: NodeJS.Signals; afterFile: string }, input?: string): Promise<void> {
+async function run(world: CliWorld, command: string, env: Record<string, string | undefined>, interrupt?: { signal: NodeJS.Signals; afterFile: string }, input?: string, folder?: string): Promise<void> {
   assert.ok(world.project, 'no project: start the scenario with a "Given the … fixture" step');
   const [program, ...args] = splitCommand(command);
   assert.equal(program, 'spec', `commands start with "spec": ${command}`);
   const started = performance.now();
-  await world.runSpec(args, env, interrupt, input);
+  await world.runSpec(args, env, interrupt, input, folder);
   world.elapsedMs = performance.now() - started;
 }
 
@@ -449,6 +464,23 @@ Then('the only files added or changed in the project are:', function (this: CliW
   assert.deepEqual(touched.sort(), table.raw().map((row) => row[0]!).sort(), 'the files added or changed');
 });
 
+Then('the only {string} folder in the project is the one at its root', function (this: SpecWorld, name: string) {
+  const stray = foldersNamed(this.project, name).filter((rel) => rel !== name);
+  assert.deepEqual(stray, [], `"${name}" folders below the project root`);
+});
+
+Then('there is no {string} folder anywhere in the project', function (this: SpecWorld, name: string) {
+  assert.deepEqual(foldersNamed(this.project, name), [], `"${name}" folders in the project`);
+});
+
+Then('there is no {string} folder under {string}', function (this: SpecWorld, name: string, folder: string) {
+  assert.deepEqual(foldersNamed(projectFile(this, folder), name), [], `"${name}" folders under ${folder}`);
+});
+
+Then('the project folder is empty', function (this: SpecWorld) {
+  assert.deepEqual(readdirSync(this.project), [], 'what was written into the project folder');
+});
+
 Then('the file {string} is byte-identical to what it was', function (this: CliWorld, relative: string) {
   assert.ok(this.snapshot, 'no snapshot: use "I note the contents of every file in the project" first');
   const before = this.snapshot.get(relative);
@@ -501,6 +533,29 @@ function projectFile(world: SpecWorld, relative: string): string {
 function isInside(file: string, dir: string): boolean {
   const rel = path.relative(dir, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Project-relative paths of every folder called `name`, not looking into node_modules. */
+function foldersNamed(root: string, name: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.name === name) found.push(path.relative(root, full).split(path.sep).join('/'));
+      walk(full);
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+/** The first folder at or above `dir` holding a package.json or a spec or cucumber config. */
+function projectMarkersAbove(dir: string): string | undefined {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (readdirSync(at).some((f) => f === 'package.json' || /^(spec\.config|cucumber)\.[a-z]+$/.test(f))) return at;
+    if (path.dirname(at) === at) return undefined;
+  }
 }
 
 function readTree(root: string, keep: (rel: string) => boolean = () => true): Map<string, Buffer> {

@@ -45,8 +45,16 @@ async function nextEvent(world: WatchWorld, matches: (e: WatchEvent) => boolean,
 }
 
 When('I start {string}', async function (this: WatchWorld, command: string) {
+  await startWatch(this, command, this.project);
+});
+
+When('I start {string} in the folder {string}', async function (this: WatchWorld, command: string, folder: string) {
+  await startWatch(this, command, path.join(this.project, folder));
+});
+
+async function startWatch(world: WatchWorld, command: string, folder: string): Promise<void> {
   const args = command.split(/\s+/).slice(1);
-  const watcher = spawn(process.execPath, [path.join(REPO, 'bin', 'spec.js'), ...args], { cwd: this.project, env: { ...process.env, NO_COLOR: '1', CLAUDECODE: '', AI_AGENT: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const watcher = spawn(process.execPath, [path.join(REPO, 'bin', 'spec.js'), ...args], { cwd: folder, env: { ...process.env, NO_COLOR: '1', CLAUDECODE: '', AI_AGENT: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
   const s: WatchState = { watcher, events: [], seen: 0, stdoutRest: '' };
   watcher.stdout.on('data', (chunk: Buffer) => {
     const text = s.stdoutRest + chunk.toString();
@@ -55,9 +63,9 @@ When('I start {string}', async function (this: WatchWorld, command: string) {
     for (const line of lines) if (line.trim()) s.events.push(JSON.parse(line) as WatchEvent);
   });
   s.exit = new Promise((resolve) => watcher.on('close', (code) => resolve(code)));
-  this.watch = s;
-  await nextEvent(this, (e) => e.type === 'run-finished', 'first full run');
-});
+  world.watch = s;
+  await nextEvent(world, (e) => e.type === 'run-finished', 'first full run');
+}
 
 When('I append {string} to {string}', function (this: WatchWorld, text: string, relative: string) {
   appendFileSync(this.file(relative), `${text}\n`);
@@ -116,6 +124,12 @@ Then('the next run reports a {string} failure at {string}', async function (this
 Then('the next run\'s closing line is {string} with exit code {int}', async function (this: WatchWorld, expected: string, code: number) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
   assert.deepEqual({ summary: event.verdict!.summary, exitCode: event.verdict!.exitCode }, { summary: expected, exitCode: code }, JSON.stringify(event.verdict!.failures).slice(0, 600));
+});
+
+Then('the first run\'s closing line was {string}', function (this: WatchWorld, expected: string) {
+  const first = state(this).events.find((e) => e.type === 'run-finished');
+  assert.ok(first, 'no run has finished');
+  assert.equal(first.verdict!.summary, expected, JSON.stringify(first.verdict!.failures).slice(0, 600));
 });
 
 Then('the next run passes', async function (this: WatchWorld) {

@@ -52,6 +52,9 @@ function prepareProject(name: string): string {
   }
   fs.mkdirSync(path.join(dir, 'features'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'steps'), { recursive: true });
+  // Its own package.json makes the folder a project: without one, specloop would run the
+  // nearest project above it, this repository.
+  fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: `compat-${name}`, private: true }, null, 2)}\n`);
   for (const feature of files.features) fs.copyFileSync(feature, path.join(dir, 'features', path.basename(feature)));
   fs.copyFileSync(path.join(STEPS_DIR, `${name}.ts`), path.join(dir, 'steps', `${name}.ts`));
   if (files.assets.length > 0) {

@@ -4,8 +4,13 @@ import { isSpecloopError, type SpecProblem } from '../core/errors.js';
 import { COMPILED_DIR, compileSpecs } from '../spec/compile.js';
 import { discoverSpecs } from '../spec/discover.js';
 import { compilePickles } from '../spec/gherkin.js';
+import { fromBase, locateProject } from '../config/project-root.js';
+import { checkCall, CompileOptionsSchema } from './options.js';
 
 export interface CompileOptions {
+  /** The folder to run from (default: the current one); the project is found there or above, as for verify. */
+  cwd?: string;
+  /** Spec files or folders relative to `cwd`. Empty: every configured spec. */
   paths?: string[];
   configFile?: string;
 }
@@ -31,10 +36,13 @@ export interface CompileReport {
 
 /** Parses every spec and writes Markdown documents' compiled Gherkin; reports every problem in every file. */
 export async function compile(options: CompileOptions = {}, environment: Partial<SpecEnvironment> = {}): Promise<CompileReport> {
-  const env = makeEnvironment(environment);
+  const call = checkCall('compile', CompileOptionsSchema, options, environment);
+  const place = locateProject(call.cwd);
+  const env = makeEnvironment({ ...call.environment, cwd: place.root });
+  const { paths = [], configFile } = call.options;
   try {
-    const config = await loadConfig(env.cwd, options.configFile);
-    const selection = await discoverSpecs(env.cwd, config.specs, options.paths ?? []);
+    const config = await loadConfig(env.cwd, configFile && fromBase(place, configFile));
+    const selection = await discoverSpecs(env.cwd, config.specs, paths.map((p) => fromBase(place, p)));
     const compiled = await compileSpecs(env.cwd, selection.files);
     if (compiled.files.length === 0 && compiled.problems.length === 0) {
       const problem: SpecProblem = { code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${config.specs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' };

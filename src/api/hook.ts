@@ -33,7 +33,9 @@ export async function agentHook(hook: HookEvent, payload: Record<string, unknown
 
 async function claudeEdit(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
   const edited = editedFile(payload);
-  const file = edited === undefined ? undefined : projectFile(env.cwd, edited);
+  // A relative path is the agent's, from where it stands (the payload's cwd), which may be a subfolder.
+  const from = typeof payload.cwd === 'string' && path.isAbsolute(payload.cwd) ? payload.cwd : env.cwd;
+  const file = edited === undefined ? undefined : projectFile(env.cwd, path.resolve(from, edited));
   if (edited !== undefined && (file === undefined || ignoredHere(file))) return { exitCode: 0 };
   // The edited file counts as changed even when git sees none (the agent committed it).
   let verdict = await run({ changed: true, gates: false, ...(file ? { changedFiles: [file] } : {}) }, env);

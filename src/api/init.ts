@@ -1,13 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { ensureDir, readTextIfExists } from '../core/fs.js';
 import path from 'node:path';
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
-import type { ErrorCode } from '../core/errors.js';
+import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type SectionPlan } from '../init/agent-wiring.js';
+import { checkCall, InitOptionsSchema } from './options.js';
 
 /** A file init was asked to wire and did not: why, and what the person does about it. */
 export interface InitNotDone {
@@ -34,6 +35,8 @@ export interface InitReport {
 }
 
 export interface InitOptions {
+  /** The folder to set up (default: the current one); it must exist. Unlike verify, no search upward. */
+  cwd?: string;
   /** Also wire a coding agent to the oracle: instructions it reads and hooks it runs. */
   agent?: AgentName;
 }
@@ -42,13 +45,22 @@ export interface InitOptions {
  * Scaffolds a working example in a project with no suite of its own (never overwriting a file
  * that exists), and wires the agent when asked. In a project that has a suite, only the wiring.
  */
-export async function init(environment: Partial<SpecEnvironment> = {}, options: InitOptions = {}): Promise<InitReport> {
-  const env = makeEnvironment(environment);
+export async function init(options: InitOptions = {}, environment: Partial<SpecEnvironment> = {}): Promise<InitReport> {
+  const call = checkCall('init', InitOptionsSchema, options, environment);
+  if (!isFolder(call.cwd)) {
+    throw new SpecloopError({ code: 'SPEC_PATH_NOT_FOUND', message: `init: folder ${call.cwd} does not exist`, hint: 'create it first, or pass cwd an existing folder' });
+  }
+  const env = makeEnvironment({ ...call.environment, cwd: call.cwd });
+  const { agent } = call.options;
   const report: InitReport = { created: [], kept: [], updated: [], existingSuite: await findExistingSuite(env.cwd), notDone: [], hints: [] };
   if (report.existingSuite.length) adviseExisting(env.cwd, report);
   else await scaffold(env.cwd, report);
-  if (options.agent) await wireAgent(env.cwd, options.agent, report);
+  if (agent) await wireAgent(env.cwd, agent, report);
   return report;
+}
+
+function isFolder(dir: string): boolean {
+  return existsSync(dir) && statSync(dir).isDirectory();
 }
 
 async function scaffold(root: string, report: InitReport): Promise<void> {

@@ -1,11 +1,20 @@
+import path from 'node:path';
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import { fromBase, locateProject } from '../config/project-root.js';
 import type { UserConfig } from '../config/schema.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import type { RunnerKind } from '../run/runner.js';
 import { mark } from '../core/timing.js';
 import type { Verdict } from '../report/verdict.js';
+import { checkCall, VerifyOptionsSchema } from './options.js';
 
 export interface VerifyOptions {
+  /**
+   * The folder to run from (default: the current one). The project is the nearest folder at or
+   * above it with a spec.config.*, a cucumber config or a package.json; `paths`, `configFile` and
+   * `changedFiles` are relative to `cwd`, and the verdict names files relative to the project.
+   */
+  cwd?: string;
   /** Spec files or folders, optionally `file:line`. Empty: every configured spec. */
   paths?: string[];
   tags?: string;
@@ -22,7 +31,7 @@ export interface VerifyOptions {
   since?: string;
   /**
    * With `changed`: files known to have changed besides what git reports (an agent hook's edited
-   * file, which git no longer lists once the agent committed it). Absolute or project-relative;
+   * file, which git no longer lists once the agent committed it). Absolute or relative to `cwd`;
    * paths outside the project are ignored.
    */
   changedFiles?: string[];
@@ -47,7 +56,20 @@ export interface VerifyOptions {
  * overlaps everything the parent does before the run.
  */
 export async function verify(options: VerifyOptions = {}, environment: Partial<SpecEnvironment> = {}): Promise<Verdict> {
-  const env = makeEnvironment(environment);
+  const call = checkCall('verify', VerifyOptionsSchema, options, environment);
+  const place = locateProject(call.cwd);
+  const env = makeEnvironment({ ...call.environment, cwd: place.root });
+  const { cwd: _cwd, ...given } = call.options;
+  const rebased: VerifyOptions = {
+    ...given,
+    ...(given.paths ? { paths: given.paths.map((p) => fromBase(place, p)) } : {}),
+    ...(given.configFile ? { configFile: fromBase(place, given.configFile) } : {}),
+    ...(given.changedFiles ? { changedFiles: given.changedFiles.map((f) => path.resolve(place.base, f)) } : {}),
+  };
+  return run(rebased, env);
+}
+
+async function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
   const startedAt = new Date();
   const started = performance.now();
   mark('spec', 'runner start');

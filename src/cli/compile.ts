@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { compile } from '../api/compile.js';
 import { formatLocation } from '../core/errors.js';
 import { colorFor } from '../report/color.js';
 import { parseCommandArgs } from './args.js';
 import { COMPILE_HELP } from './help.js';
-import { projectRoot } from './shared.js';
+import { locate } from './shared.js';
 
 export async function runCompile(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('compile', argv, {
@@ -17,7 +16,7 @@ export async function runCompile(argv: string[]): Promise<number> {
     process.stdout.write(COMPILE_HELP);
     return 0;
   }
-  const report = await compile({ paths: positionals, configFile: values.config }, { cwd: projectRoot(values.cwd) });
+  const report = await compile({ cwd: locate(values.cwd).base, paths: positionals, configFile: values.config });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return report.exitCode;

@@ -36,7 +36,9 @@ Options:
                          select exactly (≈ 1–2 ms a scenario; config: "coverage": true)
   -p, --profile NAME     use this cucumber.js profile
   -c, --config FILE      config file (default spec.config.{ts,mjs,js,json} or package.json "spec")
-      --cwd DIR          project root (default: the current directory)
+      --cwd DIR          a folder of the project (default: the current one); its root is the
+                         nearest folder at or above it with spec.config.*, a cucumber config
+                         or package.json
       --json             print the verdict as one JSON document (schema: specloop/verdict.schema.json)
   -r, --reporter NAME    human | agent | json (default: human; agent when a coding agent is detected)
   -o, --output-file FILE also write the JSON verdict to FILE
@@ -50,7 +52,7 @@ Gherkin for Markdown documents under .spec/compiled/, and reports every error wi
 
 Options:
   -c, --config FILE   config file
-      --cwd DIR       project root
+      --cwd DIR       a folder of the project (its root is found at or above it)
       --json          print the result as JSON
   -h, --help          show this help
 `;
@@ -63,7 +65,7 @@ suite (cucumber or spec config, spec or step files) it writes no example: it say
 Exits 2 when a settings file it was to wire is refused (invalid JSON, hooks of another shape).
 
 Options:
-      --cwd DIR       project root
+      --cwd DIR       the folder to set up (default: the current one; no search upward)
       --agent NAME    also wire a coding agent to the oracle: claude (CLAUDE.md + hooks in
                       .claude/settings.json), cursor (AGENTS.md + .cursor/hooks.json) or codex
                       (AGENTS.md + .codex/hooks.json). Adds to existing files; never changes
@@ -86,7 +88,7 @@ Options:
   -n, --name REGEX     only scenarios whose name matches (repeatable)
   -p, --profile NAME   use this cucumber.js profile
   -c, --config FILE    config file
-      --cwd DIR        project root
+      --cwd DIR        a folder of the project (its root is found at or above it)
       --settle MS      quiet time after the last write before a run (default 30)
       --coverage       record per-scenario coverage on every run: an edit inside function bodies
                        re-runs only the scenarios that ran that code (config: "coverage": true)
@@ -110,6 +112,7 @@ Runs the oracle from a coding agent's hook and answers in that agent's protocol 
   cursor stop   when the agent stops: the full gate; failing prints {"followup_message": …}
 
 Options:
-      --cwd DIR   project root (default: the payload's project folder, else the current one)
+      --cwd DIR   a folder of the project (default: the payload's cwd, else the current one);
+                  its root is found at or above it
   -h, --help      show this help
 `;

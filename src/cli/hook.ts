@@ -2,7 +2,7 @@ import { agentHook, type HookEvent } from '../api/hook.js';
 import { SpecloopError } from '../core/errors.js';
 import { parseCommandArgs } from './args.js';
 import { HOOK_HELP } from './help.js';
-import { enterProject, projectRoot } from './shared.js';
+import { enterProject, locate } from './shared.js';
 
 const STDIN_LIMIT = 4 * 1024 * 1024;
 const STDIN_WAIT_MS = 2000;
@@ -18,7 +18,7 @@ export async function runHook(argv: string[]): Promise<number> {
   }
   const hook = parseHook(positionals);
   const payload = await readPayload();
-  const root = projectRoot(values.cwd ?? projectDirOf(payload));
+  const { root } = locate(values.cwd ?? projectDirOf(payload));
   enterProject(root);
   const answer = await agentHook(hook, payload, { cwd: root });
   if (answer.stdout) process.stdout.write(answer.stdout);
@@ -37,7 +37,10 @@ function parseHook([agent, event, ...rest]: string[]): HookEvent {
   });
 }
 
-/** The agent's JSON on stdin; none (a terminal, or nothing within 2 s) is an empty payload. */
+/**
+ * The agent's JSON on stdin; none (a terminal, or nothing within 2 s) is an empty payload.
+ * Anything else is bad input: guessing would run (and write) wherever the hook happens to stand.
+ */
 async function readPayload(): Promise<Record<string, unknown>> {
   if (process.stdin.isTTY) return {};
   const chunks: Buffer[] = [];
@@ -56,12 +59,19 @@ async function readPayload(): Promise<Record<string, unknown>> {
     process.stdin.once('end', done);
     process.stdin.once('error', done);
   });
+  if (text.trim() === '') return {};
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    parsed = JSON.parse(text);
   } catch {
-    return {};
+    parsed = undefined;
   }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  throw new SpecloopError({
+    code: 'SPEC_USAGE',
+    message: `hook: stdin is not the agent's hook payload (a JSON object): ${JSON.stringify(text.trim().slice(0, 60))}`,
+    hint: 'the agent pipes its JSON payload to the hook command; to check the project by hand, run spec verify',
+  });
 }
 
 /** Claude Code sends `cwd`, Cursor `workspace_roots`; both run hooks from the project folder anyway. */

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { init } from '../api/init.js';
 import { colorFor } from '../report/color.js';
@@ -22,7 +23,13 @@ export async function runInit(argv: string[]): Promise<number> {
   if (agent !== undefined && !(AGENTS as readonly string[]).includes(agent)) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `init: --agent takes ${AGENTS.join(', ')}, not "${agent}"`, hint: 'e.g. spec init --agent claude' });
   }
-  const report = await init({ cwd }, agent ? { agent: agent as AgentName } : {});
+  // A folder named on the command line is the one to set up, so it may be new.
+  try {
+    mkdirSync(cwd, { recursive: true });
+  } catch (error) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `init: cannot create ${cwd}: ${(error as Error).message}`, hint: 'name a folder you can create, or an existing one' });
+  }
+  const report = await init({ cwd, ...(agent ? { agent: agent as AgentName } : {}) });
   // Exit 2 (bad input) when wiring was refused: a settings file the person must fix first.
   const exitCode = report.notDone.length ? 2 : 0;
   if (values.json) {

@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { locateProject, type ProjectPlace } from '../config/project-root.js';
 import { SpecloopError } from '../core/errors.js';
 
 const REPORTERS = ['human', 'json', 'agent'] as const;
@@ -37,13 +36,12 @@ export async function withInterrupts<T>(work: (signal: AbortSignal) => Promise<T
   }
 }
 
-/** The project root from --cwd (or the current folder); a missing folder is a usage error, not an empty project. */
-export function projectRoot(cwd: string | undefined): string {
-  const root = path.resolve(cwd ?? process.cwd());
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new SpecloopError({ code: 'SPEC_PATH_NOT_FOUND', message: `project folder ${root} does not exist`, hint: 'pass an existing folder to --cwd' });
-  }
-  return root;
+/**
+ * The project a command works on: found at or above --cwd (or the current folder), so spec runs
+ * the same from any of its subfolders. A missing folder, or none in a project, is a usage error.
+ */
+export function locate(cwd: string | undefined): ProjectPlace {
+  return locateProject(cwd ?? process.cwd());
 }
 
 /** Steps expect the project folder as their working folder; standing there lets them run in a thread. */

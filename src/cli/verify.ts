@@ -6,7 +6,7 @@ import { ensureDir } from '../core/fs.js';
 import { SpecloopError } from '../core/errors.js';
 import { parseCommandArgs, splitList } from './args.js';
 import { VERIFY_HELP } from './help.js';
-import { enterProject, pickReporter, projectRoot, withInterrupts } from './shared.js';
+import { enterProject, locate, pickReporter, withInterrupts } from './shared.js';
 
 export async function runVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -32,15 +32,16 @@ export async function runVerify(argv: string[]): Promise<number> {
   }
   const reporter = pickReporter(values.json ? 'json' : values.reporter, process.env);
   const gates = splitList(values.gate);
-  const cwd = projectRoot(values.cwd);
+  const place = locate(values.cwd);
   const outputFile = values['output-file'] ? path.resolve(values['output-file']) : undefined;
   // Checked before the run: a report that can't be written must not cost a whole run first.
   if (outputFile) prepareOutputFile(outputFile);
-  enterProject(cwd);
+  enterProject(place.root);
   const renderer = loadRenderer(reporter);
   const verdict = await withInterrupts((signal) =>
     verify(
       {
+        cwd: place.base,
         paths: positionals,
         tags: values.tags,
         names: values.name,
@@ -57,7 +58,6 @@ export async function runVerify(argv: string[]): Promise<number> {
         // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
         onOutput: reporter === 'json' ? undefined : (chunk) => process.stderr.write(chunk),
       },
-      { cwd },
     ),
   );
   // What an agent reads as JSON is checked against the published schema first.

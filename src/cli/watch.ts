@@ -2,7 +2,8 @@ import { watch, type WatchEvent, type WatchHandle } from '../api/watch.js';
 import { formatLocation } from '../core/errors.js';
 import { parseCommandArgs } from './args.js';
 import { WATCH_HELP } from './help.js';
-import { projectRoot } from './shared.js';
+import { locate } from './shared.js';
+import { fromBase } from '../config/project-root.js';
 
 export async function runWatch(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs('watch', argv, {
@@ -26,7 +27,9 @@ export async function runWatch(argv: string[]): Promise<number> {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `watch: --settle must be a number of milliseconds, got "${values.settle}"`, hint: 'e.g. --settle 50' });
   }
   const print = values.json ? await jsonPrinter() : await humanPrinter();
-  const handle = await watch({ settleMs, tags: values.tags, names: values.name, profile: values.profile, configFile: values.config, coverage: values.coverage }, { cwd: projectRoot(values.cwd) }, print);
+  const place = locate(values.cwd);
+  const configFile = values.config === undefined ? undefined : fromBase(place, values.config);
+  const handle = await watch({ settleMs, tags: values.tags, names: values.name, profile: values.profile, configFile, coverage: values.coverage }, { cwd: place.root }, print);
   const stopKeys = listenForKeys(handle, !values.json);
   const onSignal = () => void handle.stop();
   process.on('SIGINT', onSignal);

@@ -58,6 +58,6 @@ function pathNotFound(arg: string): SpecloopError {
   return new SpecloopError({
     code: 'SPEC_PATH_NOT_FOUND',
     message: `${arg} does not exist`,
-    hint: 'name an existing spec file or folder, relative to the project root',
+    hint: 'name an existing spec file or folder, relative to the folder you run spec from',
   });
 }

@@ -52,11 +52,11 @@ export class SpecWorld extends World {
    * Runs spec; with `interrupt`, sends that signal once `afterFile` exists in the project (the
    * scenario's own steps write it when the run is under way), as a person pressing Ctrl-C would.
    */
-  async runSpec(args: string[], env: Record<string, string | undefined> = {}, interrupt?: { signal: NodeJS.Signals; afterFile: string }, input?: string): Promise<CliRun> {
+  async runSpec(args: string[], env: Record<string, string | undefined> = {}, interrupt?: { signal: NodeJS.Signals; afterFile: string }, input?: string, folder = this.project): Promise<CliRun> {
     const merged: NodeJS.ProcessEnv = { ...stripAgentVariables(process.env), NO_COLOR: '1', ...env };
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: this.project,
+      cwd: folder,
       env: merged,
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
