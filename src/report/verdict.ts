@@ -74,6 +74,8 @@ export const FailureSchema = z.object({
   location: LocationSchema.optional(),
   feature: z.string().optional(),
   scenario: z.string().optional(),
+  scenarioKeyword: z.string().optional().describe('the scenario\'s keyword as written, in the spec\'s dialect (Scenario, Scénario, Scenario Outline, Example)'),
+  rule: z.object({ keyword: z.string(), name: z.string() }).optional().describe('the Rule the scenario sits in, keyword as written'),
   scenarioId: z.string().optional().describe('id (file:line) of the scenario or example row the failure belongs to, as in scenarios[]: `spec verify` takes it as a path'),
   step: z.string().optional().describe('keyword and text of the step'),
   message: z.string(),
