@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'bench/out/**', '.tmp/**', 'fixtures/**', 'examples/**'],
     testTimeout: 60_000,
+    globalSetup: ['test/global-temp.ts'],
+    setupFiles: ['test/setup.ts'],
   },
 });

@@ -73,6 +73,8 @@ Feature: Steps that hang
     And the verdict has a "timeout" failure at "features/waiting.feature:9"
     And that failure's scenario is "Waiting with the event loop blocked"
     And that failure's step contains "I wait with the event loop blocked"
+    And that failure's hint contains "loop"
+    And that failure's hint does not contain "await"
     And the verdict reports the scenario "features/waiting.feature:3" as passed
     And the verdict counts 1 passed and 1 failed scenario
 

@@ -18,6 +18,9 @@ interface WatchState {
   seen: number;
   exit?: Promise<number | null>;
   stdoutRest: string;
+  /** Without --json: everything printed, and how far steps have read it. */
+  text: string;
+  read: number;
 }
 
 type WatchWorld = SpecWorld & { watch?: WatchState };
@@ -55,8 +58,10 @@ When('I start {string} in the folder {string}', async function (this: WatchWorld
 async function startWatch(world: WatchWorld, command: string, folder: string): Promise<void> {
   const args = command.split(/\s+/).slice(1);
   const watcher = spawn(process.execPath, [path.join(REPO, 'bin', 'spec.js'), ...args], { cwd: folder, env: { ...process.env, NO_COLOR: '1', CLAUDECODE: '', AI_AGENT: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
-  const s: WatchState = { watcher, events: [], seen: 0, stdoutRest: '' };
+  const s: WatchState = { watcher, events: [], seen: 0, stdoutRest: '', text: '', read: 0 };
+  const json = args.includes('--json');
   watcher.stdout.on('data', (chunk: Buffer) => {
+    if (!json) return void (s.text += chunk.toString());
     const text = s.stdoutRest + chunk.toString();
     const lines = text.split('\n');
     s.stdoutRest = lines.pop() ?? '';
@@ -64,7 +69,44 @@ async function startWatch(world: WatchWorld, command: string, folder: string): P
   });
   s.exit = new Promise((resolve) => watcher.on('close', (code) => resolve(code)));
   world.watch = s;
-  await nextEvent(world, (e) => e.type === 'run-finished', 'first full run');
+  if (json) await nextEvent(world, (e) => e.type === 'run-finished', 'first full run');
+  else await printed(world, /^spec: /m, 'the first full run\'s closing line');
+}
+
+/** Waits until the human output, past what earlier steps read, matches; reading moves past the match. */
+async function printed(world: WatchWorld, pattern: RegExp | string, what: string): Promise<void> {
+  const s = state(world);
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const rest = s.text.slice(s.read);
+    const at = typeof pattern === 'string' ? rest.indexOf(pattern) : rest.search(pattern);
+    if (at >= 0) {
+      s.read += at + (typeof pattern === 'string' ? pattern.length : 1);
+      return;
+    }
+    assert.ok(Date.now() < deadline, `the watcher did not print ${what} within ${WAIT_MS} ms; it printed after the last check:\n${rest}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+Then('the watcher prints {string}', async function (this: WatchWorld, text: string) {
+  await printed(this, text, JSON.stringify(text));
+});
+
+Then('the watcher prints {string}, then waits', async function (this: WatchWorld, text: string) {
+  await printed(this, text, JSON.stringify(text));
+  // The legend says what the keys do, again, whenever the watcher is waiting for them.
+  await printed(this, 'keys: a all · f failed · enter re-run · q quit', 'the key legend after the run');
+});
+
+Then('the next run\'s whole-suite state is {int} failing, {int} passed, {int} not run yet \\({int} fixed, {int} new)', async function (this: WatchWorld, failing: number, passed: number, notRunYet: number, fixed: number, newlyFailing: number) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  const watch = event.verdict!.watch as unknown as { suite?: { failing: number; passed: number; notRunYet: number }; delta: { fixed: string[]; newlyFailing: string[] } };
+  assert.deepEqual({ ...pick(watch.suite), fixed: watch.delta.fixed.length, newlyFailing: watch.delta.newlyFailing.length }, { failing, passed, notRunYet, fixed, newlyFailing });
+});
+
+function pick(suite: { failing: number; passed: number; notRunYet: number } | undefined) {
+  return { failing: suite?.failing, passed: suite?.passed, notRunYet: suite?.notRunYet };
 }
 
 When('I append {string} to {string}', function (this: WatchWorld, text: string, relative: string) {

@@ -1,16 +1,16 @@
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoverageRecorder, withoutModuleBodies } from '../src/run/coverage-recorder.js';
+import { tempDir } from './helpers.js';
 
 describe('CoverageRecorder', () => {
   let recorder: CoverageRecorder | undefined;
   afterEach(() => recorder?.stop());
 
   it('credits each take with the files whose code ran since the last one', () => {
-    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'specloop-cov-')));
+    const root = tempDir('specloop-cov-');
     writeFileSync(path.join(root, 'a.cjs'), 'exports.a = function a() { return 1; };\n');
     writeFileSync(path.join(root, 'b.cjs'), 'exports.b = function b() { return 2; };\n');
     recorder = new CoverageRecorder(root, () => false);
@@ -27,7 +27,7 @@ describe('CoverageRecorder', () => {
   });
 
   it('reports a module first loaded within a take as loaded then', () => {
-    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'specloop-cov-')));
+    const root = tempDir('specloop-cov-');
     writeFileSync(path.join(root, 'lazy.cjs'), 'exports.settings = { limit: 3 };\n');
     recorder = new CoverageRecorder(root, () => false);
     recorder.take();
@@ -36,7 +36,7 @@ describe('CoverageRecorder', () => {
   });
 
   it('counts a function called while loading as load-time activity', () => {
-    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'specloop-cov-')));
+    const root = tempDir('specloop-cov-');
     writeFileSync(path.join(root, 'config.cjs'), 'function build() { return { limit: 3 }; }\nexports.config = build();\n');
     recorder = new CoverageRecorder(root, (file) => file.endsWith('skip.cjs'));
     createRequire(path.join(root, 'x.js'))('./config.cjs');

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFiles } from '../src/impact/git.js';
-import { problemOf } from './helpers.js';
+import { problemOf, tempDir } from './helpers.js';
 
 function repo(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'specloop-git-'));
+  const dir = tempDir('specloop-git-');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
   git('init', '-q');
   git('config', 'user.email', 't@example.com');
@@ -45,7 +44,7 @@ describe('changedFiles', () => {
   });
 
   it('outside a repository, or with a bad ref, is a usage error with a hint', async () => {
-    const plain = mkdtempSync(path.join(os.tmpdir(), 'specloop-nogit-'));
+    const plain = tempDir('specloop-nogit-');
     expect((await problemOf(changedFiles(plain))).message).toMatch(/needs a git repository/);
     const problem = await problemOf(changedFiles(repo(), 'no-such-ref'));
     expect(problem.code).toBe('SPEC_USAGE');
@@ -55,7 +54,7 @@ describe('changedFiles', () => {
 
 describe('changedFiles: edge cases', () => {
   it('a repository with no commits yet lists staged and untracked files', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'specloop-git-new-'));
+    const dir = tempDir('specloop-git-new-');
     run(dir, 'init', '-q');
     writeFileSync(path.join(dir, 'staged.ts'), 's\n');
     writeFileSync(path.join(dir, 'loose.ts'), 'l\n');

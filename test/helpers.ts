@@ -1,3 +1,6 @@
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { SpecloopError, type SpecProblem } from '../src/core/errors.js';
 
@@ -10,4 +13,17 @@ export async function problemOf(promise: Promise<unknown>): Promise<SpecProblem>
     return (error as SpecloopError).problem;
   }
   throw new Error('expected the call to reject with a SpecloopError');
+}
+
+const made: string[] = [];
+
+/** A fresh folder in the system temp dir, removed after the test file (test/setup.ts). */
+export function tempDir(prefix: string): string {
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), prefix)));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

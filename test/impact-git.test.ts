@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFiles } from '../src/impact/git.js';
-import { problemOf } from './helpers.js';
+import { problemOf, tempDir } from './helpers.js';
 
 // Complements git.test.ts: each kind of change on its own, ignored files, odd names, refs.
 function tempRepo(files: Record<string, string>): { dir: string; git: (...args: string[]) => void; write: (f: string, text: string) => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'specloop-impact-git-'));
+  const dir = tempDir('specloop-impact-git-');
   const git = (...args: string[]) => void execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -110,7 +110,7 @@ describe('changedFiles: --since REF', () => {
 
 describe('changedFiles: errors', () => {
   it('a folder outside any repository is a usage error with a hint', async () => {
-    const plain = mkdtempSync(path.join(os.tmpdir(), 'specloop-impact-nogit-'));
+    const plain = tempDir('specloop-impact-nogit-');
     const problem = await problemOf(changedFiles(plain));
     expect(problem.code).toBe('SPEC_USAGE');
     expect(problem.message).toMatch(/--changed needs a git repository/);

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportGraph, MemoryFileSystem } from '../src/impact/graph.js';
 import { loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../src/impact/scenario-map.js';
 import { selectScenarios } from '../src/impact/select.js';
+import { tempDir } from './helpers.js';
 
 // Complements select.test.ts: every rule of issue 3 with its reason text, plus map persistence.
 const ROOT = '/proj';
@@ -123,13 +124,13 @@ describe('selectScenarios: code', () => {
 
 describe('scenario map on disk', () => {
   it('round-trips through .spec/scenario-map.json, creating the folder', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-map-'));
+    const root = tempDir('specloop-map-');
     await saveScenarioMap(root, MAP);
     expect(JSON.parse(readFileSync(path.join(root, '.spec/scenario-map.json'), 'utf8'))).toEqual(MAP);
   });
 
   it('a missing, corrupt or other-version map loads as none', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-map-'));
+    const root = tempDir('specloop-map-');
     expect(await loadScenarioMap(root)).toBeUndefined();
     await saveScenarioMap(root, MAP);
     expect(await loadScenarioMap(root)).toEqual(MAP);

@@ -637,3 +637,35 @@ describe('buildVerdict: drafts and warnings', () => {
     expect(v.warnings).toEqual([{ code: 'SPEC_TABLE_NO_DELIMITER', message: 'no | --- | row', location: { file: 'docs/prd.md', line: 7, column: 3 }, hint: 'add one' }]);
   });
 });
+
+describe('buildVerdict: hints that teach', () => {
+  const arity = (has: number, wants: number) => `function has ${has} arguments, should have ${wants} (if synchronous or returning a promise) or ${wants + 1} (if accepting a callback)`;
+  const failing = (s: Partial<RunStep>) => ran(result({ scenarios: [scenario({ status: 'failed', steps: [step({ status: 'failed', ...s })] })] }));
+
+  it.each([
+    [0, 1, 'dataTable', 'the step has a data table, which cucumber passes after the pattern\'s parameters: add a last parameter `table: DataTable` to the step definition at steps/cart.steps.ts:7'],
+    [1, 2, 'docString', 'the step has a doc string, which cucumber passes after the pattern\'s parameters: add a last parameter `docString: string` to the step definition at steps/cart.steps.ts:7'],
+    [0, 2, undefined, 'the pattern captures 2 values: give the step definition at steps/cart.steps.ts:7 one parameter for each'],
+    [4, 2, 'dataTable', "the step definition at steps/cart.steps.ts:7 takes more parameters than the pattern's 1 value plus a data table: remove the extra ones"],
+    [3, 1, undefined, 'the step has no data table or doc string, and the pattern captures 1 value: remove the extra parameters from the step definition at steps/cart.steps.ts:7, or give the step the table or doc string it expects'],
+  ] as const)('an arity error (has %i, wants %i, argument %s) says which parameter is missing or extra', async (has, wants, argument, hint) => {
+    const v = await build({ outcome: failing({ error: { message: arity(has, wants) }, ...(argument ? { argument } : {}) }) });
+    expect(v.failures[0]!.hint).toBe(hint);
+  });
+
+  it('a step the watchdog cut for blocking the event loop gets a hint about loops, not await', async () => {
+    const v = await build({ outcome: failing({ error: { message: 'timed out: the step blocked the event loop for more than 5000 ms and was stopped' } }) });
+    expect(v.failures[0]!.kind).toBe('timeout');
+    expect(v.failures[0]!.hint).toMatch(/endless or very long loop/);
+    expect(v.failures[0]!.hint).not.toMatch(/await/);
+  });
+
+  it('a failure carries the Rule and the keyword as the spec wrote them; an outline example takes the dialect\'s Scenario', async () => {
+    const rule = { keyword: 'Règle', name: 'Remise' };
+    const v = await build({ outcome: ran(result({ scenarios: [
+      scenario({ status: 'failed', keyword: 'Scénario', rule, language: 'fr', steps: [step({ status: 'failed', error: { message: 'x' } })] }),
+      scenario({ line: 12, example: true, status: 'failed', keyword: 'Plan du scénario', language: 'fr', steps: [step({ status: 'failed', error: { message: 'y' } })] }),
+    ] })) });
+    expect(v.failures.map((f) => [f.scenarioKeyword, f.rule])).toEqual([['Scénario', rule], ['Scénario', undefined]]);
+  });
+});

@@ -1,6 +1,6 @@
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { verify } from '../src/api/verify.js';
 
 // The programmatic API follows the same rule as the CLI: running nothing is not a pass unless asked.
@@ -16,6 +16,7 @@ function todoProject(): string {
 
 describe('verify() when the selection runs no scenario', () => {
   const root = todoProject();
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('fails with SPEC_NO_SCENARIOS, naming the filter', async () => {
     const verdict = await verify({ tags: '@nosuch', gates: false }, { cwd: root });

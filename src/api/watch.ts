@@ -4,7 +4,17 @@ import type { Verdict } from '../report/verdict.js';
 
 export type WatchEvent =
   | { type: 'ready'; watching: number }
-  | { type: 'run-started'; trigger: string[]; all: boolean; selected: { target: string; because: string }[] }
+  | {
+      type: 'run-started';
+      trigger: string[];
+      /** What asked for the run: edits, or a key (a all, f failed, enter the last selection again). */
+      mode: 'changes' | 'all' | 'failed' | 'last';
+      all: boolean;
+      /** Why each target runs; a target is a whole spec file or one scenario (file:line). */
+      selected: { target: string; because: string }[];
+      /** How many scenarios the targets hold, when known (absent with `all` or a spec file never run). */
+      scenarios?: number;
+    }
   | { type: 'run-finished'; verdict: Verdict }
   | { type: 'run-cancelled'; trigger: string[]; reason: string }
   | { type: 'idle'; trigger: string[]; reason: string }

@@ -1,3 +1,8 @@
+import { DEFAULTS } from '../config/defaults.js';
+
+/** Every config file name that is looked for, from the one list loading uses: `spec.config.{ts,mts,…}`. */
+const CONFIG_NAMES = `spec.config.{${DEFAULTS.configFiles.map((f) => f.replace('spec.config.', '')).join(',')}}`;
+
 export const MAIN_HELP = `spec — executable specs as the oracle for coding agents
 
 Usage: spec <command> [options]
@@ -35,7 +40,7 @@ Options:
       --coverage         record which files each scenario runs code in, so --changed and watch
                          select exactly (≈ 1–2 ms a scenario; config: "coverage": true)
   -p, --profile NAME     use this cucumber.js profile
-  -c, --config FILE      config file (default spec.config.{ts,mjs,js,json} or package.json "spec")
+  -c, --config FILE      config file (default ${CONFIG_NAMES} or package.json "spec")
       --cwd DIR          a folder of the project (default: the current one); its root is the
                          nearest folder at or above it with spec.config.*, a cucumber config
                          or package.json
@@ -51,7 +56,7 @@ Parses every spec (Gherkin, .feature.md, Markdown spec documents), writes line-p
 Gherkin for Markdown documents under .spec/compiled/, and reports every error with file:line:column.
 
 Options:
-  -c, --config FILE   config file
+  -c, --config FILE   config file (default ${CONFIG_NAMES} or package.json "spec")
       --cwd DIR       a folder of the project (its root is found at or above it)
       --json          print the result as JSON
   -h, --help          show this help
@@ -87,7 +92,7 @@ Options:
   -t, --tags EXPR      only scenarios matching a tag expression
   -n, --name REGEX     only scenarios whose name matches (repeatable)
   -p, --profile NAME   use this cucumber.js profile
-  -c, --config FILE    config file
+  -c, --config FILE    config file (default ${CONFIG_NAMES} or package.json "spec")
       --cwd DIR        a folder of the project (its root is found at or above it)
       --settle MS      quiet time after the last write before a run (default 30)
       --coverage       record per-scenario coverage on every run: an edit inside function bodies

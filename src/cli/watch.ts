@@ -1,5 +1,4 @@
 import { watch, type WatchEvent, type WatchHandle } from '../api/watch.js';
-import { formatLocation } from '../core/errors.js';
 import { parseCommandArgs } from './args.js';
 import { WATCH_HELP } from './help.js';
 import { locate } from './shared.js';
@@ -26,7 +25,7 @@ export async function runWatch(argv: string[]): Promise<number> {
     const { SpecloopError } = await import('../core/errors.js');
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `watch: --settle must be a number of milliseconds, got "${values.settle}"`, hint: 'e.g. --settle 50' });
   }
-  const print = values.json ? await jsonPrinter() : await humanPrinter();
+  const print = values.json ? await jsonPrinter() : await (await import('./watch-print.js')).humanPrinter();
   const place = locate(values.cwd);
   const configFile = values.config === undefined ? undefined : fromBase(place, values.config);
   const handle = await watch({ settleMs, tags: values.tags, names: values.name, profile: values.profile, configFile, coverage: values.coverage }, { cwd: place.root }, print);
@@ -47,34 +46,6 @@ async function jsonPrinter(): Promise<(event: WatchEvent) => void> {
   return (event) => {
     if (event.type === 'run-finished') VerdictSchema.parse(event.verdict);
     process.stdout.write(`${JSON.stringify(event)}\n`);
-  };
-}
-
-async function humanPrinter(): Promise<(event: WatchEvent) => void> {
-  const [{ renderTerminal }, { colorFor }] = await Promise.all([import('../report/terminal.js'), import('../report/color.js')]);
-  const c = colorFor(process.stdout, process.env);
-  const keys = process.stdin.isTTY ? c.dim('  keys: a all · f failed · enter re-run · q quit') : '';
-  return (event) => {
-    switch (event.type) {
-      case 'ready':
-        return void process.stdout.write(`${c.dim(`watching ${event.watching} files`)}${keys}\n`);
-      case 'run-started': {
-        const what = event.all ? 'every scenario' : `${event.selected.length} scenario${event.selected.length === 1 ? '' : 's'}`;
-        const why = event.trigger.length ? `${event.trigger.slice(0, 3).join(', ')}${event.trigger.length > 3 ? ` and ${event.trigger.length - 3} more` : ''} changed → ` : '';
-        return void process.stdout.write(c.cyan(`\n▶ ${why}${what}\n`));
-      }
-      case 'run-finished': {
-        const delta = event.verdict.watch?.delta;
-        const changes = delta ? [delta.newlyFailing.length ? c.red(`${delta.newlyFailing.length} newly failing`) : '', delta.fixed.length ? c.green(`${delta.fixed.length} fixed`) : ''].filter(Boolean).join(', ') : '';
-        return void process.stdout.write(`${renderTerminal(event.verdict, c)}${changes ? `${changes}\n` : ''}`);
-      }
-      case 'run-cancelled':
-        return void process.stdout.write(c.dim(`… run cancelled: ${event.reason}\n`));
-      case 'idle':
-        return void process.stdout.write(c.dim(`${event.trigger.join(', ')} changed: ${event.reason}\n`));
-      case 'error':
-        return void process.stdout.write(c.red(`error ${event.problem.location ? `${formatLocation(event.problem.location)} ` : ''}${event.problem.message} (${event.problem.code})\n`));
-    }
   };
 }
 

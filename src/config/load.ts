@@ -5,7 +5,11 @@ import type { z } from 'zod';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { relativePath } from '../core/env.js';
 import { DEFAULTS } from './defaults.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import type { ResolvedConfig, UserConfig } from './schema.js';
+
+/** The forms a gate may take (schema.ts), for the message when one is written otherwise. */
+const GATE_FORMS = 'a gate is an argv array (["npx", "eslint", "."]), { "command": [...], "timeout": ms } or false (turns a detected gate off)';
 
 interface FoundConfig {
   file: string | undefined;
@@ -20,7 +24,36 @@ interface FoundConfig {
 export async function loadConfig(root: string, explicitFile?: string, overrides: UserConfig = {}): Promise<ResolvedConfig> {
   const found = await findAndLoad(root, explicitFile);
   const user = await validate(found, root);
-  return resolveConfig(root, found.file ? relativePath(root, found.file) : undefined, { ...user, ...stripUndefined(overrides) });
+  const resolved = resolveConfig(root, found.file ? relativePath(root, found.file) : undefined, { ...user, ...stripUndefined(overrides) });
+  const warnings = explicitFile || !found.file ? [] : ignoredConfigs(root, found.file);
+  return warnings.length ? { ...resolved, warnings } : resolved;
+}
+
+/** Config files that exist beside the one in use and are never read: a change to them would do nothing, silently. */
+function ignoredConfigs(root: string, used: string): SpecProblem[] {
+  const usedName = relativePath(root, used);
+  const others = DEFAULTS.configFiles.filter((name) => name !== usedName && existsSync(path.join(root, name)));
+  if (usedName !== 'package.json' && hasSpecKey(root)) others.push('package.json');
+  return others.map((name) => ({
+    code: 'SPEC_CONFIG_IGNORED',
+    message: `${name === 'package.json' ? 'the "spec" key of package.json' : name} is ignored: ${usedName} wins (looked for in this order: ${DEFAULTS.configFiles.join(', ')}, then package.json "spec")`,
+    location: { file: name, line: name === 'package.json' ? (lineOf(root, name, '"spec"') ?? 1) : 1 },
+    hint: `merge what you need into ${usedName} and delete ${name === 'package.json' ? 'the "spec" key' : name}, or pass --config ${name}`,
+  }));
+}
+
+function hasSpecKey(root: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as unknown;
+    return Boolean(pkg && typeof pkg === 'object' && 'spec' in pkg);
+  } catch {
+    return false;
+  }
+}
+
+function lineOf(root: string, file: string, text: string): number | undefined {
+  const index = readFileSync(path.join(root, file), 'utf8').split('\n').findIndex((line) => line.includes(text));
+  return index >= 0 ? index + 1 : undefined;
 }
 
 export function resolveConfig(root: string, configFile: string | undefined, user: UserConfig): ResolvedConfig {
@@ -145,9 +178,13 @@ function describeIssue(issue: z.core.$ZodIssue, keyPath: (string | number)[], un
 }
 
 function hintFor(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[], shape: Record<string, z.ZodType>): string {
-  if (unknownKeys.length && keyPath.filter((k) => k !== 'spec').length === 0) {
-    return `allowed keys: ${Object.keys(shape).join(', ')}`;
+  const own = keyPath.filter((k, i) => !(i === 0 && k === 'spec'));
+  if (unknownKeys.length && own.length === 0) {
+    const meant = unknownKeys.map((key) => [key, didYouMean(key, Object.keys(shape))] as const).filter(([, m]) => m !== undefined);
+    const guesses = meant.map(([key, m]) => (unknownKeys.length > 1 ? `"${key}": did you mean "${m}"?` : `did you mean "${m}"?`));
+    return [...guesses, `allowed keys: ${Object.keys(shape).join(', ')}`].join('; ');
   }
+  if (own[0] === 'gates' && own.length >= 2) return GATE_FORMS;
   if (issue.code === 'invalid_value') return `allowed values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   const key = keyPath[keyPath.length - 1];
   const field = typeof key === 'string' ? shape[key] : undefined;

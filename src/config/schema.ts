@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SpecProblem } from '../core/errors.js';
 
 const argv = z.array(z.string().min(1)).min(1);
 
@@ -63,4 +64,6 @@ export interface ResolvedConfig {
   coverage: boolean;
   /** Unset: a thread when the process stands in the project folder, else a child process. */
   runner: 'thread' | 'process' | undefined;
+  /** What loading the config noticed but did not refuse (a second config file that is ignored). */
+  warnings?: SpecProblem[];
 }

@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { SpecProblem } from '../core/errors.js';
-import type { RunDefinition, RunError, RunScenario, RunStep } from '../run/result.js';
+import type { RuleHeading, RunDefinition, RunError, RunScenario, RunStep } from '../run/result.js';
 import { effectiveKeywords } from '../bind/keywords.js';
 import type { DefinitionRef, Failure, FailureKind } from './verdict.js';
 
@@ -30,6 +31,11 @@ function snippetOf(step: RunStep, keyword: string, ctx: FailureContext): string 
 /** Node's message for what a worker thread may not do (process.chdir, process.setuid, …). */
 const IN_THREAD = /is not supported in workers/;
 const TIMED_OUT = /timed out/i;
+/** The watchdog's words for a step it cut (api/run-scenarios.ts): the step never gave the event loop back. */
+const BLOCKED = /blocked the event loop/;
+/** cucumber-js: "function has 0 arguments, should have 1 (if synchronous or returning a promise) or 2 (if accepting a callback)". */
+const ARITY = /function has (\d+) arguments?, should have (\d+) \(if synchronous/;
+const BLOCKED_HINT = 'the step never gave the event loop back: look for an endless or very long loop, or a long synchronous call (execSync, a busy wait, a huge computation) in the step or the code it calls';
 
 /** cucumber-js defines steps with English functions whatever the spec's dialect. */
 const SNIPPET_KEYWORD = { Context: 'Given', Action: 'When', Outcome: 'Then' } as const;
@@ -57,7 +63,7 @@ export function definitionRef(def: RunDefinition | undefined, ctx: FailureContex
  */
 export function scenarioFailures(scenario: RunScenario, ctx: FailureContext): Failure[] {
   const file = ctx.sourceOf(scenario.uri);
-  const where = { file, feature: scenario.feature, scenario: scenario.name, scenarioId: `${file}:${scenario.line}`, row: scenario.example ? scenario.line : undefined };
+  const where: Where = { file, feature: scenario.feature, scenario: scenario.name, ...heading(scenario), scenarioId: `${file}:${scenario.line}`, row: scenario.example ? scenario.line : undefined };
   const keywords = snippetKeywords(scenario);
   const first = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped' && s.status !== 'undefined');
   const hook = scenario.hookFailures[0];
@@ -68,7 +74,24 @@ export function scenarioFailures(scenario: RunScenario, ctx: FailureContext): Fa
   return failures;
 }
 
-type Where = { file: string; feature: string; scenario: string; scenarioId: string; row: number | undefined };
+type Where = { file: string; feature: string; scenario: string; scenarioKeyword?: string; rule?: RuleHeading; scenarioId: string; row: number | undefined };
+
+/**
+ * The scenario's keyword and Rule as the spec wrote them, for headers in its own language. An
+ * outline's example is a scenario, not an outline: it takes the dialect's word for Scenario.
+ */
+function heading(scenario: RunScenario): Pick<Failure, 'scenarioKeyword' | 'rule'> {
+  const keyword = scenario.example ? scenarioWord(scenario.language ?? 'en') : scenario.keyword;
+  return { ...(keyword ? { scenarioKeyword: keyword } : {}), ...(scenario.rule ? { rule: scenario.rule } : {}) };
+}
+
+let dialects: Record<string, { scenario: string[] }> | undefined;
+
+/** The dialect's Scenario (its last synonym: the first is often "Example"); read only when an example fails. */
+function scenarioWord(language: string): string | undefined {
+  dialects ??= createRequire(import.meta.url)('@cucumber/gherkin/dist/src/gherkin-languages.json') as Record<string, { scenario: string[] }>;
+  return dialects[language]?.scenario.at(-1)?.trim();
+}
 
 function hookFailure(hook: RunScenario['hookFailures'][number], scenario: RunScenario, where: Where, ctx: FailureContext): Failure {
   const hookFile = hook.uri ? ctx.sourceOf(hook.uri) : where.file;
@@ -80,10 +103,12 @@ function hookFailure(hook: RunScenario['hookFailures'][number], scenario: RunSce
     location: { file: hookFile, line: hook.line ?? scenario.line },
     feature: where.feature,
     scenario: where.scenario,
+    ...(where.scenarioKeyword ? { scenarioKeyword: where.scenarioKeyword } : {}),
+    ...(where.rule ? { rule: where.rule } : {}),
     scenarioId: where.scenarioId,
     ...errorFields(hook.error, ctx),
     message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} ${pending ? 'is pending' : 'failed'}`,
-    hint: `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
+    hint: BLOCKED.test(hook.error?.message ?? '') ? BLOCKED_HINT : `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
   };
 }
 
@@ -96,7 +121,7 @@ function snippetKeywords(scenario: RunScenario): string[] {
 function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureContext): Failure {
   // An outline's step line is shared by every example: the example row is the place that failed.
   const location = where.row ? { file: where.file, line: where.row } : { file: where.file, line: step.line, column: step.column };
-  const common = { location, feature: where.feature, scenario: where.scenario, scenarioId: where.scenarioId, step: `${step.keyword} ${step.text}`, excerpt: ctx.excerpt(where.file, location.line) };
+  const common = { location, feature: where.feature, scenario: where.scenario, ...(where.scenarioKeyword ? { scenarioKeyword: where.scenarioKeyword } : {}), ...(where.rule ? { rule: where.rule } : {}), scenarioId: where.scenarioId, step: `${step.keyword} ${step.text}`, excerpt: ctx.excerpt(where.file, location.line) };
   const defs = step.definitionIds.map((id) => definitionRef(ctx.definitions.get(id), ctx)).filter((d): d is DefinitionRef => d !== undefined);
   const def = defs[0];
   switch (step.status) {
@@ -107,15 +132,36 @@ function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureC
     case 'pending':
       return { kind: 'pending', code: 'SPEC_PENDING', ...common, message: step.error?.message || 'step is pending', hint: def ? `implement the step definition at ${def.file}:${def.line}` : 'implement the step definition' };
     default: {
-      const timedOut = TIMED_OUT.test(step.error?.message ?? '');
-      const hint = timedOut
-        ? `the step did not finish in time: look for a missing await/resolve, or raise the timeout${def ? ` (definition at ${def.file}:${def.line})` : ''}`
-        : IN_THREAD.test(step.error?.message ?? '')
+      const message = step.error?.message ?? '';
+      const timedOut = TIMED_OUT.test(message);
+      const arity = ARITY.exec(message);
+      const at = def ? ` (definition at ${def.file}:${def.line})` : '';
+      const hint = BLOCKED.test(message)
+        ? `${BLOCKED_HINT}${at}`
+        : timedOut
+        ? `the step did not finish in time: look for a missing await/resolve, or raise the timeout${at}`
+        : arity
+          ? arityHint(Number(arity[1]), Number(arity[2]), step.argument, def)
+          : IN_THREAD.test(message)
           ? 'scenarios run in a worker thread, where this is not allowed: set "runner": "process" in spec.config.json to run them in a child process'
           : `make the code do what ${where.file}:${step.line} says${def ? `, or fix the step definition at ${def.file}:${def.line}` : ''}`;
       return { kind: timedOut ? 'timeout' : 'failed-step', code: timedOut ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED', ...common, ...errorFields(step.error, ctx), message: errorMessage(step.error) || 'step failed', hint };
     }
   }
+}
+
+/**
+ * cucumber-js calls a step definition with one value per parameter of its pattern, then the step's
+ * data table or doc string: the count it wants includes that argument, which is easy to forget.
+ */
+function arityHint(has: number, wants: number, argument: RunStep['argument'], def: DefinitionRef | undefined): string {
+  const at = def ? `the step definition at ${def.file}:${def.line}` : 'the step definition';
+  const what = argument === 'dataTable' ? 'a data table' : argument === 'docString' ? 'a doc string' : undefined;
+  const parameter = argument === 'dataTable' ? '`table: DataTable`' : '`docString: string`';
+  if (has < wants && what) return `the step has ${what}, which cucumber passes after the pattern's parameters: add a last parameter ${parameter} to ${at}`;
+  if (has < wants) return `the pattern captures ${wants} value${wants === 1 ? '' : 's'}: give ${at} one parameter for each`;
+  if (what) return `${at} takes more parameters than the pattern's ${wants - 1} value${wants - 1 === 1 ? '' : 's'} plus ${what}: remove the extra ones`;
+  return `the step has no data table or doc string, and the pattern captures ${wants} value${wants === 1 ? '' : 's'}: remove the extra parameters from ${at}, or give the step the table or doc string it expects`;
 }
 
 /** A generated assertion message repeats expected/actual as a diff we show anyway: keep its headline. */

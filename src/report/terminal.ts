@@ -55,6 +55,11 @@ export function nothingAffected(v: Verdict): string | undefined {
   return `nothing affected: no scenario reaches ${files}`;
 }
 
+/** `Règle: … › Scénario: …`: where the scenario sits, in the words and the language of its spec. */
+function scenarioHeading(f: Failure): string {
+  return `${f.rule ? `${f.rule.keyword}: ${f.rule.name} › ` : ''}${f.scenarioKeyword ?? 'Scenario'}: ${f.scenario}`;
+}
+
 function renderFailure(f: Failure, c: ChalkInstance): string {
   // A problem with no place in a spec (setup, config) reads best as one line and its fix.
   if (!f.location && !f.scenario && !f.message.includes('\n')) {
@@ -63,7 +68,7 @@ function renderFailure(f: Failure, c: ChalkInstance): string {
   // The title names the scenario as `spec verify` takes it; the exact line follows when it differs.
   const at = f.location ? formatLocation(f.location) : '';
   const where = f.scenarioId ?? at;
-  const title = [label(f, c), c.bold(where), f.scenario ? `Scenario: ${f.scenario}` : ''].filter(Boolean).join('  ');
+  const title = [label(f, c), c.bold(where), f.scenario ? scenarioHeading(f) : ''].filter(Boolean).join('  ');
   const lines = [title];
   const own = at && at !== where ? c.dim(at) : '';
   if (f.step || own) lines.push(`  ${[f.step ? c.bold(f.step) : '', own].filter(Boolean).join('  ')}`);

@@ -74,6 +74,8 @@ export const FailureSchema = z.object({
   location: LocationSchema.optional(),
   feature: z.string().optional(),
   scenario: z.string().optional(),
+  scenarioKeyword: z.string().optional().describe('the scenario\'s keyword as written, in the spec\'s dialect (Scenario, Scénario, Scenario Outline, Example)'),
+  rule: z.object({ keyword: z.string(), name: z.string() }).optional().describe('the Rule the scenario sits in, keyword as written'),
   scenarioId: z.string().optional().describe('id (file:line) of the scenario or example row the failure belongs to, as in scenarios[]: `spec verify` takes it as a path'),
   step: z.string().optional().describe('keyword and text of the step'),
   message: z.string(),
@@ -136,6 +138,16 @@ export const VerdictSchema = z.object({
       all: z.boolean().describe('every scenario was selected'),
       selected: z.array(z.object({ target: z.string(), because: z.string() })).describe('what ran and why'),
       delta: z.object({ newlyFailing: z.array(z.string()), fixed: z.array(z.string()) }).describe('scenario ids whose status changed since the previous run'),
+      suite: z
+        .object({
+          failing: z.number().int().min(0).describe('scenarios whose last run failed, plus `errors`'),
+          errors: z.number().int().min(0).describe('problems outside any scenario (a spec that does not parse, steps that do not load) not yet cleared by a run'),
+          passed: z.number().int().min(0),
+          skipped: z.number().int().min(0),
+          notRunYet: z.number().int().min(0).describe('known scenarios no run of this watch session has run yet'),
+        })
+        .optional()
+        .describe('the whole suite: the last known status of every scenario, merged over the runs so far; a scenario that failed and was not re-run still counts as failing'),
     })
     .optional()
     .describe('present in watch mode: why this run happened'),

@@ -1,6 +1,6 @@
 import type * as messages from '@cucumber/messages';
 import type { StepStatus } from '../report/verdict.js';
-import { worstStatus, type RunDefinition, type RunError, type RunHookFailure, type RunProgress, type RunResult, type RunScenario, type RunStep } from './result.js';
+import { worstStatus, type RuleHeading, type RunDefinition, type RunError, type RunHookFailure, type RunProgress, type RunResult, type RunScenario, type RunStep } from './result.js';
 
 interface AstStep { keyword: string; line: number; column: number }
 interface PendingCase { pickleId: string; steps: Map<string, messages.TestStep> }
@@ -14,6 +14,8 @@ export class RunCollector {
   private readonly features = new Map<string, string>();
   private readonly astSteps = new Map<string, AstStep>();
   private readonly astLines = new Map<string, number>();
+  /** Scenario AST id → its keyword and Rule, for failure headers in the spec's own words. */
+  private readonly headings = new Map<string, { keyword: string; rule?: RuleHeading; language: string }>();
   private readonly pickles = new Map<string, messages.Pickle>();
   private readonly pickleSteps = new Map<string, messages.PickleStep>();
   private readonly definitionById = new Map<string, RunDefinition>();
@@ -98,8 +100,9 @@ export class RunCollector {
     const visitSteps = (steps: readonly messages.Step[]) => {
       for (const step of steps) this.astSteps.set(step.id, { keyword: step.keyword.trim(), line: step.location.line, column: step.location.column ?? 1 });
     };
-    const visitScenario = (scenario: messages.Scenario) => {
+    const visitScenario = (scenario: messages.Scenario, rule?: messages.Rule) => {
       this.astLines.set(scenario.id, scenario.location.line);
+      this.headings.set(scenario.id, { keyword: scenario.keyword.trim(), language: doc.feature?.language ?? 'en', ...(rule ? { rule: { keyword: rule.keyword.trim(), name: rule.name } } : {}) });
       visitSteps(scenario.steps);
       for (const examples of scenario.examples) for (const row of examples.tableBody) this.astLines.set(row.id, row.location.line);
     };
@@ -108,7 +111,7 @@ export class RunCollector {
       if (child.scenario) visitScenario(child.scenario);
       for (const ruleChild of child.rule?.children ?? []) {
         if (ruleChild.background) visitSteps(ruleChild.background.steps);
-        if (ruleChild.scenario) visitScenario(ruleChild.scenario);
+        if (ruleChild.scenario) visitScenario(ruleChild.scenario, child.rule);
       }
     }
   }
@@ -243,6 +246,7 @@ export class RunCollector {
       ...(pickle.astNodeIds.length > 1 ? { example: true } : {}),
       name: pickle.name,
       feature: this.features.get(pickle.uri) ?? '',
+      ...this.headings.get(pickle.astNodeIds[0]!),
       tags: pickle.tags.map((t) => t.name),
       status: worstStatus([...steps.map((s) => s.status), ...hookStatuses]),
       durationMs,

@@ -36,6 +36,11 @@ export interface RunHookFailure {
   error?: RunError;
 }
 
+export interface RuleHeading {
+  keyword: string;
+  name: string;
+}
+
 export interface RunScenario {
   uri: string;
   /** The pickle's own line: the scenario, or the example row of an outline. */
@@ -44,6 +49,12 @@ export interface RunScenario {
   example?: boolean;
   name: string;
   feature: string;
+  /** The scenario's keyword as written, in the spec's dialect ("Scénario", "Scenario Outline"). */
+  keyword?: string;
+  /** The Rule the scenario sits in, keyword as written. */
+  rule?: RuleHeading;
+  /** The spec's `# language:` (en when none). */
+  language?: string;
   tags: string[];
   status: StepStatus;
   durationMs: number;

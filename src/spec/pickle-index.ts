@@ -6,6 +6,10 @@ export interface PickleInfo {
   scenarioLine: number;
   name: string;
   feature: string;
+  /** The scenario's keyword and Rule as written (the spec's dialect). */
+  keyword?: string;
+  rule?: { keyword: string; name: string };
+  language?: string;
   tags: string[];
   steps: { keyword: string; text: string; line: number; column: number }[];
 }
@@ -13,6 +17,7 @@ export interface PickleInfo {
 /** Where each pickle of a document sits, so the parent can name and select scenarios by line. */
 export function indexPickles(document: GherkinDocument | undefined, pickles: Pickle[]): PickleInfo[] {
   const lines = new Map<string, number>();
+  const headings = new Map<string, Pick<PickleInfo, 'keyword' | 'rule' | 'language'>>();
   const steps = new Map<string, { keyword: string; line: number; column: number }>();
   const feature = document?.feature;
   for (const child of feature?.children ?? []) {
@@ -22,6 +27,7 @@ export function indexPickles(document: GherkinDocument | undefined, pickles: Pic
     for (const scenario of scenarios) {
       if (!scenario) continue;
       lines.set(scenario.id, scenario.location.line);
+      headings.set(scenario.id, { keyword: scenario.keyword.trim(), language: feature?.language ?? 'en', ...(child.rule ? { rule: { keyword: child.rule.keyword.trim(), name: child.rule.name } } : {}) });
       for (const step of scenario.steps) steps.set(step.id, { keyword: step.keyword.trim(), line: step.location.line, column: step.location.column ?? 1 });
       for (const examples of scenario.examples) for (const row of examples.tableBody) lines.set(row.id, row.location.line);
     }
@@ -34,6 +40,7 @@ export function indexPickles(document: GherkinDocument | undefined, pickles: Pic
       scenarioLine,
       name: pickle.name,
       feature: feature?.name ?? '',
+      ...headings.get(ids[0]!),
       tags: pickle.tags.map((t) => t.name),
       steps: pickle.steps.map((s) => {
         const ast = steps.get(s.astNodeIds[0]!);

@@ -18,6 +18,9 @@ import { createTrailingCheck } from './trailing-check.js';
 import { codeFiles, isCode, isIgnored } from './watch-files.js';
 import { SourceSnapshots, type EditCheck } from './snapshots.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
+import { SuiteState } from './suite-state.js';
+import { compileSpecs } from '../spec/compile.js';
+import { compilePickles } from '../spec/gherkin.js';
 
 interface Request {
   mode: 'changes' | 'all' | 'failed' | 'last';
@@ -40,7 +43,7 @@ export class WatchSession {
   private graph: ImportGraph | undefined;
   private map: ScenarioMap | undefined;
   private specFiles: string[] = [];
-  private readonly statuses = new Map<string, string>();
+  private readonly suite = new SuiteState();
   private spare: Runner | undefined;
   /** A runner that kept its support code loaded after the last run (CommonJS steps only). */
   private warm: { child: Runner; runs: number } | undefined;
@@ -160,10 +163,10 @@ export class WatchSession {
     if (!selection.all && selection.paths.length === 0) {
       edit?.commit();
       this.running = undefined;
-      this.emit({ type: 'idle', trigger: request.changed, reason: selection.reasons[0]?.because ?? 'no scenario reaches the changed files' });
+      this.emit({ type: 'idle', trigger: request.changed, reason: selection.reasons[0]?.because ?? (request.mode === 'failed' ? 'nothing is failing: no scenario to re-run' : 'no scenario reaches the changed files') });
       return this.next();
     }
-    this.emit({ type: 'run-started', trigger: request.changed, all: selection.all, selected: selection.reasons });
+    this.emit({ type: 'run-started', trigger: request.changed, mode: request.mode, all: selection.all, selected: selection.reasons, ...(await this.scenarioCount(selection, request.changed)) });
     let { child, reused } = this.runnerFor(request);
     let kept = false;
     try {
@@ -240,10 +243,7 @@ export class WatchSession {
     const all: Selection = { all: true, paths: [], reasons: [{ target: 'every scenario', because: request.mode === 'all' ? 'full run' : 'requested' }], triggers: request.changed };
     if (request.mode === 'all') return (this.lastSelection = all);
     if (request.mode === 'last') return this.lastSelection ?? all;
-    if (request.mode === 'failed') {
-      const failing = [...this.statuses].filter(([, status]) => status !== 'passed' && status !== 'skipped').map(([id]) => id);
-      return { all: false, paths: failing, reasons: failing.map((id) => ({ target: id, because: 'failing' })), triggers: [] };
-    }
+    if (request.mode === 'failed') return this.failedSelection(all);
     const sharedSupport = this.map ? sharedSupportFiles(this.env.cwd, this.map.supportFiles) : [];
     const selection = selectScenarios({ root: this.env.cwd, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly, sharedSupport });
     this.lastSelection = selection;
@@ -252,7 +252,7 @@ export class WatchSession {
 
   /** Scenarios failing now run (and report) first: they are what the person is working on. */
   private failingFirst(selection: Selection): Selection {
-    const failing = (p: string) => (this.statuses.get(p) ?? 'passed') !== 'passed';
+    const failing = (p: string) => (this.suite.status(p) ?? 'passed') !== 'passed';
     return { ...selection, paths: [...selection.paths.filter(failing), ...selection.paths.filter((p) => !failing(p))] };
   }
 
@@ -287,19 +287,41 @@ export class WatchSession {
     }
   }
 
+  /** What is failing now: failing scenarios, and whole spec files with a problem outside any scenario (every scenario when the run itself failed to load). */
+  private failedSelection(all: Selection): Selection {
+    const files = this.suite.problemFiles();
+    if (!files) return { ...all, reasons: [{ target: 'every scenario', because: 'the last run failed outside any scenario' }] };
+    const failing = this.suite.failing().filter((id) => !files.includes(id.replace(/:\d+$/, '')));
+    const reasons = [...files.map((file) => ({ target: file, because: 'failing (outside any scenario)' })), ...failing.map((id) => ({ target: id, because: 'failing' }))];
+    return { all: false, paths: reasons.map((r) => r.target), reasons, triggers: [] };
+  }
+
+  /**
+   * How many scenarios a selection holds: a whole spec file counts its scenarios, not 1 (from the
+   * scenario map, or parsed afresh when the edit was to that file). Unknown under --tags/--name,
+   * which cucumber applies to a file's scenarios later.
+   */
+  private async scenarioCount(selection: Selection, changed: string[]): Promise<{ scenarios?: number }> {
+    if (selection.all) return {};
+    const files = selection.paths.filter((p) => !/:\d+$/.test(p));
+    if (files.length && (this.options.tags || this.options.names?.length)) return {};
+    const known = this.map?.scenarios ?? [];
+    const fresh = files.filter((f) => changed.includes(f) || !known.some((s) => s.file === f));
+    const compiled = fresh.length ? await compileSpecs(this.env.cwd, fresh, { write: false }).catch(() => undefined) : undefined;
+    if (fresh.length && (!compiled || compiled.problems.length)) return {};
+    const parsed = new Map(compiled?.files.map((f) => [f.path, compilePickles(f.document, f.runPath).length]));
+    let count = selection.paths.length - files.length;
+    for (const file of files) count += parsed.get(file) ?? (changed.includes(file) ? 0 : known.filter((s) => s.file === file).length);
+    return { scenarios: count };
+  }
+
   private withWatch(verdict: Verdict, request: Request, selection: Selection): Verdict {
-    const newlyFailing: string[] = [];
-    const fixed: string[] = [];
-    for (const scenario of verdict.scenarios) {
-      const before = this.statuses.get(scenario.id);
-      const failing = scenario.status !== 'passed' && scenario.status !== 'skipped';
-      if (failing && before === 'passed') newlyFailing.push(scenario.id);
-      if (!failing && before !== undefined && before !== 'passed') fixed.push(scenario.id);
-      this.statuses.set(scenario.id, scenario.status);
-    }
+    const deleted = request.changed.filter((f) => !existsSync(path.join(this.env.cwd, f)));
+    const { newlyFailing, fixed } = this.suite.record(verdict, { all: selection.all, paths: selection.paths, deleted });
+    const suite = this.suite.summary(this.map?.scenarios.map((s) => s.id) ?? []);
     const order = (f: Verdict['failures'][number]) => (f.location && newlyFailing.some((id) => id.startsWith(`${f.location!.file}:`)) ? 0 : 1);
     const failures = [...verdict.failures].sort((a, b) => order(a) - order(b));
-    return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed } } };
+    return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed }, suite } };
   }
 
   private fork(): Runner {
