@@ -40,8 +40,10 @@ Feature: Watching edits
     Then the next run ran exactly these scenarios:
       | features/todo.feature:2 |
 
+  # The settle window is wider than the default so a busy machine (CI, parallel jobs) pausing the
+  # writer mid-burst does not split the burst; the check stays exact: one run for the whole burst.
   Scenario: A burst of 200 writes gives exactly one run, on the final state
-    When I start "spec watch --json --settle 40"
+    When I start "spec watch --json --settle 250"
     And I write "src/todo.ts" 200 times within a second, ending with:
       """
       export interface Todo {
