@@ -276,13 +276,23 @@ function parseRss(text) {
   return /^\d+$/.test(last ?? '') ? Number(last) : null;
 }
 
+/**
+ * Whether a live process is left in the group. Zombies don't count: where PID 1 reaps slowly (as in
+ * some sandboxes), an exited child of the run (esbuild's service under tsx) stays a zombie for a
+ * while, and `kill(-pgid, 0)` alone would call it a leftover.
+ */
 function groupAlive(pgid) {
   try {
     process.kill(-pgid, 0);
-    return true;
   } catch {
     return false;
   }
+  const ps = spawnSync('ps', ['-eo', 'pgid=,stat='], { encoding: 'utf8' });
+  if (ps.status !== 0) return true;
+  return ps.stdout.split('\n').some((line) => {
+    const [group, stat] = line.trim().split(/\s+/);
+    return Number(group) === pgid && stat !== undefined && !stat.startsWith('Z');
+  });
 }
 
 function killGroup(pgid) {
