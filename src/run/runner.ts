@@ -1,5 +1,6 @@
 import type { SpecProblem } from '../core/errors.js';
-import type { ChildMessage, ParentMessage, ProfileConfig, RunJob, SupportJob } from './protocol.js';
+import type { ProfileConfig } from '../config/cucumber-profile.js';
+import type { ChildMessage, ParentMessage, RunJob, SupportJob } from './protocol.js';
 import type { RunProgress, RunResult } from './result.js';
 
 export type RunOutcome =
