@@ -1,5 +1,5 @@
 import type * as messages from '@cucumber/messages';
-import type { StepStatus } from '../report/verdict.js';
+import type { StepStatus } from '../core/results.js';
 import { worstStatus, type RuleHeading, type RunDefinition, type RunError, type RunHookFailure, type RunProgress, type RunResult, type RunScenario, type RunStep } from './result.js';
 
 interface AstStep { keyword: string; line: number; column: number }

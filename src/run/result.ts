@@ -1,4 +1,4 @@
-import type { StepStatus } from '../report/verdict.js';
+import type { StepStatus } from '../core/results.js';
 
 /** What the runner child sends back: the message stream reduced to what a verdict needs. */
 export interface RunError {
