@@ -1,6 +1,6 @@
 import type { SpecProblem } from '../core/errors.js';
 import type { ProfileConfig } from '../config/cucumber-profile.js';
-import type { RunResult } from './result.js';
+import type { RunResult } from '../core/run-result.js';
 
 /** Support code to load, sent as soon as config is known so loading overlaps spec compilation. */
 export interface SupportJob {

@@ -16,7 +16,7 @@ import { captureStepErrors } from './capture-errors.js';
 import { RunCollector } from './collect.js';
 import type { ProfileConfig } from '../config/cucumber-profile.js';
 import type { ChildMessage, ParentMessage, RunJob, SpawnedMessage, SupportJob } from './protocol.js';
-import type { RunError } from './result.js';
+import type { RunError } from '../core/run-result.js';
 import { startHangWatchdog, writeHeartbeat, type Heartbeat } from './watchdog.js';
 import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
