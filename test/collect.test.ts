@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type * as messages from '@cucumber/messages';
 import { RunCollector } from '../src/run/collect.js';
-import { worstStatus, type RunError, type RunProgress, type RunResult } from '../src/run/result.js';
+import { worstStatus, type RunError, type RunProgress, type RunResult } from '../src/core/run-result.js';
 
 const require = createRequire(import.meta.url);
 const KIT = path.join(path.dirname(require.resolve('@cucumber/compatibility-kit/package.json')), 'features');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { coveredFiles, type FunctionCoverage, type ScriptCoverage } from '../src/impact/coverage-files.js';
+import { coveredFiles, type FunctionCoverage, type ScriptCoverage } from '../src/run/coverage-files.js';
 
 const ROOT = '/work/proj';
 let nextId = 1;

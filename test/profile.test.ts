@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/config/defaults.js';
 import { resolveConfig } from '../src/config/load.js';
 import { combineTags, findCucumberConfig, isResolvedDefaultSteps, overlayProfile, profileProblems } from '../src/api/profile.js';
-import type { ProfileConfig } from '../src/run/protocol.js';
+import type { ProfileConfig } from '../src/config/cucumber-profile.js';
 
 function profile(overrides: Partial<ProfileConfig> = {}): ProfileConfig {
   return {

@@ -9,7 +9,7 @@ import { colorFor, colorLevel } from '../src/report/color.js';
 import { renderAgent } from '../src/report/agent.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { RunOutcome } from '../src/run/runner.js';
-import type { RunScenario } from '../src/run/result.js';
+import type { RunScenario } from '../src/core/run-result.js';
 import type { Verdict } from '../src/report/verdict.js';
 
 const ANSI = /\u001b\[/;

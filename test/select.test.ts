@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportGraph, MemoryFileSystem } from '../src/impact/graph.js';
 import { buildScenarioMap, mergeScenarioMap, type ScenarioMap } from '../src/impact/scenario-map.js';
 import { selectScenarios } from '../src/impact/select.js';
-import type { RunResult, RunScenario } from '../src/run/result.js';
+import type { RunResult, RunScenario } from '../src/core/run-result.js';
 
 const ROOT = '/p';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definitionsUsedBy } from '../src/bind/unused.js';
-import type { RunDefinition } from '../src/run/result.js';
+import type { RunDefinition } from '../src/core/run-result.js';
 
 const def = (id: string, pattern: string, patternType: RunDefinition['patternType'] = 'cucumber'): RunDefinition => ({ id, pattern, patternType, uri: 'steps/a.ts', line: 1, used: false });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SpecProblem } from '../src/core/errors.js';
 import type { RunOutcome } from '../src/run/runner.js';
-import type { RunDefinition, RunResult, RunScenario, RunStep } from '../src/run/result.js';
+import type { RunDefinition, RunResult, RunScenario, RunStep } from '../src/core/run-result.js';
 import { buildVerdict, loadVerdictTools, type VerdictInput } from '../src/report/build-verdict.js';
 import { userStack } from '../src/report/failures.js';
 import { verdictJsonSchema } from '../src/report/json-schema.js';

@@ -4,7 +4,7 @@ import { DEFAULTS } from '../config/defaults.js';
 import { droppedLoadersNote, isTypeScriptLoader, parallelIgnoredNote, unknownFormats } from '../config/profile-checks.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { SpecProblem } from '../core/errors.js';
-import type { ProfileConfig } from '../run/protocol.js';
+import type { ProfileConfig } from '../config/cucumber-profile.js';
 
 export function findCucumberConfig(root: string): string | undefined {
   return DEFAULTS.cucumberConfigFiles.find((name) => existsSync(path.join(root, name)));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Runner, RunLimits, RunOutcome } from '../run/runner.js';
 import { startRunner } from '../run/start.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
-import type { RunProgress, RunScenario, RunStep } from '../run/result.js';
+import type { RunProgress, RunScenario, RunStep } from '../core/run-result.js';
 import type { SpecFile } from '../spec/model.js';
 import { readFileSync } from 'node:fs';
 import type { PickleInfo } from '../spec/pickle-index.js';

@@ -14,7 +14,7 @@ import { compactPaths } from '../run/compact-paths.js';
 import { resolveGates, runGate } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
 import type { RunJob, SupportJob } from '../run/protocol.js';
-import type { RunResult } from '../run/result.js';
+import type { RunResult } from '../core/run-result.js';
 import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';

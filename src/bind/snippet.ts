@@ -1,5 +1,5 @@
 import { CucumberExpressionGenerator, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
-import type { RunParameterType } from '../run/result.js';
+import type { RunParameterType } from '../core/run-result.js';
 
 const TS_TYPES: Record<string, string> = {
   int: 'number',

@@ -1,5 +1,5 @@
 import { CucumberExpression, RegularExpression, type ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
-import type { RunDefinition, RunParameterType } from '../run/result.js';
+import type { RunDefinition, RunParameterType } from '../core/run-result.js';
 import { makeRegistry } from './snippet.js';
 
 /**

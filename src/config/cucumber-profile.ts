@@ -1,9 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ProfileConfig } from '../run/protocol.js';
 
 type Definitions = Record<string, unknown>;
+
+/** What a cucumber.js profile contributes, read by the child with cucumber's own loader. */
+export interface ProfileConfig {
+  paths: string[];
+  require: string[];
+  import: string[];
+  requireModule: string[];
+  loader: string[];
+  tags: string;
+  name: string[];
+  worldParameters: Record<string, unknown>;
+  retry: number;
+  strict: boolean;
+  format: string[];
+  /** cucumber's own worker processes; 0 when the profile sets none. */
+  parallel: number;
+  snippetInterface?: string;
+  snippetSyntax?: string;
+}
 
 /**
  * Reads a cucumber config file's profiles without cucumber, when they are plain objects in a

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDir } from '../core/fs.js';
-import type { RunResult } from '../run/result.js';
+import type { RunResult } from '../core/run-result.js';
 
 /** One scenario and the step files its steps bound to in the run that recorded it. */
 export interface ScenarioEntry {

@@ -1,6 +1,6 @@
 import type { SpecProblem } from '../core/errors.js';
 import type { RunOutcome } from '../run/runner.js';
-import type { RunResult, RunScenario } from '../run/result.js';
+import type { RunResult, RunScenario } from '../core/run-result.js';
 import { definitionRef, errorFields, problemFailure, scenarioFailures, type FailureContext, type VerdictTools } from './failures.js';
 import { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
 import type { Counts, Failure, GateResult, ScenarioResult, Verdict, Warning } from './verdict.js';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { SpecProblem } from '../core/errors.js';
-import type { RuleHeading, RunDefinition, RunError, RunScenario, RunStep } from '../run/result.js';
+import type { RuleHeading, RunDefinition, RunError, RunScenario, RunStep } from '../core/run-result.js';
 import { effectiveKeywords } from '../bind/keywords.js';
 import type { DefinitionRef, Failure, FailureKind } from './verdict.js';
 

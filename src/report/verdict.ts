@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+import { GateResultSchema, StepStatusSchema } from '../core/results.js';
 import { SCHEMA_VERSION } from './summary.js';
 
 /** The verdict: the one result model every reporter, `--json`, and the MCP server share. */
 export { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
+export { GateResultSchema, GateStatusSchema, StepStatusSchema, type GateResult, type StepStatus } from '../core/results.js';
 
 export const LocationSchema = z.object({
   file: z.string().describe('project-relative path, forward slashes'),
@@ -11,7 +13,6 @@ export const LocationSchema = z.object({
   column: z.number().int().min(1).optional(),
 });
 
-export const StepStatusSchema = z.enum(['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped', 'unknown']);
 export const ScenarioStatusSchema = StepStatusSchema;
 
 const countsShape = {
@@ -100,17 +101,6 @@ export const WarningSchema = z.object({
   hint: z.string().optional(),
 });
 
-export const GateStatusSchema = z.enum(['passed', 'failed', 'timeout', 'error', 'skipped']);
-
-export const GateResultSchema = z.object({
-  name: z.string(),
-  command: z.array(z.string()),
-  status: GateStatusSchema,
-  durationMs: z.number().min(0),
-  exitCode: z.number().int().nullable(),
-  log: z.string().describe('trimmed tail of the combined output'),
-});
-
 export const UnusedStepSchema = DefinitionRefSchema;
 
 export const VerdictSchema = z.object({
@@ -157,7 +147,6 @@ export const VerdictSchema = z.object({
 });
 
 export type Location = z.infer<typeof LocationSchema>;
-export type StepStatus = z.infer<typeof StepStatusSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 export type DefinitionRef = z.infer<typeof DefinitionRefSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;
@@ -165,5 +154,4 @@ export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
 export type FailureKind = z.infer<typeof FailureKindSchema>;
 export type Failure = z.infer<typeof FailureSchema>;
 export type Warning = z.infer<typeof WarningSchema>;
-export type GateResult = z.infer<typeof GateResultSchema>;
 export type Verdict = z.infer<typeof VerdictSchema>;

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import type { RunError } from './result.js';
+import type { RunError } from '../core/run-result.js';
 
 interface Definition { code: (...args: unknown[]) => unknown }
 

@@ -1,6 +1,6 @@
 import type * as messages from '@cucumber/messages';
-import type { StepStatus } from '../report/verdict.js';
-import { worstStatus, type RuleHeading, type RunDefinition, type RunError, type RunHookFailure, type RunProgress, type RunResult, type RunScenario, type RunStep } from './result.js';
+import type { StepStatus } from '../core/results.js';
+import { worstStatus, type RuleHeading, type RunDefinition, type RunError, type RunHookFailure, type RunProgress, type RunResult, type RunScenario, type RunStep } from '../core/run-result.js';
 
 interface AstStep { keyword: string; line: number; column: number }
 interface PendingCase { pickleId: string; steps: Map<string, messages.TestStep> }

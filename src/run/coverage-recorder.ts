@@ -1,6 +1,6 @@
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import { coveredFiles, type FunctionCoverage, type ScriptCoverage } from '../impact/coverage-files.js';
+import { coveredFiles, type FunctionCoverage, type ScriptCoverage } from './coverage-files.js';
 
 /**
  * Per-scenario V8 coverage, taken in the runner's own isolate. An in-process inspector session

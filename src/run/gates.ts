@@ -4,7 +4,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { GateConfig, ResolvedConfig, ResolvedGate } from '../config/schema.js';
 import { DEFAULTS } from '../config/defaults.js';
-import type { GateResult } from '../report/verdict.js';
+import type { GateResult } from '../core/results.js';
 
 const LOG_TAIL = 4_000;
 

@@ -1,5 +1,6 @@
 import type { SpecProblem } from '../core/errors.js';
-import type { RunResult } from './result.js';
+import type { ProfileConfig } from '../config/cucumber-profile.js';
+import type { RunResult } from '../core/run-result.js';
 
 /** Support code to load, sent as soon as config is known so loading overlaps spec compilation. */
 export interface SupportJob {
@@ -33,25 +34,6 @@ export interface RunJob {
   hangAfterMs: number;
   /** Stay alive after the result for further load + run pairs (watch's long-lived runner). */
   persistent?: boolean;
-}
-
-/** What a cucumber.js profile contributes, read by the child with cucumber's own loader. */
-export interface ProfileConfig {
-  paths: string[];
-  require: string[];
-  import: string[];
-  requireModule: string[];
-  loader: string[];
-  tags: string;
-  name: string[];
-  worldParameters: Record<string, unknown>;
-  retry: number;
-  strict: boolean;
-  format: string[];
-  /** cucumber's own worker processes; 0 when the profile sets none. */
-  parallel: number;
-  snippetInterface?: string;
-  snippetSyntax?: string;
 }
 
 export type ParentMessage =

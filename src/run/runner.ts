@@ -1,6 +1,7 @@
 import type { SpecProblem } from '../core/errors.js';
-import type { ChildMessage, ParentMessage, ProfileConfig, RunJob, SupportJob } from './protocol.js';
-import type { RunProgress, RunResult } from './result.js';
+import type { ProfileConfig } from '../config/cucumber-profile.js';
+import type { ChildMessage, ParentMessage, RunJob, SupportJob } from './protocol.js';
+import type { RunProgress, RunResult } from '../core/run-result.js';
 
 export type RunOutcome =
   | { kind: 'result'; result: RunResult; log: string }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { RunProgress } from './result.js';
+import type { RunProgress } from '../core/run-result.js';
 
 /** Written on stderr, right before the child kills itself, so the parent can name the hung step. */
 export const HANG_MARKER = '\u0000specloop:hang ';

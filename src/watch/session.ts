@@ -12,7 +12,7 @@ import { startChildRunner } from '../run/child.js';
 import type { Runner } from '../run/runner.js';
 import type { Verdict } from '../report/verdict.js';
 import { verifyDetailed, type RunOptions } from '../api/verify-run.js';
-import type { WatchEvent, WatchOptions } from '../api/watch.js';
+import type { WatchEvent, WatchOptions } from './types.js';
 import { createSettler, type Settler } from './settle.js';
 import { createTrailingCheck } from './trailing-check.js';
 import { codeFiles, isCode, isIgnored } from './watch-files.js';

@@ -1,4 +1,7 @@
-import type { StepStatus } from '../report/verdict.js';
+import type { StepStatus } from './results.js';
+
+// The run's result is read by every stage after it (binding's unused/snippets, impact's scenario
+// map, the verdict), so its shape lives below them all rather than in run/.
 
 /** What the runner child sends back: the message stream reduced to what a verdict needs. */
 export interface RunError {
