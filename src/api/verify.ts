@@ -6,7 +6,6 @@ import { runnerKindFor, startRunner } from '../run/start.js';
 import type { RunnerKind } from '../run/runner.js';
 import { mark } from '../core/timing.js';
 import type { Verdict } from '../report/verdict.js';
-import { checkCall, VerifyOptionsSchema } from './options.js';
 
 export interface VerifyOptions {
   /**
@@ -56,28 +55,40 @@ export interface VerifyOptions {
  * overlaps everything the parent does before the run.
  */
 export async function verify(options: VerifyOptions = {}, environment: Partial<SpecEnvironment> = {}): Promise<Verdict> {
-  const call = checkCall('verify', VerifyOptionsSchema, options, environment);
-  const place = locateProject(call.cwd);
-  const env = makeEnvironment({ ...call.environment, cwd: place.root });
-  const { cwd: _cwd, ...given } = call.options;
-  const rebased: VerifyOptions = {
-    ...given,
-    ...(given.paths ? { paths: given.paths.map((p) => fromBase(place, p)) } : {}),
-    ...(given.configFile ? { configFile: fromBase(place, given.configFile) } : {}),
-    ...(given.changedFiles ? { changedFiles: given.changedFiles.map((f) => path.resolve(place.base, f)) } : {}),
-  };
-  return run(rebased, env);
-}
-
-async function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
+  // The project is located from the raw cwd and the runner started before the options are checked:
+  // the check loads zod, which would delay the runner's own start-up (it overlaps all of the rest).
   const startedAt = new Date();
   const started = performance.now();
+  const place = locateProject(givenCwd(options, environment));
   mark('spec', 'runner start');
-  const first = startRunner(runnerKindFor(env.cwd, options.runner ?? options.defaultRunner ?? 'process'), env.cwd, env.env, options.onOutput);
+  const raw = (options ?? {}) as VerifyOptions;
+  const kind = runnerKindFor(place.root, raw.runner ?? raw.defaultRunner ?? 'process');
+  const first = startRunner(kind, place.root, plainEnv(environment?.env) ?? process.env, typeof raw.onOutput === 'function' ? raw.onOutput : undefined);
   try {
+    const { checkCall, VerifyOptionsSchema } = await import('./options.js');
+    const call = checkCall('verify', VerifyOptionsSchema, options, environment);
+    const env = makeEnvironment({ ...call.environment, cwd: place.root });
+    const { cwd: _cwd, ...given } = call.options;
+    const rebased: VerifyOptions = {
+      ...given,
+      ...(given.paths ? { paths: given.paths.map((p) => fromBase(place, p)) } : {}),
+      ...(given.configFile ? { configFile: fromBase(place, given.configFile) } : {}),
+      ...(given.changedFiles ? { changedFiles: given.changedFiles.map((f) => path.resolve(place.base, f)) } : {}),
+    };
     const { verifyWith } = await import('./verify-run.js');
-    return await verifyWith(first, options, env, startedAt, started);
+    return await verifyWith(first, rebased, env, startedAt, started);
   } finally {
     first.kill();
   }
 }
+
+function plainEnv(env: unknown): NodeJS.ProcessEnv | undefined {
+  return env && typeof env === 'object' ? (env as NodeJS.ProcessEnv) : undefined;
+}
+
+/** The folder the call names, as checkCall will resolve it; a malformed one is left for checkCall to report. */
+function givenCwd(options: unknown, environment: unknown): string {
+  const pick = (value: unknown) => (value && typeof value === 'object' && typeof (value as { cwd?: unknown }).cwd === 'string' ? (value as { cwd: string }).cwd : undefined);
+  return pick(options) ?? pick(environment) ?? process.cwd();
+}
+
