@@ -41,3 +41,16 @@ Feature: Verifying only what changed
     When I run "spec verify --changed"
     Then the exit code is 2
     And the output contains "--changed needs a git repository"
+    When I run "spec verify --changed --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure
+    And that failure's code is "SPEC_NO_GIT"
+
+  Scenario: When git finds no repository an agent's edit hook checks every scenario
+    Given I replace "!todo.done" with "todo.done" in the file "src/todo.ts"
+    When I run "spec hook claude edit" with GIT_DIR set to "/nonexistent/.git" and this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/src/todo.ts" } }
+      """
+    Then the exit code is 2
+    And stderr contains "failed-step SPEC_STEP_FAILED features/todo.feature"

@@ -65,6 +65,16 @@ Feature: Running some of the scenarios
     Then the exit code is 2
     And the output contains "features/nothing-here.feature"
 
+  Scenario: A line with no scenario on it is bad input with its own code
+    When I run "spec verify features/todo.feature:2 --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure at "features/todo.feature:2"
+    And that failure's code is "SPEC_NO_SCENARIO_AT_LINE"
+    And that failure's hint contains "scenarios start at lines 4, 8"
+    When I run "spec verify features/todo.feature:2"
+    Then the exit code is 2
+    And the last line of stdout is "spec: 0 passed, 1 failed (no scenario at line)"
+
   Scenario: --fail-fast stops at the first failing scenario and skips the rest
     Given the file "features/a-first.feature" contains:
       """

@@ -75,6 +75,16 @@ Feature: Verifying a project whose specs pass
     And the last line of stdout is "spec: 5 passed, 0 failed"
     And the file "reports/verdict.json" contains "\"summary\": \"spec: 5 passed, 0 failed\""
 
+  Scenario: An --output-file that cannot be written is bad input with its own code
+    Given the file "reports" contains:
+      """
+      a file, not a folder
+      """
+    When I run "spec verify --output-file reports/verdict.json"
+    Then the exit code is 2
+    And stderr contains "cannot write --output-file"
+    And stderr contains "(SPEC_OUTPUT_UNWRITABLE)"
+
   Scenario Outline: Steps loaded as ES modules pass in <runner>
     Given the file "spec.config.json" contains:
       """

@@ -87,6 +87,10 @@ When('I run {string} with this on stdin:', async function (this: CliWorld, comma
   await run(this, command, {}, undefined, input.replaceAll('<project>', this.project));
 });
 
+When('I run {string} with {word} set to {string} and this on stdin:', async function (this: CliWorld, command: string, name: string, value: string, input: string) {
+  await run(this, command, { [name]: value }, undefined, input.replaceAll('<project>', this.project));
+});
+
 When('I run {string} in the folder {string}', async function (this: CliWorld, command: string, folder: string) {
   await run(this, command, {}, undefined, undefined, projectFile(this, folder));
 });

@@ -43,11 +43,13 @@ describe('changedFiles', () => {
     expect(await changedFiles(dir, 'base')).toEqual(['app/src/b.ts', 'app/src/renamed.ts']);
   });
 
-  it('outside a repository, or with a bad ref, is a usage error with a hint', async () => {
+  it('outside a repository, or with a bad ref, is bad input with its own code and a hint', async () => {
     const plain = tempDir('specloop-nogit-');
-    expect((await problemOf(changedFiles(plain))).message).toMatch(/needs a git repository/);
+    const outside = await problemOf(changedFiles(plain));
+    expect(outside.code).toBe('SPEC_NO_GIT');
+    expect(outside.message).toMatch(/needs a git repository/);
     const problem = await problemOf(changedFiles(repo(), 'no-such-ref'));
-    expect(problem.code).toBe('SPEC_USAGE');
+    expect(problem.code).toBe('SPEC_GIT_REVISION');
     expect(problem.hint).toMatch(/--since main/);
   });
 });

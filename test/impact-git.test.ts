@@ -112,19 +112,19 @@ describe('changedFiles: errors', () => {
   it('a folder outside any repository is a usage error with a hint', async () => {
     const plain = tempDir('specloop-impact-nogit-');
     const problem = await problemOf(changedFiles(plain));
-    expect(problem.code).toBe('SPEC_USAGE');
+    expect(problem.code).toBe('SPEC_NO_GIT');
     expect(problem.message).toMatch(/--changed needs a git repository/);
     expect(problem.hint).toMatch(/without --changed/);
   });
 
-  it('a folder that does not exist is the same usage error', async () => {
+  it('a folder that does not exist is the same error', async () => {
     const problem = await problemOf(changedFiles(path.join(os.tmpdir(), 'specloop-no-such-dir-', String(process.pid))));
-    expect(problem.code).toBe('SPEC_USAGE');
+    expect(problem.code).toBe('SPEC_NO_GIT');
   });
 
   it('an unknown ref names the ref', async () => {
     const problem = await problemOf(changedFiles(tempRepo(BASE).dir, 'nope/never'));
-    expect(problem.code).toBe('SPEC_USAGE');
+    expect(problem.code).toBe('SPEC_GIT_REVISION');
     expect(problem.message).toContain('"nope/never"');
     expect(problem.hint).toMatch(/commit, branch or tag/);
   });

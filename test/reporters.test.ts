@@ -198,7 +198,7 @@ describe('renderTerminal', () => {
   it('pads the gutter to the widest line number shown (lines 7-9: one digit)', () => {
     const verdict = {
       ...emptyVerdict(),
-      failures: [{ kind: 'parse-error' as const, code: 'SPEC_PARSE', location: { file: 'a.feature', line: 8 }, message: 'bad', excerpt: { startLine: 7, lines: ['seven', 'eight', 'nine'] }, hint: 'fix it' }],
+      failures: [{ kind: 'parse-error' as const, code: 'SPEC_PARSE' as const, location: { file: 'a.feature', line: 8 }, message: 'bad', excerpt: { startLine: 7, lines: ['seven', 'eight', 'nine'] }, hint: 'fix it' }],
     };
     const lines = renderTerminal(verdict, new Chalk({ level: 0 })).split('\n');
     expect(lines.slice(1, 4)).toEqual(['    7 | seven', '  > 8 | eight', '    9 | nine']);

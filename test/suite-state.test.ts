@@ -54,7 +54,7 @@ describe('SuiteState: the whole suite over the runs of a watch session', () => {
   it('a run that failed to load keeps every last status and asks for every scenario', () => {
     const suite = new SuiteState();
     suite.record(verdict([['a.feature:3', 'failed'], ['b.feature:3', 'passed']]), everything);
-    suite.record(verdict([], [{ kind: 'support-error', code: 'SPEC_SUPPORT' }]), everything);
+    suite.record(verdict([], [{ kind: 'support-error', code: 'SPEC_SUPPORT_LOAD' }]), everything);
     expect(suite.summary([])).toMatchObject({ failing: 2, errors: 1, passed: 1 });
     expect(suite.problemFiles()).toBeUndefined();
     suite.record(verdict([['a.feature:3', 'failed'], ['b.feature:3', 'passed']]), everything);

@@ -472,7 +472,7 @@ describe('judge: the closing line and the exit code', () => {
         for (const attached of [false, true]) {
           it(`"0 failed" only with exit 0: failure ${kind ?? 'none'}${attached ? ' of a scenario' : ''}, gate ${gateStatus ?? 'none'}, ${strict ? 'strict' : 'lenient'}`, () => {
             for (const status of statuses) {
-              const failures: Failure[] = kind ? [{ kind, code: kind === 'parse-error' ? 'SPEC_PARSE' : 'SPEC_X', message: 'm', hint: 'h', ...(attached ? { scenarioId: 'a.feature:3' } : {}) }] : [];
+              const failures: Failure[] = kind ? [{ kind, code: kind === 'parse-error' ? 'SPEC_PARSE' : 'SPEC_HOOK', message: 'm', hint: 'h', ...(attached ? { scenarioId: 'a.feature:3' } : {}) }] : [];
               const gates = gateStatus ? [gate({ status: gateStatus })] : [];
               const j = judge({ scenarios: [sc(status, 'a.feature:3'), sc('passed')], failures, gates, strict, isBadInput: (f) => f.code === 'SPEC_PARSE' });
               expect(/ 0 failed/.test(j.summary), `${j.summary} with exit ${j.exitCode} (scenario ${status})`).toBe(j.exitCode === 0);

@@ -39,8 +39,8 @@ async function claudeEdit(payload: Record<string, unknown>, env: SpecEnvironment
   if (edited !== undefined && (file === undefined || ignoredHere(file))) return { exitCode: 0 };
   // The edited file counts as changed even when git sees none (the agent committed it).
   let verdict = await run({ changed: true, gates: false, ...(file ? { changedFiles: [file] } : {}) }, env);
-  // Without git there is no "changed": every scenario, still without the slower gates.
-  if (verdict.failures.some((f) => f.code === 'SPEC_USAGE' && /git/.test(f.message))) verdict = await run({ gates: false }, env);
+  // Without git there is no "changed": every scenario, still without the slower gates (run more, never less).
+  if (verdict.failures.some((f) => f.code === 'SPEC_NO_GIT' || f.code === 'SPEC_GIT_REVISION')) verdict = await run({ gates: false }, env);
   if (verdict.exitCode === 0) return { exitCode: 0, verdict };
   return { exitCode: 2, verdict, stderr: `${await report(verdict)}\nThe specs say the code does not do what they describe yet: fix the code (not the specs or steps), then check again with npx spec verify --changed --reporter agent.\n` };
 }

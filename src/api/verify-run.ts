@@ -336,7 +336,7 @@ async function unmatchedLines(files: SpecFile[], lines: Map<string, number[]>): 
     for (const line of wanted.filter((l) => !pickles.some((p) => p.line === l || p.scenarioLine === l))) {
       const nearest = pickles.map((p) => p.scenarioLine).filter((l, i, all) => all.indexOf(l) === i);
       problems.push({
-        code: 'SPEC_PATH_NOT_FOUND',
+        code: 'SPEC_NO_SCENARIO_AT_LINE',
         message: `no scenario at ${file.path}:${line}`,
         location: { file: file.path, line },
         hint: `name the line of a Scenario, Scenario Outline or example row${nearest.length ? ` (scenarios start at lines ${nearest.slice(0, 12).join(', ')})` : ''}`,

@@ -59,7 +59,7 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
   // the check loads zod, which would delay the runner's own start-up (it overlaps all of the rest).
   const startedAt = new Date();
   const started = performance.now();
-  const place = locateProject(givenCwd(options, environment));
+  const place = await locateOrReport(options, environment);
   mark('spec', 'runner start');
   const raw = (options ?? {}) as VerifyOptions;
   const kind = runnerKindFor(place.root, raw.runner ?? raw.defaultRunner ?? 'process');
@@ -79,6 +79,17 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
     return await verifyWith(first, rebased, env, startedAt, started);
   } finally {
     first.kill();
+  }
+}
+
+/** A bad call is reported before a missing project: the option is the mistake to fix first. */
+async function locateOrReport(options: unknown, environment: unknown): Promise<ReturnType<typeof locateProject>> {
+  try {
+    return locateProject(givenCwd(options, environment));
+  } catch (error) {
+    const { checkCall, VerifyOptionsSchema } = await import('./options.js');
+    checkCall('verify', VerifyOptionsSchema, options, environment);
+    throw error;
   }
 }
 

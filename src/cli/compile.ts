@@ -1,6 +1,6 @@
 import { compile } from '../api/compile.js';
-import { formatLocation } from '../core/errors.js';
 import { colorFor } from '../report/color.js';
+import { renderProblem } from '../report/problem.js';
 import { parseCommandArgs } from './args.js';
 import { COMPILE_HELP } from './help.js';
 import { locate } from './shared.js';
@@ -23,14 +23,8 @@ export async function runCompile(argv: string[]): Promise<number> {
   }
   const c = colorFor(process.stdout, process.env);
   const lines: string[] = [];
-  for (const p of report.problems) {
-    lines.push(`${c.red('error')} ${c.bold(p.location ? formatLocation(p.location) : '')} ${p.message} ${c.dim(`(${p.code})`)}`);
-    if (p.hint) lines.push(`  ${c.yellow('→')} ${p.hint}`);
-  }
-  for (const w of report.warnings) {
-    lines.push(`${c.yellow('warning')} ${c.bold(w.location ? formatLocation(w.location) : '')} ${w.message} ${c.dim(`(${w.code})`)}`);
-    if (w.hint) lines.push(`  ${c.yellow('→')} ${w.hint}`);
-  }
+  lines.push(...report.problems.map((p) => renderProblem(p, c, c.red('error'))));
+  lines.push(...report.warnings.map((w) => renderProblem(w, c, c.yellow('warning'))));
   for (const f of report.files.filter((file) => file.draft)) lines.push(`${f.path} (draft): ${f.scenarios} scenario${f.scenarios === 1 ? '' : 's'} run but never fail the verdict`);
   const scenarios = report.files.reduce((n, f) => n + f.scenarios, 0);
   const markdown = report.files.filter((f) => f.compiledPath).length;

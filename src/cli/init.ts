@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { init } from '../api/init.js';
 import { colorFor } from '../report/color.js';
+import { renderProblem } from '../report/problem.js';
 import { parseCommandArgs } from './args.js';
 import { INIT_HELP } from './help.js';
 import { SpecloopError } from '../core/errors.js';
@@ -27,7 +28,7 @@ export async function runInit(argv: string[]): Promise<number> {
   try {
     mkdirSync(cwd, { recursive: true });
   } catch (error) {
-    throw new SpecloopError({ code: 'SPEC_USAGE', message: `init: cannot create ${cwd}: ${(error as Error).message}`, hint: 'name a folder you can create, or an existing one' });
+    throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `init: cannot create ${cwd}: ${(error as Error).message}`, hint: 'name a folder you can create, or an existing one' });
   }
   const report = await init({ cwd, ...(agent ? { agent: agent as AgentName } : {}) });
   // Exit 2 (bad input) when wiring was refused: a settings file the person must fix first.
@@ -47,7 +48,7 @@ export async function runInit(argv: string[]): Promise<number> {
   process.stdout.write(`${lines.join('\n')}\n`);
   const e = colorFor(process.stderr, process.env);
   for (const problem of report.notDone) {
-    process.stderr.write(`${e.red('not done')} ${problem.file}: ${problem.message} (${problem.code})\n  ${e.yellow('→')} ${problem.hint}\n`);
+    process.stderr.write(`${renderProblem({ ...problem, message: `${problem.file}: ${problem.message}` }, e, e.red('not done'))}\n`);
   }
   return exitCode;
 }

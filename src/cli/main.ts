@@ -1,4 +1,5 @@
-import { formatLocation, isSpecloopError, type SpecProblem } from '../core/errors.js';
+import { isSpecloopError, type SpecProblem } from '../core/errors.js';
+import { PLAIN, renderProblem } from '../report/problem.js';
 import { MAIN_HELP } from './help.js';
 
 /** Exit code of a command; only this folder touches process and console. */
@@ -37,7 +38,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export function usageError(problem: SpecProblem): number {
-  const where = problem.location ? `${formatLocation(problem.location)}: ` : '';
-  process.stderr.write(`spec: ${where}${problem.message} (${problem.code})\n${problem.hint ? `  → ${problem.hint}\n` : ''}`);
+  process.stderr.write(`${renderProblem(problem, PLAIN, 'spec:')}\n`);
   return 2;
 }

@@ -81,7 +81,7 @@ function prepareOutputFile(file: string): void {
   try {
     ensureDir(path.dirname(file));
   } catch (error) {
-    throw new SpecloopError({ code: 'SPEC_USAGE', message: `cannot write --output-file ${file}: ${(error as Error).message}`, hint: 'pass a path in a folder you can write to' });
+    throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `cannot write --output-file ${file}: ${(error as Error).message}`, hint: 'pass a path in a folder you can write to' });
   }
 }
 
@@ -89,6 +89,6 @@ function writeJson(file: string, verdict: Verdict): void {
   try {
     writeFileSync(file, `${JSON.stringify(verdict, null, 2)}\n`);
   } catch (error) {
-    throw new SpecloopError({ code: 'SPEC_USAGE', message: `cannot write --output-file ${file}: ${(error as Error).message}`, hint: 'pass a path you can write to' });
+    throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `cannot write --output-file ${file}: ${(error as Error).message}`, hint: 'pass a path you can write to' });
   }
 }

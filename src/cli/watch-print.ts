@@ -1,7 +1,7 @@
 import { fstatSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import type { WatchEvent } from '../api/watch.js';
-import { formatLocation } from '../core/errors.js';
+import { renderProblem } from '../report/problem.js';
 import type { Verdict } from '../report/verdict.js';
 
 type RunStarted = Extract<WatchEvent, { type: 'run-started' }>;
@@ -43,7 +43,7 @@ export async function humanPrinter(): Promise<(event: WatchEvent) => void> {
         out(c.dim(`${event.trigger.length ? `${event.trigger.join(', ')} changed: ` : ''}${event.reason}\n`));
         return waiting();
       case 'error':
-        out(c.red(`error ${event.problem.location ? `${formatLocation(event.problem.location)} ` : ''}${event.problem.message} (${event.problem.code})\n`));
+        out(`${renderProblem(event.problem, c, c.red('error'))}\n`);
         return waiting();
     }
   };

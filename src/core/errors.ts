@@ -2,38 +2,9 @@
  * Errors are data first: a stable code, a message, where it happened and what to do.
  * Rendering for a terminal happens in report/, never here.
  */
-export type ErrorCode =
-  | 'SPEC_USAGE'
-  | 'SPEC_CONFIG_NOT_FOUND'
-  | 'SPEC_CONFIG_INVALID'
-  | 'SPEC_CONFIG_LOAD'
-  | 'SPEC_CONFIG_IGNORED'
-  | 'SPEC_PARSE'
-  | 'SPEC_MARKDOWN'
-  | 'SPEC_NO_STEPS'
-  | 'SPEC_TABLE_NO_DELIMITER'
-  | 'SPEC_STEP_NOT_LISTED'
-  | 'SPEC_FRONT_MATTER_KEY'
-  | 'SPEC_NO_SPECS'
-  | 'SPEC_NO_SCENARIOS'
-  | 'SPEC_PATH_NOT_FOUND'
-  | 'SPEC_PROJECT_NOT_FOUND'
-  | 'SPEC_OPTION_INVALID'
-  | 'SPEC_FILTER_INVALID'
-  | 'SPEC_CUCUMBER_MISSING'
-  | 'SPEC_CUCUMBER_UNSUPPORTED'
-  | 'SPEC_PROFILE_REJECTED'
-  | 'SPEC_PROFILE_LOADER_DROPPED'
-  | 'SPEC_PROFILE_PARALLEL_IGNORED'
-  | 'SPEC_SUPPORT_LOAD'
-  | 'SPEC_RUN_CRASH'
-  | 'SPEC_RUN_TIMEOUT'
-  | 'SPEC_CANCELLED'
-  | 'SPEC_GATE'
-  | 'SPEC_GATE_MISSING'
-  | 'SPEC_INIT_EXISTS'
-  | 'SPEC_INIT_SETTINGS'
-  | 'SPEC_INTERNAL';
+import type { ErrorCode } from './error-codes.js';
+
+export type { ErrorCode } from './error-codes.js';
 
 export interface SourceLocation {
   /** Project-relative path, forward slashes. */

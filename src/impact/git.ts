@@ -28,7 +28,7 @@ export async function changedFiles(root: string, since?: string): Promise<string
     top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
   } catch (error) {
     throw new SpecloopError({
-      code: 'SPEC_USAGE',
+      code: 'SPEC_NO_GIT',
       message: `--changed needs a git repository: ${firstLine(error)}`,
       hint: 'run spec verify without --changed, or inside a git work tree',
     });
@@ -42,7 +42,7 @@ export async function changedFiles(root: string, since?: string): Promise<string
     try {
       diff = await git(root, ['diff', '--name-only', '-z', '--no-renames', '--end-of-options', base, '--']);
     } catch (error) {
-      throw new SpecloopError({ code: 'SPEC_USAGE', message: `git cannot compare with "${base}": ${firstLine(error)}`, hint: 'name a commit, branch or tag that exists (e.g. --since main)' });
+      throw new SpecloopError({ code: 'SPEC_GIT_REVISION', message: `git cannot compare with "${base}": ${firstLine(error)}`, hint: 'name a commit, branch or tag that exists (e.g. --since main)' });
     }
   }
   const untracked = await git(root, ['ls-files', '-z', '--others', '--exclude-standard']);

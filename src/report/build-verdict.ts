@@ -1,3 +1,4 @@
+import { coded, ERROR_CODES } from '../core/error-codes.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { RunOutcome } from '../run/runner.js';
 import type { RunResult, RunScenario } from '../core/run-result.js';
@@ -30,7 +31,6 @@ export interface VerdictInput {
   stepGlobs?: string[];
 }
 
-const BAD_INPUT = new Set(['SPEC_PARSE', 'SPEC_MARKDOWN', 'SPEC_USAGE', 'SPEC_CONFIG_INVALID', 'SPEC_CONFIG_LOAD', 'SPEC_CONFIG_NOT_FOUND', 'SPEC_PATH_NOT_FOUND', 'SPEC_FILTER_INVALID', 'SPEC_CUCUMBER_MISSING', 'SPEC_CUCUMBER_UNSUPPORTED', 'SPEC_NO_SPECS', 'SPEC_PROFILE_REJECTED']);
 
 /** Assembles the verdict every reporter reads. Pure: all I/O arrives through the input. */
 export function buildVerdict(input: VerdictInput): Verdict {
@@ -56,7 +56,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
   const drafts = scenarios.filter((s) => s.draft);
   const counted = scenarios.filter((s) => !s.draft);
   const counts = { scenarios: countScenarios(counted), steps: countSteps(counted), ...(drafts.length ? { drafts: countScenarios(drafts) } : {}) };
-  const { exitCode, status, summary } = judge({ scenarios, failures, gates: input.gates, strict: input.strict, isBadInput: (f) => BAD_INPUT.has(f.code) });
+  const { exitCode, status, summary } = judge({ scenarios, failures, gates: input.gates, strict: input.strict, isBadInput: (f) => ERROR_CODES[f.code].exit === 2 });
   const verdict: Verdict = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'specloop', version: input.version, ...(result?.cucumberVersion ? { cucumber: result.cucumberVersion } : {}) },
@@ -144,8 +144,7 @@ const NO_STEPS_HINT = 'add steps under the scenario (in Markdown, list items suc
 function noStepsFailure(s: ScenarioResult, ctx: FailureContext): Failure | undefined {
   if (!isStepless(s) || s.status !== 'failed') return undefined;
   return {
-    kind: 'no-steps',
-    code: 'SPEC_NO_STEPS',
+    ...coded('SPEC_NO_STEPS'),
     location: { file: s.file, line: s.line },
     feature: s.feature,
     scenario: s.name,
@@ -176,9 +175,7 @@ function toWarning(p: SpecProblem): Warning {
 }
 
 function kindOfProblem(problem: SpecProblem): Failure['kind'] {
-  if (problem.code === 'SPEC_PARSE' || problem.code === 'SPEC_MARKDOWN') return 'parse-error';
-  if (problem.code === 'SPEC_SUPPORT_LOAD') return 'support-error';
-  return 'config-error';
+  return ERROR_CODES[problem.code].kind;
 }
 
 function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): Failure[] {
@@ -186,10 +183,9 @@ function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): 
   switch (outcome.kind) {
     case 'result':
       return [
-        ...outcome.result.runErrors.map((e): Failure => ({ kind: 'hook-error', code: 'SPEC_HOOK', message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
+        ...outcome.result.runErrors.map((e): Failure => ({ ...coded('SPEC_HOOK'), message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
         ...outcome.result.undefinedParameterTypes.map((p): Failure => ({
-          kind: 'support-error',
-          code: 'SPEC_UNDEFINED_PARAMETER_TYPE',
+          ...coded('SPEC_UNDEFINED_PARAMETER_TYPE'),
           message: `undefined parameter type {${p.name}} in "${p.expression}"`,
           hint: `define it with defineParameterType({ name: '${p.name}', regexp: /…/ }) in a support file, or use a built-in type ({int}, {string}, {word}, {float})`,
         })),
@@ -200,19 +196,17 @@ function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): 
       const p = outcome.progress;
       const file = p ? ctx.sourceOf(p.uri) : undefined;
       return [{
-        kind: 'timeout',
-        code: 'SPEC_RUN_TIMEOUT',
+        ...coded('SPEC_RUN_TIMEOUT'),
         ...(p && file ? { location: { file, line: p.line }, scenario: p.scenario, ...(p.pickleLine ? { scenarioId: `${file}:${p.pickleLine}` } : {}), step: p.step, excerpt: ctx.excerpt(file, p.line) } : {}),
         message: p ? `"${p.step}" did not finish within ${outcome.limitMs} ms and was stopped (it blocked the event loop, or never settled)` : `the run did not finish within ${outcome.limitMs} ms and was stopped`,
         hint: 'look for an endless loop or a blocking call in the step definition or the code it calls; raise `timeout` in spec.config only if the step is legitimately slow',
       }];
     }
     case 'crash':
-      return [{ kind: 'run-error', code: 'SPEC_RUN_CRASH', message: `the runner exited unexpectedly (${outcome.signal ?? `exit code ${outcome.exitCode}`})${outcome.log ? `:\n${outcome.log.trim().slice(-2000)}` : ''}`, hint: 'a step or hook probably called process.exit or crashed Node; see the log above' }];
+      return [{ ...coded('SPEC_RUN_CRASH'), message: `the runner exited unexpectedly (${outcome.signal ?? `exit code ${outcome.exitCode}`})${outcome.log ? `:\n${outcome.log.trim().slice(-2000)}` : ''}`, hint: 'a step or hook probably called process.exit or crashed Node; see the log above' }];
     case 'aborted':
       return [{
-        kind: 'run-error',
-        code: 'SPEC_CANCELLED',
+        ...coded('SPEC_CANCELLED'),
         message: `the run was cancelled (interrupted) and its child processes stopped${outcome.partial ? `; the ${outcome.partial.scenarios.length} scenario${outcome.partial.scenarios.length === 1 ? '' : 's'} that finished are reported` : ''}`,
         hint: 'run again to get a full verdict',
       }];
@@ -222,8 +216,7 @@ function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): 
 function gateFailure(gate: GateResult): Failure {
   const tail = gate.log.split('\n').slice(-15).join('\n');
   return {
-    kind: 'gate-error',
-    code: 'SPEC_GATE',
+    ...coded('SPEC_GATE'),
     message: `gate "${gate.name}" ${gate.status === 'timeout' ? 'timed out' : gate.status === 'error' ? 'could not run' : `failed (exit ${gate.exitCode})`}${tail ? `:\n${tail}` : ''}`,
     hint: `run \`${gate.command.map(shellQuote).join(' ')}\` to see all of it, and fix what it reports`,
   };

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { coded } from '../core/error-codes.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { RuleHeading, RunDefinition, RunError, RunScenario, RunStep } from '../core/run-result.js';
 import { effectiveKeywords } from '../bind/keywords.js';
@@ -98,8 +99,7 @@ function hookFailure(hook: RunScenario['hookFailures'][number], scenario: RunSce
   const timedOut = TIMED_OUT.test(hook.error?.message ?? '');
   const pending = hook.status === 'pending';
   return {
-    kind: timedOut ? 'timeout' : pending ? 'pending' : 'hook-error',
-    code: timedOut ? 'SPEC_STEP_TIMEOUT' : pending ? 'SPEC_PENDING' : 'SPEC_HOOK',
+    ...coded(timedOut ? 'SPEC_STEP_TIMEOUT' : pending ? 'SPEC_PENDING' : 'SPEC_HOOK'),
     location: { file: hookFile, line: hook.line ?? scenario.line },
     feature: where.feature,
     scenario: where.scenario,
@@ -126,11 +126,11 @@ function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureC
   const def = defs[0];
   switch (step.status) {
     case 'undefined':
-      return { kind: 'undefined', code: 'SPEC_UNDEFINED', ...common, message: `undefined step: ${step.text}`, ...(ctx.tools.snippet ? { snippet: snippetOf(step, keyword, ctx) } : {}), hint: `paste this step definition into a step file (this project's are in ${ctx.stepHome ?? 'steps/'}) and make it do what the step says` };
+      return { ...coded('SPEC_UNDEFINED'), ...common, message: `undefined step: ${step.text}`, ...(ctx.tools.snippet ? { snippet: snippetOf(step, keyword, ctx) } : {}), hint: `paste this step definition into a step file (this project's are in ${ctx.stepHome ?? 'steps/'}) and make it do what the step says` };
     case 'ambiguous':
-      return { kind: 'ambiguous', code: 'SPEC_AMBIGUOUS', ...common, message: `${defs.length} step definitions match: ${step.text}`, matches: defs, hint: 'make the patterns distinct, or delete all but one of these definitions' };
+      return { ...coded('SPEC_AMBIGUOUS'), ...common, message: `${defs.length} step definitions match: ${step.text}`, matches: defs, hint: 'make the patterns distinct, or delete all but one of these definitions' };
     case 'pending':
-      return { kind: 'pending', code: 'SPEC_PENDING', ...common, message: step.error?.message || 'step is pending', hint: def ? `implement the step definition at ${def.file}:${def.line}` : 'implement the step definition' };
+      return { ...coded('SPEC_PENDING'), ...common, message: step.error?.message || 'step is pending', hint: def ? `implement the step definition at ${def.file}:${def.line}` : 'implement the step definition' };
     default: {
       const message = step.error?.message ?? '';
       const timedOut = TIMED_OUT.test(message);
@@ -145,7 +145,7 @@ function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureC
           : IN_THREAD.test(message)
           ? 'scenarios run in a worker thread, where this is not allowed: set "runner": "process" in spec.config.json to run them in a child process'
           : `make the code do what ${where.file}:${step.line} says${def ? `, or fix the step definition at ${def.file}:${def.line}` : ''}`;
-      return { kind: timedOut ? 'timeout' : 'failed-step', code: timedOut ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED', ...common, ...errorFields(step.error, ctx), message: errorMessage(step.error) || 'step failed', hint };
+      return { ...coded(timedOut ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED'), ...common, ...errorFields(step.error, ctx), message: errorMessage(step.error) || 'step failed', hint };
     }
   }
 }

@@ -1,3 +1,4 @@
+import { ERROR_CODES, type ErrorCodeEntry } from '../core/error-codes.js';
 import type { Counts, Failure, FailureKind, GateResult, ScenarioResult } from './verdict.js';
 
 /**
@@ -79,22 +80,9 @@ const KIND_LABEL: Record<FailureKind, string> = {
   'no-steps': 'scenario with no steps',
 };
 
-/** Codes that say more than their kind. */
-const CODE_LABEL: Record<string, string> = {
-  SPEC_USAGE: 'usage error',
-  SPEC_PATH_NOT_FOUND: 'missing path',
-  SPEC_FILTER_INVALID: 'invalid filter',
-  SPEC_NO_SPECS: 'no specs',
-  SPEC_NO_SCENARIOS: 'no scenario ran',
-  SPEC_CUCUMBER_MISSING: 'cucumber missing',
-  SPEC_CUCUMBER_UNSUPPORTED: 'unsupported cucumber',
-  SPEC_UNDEFINED_PARAMETER_TYPE: 'undefined parameter type',
-  SPEC_RUN_CRASH: 'runner crash',
-  SPEC_CANCELLED: 'cancelled',
-};
-
 function label(failure: Failure): string {
-  return CODE_LABEL[failure.code] ?? KIND_LABEL[failure.kind];
+  const entry: ErrorCodeEntry = ERROR_CODES[failure.code];
+  return entry.label ?? KIND_LABEL[failure.kind];
 }
 
 /** "parse error", "parse error" → "2 parse errors", in order of first appearance. */
@@ -106,5 +94,5 @@ function grouped(labels: string[]): string[] {
 
 function plural(n: number, noun: string): string {
   if (n === 1) return `1 ${noun}`;
-  return /(error|timeout|step|path|type|scenario|crash|filter)$/.test(noun) ? `${n} ${noun}${noun.endsWith('sh') ? 'es' : 's'}` : `${noun} ×${n}`;
+  return /(error|timeout|step|path|type|scenario|crash|filter|line|revision|output)$/.test(noun) ? `${n} ${noun}${noun.endsWith('sh') ? 'es' : 's'}` : `${noun} ×${n}`;
 }

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { formatLocation } from '../core/errors.js';
+import { renderProblem } from './problem.js';
 import type { Failure, GateResult, Verdict, Warning } from './verdict.js';
 
 const KIND_LABEL: Record<Failure['kind'], string> = {
@@ -38,8 +39,7 @@ export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
 }
 
 function renderWarning(w: Warning, c: ChalkInstance): string {
-  const where = w.location ? `${c.bold(formatLocation(w.location))} ` : '';
-  return `${c.yellow('warning')} ${where}${w.message} ${c.dim(`(${w.code})`)}${w.hint ? `\n  ${c.yellow('→')} ${w.hint}` : ''}`;
+  return renderProblem(w, c, c.yellow('warning'));
 }
 
 /** A draft's failure is shown in full, but labelled so no one mistakes it for what failed the run. */
@@ -63,7 +63,7 @@ function scenarioHeading(f: Failure): string {
 function renderFailure(f: Failure, c: ChalkInstance): string {
   // A problem with no place in a spec (setup, config) reads best as one line and its fix.
   if (!f.location && !f.scenario && !f.message.includes('\n')) {
-    return `${label(f, c)} ${c.red(f.message)} ${c.dim(`(${f.code})`)}\n  ${c.yellow('→')} ${f.hint}`;
+    return renderProblem({ code: f.code, message: f.message, hint: f.hint }, c, label(f, c), c.red);
   }
   // The title names the scenario as `spec verify` takes it; the exact line follows when it differs.
   const at = f.location ? formatLocation(f.location) : '';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { ERROR_CODE_NAMES, FAILURE_KINDS } from '../core/error-codes.js';
 import { GateResultSchema, StepStatusSchema } from '../core/results.js';
 import { SCHEMA_VERSION } from './summary.js';
 
@@ -54,24 +55,14 @@ export const ScenarioResultSchema = z.object({
   draft: z.literal(true).optional().describe('from a spec whose front matter says status: draft: counted apart, never fails the verdict'),
 });
 
-export const FailureKindSchema = z.enum([
-  'failed-step',
-  'undefined',
-  'ambiguous',
-  'pending',
-  'parse-error',
-  'hook-error',
-  'gate-error',
-  'timeout',
-  'config-error',
-  'support-error',
-  'run-error',
-  'no-steps',
-]);
+export const FailureKindSchema = z.enum(FAILURE_KINDS);
+
+/** Every code in core/error-codes.ts, and no other. */
+export const ErrorCodeSchema = z.enum(ERROR_CODE_NAMES);
 
 export const FailureSchema = z.object({
   kind: FailureKindSchema,
-  code: z.string().describe('stable error code, e.g. SPEC_PARSE'),
+  code: ErrorCodeSchema.describe('stable error code, e.g. SPEC_PARSE (the table in the README says what each means)'),
   location: LocationSchema.optional(),
   feature: z.string().optional(),
   scenario: z.string().optional(),
@@ -95,7 +86,7 @@ export const FailureSchema = z.object({
 });
 
 export const WarningSchema = z.object({
-  code: z.string().describe('stable code, e.g. SPEC_TABLE_NO_DELIMITER'),
+  code: ErrorCodeSchema.describe('stable code, e.g. SPEC_TABLE_NO_DELIMITER'),
   location: LocationSchema.optional(),
   message: z.string(),
   hint: z.string().optional(),

@@ -1,0 +1,89 @@
+/**
+ * Every code specloop reports, in one table: how it ends a run, what kind of failure it is, what it
+ * means and the usual fix. The verdict schema's enum, the exit code, the closing line's labels and
+ * the README's table of codes are all read from here, so a code cannot exist in one and not the others.
+ */
+
+/** What kind of failure a verdict entry is; reporters group and label by it. */
+export const FAILURE_KINDS = [
+  'failed-step',
+  'undefined',
+  'ambiguous',
+  'pending',
+  'parse-error',
+  'hook-error',
+  'gate-error',
+  'timeout',
+  'config-error',
+  'support-error',
+  'run-error',
+  'no-steps',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export interface ErrorCodeEntry {
+  /** 2: bad input, the run cannot be trusted; 1: something failed; 0: only ever a warning, never changes the exit code. */
+  exit: 0 | 1 | 2;
+  kind: FailureKind;
+  /** Names the failure in the closing line's parentheses when the kind's own word says too little. */
+  label?: string;
+  description: string;
+  fix: string;
+}
+
+export const ERROR_CODES = {
+  SPEC_USAGE: { exit: 2, kind: 'config-error', label: 'usage error', description: 'a command, option or argument spec does not take', fix: 'see `spec --help` or `spec COMMAND --help`' },
+  SPEC_NO_GIT: { exit: 2, kind: 'config-error', label: 'no git repository', description: '`--changed` (or an agent hook) needs git, and git finds no repository here', fix: 'run without `--changed`, or inside a git work tree' },
+  SPEC_GIT_REVISION: { exit: 2, kind: 'config-error', label: 'unknown revision', description: 'git cannot compare with the commit, branch or tag `--since` names', fix: 'name a commit, branch or tag that exists (e.g. `--since main`)' },
+  SPEC_OUTPUT_UNWRITABLE: { exit: 2, kind: 'config-error', label: 'unwritable output', description: 'a file or folder spec was told to write cannot be written', fix: 'name a path in a folder you can write to' },
+  SPEC_OPTION_INVALID: { exit: 2, kind: 'config-error', description: 'an option passed to the library API is unknown or of the wrong type', fix: 'see "Library API" in this README for what each function takes' },
+  SPEC_PROJECT_NOT_FOUND: { exit: 2, kind: 'config-error', description: 'no `spec.config.*`, cucumber config or `package.json` at or above the folder', fix: 'run spec inside your project, or pass `--cwd` a folder of it' },
+  SPEC_PATH_NOT_FOUND: { exit: 2, kind: 'config-error', label: 'missing path', description: 'a path given on the command line (or as `cwd`) does not exist', fix: 'name an existing spec file or folder' },
+  SPEC_NO_SCENARIO_AT_LINE: { exit: 2, kind: 'config-error', label: 'no scenario at line', description: '`file:line` names a line where no scenario or example row starts', fix: 'name the line of a Scenario, Scenario Outline or example row (the hint lists them)' },
+  SPEC_CONFIG_NOT_FOUND: { exit: 2, kind: 'config-error', description: 'the config file named with `--config` does not exist', fix: 'name an existing config file, or drop `--config`' },
+  SPEC_CONFIG_INVALID: { exit: 2, kind: 'config-error', description: 'spec.config has an unknown key or a value of the wrong type', fix: 'fix the key the message names (it suggests the nearest known one)' },
+  SPEC_CONFIG_LOAD: { exit: 2, kind: 'config-error', description: 'the config file throws or does not parse when loaded', fix: 'fix the error in the config file at the line named' },
+  SPEC_CONFIG_IGNORED: { exit: 0, kind: 'config-error', description: 'more than one config file exists; only the first found is read', fix: 'delete or merge the ignored one' },
+  SPEC_FILTER_INVALID: { exit: 2, kind: 'config-error', label: 'invalid filter', description: 'a `--tags` expression or `--name` pattern (from the command, config or profile) does not parse', fix: 'fix the expression, e.g. `@smoke and not @slow`' },
+  SPEC_NO_SPECS: { exit: 2, kind: 'config-error', label: 'no specs', description: 'the project has no spec files where spec looks for them', fix: 'write a spec under `features/` (`spec init` makes one), or set `specs` in spec.config' },
+  SPEC_NO_SCENARIOS: { exit: 1, kind: 'config-error', label: 'no scenario ran', description: 'the paths or filters select no scenario, so nothing was checked', fix: 'widen the selection, or pass `--pass-with-no-scenarios` when that is expected' },
+  SPEC_PARSE: { exit: 2, kind: 'parse-error', description: 'a spec does not parse as Gherkin', fix: 'fix the spec at the line named' },
+  SPEC_MARKDOWN: { exit: 2, kind: 'parse-error', description: 'a Markdown spec cannot be compiled (a table row, front matter or heading that does not fit)', fix: 'fix the Markdown at the line named' },
+  SPEC_FRONT_MATTER_KEY: { exit: 0, kind: 'parse-error', description: "a Markdown spec's front matter has a key or status specloop does not know", fix: 'check the spelling; unknown keys are ignored' },
+  SPEC_TABLE_NO_DELIMITER: { exit: 0, kind: 'parse-error', description: 'a Markdown table has no `|---|` delimiter row', fix: 'add the delimiter row under the header, so GitHub shows it as a table' },
+  SPEC_STEP_NOT_LISTED: { exit: 0, kind: 'parse-error', description: 'a step line under a Markdown scenario is not a list item', fix: 'start the line with `- `' },
+  SPEC_NO_STEPS: { exit: 1, kind: 'no-steps', label: 'scenario with no steps', description: 'a scenario has no steps, so it checks nothing (a failure under strict mode, else a warning)', fix: 'add steps under the scenario, or delete it until it has some' },
+  SPEC_CUCUMBER_MISSING: { exit: 2, kind: 'config-error', label: 'cucumber missing', description: "`@cucumber/cucumber` is not installed in the project (specloop drives the project's own copy)", fix: 'npm install --save-dev @cucumber/cucumber' },
+  SPEC_CUCUMBER_UNSUPPORTED: { exit: 2, kind: 'config-error', label: 'unsupported cucumber', description: 'the installed `@cucumber/cucumber` is a major version specloop does not support', fix: 'install a supported version (8 to 13)' },
+  SPEC_PROFILE_REJECTED: { exit: 2, kind: 'config-error', description: 'cucumber rejects an option of the cucumber profile', fix: 'fix or remove the option in the profile file named' },
+  SPEC_PROFILE_LOADER_DROPPED: { exit: 0, kind: 'config-error', description: "the profile's `loader` is not used: specloop loads steps itself", fix: 'nothing to do, or drop `loader` from the profile' },
+  SPEC_PROFILE_PARALLEL_IGNORED: { exit: 0, kind: 'config-error', description: "the profile's `parallel` is ignored", fix: 'nothing to do, or drop `parallel` from the profile' },
+  SPEC_SUPPORT_LOAD: { exit: 1, kind: 'support-error', description: 'a step or support file throws when it is loaded', fix: 'fix the error at the file and line named' },
+  SPEC_UNDEFINED_PARAMETER_TYPE: { exit: 1, kind: 'support-error', label: 'undefined parameter type', description: 'a step pattern uses a `{type}` no support file defines', fix: 'define it with `defineParameterType`, or use a built-in type' },
+  SPEC_STEP_FAILED: { exit: 1, kind: 'failed-step', description: 'a step threw: the code does not do what the spec says', fix: 'make the code do what the spec says, or fix the step definition' },
+  SPEC_STEP_TIMEOUT: { exit: 1, kind: 'timeout', description: 'a step or hook did not finish within its timeout', fix: 'look for a missing await or resolve, or raise the timeout' },
+  SPEC_UNDEFINED: { exit: 1, kind: 'undefined', description: 'no step definition matches a step (fails under strict mode)', fix: 'paste the snippet into a step file and make it do what the step says' },
+  SPEC_AMBIGUOUS: { exit: 1, kind: 'ambiguous', description: 'more than one step definition matches a step', fix: 'make the patterns distinct, or delete all but one' },
+  SPEC_PENDING: { exit: 1, kind: 'pending', description: 'a step or hook is pending (fails under strict mode)', fix: 'implement the step definition' },
+  SPEC_HOOK: { exit: 1, kind: 'hook-error', description: 'a Before/After (or BeforeAll/AfterAll) hook failed', fix: 'fix the hook at the file and line named' },
+  SPEC_RUN_TIMEOUT: { exit: 1, kind: 'timeout', description: 'the run stopped answering (a step blocked the event loop or never settled) and was stopped', fix: 'look for an endless loop or blocking call in the step named' },
+  SPEC_RUN_CRASH: { exit: 1, kind: 'run-error', label: 'runner crash', description: 'the runner exited unexpectedly (a step called `process.exit` or crashed Node)', fix: 'see the log in the message' },
+  SPEC_CANCELLED: { exit: 1, kind: 'run-error', label: 'cancelled', description: 'the run was interrupted; what finished is reported', fix: 'run again for a full verdict' },
+  SPEC_GATE: { exit: 1, kind: 'gate-error', description: 'a gate (typecheck, lint, …) failed, timed out or could not run', fix: 'run the gate command named to see all of it' },
+  SPEC_GATE_MISSING: { exit: 0, kind: 'gate-error', description: 'a default gate has nothing to run in this project', fix: 'install what the message names, or configure the gate' },
+  SPEC_INIT_SETTINGS: { exit: 2, kind: 'config-error', description: "`spec init --agent` cannot edit the agent's settings file as it is", fix: 'fix the settings file named, then run init again' },
+  SPEC_INTERNAL: { exit: 1, kind: 'run-error', description: 'specloop itself failed', fix: 'report it with the command you ran' },
+} as const satisfies Record<string, ErrorCodeEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+export function errorCodeEntry(code: ErrorCode): ErrorCodeEntry {
+  return ERROR_CODES[code];
+}
+
+/** The code and the kind the table gives it, for building a verdict failure. */
+export function coded<C extends ErrorCode>(code: C): { code: C; kind: FailureKind } {
+  return { code, kind: ERROR_CODES[code].kind };
+}
