@@ -83,6 +83,7 @@ const KIND_LABEL: Record<FailureKind, string> = {
 const CODE_LABEL: Record<string, string> = {
   SPEC_USAGE: 'usage error',
   SPEC_PATH_NOT_FOUND: 'missing path',
+  SPEC_PATH_OUTSIDE_PROJECT: 'path outside the project',
   SPEC_FILTER_INVALID: 'invalid filter',
   SPEC_NO_SPECS: 'no specs',
   SPEC_NO_SCENARIOS: 'no scenario ran',
