@@ -411,11 +411,10 @@ async function recordCoverageBaseline(root: string, result: RunResult, startedAt
 
 async function recordScenarioMap(root: string, details: Omit<VerifyDetails, 'verdict'>, partial: boolean): Promise<void> {
   if (!details.result) return;
-  const { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap } = await import('../impact/scenario-map.js');
+  const { buildScenarioMap, recordScenarioMap: record } = await import('../impact/scenario-map.js');
   const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
-  const map = partial ? mergeScenarioMap(await loadScenarioMap(root), next, details.wholeFiles) : next;
   // The map is a cache: failing to write it must not fail the run.
-  await saveScenarioMap(root, map).catch(() => undefined);
+  await record(root, next, partial, details.wholeFiles).catch(() => undefined);
 }
 
 /** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */
