@@ -84,6 +84,83 @@ Feature: Honouring an existing cucumber.js configuration
     Then the exit code is 0
     And the verdict counts 2 passed and 0 failed scenarios
 
+  Scenario: The profile's strict: false counts undefined steps as skipped
+    Given the file "acceptance/lists.feature" contains:
+      """
+      Feature: Lists kept elsewhere
+
+        Scenario: A step nobody wrote yet
+          Given an empty todo list
+          Then the list is archived
+      """
+    And the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: { paths: ['acceptance/**/*.feature'], require: ['steps/**/*.ts'], strict: false },
+      };
+      """
+    When I run "spec verify --json"
+    Then the exit code is 0
+    And stdout contains "spec: 0 passed, 0 failed, 1 skipped"
+
+  Scenario: spec.config's strict wins over the profile's
+    Given the file "acceptance/lists.feature" contains:
+      """
+      Feature: Lists kept elsewhere
+
+        Scenario: A step nobody wrote yet
+          Given an empty todo list
+          Then the list is archived
+      """
+    And the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: { paths: ['acceptance/**/*.feature'], require: ['steps/**/*.ts'], strict: false },
+      };
+      """
+    And the file "spec.config.json" contains:
+      """
+      { "strict": true }
+      """
+    When I run "spec verify --json"
+    Then the exit code is 1
+    And the verdict has an "undefined" failure
+
+  Scenario: The profile's retry re-runs a flaky scenario, and spec.config's retry wins over it
+    Given the file "acceptance/lists.feature" contains:
+      """
+      Feature: Lists kept elsewhere
+
+        Scenario: A flaky check
+          Given a step that fails on its first try
+      """
+    And the file "steps/flaky.steps.ts" contains:
+      """
+      import { Given } from '@cucumber/cucumber';
+
+      let tries = 0;
+
+      Given('a step that fails on its first try', function () {
+        tries += 1;
+        if (tries === 1) throw new Error('first try fails');
+      });
+      """
+    And the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: { paths: ['acceptance/**/*.feature'], require: ['steps/**/*.ts'], retry: 1 },
+      };
+      """
+    When I run "spec verify --json"
+    Then the exit code is 0
+    Given the file "spec.config.json" contains:
+      """
+      { "retry": 0 }
+      """
+    When I run "spec verify --json"
+    Then the exit code is 1
+    And the verdict counts 0 passed and 1 failed scenario
+
   Scenario: An unknown profile is bad input that names the profile
     When I run "spec verify --profile nightly"
     Then the exit code is 2

@@ -1,6 +1,7 @@
 Feature: Reports for agents and for hooks
   When a coding agent runs spec verify and no reporter was chosen, the verdict comes in the
-  compact agent format; an explicit --reporter wins. Failures in hooks are reported at the hook.
+  compact agent format; the config's "reporter" wins over detection, and an explicit --reporter
+  wins over both. Failures in hooks are reported at the hook.
 
   Background:
     Given the "todo" fixture
@@ -31,6 +32,35 @@ Feature: Reports for agents and for hooks
     And stdout contains "FAILED"
     And stdout does not contain "failed-step SPEC_STEP_FAILED"
     And the last line of stdout is "spec: 5 passed, 1 failed"
+
+  Scenario: The config's reporter is used when no flag chooses one
+    Given the file "spec.config.json" contains:
+      """
+      { "reporter": "json" }
+      """
+    When I run "spec verify"
+    Then the exit code is 1
+    And the verdict counts 5 passed and 1 failed scenarios
+
+  Scenario: The config's reporter wins over agent detection
+    Given the file "spec.config.json" contains:
+      """
+      { "reporter": "human" }
+      """
+    When I run "spec verify" with the environment:
+      | AI_AGENT | 1 |
+    Then the exit code is 1
+    And stdout contains "FAILED"
+    And stdout does not contain "failed-step SPEC_STEP_FAILED"
+
+  Scenario: A --reporter flag wins over the config's reporter
+    Given the file "spec.config.json" contains:
+      """
+      { "reporter": "json" }
+      """
+    When I run "spec verify --reporter agent"
+    Then the exit code is 1
+    And stdout contains "failed-step SPEC_STEP_FAILED features/counting.feature:5"
 
   Scenario: A failing Before hook is reported at the hook, and the scenario's steps are skipped
     Given the file "steps/hooks.ts" contains:

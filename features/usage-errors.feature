@@ -30,6 +30,55 @@ Feature: Using the command line wrongly
     Then the exit code is 2
     And stderr contains "fancy"
 
+  Scenario: A path outside the project is bad input that names it
+    Given the "todo" fixture
+    And the file "app/package.json" contains:
+      """
+      { "name": "app", "private": true }
+      """
+    And the file "shared/lists.feature" contains:
+      """
+      Feature: Lists shared between projects
+
+        Scenario: A new list is empty
+          Given an empty todo list
+      """
+    When I run "spec verify ../shared/lists.feature --json" in the folder "app"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure
+    And that failure's code is "SPEC_PATH_OUTSIDE_PROJECT"
+    And that failure's message contains "\"../shared/lists.feature\" is outside the project"
+    When I run "spec verify ../shared:3" in the folder "app"
+    Then the exit code is 2
+    And stdout contains "../shared:3"
+    And the output has no stack trace
+    When I run "spec verify .." in the folder "app"
+    Then the exit code is 2
+    And stdout contains "\"..\" is outside the project"
+
+  Scenario: A spec glob that reaches outside the project is bad input
+    Given the "todo" fixture
+    And the file "app/package.json" contains:
+      """
+      { "name": "app", "private": true }
+      """
+    And the file "app/spec.config.json" contains:
+      """
+      { "specs": ["../shared/**/*.feature"] }
+      """
+    And the file "shared/lists.feature" contains:
+      """
+      Feature: Lists shared between projects
+
+        Scenario: A new list is empty
+          Given an empty todo list
+      """
+    When I run "spec verify --json" in the folder "app"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure
+    And that failure's code is "SPEC_PATH_OUTSIDE_PROJECT"
+    And that failure's message contains "../shared/**/*.feature"
+
   Scenario: A project without @cucumber/cucumber is told what to install
     Given the "todo" fixture outside any node_modules
     When I run "spec verify"

@@ -10,9 +10,37 @@ Feature: Watching edits
       """
 
   Scenario: An edit to a source module re-runs the scenarios that reach it
+    Given the file "features/clock.feature" contains:
+      """
+      Feature: Clock
+
+        Scenario: Noon is twelve
+          Given the hour 12
+          Then it is noon
+      """
+    And the file "steps/clock.steps.ts" contains:
+      """
+      import assert from 'node:assert/strict';
+      import { Given, Then } from '@cucumber/cucumber';
+
+      let hour = 0;
+
+      Given('the hour {int}', function (h: number) {
+        hour = h;
+      });
+
+      Then('it is noon', function () {
+        assert.equal(hour, 12);
+      });
+      """
     When I start "spec watch --json --settle 20"
     And I append "// touched" to "src/todo.ts"
-    Then a run triggered by "src/todo.ts" finishes
+    Then a run triggered by "src/todo.ts" finishes, having run exactly these scenarios:
+      | features/todo.feature:4  |
+      | features/todo.feature:8  |
+      | features/todo.feature:18 |
+      | features/planning.md:10  |
+      | features/planning.md:22  |
 
   Scenario: An edit nothing reaches runs nothing
     When I start "spec watch --json --settle 20"

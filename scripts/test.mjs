@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every test — vitest unit tests, then specloop's own acceptance specs through `spec verify`
-// (which also runs the typecheck gate) — and ends with one line CI reads:
+// (which also runs the typecheck gate), then checks plain cucumber-js would run as many scenarios —
+// and ends with one line CI reads:
 //   spec: N passed, N failed
 // N counts unit tests and scenarios together, and every failed gate, build or run error (named in
 // parentheses); it reads "0 failed" only when the exit status is 0.
@@ -65,6 +66,23 @@ if (buildStatus === 0) {
     if (closing?.[2]) causes.push(closing[2]);
     if (verifyStatus !== 0 && !(closing && Number(closing[1]) > 0)) fail(`spec verify exit ${verifyStatus}`);
   } else fail('no verdict');
+  if (verdict) checkCucumberCount(verdict.counts.scenarios.total);
+}
+
+/**
+ * Plain `npx cucumber-js` (cucumber.cjs) must run the scenarios spec verify ran: a dry run counts
+ * them in seconds (it loads the steps but runs none).
+ */
+function checkCucumberCount(expected) {
+  process.stdout.write('\n── scenario count under plain cucumber-js (--dry-run) ──\n');
+  const result = spawnSync(bin('cucumber-js'), ['--dry-run', '--format', 'summary'], { cwd: root, encoding: 'utf8', env: process.env });
+  const counted = /^(\d+) scenarios? \(/m.exec(result.stdout ?? '');
+  const actual = counted ? Number(counted[1]) : undefined;
+  process.stdout.write(`cucumber-js: ${actual ?? 'no count'} scenarios, spec verify: ${expected}\n`);
+  if (result.status !== 0 || actual !== expected) {
+    process.stdout.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    fail(`cucumber-js counts ${actual ?? 'nothing'} scenarios, spec verify ${expected}`);
+  }
 }
 
 const ok = buildStatus === 0 && vitestStatus === 0 && verifyStatus === 0 && failed === 0;

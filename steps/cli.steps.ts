@@ -370,11 +370,11 @@ Then('that failure names the definitions:', function (this: CliWorld, table: Dat
   assert.deepEqual([...actual].sort((a, b) => key(a).localeCompare(key(b))), [...expected].sort((a, b) => key(a).localeCompare(key(b))), 'the matching definitions');
 });
 
-Then('that failure\'s column, if any, points at {string} on its line', function (this: CliWorld, keyword: string) {
+Then('that failure\'s column points at {string} on its line', function (this: CliWorld, keyword: string) {
   const failure = currentFailure(this);
   const location = failure.location;
   assert.ok(location, 'the failure has no location');
-  if (location.column === undefined) return;
+  assert.ok(location.column !== undefined, `the failure at ${location.file}:${location.line} has no column`);
   const source = readFileSync(path.join(this.project, location.file), 'utf8').split(/\r?\n/)[location.line - 1] ?? '';
   assert.equal(source.slice(location.column - 1, location.column - 1 + keyword.length), keyword, `column ${location.column} of ${JSON.stringify(source)}`);
 });

@@ -44,6 +44,7 @@ describe('loadConfig: where the config comes from', () => {
       tags: undefined,
       retry: 0,
       strict: true,
+      explicit: { retry: false, strict: false },
       passWithNoScenarios: false,
       worldParameters: {},
       profile: undefined,

@@ -137,6 +137,33 @@ describe('discoverSpecs with paths the user named', () => {
     expect(selection.files.filter((f) => f === 'features/a.feature')).toHaveLength(1);
   });
 
+  it('a path outside the project is SPEC_PATH_OUTSIDE_PROJECT naming it, whether or not it exists', async () => {
+    for (const arg of ['..', '../x.feature:3', path.join(path.dirname(root), 'elsewhere.feature'), 'features/../../y.feature']) {
+      const problem = await problemOf(discoverSpecs(root, DEFAULTS.specs, [arg]));
+      expect(problem.code).toBe('SPEC_PATH_OUTSIDE_PROJECT');
+      expect(problem.message).toContain(arg);
+      expect(problem.hint).toBeTruthy();
+    }
+  });
+
+  it('a path that leaves and re-enters the project is inside it', async () => {
+    const selection = await discoverSpecs(root, DEFAULTS.specs, [`../${path.basename(root)}/features/a.feature`]);
+    expect(selection.files).toEqual(['features/a.feature']);
+  });
+
+  it('a spec glob that reaches outside the project is SPEC_PATH_OUTSIDE_PROJECT naming the glob', async () => {
+    const sibling = fs.mkdtempSync(path.join(path.dirname(root), 'specloop-sibling-'));
+    try {
+      fs.writeFileSync(path.join(sibling, 'shared.feature'), 'Feature: elsewhere\n');
+      const glob = `../${path.basename(sibling)}/*.feature`;
+      const problem = await problemOf(discoverSpecs(root, ['features/**/*.feature', glob]));
+      expect(problem.code).toBe('SPEC_PATH_OUTSIDE_PROJECT');
+      expect(problem.message).toContain(glob);
+    } finally {
+      fs.rmSync(sibling, { recursive: true, force: true });
+    }
+  });
+
   it('a missing path is SPEC_PATH_NOT_FOUND naming it', async () => {
     const problem = await problemOf(discoverSpecs(root, DEFAULTS.specs, ['features/gone.feature']));
     expect(problem.code).toBe('SPEC_PATH_NOT_FOUND');

@@ -75,6 +75,17 @@ function formatFiles(formats: string[]): Record<string, string> {
   return files;
 }
 
+/**
+ * Retry and strict for the run. Precedence: spec.config (when it sets the key) > the cucumber
+ * profile > specloop's default; no flag sets either.
+ */
+export function runSettings(config: ResolvedConfig, overlay: ProfileOverlay | undefined): { retry: number; strict: boolean } {
+  return {
+    retry: config.explicit.retry ? config.retry : (overlay?.retry ?? config.retry),
+    strict: config.explicit.strict ? config.strict : (overlay?.strict ?? config.strict),
+  };
+}
+
 export function combineTags(...expressions: (string | undefined)[]): string {
   const parts = expressions.map((e) => e?.trim()).filter((e): e is string => Boolean(e));
   return parts.length <= 1 ? (parts[0] ?? '') : parts.map((e) => `(${e})`).join(' and ');

@@ -19,7 +19,7 @@ import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
 import { ranNothing } from './ran-nothing.js';
-import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, profileProblems, type ProfileOverlay } from './profile.js';
+import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, profileProblems, runSettings, type ProfileOverlay } from './profile.js';
 import { makeExcerpter } from './source-excerpt.js';
 import { judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from './unused-scope.js';
 import { specloopVersion } from './version.js';
@@ -30,6 +30,8 @@ import type { VerifyOptions } from './verify.js';
 interface Prepared {
   config: ResolvedConfig;
   overlay: ProfileOverlay | undefined;
+  /** Strict as the run got it (spec.config, else the profile, else the default). */
+  strict: boolean;
   /** The specs were left for cucumber to parse (plain Gherkin, no line filters): no documents here. */
   parsedInRunner: boolean;
   wholeFiles: string[];
@@ -152,7 +154,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     gates,
     filtered: (prepared?.unused.scope ?? 'none') === 'none',
     ...(prepared && prepared.unused.scope !== 'run' ? { unusedNote: prepared.unused.because } : {}),
-    strict: prepared?.config.strict ?? true,
+    strict: prepared?.strict ?? true,
     sourceOf,
     excerpt: makeExcerpter(env.cwd),
     tools: await loadVerdictTools(outcome, prepared?.overlay ?? {}),
@@ -227,7 +229,8 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base = { parsedInRunner, overlay, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const settings = runSettings(config, overlay);
+  const base = { parsedInRunner, overlay, strict: settings.strict, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
   if (compiled.files.length === 0 && problems.length === 0 && !changes && !(options.passWithNoScenarios ?? config.passWithNoScenarios)) {
     const where = options.paths?.length ? `in ${options.paths.join(', ')}` : `(looked for ${specGlobs.join(', ')})`;
@@ -244,8 +247,8 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
     tagExpression: combineTags(config.tags, overlay?.tags, options.tags),
     names: [...(overlay?.names ?? []), ...(options.names ?? [])],
     failFast: options.failFast ?? false,
-    retry: overlay?.retry ?? config.retry,
-    strict: config.strict,
+    retry: settings.retry,
+    strict: settings.strict,
     worldParameters: { ...overlay?.worldParameters, ...config.worldParameters },
     formatFiles: overlay?.formatFiles ?? {},
     ...(overlay?.snippetSyntax ? { snippetOptions: { snippetSyntax: overlay.snippetSyntax, ...(overlay.snippetInterface ? { snippetInterface: overlay.snippetInterface } : {}) } } : {}),
@@ -408,11 +411,10 @@ async function recordCoverageBaseline(root: string, result: RunResult, startedAt
 
 async function recordScenarioMap(root: string, details: Omit<VerifyDetails, 'verdict'>, partial: boolean): Promise<void> {
   if (!details.result) return;
-  const { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap } = await import('../impact/scenario-map.js');
+  const { buildScenarioMap, recordScenarioMap: record } = await import('../impact/scenario-map.js');
   const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
-  const map = partial ? mergeScenarioMap(await loadScenarioMap(root), next, details.wholeFiles) : next;
   // The map is a cache: failing to write it must not fail the run.
-  await saveScenarioMap(root, map).catch(() => undefined);
+  await record(root, next, partial, details.wholeFiles).catch(() => undefined);
 }
 
 /** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */

@@ -2,11 +2,11 @@ import { locateProject, type ProjectPlace } from '../config/project-root.js';
 import { SpecloopError } from '../core/errors.js';
 
 const REPORTERS = ['human', 'json', 'agent'] as const;
-type Reporter = (typeof REPORTERS)[number];
+export type Reporter = (typeof REPORTERS)[number];
 
 const AGENT_VARIABLES = ['AI_AGENT', 'CLAUDECODE', 'CLAUDE_CODE', 'CODEX_SANDBOX', 'CODEX_HOME', 'CURSOR_AGENT', 'GEMINI_CLI', 'OPENCODE', 'AIDER'];
 
-/** An explicit reporter wins; a detected coding agent gets the agent reporter; people get the human one. */
+/** An explicit reporter (the flag, else the config's) wins; a detected coding agent gets the agent reporter; people get the human one. */
 export function pickReporter(requested: string | undefined, env: Record<string, string | undefined>): Reporter {
   if (requested !== undefined) {
     if ((REPORTERS as readonly string[]).includes(requested)) return requested as Reporter;

@@ -4,9 +4,11 @@ import { verify } from '../api/verify.js';
 import type { Verdict } from '../report/verdict.js';
 import { ensureDir } from '../core/fs.js';
 import { SpecloopError } from '../core/errors.js';
+import { loadConfig } from '../config/load.js';
+import { fromBase, type ProjectPlace } from '../config/project-root.js';
 import { parseCommandArgs, splitList } from './args.js';
 import { VERIFY_HELP } from './help.js';
-import { enterProject, locate, pickReporter, withInterrupts } from './shared.js';
+import { enterProject, locate, pickReporter, withInterrupts, type Reporter } from './shared.js';
 
 export async function runVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -30,14 +32,21 @@ export async function runVerify(argv: string[]): Promise<number> {
     process.stdout.write(VERIFY_HELP);
     return 0;
   }
-  const reporter = pickReporter(values.json ? 'json' : values.reporter, process.env);
+  const flagged = values.json ? 'json' : values.reporter;
+  // A bad --reporter is refused before anything starts; without one, the config's reporter decides.
+  if (flagged !== undefined) pickReporter(flagged, process.env);
   const gates = splitList(values.gate);
   const place = locate(values.cwd);
+  // Read beside the run, not before it: the runner's start-up overlaps it.
+  const choice = flagged !== undefined ? Promise.resolve(flagged) : configuredReporter(place, values.config);
+  const picked = choice.then((chosen) => pickReporter(chosen, process.env));
+  let reporter: Reporter | undefined;
+  void picked.then((r) => (reporter = r));
   const outputFile = values['output-file'] ? path.resolve(values['output-file']) : undefined;
   // Checked before the run: a report that can't be written must not cost a whole run first.
   if (outputFile) prepareOutputFile(outputFile);
   enterProject(place.root);
-  const renderer = loadRenderer(reporter);
+  const renderer = picked.then(loadRenderer);
   const verdict = await withInterrupts((signal) =>
     verify(
       {
@@ -56,16 +65,30 @@ export async function runVerify(argv: string[]): Promise<number> {
         ...(values.coverage ? { config: { coverage: true } } : {}),
         signal,
         // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
-        onOutput: reporter === 'json' ? undefined : (chunk) => process.stderr.write(chunk),
+        onOutput: (chunk) => {
+          if (reporter !== 'json') process.stderr.write(chunk);
+        },
       },
     ),
   );
   // What an agent reads as JSON is checked against the published schema first.
-  if (outputFile || reporter === 'json') (await import('../report/verdict.js')).VerdictSchema.parse(verdict);
+  if (outputFile || (await picked) === 'json') (await import('../report/verdict.js')).VerdictSchema.parse(verdict);
   if (outputFile) writeJson(outputFile, verdict);
   process.stdout.write((await renderer)(verdict));
   (await import('../core/timing.js')).mark('spec', 'printed');
   return verdict.exitCode;
+}
+
+/**
+ * The config's "reporter", read before the run because the reporter decides where step output
+ * goes. A config that does not load is left to verify, which reports it (in the default reporter).
+ */
+async function configuredReporter(place: ProjectPlace, configFile: string | undefined): Promise<Reporter | undefined> {
+  try {
+    return (await loadConfig(place.root, configFile ? fromBase(place, configFile) : undefined)).reporter;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reporters load while the run goes on: neither on the path to starting it nor after it. */

@@ -69,6 +69,7 @@ export function resolveConfig(root: string, configFile: string | undefined, user
     tags: user.tags,
     retry: user.retry ?? DEFAULTS.retry,
     strict: user.strict ?? DEFAULTS.strict,
+    explicit: { retry: user.retry !== undefined, strict: user.strict !== undefined },
     passWithNoScenarios: user.passWithNoScenarios ?? DEFAULTS.passWithNoScenarios,
     worldParameters: user.worldParameters ?? {},
     profile: user.profile,

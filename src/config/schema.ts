@@ -55,6 +55,8 @@ export interface ResolvedConfig {
   tags: string | undefined;
   retry: number;
   strict: boolean;
+  /** Which of these spec.config (or the API's config overrides) set itself: those win over the cucumber profile. */
+  explicit: { retry: boolean; strict: boolean };
   passWithNoScenarios: boolean;
   worldParameters: Record<string, unknown>;
   profile: string | undefined;

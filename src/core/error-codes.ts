@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   SPEC_OPTION_INVALID: { exit: 2, kind: 'config-error', description: 'an option passed to the library API is unknown or of the wrong type', fix: 'see "Library API" in this README for what each function takes' },
   SPEC_PROJECT_NOT_FOUND: { exit: 2, kind: 'config-error', description: 'no `spec.config.*`, cucumber config or `package.json` at or above the folder', fix: 'run spec inside your project, or pass `--cwd` a folder of it' },
   SPEC_PATH_NOT_FOUND: { exit: 2, kind: 'config-error', label: 'missing path', description: 'a path given on the command line (or as `cwd`) does not exist', fix: 'name an existing spec file or folder' },
+  SPEC_PATH_OUTSIDE_PROJECT: { exit: 2, kind: 'config-error', label: 'path outside the project', description: 'a spec path or glob leaves the project root', fix: 'name specs inside the project, or run spec from the project that holds them' },
   SPEC_NO_SCENARIO_AT_LINE: { exit: 2, kind: 'config-error', label: 'no scenario at line', description: '`file:line` names a line where no scenario or example row starts', fix: 'name the line of a Scenario, Scenario Outline or example row (the hint lists them)' },
   SPEC_CONFIG_NOT_FOUND: { exit: 2, kind: 'config-error', description: 'the config file named with `--config` does not exist', fix: 'name an existing config file, or drop `--config`' },
   SPEC_CONFIG_INVALID: { exit: 2, kind: 'config-error', description: 'spec.config has an unknown key or a value of the wrong type', fix: 'fix the key the message names (it suggests the nearest known one)' },

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDir, readTextIfExists } from '../core/fs.js';
+import { updateLocked } from './locked-update.js';
 
 const BASELINE_FILE = '.spec/coverage-baseline.json';
 
@@ -12,13 +13,15 @@ const BASELINE_FILE = '.spec/coverage-baseline.json';
  * baseline, so its next edit selects by the import graph.
  */
 export async function recordBaseline(root: string, files: Iterable<string>, runStartedMs: number): Promise<void> {
-  const baseline = await loadBaseline(root);
-  for (const file of files) {
-    const text = textIfUnchangedSince(path.join(root, file), runStartedMs);
-    if (text === undefined) delete baseline[file];
-    else baseline[file] = text;
-  }
-  await save(root, baseline);
+  await updateLocked(path.join(root, BASELINE_FILE), async () => {
+    const baseline = await loadBaseline(root);
+    for (const file of files) {
+      const text = textIfUnchangedSince(path.join(root, file), runStartedMs);
+      if (text === undefined) delete baseline[file];
+      else baseline[file] = text;
+    }
+    await save(root, baseline);
+  });
 }
 
 async function save(root: string, baseline: Record<string, string>): Promise<void> {
@@ -34,14 +37,16 @@ async function save(root: string, baseline: Record<string, string>): Promise<voi
  * than taking the new one. Its next edit then selects by the import graph.
  */
 export async function forgetMoved(root: string, files: Iterable<string>): Promise<void> {
-  const baseline = await loadBaseline(root);
-  let changed = false;
-  for (const file of files) {
-    if (baseline[file] === undefined || baseline[file] === readTextIfExists(path.join(root, file))) continue;
-    delete baseline[file];
-    changed = true;
-  }
-  if (changed) await save(root, baseline);
+  await updateLocked(path.join(root, BASELINE_FILE), async () => {
+    const baseline = await loadBaseline(root);
+    let changed = false;
+    for (const file of files) {
+      if (baseline[file] === undefined || baseline[file] === readTextIfExists(path.join(root, file))) continue;
+      delete baseline[file];
+      changed = true;
+    }
+    if (changed) await save(root, baseline);
+  });
 }
 
 export async function loadBaseline(root: string): Promise<Record<string, string>> {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDir } from '../core/fs.js';
 import type { RunResult } from '../core/run-result.js';
+import { preloadLock, updateLocked } from './locked-update.js';
 
 /** One scenario and the step files its steps bound to in the run that recorded it. */
 export interface ScenarioEntry {
@@ -68,12 +69,30 @@ function mergeLoadActive(previous: ScenarioMap, next: ScenarioMap): Pick<Scenari
   return { loadActive: [...new Set([...(previous.loadActive ?? []), ...(next.loadActive ?? [])])].sort() };
 }
 
-/** write-file-atomic (and signal-exit under it) cost ≈ 10 ms to load: callers start that early. */
+/** write-file-atomic and the lock (and signal-exit under them) cost ≈ 10 ms to load: callers start that early. */
 export function preloadWriter(): Promise<unknown> {
-  return import('write-file-atomic');
+  return Promise.all([import('write-file-atomic'), preloadLock()]);
 }
 
+/**
+ * Records a run's part of the map: a partial run merges into the map on disk, read and written
+ * under the map's lock so a run at the same time cannot slip its write in between and be lost.
+ */
+export async function recordScenarioMap(root: string, next: ScenarioMap, partial: boolean, wholeFiles: string[]): Promise<ScenarioMap> {
+  return updateLocked(path.join(root, MAP_FILE), async () => {
+    const map = partial ? mergeScenarioMap(await loadScenarioMap(root), next, wholeFiles) : next;
+    await writeMap(root, map);
+    return map;
+  });
+}
+
+/** Writes the whole map (watch's own, kept in memory), under the same lock as recordScenarioMap. */
 export async function saveScenarioMap(root: string, map: ScenarioMap): Promise<void> {
+  await updateLocked(path.join(root, MAP_FILE), () => writeMap(root, map));
+}
+
+/** Whole or not at all: a temp file renamed over the map, so a reader never sees half of one. */
+async function writeMap(root: string, map: ScenarioMap): Promise<void> {
   const target = path.join(root, MAP_FILE);
   ensureDir(path.dirname(target));
   const { default: writeFileAtomic } = await import('write-file-atomic');

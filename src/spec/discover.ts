@@ -19,6 +19,8 @@ export interface SpecSelection {
 /** Spec files from the configured globs, or from the paths the user named (dirs, files, file:line). */
 export async function discoverSpecs(root: string, globs: string[], paths: string[] = []): Promise<SpecSelection> {
   const all = (await glob(globs, { cwd: root, ignore: IGNORE, dot: false })).sort();
+  const escaped = all.find(isOutside);
+  if (escaped !== undefined) throw outsideProject(`the spec globs (${globs.join(', ')}) reach ${escaped}, which`, 'keep "specs" (and the cucumber profile\'s paths) inside the project; run spec in the other project for its specs');
   if (paths.length === 0) return { files: all.filter((f) => specKind(f)), lines: new Map(), filtered: false };
   const files = new Set<string>();
   const lines = new Map<string, number[]>();
@@ -26,6 +28,8 @@ export async function discoverSpecs(root: string, globs: string[], paths: string
     const { file, lineNumbers } = splitLines(arg);
     const absolute = path.resolve(root, file);
     const rel = relativePath(root, absolute);
+    // Checked before existence: a spec outside the project would compile and record maps for files that are not its own.
+    if (isOutside(rel)) throw outsideProject(`"${arg}"`, 'name spec files or folders inside the project, or run spec in (or with --cwd) the project that spec belongs to');
     if (!existsSync(absolute)) throw pathNotFound(arg);
     if (statSync(absolute).isDirectory()) {
       const prefix = rel === '' ? '' : `${rel}/`;
@@ -52,6 +56,15 @@ function splitLines(arg: string): { file: string; lineNumbers: number[] } {
   const match = /^(.*?)((?::\d+)+)$/.exec(arg);
   if (!match) return { file: arg, lineNumbers: [] };
   return { file: match[1]!, lineNumbers: match[2]!.slice(1).split(':').map(Number) };
+}
+
+/** A project-relative path that leaves the project (`..`, `../x`, or another drive). */
+function isOutside(rel: string): boolean {
+  return rel === '..' || rel.startsWith('../') || path.isAbsolute(rel);
+}
+
+function outsideProject(what: string, hint: string): SpecloopError {
+  return new SpecloopError({ code: 'SPEC_PATH_OUTSIDE_PROJECT', message: `${what} is outside the project`, hint });
 }
 
 function pathNotFound(arg: string): SpecloopError {

@@ -5,7 +5,7 @@ import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError } from '../core/errors.js';
 import type { ImportGraph } from '../impact/graph.js';
 import { loadGraph, saveGraph } from '../impact/cache.js';
-import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
+import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, recordScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import { selectScenarios, type Selection } from '../impact/select.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import { startChildRunner } from '../run/child.js';
@@ -280,8 +280,9 @@ export class WatchSession {
     this.specFiles = selection.all ? details.specFiles : [...new Set([...this.specFiles, ...details.specFiles])];
     if (details.result) {
       const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
-      this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
-      await saveScenarioMap(this.env.cwd, this.map).catch(() => undefined);
+      // Merged into the map on disk under its lock, so a spec verify run meanwhile keeps its part.
+      const merged = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
+      this.map = await recordScenarioMap(this.env.cwd, next, !selection.all, details.wholeFiles).catch(() => merged);
       if (this.map.loadActive) warmEditCheck();
       warmSupportKinds(this.env.cwd, this.map.supportFiles);
     }

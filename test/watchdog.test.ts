@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { RunProgress } from '../src/core/run-result.js';
+import { extractHang, HANG_MARKER, heartbeatBuffer, watchHeartbeat, writeHeartbeat } from '../src/run/watchdog.js';
+import { tempDir } from './helpers.js';
+
+const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const STEP: RunProgress = { uri: 'features/a.feature', line: 5, scenario: 'Waiting', pickleLine: 3, step: 'When it waits' };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('watchHeartbeat (a runner thread, watched from the parent)', () => {
+  it('names the step that stays unfinished past quietMs', async () => {
+    const sab = heartbeatBuffer();
+    const hangs: (RunProgress | undefined)[] = [];
+    const stop = watchHeartbeat(sab, 80, (p) => hangs.push(p));
+    writeHeartbeat(sab).started(STEP);
+    await sleep(400);
+    stop();
+    expect(hangs).toEqual([STEP]);
+  });
+
+  it('leaves slow steps alone as long as each finishes within quietMs, and idle time between runs', async () => {
+    const sab = heartbeatBuffer();
+    const hangs: unknown[] = [];
+    const stop = watchHeartbeat(sab, 150, (p) => hangs.push(p));
+    const beat = writeHeartbeat(sab);
+    for (let i = 0; i < 6; i++) {
+      beat.started({ ...STEP, line: i });
+      await sleep(60);
+      beat.finished();
+    }
+    await sleep(400);
+    stop();
+    expect(hangs).toEqual([]);
+  });
+
+  it('stops watching once stopped', async () => {
+    const sab = heartbeatBuffer();
+    const hangs: unknown[] = [];
+    const stop = watchHeartbeat(sab, 50, (p) => hangs.push(p));
+    stop();
+    writeHeartbeat(sab).started(STEP);
+    await sleep(250);
+    expect(hangs).toEqual([]);
+  });
+});
+
+describe('extractHang', () => {
+  it('splits the watchdog report out of the log and parses the step', () => {
+    const log = `step output\n\n${HANG_MARKER}${JSON.stringify(STEP)}\nafter\n`;
+    expect(extractHang(log)).toEqual({ log: 'step output\n\nafter', progress: STEP });
+  });
+
+  it('leaves a log without a report as it is', () => {
+    expect(extractHang('just output\n')).toEqual({ log: 'just output\n', progress: undefined });
+  });
+});
+
+describe('startHangWatchdog (the runner child kills itself)', () => {
+  it('kills a process whose step blocks the event loop, after naming the step on stderr', async () => {
+    const dir = tempDir('specloop-watchdog-');
+    const script = path.join(dir, 'blocked.mts');
+    writeFileSync(
+      script,
+      `import { startHangWatchdog } from ${JSON.stringify(path.join(REPO, 'src', 'run', 'watchdog.ts'))};
+const beat = startHangWatchdog(150);
+beat.started(${JSON.stringify(STEP)});
+// A step stuck in synchronous code: the event loop never turns again.
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
+`,
+    );
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+    expect(signal).toBe('SIGKILL');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(extractHang(stderr).progress).toEqual(STEP);
+  });
+
+  it('lets a process whose steps finish end on its own', async () => {
+    const dir = tempDir('specloop-watchdog-ok-');
+    const script = path.join(dir, 'finishes.mts');
+    writeFileSync(
+      script,
+      `import { startHangWatchdog } from ${JSON.stringify(path.join(REPO, 'src', 'run', 'watchdog.ts'))};
+const beat = startHangWatchdog(150);
+beat.started(${JSON.stringify(STEP)});
+await new Promise((resolve) => setTimeout(resolve, 50));
+beat.finished();
+await new Promise((resolve) => setTimeout(resolve, 400));
+beat.stop();
+`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '' });
+  });
+});
