@@ -3,6 +3,11 @@ Feature: Reports for agents and for hooks
   compact agent format; the config's "reporter" wins over detection, and an explicit --reporter
   wins over both. Failures in hooks are reported at the hook.
 
+  Several reports come out of one run the way cucumber-js users know it: `--format NAME` prints
+  one to stdout (at most one), `--format NAME:FILE` writes one to a file (as many as wanted).
+  `--reporter NAME` and `--output-file FILE` are shorthands for `--format NAME` and
+  `--format json:FILE`.
+
   Background:
     Given the "todo" fixture
     And the file "features/counting.feature" contains:
@@ -61,6 +66,58 @@ Feature: Reports for agents and for hooks
     When I run "spec verify --reporter agent"
     Then the exit code is 1
     And stdout contains "failed-step SPEC_STEP_FAILED features/counting.feature:5"
+
+  Scenario: One run prints the agent report and writes a JSON verdict file
+    When I run "spec verify --format agent --format json:.tmp-out/v.json"
+    Then the exit code is 1
+    And stdout contains "failed-step SPEC_STEP_FAILED features/counting.feature:5"
+    And the last line of stdout is "spec: 5 passed, 1 failed"
+    And the file ".tmp-out/v.json" is a verdict matching the schema that counts 5 passed and 1 failed scenarios
+
+  Scenario: Reports only to files leave stdout to the reporter the config chose
+    Given the file "spec.config.json" contains:
+      """
+      { "reporter": "agent" }
+      """
+    When I run "spec verify --format human:reports/verdict.txt --format json:reports/verdict.json" with the environment:
+      | FORCE_COLOR | 1 |
+    Then the exit code is 1
+    And stdout contains "failed-step SPEC_STEP_FAILED features/counting.feature:5"
+    And the file "reports/verdict.txt" contains "FAILED"
+    And the file "reports/verdict.txt" has no ANSI colour codes
+    And the file "reports/verdict.json" is a verdict matching the schema that counts 5 passed and 1 failed scenarios
+
+  Scenario: An unknown format is bad input that names the known ones, and nothing runs
+    When I run "spec verify --format junit:reports/junit.xml"
+    Then the exit code is 2
+    And stderr contains "unknown format \"junit\""
+    And stderr contains "human, agent, json"
+    And stderr contains "(SPEC_USAGE)"
+    And the file "reports/junit.xml" does not exist
+    And there is no ".spec" folder anywhere in the project
+
+  Scenario: Two reports to stdout are bad input
+    When I run "spec verify --reporter agent --format json"
+    Then the exit code is 2
+    And stderr contains "only one report can go to stdout"
+    And stderr contains "(SPEC_USAGE)"
+
+  Scenario: A --format file that cannot be written is bad input before the run
+    Given the file "reports" contains:
+      """
+      a file, not a folder
+      """
+    When I run "spec verify --format json:reports/verdict.json"
+    Then the exit code is 2
+    And stderr contains "cannot write --format json:reports/verdict.json"
+    And stderr contains "(SPEC_OUTPUT_UNWRITABLE)"
+
+  Scenario: The old flags still work together: --reporter to stdout, --output-file to a file
+    When I run "spec verify --reporter agent --output-file reports/verdict.json"
+    Then the exit code is 1
+    And stdout contains "failed-step SPEC_STEP_FAILED features/counting.feature:5"
+    And the file "reports/verdict.json" contains "\"summary\": \"spec: 5 passed, 1 failed\""
+    And the file "reports/verdict.json" is a verdict matching the schema that counts 5 passed and 1 failed scenarios
 
   Scenario: A failing Before hook is reported at the hook, and the scenario's steps are skipped
     Given the file "steps/hooks.ts" contains:

@@ -434,6 +434,20 @@ Then('the file {string} contains {string}', function (this: SpecWorld, relative:
   assert.ok(content.includes(text), `${relative} should contain ${JSON.stringify(text)}:\n${content}`);
 });
 
+Then('the file {string} has no ANSI colour codes', function (this: SpecWorld, relative: string) {
+  const content = readFileSync(projectFile(this, relative), 'utf8');
+  assert.doesNotMatch(content, ANSI, `${relative} should have no ANSI escapes\n${JSON.stringify(content)}`);
+});
+
+Then('the file {string} is a verdict matching the schema that counts {int} passed and {int} failed scenarios', function (this: CliWorld, relative: string, passed: number, failed: number) {
+  const file = projectFile(this, relative);
+  assert.ok(existsSync(file), `${relative} should exist\n${transcript(this.lastRun())}`);
+  const verdict = parseVerdict(readFileSync(file, 'utf8'), relative);
+  assert.equal(verdict.exitCode, this.lastRun().exitCode, `${relative}: the verdict's exitCode is the process exit code`);
+  const s = verdict.counts.scenarios;
+  assert.deepEqual({ passed: s.passed, failed: s.total - s.passed - s.skipped }, { passed, failed }, `${relative}: scenario counts ${JSON.stringify(s)}`);
+});
+
 Then('the file {string} has the same number of lines as {string}', function (this: SpecWorld, compiled: string, source: string) {
   const count = (relative: string) => readFileSync(projectFile(this, relative), 'utf8').split(/\r\n|\r|\n/).length;
   assert.equal(count(compiled), count(source), `${compiled} should have as many lines as ${source}`);
@@ -587,11 +601,25 @@ function verdictOf(world: CliWorld): Verdict {
   } catch (error) {
     assert.fail(`stdout is not exactly one JSON document (${(error as Error).message})\n${transcript(run)}`);
   }
+  const verdict = parseVerdict(parsed, 'stdout');
+  assert.equal(verdict.exitCode, run.exitCode, 'the verdict\'s exitCode is the process exit code');
+  return verdict;
+}
+
+/** A verdict checked against the published schema; `where` names its source in the failure. */
+function parseVerdict(input: unknown, where: string): Verdict {
+  let parsed = input;
+  if (typeof input === 'string') {
+    try {
+      parsed = JSON.parse(input);
+    } catch (error) {
+      assert.fail(`${where} is not exactly one JSON document (${(error as Error).message})\n${input}`);
+    }
+  }
   const result = VerdictSchema.safeParse(parsed);
   if (!result.success) {
-    assert.fail(`stdout does not match the verdict schema:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    assert.fail(`${where} does not match the verdict schema:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
-  assert.equal(result.data.exitCode, run.exitCode, 'the verdict\'s exitCode is the process exit code');
   return result.data;
 }
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/config/defaults.js';
 import { loadConfig, resolveConfig } from '../src/config/load.js';
 import { locateKey } from '../src/config/locate-key.js';
+import { REPORTER_NAMES } from '../src/core/reporters.js';
 import { UserConfigSchema } from '../src/config/schema.js';
 import { SpecloopError, type SpecProblem } from '../src/core/errors.js';
 
@@ -222,7 +223,7 @@ describe('loadConfig: bad config is SPEC_CONFIG_INVALID with file, line and hint
   it('invalid reporter lists the three reporters', async () => {
     const root = project({ 'spec.config.json': '{ "reporter": "tap" }' });
     const problem = await problemOf(loadConfig(root));
-    expect(problem.hint).toBe('allowed values: "human", "json", "agent"');
+    expect(problem.hint).toBe(`allowed values: ${REPORTER_NAMES.map((name) => `"${name}"`).join(', ')}`);
   });
 
   it('negative retry is rejected', async () => {

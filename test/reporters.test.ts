@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SpecloopError } from '../src/core/errors.js';
 import { pickReporter } from '../src/cli/shared.js';
+import { REPORTER_NAMES } from '../src/core/reporters.js';
 import { parseCommandArgs, splitList } from '../src/cli/args.js';
 import { buildVerdict, loadVerdictTools, type VerdictInput } from '../src/report/build-verdict.js';
 import { colorFor, colorLevel } from '../src/report/color.js';
@@ -306,7 +307,7 @@ describe('pickReporter', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(SpecloopError);
-    expect((error as SpecloopError).problem).toEqual({ code: 'SPEC_USAGE', message: 'unknown reporter "tap"', hint: 'use one of: human, json, agent' });
+    expect((error as SpecloopError).problem).toEqual({ code: 'SPEC_USAGE', message: 'unknown reporter "tap"', hint: `use one of: ${REPORTER_NAMES.join(', ')}` });
   });
 });
 

@@ -1,4 +1,5 @@
 import { DEFAULTS } from '../config/defaults.js';
+import { DEFAULT_REPORTER, REPORTERS, REPORTER_NAMES } from '../core/reporters.js';
 
 /** Every config file name that is looked for, from the one list loading uses: `spec.config.{ts,mts,…}`. */
 const CONFIG_NAMES = `spec.config.{${DEFAULTS.configFiles.map((f) => f.replace('spec.config.', '')).join(',')}}`;
@@ -44,9 +45,14 @@ Options:
       --cwd DIR          a folder of the project (default: the current one); its root is the
                          nearest folder at or above it with spec.config.*, a cucumber config
                          or package.json
-      --json             print the verdict as one JSON document (schema: specloop/verdict.schema.json)
-  -r, --reporter NAME    human | agent | json (default: human; agent when a coding agent is detected)
-  -o, --output-file FILE also write the JSON verdict to FILE
+  -f, --format NAME      print the NAME report to stdout (at most one; default: the config's
+                         "reporter", else ${DEFAULT_REPORTER}, or agent when a coding agent is detected)
+  -f, --format NAME:FILE also write the NAME report to FILE (repeatable; relative to the project
+                         root, or absolute; written whole, never half). Reporters:
+${REPORTER_NAMES.map((name) => `                           ${name.padEnd(7)}${REPORTERS[name].summary}`).join('\n')}
+  -r, --reporter NAME    the same as --format NAME
+      --json             the same as --format json
+  -o, --output-file FILE the same as --format json:FILE (FILE relative to the current folder)
   -h, --help             show this help
 `;
 

@@ -1,19 +1,12 @@
 import { locateProject, type ProjectPlace } from '../config/project-root.js';
 import { SpecloopError } from '../core/errors.js';
+import { REPORTER_NAMES, detectReporter, isReporterName, type ReporterName } from '../core/reporters.js';
 
-const REPORTERS = ['human', 'json', 'agent'] as const;
-export type Reporter = (typeof REPORTERS)[number];
-
-const AGENT_VARIABLES = ['AI_AGENT', 'CLAUDECODE', 'CLAUDE_CODE', 'CODEX_SANDBOX', 'CODEX_HOME', 'CURSOR_AGENT', 'GEMINI_CLI', 'OPENCODE', 'AIDER'];
-
-/** An explicit reporter (the flag, else the config's) wins; a detected coding agent gets the agent reporter; people get the human one. */
-export function pickReporter(requested: string | undefined, env: Record<string, string | undefined>): Reporter {
-  if (requested !== undefined) {
-    if ((REPORTERS as readonly string[]).includes(requested)) return requested as Reporter;
-    throw new SpecloopError({ code: 'SPEC_USAGE', message: `unknown reporter "${requested}"`, hint: `use one of: ${REPORTERS.join(', ')}` });
-  }
-  const agent = AGENT_VARIABLES.some((name) => env[name]) || Object.keys(env).some((k) => k.startsWith('CODEX_'));
-  return agent ? 'agent' : 'human';
+/** An explicit reporter (the flag, else the config's) wins; else the registry's detection decides (a coding agent gets the agent reporter). */
+export function pickReporter(requested: string | undefined, env: Record<string, string | undefined>): ReporterName {
+  if (requested === undefined) return detectReporter(env);
+  if (isReporterName(requested)) return requested;
+  throw new SpecloopError({ code: 'SPEC_USAGE', message: `unknown reporter "${requested}"`, hint: `use one of: ${REPORTER_NAMES.join(', ')}` });
 }
 
 /**

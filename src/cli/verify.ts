@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { verify } from '../api/verify.js';
 import type { Verdict } from '../report/verdict.js';
@@ -8,7 +7,10 @@ import { loadConfig } from '../config/load.js';
 import { fromBase, type ProjectPlace } from '../config/project-root.js';
 import { parseCommandArgs, splitList } from './args.js';
 import { VERIFY_HELP } from './help.js';
-import { enterProject, locate, pickReporter, withInterrupts, type Reporter } from './shared.js';
+import { reporterInfo, type ReporterName } from '../core/reporters.js';
+import { loadRenderer, type Render } from '../report/reporters.js';
+import { planOutputs, type Output } from './outputs.js';
+import { enterProject, locate, pickReporter, withInterrupts } from './shared.js';
 
 export async function runVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -22,6 +24,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     cwd: { type: 'string' },
     json: { type: 'boolean' },
     reporter: { type: 'string', short: 'r' },
+    format: { type: 'string', short: 'f', multiple: true },
     'output-file': { type: 'string', short: 'o' },
     changed: { type: 'boolean' },
     since: { type: 'string' },
@@ -32,21 +35,24 @@ export async function runVerify(argv: string[]): Promise<number> {
     process.stdout.write(VERIFY_HELP);
     return 0;
   }
-  const flagged = values.json ? 'json' : values.reporter;
-  // A bad --reporter is refused before anything starts; without one, the config's reporter decides.
-  if (flagged !== undefined) pickReporter(flagged, process.env);
-  const gates = splitList(values.gate);
   const place = locate(values.cwd);
+  // Every report is checked before anything starts; without one to stdout, the config's reporter decides.
+  const outputs = planOutputs({ format: values.format, reporter: values.reporter, json: values.json, outputFile: values['output-file'] }, place.root);
+  const gates = splitList(values.gate);
+  const flagged = outputs.find((o) => o.file === undefined)?.name;
   // Read beside the run, not before it: the runner's start-up overlaps it.
   const choice = flagged !== undefined ? Promise.resolve(flagged) : configuredReporter(place, values.config);
   const picked = choice.then((chosen) => pickReporter(chosen, process.env));
-  let reporter: Reporter | undefined;
+  let reporter: ReporterName | undefined;
   void picked.then((r) => (reporter = r));
-  const outputFile = values['output-file'] ? path.resolve(values['output-file']) : undefined;
+  const files = outputs.filter((o): o is Output & { file: string } => o.file !== undefined);
   // Checked before the run: a report that can't be written must not cost a whole run first.
-  if (outputFile) prepareOutputFile(outputFile);
+  for (const output of files) prepareOutputFile(output);
   enterProject(place.root);
-  const renderer = picked.then(loadRenderer);
+  // Reporters load while the run goes on: neither on the path to starting it nor after it.
+  const colorLevel = import('../report/color.js').then((m) => m.colorLevel(process.stdout, process.env));
+  const renderer = picked.then(async (name) => loadRenderer(name, { to: 'stdout', colorLevel: await colorLevel }));
+  const fileRenderers = Promise.all(files.map((output) => loadRenderer(output.name, { to: 'file', colorLevel: 0 })));
   const verdict = await withInterrupts((signal) =>
     verify(
       {
@@ -66,14 +72,12 @@ export async function runVerify(argv: string[]): Promise<number> {
         signal,
         // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
         onOutput: (chunk) => {
-          if (reporter !== 'json') process.stderr.write(chunk);
+          if (reporter === undefined || !reporterInfo(reporter).machine) process.stderr.write(chunk);
         },
       },
     ),
   );
-  // What an agent reads as JSON is checked against the published schema first.
-  if (outputFile || (await picked) === 'json') (await import('../report/verdict.js')).VerdictSchema.parse(verdict);
-  if (outputFile) writeJson(outputFile, verdict);
+  await writeReports(files, await fileRenderers, verdict);
   process.stdout.write((await renderer)(verdict));
   (await import('../core/timing.js')).mark('spec', 'printed');
   return verdict.exitCode;
@@ -83,7 +87,7 @@ export async function runVerify(argv: string[]): Promise<number> {
  * The config's "reporter", read before the run because the reporter decides where step output
  * goes. A config that does not load is left to verify, which reports it (in the default reporter).
  */
-async function configuredReporter(place: ProjectPlace, configFile: string | undefined): Promise<Reporter | undefined> {
+async function configuredReporter(place: ProjectPlace, configFile: string | undefined): Promise<ReporterName | undefined> {
   try {
     return (await loadConfig(place.root, configFile ? fromBase(place, configFile) : undefined)).reporter;
   } catch {
@@ -91,27 +95,24 @@ async function configuredReporter(place: ProjectPlace, configFile: string | unde
   }
 }
 
-/** Reporters load while the run goes on: neither on the path to starting it nor after it. */
-async function loadRenderer(reporter: 'human' | 'json' | 'agent'): Promise<(verdict: Verdict) => string> {
-  if (reporter === 'json') return (verdict) => `${JSON.stringify(verdict)}\n`;
-  if (reporter === 'agent') return (await import('../report/agent.js')).renderAgent;
-  const [{ renderTerminal }, { colorFor }] = await Promise.all([import('../report/terminal.js'), import('../report/color.js')]);
-  const color = colorFor(process.stdout, process.env);
-  return (verdict) => renderTerminal(verdict, color);
-}
-
-function prepareOutputFile(file: string): void {
+function prepareOutputFile(output: Output & { file: string }): void {
   try {
-    ensureDir(path.dirname(file));
+    ensureDir(path.dirname(output.file));
   } catch (error) {
-    throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `cannot write --output-file ${file}: ${(error as Error).message}`, hint: 'pass a path in a folder you can write to' });
+    throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `cannot write ${output.flag}: ${(error as Error).message}`, hint: 'pass a path in a folder you can write to' });
   }
 }
 
-function writeJson(file: string, verdict: Verdict): void {
-  try {
-    writeFileSync(file, `${JSON.stringify(verdict, null, 2)}\n`);
-  } catch (error) {
-    throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `cannot write --output-file ${file}: ${(error as Error).message}`, hint: 'pass a path you can write to' });
+/** Each file whole or not at all (a temp file renamed over it): a reader never sees half a report. */
+async function writeReports(files: (Output & { file: string })[], renderers: Render[], verdict: Verdict): Promise<void> {
+  if (files.length === 0) return;
+  const { default: writeFileAtomic } = await import('write-file-atomic');
+  for (const [index, output] of files.entries()) {
+    const text = renderers[index]!(verdict);
+    try {
+      await writeFileAtomic(output.file, text);
+    } catch (error) {
+      throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `cannot write ${output.flag}: ${(error as Error).message}`, hint: 'pass a path you can write to' });
+    }
   }
 }

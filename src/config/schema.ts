@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SpecProblem } from '../core/errors.js';
+import { REPORTER_NAMES, type ReporterName } from '../core/reporters.js';
 
 const argv = z.array(z.string().min(1)).min(1);
 
@@ -27,7 +28,7 @@ export const UserConfigSchema = z.strictObject({
   worldParameters: z.record(z.string(), z.unknown()).optional(),
   profile: z.string().optional().describe('cucumber.cjs profile to honour'),
   gates: z.record(z.string(), GateConfigSchema).optional().describe('extra gates: name → argv, {command, timeout} or false'),
-  reporter: z.enum(['human', 'json', 'agent']).optional(),
+  reporter: z.enum(REPORTER_NAMES).optional().describe('the report printed to stdout when no flag chooses one'),
   coverage: z.boolean().optional().describe('record which files each scenario runs code in (V8 coverage), so watch and --changed select exactly; costs ≈ 1–2 ms a scenario'),
   runner: z.enum(['thread', 'process']).optional().describe('where scenarios run: a worker thread (fastest start) or a child process (for steps that need process.chdir or non-thread-safe native addons)'),
 });
@@ -62,7 +63,7 @@ export interface ResolvedConfig {
   profile: string | undefined;
   /** Gate name → config as written; defaults are detected later, per project. */
   gates: Record<string, GateConfig>;
-  reporter: 'human' | 'json' | 'agent' | undefined;
+  reporter: ReporterName | undefined;
   coverage: boolean;
   /** Unset: a thread when the process stands in the project folder, else a child process. */
   runner: 'thread' | 'process' | undefined;

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planOutputs } from '../src/cli/outputs.js';
+import { SpecloopError } from '../src/core/errors.js';
+import { REPORTER_NAMES } from '../src/core/reporters.js';
+
+const root = path.resolve('/projects/shop');
+
+function problemOf(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SpecloopError);
+    return (error as SpecloopError).problem;
+  }
+  throw new Error('expected a SpecloopError');
+}
+
+describe('planOutputs', () => {
+  it('reads --format NAME as stdout and NAME:FILE as a file under the project root', () => {
+    expect(planOutputs({ format: ['agent', 'json:.tmp-out/v.json', 'human:/abs/report.txt'] }, root)).toEqual([
+      { name: 'agent', flag: '--format agent' },
+      { name: 'json', file: path.join(root, '.tmp-out/v.json'), flag: '--format json:.tmp-out/v.json' },
+      { name: 'human', file: path.resolve('/abs/report.txt'), flag: '--format human:/abs/report.txt' },
+    ]);
+  });
+
+  it('splits at the first colon only, so a path may hold colons (C:\\…)', () => {
+    const [output] = planOutputs({ format: ['json:reports/a:b.json'] }, root);
+    expect(output).toMatchObject({ name: 'json', file: path.join(root, 'reports/a:b.json') });
+  });
+
+  it('keeps --reporter, --json and --output-file as shorthands', () => {
+    expect(planOutputs({ reporter: 'agent', outputFile: 'out/v.json' }, root)).toEqual([
+      { name: 'agent', flag: '--reporter agent' },
+      { name: 'json', file: path.resolve('out/v.json'), flag: `--output-file ${path.resolve('out/v.json')}` },
+    ]);
+    // --json wins over --reporter, as it always has.
+    expect(planOutputs({ json: true, reporter: 'human' }, root)).toEqual([{ name: 'json', flag: '--json' }]);
+    expect(planOutputs({}, root)).toEqual([]);
+  });
+
+  it('refuses an unknown name, listing the registered ones', () => {
+    expect(problemOf(() => planOutputs({ format: ['junit:out.xml'] }, root))).toEqual({ code: 'SPEC_USAGE', message: 'unknown format "junit"', hint: `use one of: ${REPORTER_NAMES.join(', ')}` });
+    expect(problemOf(() => planOutputs({ reporter: 'tap' }, root)).message).toBe('unknown reporter "tap"');
+  });
+
+  it('refuses two reports to stdout, an empty file and one file written twice', () => {
+    expect(problemOf(() => planOutputs({ reporter: 'agent', format: ['json'] }, root)).message).toBe('only one report can go to stdout, and --reporter agent and --format json both send one there');
+    expect(problemOf(() => planOutputs({ format: ['json:'] }, root)).message).toBe('--format json: names no file');
+    expect(problemOf(() => planOutputs({ format: ['json:v.json', 'agent:./v.json'] }, root)).message).toBe('--format json:v.json and --format agent:./v.json write the same file');
+  });
+});
