@@ -275,4 +275,24 @@ describe('WatchSession scheduling', () => {
     await quiet();
     expect(w.calls).toHaveLength(1);
   });
+
+  it('stop() between runs kills the spare runner forked for the next run', async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(1));
+    expect(w.runners.filter((r) => r.alive)).toHaveLength(1);
+    await w.session.stop();
+    expect(w.runners.filter((r) => r.alive)).toEqual([]);
+  });
+
+  it('stop() drops a request queued behind the run it cancels', async () => {
+    const w = await started();
+    const inFlight = await w.call(1);
+    w.session.rerun('failed');
+    await w.session.stop();
+    inFlight.finish();
+    await quiet();
+    expect(w.calls).toHaveLength(1);
+    expect(w.runners.filter((r) => r.alive)).toEqual([]);
+  });
 });
