@@ -27,6 +27,18 @@ interface Request {
   changed: string[];
 }
 
+/** What a session runs and watches with; tests put fakes in their place. */
+export interface SessionDeps {
+  /** Starts a scenario runner (a child process). */
+  fork: (root: string, env: Record<string, string | undefined>) => Runner;
+  /** One run of the selected scenarios on a runner. */
+  runScenarios: typeof verifyDetailed;
+  /** The file watcher. */
+  watchFiles: typeof watchFiles;
+}
+
+const realDeps: SessionDeps = { fork: startChildRunner, runScenarios: verifyDetailed, watchFiles };
+
 const DEFAULT_SETTLE_MS = 30;
 const RECYCLE_AFTER = 30;
 /** Purged modules grow a long-lived runner slowly; past this it is replaced (watch's budget is 300 MB in all). */
@@ -57,12 +69,15 @@ export class WatchSession {
   /** Files runs write themselves (the profile's reports), project-relative: never an edit. */
   private readonly outputs = new Set<string>();
   private gitIgnored: GitIgnored = () => false;
+  private readonly deps: SessionDeps;
 
   constructor(
     private readonly env: SpecEnvironment,
     private readonly options: WatchOptions,
     private readonly emit: (event: WatchEvent) => void,
+    deps: Partial<SessionDeps> = {},
   ) {
+    this.deps = { ...realDeps, ...deps };
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.snapshots = new SourceSnapshots(env.cwd);
     this.settler = createSettler(options.settleMs ?? DEFAULT_SETTLE_MS, (paths) => this.onSettled(paths));
@@ -99,7 +114,7 @@ export class WatchSession {
 
   private async startWatcher(): Promise<void> {
     const root = this.env.cwd;
-    this.watcher = watchFiles(root, { ignoreInitial: true, ignored: (file: string) => isIgnored(root, file) });
+    this.watcher = this.deps.watchFiles(root, { ignoreInitial: true, ignored: (file: string) => isIgnored(root, file) });
     const seen = (file: string) => {
       if (isIgnored(root, file) || this.notAnEdit(relativePath(root, file))) return;
       this.trailing.saw(file);
@@ -172,7 +187,7 @@ export class WatchSession {
     try {
       const started = new Date();
       const options = { ...this.runOptions(selection, controller.signal), keepRunner: !this.warmUnsafe };
-      let details = await verifyDetailed(child, { ...options, ...(reused ? { invalidate: request.changed.map((f) => path.join(this.env.cwd, f)) } : {}) }, this.env, started, performance.now());
+      let details = await this.deps.runScenarios(child, { ...options, ...(reused ? { invalidate: request.changed.map((f) => path.join(this.env.cwd, f)) } : {}) }, this.env, started, performance.now());
       if (reused && !controller.signal.aborted && failedOutsideSteps(details.verdict)) {
         // Project modules loaded a second time can trip over state their first load left in a
         // dependency (a registry that refuses a name twice, a port already taken): a fresh runner
@@ -180,7 +195,7 @@ export class WatchSession {
         child.kill();
         child = this.takeSpare();
         reused = false;
-        const fresh = await verifyDetailed(child, options, this.env, started, performance.now());
+        const fresh = await this.deps.runScenarios(child, options, this.env, started, performance.now());
         if (!failedOutsideSteps(fresh.verdict)) this.warmUnsafe = true;
         details = fresh;
       }
@@ -326,7 +341,7 @@ export class WatchSession {
   }
 
   private fork(): Runner {
-    return startChildRunner(this.env.cwd, this.env.env);
+    return this.deps.fork(this.env.cwd, this.env.env);
   }
 }
 

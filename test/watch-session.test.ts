@@ -1,0 +1,298 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeEnvironment } from '../src/core/env.js';
+import type { VerifyDetails } from '../src/api/verify-run.js';
+import type { Verdict } from '../src/report/verdict.js';
+import type { Runner } from '../src/run/runner.js';
+import { WatchSession, type SessionDeps } from '../src/watch/session.js';
+import type { WatchEvent } from '../src/watch/types.js';
+import { tempDir } from './helpers.js';
+
+// The session's scheduling against fakes it cannot tell from the real thing: a file watcher the
+// test emits events on, runners that only record being killed, and runs the test ends itself.
+
+const SETTLE_MS = 20;
+
+/** Three scenarios over two step files, as a previous run recorded them. */
+function project(): string {
+  const root = tempDir('specloop-watch-session-');
+  const files: Record<string, string> = {
+    'features/a.feature': 'Feature: A\n\n  Scenario: one\n    Given a\n\n\n\n  Scenario: two\n    Given a\n',
+    'features/b.feature': 'Feature: B\n\n  Scenario: three\n    Given b\n',
+    'steps/a.steps.js': "const { Given } = require('@cucumber/cucumber');\nGiven('a', () => {});\n",
+    'steps/b.steps.js': "const { Given } = require('@cucumber/cucumber');\nGiven('b', () => {});\n",
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  const scenario = (file: string, line: number, step: string) => ({ id: `${file}:${line}`, file, line, stepFiles: [step] });
+  const map = {
+    version: 1,
+    scenarios: [scenario('features/a.feature', 3, 'steps/a.steps.js'), scenario('features/a.feature', 8, 'steps/a.steps.js'), scenario('features/b.feature', 3, 'steps/b.steps.js')],
+    globalSupportFiles: [],
+    supportFiles: ['steps/a.steps.js', 'steps/b.steps.js'],
+  };
+  mkdirSync(path.join(root, '.spec'));
+  writeFileSync(path.join(root, '.spec/scenario-map.json'), JSON.stringify(map));
+  return root;
+}
+
+interface FakeRunner {
+  alive: boolean;
+  lastRss: number;
+  kill(): void;
+}
+
+/** One run the session started; the test ends it, as the real run would end (also after an abort). */
+interface Call {
+  paths: string[];
+  signal: AbortSignal;
+  runner: FakeRunner;
+  finish(statuses?: Record<string, string>): void;
+  fail(error: Error): void;
+}
+
+function fakes(root: string) {
+  const runners: FakeRunner[] = [];
+  const calls: Call[] = [];
+  let active = 0;
+  let mostAtOnce = 0;
+  const watcher = Object.assign(new EventEmitter(), {
+    closed: false,
+    close: async () => void (watcher.closed = true),
+    getWatched: () => ({}),
+  });
+  const deps: SessionDeps = {
+    fork: () => {
+      const runner: FakeRunner = { alive: true, lastRss: 0, kill: () => void (runner.alive = false) };
+      runners.push(runner);
+      return runner as unknown as Runner;
+    },
+    runScenarios: (child, options) => {
+      active++;
+      mostAtOnce = Math.max(mostAtOnce, active);
+      return new Promise<VerifyDetails>((resolve, reject) => {
+        const end = () => active--;
+        calls.push({
+          paths: options.paths ?? [],
+          signal: options.signal!,
+          runner: child as unknown as FakeRunner,
+          finish: (statuses = {}) => {
+            end();
+            resolve(details(statuses));
+          },
+          fail: (error) => {
+            end();
+            reject(error);
+          },
+        });
+      });
+    },
+    watchFiles: (() => {
+      setImmediate(() => watcher.emit('ready'));
+      return watcher;
+    }) as unknown as SessionDeps['watchFiles'],
+  };
+  const edit = (file: string) => watcher.emit('all', 'change', path.join(root, file));
+  return { deps, runners, calls, watcher, edit, mostAtOnce: () => mostAtOnce };
+}
+
+function details(statuses: Record<string, string>): VerifyDetails {
+  const scenarios = Object.entries(statuses).map(([id, status]) => ({ id, status, file: id.replace(/:\d+$/, ''), line: Number(id.split(':')[1]), name: id, feature: 'F', tags: [], durationMs: 0, steps: [] }));
+  const verdict = { scenarios, failures: [] } as unknown as Verdict;
+  return { verdict, result: undefined, sourceOf: () => '', supportFiles: [], supportGlobs: [], specFiles: ['features/a.feature', 'features/b.feature'], partial: false, wholeFiles: [], kept: false };
+}
+
+const ALL_PASS = { 'features/a.feature:3': 'passed', 'features/a.feature:8': 'passed', 'features/b.feature:3': 'passed' };
+
+const sessions: WatchSession[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(sessions.splice(0).map((s) => s.stop()));
+});
+
+async function started() {
+  const root = project();
+  const f = fakes(root);
+  const events: WatchEvent[] = [];
+  const session = new WatchSession(makeEnvironment({ cwd: root, env: {} }), { settleMs: SETTLE_MS }, (e) => events.push(e), f.deps);
+  sessions.push(session);
+  await session.start();
+  const ofType = <T extends WatchEvent['type']>(type: T) => events.filter((e): e is Extract<WatchEvent, { type: T }> => e.type === type);
+  /** Waits for the n-th run (1-based) to start. */
+  const call = async (n: number) => {
+    await vi.waitFor(() => expect(f.calls.length).toBeGreaterThanOrEqual(n), { timeout: 2_000, interval: 5 });
+    return f.calls[n - 1]!;
+  };
+  return { ...f, root, session, events, ofType, call };
+}
+
+/** Long enough for a settled burst (and the trailing re-check) to have scheduled whatever it would. */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 6));
+
+describe('WatchSession scheduling', () => {
+  it('runs everything first, then only what an edit reaches', async () => {
+    const w = await started();
+    const first = await w.call(1);
+    expect(first.paths).toEqual([]);
+    expect(w.ofType('run-started')[0]).toMatchObject({ mode: 'all', all: true });
+    first.finish(ALL_PASS);
+    w.edit('steps/b.steps.js');
+    const second = await w.call(2);
+    expect(second.paths).toEqual(['features/b.feature:3']);
+    second.finish({ 'features/b.feature:3': 'passed' });
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(2));
+  });
+
+  it('cancels a run when an edit arrives during it, waits for it to end, then runs both edits together', async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS);
+    w.edit('steps/a.steps.js');
+    const stale = await w.call(2);
+    expect(stale.paths.sort()).toEqual(['features/a.feature:3', 'features/a.feature:8']);
+    w.edit('steps/b.steps.js');
+    await vi.waitFor(() => expect(stale.signal.aborted).toBe(true));
+    await quiet();
+    // The cancelled run has not ended yet: nothing else may start on top of it.
+    expect(w.calls).toHaveLength(2);
+    stale.finish({ 'features/a.feature:3': 'passed' });
+    const next = await w.call(3);
+    expect(next.paths.sort()).toEqual(['features/a.feature:3', 'features/a.feature:8', 'features/b.feature:3']);
+    expect(w.ofType('run-cancelled')).toEqual([expect.objectContaining({ trigger: ['steps/a.steps.js'] })]);
+    expect(w.ofType('run-started').at(-1)!.trigger.sort()).toEqual(['steps/a.steps.js', 'steps/b.steps.js']);
+    next.finish(ALL_PASS);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(2));
+    // The stale run's result was never reported as a verdict.
+    expect(w.ofType('run-finished').map((e) => e.verdict.watch?.trigger.length)).toEqual([0, 2]);
+    expect(w.mostAtOnce()).toBe(1);
+  });
+
+  it('never runs two at once, however edits and keys interleave with runs', async () => {
+    const w = await started();
+    const sequence = ['steps/a.steps.js', 'a', 'steps/b.steps.js', 'f', 'features/a.feature', 'last', 'steps/a.steps.js'];
+    let finished = 0;
+    for (const step of sequence) {
+      if (step === 'a' || step === 'f' || step === 'last') w.session.rerun(step === 'a' ? 'all' : step === 'f' ? 'failed' : 'last');
+      else w.edit(step);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS / 2));
+      // End whatever run is in flight about half of the time, so requests land both during and between runs.
+      const open = w.calls.slice(finished);
+      if (open.length && step.length % 2) for (const c of open) c.finish(ALL_PASS), finished++;
+    }
+    for (let i = 0; i < 20 && w.calls.length > finished; i++) {
+      for (const c of w.calls.slice(finished)) c.finish(ALL_PASS), finished++;
+      await quiet();
+    }
+    expect(w.calls.length).toBeGreaterThan(2);
+    expect(w.mostAtOnce()).toBe(1);
+  });
+
+  it('turns a burst of edits into one run covering every file of the burst', async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS);
+    for (let i = 0; i < 30; i++) w.edit(i % 2 ? 'steps/a.steps.js' : 'steps/b.steps.js');
+    const run = await w.call(2);
+    await quiet();
+    // One run, never cancelled by a later write of the same burst.
+    expect(w.calls).toHaveLength(2);
+    expect(run.signal.aborted).toBe(false);
+    expect(run.paths.sort()).toEqual(['features/a.feature:3', 'features/a.feature:8', 'features/b.feature:3']);
+    expect(w.ofType('run-cancelled')).toEqual([]);
+  });
+
+  it('runs the scenarios failing now before the others an edit reaches', async () => {
+    const w = await started();
+    (await w.call(1)).finish({ ...ALL_PASS, 'features/a.feature:8': 'failed' });
+    w.edit('steps/a.steps.js');
+    expect((await w.call(2)).paths).toEqual(['features/a.feature:8', 'features/a.feature:3']);
+  });
+
+  it("'a' runs every scenario, 'f' the failing ones, 'last' the last selection again", async () => {
+    const w = await started();
+    (await w.call(1)).finish({ ...ALL_PASS, 'features/b.feature:3': 'failed' });
+    w.edit('steps/a.steps.js');
+    (await w.call(2)).finish({ 'features/a.feature:3': 'passed', 'features/a.feature:8': 'passed' });
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(2));
+
+    w.session.rerun('failed');
+    const failed = await w.call(3);
+    expect(failed.paths).toEqual(['features/b.feature:3']);
+    expect(w.ofType('run-started').at(-1)).toMatchObject({ mode: 'failed', all: false });
+    failed.finish({ 'features/b.feature:3': 'passed' });
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(3));
+
+    w.session.rerun('last');
+    const last = await w.call(4);
+    expect(last.paths.sort()).toEqual(['features/a.feature:3', 'features/a.feature:8']);
+    expect(w.ofType('run-started').at(-1)).toMatchObject({ mode: 'last', all: false });
+    last.finish({ 'features/a.feature:3': 'passed', 'features/a.feature:8': 'passed' });
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(4));
+
+    w.session.rerun('all');
+    const all = await w.call(5);
+    expect(all.paths).toEqual([]);
+    expect(w.ofType('run-started').at(-1)).toMatchObject({ mode: 'all', all: true });
+    all.finish(ALL_PASS);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(5));
+
+    // Nothing failing now: 'f' runs nothing and says so.
+    w.session.rerun('failed');
+    await vi.waitFor(() => expect(w.ofType('idle').at(-1)?.reason).toMatch(/nothing is failing/));
+    expect(w.calls).toHaveLength(5);
+  });
+
+  it('reports a run that throws as an error and keeps watching', async () => {
+    const w = await started();
+    (await w.call(1)).fail(new Error('runner vanished'));
+    await vi.waitFor(() => expect(w.ofType('error')[0]?.problem).toMatchObject({ code: 'SPEC_INTERNAL', message: 'runner vanished' }));
+    expect(w.calls[0]!.runner.alive).toBe(false);
+    w.edit('steps/b.steps.js');
+    expect((await w.call(2)).paths).toEqual(['features/b.feature:3']);
+  });
+
+  it('stop() leaves no timer, watcher or runner behind, and starts nothing after', async () => {
+    const w = await started();
+    const inFlight = await w.call(1);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // An edit in its quiet window: the settler's timer and the trailing re-check are pending.
+    w.edit('steps/a.steps.js');
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    await w.session.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(w.watcher.closed).toBe(true);
+    expect(inFlight.signal.aborted).toBe(true);
+    // The run ends as an aborted run does; its runner goes with it, and no spare replaces it.
+    inFlight.finish();
+    vi.useRealTimers();
+    await quiet();
+    expect(w.runners.length).toBeGreaterThan(0);
+    expect(w.runners.filter((r) => r.alive)).toEqual([]);
+    w.edit('steps/b.steps.js');
+    w.session.rerun('all');
+    await quiet();
+    expect(w.calls).toHaveLength(1);
+  });
+
+  it('stop() between runs kills the spare runner forked for the next run', async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(1));
+    expect(w.runners.filter((r) => r.alive)).toHaveLength(1);
+    await w.session.stop();
+    expect(w.runners.filter((r) => r.alive)).toEqual([]);
+  });
+
+  it('stop() drops a request queued behind the run it cancels', async () => {
+    const w = await started();
+    const inFlight = await w.call(1);
+    w.session.rerun('failed');
+    await w.session.stop();
+    inFlight.finish();
+    await quiet();
+    expect(w.calls).toHaveLength(1);
+    expect(w.runners.filter((r) => r.alive)).toEqual([]);
+  });
+});
