@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { ensureDir, readTextIfExists } from '../core/fs.js';
+import { ensureDir, isFolder, readTextIfExists } from '../core/fs.js';
 import path from 'node:path';
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import { SpecloopError, type ErrorCode } from '../core/errors.js';
@@ -57,10 +57,6 @@ export async function init(options: InitOptions = {}, environment: Partial<SpecE
   else await scaffold(env.cwd, report);
   if (agent) await wireAgent(env.cwd, agent, report);
   return report;
-}
-
-function isFolder(dir: string): boolean {
-  return existsSync(dir) && statSync(dir).isDirectory();
 }
 
 async function scaffold(root: string, report: InitReport): Promise<void> {

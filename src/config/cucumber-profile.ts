@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isPlainObject } from '../core/plain-object.js';
 
 type Definitions = Record<string, unknown>;
 
@@ -51,9 +52,6 @@ function loadDefinitions(file: string): Definitions | undefined {
   return undefined;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function emptyProfile(): ProfileConfig {
   return { paths: [], require: [], import: [], requireModule: [], loader: [], tags: '', name: [], worldParameters: {}, retry: 0, strict: true, format: [], parallel: 0 };

@@ -38,3 +38,12 @@ export function readTextIfExists(file: string): string | undefined {
     return undefined;
   }
 }
+
+/** Whether a path is an existing folder (false when missing or unreadable). */
+export function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseJsonc } from './jsonc.js';
 import type { FileSystem } from './types.js';
+import { isPlainObject } from '../core/plain-object.js';
 
 export interface PathMapping {
   readonly pattern: string;
@@ -31,7 +32,6 @@ interface Layer {
   pathsDir?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `tsconfig`: a path relative to root, or false for none; default `tsconfig.json`. */
 export function loadResolverConfig(root: string, fs: FileSystem, tsconfig: string | false = 'tsconfig.json'): ResolverConfig {
@@ -52,7 +52,7 @@ export function loadResolverConfig(root: string, fs: FileSystem, tsconfig: strin
   const pkgFile = path.join(root, 'package.json');
   files.push(pkgFile);
   const pkg = fs.exists(pkgFile) ? parseJsonc(fs.readFile(pkgFile) ?? '') : undefined;
-  const imports = isObject(pkg) && isObject(pkg['imports']) ? pkg['imports'] : undefined;
+  const imports = isPlainObject(pkg) && isPlainObject(pkg['imports']) ? pkg['imports'] : undefined;
   return {
     ...(layer.baseUrl !== undefined ? { baseUrl: layer.baseUrl } : {}),
     paths,
@@ -68,7 +68,7 @@ function readLayer(file: string, fs: FileSystem, files: string[], seen: Set<stri
   if (seen.has(file)) return {};
   seen.add(file);
   const json = parseJsonc(fs.readFile(file) ?? '');
-  if (!isObject(json)) return {};
+  if (!isPlainObject(json)) return {};
   let acc: Layer = {};
   const ext = json['extends'];
   const parents = typeof ext === 'string' ? [ext] : Array.isArray(ext) ? ext.filter((e): e is string => typeof e === 'string') : [];
@@ -79,10 +79,10 @@ function readLayer(file: string, fs: FileSystem, files: string[], seen: Set<stri
     acc = { ...acc, ...parentLayer };
   }
   const options = json['compilerOptions'];
-  if (isObject(options)) {
+  if (isPlainObject(options)) {
     const dir = path.dirname(file);
     if (typeof options['baseUrl'] === 'string') acc.baseUrl = path.resolve(dir, options['baseUrl'].replace('${configDir}', dir));
-    if (isObject(options['paths'])) {
+    if (isPlainObject(options['paths'])) {
       acc.paths = options['paths'];
       acc.pathsDir = dir;
     }

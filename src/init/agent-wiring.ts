@@ -3,6 +3,7 @@
  * appended once) and hooks where the agent runs them (merged into its JSON settings, never
  * replacing what is there). Pure: init.ts does the file I/O.
  */
+import { isPlainObject } from '../core/plain-object.js';
 export const AGENTS = ['claude', 'codex', 'cursor'] as const;
 export type AgentName = (typeof AGENTS)[number];
 
@@ -127,17 +128,14 @@ function mergeCursorHooks(settings: Record<string, unknown>): Record<string, unk
 
 function hooksObject(settings: Record<string, unknown>): Record<string, unknown> {
   if (settings.hooks === undefined) return {};
-  if (!isObject(settings.hooks)) throw new Error('"hooks" is not an object');
+  if (!isPlainObject(settings.hooks)) throw new Error('"hooks" is not an object');
   return settings.hooks;
 }
 
 function listAt<T>(hooks: Record<string, unknown>, event: string): T[] {
   const list = hooks[event];
   if (list === undefined) return [];
-  if (!Array.isArray(list) || !list.every(isObject)) throw new Error(`"hooks.${event}" is not a list of objects`);
+  if (!Array.isArray(list) || !list.every(isPlainObject)) throw new Error(`"hooks.${event}" is not a list of objects`);
   return list as T[];
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-}

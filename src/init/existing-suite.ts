@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULTS } from '../config/defaults.js';
+import { isPlainObject } from '../core/plain-object.js';
 
 const EXT = '{ts,mts,cts,js,mjs,cjs}';
 /** Where real cucumber-js projects keep specs and steps, beyond specloop's own defaults. */
@@ -30,7 +31,7 @@ function packageJsonSignals(root: string): string[] {
   const signals: string[] = [];
   if (pkg.cucumber !== undefined) signals.push('the "cucumber" key of package.json');
   if (pkg.spec !== undefined) signals.push('the "spec" key of package.json');
-  const scripts = isObject(pkg.scripts) ? pkg.scripts : {};
+  const scripts = isPlainObject(pkg.scripts) ? pkg.scripts : {};
   const runner = Object.entries(scripts).find(([, command]) => typeof command === 'string' && /\bcucumber-js\b/.test(command));
   if (runner) signals.push(`the "${runner[0]}" script of package.json (cucumber-js)`);
   return signals;
@@ -39,12 +40,9 @@ function packageJsonSignals(root: string): string[] {
 export function readPackageJson(root: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-    return isObject(parsed) ? parsed : undefined;
+    return isPlainObject(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-}

@@ -5,6 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, format, modify, parse, printParseErrorCode, type FormattingOptions, type JSONPath, type ParseError } from 'jsonc-parser';
+import { isPlainObject } from '../core/plain-object.js';
 
 export type ParsedSettings = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -52,7 +53,7 @@ interface Change {
 
 function* changesBetween(before: unknown, after: unknown, path: JSONPath): Generator<Change> {
   if (isDeepStrictEqual(before, after)) return;
-  if (isObject(before) && isObject(after)) {
+  if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of Object.keys(after)) {
       if (key in before) yield* changesBetween(before[key], after[key], [...path, key]);
       else yield { path: [...path, key], value: after[key], insert: false };
@@ -75,6 +76,3 @@ function formattingOf(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: indent?.length ?? 2, eol };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-}

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { dialects } from '@cucumber/gherkin';
 import type { ErrorCode, SpecProblem } from '../core/errors.js';
+import { editDistance } from '../core/did-you-mean.js';
 
 export const FRONT_MATTER_KEYS = ['tags', 'covers', 'status', 'owner', 'language'] as const;
 
@@ -135,16 +136,6 @@ function resembles(key: string, known: string): boolean {
   if (key === known) return true;
   if (key.length >= 3 && known.startsWith(key)) return true;
   return editDistance(key, known) <= (key.length >= 5 ? 2 : 1);
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 /** An ADR's `proposed` or `superseded` is not a specloop status: the spec then counts in full, never as a draft. */

@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError } from '../core/errors.js';
+import { isFolder } from '../core/fs.js';
 import type { ImportGraph } from '../impact/graph.js';
 import { loadGraph, saveGraph } from '../impact/cache.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, recordScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
@@ -346,13 +347,6 @@ export class WatchSession {
 }
 
 
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Failures a second load of the project's modules can cause, as opposed to a step's own. */
 function failedOutsideSteps(verdict: Verdict): boolean {
