@@ -45,7 +45,7 @@ describe('loadConfig: where the config comes from', () => {
       tags: undefined,
       retry: 0,
       strict: true,
-      explicit: { retry: false, strict: false },
+      sources: {},
       passWithNoScenarios: false,
       worldParameters: {},
       profile: undefined,
@@ -53,6 +53,16 @@ describe('loadConfig: where the config comes from', () => {
       reporter: undefined,
       coverage: false,
       runner: undefined,
+    });
+  });
+
+  it('records which keys the file set and which the API overrides set: the rest are defaults', async () => {
+    const root = project({ 'spec.config.json': JSON.stringify({ retry: 1, steps: ['steps/**/*.ts'] }) });
+    const config = await loadConfig(root, undefined, { strict: false, retry: 2 });
+    expect(config.sources).toEqual({
+      steps: { kind: 'spec.config', file: 'spec.config.json' },
+      retry: { kind: 'option', option: 'config.retry' },
+      strict: { kind: 'option', option: 'config.strict' },
     });
   });
 

@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULTS } from '../src/config/defaults.js';
-import { resolveConfig } from '../src/config/load.js';
-import { combineTags, findCucumberConfig, isResolvedDefaultSteps, overlayProfile, profileProblems, runSettings } from '../src/api/profile.js';
+import { combineTags, findCucumberConfig, overlayProfile, profileProblems } from '../src/config/profile.js';
 import type { ProfileConfig } from '../src/config/cucumber-profile.js';
 
 function profile(overrides: Partial<ProfileConfig> = {}): ProfileConfig {
@@ -135,7 +133,7 @@ describe('combineTags', () => {
   });
 });
 
-describe('findCucumberConfig / isResolvedDefaultSteps', () => {
+describe('findCucumberConfig', () => {
   it('finds the cucumber config file in the documented order', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'specloop-profile-'));
     dirs.push(root);
@@ -146,12 +144,6 @@ describe('findCucumberConfig / isResolvedDefaultSteps', () => {
     expect(findCucumberConfig(root)).toBe('cucumber.cjs');
     fs.writeFileSync(path.join(root, 'cucumber.js'), 'module.exports = {};\n');
     expect(findCucumberConfig(root)).toBe('cucumber.js');
-  });
-
-  it('tells default steps from configured ones', () => {
-    expect(isResolvedDefaultSteps(resolveConfig('/r', undefined, {}))).toBe(true);
-    expect(isResolvedDefaultSteps(resolveConfig('/r', undefined, { steps: [...DEFAULTS.steps] }))).toBe(false);
-    expect(isResolvedDefaultSteps(resolveConfig('/r', undefined, { steps: ['s/**/*.ts'] }))).toBe(false);
   });
 });
 
@@ -172,22 +164,5 @@ describe('profileProblems: formats cucumber could not import', () => {
     expect(rest).toHaveLength(1);
     expect(problem).toMatchObject({ code: 'SPEC_PROFILE_REJECTED', hint: 'fix or remove "nosuch-formatter:out.txt" in cucumber.cjs' });
     expect(problem!.message).toContain('cucumber rejected format "nosuch-formatter" in cucumber.cjs');
-  });
-});
-
-describe('runSettings', () => {
-  const overlayWith = (retry: number, strict: boolean) => overlayProfile(profile({ retry, strict }), false, false);
-
-  it('the profile decides retry and strict when spec.config leaves them to the defaults', () => {
-    expect(runSettings(resolveConfig('/p', undefined, {}), overlayWith(2, false))).toEqual({ retry: 2, strict: false });
-  });
-
-  it('spec.config wins over the profile where it sets the key, even to the default value', () => {
-    expect(runSettings(resolveConfig('/p', undefined, { retry: 0, strict: true }), overlayWith(2, false))).toEqual({ retry: 0, strict: true });
-  });
-
-  it('without a profile, the config (or its default) decides', () => {
-    expect(runSettings(resolveConfig('/p', undefined, {}), undefined)).toEqual({ retry: 0, strict: true });
-    expect(runSettings(resolveConfig('/p', undefined, { retry: 3 }), undefined)).toEqual({ retry: 3, strict: true });
   });
 });

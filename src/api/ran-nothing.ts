@@ -2,13 +2,15 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { Selection } from '../impact/select.js';
 import type { RunOutcome } from '../run/runner.js';
-import type { ProfileOverlay } from './profile.js';
+import type { ProfileOverlay } from '../config/profile.js';
+import type { RunConfig } from '../config/run-config.js';
 import type { RunOptions } from './verify-run.js';
 
 /** What a prepared run says about how its scenarios were chosen. */
 export interface ChosenBy {
   config: ResolvedConfig;
   overlay: ProfileOverlay | undefined;
+  run: RunConfig;
   /** --changed's selection, when the run took its scenarios from git's changes. */
   selection: Selection | undefined;
 }
@@ -21,7 +23,7 @@ export interface ChosenBy {
 export function ranNothing(chosen: ChosenBy, outcome: RunOutcome | undefined, options: RunOptions): SpecProblem[] {
   const empty = !outcome || (outcome.kind === 'result' && outcome.result.scenarios.length === 0 && outcome.result.runErrors.length === 0);
   if (!empty || chosen.selection || (options.selected && options.paths?.length)) return [];
-  if (options.passWithNoScenarios ?? chosen.config.passWithNoScenarios) return [];
+  if (chosen.run.values.passWithNoScenarios.value) return [];
   return [nothingMatched(chosen, options)];
 }
 

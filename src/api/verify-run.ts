@@ -1,7 +1,5 @@
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { readObjectProfiles } from '../config/cucumber-profile.js';
-import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig, ResolvedGate } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError, SpecloopError, type SpecProblem } from '../core/errors.js';
@@ -19,7 +17,9 @@ import type { Selection } from '../impact/select.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import { runScenarios } from './run-scenarios.js';
 import { ranNothing } from './ran-nothing.js';
-import { combineTags, findCucumberConfig, isResolvedDefaultSpecs, isResolvedDefaultSteps, overlayProfile, profileProblems, runSettings, type ProfileOverlay } from './profile.js';
+import { combineTags, type ProfileOverlay } from '../config/profile.js';
+import { runnerOf, type RunConfig } from '../config/run-config.js';
+import { loadRunConfig } from './run-config.js';
 import { makeExcerpter } from './source-excerpt.js';
 import { judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from './unused-scope.js';
 import { specloopVersion } from './version.js';
@@ -29,6 +29,8 @@ import type { VerifyOptions } from './verify.js';
 
 interface Prepared {
   config: ResolvedConfig;
+  /** The resolved config: every value with its source (config/run-config.ts). */
+  run: RunConfig;
   overlay: ProfileOverlay | undefined;
   /** Strict as the run got it (spec.config, else the profile, else the default). */
   strict: boolean;
@@ -64,6 +66,8 @@ export interface RunOptions extends VerifyOptions {
   selected?: boolean;
   /** Parse every spec here, before the run (after cucumber reported a spec it cannot parse). */
   parseSpecsHere?: boolean;
+  /** Told, before the run starts, how the run is configured (every value with its source). */
+  onConfig?: (run: RunConfig) => void;
   /** Told, before the run starts, the files it will write itself (the profile's report files), absolute. */
   onOutputs?: (files: string[]) => void;
 }
@@ -195,24 +199,26 @@ function unparsedByUs(outcome: RunOutcome | undefined): SpecProblem[] {
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {
-  const config = await loadConfig(env.cwd, options.configFile, { ...options.config, ...(options.profile ? { profile: options.profile } : {}) });
-  // The runner started before the config was read: a config that asks for the other kind gets it.
-  const kind = runnerKindFor(env.cwd, options.runner ?? config.runner ?? options.defaultRunner ?? 'process');
-  if (kind !== runners[0]!.kind) {
-    runners[0]!.kill();
-    runners[0] = startRunner(kind, env.cwd, env.env, options.onOutput);
-  }
+  const { config, run } = await loadRunConfig(options, env, (loaded) => {
+    // The runner started before the config was read: a config that asks for the other kind gets it.
+    const kind = runnerKindFor(env.cwd, runnerOf(loaded, options).value);
+    if (kind !== runners[0]!.kind) {
+      runners[0]!.kill();
+      runners[0] = startRunner(kind, env.cwd, env.env, options.onOutput);
+    }
+    return () => runners[0]!;
+  });
+  options.onConfig?.(run);
   const child = runners[0]!;
-  const overlay = await readProfile(config, env, child);
-  await checkFilterOptions(options, config, overlay);
+  const { overlay, values } = run;
   const outputs = Object.keys(overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f));
   options.onOutputs?.(outputs);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
-  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], ...(overlay?.loaders.length ? { loaders: overlay.loaders } : {}), module: config.module, timeout: config.timeout, coverage: config.coverage, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
+  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], ...(overlay?.loaders.length ? { loaders: overlay.loaders } : {}), module: config.module, timeout: config.timeout, coverage: values.coverage.value, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
-  const specGlobs = overlay?.specs ?? config.specs;
+  const specGlobs = values.specs.value;
   const changes = options.changed || options.since ? await selectChanged(env.cwd, specGlobs, options, outputs) : undefined;
   const selection = await discoverSpecs(env.cwd, specGlobs, changes && !changes.all ? changes.paths : (options.paths ?? []));
   // Plain Gherkin without line filters goes to cucumber as it is: the runner parses it anyway, and
@@ -224,15 +230,14 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const hasScenarios = parsedInRunner ? () => true : (await import('../spec/gherkin.js')).hasScenarios;
   const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));
   if (!changes && !options.selected) problems.push(...(await unmatchedLines(runnable, selection.lines)));
-  const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
-  const narrowed = Boolean(options.tags || config.tags || overlay?.tags || options.names?.length || overlay?.names.length);
+  const narrowed = Boolean(values.tags.value || values.names.value.length);
+  const filtered = selection.filtered || Boolean(changes) || narrowed;
   const unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const settings = runSettings(config, overlay);
-  const base = { parsedInRunner, overlay, strict: settings.strict, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base = { parsedInRunner, overlay, run, strict: values.strict.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, support, runnable, lines: selection.lines, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, runnable: [], job: undefined };
-  if (compiled.files.length === 0 && problems.length === 0 && !changes && !(options.passWithNoScenarios ?? config.passWithNoScenarios)) {
+  if (compiled.files.length === 0 && problems.length === 0 && !changes && !values.passWithNoScenarios.value) {
     const where = options.paths?.length ? `in ${options.paths.join(', ')}` : `(looked for ${specGlobs.join(', ')})`;
     problems.push({ code: 'SPEC_NO_SPECS', message: `no specs found ${where}`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' });
   }
@@ -244,12 +249,12 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   });
   const job: RunJob = {
     paths: compactPaths(paths),
-    tagExpression: combineTags(config.tags, overlay?.tags, options.tags),
-    names: [...(overlay?.names ?? []), ...(options.names ?? [])],
-    failFast: options.failFast ?? false,
-    retry: settings.retry,
-    strict: settings.strict,
-    worldParameters: { ...overlay?.worldParameters, ...config.worldParameters },
+    tagExpression: values.tags.value,
+    names: values.names.value,
+    failFast: values.failFast.value,
+    retry: values.retry.value,
+    strict: values.strict.value,
+    worldParameters: values.worldParameters.value,
     formatFiles: overlay?.formatFiles ?? {},
     ...(overlay?.snippetSyntax ? { snippetOptions: { snippetSyntax: overlay.snippetSyntax, ...(overlay.snippetInterface ? { snippetInterface: overlay.snippetInterface } : {}) } } : {}),
     hangAfterMs: config.timeout + HANG_GRACE_MS,
@@ -259,39 +264,10 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   return { ...base, job };
 }
 
-/** A bad --tags or --name is bad input, named with where it was written, before anything runs. */
-async function checkFilterOptions(options: RunOptions, config: ResolvedConfig, overlay: ProfileOverlay | undefined): Promise<void> {
-  if (!options.tags && !config.tags && !overlay?.tags && !options.names?.length && !overlay?.names.length) return;
-  const { checkFilters } = await import('../config/filters.js');
-  const [first, ...more] = checkFilters({
-    tags: [
-      { expression: options.tags, where: '--tags' },
-      { expression: config.tags, where: '"tags" in spec.config' },
-      { expression: overlay?.tags, where: 'tags in the cucumber profile' },
-    ],
-    names: [
-      { patterns: options.names ?? [], where: '--name' },
-      { patterns: overlay?.names ?? [], where: 'name in the cucumber profile' },
-    ],
-  });
-  if (first) throw new SpecloopError(first, more);
-}
-
 /** Spec files as cucumber will read them, not parsed here. */
 function unparsed(files: string[]): CompiledSpecs {
   const specs: SpecFile[] = files.map((file) => ({ path: file, kind: 'feature', runPath: file, document: undefined, frontMatter: undefined, problems: [] }));
   return { files: specs, problems: [], warnings: [], sourceOf: new Map(files.map((f) => [f, f])) };
-}
-
-async function readProfile(config: ResolvedConfig, env: SpecEnvironment, child: Runner): Promise<ProfileOverlay | undefined> {
-  const file = findCucumberConfig(env.cwd);
-  if (!file && !config.profile) return undefined;
-  const names = config.profile ? [config.profile] : [];
-  const profile = (file && readObjectProfiles(env.cwd, file, names)) || (await child.profile(file, names));
-  if ('code' in profile) throw new SpecloopError(profile);
-  const [rejected, ...more] = profileProblems(env.cwd, profile, file);
-  if (rejected) throw new SpecloopError(rejected, more);
-  return overlayProfile(profile, !isResolvedDefaultSpecs(config), !isResolvedDefaultSteps(config), file);
 }
 
 /** Absolute support files to load: the profile's or the config's; `only` narrows them to what a selection binds to. */

@@ -7,6 +7,7 @@ import { relativePath } from '../core/env.js';
 import { DEFAULTS } from './defaults.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import type { ResolvedConfig, UserConfig } from './schema.js';
+import type { Source } from './sources.js';
 
 /** The forms a gate may take (schema.ts), for the message when one is written otherwise. */
 const GATE_FORMS = 'a gate is an argv array (["npx", "eslint", "."]), { "command": [...], "timeout": ms } or false (turns a detected gate off)';
@@ -24,7 +25,9 @@ interface FoundConfig {
 export async function loadConfig(root: string, explicitFile?: string, overrides: UserConfig = {}): Promise<ResolvedConfig> {
   const found = await findAndLoad(root, explicitFile);
   const user = await validate(found, root);
-  const resolved = resolveConfig(root, found.file ? relativePath(root, found.file) : undefined, { ...user, ...stripUndefined(overrides) });
+  const file = found.file ? relativePath(root, found.file) : undefined;
+  const given = stripUndefined(overrides);
+  const resolved = resolveConfig(root, file, { ...user, ...given }, { ...sourcesOf(user, { kind: 'spec.config', file: file ?? 'spec.config' }), ...optionSources(given) });
   const warnings = explicitFile || !found.file ? [] : ignoredConfigs(root, found.file);
   return warnings.length ? { ...resolved, warnings } : resolved;
 }
@@ -56,7 +59,8 @@ function lineOf(root: string, file: string, text: string): number | undefined {
   return index >= 0 ? index + 1 : undefined;
 }
 
-export function resolveConfig(root: string, configFile: string | undefined, user: UserConfig): ResolvedConfig {
+/** Every key the user set is recorded as coming from spec.config unless `sources` says otherwise. */
+export function resolveConfig(root: string, configFile: string | undefined, user: UserConfig, sources = sourcesOf(user, { kind: 'spec.config', file: configFile ?? 'spec.config' })): ResolvedConfig {
   return {
     root,
     configFile,
@@ -69,7 +73,7 @@ export function resolveConfig(root: string, configFile: string | undefined, user
     tags: user.tags,
     retry: user.retry ?? DEFAULTS.retry,
     strict: user.strict ?? DEFAULTS.strict,
-    explicit: { retry: user.retry !== undefined, strict: user.strict !== undefined },
+    sources,
     passWithNoScenarios: user.passWithNoScenarios ?? DEFAULTS.passWithNoScenarios,
     worldParameters: user.worldParameters ?? {},
     profile: user.profile,
@@ -191,6 +195,15 @@ function hintFor(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownK
   const field = typeof key === 'string' ? shape[key] : undefined;
   const described = field?.description;
   return described ? `"${String(key)}": ${described}` : 'see the config reference in the README';
+}
+
+function sourcesOf(user: UserConfig, source: Source): ResolvedConfig['sources'] {
+  return Object.fromEntries(Object.keys(user).filter((key) => user[key as keyof UserConfig] !== undefined).map((key) => [key, source]));
+}
+
+/** The API's `config` overrides: named as the option that set them (config.retry). */
+function optionSources(given: UserConfig): ResolvedConfig['sources'] {
+  return Object.fromEntries(Object.keys(given).map((key) => [key, { kind: 'option', option: `config.${key}` } satisfies Source]));
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SpecProblem } from '../core/errors.js';
 import { REPORTER_NAMES, type ReporterName } from '../core/reporters.js';
+import type { Source } from './sources.js';
 
 const argv = z.array(z.string().min(1)).min(1);
 
@@ -56,8 +57,11 @@ export interface ResolvedConfig {
   tags: string | undefined;
   retry: number;
   strict: boolean;
-  /** Which of these spec.config (or the API's config overrides) set itself: those win over the cucumber profile. */
-  explicit: { retry: boolean; strict: boolean };
+  /**
+   * Where each key the user set came from: spec.config (its file) or the API's `config` overrides.
+   * A key missing here holds specloop's default, so "the user chose" is data, not object identity.
+   */
+  sources: Partial<Record<keyof UserConfig, Source>>;
   passWithNoScenarios: boolean;
   worldParameters: Record<string, unknown>;
   profile: string | undefined;

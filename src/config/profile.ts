@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULTS } from '../config/defaults.js';
-import { droppedLoadersNote, isTypeScriptLoader, parallelIgnoredNote, unknownFormats } from '../config/profile-checks.js';
-import type { ResolvedConfig } from '../config/schema.js';
+import { DEFAULTS } from './defaults.js';
+import { droppedLoadersNote, isTypeScriptLoader, parallelIgnoredNote, unknownFormats } from './profile-checks.js';
 import type { SpecProblem } from '../core/errors.js';
-import type { ProfileConfig } from '../config/cucumber-profile.js';
+import type { ProfileConfig } from './cucumber-profile.js';
 
 export function findCucumberConfig(root: string): string | undefined {
   return DEFAULTS.cucumberConfigFiles.find((name) => existsSync(path.join(root, name)));
@@ -75,27 +74,7 @@ function formatFiles(formats: string[]): Record<string, string> {
   return files;
 }
 
-/**
- * Retry and strict for the run. Precedence: spec.config (when it sets the key) > the cucumber
- * profile > specloop's default; no flag sets either.
- */
-export function runSettings(config: ResolvedConfig, overlay: ProfileOverlay | undefined): { retry: number; strict: boolean } {
-  return {
-    retry: config.explicit.retry ? config.retry : (overlay?.retry ?? config.retry),
-    strict: config.explicit.strict ? config.strict : (overlay?.strict ?? config.strict),
-  };
-}
-
 export function combineTags(...expressions: (string | undefined)[]): string {
   const parts = expressions.map((e) => e?.trim()).filter((e): e is string => Boolean(e));
   return parts.length <= 1 ? (parts[0] ?? '') : parts.map((e) => `(${e})`).join(' and ');
-}
-
-/** resolveConfig hands out the DEFAULTS arrays themselves when the user set nothing: identity says who chose. */
-export function isResolvedDefaultSteps(config: ResolvedConfig): boolean {
-  return config.steps === DEFAULTS.steps;
-}
-
-export function isResolvedDefaultSpecs(config: ResolvedConfig): boolean {
-  return config.specs === DEFAULTS.specs;
 }

@@ -1,0 +1,65 @@
+import { readObjectProfiles } from '../config/cucumber-profile.js';
+import { loadConfig } from '../config/load.js';
+import { findCucumberConfig, profileProblems } from '../config/profile.js';
+import { profileName, resolveRunConfig, type ConfigOptions, type ReadProfile, type RunConfig } from '../config/run-config.js';
+import type { ResolvedConfig, UserConfig } from '../config/schema.js';
+import type { SpecEnvironment } from '../core/env.js';
+import { SpecloopError } from '../core/errors.js';
+import type { Runner } from '../run/runner.js';
+
+export interface LoadedRunConfig {
+  config: ResolvedConfig;
+  run: RunConfig;
+}
+
+export interface RunConfigOptions extends ConfigOptions {
+  configFile?: string | undefined;
+  /** The API's overrides on top of the config file. */
+  config?: UserConfig | undefined;
+}
+
+/**
+ * The config stage: spec.config, the cucumber profile and the call's options, resolved once.
+ * `runnerFor` is told the loaded config (so the caller can start the runner kind it asks for) and
+ * returns the runner that reads the profile when only cucumber's own loader can.
+ * Throws SpecloopError (exit 2) on bad config, a bad profile or a bad filter.
+ */
+export async function loadRunConfig(options: RunConfigOptions, env: SpecEnvironment, runnerFor: (config: ResolvedConfig) => () => Runner): Promise<LoadedRunConfig> {
+  const config = await loadConfig(env.cwd, options.configFile, options.config ?? {});
+  const runner = runnerFor(config);
+  const read = await readProfile(config, options, env, runner);
+  const run = resolveRunConfig(config, read, options);
+  await checkFilterOptions(options, config, run);
+  return { config, run };
+}
+
+async function readProfile(config: ResolvedConfig, options: ConfigOptions, env: SpecEnvironment, runner: () => Runner): Promise<ReadProfile | undefined> {
+  const file = findCucumberConfig(env.cwd);
+  const name = profileName(config, options).value;
+  if (!file && !name) return undefined;
+  const names = name ? [name] : [];
+  const profile = (file && readObjectProfiles(env.cwd, file, names)) || (await runner().profile(file, names));
+  if ('code' in profile) throw new SpecloopError(profile);
+  const [rejected, ...more] = profileProblems(env.cwd, profile, file);
+  if (rejected) throw new SpecloopError(rejected, more);
+  return { file, names, profile };
+}
+
+/** A bad --tags or --name is bad input, named with where it was written, before anything runs. */
+async function checkFilterOptions(options: ConfigOptions, config: ResolvedConfig, run: RunConfig): Promise<void> {
+  if (!run.values.tags.value && !run.values.names.value.length) return;
+  const { overlay } = run;
+  const { checkFilters } = await import('../config/filters.js');
+  const [first, ...more] = checkFilters({
+    tags: [
+      { expression: options.tags, where: '--tags' },
+      { expression: config.tags, where: '"tags" in spec.config' },
+      { expression: overlay?.tags, where: 'tags in the cucumber profile' },
+    ],
+    names: [
+      { patterns: options.names ?? [], where: '--name' },
+      { patterns: overlay?.names ?? [], where: 'name in the cucumber profile' },
+    ],
+  });
+  if (first) throw new SpecloopError(first, more);
+}
