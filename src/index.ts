@@ -1,5 +1,8 @@
 /** specloop's programmatic API: every function returns data and never prints. */
 export { verify, type VerifyOptions } from './api/verify.js';
+export { inspectConfig, type ResolvedRunConfig } from './api/config.js';
+export { RunConfigSchema } from './config/run-config-schema.js';
+export type { Source } from './config/sources.js';
 export { compile, type CompileOptions, type CompileReport } from './api/compile.js';
 export { init, type InitOptions, type InitReport } from './api/init.js';
 export { specloopVersion } from './api/version.js';

@@ -150,6 +150,37 @@ Then('stdout does not contain {string}', function (this: SpecWorld, text: string
   assert.ok(!run.stdout.includes(text), `stdout should not contain ${JSON.stringify(text)}\n${transcript(run)}`);
 });
 
+Then('stdout has these lines, each containing its cells in order:', function (this: SpecWorld, table: DataTable) {
+  const run = this.lastRun();
+  const lines = run.stdout.split('\n').map((line) => line.trim());
+  for (const [first, ...rest] of table.raw()) {
+    // The first cell starts the line (a key, not a word inside some value); the rest follow it in order.
+    const found = lines.some((line) => {
+      if (!new RegExp(`^${escapeRegExp(first!)}(\\s|$)`).test(line)) return false;
+      let at = first!.length;
+      for (const cell of rest) {
+        const next = line.indexOf(cell, at);
+        if (next < 0) return false;
+        at = next + cell.length;
+      }
+      return true;
+    });
+    assert.ok(found, `stdout should have a line starting with ${JSON.stringify(first)} then ${rest.map((c) => JSON.stringify(c)).join(', ')}\n${transcript(run)}`);
+  }
+});
+
+Then('stdout is JSON in which {string} is {string}', function (this: SpecWorld, dotted: string, expected: string) {
+  const run = this.lastRun();
+  let value: unknown;
+  try {
+    value = JSON.parse(run.stdout);
+  } catch (error) {
+    assert.fail(`stdout is not JSON: ${(error as Error).message}\n${transcript(run)}`);
+  }
+  for (const key of dotted.split('.')) value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[key];
+  assert.deepEqual(value, JSON.parse(expected), `${dotted} in stdout's JSON\n${transcript(run)}`);
+});
+
 Then('stderr is empty', function (this: SpecWorld) {
   const run = this.lastRun();
   assert.equal(run.stderr, '', `stderr should be empty\n${transcript(run)}`);

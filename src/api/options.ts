@@ -4,6 +4,8 @@ import { UserConfigSchema } from '../config/schema.js';
 import type { SpecEnvironment } from '../core/env.js';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { AGENTS } from '../init/agent-wiring.js';
+import { REPORTER_NAMES } from '../core/reporters.js';
+import type { RunConfig } from '../config/run-config.js';
 
 /*
  * The public functions check what they are called with: an option they do not know, or one of
@@ -41,7 +43,10 @@ export const VerifyOptionsSchema = z.strictObject({
   signal: z.instanceof(AbortSignal).optional(),
   runner: runner.optional(),
   defaultRunner: runner.optional(),
+  coverage: z.boolean().optional(),
+  reporter: z.enum(REPORTER_NAMES).optional(),
   onOutput: fn.optional(),
+  onConfig: z.custom<(config: RunConfig) => void>((v) => typeof v === 'function', { message: 'expected a function' }).optional(),
 });
 
 export const CompileOptionsSchema = z.strictObject({

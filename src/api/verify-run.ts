@@ -66,8 +66,6 @@ export interface RunOptions extends VerifyOptions {
   selected?: boolean;
   /** Parse every spec here, before the run (after cucumber reported a spec it cannot parse). */
   parseSpecsHere?: boolean;
-  /** Told, before the run starts, how the run is configured (every value with its source). */
-  onConfig?: (run: RunConfig) => void;
   /** Told, before the run starts, the files it will write itself (the profile's report files), absolute. */
   onOutputs?: (files: string[]) => void;
 }
@@ -215,7 +213,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   options.onOutputs?.(outputs);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
-  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: [...config.requireModules, ...(overlay?.requireModules ?? [])], ...(overlay?.loaders.length ? { loaders: overlay.loaders } : {}), module: config.module, timeout: config.timeout, coverage: values.coverage.value, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
+  const support: SupportJob = { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: values.requireModules.value, ...(overlay?.loaders.length ? { loaders: overlay.loaders } : {}), module: config.module, timeout: config.timeout, coverage: values.coverage.value, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = values.specs.value;

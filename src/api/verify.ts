@@ -6,6 +6,8 @@ import { runnerKindFor, startRunner } from '../run/start.js';
 import type { RunnerKind } from '../run/runner.js';
 import { mark } from '../core/timing.js';
 import type { Verdict } from '../report/verdict.js';
+import type { RunConfig } from '../config/run-config.js';
+import type { ReporterName } from '../core/reporters.js';
 
 export interface VerifyOptions {
   /**
@@ -45,8 +47,17 @@ export interface VerifyOptions {
    * the host's process: cutting a step stuck in execSync kills the children started meanwhile.
    */
   defaultRunner?: RunnerKind;
+  /** Record per-scenario coverage (as config "coverage": true), so --changed and watch select exactly. */
+  coverage?: boolean;
+  /**
+   * The reporter the caller will print the verdict with (verify itself never prints): recorded in
+   * the resolved config, where it wins over the config's "reporter".
+   */
+  reporter?: ReporterName;
   /** Output the steps print, as it happens. */
   onOutput?: (chunk: string) => void;
+  /** Told once the config is resolved, before any scenario runs: every value with its source. */
+  onConfig?: (config: RunConfig) => void;
 }
 
 /**

@@ -40,6 +40,9 @@ Options:
       --since REF        with --changed: changes since a commit, branch or tag
       --coverage         record which files each scenario runs code in, so --changed and watch
                          select exactly (≈ 1–2 ms a scenario; config: "coverage": true)
+      --print-config     print the config this run would use (spec.config, the cucumber profile
+                         and these flags resolved), each value with its source; runs nothing
+                         (--json: as JSON)
   -p, --profile NAME     use this cucumber.js profile
   -c, --config FILE      config file (default ${CONFIG_NAMES} or package.json "spec")
       --cwd DIR          a folder of the project (default: the current one); its root is the
@@ -103,6 +106,8 @@ Options:
       --settle MS      quiet time after the last write before a run (default 30)
       --coverage       record per-scenario coverage on every run: an edit inside function bodies
                        re-runs only the scenarios that ran that code (config: "coverage": true)
+      --print-config   print the config every run would use, each value with its source, and
+                       exit without watching (--json: as JSON)
       --json           one JSON event per line: ready, run-started, run-finished (with the verdict),
                        run-cancelled, idle, error
   -h, --help           show this help

@@ -1,16 +1,17 @@
 import path from 'node:path';
-import { verify } from '../api/verify.js';
+import { verify, type VerifyOptions } from '../api/verify.js';
 import type { Verdict } from '../report/verdict.js';
 import { ensureDir } from '../core/fs.js';
 import { SpecloopError } from '../core/errors.js';
-import { loadConfig } from '../config/load.js';
-import { fromBase, type ProjectPlace } from '../config/project-root.js';
 import { parseCommandArgs, splitList } from './args.js';
 import { VERIFY_HELP } from './help.js';
 import { reporterInfo, type ReporterName } from '../core/reporters.js';
 import { loadRenderer, type Render } from '../report/reporters.js';
 import { planOutputs, type Output } from './outputs.js';
 import { enterProject, locate, pickReporter, withInterrupts } from './shared.js';
+
+/** The flag for each option of verify(), so --print-config names what the user typed. */
+const VERIFY_FLAGS: Record<string, string> = { tags: '--tags', names: '--name', failFast: '--fail-fast', passWithNoScenarios: '--pass-with-no-scenarios', gates: '--gate', profile: '--profile', coverage: '--coverage' };
 
 export async function runVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, {
@@ -29,6 +30,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     changed: { type: 'boolean' },
     since: { type: 'string' },
     coverage: { type: 'boolean' },
+    'print-config': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -39,60 +41,65 @@ export async function runVerify(argv: string[]): Promise<number> {
   // Every report is checked before anything starts; without one to stdout, the config's reporter decides.
   const outputs = planOutputs({ format: values.format, reporter: values.reporter, json: values.json, outputFile: values['output-file'] }, place.root);
   const gates = splitList(values.gate);
-  const flagged = outputs.find((o) => o.file === undefined)?.name;
-  // Read beside the run, not before it: the runner's start-up overlaps it.
-  const choice = flagged !== undefined ? Promise.resolve(flagged) : configuredReporter(place, values.config);
-  const picked = choice.then((chosen) => pickReporter(chosen, process.env));
-  let reporter: ReporterName | undefined;
-  void picked.then((r) => (reporter = r));
+  const toStdout = outputs.find((o) => o.file === undefined);
+  const options: VerifyOptions = {
+    cwd: place.base,
+    paths: positionals,
+    tags: values.tags,
+    names: values.name,
+    failFast: values['fail-fast'],
+    passWithNoScenarios: values['pass-with-no-scenarios'],
+    gates: gates && gates.length === 1 && gates[0] === 'none' ? false : gates,
+    profile: values.profile,
+    configFile: values.config,
+    changed: values.changed,
+    since: values.since,
+    defaultRunner: 'thread',
+    coverage: values.coverage,
+    reporter: toStdout?.name,
+  };
+  if (values['print-config']) {
+    const [{ inspectConfig }, { renderConfig, flagsOf }] = await Promise.all([import('../api/config.js'), import('./print-config.js')]);
+    // The CLI's own runner choice (a thread) is, to someone at the terminal, specloop's default.
+    const flagOf = flagsOf({ ...VERIFY_FLAGS, ...(toStdout ? { reporter: toStdout.flag.split(' ')[0]! } : {}) }, ['defaultRunner']);
+    process.stdout.write(await renderConfig(await inspectConfig(options), flagOf, values.json));
+    return 0;
+  }
   const files = outputs.filter((o): o is Output & { file: string } => o.file !== undefined);
   // Checked before the run: a report that can't be written must not cost a whole run first.
   for (const output of files) prepareOutputFile(output);
   enterProject(place.root);
   // Reporters load while the run goes on: neither on the path to starting it nor after it.
   const colorLevel = import('../report/color.js').then((m) => m.colorLevel(process.stdout, process.env));
-  const renderer = picked.then(async (name) => loadRenderer(name, { to: 'stdout', colorLevel: await colorLevel }));
+  // The reporter comes from the resolved config (flag, else spec.config's "reporter", else
+  // detection), told before any scenario runs: it decides where step output goes.
+  let reporter: ReporterName | undefined;
+  let renderer: Promise<Render> | undefined;
+  const choose = (requested: ReporterName | undefined) => {
+    reporter = pickReporter(requested, process.env);
+    const name = reporter;
+    renderer = colorLevel.then((level) => loadRenderer(name, { to: 'stdout', colorLevel: level }));
+  };
   const fileRenderers = Promise.all(files.map((output) => loadRenderer(output.name, { to: 'file', colorLevel: 0 })));
   const verdict = await withInterrupts((signal) =>
-    verify(
-      {
-        cwd: place.base,
-        paths: positionals,
-        tags: values.tags,
-        names: values.name,
-        failFast: values['fail-fast'],
-        passWithNoScenarios: values['pass-with-no-scenarios'],
-        gates: gates && gates.length === 1 && gates[0] === 'none' ? false : gates,
-        profile: values.profile,
-        configFile: values.config,
-        changed: values.changed,
-        since: values.since,
-        defaultRunner: 'thread',
-        ...(values.coverage ? { config: { coverage: true } } : {}),
-        signal,
-        // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
-        onOutput: (chunk) => {
-          if (reporter === undefined || !reporterInfo(reporter).machine) process.stderr.write(chunk);
-        },
+    verify({
+      ...options,
+      signal,
+      onConfig: (run) => {
+        if (renderer === undefined) choose(run.values.reporter.value);
       },
-    ),
+      // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
+      onOutput: (chunk) => {
+        if (reporter === undefined || !reporterInfo(reporter).machine) process.stderr.write(chunk);
+      },
+    }),
   );
+  // A config that did not load never told its reporter: the flag's, else detection, reports that.
+  if (renderer === undefined) choose(toStdout?.name);
   await writeReports(files, await fileRenderers, verdict);
-  process.stdout.write((await renderer)(verdict));
+  process.stdout.write((await renderer!)(verdict));
   (await import('../core/timing.js')).mark('spec', 'printed');
   return verdict.exitCode;
-}
-
-/**
- * The config's "reporter", read before the run because the reporter decides where step output
- * goes. A config that does not load is left to verify, which reports it (in the default reporter).
- */
-async function configuredReporter(place: ProjectPlace, configFile: string | undefined): Promise<ReporterName | undefined> {
-  try {
-    return (await loadConfig(place.root, configFile ? fromBase(place, configFile) : undefined)).reporter;
-  } catch {
-    return undefined;
-  }
 }
 
 function prepareOutputFile(output: Output & { file: string }): void {

@@ -14,6 +14,7 @@ export async function runWatch(argv: string[]): Promise<number> {
     settle: { type: 'string' },
     coverage: { type: 'boolean' },
     json: { type: 'boolean' },
+    'print-config': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -25,6 +26,7 @@ export async function runWatch(argv: string[]): Promise<number> {
     const { SpecloopError } = await import('../core/errors.js');
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `watch: --settle must be a number of milliseconds, got "${values.settle}"`, hint: 'e.g. --settle 50' });
   }
+  if (values['print-config']) return printConfig(values);
   const print = values.json ? await jsonPrinter() : await (await import('./watch-print.js')).humanPrinter();
   const place = locate(values.cwd);
   const configFile = values.config === undefined ? undefined : fromBase(place, values.config);
@@ -39,6 +41,17 @@ export async function runWatch(argv: string[]): Promise<number> {
   process.off('SIGTERM', onSignal);
   return 0;
 }
+
+/** The config every run of this watch resolves to (a child process runs them, as watch's runs do). */
+async function printConfig(values: { tags?: string; name?: string[]; profile?: string; config?: string; cwd?: string; coverage?: boolean; json?: boolean }): Promise<number> {
+  const [{ inspectConfig }, { renderConfig, flagsOf }] = await Promise.all([import('../api/config.js'), import('./print-config.js')]);
+  const resolved = await inspectConfig({ cwd: locate(values.cwd).base, tags: values.tags, names: values.name, profile: values.profile, configFile: values.config, coverage: values.coverage, runner: 'process' });
+  // watch always runs its scenarios in a child process: its own default, not a choice of the user's.
+  process.stdout.write(await renderConfig(resolved, flagsOf(WATCH_FLAGS, ['runner']), values.json));
+  return 0;
+}
+
+const WATCH_FLAGS: Record<string, string> = { tags: '--tags', names: '--name', profile: '--profile', coverage: '--coverage' };
 
 /** One NDJSON event per line, verdicts validated against the published schema. */
 async function jsonPrinter(): Promise<(event: WatchEvent) => void> {
