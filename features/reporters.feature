@@ -47,6 +47,27 @@ Feature: Reports for agents and for hooks
     Then the exit code is 1
     And the verdict counts 5 passed and 1 failed scenarios
 
+  Scenario: The config's json reporter is known before the run starts, so it routes what the steps print
+    # A machine reporter keeps step output out of both streams; had the reporter been picked only
+    # after the run, the output would have gone to stderr meanwhile.
+    Given the file "spec.config.json" contains:
+      """
+      { "reporter": "json" }
+      """
+    And the file "steps/noisy.steps.ts" contains:
+      """
+      import { Before } from '@cucumber/cucumber';
+
+      Before(function () {
+        console.log('a step printing to stdout');
+      });
+      """
+    When I run "spec verify"
+    Then the exit code is 1
+    And the verdict is valid JSON matching the schema
+    And stdout does not contain "a step printing to stdout"
+    And stderr is empty
+
   Scenario: The config's reporter wins over agent detection
     Given the file "spec.config.json" contains:
       """
