@@ -5,7 +5,7 @@ import type { SpecEnvironment } from '../core/env.js';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { AGENTS } from '../init/agent-wiring.js';
 import { REPORTER_NAMES } from '../core/reporters.js';
-import type { RunConfig } from '../config/run-config.js';
+import { OPTIONS, type Command, type OptionEntry, type OptionKind, type TableOptions } from '../config/options-table.js';
 
 /*
  * The public functions check what they are called with: an option they do not know, or one of
@@ -13,7 +13,7 @@ import type { RunConfig } from '../config/run-config.js';
  * they did not ask for (verify({ cwd }) once ran the current folder and passed).
  */
 
-const fn = z.custom<(chunk: string) => void>((v) => typeof v === 'function', { message: 'expected a function' });
+const fn = z.custom<(...args: never[]) => void>((v) => typeof v === 'function', { message: 'expected a function' });
 const stream = z.custom<SpecEnvironment['stdout']>((v) => typeof (v as { write?: unknown } | null)?.write === 'function', { message: 'expected a stream (an object with write())' });
 const runner = z.enum(['thread', 'process']);
 const strings = z.array(z.string());
@@ -26,28 +26,29 @@ export const EnvironmentSchema = z.strictObject({
   stderr: stream.optional(),
 });
 
-export const VerifyOptionsSchema = z.strictObject({
-  cwd: z.string().min(1).optional(),
-  paths: strings.optional(),
-  tags: z.string().optional(),
-  names: strings.optional(),
-  failFast: z.boolean().optional(),
-  passWithNoScenarios: z.boolean().optional(),
-  gates: z.union([strings, z.literal(false)]).optional(),
-  profile: z.string().optional(),
-  configFile: z.string().min(1).optional(),
-  changed: z.boolean().optional(),
-  since: z.string().optional(),
-  changedFiles: strings.optional(),
-  config: UserConfigSchema.optional(),
-  signal: z.instanceof(AbortSignal).optional(),
-  runner: runner.optional(),
-  defaultRunner: runner.optional(),
-  coverage: z.boolean().optional(),
-  reporter: z.enum(REPORTER_NAMES).optional(),
-  onOutput: fn.optional(),
-  onConfig: z.custom<(config: RunConfig) => void>((v) => typeof v === 'function', { message: 'expected a function' }).optional(),
-});
+/** A zod schema for each kind of option in the options table. */
+const KIND_SCHEMAS: Record<OptionKind, z.ZodType> = {
+  string: z.string(),
+  path: z.string().min(1),
+  boolean: z.boolean(),
+  strings,
+  gates: z.union([strings, z.literal(false)]),
+  ms: z.number().min(0),
+  runner,
+  reporter: z.enum(REPORTER_NAMES),
+  config: UserConfigSchema,
+  signal: z.instanceof(AbortSignal),
+  'on-output': fn,
+  'on-config': fn,
+};
+
+/** An API function's options schema, from the one options table (config/options-table.ts). */
+function optionsSchema<C extends Command>(command: C): z.ZodType<TableOptions<C>> {
+  const entries = (OPTIONS as readonly OptionEntry[]).filter((e) => e.option !== undefined && e.api?.includes(command));
+  return z.strictObject(Object.fromEntries(entries.map((e) => [e.option!, KIND_SCHEMAS[e.kind].optional()]))) as unknown as z.ZodType<TableOptions<C>>;
+}
+
+export const VerifyOptionsSchema = optionsSchema('verify');
 
 export const CompileOptionsSchema = z.strictObject({
   cwd: z.string().min(1).optional(),

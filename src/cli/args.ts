@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SpecloopError } from '../core/errors.js';
+import { OPTIONS, type Command, type OptionEntry, type TableOptions } from '../config/options-table.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -18,4 +19,31 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
 /** `--gate a,b --gate c` → [a, b, c]. */
 export function splitList(values: string[] | undefined): string[] | undefined {
   return values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+/**
+ * The API options a command's flags set, by the options table: `--gate a,b --gate none` → gates,
+ * `--settle 50` → settleMs. A flag the user left out sets nothing.
+ */
+export function optionsFromFlags<C extends Command>(command: C, values: Record<string, unknown>): TableOptions<C> {
+  const options: Record<string, unknown> = {};
+  for (const entry of OPTIONS as readonly OptionEntry[]) {
+    if (!entry.option || !entry.flag || !entry.cli?.includes(command) || !entry.api?.includes(command)) continue;
+    const raw = values[entry.flag];
+    if (raw !== undefined) options[entry.option] = fromFlag(command, entry, raw);
+  }
+  return options as TableOptions<C>;
+}
+
+function fromFlag(command: Command, entry: OptionEntry, raw: unknown): unknown {
+  if (entry.kind === 'gates') {
+    const gates = splitList(raw as string[]);
+    return gates && gates.length === 1 && gates[0] === 'none' ? false : gates;
+  }
+  if (entry.kind === 'ms') {
+    const ms = Number(raw);
+    if (Number.isFinite(ms) && ms >= 0) return ms;
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `${command}: --${entry.flag} must be a number of milliseconds, got "${String(raw)}"`, hint: `e.g. --${entry.flag} 50` });
+  }
+  return raw;
 }

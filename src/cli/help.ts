@@ -1,8 +1,4 @@
-import { DEFAULTS } from '../config/defaults.js';
-import { DEFAULT_REPORTER, REPORTERS, REPORTER_NAMES } from '../core/reporters.js';
-
-/** Every config file name that is looked for, from the one list loading uses: `spec.config.{ts,mts,…}`. */
-const CONFIG_NAMES = `spec.config.{${DEFAULTS.configFiles.map((f) => f.replace('spec.config.', '')).join(',')}}`;
+import { CONFIG_NAMES, optionHelp } from '../config/options-table.js';
 
 export const MAIN_HELP = `spec — executable specs as the oracle for coding agents
 
@@ -28,35 +24,7 @@ Runs the scenarios of every spec (or of the paths given: files, folders, file:li
 then the configured gates, and prints the verdict.
 
 Options:
-  -t, --tags EXPR        only scenarios matching a tag expression ("@smoke and not @slow")
-  -n, --name REGEX       only scenarios whose name matches (repeatable)
-      --fail-fast        stop at the first failure
-      --pass-with-no-scenarios
-                         pass when the selection runs no scenario (by default that fails,
-                         exit 1; config: "passWithNoScenarios": true). --changed with
-                         nothing affected always passes
-  -g, --gate NAME        run only these gates (repeatable, comma-separated; "none" for none)
-      --changed          only the scenarios that files changed in git reach (uncommitted changes)
-      --since REF        with --changed: changes since a commit, branch or tag
-      --coverage         record which files each scenario runs code in, so --changed and watch
-                         select exactly (≈ 1–2 ms a scenario; config: "coverage": true)
-      --print-config     print the config this run would use (spec.config, the cucumber profile
-                         and these flags resolved), each value with its source; runs nothing
-                         (--json: as JSON)
-  -p, --profile NAME     use this cucumber.js profile
-  -c, --config FILE      config file (default ${CONFIG_NAMES} or package.json "spec")
-      --cwd DIR          a folder of the project (default: the current one); its root is the
-                         nearest folder at or above it with spec.config.*, a cucumber config
-                         or package.json
-  -f, --format NAME      print the NAME report to stdout (at most one; default: the config's
-                         "reporter", else ${DEFAULT_REPORTER}, or agent when a coding agent is detected)
-  -f, --format NAME:FILE also write the NAME report to FILE (repeatable; relative to the project
-                         root, or absolute; written whole, never half). Reporters:
-${REPORTER_NAMES.map((name) => `                           ${name.padEnd(7)}${REPORTERS[name].summary}`).join('\n')}
-  -r, --reporter NAME    the same as --format NAME
-      --json             the same as --format json
-  -o, --output-file FILE the same as --format json:FILE (FILE relative to the current folder)
-  -h, --help             show this help
+${optionHelp('verify', 22)}
 `;
 
 export const COMPILE_HELP = `Usage: spec compile [paths…] [options]
@@ -98,19 +66,7 @@ Keys (interactive terminal): a all · f failed · enter re-run · q quit. Withou
 same as lines on stdin: "a", "f", "" (empty line), "q".
 
 Options:
-  -t, --tags EXPR      only scenarios matching a tag expression
-  -n, --name REGEX     only scenarios whose name matches (repeatable)
-  -p, --profile NAME   use this cucumber.js profile
-  -c, --config FILE    config file (default ${CONFIG_NAMES} or package.json "spec")
-      --cwd DIR        a folder of the project (its root is found at or above it)
-      --settle MS      quiet time after the last write before a run (default 30)
-      --coverage       record per-scenario coverage on every run: an edit inside function bodies
-                       re-runs only the scenarios that ran that code (config: "coverage": true)
-      --print-config   print the config every run would use, each value with its source, and
-                       exit without watching (--json: as JSON)
-      --json           one JSON event per line: ready, run-started, run-finished (with the verdict),
-                       run-cancelled, idle, error
-  -h, --help           show this help
+${optionHelp('watch', 20)}
 `;
 
 export const HOOK_HELP = `Usage: spec hook <agent> <event>

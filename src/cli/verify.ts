@@ -3,36 +3,16 @@ import { verify, type VerifyOptions } from '../api/verify.js';
 import type { Verdict } from '../report/verdict.js';
 import { ensureDir } from '../core/fs.js';
 import { SpecloopError } from '../core/errors.js';
-import { parseCommandArgs, splitList } from './args.js';
+import { optionsFromFlags, parseCommandArgs } from './args.js';
+import { flagDefinitions, flagsByOption } from '../config/options-table.js';
 import { VERIFY_HELP } from './help.js';
 import { reporterInfo, type ReporterName } from '../core/reporters.js';
 import { loadRenderer, type Render } from '../report/reporters.js';
 import { planOutputs, type Output } from './outputs.js';
 import { enterProject, locate, pickReporter, withInterrupts } from './shared.js';
 
-/** The flag for each option of verify(), so --print-config names what the user typed. */
-const VERIFY_FLAGS: Record<string, string> = { tags: '--tags', names: '--name', failFast: '--fail-fast', passWithNoScenarios: '--pass-with-no-scenarios', gates: '--gate', profile: '--profile', coverage: '--coverage' };
-
 export async function runVerify(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('verify', argv, {
-    tags: { type: 'string', short: 't' },
-    name: { type: 'string', short: 'n', multiple: true },
-    'fail-fast': { type: 'boolean' },
-    'pass-with-no-scenarios': { type: 'boolean' },
-    gate: { type: 'string', short: 'g', multiple: true },
-    profile: { type: 'string', short: 'p' },
-    config: { type: 'string', short: 'c' },
-    cwd: { type: 'string' },
-    json: { type: 'boolean' },
-    reporter: { type: 'string', short: 'r' },
-    format: { type: 'string', short: 'f', multiple: true },
-    'output-file': { type: 'string', short: 'o' },
-    changed: { type: 'boolean' },
-    since: { type: 'string' },
-    coverage: { type: 'boolean' },
-    'print-config': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseCommandArgs('verify', argv, flagDefinitions('verify'));
   if (values.help) {
     process.stdout.write(VERIFY_HELP);
     return 0;
@@ -40,28 +20,18 @@ export async function runVerify(argv: string[]): Promise<number> {
   const place = locate(values.cwd);
   // Every report is checked before anything starts; without one to stdout, the config's reporter decides.
   const outputs = planOutputs({ format: values.format, reporter: values.reporter, json: values.json, outputFile: values['output-file'] }, place.root);
-  const gates = splitList(values.gate);
   const toStdout = outputs.find((o) => o.file === undefined);
   const options: VerifyOptions = {
+    ...optionsFromFlags('verify', values),
     cwd: place.base,
     paths: positionals,
-    tags: values.tags,
-    names: values.name,
-    failFast: values['fail-fast'],
-    passWithNoScenarios: values['pass-with-no-scenarios'],
-    gates: gates && gates.length === 1 && gates[0] === 'none' ? false : gates,
-    profile: values.profile,
-    configFile: values.config,
-    changed: values.changed,
-    since: values.since,
     defaultRunner: 'thread',
-    coverage: values.coverage,
     reporter: toStdout?.name,
   };
   if (values['print-config']) {
     const [{ inspectConfig }, { renderConfig, flagsOf }] = await Promise.all([import('../api/config.js'), import('./print-config.js')]);
     // The CLI's own runner choice (a thread) is, to someone at the terminal, specloop's default.
-    const flagOf = flagsOf({ ...VERIFY_FLAGS, ...(toStdout ? { reporter: toStdout.flag.split(' ')[0]! } : {}) }, ['defaultRunner']);
+    const flagOf = flagsOf({ ...flagsByOption('verify'), ...(toStdout ? { reporter: toStdout.flag.split(' ')[0]! } : {}) }, ['defaultRunner']);
     process.stdout.write(await renderConfig(await inspectConfig(options), flagOf, values.json));
     return 0;
   }

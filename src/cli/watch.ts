@@ -1,36 +1,23 @@
-import { watch, type WatchEvent, type WatchHandle } from '../api/watch.js';
-import { parseCommandArgs } from './args.js';
+import { watch, type WatchEvent, type WatchHandle, type WatchOptions } from '../api/watch.js';
+import { optionsFromFlags, parseCommandArgs } from './args.js';
+import { flagDefinitions, flagsByOption } from '../config/options-table.js';
 import { WATCH_HELP } from './help.js';
 import { locate } from './shared.js';
 import { fromBase } from '../config/project-root.js';
 
 export async function runWatch(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs('watch', argv, {
-    tags: { type: 'string', short: 't' },
-    name: { type: 'string', short: 'n', multiple: true },
-    profile: { type: 'string', short: 'p' },
-    config: { type: 'string', short: 'c' },
-    cwd: { type: 'string' },
-    settle: { type: 'string' },
-    coverage: { type: 'boolean' },
-    json: { type: 'boolean' },
-    'print-config': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseCommandArgs('watch', argv, flagDefinitions('watch'));
   if (values.help) {
     process.stdout.write(WATCH_HELP);
     return 0;
   }
-  const settleMs = values.settle === undefined ? undefined : Number(values.settle);
-  if (settleMs !== undefined && (!Number.isFinite(settleMs) || settleMs < 0)) {
-    const { SpecloopError } = await import('../core/errors.js');
-    throw new SpecloopError({ code: 'SPEC_USAGE', message: `watch: --settle must be a number of milliseconds, got "${values.settle}"`, hint: 'e.g. --settle 50' });
-  }
-  if (values['print-config']) return printConfig(values);
-  const print = values.json ? await jsonPrinter() : await (await import('./watch-print.js')).humanPrinter();
+  // A bad flag value (--settle x) is reported before a missing project: it is the mistake to fix first.
+  const given = optionsFromFlags('watch', values);
   const place = locate(values.cwd);
-  const configFile = values.config === undefined ? undefined : fromBase(place, values.config);
-  const handle = await watch({ settleMs, tags: values.tags, names: values.name, profile: values.profile, configFile, coverage: values.coverage }, { cwd: place.root }, print);
+  const options: WatchOptions = { ...given, configFile: values.config === undefined ? undefined : fromBase(place, values.config) };
+  if (values['print-config']) return printConfig(options, place.root, values.json);
+  const print = values.json ? await jsonPrinter() : await (await import('./watch-print.js')).humanPrinter();
+  const handle = await watch(options, { cwd: place.root }, print);
   const stopKeys = listenForKeys(handle, !values.json);
   const onSignal = () => void handle.stop();
   process.on('SIGINT', onSignal);
@@ -43,15 +30,14 @@ export async function runWatch(argv: string[]): Promise<number> {
 }
 
 /** The config every run of this watch resolves to (a child process runs them, as watch's runs do). */
-async function printConfig(values: { tags?: string; name?: string[]; profile?: string; config?: string; cwd?: string; coverage?: boolean; json?: boolean }): Promise<number> {
+async function printConfig(options: WatchOptions, root: string, json: boolean | undefined): Promise<number> {
   const [{ inspectConfig }, { renderConfig, flagsOf }] = await Promise.all([import('../api/config.js'), import('./print-config.js')]);
-  const resolved = await inspectConfig({ cwd: locate(values.cwd).base, tags: values.tags, names: values.name, profile: values.profile, configFile: values.config, coverage: values.coverage, runner: 'process' });
+  const { settleMs: _settle, ...given } = options;
+  const resolved = await inspectConfig({ ...given, cwd: root, runner: 'process' });
   // watch always runs its scenarios in a child process: its own default, not a choice of the user's.
-  process.stdout.write(await renderConfig(resolved, flagsOf(WATCH_FLAGS, ['runner']), values.json));
+  process.stdout.write(await renderConfig(resolved, flagsOf(flagsByOption('watch'), ['runner']), json));
   return 0;
 }
-
-const WATCH_FLAGS: Record<string, string> = { tags: '--tags', names: '--name', profile: '--profile', coverage: '--coverage' };
 
 /** One NDJSON event per line, verdicts validated against the published schema. */
 async function jsonPrinter(): Promise<(event: WatchEvent) => void> {

@@ -1,5 +1,6 @@
 import type { SpecProblem } from '../core/errors.js';
 import type { Verdict } from '../report/verdict.js';
+import type { TableOptions } from '../config/options-table.js';
 
 // What a watch session takes and tells: owned here, so the session needs nothing from api/ (which
 // re-exports these as the library's `watch()` types).
@@ -22,16 +23,8 @@ export type WatchEvent =
   | { type: 'idle'; trigger: string[]; reason: string }
   | { type: 'error'; problem: SpecProblem };
 
-export interface WatchOptions {
-  /** Quiet time after the last write before a run starts, ms. */
-  settleMs?: number;
-  configFile?: string;
-  tags?: string;
-  names?: string[];
-  profile?: string;
-  /** Record per-scenario coverage on every run (as config "coverage": true), so edits select exactly. */
-  coverage?: boolean;
-}
+/** watch()'s options, typed from the one options table (config/options-table.ts, which says what each means). */
+export type WatchOptions = TableOptions<'watch'>;
 
 export interface WatchHandle {
   /** `all` runs every scenario, `failed` the ones failing now, `last` repeats the last selection. */
