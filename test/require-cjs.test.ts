@@ -39,7 +39,7 @@ describe("require('specloop')", () => {
       });
     `);
     expect(JSON.parse(out)).toEqual({
-      exports: ['SCHEMA_VERSION', 'VerdictSchema', 'compile', 'defineConfig', 'init', 'specloopVersion', 'verdictJsonSchema', 'verify'],
+      exports: ['RunConfigSchema', 'SCHEMA_VERSION', 'VerdictSchema', 'compile', 'defineConfig', 'init', 'inspectConfig', 'specloopVersion', 'verdictJsonSchema', 'verify'],
       files: ['features/planning.md', 'features/todo.feature'],
       exitCode: 0,
     });
