@@ -6,10 +6,8 @@ Feature: Printing the resolved config
   files are used while spec.config leaves specs and steps to the defaults, and tag expressions from
   all three are and-ed together.
 
-  Background:
-    Given the "profile-and-config" fixture
-
   Scenario: Each value is shown with its source, and nothing runs
+    Given the "profile-and-config" fixture
     When I run "spec verify --print-config"
     Then the exit code is 0
     And stdout has these lines, each containing its cells in order:
@@ -24,6 +22,7 @@ Feature: Printing the resolved config
     And there is no ".spec" folder anywhere in the project
 
   Scenario: A profile's setting is used where spec.config says nothing, and a flag wins over both
+    Given the "profile-and-config" fixture
     When I run "spec verify --print-config --profile ci --tags @smoke --pass-with-no-scenarios --coverage"
     Then the exit code is 0
     And stdout has these lines, each containing its cells in order:
@@ -35,6 +34,7 @@ Feature: Printing the resolved config
       | coverage | true                             | flag --coverage                |
 
   Scenario: The run uses what --print-config shows: the tags of spec.config and the profile, combined
+    Given the "profile-and-config" fixture
     When I run "spec verify --json"
     Then the exit code is 0
     And the verdict ran exactly these scenarios:
@@ -43,7 +43,8 @@ Feature: Printing the resolved config
       | features/basket.feature:26 |
 
   Scenario: spec.config's own specs and steps win over the profile's paths
-    Given the file "spec.config.json" contains:
+    Given the "profile-and-config" fixture
+    And the file "spec.config.json" contains:
       """
       { "specs": ["features/basket.feature"], "steps": ["features/**/*.js"] }
       """
@@ -55,6 +56,7 @@ Feature: Printing the resolved config
       | retry | 1                       | cucumber.cjs profile "default" |
 
   Scenario: --json prints the resolved config as JSON, each value with its sources
+    Given the "profile-and-config" fixture
     When I run "spec verify --print-config --json --tags @smoke"
     Then the exit code is 0
     And stdout is JSON in which "values.retry.value" is "0"
@@ -68,6 +70,7 @@ Feature: Printing the resolved config
     And stdout is JSON in which "values.tags.sources.2.flag" is '"--tags"'
 
   Scenario: spec watch --print-config prints the same and exits without watching
+    Given the "profile-and-config" fixture
     When I run "spec watch --print-config --tags @smoke"
     Then the exit code is 0
     And stdout has these lines, each containing its cells in order:
@@ -75,7 +78,8 @@ Feature: Printing the resolved config
       | retry | 0                                       | spec.config.json |
 
   Scenario: The config's reporter is shown with its source, a --reporter flag wins over it
-    Given the file "spec.config.json" contains:
+    Given the "profile-and-config" fixture
+    And the file "spec.config.json" contains:
       """
       { "reporter": "json" }
       """
@@ -85,7 +89,8 @@ Feature: Printing the resolved config
       | reporter | agent | flag --format |
 
   Scenario: A config that does not load gives its usual error, exit 2
-    Given the file "spec.config.json" contains:
+    Given the "profile-and-config" fixture
+    And the file "spec.config.json" contains:
       """
       { "retry": "twice" }
       """
@@ -93,3 +98,12 @@ Feature: Printing the resolved config
     Then the exit code is 2
     And the output contains "spec.config.json"
     And the output contains "retry"
+
+  Scenario: A profile only cucumber can read (an ES module) is read by cucumber, and nothing is left running
+    Given the "cucumber-mjs" fixture
+    When I run "spec verify --print-config"
+    Then the exit code is 0
+    And stdout has these lines, each containing its cells in order:
+      | specs | features/**/*.feature              | cucumber.mjs profile "default" |
+      | steps | features/step_definitions/**/*.ts  | cucumber.mjs profile "default" |
+    And no process is left running in the project folder
