@@ -1,53 +1,12 @@
 import path from 'node:path';
 import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
 import { fromBase, locateProject } from '../config/project-root.js';
-import type { UserConfig } from '../config/schema.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
-import type { RunnerKind } from '../run/runner.js';
+import type { VerifyOptions } from '../run/options.js';
 import { mark } from '../core/timing.js';
 import type { Verdict } from '../report/verdict.js';
 
-export interface VerifyOptions {
-  /**
-   * The folder to run from (default: the current one). The project is the nearest folder at or
-   * above it with a spec.config.*, a cucumber config or a package.json; `paths`, `configFile` and
-   * `changedFiles` are relative to `cwd`, and the verdict names files relative to the project.
-   */
-  cwd?: string;
-  /** Spec files or folders, optionally `file:line`. Empty: every configured spec. */
-  paths?: string[];
-  tags?: string;
-  names?: string[];
-  failFast?: boolean;
-  /** A run that selects no scenario passes (by default it fails); overrides config "passWithNoScenarios". */
-  passWithNoScenarios?: boolean;
-  /** Gate names to run after the scenarios; `false` runs none; undefined runs every configured gate. */
-  gates?: string[] | false;
-  profile?: string;
-  configFile?: string;
-  /** Run only the scenarios that files changed in git reach (uncommitted, or since `since`). */
-  changed?: boolean;
-  since?: string;
-  /**
-   * With `changed`: files known to have changed besides what git reports (an agent hook's edited
-   * file, which git no longer lists once the agent committed it). Absolute or relative to `cwd`;
-   * paths outside the project are ignored.
-   */
-  changedFiles?: string[];
-  /** Overrides on top of the config file. */
-  config?: UserConfig;
-  signal?: AbortSignal;
-  /** Where the scenarios run; overrides config "runner". */
-  runner?: RunnerKind;
-  /**
-   * Where they run when neither `runner` nor the config says. The CLI asks for a thread (it owns
-   * its process); the default for an embedding host is a child process, because a thread shares
-   * the host's process: cutting a step stuck in execSync kills the children started meanwhile.
-   */
-  defaultRunner?: RunnerKind;
-  /** Output the steps print, as it happens. */
-  onOutput?: (chunk: string) => void;
-}
+export type { VerifyOptions } from '../run/options.js';
 
 /**
  * The full gate: compile, bind and run the scenarios, then the other gates. Returns the verdict; never prints.

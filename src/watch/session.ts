@@ -16,7 +16,7 @@ import { verifyDetailed, type RunOptions } from '../api/verify-run.js';
 import type { WatchEvent, WatchOptions } from './types.js';
 import { createSettler, type Settler } from './settle.js';
 import { createTrailingCheck } from './trailing-check.js';
-import { codeFiles, isCode, isIgnored } from './watch-files.js';
+import { codeFiles, isCode, isIgnored } from '../impact/project-files.js';
 import { SourceSnapshots, type EditCheck } from './snapshots.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
 import { SuiteState } from './suite-state.js';
