@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeEnvironment } from '../src/core/env.js';
-import type { VerifyDetails } from '../src/api/verify-run.js';
+import type { VerifyDetails } from '../src/watch/types.js';
 import type { Verdict } from '../src/report/verdict.js';
 import type { Runner } from '../src/run/runner.js';
 import { WatchSession, type SessionDeps } from '../src/watch/session.js';
@@ -51,7 +51,8 @@ interface Call {
   paths: string[];
   signal: AbortSignal;
   runner: FakeRunner;
-  finish(statuses?: Record<string, string>): void;
+  /** `kept`: the run left its runner alive and loaded, as a clean run of CommonJS steps does. */
+  finish(statuses?: Record<string, string>, kept?: boolean): void;
   fail(error: Error): void;
 }
 
@@ -80,9 +81,9 @@ function fakes(root: string) {
           paths: options.paths ?? [],
           signal: options.signal!,
           runner: child as unknown as FakeRunner,
-          finish: (statuses = {}) => {
+          finish: (statuses = {}, kept = false) => {
             end();
-            resolve(details(statuses));
+            resolve({ ...details(statuses), kept });
           },
           fail: (error) => {
             end();
@@ -283,6 +284,22 @@ describe('WatchSession scheduling', () => {
     expect(w.runners.filter((r) => r.alive)).toHaveLength(1);
     await w.session.stop();
     expect(w.runners.filter((r) => r.alive)).toEqual([]);
+  });
+
+  it('reuses a warm runner for edits, and replaces it after 30 runs on it', async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS, true);
+    for (let n = 2; n <= 32; n++) {
+      w.edit(n % 2 ? 'steps/a.steps.js' : 'steps/b.steps.js');
+      (await w.call(n)).finish({}, true);
+      await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(n));
+    }
+    const runnerOf = (n: number) => w.calls[n - 1]!.runner;
+    // The full run's runner holds the whole suite: never kept. The first edit's runner serves 30 runs.
+    expect(runnerOf(2)).not.toBe(runnerOf(1));
+    for (let n = 3; n <= 31; n++) expect(runnerOf(n)).toBe(runnerOf(2));
+    expect(runnerOf(32)).not.toBe(runnerOf(31));
+    expect(runnerOf(31).alive).toBe(false);
   });
 
   it('stop() drops a request queued behind the run it cancels', async () => {

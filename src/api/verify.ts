@@ -4,10 +4,9 @@ import { fromBase, locateProject } from '../config/project-root.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { mark } from '../core/timing.js';
 import type { Verdict } from '../report/verdict.js';
-import type { TableOptions } from '../config/options-table.js';
+import type { VerifyOptions } from '../run/options.js';
 
-/** verify()'s options, typed from the one options table (config/options-table.ts, which says what each means). */
-export type VerifyOptions = TableOptions<'verify'>;
+export type { VerifyOptions } from '../run/options.js';
 
 /**
  * The full gate: compile, bind and run the scenarios, then the other gates. Returns the verdict; never prints.

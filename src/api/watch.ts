@@ -10,8 +10,9 @@ export type { WatchEvent, WatchHandle, WatchOptions } from '../watch/types.js';
  */
 export async function watch(options: WatchOptions, environment: Partial<SpecEnvironment>, onEvent: (event: WatchEvent) => void): Promise<WatchHandle> {
   const env = makeEnvironment(environment);
-  const { WatchSession } = await import('../watch/session.js');
-  const session = new WatchSession(env, options, onEvent);
+  // The session runs each pass through the same composition of stages as verify (api/ hands it in).
+  const [{ WatchSession }, { verifyDetailed }] = await Promise.all([import('../watch/session.js'), import('./verify-run.js')]);
+  const session = new WatchSession(env, options, onEvent, { runScenarios: verifyDetailed });
   await session.start();
   return { rerun: (mode) => session.rerun(mode), stop: () => session.stop(), done: session.done };
 }

@@ -35,6 +35,11 @@ export interface Selection {
 const CONFIG = /^(spec\.config\.[cm]?[jt]s|spec\.config\.json|cucumber\.(js|cjs|mjs|json|ya?ml))$|(^|\/)(package\.json|tsconfig[^/]*\.json)$/;
 const SPEC = /\.(feature|feature\.md|md)$/;
 
+/** A change to it can change how every file loads or runs: every scenario runs, and watch starts a fresh runner. */
+export function isConfigFile(file: string): boolean {
+  return CONFIG.test(file);
+}
+
 /**
  * Which scenarios an edit reaches (issue 3's rules): config → all; a spec → its scenarios; a step
  * file → the scenarios bound to it; a source module → the scenarios whose step files import it.
@@ -42,7 +47,7 @@ const SPEC = /\.(feature|feature\.md|md)$/;
 export function selectScenarios(input: SelectionInput): Selection {
   const { changed, map } = input;
   const everything = (because: string, trigger: string): Selection => ({ all: true, paths: [], reasons: [{ target: 'every scenario', because: `${trigger} ${because}` }], triggers: changed });
-  const config = changed.find((f) => CONFIG.test(f));
+  const config = changed.find(isConfigFile);
   if (config) return everything('changed (configuration)', config);
   if (!map) return everything('changed, and no scenario map exists yet', changed[0] ?? 'a file');
   const global = changed.find((f) => map.globalSupportFiles.includes(f));

@@ -32,7 +32,7 @@ function snippetOf(step: RunStep, keyword: string, ctx: FailureContext): string 
 /** Node's message for what a worker thread may not do (process.chdir, process.setuid, …). */
 const IN_THREAD = /is not supported in workers/;
 const TIMED_OUT = /timed out/i;
-/** The watchdog's words for a step it cut (api/run-scenarios.ts): the step never gave the event loop back. */
+/** The watchdog's words for a step it cut (run/run-scenarios.ts): the step never gave the event loop back. */
 const BLOCKED = /blocked the event loop/;
 /** cucumber-js: "function has 0 arguments, should have 1 (if synchronous or returning a promise) or 2 (if accepting a callback)". */
 const ARITY = /function has (\d+) arguments?, should have (\d+) \(if synchronous/;

@@ -5,6 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { GateConfig, ResolvedConfig, ResolvedGate } from '../config/schema.js';
 import { DEFAULTS } from '../config/defaults.js';
 import type { GateResult } from '../core/results.js';
+import { SpecloopError } from '../core/errors.js';
 
 const LOG_TAIL = 4_000;
 
@@ -99,4 +100,27 @@ export function runGate(root: string, gate: ResolvedGate, env: Record<string, st
     });
     child.on('close', (code) => done(code === 0 ? 'passed' : 'failed', code));
   });
+}
+
+/** The gates a run will run, checked before it: a typo in a gate name must not cost a whole run first. */
+export function planGates(config: ResolvedConfig, only: string[] | false | undefined): ResolvedGate[] {
+  if (only === false) return [];
+  const { gates, unknown } = resolveGates(config, only);
+  if (unknown.length === 0) return gates;
+  const configured = resolveGates(config, undefined).gates.map((g) => g.name);
+  throw new SpecloopError({
+    code: 'SPEC_USAGE',
+    message: `unknown gate${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}`,
+    hint: `configured gates: ${configured.join(', ') || 'none'} (or --gate none)`,
+  });
+}
+
+/** Runs the gates one after another, until the run is cancelled. */
+export async function runGates(root: string, gates: ResolvedGate[], env: Record<string, string | undefined>, signal: AbortSignal | undefined): Promise<GateResult[]> {
+  const results: GateResult[] = [];
+  for (const gate of gates) {
+    if (signal?.aborted) break;
+    results.push(await runGate(root, gate, env, signal));
+  }
+  return results;
 }

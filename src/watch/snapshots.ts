@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readTextIfExists } from '../core/fs.js';
+import { bodyOnlyEdits } from '../impact/changes.js';
 
 export interface EditCheck {
   /** Whether the file changed only inside function bodies since the last completed run saw it. */
@@ -24,16 +25,8 @@ export class SourceSnapshots {
     for (const file of changed) now.set(file, readTextIfExists(path.join(this.root, file)));
     // Baselines for covered files seen for the first time; a changed one has none to compare with.
     for (const file of covered) if (!this.texts.has(file) && !now.has(file)) now.set(file, readTextIfExists(path.join(this.root, file)));
-    const verdicts = new Map<string, boolean>();
-    const known = changed.filter((f) => this.texts.has(f));
-    if (known.length) {
-      const { isBodyOnlyEdit } = await import('../impact/body-edit.js');
-      for (const file of known) {
-        const after = now.get(file);
-        verdicts.set(file, after !== undefined && isBodyOnlyEdit(this.texts.get(file)!, after, file));
-      }
-    }
-    return { bodyOnly: (file) => verdicts.get(file) === true, commit: () => now.forEach((text, file) => this.store(file, text)) };
+    const bodyOnly = await bodyOnlyEdits(changed, (file) => this.texts.get(file), (file) => now.get(file));
+    return { bodyOnly, commit: () => now.forEach((text, file) => this.store(file, text)) };
   }
 
   private store(file: string, text: string | undefined): void {

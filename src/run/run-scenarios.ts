@@ -1,11 +1,13 @@
 import path from 'node:path';
-import type { Runner, RunLimits, RunOutcome } from '../run/runner.js';
-import { startRunner } from '../run/start.js';
-import type { RunJob, SupportJob } from '../run/protocol.js';
+import type { Runner, RunLimits, RunOutcome } from './runner.js';
+import { startRunner } from './start.js';
+import type { RunJob, SupportJob } from './protocol.js';
 import type { RunProgress, RunScenario, RunStep } from '../core/run-result.js';
 import type { SpecFile } from '../spec/model.js';
 import { readFileSync } from 'node:fs';
 import type { PickleInfo } from '../spec/pickle-index.js';
+import type { SpecProblem } from '../core/errors.js';
+import type { RunPlan } from './job.js';
 
 /** At most this many blocking scenarios are cut and worked around in one run; past it the run stops. */
 const MAX_HANGS = 5;
@@ -21,6 +23,26 @@ export interface ScenarioRun {
   lines: Map<string, number[]>;
   signal: AbortSignal | undefined;
   onOutput: ((chunk: string) => void) | undefined;
+}
+
+/** Where and how a planned run happens: the project, its environment, cancellation and live output. */
+export type RunContext = Pick<ScenarioRun, 'root' | 'env' | 'signal' | 'onOutput'>;
+
+/** Runs a plan, when there is one (nothing to run: no outcome); `cut` counts scenarios cut for blocking. */
+export async function runPlanned(runner: Runner, plan: RunPlan | undefined, context: RunContext, track: (child: Runner) => void): Promise<{ outcome: RunOutcome | undefined; cut: number }> {
+  if (!plan) return { outcome: undefined, cut: 0 };
+  return runScenarios(runner, { ...context, ...plan }, track);
+}
+
+/** Parse errors only cucumber's own parser found (another Gherkin version than ours). */
+export function unparsedByUs(outcome: RunOutcome | undefined): SpecProblem[] {
+  if (outcome?.kind !== 'result') return [];
+  return (outcome.result.parseErrors ?? []).map((e) => ({
+    code: 'SPEC_PARSE' as const,
+    message: e.message,
+    location: { file: e.uri, line: e.line ?? 1, ...(e.column ? { column: e.column } : {}) },
+    hint: 'fix the Gherkin syntax at this line',
+  }));
 }
 
 /**

@@ -2,14 +2,14 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { Selection } from '../impact/select.js';
 import type { RunOutcome } from '../run/runner.js';
-import type { ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
-import type { RunOptions } from './verify-run.js';
+import type { RunOptions } from '../run/options.js';
 
 /** What a prepared run says about how its scenarios were chosen. */
 export interface ChosenBy {
   config: ResolvedConfig;
-  overlay: ProfileOverlay | undefined;
+  /** The cucumber profile's filters, when a profile is read. */
+  overlay: { tags: string; names: string[] } | undefined;
   run: RunConfig;
   /** --changed's selection, when the run took its scenarios from git's changes. */
   selection: Selection | undefined;

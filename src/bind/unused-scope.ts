@@ -1,4 +1,4 @@
-import type { RunOutcome } from '../run/runner.js';
+import type { RunResult } from '../core/run-result.js';
 
 /**
  * How unused step definitions are judged: by this run ('run'), against every scenario of the specs
@@ -18,15 +18,16 @@ export function unusedScope(runFiltered: boolean, configuredTags: string, config
   return { scope: 'suite', because: `judged against every scenario in the specs, also those the configured ${filters.join(' and ')} leave out` };
 }
 
+/** Scenarios cut for blocking never reported which definitions they used. */
+export const CUT_SHORT: UnusedScope = { scope: 'none', because: 'not judged: scenarios were cut short' };
+
 /** Under a configured filter, a definition that only scenarios left out of the run use is still used. */
-export async function judgeUnusedAcrossSuite(outcome: RunOutcome | undefined, specFiles: string[], root: string): Promise<RunOutcome | undefined> {
-  if (outcome?.kind !== 'result') return outcome;
-  const candidates = outcome.result.definitions.filter((d) => !d.used);
-  if (candidates.length === 0) return outcome;
-  const [{ compileSpecs }, { compilePickles }, { definitionsUsedBy }] = await Promise.all([import('../spec/compile.js'), import('../spec/gherkin.js'), import('../bind/unused.js')]);
+export async function judgeUnusedAcrossSuite(result: RunResult, specFiles: string[], root: string): Promise<RunResult> {
+  const candidates = result.definitions.filter((d) => !d.used);
+  if (candidates.length === 0) return result;
+  const [{ compileSpecs }, { compilePickles }, { definitionsUsedBy }] = await Promise.all([import('../spec/compile.js'), import('../spec/gherkin.js'), import('./unused.js')]);
   const compiled = await compileSpecs(root, specFiles, { write: false });
   const texts = compiled.files.flatMap((f) => compilePickles(f.document, f.path).flatMap((p) => p.steps.map((s) => s.text)));
-  const used = definitionsUsedBy(candidates, texts, outcome.result.parameterTypes);
-  const definitions = outcome.result.definitions.map((d) => (used.has(d.id) ? { ...d, used: true } : d));
-  return { ...outcome, result: { ...outcome.result, definitions } };
+  const used = definitionsUsedBy(candidates, texts, result.parameterTypes);
+  return { ...result, definitions: result.definitions.map((d) => (used.has(d.id) ? { ...d, used: true } : d)) };
 }

@@ -1,0 +1,101 @@
+import type { ResolvedConfig } from '../config/schema.js';
+import { relativePath, type SpecEnvironment } from '../core/env.js';
+import type { SpecProblem } from '../core/errors.js';
+import { noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
+import { supportFiles } from '../bind/support-files.js';
+import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
+import { planRun, supportJob, type RunPlan } from '../run/job.js';
+import type { RunOptions } from '../run/options.js';
+import type { Runner, RunOutcome } from '../run/runner.js';
+import { runPlanned, unparsedByUs } from '../run/run-scenarios.js';
+import type { Selection } from '../impact/select.js';
+import { ranNothing } from '../report/ran-nothing.js';
+import { combineTags, type ProfileOverlay } from '../config/profile.js';
+import type { RunConfig } from '../config/run-config.js';
+
+// The stages between the resolved config and the verdict, composed for verify-run.ts: binding
+// (support files), --changed (impact), the specs, the run job; then the run and what it found.
+// Each stage is a function of its own folder; this file only hands one's data to the next.
+
+export interface Prepared {
+  config: ResolvedConfig;
+  /** The resolved config: every value with its source (config/run-config.ts). */
+  run: RunConfig;
+  overlay: ProfileOverlay | undefined;
+  /** Strict as the run got it (spec.config, else the profile, else the default). */
+  strict: boolean;
+  /** The specs were left for cucumber to parse (plain Gherkin, no line filters). */
+  parsedInRunner: boolean;
+  wholeFiles: string[];
+  /** Set by --changed: what the git changes selected, and why. */
+  selection: Selection | undefined;
+  supportFiles: string[];
+  specFiles: string[];
+  /** Undefined when there is nothing to run. */
+  plan: RunPlan | undefined;
+  problems: SpecProblem[];
+  /** Said in the verdict, never failing it: what may not be what the author meant (Markdown, the cucumber profile). */
+  warnings: SpecProblem[];
+  /** Source files whose front matter says `status: draft`. */
+  drafts: Set<string>;
+  filtered: boolean;
+  unused: UnusedScope;
+  sourceOf: Map<string, string>;
+}
+
+/** What the config stage resolved, and the runner the support code loads in. */
+export interface Resolved {
+  options: RunOptions;
+  env: SpecEnvironment;
+  child: Runner;
+  config: ResolvedConfig;
+  run: RunConfig;
+  /** Files the run writes itself (the profile's reports), absolute. */
+  outputs: string[];
+}
+
+export async function prepareStages({ options, env, child, config, run, outputs }: Resolved): Promise<Prepared> {
+  const { overlay, values } = run;
+  // Support code starts loading in the child now, in parallel with compiling the specs here.
+  const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
+  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value, loaders: overlay?.loaders ?? [] }, files, options.invalidate);
+  child.load(support);
+  const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
+  const specGlobs = values.specs.value;
+  const changes = options.changed || options.since ? await (await import('../impact/changes.js')).selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs }) : undefined;
+  const specs = await selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere), checkLines: !changes && !options.selected });
+  const { selection, compiled, runnable, problems } = specs;
+  const narrowed = Boolean(values.tags.value || values.names.value.length);
+  const filtered = selection.filtered || Boolean(changes) || narrowed;
+  const unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
+  const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
+  const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
+  const base = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
+  if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
+  if (runnable.length === 0) return { ...base, plan: undefined };
+  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines: selection.lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner) });
+  return { ...base, plan };
+}
+
+export async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironment, options: RunOptions, children: Runner[]): Promise<RunOutcome | undefined> {
+  const ran = await runPlanned(runner, prepared.plan, { root: env.cwd, env: env.env, signal: options.signal, onOutput: options.onOutput }, (child) => children.push(child));
+  if (ran.cut > 0) {
+    prepared.filtered = true;
+    prepared.unused = CUT_SHORT;
+  }
+  return ran.outcome;
+}
+
+/** What the run found beyond its scenarios' results: parse errors only cucumber saw, a run of nothing, unused definitions across the suite. */
+export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefined, options: RunOptions, problems: SpecProblem[], root: string): Promise<RunOutcome | undefined> {
+  problems.push(...unparsedByUs(outcome));
+  if (problems.length === 0) problems.push(...ranNothing(prepared, outcome, options));
+  if (prepared.unused.scope === 'suite' && outcome?.kind === 'result') return { ...outcome, result: await judgeUnusedAcrossSuite(outcome.result, prepared.specFiles, root) };
+  return outcome;
+}
+
+/** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */
+export function keep(prepared: Prepared | undefined, outcome: RunOutcome | undefined): boolean {
+  return Boolean(prepared?.plan?.job.persistent) && outcome?.kind === 'result';
+}

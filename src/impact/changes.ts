@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { SpecloopError } from '../core/errors.js';
+import { readTextIfExists } from '../core/fs.js';
+import { discoverSpecs } from '../spec/discover.js';
+import { loadGraph, saveGraph } from './cache.js';
+import type { ImportGraph } from './graph.js';
+import { codeFiles, isCode, isIgnored } from './project-files.js';
+import { loadScenarioMap } from './scenario-map.js';
+import { selectScenarios, type Selection, type SelectionInput } from './select.js';
+import { sharedSupportFiles } from './support-kind.js';
+
+/**
+ * Changed files → the scenarios they reach: the one selection both `--changed` and every watch
+ * pass make (the map recorded by earlier runs + the import graph + what every scenario loads).
+ */
+export function selectForChanges(input: Omit<SelectionInput, 'sharedSupport' | 'readText'>): Selection {
+  const sharedSupport = input.map ? sharedSupportFiles(input.root, input.map.supportFiles) : [];
+  return selectScenarios({ ...input, sharedSupport });
+}
+
+/** The project's import graph, from the disk cache: only files whose size or mtime changed since it was written are parsed. */
+export async function loadProjectGraph(root: string): Promise<ImportGraph> {
+  return loadGraph(root, undefined, { files: await codeFiles(root) });
+}
+
+/**
+ * Which of `files` differ only inside function bodies from the text a run last ran (`before`).
+ * A file with no earlier text, or gone now, is not a body-only edit: it selects the wide way.
+ */
+export async function bodyOnlyEdits(files: string[], before: (file: string) => string | undefined, now: (file: string) => string | undefined): Promise<(file: string) => boolean> {
+  const known = files.filter((file) => before(file) !== undefined);
+  if (known.length === 0) return () => false;
+  const { isBodyOnlyEdit } = await import('./body-edit.js');
+  const exact = new Set<string>();
+  for (const file of known) {
+    const text = now(file);
+    if (text !== undefined && isBodyOnlyEdit(before(file)!, text, file)) exact.add(file);
+  }
+  return (file) => exact.has(file);
+}
+
+export interface ChangedRequest {
+  root: string;
+  specGlobs: string[];
+  /** Paths the command was given: --changed refuses them (it selects the scenarios itself). */
+  paths: string[] | undefined;
+  /** Compare with this git revision instead of the uncommitted changes. */
+  since: string | undefined;
+  /** Files known to have changed besides what git reports (absolute or project-relative). */
+  changedFiles: string[] | undefined;
+  /** Files the run writes itself (the profile's reports), absolute: never a reason to run. */
+  outputs: string[];
+}
+
+/** --changed: git's changed files → the scenarios they reach. */
+export async function selectChanged(request: ChangedRequest): Promise<Selection> {
+  const { root } = request;
+  if (request.paths?.length) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
+  }
+  const { changedFiles } = await import('./git.js');
+  // specloop's own output (.spec/), the reports the last run wrote and dependencies are never a reason to run anything.
+  const own = new Set(request.outputs);
+  const told = (request.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => f !== '' && f !== '..' && !f.startsWith('../') && !path.isAbsolute(f));
+  const changed = [...new Set([...(await changedFiles(root, request.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
+  const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadProjectGraph(root), discoverSpecs(root, request.specGlobs, [])]);
+  await saveGraph(graph).catch(() => undefined);
+  const baseline = map?.loadActive ? await (await import('./baseline.js')).loadBaseline(root) : {};
+  const bodyOnly = map?.loadActive ? await bodyOnlyEdits(changed.filter(isCode), (file) => baseline[file], (file) => readTextIfExists(path.join(root, file))) : undefined;
+  return selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly });
+}

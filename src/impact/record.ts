@@ -1,0 +1,37 @@
+import type { RunResult } from '../core/run-result.js';
+import type { ScenarioMap } from './scenario-map.js';
+
+/** What a run leaves for the scenario map. */
+export interface RanForMap {
+  result: RunResult | undefined;
+  sourceOf: (uri: string) => string;
+  /** Every step and support file the run loaded, project-relative. */
+  supportFiles: string[];
+  /** The globs those came from: a new file matching them may define steps. */
+  supportGlobs: string[];
+  /** Spec files the run covered in full: the map may drop their vanished scenarios. */
+  wholeFiles: string[];
+}
+
+/**
+ * Every run teaches the scenario map which step files each scenario binds to (for --changed and
+ * watch). A partial run is merged into the map on disk under its lock, so another run meanwhile
+ * keeps its part. Returns the map as recorded; when writing fails (the map is a cache: that must
+ * not fail the run), the map as it would have been, from `previous`. Nothing ran: undefined.
+ */
+export async function recordRunMap(root: string, ran: RanForMap, partial: boolean, previous?: ScenarioMap): Promise<ScenarioMap | undefined> {
+  if (!ran.result) return undefined;
+  const { buildScenarioMap, mergeScenarioMap, recordScenarioMap } = await import('./scenario-map.js');
+  const next = buildScenarioMap(ran.result, ran.sourceOf, ran.supportFiles, ran.supportGlobs);
+  return recordScenarioMap(root, next, partial, ran.wholeFiles).catch(() => (partial ? mergeScenarioMap(previous, next, ran.wholeFiles) : next));
+}
+
+/**
+ * With coverage on: after a run of every scenario, the covered files as it ran them, for the next
+ * --changed to compare with; after a partial run, covered files whose text moved on lose theirs.
+ */
+export async function recordCoverageBaseline(root: string, result: RunResult, startedAt: Date, whole: boolean): Promise<void> {
+  const { forgetMoved, recordBaseline } = await import('./baseline.js');
+  const covered = new Set(result.scenarios.flatMap((s) => s.covered ?? []));
+  await (whole ? recordBaseline(root, covered, startedAt.getTime()) : forgetMoved(root, covered)).catch(() => undefined);
+}

@@ -1,0 +1,23 @@
+import type { TableOptions } from '../config/options-table.js';
+
+// The options of one run, as the library's verify() takes them and as a watch pass extends them.
+// Kept here, below watch/ and api/, so the watch session builds them without importing api/ (which
+// re-exports VerifyOptions as the library's type).
+
+/** verify()'s options, typed from the one options table (config/options-table.ts, which says what each means). */
+export type VerifyOptions = TableOptions<'verify'>;
+
+/** What watch needs beyond verify's options: the step files to load (those the selection binds to). */
+export interface RunOptions extends VerifyOptions {
+  stepFiles?: string[];
+  /** Keep the first runner alive after the run (watch's long-lived runner; CommonJS steps only). */
+  keepRunner?: boolean;
+  /** Files edited since the runner last loaded support code (absolute), for a long-lived runner. */
+  invalidate?: string[];
+  /** The paths come from impact selection, not a person: a stale file:line just runs nothing. */
+  selected?: boolean;
+  /** Parse every spec here, before the run (after cucumber reported a spec it cannot parse). */
+  parseSpecsHere?: boolean;
+  /** Told, before the run starts, the files it will write itself (the profile's report files), absolute. */
+  onOutputs?: (files: string[]) => void;
+}

@@ -1,0 +1,76 @@
+import type { SpecProblem } from '../core/errors.js';
+import { discoverSpecs, type SpecSelection } from './discover.js';
+import { specKind, type CompiledSpecs, type SpecFile } from './model.js';
+
+export interface RunSpecsRequest {
+  root: string;
+  globs: string[];
+  /** The user's paths (optionally file:line) or what --changed selected; empty: every spec. */
+  paths: string[];
+  /** Parse every spec here (after cucumber reported one it cannot parse). */
+  parseHere: boolean;
+  /** Report a file:line that names no scenario; off for impact's selections, where a stale line just runs nothing. */
+  checkLines: boolean;
+}
+
+export interface RunSpecs {
+  selection: SpecSelection;
+  /** The specs were left for cucumber to parse (plain Gherkin, no line filters): no documents here. */
+  parsedInRunner: boolean;
+  compiled: CompiledSpecs;
+  /** Compiled without problems and holding at least one scenario. */
+  runnable: SpecFile[];
+  problems: SpecProblem[];
+}
+
+/** The spec stage of a run: which spec files, compiled (or left to cucumber), and which of them can run. */
+export async function selectRunSpecs(request: RunSpecsRequest): Promise<RunSpecs> {
+  const { root } = request;
+  const selection = await discoverSpecs(root, request.globs, request.paths);
+  // Plain Gherkin without line filters goes to cucumber as it is: the runner parses it anyway, and
+  // not loading a Gherkin parser here leaves the CPU to the runner's start-up (≈ 25 ms at 200
+  // scenarios). A parse error there brings the parse back here, for every error with our messages.
+  const parsedInRunner = !request.parseHere && selection.lines.size === 0 && selection.files.length > 0 && selection.files.every((f) => specKind(f) === 'feature');
+  const compiled = parsedInRunner ? unparsed(selection.files) : await (await import('./compile.js')).compileSpecs(root, selection.files);
+  const problems = [...compiled.problems];
+  const hasScenarios = parsedInRunner ? () => true : (await import('./gherkin.js')).hasScenarios;
+  const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));
+  if (request.checkLines) problems.push(...(await unmatchedLines(runnable, selection.lines)));
+  return { selection, parsedInRunner, compiled, runnable, problems };
+}
+
+/** No spec file at all (and nothing else wrong): say where specloop looked. */
+export function noSpecsFound(specs: RunSpecs, paths: string[] | undefined, globs: string[]): SpecProblem[] {
+  if (specs.compiled.files.length > 0 || specs.problems.length > 0) return [];
+  const where = paths?.length ? `in ${paths.join(', ')}` : `(looked for ${globs.join(', ')})`;
+  return [{ code: 'SPEC_NO_SPECS', message: `no specs found ${where}`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' }];
+}
+
+/** Spec files as cucumber will read them, not parsed here. */
+function unparsed(files: string[]): CompiledSpecs {
+  const specs: SpecFile[] = files.map((file) => ({ path: file, kind: 'feature', runPath: file, document: undefined, frontMatter: undefined, problems: [] }));
+  return { files: specs, problems: [], warnings: [], sourceOf: new Map(files.map((f) => [f, f])) };
+}
+
+/** A file:line that names no scenario or example row would silently run nothing: say so instead. */
+async function unmatchedLines(files: SpecFile[], lines: Map<string, number[]>): Promise<SpecProblem[]> {
+  if (lines.size === 0) return [];
+  const { compilePickles } = await import('./gherkin.js');
+  const { indexPickles } = await import('./pickle-index.js');
+  const problems: SpecProblem[] = [];
+  for (const file of files) {
+    const wanted = lines.get(file.path);
+    if (!wanted) continue;
+    const pickles = indexPickles(file.document, compilePickles(file.document, file.path));
+    for (const line of wanted.filter((l) => !pickles.some((p) => p.line === l || p.scenarioLine === l))) {
+      const nearest = pickles.map((p) => p.scenarioLine).filter((l, i, all) => all.indexOf(l) === i);
+      problems.push({
+        code: 'SPEC_NO_SCENARIO_AT_LINE',
+        message: `no scenario at ${file.path}:${line}`,
+        location: { file: file.path, line },
+        hint: `name the line of a Scenario, Scenario Outline or example row${nearest.length ? ` (scenarios start at lines ${nearest.slice(0, 12).join(', ')})` : ''}`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { saveGraph } from '../impact/cache.js';
+import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
+import type { ImportGraph } from '../impact/graph.js';
+import { isCode } from '../impact/project-files.js';
+import { recordRunMap } from '../impact/record.js';
+import { loadScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
+import type { Selection } from '../impact/select.js';
+import { sharedSupportFiles } from '../impact/support-kind.js';
+import type { Verdict } from '../report/verdict.js';
+import { compileSpecs } from '../spec/compile.js';
+import { compilePickles } from '../spec/gherkin.js';
+import { SourceSnapshots, type EditCheck } from './snapshots.js';
+import { SuiteState } from './suite-state.js';
+import type { VerifyDetails, WatchOptions } from './types.js';
+
+/** What asked for a run: edits, or a key (all, failed, the last selection again). */
+export interface Request {
+  mode: 'changes' | 'all' | 'failed' | 'last';
+  changed: string[];
+}
+
+/** Two requests as one run: every scenario if either asks for it, and both sets of changes. */
+export function mergeRequests(a: Request | undefined, b: Request): Request {
+  if (!a) return b;
+  const mode = a.mode === 'all' || b.mode === 'all' ? 'all' : b.mode === 'changes' || a.mode === 'changes' ? 'changes' : b.mode;
+  return { mode, changed: [...new Set([...a.changed, ...b.changed])] };
+}
+
+/**
+ * What a session knows about the suite and learns from each run: the import graph, the scenario
+ * map, the spec files, each scenario's status, and the texts covered code last ran as. It turns a
+ * request into a selection the way `--changed` does (impact/changes.ts), plus watch's own keys.
+ */
+export class SuiteKnowledge {
+  private graph: ImportGraph | undefined;
+  private map: ScenarioMap | undefined;
+  private specFiles: string[] = [];
+  private readonly suite = new SuiteState();
+  private lastSelection: Selection | undefined;
+  private readonly snapshots: SourceSnapshots;
+
+  constructor(
+    private readonly root: string,
+    private readonly options: WatchOptions,
+  ) {
+    this.snapshots = new SourceSnapshots(root);
+  }
+
+  async loadMap(): Promise<void> {
+    this.map = await loadScenarioMap(this.root);
+  }
+
+  async loadGraph(): Promise<void> {
+    this.graph = await loadProjectGraph(this.root);
+  }
+
+  /** The next watch or --changed starts from what this session learned. */
+  async saveGraph(): Promise<void> {
+    if (this.graph) await saveGraph(this.graph).catch(() => undefined);
+  }
+
+  /** Whether the import graph, a spec or a step file knows the file (generated code steps import is still code). */
+  knows(file: string): boolean {
+    return Boolean(this.graph?.has(path.join(this.root, file))) || this.specFiles.includes(file) || Boolean(this.map?.supportFiles.includes(file));
+  }
+
+  /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */
+  edited(changed: string[]): void {
+    for (const file of changed) if (isCode(file)) this.graph?.update(path.join(this.root, file));
+  }
+
+  /** With coverage in the map, which edits stayed inside function bodies (those select exactly). */
+  async classify(request: Request): Promise<EditCheck | undefined> {
+    if (!this.map?.loadActive) return undefined;
+    return this.snapshots.begin(request.changed.filter(isCode), new Set(this.map.scenarios.flatMap((s) => s.covered ?? [])));
+  }
+
+  select(request: Request, bodyOnly?: (file: string) => boolean): Selection {
+    const all: Selection = { all: true, paths: [], reasons: [{ target: 'every scenario', because: request.mode === 'all' ? 'full run' : 'requested' }], triggers: request.changed };
+    if (request.mode === 'all') return (this.lastSelection = all);
+    if (request.mode === 'last') return this.lastSelection ?? all;
+    if (request.mode === 'failed') return this.failedSelection(all);
+    const selection = selectForChanges({ root: this.root, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly });
+    this.lastSelection = selection;
+    return this.failingFirst(selection);
+  }
+
+  /**
+   * The step files the selected scenarios bind to, plus every support file that does more than
+   * define steps (World, hooks, parameter types, setup): leaving out the other step files saves
+   * loading them, leaving out those would change what the scenarios run.
+   */
+  stepFilesFor(selection: Selection): string[] | undefined {
+    if (selection.all || !this.map) return undefined;
+    const ids = new Set(selection.paths);
+    const entries = this.map.scenarios.filter((s) => ids.has(s.id));
+    // A whole spec file was selected (it changed): its steps may bind anywhere.
+    if (entries.length < ids.size) return undefined;
+    return [...new Set([...entries.flatMap((s) => s.stepFiles), ...this.map.globalSupportFiles, ...sharedSupportFiles(this.root, this.map.supportFiles)])];
+  }
+
+  async learn(details: VerifyDetails, selection: Selection): Promise<void> {
+    this.specFiles = selection.all ? details.specFiles : [...new Set([...this.specFiles, ...details.specFiles])];
+    const map = await recordRunMap(this.root, details, !selection.all, this.map);
+    if (!map) return;
+    this.map = map;
+    if (map.loadActive) warmEditCheck();
+    warmSupportKinds(this.root, map.supportFiles);
+  }
+
+  /** The verdict with what watch adds: what triggered it, what changed status, the suite as a whole; newly failing first. */
+  withWatch(verdict: Verdict, request: Request, selection: Selection): Verdict {
+    const deleted = request.changed.filter((f) => !existsSync(path.join(this.root, f)));
+    const { newlyFailing, fixed } = this.suite.record(verdict, { all: selection.all, paths: selection.paths, deleted });
+    const suite = this.suite.summary(this.map?.scenarios.map((s) => s.id) ?? []);
+    const order = (f: Verdict['failures'][number]) => (f.location && newlyFailing.some((id) => id.startsWith(`${f.location!.file}:`)) ? 0 : 1);
+    const failures = [...verdict.failures].sort((a, b) => order(a) - order(b));
+    return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed }, suite } };
+  }
+
+  /**
+   * How many scenarios a selection holds: a whole spec file counts its scenarios, not 1 (from the
+   * scenario map, or parsed afresh when the edit was to that file). Unknown under --tags/--name,
+   * which cucumber applies to a file's scenarios later.
+   */
+  async scenarioCount(selection: Selection, changed: string[]): Promise<{ scenarios?: number }> {
+    if (selection.all) return {};
+    const files = selection.paths.filter((p) => !/:\d+$/.test(p));
+    if (files.length && (this.options.tags || this.options.names?.length)) return {};
+    const known = this.map?.scenarios ?? [];
+    const fresh = files.filter((f) => changed.includes(f) || !known.some((s) => s.file === f));
+    const compiled = fresh.length ? await compileSpecs(this.root, fresh, { write: false }).catch(() => undefined) : undefined;
+    if (fresh.length && (!compiled || compiled.problems.length)) return {};
+    const parsed = new Map(compiled?.files.map((f) => [f.path, compilePickles(f.document, f.runPath).length]));
+    let count = selection.paths.length - files.length;
+    for (const file of files) count += parsed.get(file) ?? (changed.includes(file) ? 0 : known.filter((s) => s.file === file).length);
+    return { scenarios: count };
+  }
+
+  /** Scenarios failing now run (and report) first: they are what the person is working on. */
+  private failingFirst(selection: Selection): Selection {
+    const failing = (p: string) => (this.suite.status(p) ?? 'passed') !== 'passed';
+    return { ...selection, paths: [...selection.paths.filter(failing), ...selection.paths.filter((p) => !failing(p))] };
+  }
+
+  /** What is failing now: failing scenarios, and whole spec files with a problem outside any scenario (every scenario when the run itself failed to load). */
+  private failedSelection(all: Selection): Selection {
+    const files = this.suite.problemFiles();
+    if (!files) return { ...all, reasons: [{ target: 'every scenario', because: 'the last run failed outside any scenario' }] };
+    const failing = this.suite.failing().filter((id) => !files.includes(id.replace(/:\d+$/, '')));
+    const reasons = [...files.map((file) => ({ target: file, because: 'failing (outside any scenario)' })), ...failing.map((id) => ({ target: id, because: 'failing' }))];
+    return { all: false, paths: reasons.map((r) => r.target), reasons, triggers: [] };
+  }
+}
+
+let warming: Promise<unknown> | undefined;
+
+/** The TypeScript parser takes ≈ 300 ms to load: between runs, not in the first edit's latency. */
+function warmEditCheck(): void {
+  warming ??= new Promise((resolve) => setTimeout(resolve, 50).unref())
+    .then(() => import('../impact/body-edit.js'))
+    .then(({ isBodyOnlyEdit }) => isBodyOnlyEdit('export function f() {}\n', 'export function f() { return 1; }\n', 'warm.ts'))
+    .catch(() => undefined);
+}
+
+/** Reading the support files' kinds takes ≈ 10–60 ms the first time: between runs, not in the first edit's latency. */
+function warmSupportKinds(root: string, supportFiles: string[]): void {
+  setTimeout(() => sharedSupportFiles(root, supportFiles), 50).unref();
+}

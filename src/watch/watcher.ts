@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { FSWatcher, watch as watchFiles } from 'chokidar';
+import { isIgnored } from '../impact/project-files.js';
+
+export interface WatcherEvents {
+  /** A path was written, created or removed (absolute). */
+  saw: (file: string) => void;
+  error: (error: Error) => void;
+}
+
+/** Watches the project (dependencies, build output and dot-folders left out); `ready` resolves once it is watching, with how many paths. */
+export function startWatcher(root: string, watch: typeof watchFiles, on: WatcherEvents): { watcher: FSWatcher; ready: Promise<number> } {
+  const watcher = watch(root, { ignoreInitial: true, ignored: (file: string) => isIgnored(root, file) });
+  watcher.on('all', (_event, file) => on.saw(file));
+  // chokidar swallows repeated 'change' events within 50 ms; the raw events of each write keep a
+  // burst's quiet window open until its last write (where the platform reports them).
+  watcher.on('raw', (_event, name, details) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (!watched || !name) return;
+    on.saw(path.basename(watched) === name ? watched : path.join(watched, name));
+  });
+  watcher.on('error', (error) => on.error(error as Error));
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve())).then(() => Object.values(watcher.getWatched()).reduce((n, names) => n + names.length, 0));
+  return { watcher, ready };
+}
