@@ -187,7 +187,7 @@ export class WatchSession {
   private runOptions(selection: Selection, signal: AbortSignal): RunOptions {
     const stepFiles = this.known.stepFilesFor(selection);
     const onOutputs = (files: string[]) => files.forEach((f) => this.outputs.add(relativePath(this.env.cwd, f)));
-    return { runner: 'process', paths: selection.paths, selected: true, gates: false, signal, onOutputs, ...(this.options.coverage ? { config: { coverage: true } } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
+    return { runner: 'process', paths: selection.paths, selected: true, gates: false, signal, onOutputs, ...(this.options.coverage ? { coverage: true } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
 }
 
