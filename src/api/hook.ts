@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { ensureDir } from '../core/fs.js';
 import type { Verdict } from '../report/verdict.js';
 import { verify, type VerifyOptions } from './verify.js';
@@ -25,7 +25,7 @@ const STATE_FILE = '.spec/hook-stop.json';
  * protocol. Claude Code feeds a hook's stderr back to the model when it exits 2; Cursor's stop
  * hook continues the agent with the `followup_message` it prints as JSON.
  */
-export async function agentHook(hook: HookEvent, payload: Record<string, unknown>, environment: Partial<SpecEnvironment> = {}): Promise<HookAnswer> {
+export async function agentHook(hook: HookEvent, payload: Record<string, unknown>, environment: EnvironmentInput = {}): Promise<HookAnswer> {
   const env = makeEnvironment(environment);
   if (hook.agent === 'cursor') return cursorStop(payload, env);
   return hook.event === 'edit' ? claudeEdit(payload, env) : claudeStop(payload, env);
@@ -71,8 +71,10 @@ async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment
 }
 
 function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
-  // Hooks run as their own process, so the scenarios may take a thread of it.
-  return verify({ defaultRunner: 'thread', ...options }, env);
+  // Hooks run as their own process, so the scenarios may take a thread of it (verify tells
+  // whether this process stands in the project: processCwd is its to read, not a caller's to say).
+  const { processCwd: _here, ...given } = env;
+  return verify({ defaultRunner: 'thread', ...options }, given);
 }
 
 async function report(verdict: Verdict): Promise<string> {

@@ -197,7 +197,7 @@ function unparsedByUs(outcome: RunOutcome | undefined): SpecProblem[] {
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {
   const config = await loadConfig(env.cwd, options.configFile, { ...options.config, ...(options.profile ? { profile: options.profile } : {}) });
   // The runner started before the config was read: a config that asks for the other kind gets it.
-  const kind = runnerKindFor(env.cwd, options.runner ?? config.runner ?? options.defaultRunner ?? 'process');
+  const kind = runnerKindFor(env.cwd, options.runner ?? config.runner ?? options.defaultRunner ?? 'process', env.processCwd);
   if (kind !== runners[0]!.kind) {
     runners[0]!.kill();
     runners[0] = startRunner(kind, env.cwd, env.env, options.onOutput);
