@@ -1,3 +1,12 @@
+/**
+ * Agent hooks are protocol adapters, not reporters. A reporter renders the verdict alone, for any
+ * place the user sends it, and the user picks it by name; a hook's answer is fixed by the agent
+ * that runs it (Claude Code and Codex: exit 2 with the reason on stderr; Cursor: exit 0 with
+ * `{"followup_message": …}` on stdout), depends on more than the verdict (the payload, how many
+ * stop rounds went before) and must not change with a user's choice, or the agent stops listening.
+ * So it is not in the registry. What it hands the agent inside that answer is a report, and that
+ * comes from the registry by name: the agent reporter.
+ */
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -78,7 +87,9 @@ function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
 }
 
 async function report(verdict: Verdict): Promise<string> {
-  return (await import('../report/agent.js')).renderAgent(verdict);
+  // Read by the agent, never by a terminal: no colour.
+  const { loadRenderer } = await import('../report/reporters.js');
+  return (await loadRenderer('agent', { to: 'stdout', colorLevel: 0 }))(verdict);
 }
 
 /** The file an edit tool wrote: Write, Edit and MultiEdit say `tool_input.file_path`, NotebookEdit `notebook_path`. */

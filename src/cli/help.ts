@@ -1,5 +1,6 @@
 import { DEFAULTS } from '../config/defaults.js';
 import { DEFAULT_REPORTER, REPORTERS, REPORTER_NAMES } from '../core/reporters.js';
+import { WATCH_REPORTER_NAMES } from '../report/watch.js';
 
 /** Every config file name that is looked for, from the one list loading uses: `spec.config.{ts,mts,…}`. */
 const CONFIG_NAMES = `spec.config.{${DEFAULTS.configFiles.map((f) => f.replace('spec.config.', '')).join(',')}}`;
@@ -103,8 +104,10 @@ Options:
       --settle MS      quiet time after the last write before a run (default 30)
       --coverage       record per-scenario coverage on every run: an edit inside function bodies
                        re-runs only the scenarios that ran that code (config: "coverage": true)
-      --json           one JSON event per line: ready, run-started, run-finished (with the verdict),
-                       run-cancelled, idle, error
+  -f, --format NAME    print with the NAME reporter, as spec verify does, to stdout only (a watcher
+                       never finishes a report file): ${WATCH_REPORTER_NAMES.join(', ')} (default human)
+      --json           the same as --format json: one JSON event per line: ready, run-started,
+                       run-finished (with the verdict), run-cancelled, idle, error
   -h, --help           show this help
 `;
 

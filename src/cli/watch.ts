@@ -1,8 +1,10 @@
-import { watch, type WatchEvent, type WatchHandle } from '../api/watch.js';
+import { watch, type WatchHandle } from '../api/watch.js';
 import { parseCommandArgs } from './args.js';
 import { WATCH_HELP } from './help.js';
 import { locate } from './shared.js';
 import { fromBase } from '../config/project-root.js';
+import { reporterInfo } from '../core/reporters.js';
+import { planOutputs } from './outputs.js';
 
 export async function runWatch(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs('watch', argv, {
@@ -14,6 +16,7 @@ export async function runWatch(argv: string[]): Promise<number> {
     settle: { type: 'string' },
     coverage: { type: 'boolean' },
     json: { type: 'boolean' },
+    format: { type: 'string', short: 'f', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -25,11 +28,13 @@ export async function runWatch(argv: string[]): Promise<number> {
     const { SpecloopError } = await import('../core/errors.js');
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `watch: --settle must be a number of milliseconds, got "${values.settle}"`, hint: 'e.g. --settle 50' });
   }
-  const print = values.json ? await jsonPrinter() : await (await import('./watch-print.js')).humanPrinter();
   const place = locate(values.cwd);
+  const { watchPrinter, watchReporter } = await import('./watch-print.js');
+  const reporter = watchReporter(planOutputs({ format: values.format, json: values.json }, place.root));
+  const print = await watchPrinter(reporter);
   const configFile = values.config === undefined ? undefined : fromBase(place, values.config);
   const handle = await watch({ settleMs, tags: values.tags, names: values.name, profile: values.profile, configFile, coverage: values.coverage }, { cwd: place.root }, print);
-  const stopKeys = listenForKeys(handle, !values.json);
+  const stopKeys = listenForKeys(handle, !reporterInfo(reporter).machine);
   const onSignal = () => void handle.stop();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -38,15 +43,6 @@ export async function runWatch(argv: string[]): Promise<number> {
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   return 0;
-}
-
-/** One NDJSON event per line, verdicts validated against the published schema. */
-async function jsonPrinter(): Promise<(event: WatchEvent) => void> {
-  const { VerdictSchema } = await import('../report/verdict.js');
-  return (event) => {
-    if (event.type === 'run-finished') VerdictSchema.parse(event.verdict);
-    process.stdout.write(`${JSON.stringify(event)}\n`);
-  };
 }
 
 /**
