@@ -59,7 +59,7 @@ async function startWatch(world: WatchWorld, command: string, folder: string): P
   const args = command.split(/\s+/).slice(1);
   const watcher = spawn(process.execPath, [path.join(REPO, 'bin', 'spec.js'), ...args], { cwd: folder, env: { ...process.env, NO_COLOR: '1', CLAUDECODE: '', AI_AGENT: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
   const s: WatchState = { watcher, events: [], seen: 0, stdoutRest: '', text: '', read: 0 };
-  const json = args.includes('--json');
+  const json = args.includes('--json') || args.includes('--format=json') || args.some((arg, i) => (arg === '--format' || arg === '-f') && args[i + 1] === 'json');
   watcher.stdout.on('data', (chunk: Buffer) => {
     if (!json) return void (s.text += chunk.toString());
     const text = s.stdoutRest + chunk.toString();

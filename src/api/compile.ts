@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load.js';
-import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { isSpecloopError, type SpecProblem } from '../core/errors.js';
 import { COMPILED_DIR, compileSpecs } from '../spec/compile.js';
 import { discoverSpecs } from '../spec/discover.js';
@@ -35,7 +35,7 @@ export interface CompileReport {
 }
 
 /** Parses every spec and writes Markdown documents' compiled Gherkin; reports every problem in every file. */
-export async function compile(options: CompileOptions = {}, environment: Partial<SpecEnvironment> = {}): Promise<CompileReport> {
+export async function compile(options: CompileOptions = {}, environment: EnvironmentInput = {}): Promise<CompileReport> {
   const call = checkCall('compile', CompileOptionsSchema, options, environment);
   const place = locateProject(call.cwd);
   const env = makeEnvironment({ ...call.environment, cwd: place.root });

@@ -1,7 +1,16 @@
+/**
+ * Agent hooks are protocol adapters, not reporters. A reporter renders the verdict alone, for any
+ * place the user sends it, and the user picks it by name; a hook's answer is fixed by the agent
+ * that runs it (Claude Code and Codex: exit 2 with the reason on stderr; Cursor: exit 0 with
+ * `{"followup_message": …}` on stdout), depends on more than the verdict (the payload, how many
+ * stop rounds went before) and must not change with a user's choice, or the agent stops listening.
+ * So it is not in the registry. What it hands the agent inside that answer is a report, and that
+ * comes from the registry by name: the agent reporter.
+ */
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { ensureDir } from '../core/fs.js';
 import type { Verdict } from '../report/verdict.js';
 import { verify, type VerifyOptions } from './verify.js';
@@ -25,7 +34,7 @@ const STATE_FILE = '.spec/hook-stop.json';
  * protocol. Claude Code feeds a hook's stderr back to the model when it exits 2; Cursor's stop
  * hook continues the agent with the `followup_message` it prints as JSON.
  */
-export async function agentHook(hook: HookEvent, payload: Record<string, unknown>, environment: Partial<SpecEnvironment> = {}): Promise<HookAnswer> {
+export async function agentHook(hook: HookEvent, payload: Record<string, unknown>, environment: EnvironmentInput = {}): Promise<HookAnswer> {
   const env = makeEnvironment(environment);
   if (hook.agent === 'cursor') return cursorStop(payload, env);
   return hook.event === 'edit' ? claudeEdit(payload, env) : claudeStop(payload, env);
@@ -71,12 +80,16 @@ async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment
 }
 
 function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
-  // Hooks run as their own process, so the scenarios may take a thread of it.
-  return verify({ defaultRunner: 'thread', ...options }, env);
+  // Hooks run as their own process, so the scenarios may take a thread of it (verify tells
+  // whether this process stands in the project: processCwd is its to read, not a caller's to say).
+  const { processCwd: _here, ...given } = env;
+  return verify({ defaultRunner: 'thread', ...options }, given);
 }
 
 async function report(verdict: Verdict): Promise<string> {
-  return (await import('../report/agent.js')).renderAgent(verdict);
+  // Read by the agent, never by a terminal: no colour.
+  const { loadRenderer } = await import('../report/reporters.js');
+  return (await loadRenderer('agent', { to: 'stdout', colorLevel: 0 }))(verdict);
 }
 
 /** The file an edit tool wrote: Write, Edit and MultiEdit say `tool_input.file_path`, NotebookEdit `notebook_path`. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { ensureDir, isFolder, readTextIfExists } from '../core/fs.js';
 import path from 'node:path';
-import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
@@ -45,7 +45,7 @@ export interface InitOptions {
  * Scaffolds a working example in a project with no suite of its own (never overwriting a file
  * that exists), and wires the agent when asked. In a project that has a suite, only the wiring.
  */
-export async function init(options: InitOptions = {}, environment: Partial<SpecEnvironment> = {}): Promise<InitReport> {
+export async function init(options: InitOptions = {}, environment: EnvironmentInput = {}): Promise<InitReport> {
   const call = checkCall('init', InitOptionsSchema, options, environment);
   if (!isFolder(call.cwd)) {
     throw new SpecloopError({ code: 'SPEC_PATH_NOT_FOUND', message: `init: folder ${call.cwd} does not exist`, hint: 'create it first, or pass cwd an existing folder' });

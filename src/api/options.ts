@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { UserConfigSchema } from '../config/schema.js';
-import type { SpecEnvironment } from '../core/env.js';
+import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { AGENTS } from '../init/agent-wiring.js';
 import { REPORTER_NAMES } from '../core/reporters.js';
@@ -64,7 +64,7 @@ export const InitOptionsSchema = z.strictObject({
 /** A call's options, checked, and the folder it stands in (absolute). */
 export interface CheckedCall<T> {
   options: T;
-  environment: Partial<SpecEnvironment>;
+  environment: EnvironmentInput;
   cwd: string;
 }
 
@@ -82,7 +82,7 @@ export function checkCall<S extends z.ZodType<{ cwd?: string | undefined }>>(nam
     if (fromOptions && fromEnvironment && fromOptions !== fromEnvironment) {
       problems.push({ code: 'SPEC_OPTION_INVALID', message: `${name}: cwd is ${fromOptions} in the options but ${fromEnvironment} in the environment`, hint: 'pass cwd once, in the options' });
     }
-    if (!problems.length) return { options: parsed.data, environment: env.data, cwd: fromOptions ?? fromEnvironment ?? process.cwd() };
+    if (!problems.length) return { options: parsed.data, environment: env.data, cwd: fromOptions ?? fromEnvironment ?? makeEnvironment().cwd };
   }
   throw new SpecloopError(problems[0]!, problems.slice(1));
 }

@@ -98,7 +98,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {
   const { config, run } = await loadRunConfig(options, env, (loaded) => {
     // The runner started before the config was read: a config that asks for the other kind gets it.
-    const kind = runnerKindFor(env.cwd, runnerOf(loaded, options).value);
+    const kind = runnerKindFor(env.cwd, runnerOf(loaded, options).value, env.processCwd);
     if (kind !== runners[0]!.kind) {
       runners[0]!.kill();
       runners[0] = startRunner(kind, env.cwd, env.env, options.onOutput);

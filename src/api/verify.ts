@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { makeEnvironment, type SpecEnvironment } from '../core/env.js';
+import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { fromBase, locateProject } from '../config/project-root.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { mark } from '../core/timing.js';
@@ -13,20 +13,21 @@ export type { VerifyOptions } from '../run/options.js';
  * The runner child is forked before anything heavy is imported, so its Node and cucumber start-up
  * overlaps everything the parent does before the run.
  */
-export async function verify(options: VerifyOptions = {}, environment: Partial<SpecEnvironment> = {}): Promise<Verdict> {
+export async function verify(options: VerifyOptions = {}, environment: EnvironmentInput = {}): Promise<Verdict> {
   // The project is located from the raw cwd and the runner started before the options are checked:
   // the check loads zod, which would delay the runner's own start-up (it overlaps all of the rest).
   const startedAt = new Date();
   const started = performance.now();
-  const place = await locateOrReport(options, environment);
+  const here = makeEnvironment({ env: plainEnv(environment?.env) });
+  const place = await locateOrReport(options, environment, here.cwd);
   mark('spec', 'runner start');
   const raw = (options ?? {}) as VerifyOptions;
-  const kind = runnerKindFor(place.root, raw.runner ?? raw.defaultRunner ?? 'process');
-  const first = startRunner(kind, place.root, plainEnv(environment?.env) ?? process.env, typeof raw.onOutput === 'function' ? raw.onOutput : undefined);
+  const kind = runnerKindFor(place.root, raw.runner ?? raw.defaultRunner ?? 'process', here.processCwd);
+  const first = startRunner(kind, place.root, here.env, typeof raw.onOutput === 'function' ? raw.onOutput : undefined);
   try {
     const { checkCall, VerifyOptionsSchema } = await import('./options.js');
     const call = checkCall('verify', VerifyOptionsSchema, options, environment);
-    const env = makeEnvironment({ ...call.environment, cwd: place.root });
+    const env = makeEnvironment({ ...call.environment, cwd: place.root, processCwd: here.processCwd });
     const { cwd: _cwd, ...given } = call.options;
     const rebased: VerifyOptions = {
       ...given,
@@ -42,9 +43,9 @@ export async function verify(options: VerifyOptions = {}, environment: Partial<S
 }
 
 /** A bad call is reported before a missing project: the option is the mistake to fix first. */
-async function locateOrReport(options: unknown, environment: unknown): Promise<ReturnType<typeof locateProject>> {
+async function locateOrReport(options: unknown, environment: unknown, current: string): Promise<ReturnType<typeof locateProject>> {
   try {
-    return locateProject(givenCwd(options, environment));
+    return locateProject(givenCwd(options, environment) ?? current);
   } catch (error) {
     const { checkCall, VerifyOptionsSchema } = await import('./options.js');
     checkCall('verify', VerifyOptionsSchema, options, environment);
@@ -56,9 +57,9 @@ function plainEnv(env: unknown): NodeJS.ProcessEnv | undefined {
   return env && typeof env === 'object' ? (env as NodeJS.ProcessEnv) : undefined;
 }
 
-/** The folder the call names, as checkCall will resolve it; a malformed one is left for checkCall to report. */
-function givenCwd(options: unknown, environment: unknown): string {
+/** The folder the call names (none: the current one), as checkCall will resolve it; a malformed one is left for checkCall to report. */
+function givenCwd(options: unknown, environment: unknown): string | undefined {
   const pick = (value: unknown) => (value && typeof value === 'object' && typeof (value as { cwd?: unknown }).cwd === 'string' ? (value as { cwd: string }).cwd : undefined);
-  return pick(options) ?? pick(environment) ?? process.cwd();
+  return pick(options) ?? pick(environment);
 }
 

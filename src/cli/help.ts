@@ -1,4 +1,5 @@
 import { CONFIG_NAMES, optionHelp } from '../config/options-table.js';
+import { WATCH_REPORTER_NAMES } from '../report/watch.js';
 
 export const MAIN_HELP = `spec — executable specs as the oracle for coding agents
 
@@ -66,7 +67,7 @@ Keys (interactive terminal): a all · f failed · enter re-run · q quit. Withou
 same as lines on stdin: "a", "f", "" (empty line), "q".
 
 Options:
-${optionHelp('watch', 20)}
+${optionHelp('watch', 20).replace('{watch-reporters}', WATCH_REPORTER_NAMES.join(', '))}
 `;
 
 export const HOOK_HELP = `Usage: spec hook <agent> <event>

@@ -1,10 +1,12 @@
 import { isSpecloopError, type SpecProblem } from '../core/errors.js';
 import { PLAIN, renderProblem } from '../report/problem.js';
 import { MAIN_HELP } from './help.js';
+import { configureTiming } from '../core/timing.js';
 
 /** Exit code of a command; only this folder touches process and console. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  configureTiming(process.env, process.stderr);
   try {
     switch (command) {
       case 'verify':

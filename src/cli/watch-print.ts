@@ -1,12 +1,8 @@
 import { fstatSync } from 'node:fs';
-import type { ChalkInstance } from 'chalk';
 import type { WatchEvent } from '../api/watch.js';
-import { renderProblem } from '../report/problem.js';
-import type { Verdict } from '../report/verdict.js';
-
-type RunStarted = Extract<WatchEvent, { type: 'run-started' }>;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { SpecloopError } from '../core/errors.js';
+import type { ReporterName } from '../core/reporters.js';
+import type { Output } from './outputs.js';
 
 /**
  * Keys work where someone can type them: a terminal, or a pipe a harness writes lines to (not
@@ -22,55 +18,26 @@ export function keysAreRead(): boolean {
   }
 }
 
-export async function humanPrinter(): Promise<(event: WatchEvent) => void> {
-  const [{ renderTerminal }, { colorFor }] = await Promise.all([import('../report/terminal.js'), import('../report/color.js')]);
-  const c = colorFor(process.stdout, process.env);
-  const legend = keysAreRead() ? c.dim('keys: a all · f failed · enter re-run · q quit') : '';
-  const out = (text: string) => void process.stdout.write(text);
-  const waiting = () => (legend ? out(`${legend}\n`) : undefined);
-  return (event) => {
-    switch (event.type) {
-      case 'ready':
-        return out(`${c.dim(`watching ${event.watching} files`)}${legend ? `  ${legend}` : ''}\n`);
-      case 'run-started':
-        return out(c.cyan(`\n▶ ${runHeading(event)}\n`));
-      case 'run-finished':
-        out(`${renderTerminal(event.verdict, c)}${suiteLine(event.verdict, c)}`);
-        return waiting();
-      case 'run-cancelled':
-        return out(c.dim(`… run cancelled: ${event.reason}\n`));
-      case 'idle':
-        out(c.dim(`${event.trigger.length ? `${event.trigger.join(', ')} changed: ` : ''}${event.reason}\n`));
-        return waiting();
-      case 'error':
-        out(`${renderProblem(event.problem, c, c.red('error'))}\n`);
-        return waiting();
-    }
-  };
+/**
+ * The reporter `spec watch` prints with: the one --format/--json names, else human (a watcher is
+ * watched by a person; a harness or an agent asks for json or agent). Stdout only: a watcher runs
+ * until it is stopped, so a report file would never hold a finished report.
+ */
+export function watchReporter(outputs: Output[]): ReporterName {
+  const file = outputs.find((o) => o.file !== undefined);
+  if (file) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `watch prints its report to stdout only, and ${file.flag} names a file`, hint: `write --format ${file.name} (stdout), or run spec verify --format ${file.name}:FILE for a report file` });
+  }
+  return outputs[0]?.name ?? 'human';
 }
 
-/** `src/a.ts changed → 3 scenarios`, `failed → 2 scenarios`: why the run happened and how many scenarios it holds. */
-export function runHeading(event: RunStarted): string {
-  const t = event.trigger;
-  const why = t.length ? `${t.slice(0, 3).join(', ')}${t.length > 3 ? ` and ${t.length - 3} more` : ''} changed → ` : event.mode === 'failed' ? 'failed → ' : event.mode === 'last' ? 're-run → ' : '';
-  return `${why}${event.all ? 'every scenario' : selectionSize(event)}`;
-}
-
-function selectionSize(event: RunStarted): string {
-  if (event.scenarios !== undefined) return plural(event.scenarios, 'scenario');
-  const files = event.selected.filter((s) => !/:\d+$/.test(s.target)).length;
-  const ids = event.selected.length - files;
-  return [ids ? plural(ids, 'scenario') : '', files ? `every scenario of ${plural(files, 'spec file')}` : ''].filter(Boolean).join(' and ');
-}
-
-/** `4 failing overall (1 fixed, 0 new)`: the whole suite, beside the subset the run above reported. */
-export function suiteLine(verdict: Verdict, c: ChalkInstance): string {
-  const watch = verdict.watch;
-  if (!watch?.suite) return '';
-  const { failing, errors, notRunYet } = watch.suite;
-  const delta = `(${watch.delta.fixed.length} fixed, ${watch.delta.newlyFailing.length} new)`;
-  const head = `${failing} failing overall ${delta}`;
-  const rest = `${errors ? `, ${errors} of them outside any scenario (a spec that does not parse, steps that do not load)` : ''}${notRunYet ? `, ${notRunYet} not run yet` : ''}`;
-  const paint = failing ? c.red : notRunYet ? c.yellow : c.green;
-  return `${paint(head + rest)}\n`;
+/** Writes each event as the reporter renders it, to stdout. */
+export async function watchPrinter(name: ReporterName): Promise<(event: WatchEvent) => void> {
+  const [{ loadWatchRenderer, WATCH_REPORTER_NAMES }, { colorLevel }] = await Promise.all([import('../report/watch.js'), import('../report/color.js')]);
+  const render = loadWatchRenderer(name, { to: 'stdout', colorLevel: colorLevel(process.stdout, process.env), keys: keysAreRead() });
+  if (!render) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `the ${name} reporter reports a finished run, which a watcher never has`, hint: `spec watch prints with: ${WATCH_REPORTER_NAMES.join(', ')}` });
+  }
+  const print = await render;
+  return (event) => void process.stdout.write(print(event));
 }

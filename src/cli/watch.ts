@@ -1,9 +1,11 @@
-import { watch, type WatchEvent, type WatchHandle, type WatchOptions } from '../api/watch.js';
+import { watch, type WatchHandle, type WatchOptions } from '../api/watch.js';
 import { optionsFromFlags, parseCommandArgs } from './args.js';
 import { flagDefinitions, flagsByOption } from '../config/options-table.js';
 import { WATCH_HELP } from './help.js';
 import { locate } from './shared.js';
 import { fromBase } from '../config/project-root.js';
+import { reporterInfo } from '../core/reporters.js';
+import { planOutputs } from './outputs.js';
 
 export async function runWatch(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs('watch', argv, flagDefinitions('watch'));
@@ -16,9 +18,11 @@ export async function runWatch(argv: string[]): Promise<number> {
   const place = locate(values.cwd);
   const options: WatchOptions = { ...given, configFile: values.config === undefined ? undefined : fromBase(place, values.config) };
   if (values['print-config']) return printConfig(options, place.root, values.json);
-  const print = values.json ? await jsonPrinter() : await (await import('./watch-print.js')).humanPrinter();
+  const { watchPrinter, watchReporter } = await import('./watch-print.js');
+  const reporter = watchReporter(planOutputs({ format: values.format, json: values.json }, place.root));
+  const print = await watchPrinter(reporter);
   const handle = await watch(options, { cwd: place.root }, print);
-  const stopKeys = listenForKeys(handle, !values.json);
+  const stopKeys = listenForKeys(handle, !reporterInfo(reporter).machine);
   const onSignal = () => void handle.stop();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -37,15 +41,6 @@ async function printConfig(options: WatchOptions, root: string, json: boolean | 
   // watch always runs its scenarios in a child process: its own default, not a choice of the user's.
   process.stdout.write(await renderConfig(resolved, flagsOf(flagsByOption('watch'), ['runner']), json));
   return 0;
-}
-
-/** One NDJSON event per line, verdicts validated against the published schema. */
-async function jsonPrinter(): Promise<(event: WatchEvent) => void> {
-  const { VerdictSchema } = await import('../report/verdict.js');
-  return (event) => {
-    if (event.type === 'run-finished') VerdictSchema.parse(event.verdict);
-    process.stdout.write(`${JSON.stringify(event)}\n`);
-  };
 }
 
 /**

@@ -103,14 +103,18 @@ export const OPTIONS = [
   {
     flag: 'format',
     short: 'f',
-    cli: ['verify'],
+    cli: ['verify', 'watch'],
     kind: 'strings',
     arg: 'NAME',
-    help: { verify: `print the NAME report to stdout (at most one; default: the config's\n"reporter", else ${DEFAULT_REPORTER}, or agent when a coding agent is detected)` },
+    help: {
+      verify: `print the NAME report to stdout (at most one; default: the config's\n"reporter", else ${DEFAULT_REPORTER}, or agent when a coding agent is detected)`,
+      // {watch-reporters}: the reporters that render a watch stream, which report/ knows (cli/help.ts fills it in).
+      watch: 'print with the NAME reporter, as spec verify does, to stdout only (a watcher\nnever finishes a report file): {watch-reporters} (default human)',
+    },
   },
   { arg: '-f, --format NAME:FILE', cli: ['verify'], kind: 'string', help: { verify: `also write the NAME report to FILE (repeatable; relative to the project\nroot, or absolute; written whole, never half). Reporters:\n${REPORTER_LINES}` } },
   { flag: 'reporter', short: 'r', cli: ['verify'], kind: 'string', arg: 'NAME', help: { verify: 'the same as --format NAME' } },
-  { flag: 'json', cli: ['verify', 'watch'], kind: 'boolean', help: { verify: 'the same as --format json', watch: 'one JSON event per line: ready, run-started, run-finished (with the verdict),\nrun-cancelled, idle, error' } },
+  { flag: 'json', cli: ['verify', 'watch'], kind: 'boolean', help: { verify: 'the same as --format json', watch: 'the same as --format json: one JSON event per line: ready, run-started,\nrun-finished (with the verdict), run-cancelled, idle, error' } },
   { flag: 'output-file', short: 'o', cli: ['verify'], kind: 'string', arg: 'FILE', help: { verify: 'the same as --format json:FILE (FILE relative to the current folder)' } },
   { flag: 'help', short: 'h', cli: ['verify', 'watch'], kind: 'boolean', help: { verify: 'show this help', watch: 'show this help' } },
   // Only the API has these.

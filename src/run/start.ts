@@ -9,8 +9,9 @@ export function startRunner(kind: RunnerKind, root: string, env: Record<string, 
 
 /**
  * A thread shares the process's working folder, and steps expect to run in the project's: a
- * thread only when this process already stands there (the CLI moves there first), else a child.
+ * thread only when this process already stands there (`processCwd`: the CLI moves there first),
+ * else a child.
  */
-export function runnerKindFor(root: string, wanted: RunnerKind): RunnerKind {
-  return wanted === 'thread' && path.resolve(root) === process.cwd() ? 'thread' : 'process';
+export function runnerKindFor(root: string, wanted: RunnerKind, processCwd: string): RunnerKind {
+  return wanted === 'thread' && path.resolve(root) === path.resolve(processCwd) ? 'thread' : 'process';
 }

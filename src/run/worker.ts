@@ -23,7 +23,7 @@ import { expandCompacted } from './compact-paths.js';
 import { preferNativeIndices } from './native-indices.js';
 import { CoverageRecorder } from './coverage-recorder.js';
 import { cucumberMajor, unsupportedCucumber } from './cucumber-version.js';
-import { mark as markPhase } from '../core/timing.js';
+import { configureTiming, mark as markPhase } from '../core/timing.js';
 
 /**
  * The stdout formatter cucumber insists on: one that does nothing. specloop reads the message
@@ -329,6 +329,8 @@ function forbidExit(): void {
 }
 
 async function main(): Promise<void> {
+  // The runner's own entry: its variables (the parent passes them on) say whether to time it.
+  configureTiming(process.env, process.stderr);
   // A parent that dies must not leave this process (or what the steps started) behind.
   reportSpawns();
   if (!thread) process.on('disconnect', () => exitRunner(0));
