@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/*
+ * Comprehension debt's vocabulary: every metric's name, unit and one-line definition, and the
+ * shapes debt data takes (the summary a verdict carries, a history line, the full report). The
+ * README's table, `spec debt`, the HTML page, the verdict schema and the history file all read
+ * these, so a metric is named and defined once. The README holds the long definitions and the
+ * score's formula.
+ */
+
+export const METRICS = {
+  unspecified: { unit: 'lines', summary: 'executable source lines (mapped to .ts through source maps) that no scenario executes' },
+  declaredOnly: { unit: 'lines', summary: "lines a Markdown spec's `covers:` globs claim but no scenario executes: a claim, not a check" },
+  unreviewed: { unit: 'weighted lines', summary: 'source lines added or changed since the last `spec ack`, weighted by the cognitive complexity of their function' },
+  drift: { unit: 'specs', summary: 'specs whose traced code (files their scenarios executed) changed since the ack while the spec did not' },
+  selfGraded: { unit: 'specs', summary: 'specs or step definitions changed since the ack together with the code they trace' },
+  opaqueComplexity: { unit: 'points', summary: 'cognitive complexity of the functions no scenario executes' },
+  vacuousChecks: { unit: 'checks', summary: '`Then` steps whose definition cannot fail, and scenarios with no `Then`' },
+  bindingHealth: { unit: 'problems', summary: 'undefined, ambiguous and pending steps, and unused step definitions' },
+  specChurnRatio: { unit: 'spec lines per 100 code lines', summary: 'spec lines changed per 100 code lines changed since the ack' },
+  score: { unit: '0–100', summary: 'one figure over the others (100: no debt); its formula is in the README' },
+} as const satisfies Record<string, { unit: string; summary: string }>;
+
+export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as [MetricName, ...MetricName[]];
+
+/**
+ * One metric's figure. `null` when it could not be measured this time, with the reason and what
+ * to do (e.g. no coverage run yet, no ack yet): never a 0 that reads as "no debt".
+ */
+export const FigureSchema = z.strictObject({
+  value: z.number().nullable(),
+  because: z.string().optional().describe('why the value is null, and how to measure it'),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+const metricsShape = Object.fromEntries(METRIC_NAMES.map((name) => [name, FigureSchema])) as { [K in MetricName]: typeof FigureSchema };
+export const MetricsSchema = z.strictObject(metricsShape);
+export type Metrics = z.infer<typeof MetricsSchema>;
+
+/** A number (or null: not measured) per metric: a history line's figures, or a change between two. */
+export const ValuesSchema = z.strictObject(Object.fromEntries(METRIC_NAMES.map((name) => [name, z.number().nullable()])) as { [K in MetricName]: z.ZodNullable<z.ZodNumber> });
+export type Values = z.infer<typeof ValuesSchema>;
+
+/** What a verdict carries: the figures now and the change since the run before. */
+export const DebtSummarySchema = z.strictObject({
+  measuredAt: z.string().describe('ISO time of the measurement'),
+  /** The git commit the working tree is on, when in git. */
+  commit: z.string().nullable(),
+  /** When the reviewed state was last recorded (`spec ack`), if ever. */
+  ackAt: z.string().nullable(),
+  metrics: MetricsSchema,
+  delta: ValuesSchema.nullable().describe('per metric, the change since the previous run (null on the first measured run)'),
+});
+export type DebtSummary = z.infer<typeof DebtSummarySchema>;
+
+/** One line of `.spec/history.jsonl`: a run's figures (values only; reasons are not history). */
+export const HistoryEntrySchema = z.strictObject({
+  at: z.string(),
+  kind: z.enum(['verify', 'watch']),
+  /** The run covered a subset of the scenarios: its coverage-based figures come from the last full run. */
+  partial: z.boolean(),
+  commit: z.string().nullable(),
+  metrics: ValuesSchema,
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
