@@ -1,0 +1,196 @@
+import path from 'node:path';
+import { Node, SyntaxKind, type CallExpression, type Identifier, type Project, type SourceFile } from 'ts-morph';
+
+/**
+ * Whether a step's code can make it fail, read statically: an assertion, a `throw`, a rejected
+ * promise or an errored callback in it, or in a project function it calls (followed through
+ * ts-morph's resolution, to a bounded depth, each function once). Libraries are not followed: a
+ * call into node_modules counts as nothing, whatever it may throw.
+ */
+export interface FailPoint {
+  /** What can fail, e.g. "assert.equal(…)", "throw", "Promise.reject(…)". */
+  what: string;
+  file: string;
+  line: number;
+  /** Project functions called on the way, outermost first (empty when in the step itself). */
+  via: string[];
+}
+
+/** Modules whose exports are assertions, however they are imported or named. */
+const ASSERTION_MODULES = new Set([
+  'assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'chai', 'expect', 'should', 'power-assert',
+  '@playwright/test', 'vitest', '@jest/globals', 'uvu/assert', 'earl', 'unexpected', 'must', 'code',
+]);
+/** Callees that are assertions by their usual names, however they came into scope (a World, a global). */
+const ASSERTION_NAME = /^(assert|expect|should)([A-Z_].*)?$|^fail$/;
+const CALLBACK_NAME = /^(callback|cb|done|next)$/;
+
+export class FailFinder {
+  private readonly memo = new Map<Node, FailPoint | null>();
+  private methodIndex: Map<string, Node[]> | undefined;
+
+  constructor(private readonly project: Project, private readonly root: string, private readonly maxDepth = 6) {}
+
+  /** The first way `fn` (a step's function) can fail, or undefined when none is found. */
+  find(fn: Node): FailPoint | undefined {
+    return this.inFunction(fn, 0, new Set(), fn) ?? undefined;
+  }
+
+  private inFunction(fn: Node, depth: number, visiting: Set<Node>, step: Node): FailPoint | undefined {
+    const known = this.memo.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    if (visiting.has(fn) || depth > this.maxDepth) return undefined;
+    visiting.add(fn);
+    let found: FailPoint | undefined;
+    fn.forEachDescendant((node, traversal) => {
+      found = this.atNode(node, depth, visiting, step);
+      if (found) traversal.stop();
+    });
+    visiting.delete(fn);
+    // Only a definite answer is kept: "not found" under a cycle or the depth bound may be partial.
+    if (found || depth === 0) this.memo.set(fn, found ?? null);
+    return found;
+  }
+
+  private atNode(node: Node, depth: number, visiting: Set<Node>, step: Node): FailPoint | undefined {
+    if (Node.isThrowStatement(node)) return this.point('throw', node);
+    if (Node.isPropertyAccessExpression(node) && node.getName() === 'should') return this.point('….should', node);
+    if (!Node.isCallExpression(node)) return undefined;
+    const direct = this.directFailure(node, step);
+    if (direct) return this.point(direct, node);
+    const targets = this.targets(node);
+    for (const target of targets) {
+      const inner = this.inFunction(target, depth + 1, visiting, step);
+      if (inner) return { ...inner, via: [`${calleeText(node)} (${this.where(node)})`, ...inner.via] };
+    }
+    // A project function is judged by its body; only a call we cannot follow is judged by its name.
+    return targets.length === 0 && assertionByName(node) ? this.point(`${calleeText(node)}(…)`, node) : undefined;
+  }
+
+  /** An assertion library's function, a rejection or an errored callback right at this call. */
+  private directFailure(call: CallExpression, step: Node): string | undefined {
+    const callee = call.getExpression();
+    const text = calleeText(call);
+    const root = rootIdentifier(callee);
+    if (root && this.fromAssertionModule(root)) return `${text}(…)`;
+    if (text === 'Promise.reject') return 'Promise.reject(…)';
+    if (Node.isIdentifier(callee) && this.isPromiseReject(callee)) return `${text}(…) of a new Promise`;
+    if (Node.isIdentifier(callee) && call.getArguments().length > 0 && isCallbackParameter(callee, step)) return `${text}(error) callback`;
+    return undefined;
+  }
+
+  private fromAssertionModule(id: Identifier): boolean {
+    for (const decl of id.getSymbol()?.getDeclarations() ?? []) {
+      const importDecl = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+      if (importDecl && ASSERTION_MODULES.has(importDecl.getModuleSpecifierValue())) return true;
+      const required = Node.isVariableDeclaration(decl) || Node.isBindingElement(decl) ? requiredModule(decl) : undefined;
+      if (required && ASSERTION_MODULES.has(required)) return true;
+    }
+    return false;
+  }
+
+  /** `reject` as the second parameter of a `new Promise(...)` executor. */
+  private isPromiseReject(id: Identifier): boolean {
+    return (id.getSymbol()?.getDeclarations() ?? []).some((decl) => {
+      if (!Node.isParameterDeclaration(decl)) return false;
+      const fn = decl.getParent();
+      if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return false;
+      const created = fn.getParent();
+      return Node.isNewExpression(created) && created.getExpression().getText() === 'Promise' && fn.getParameters()[1] === decl;
+    });
+  }
+
+  /** The project functions a call may run: by resolution, else (an untyped `this.x()`) by method name. */
+  private targets(call: CallExpression): Node[] {
+    const callee = call.getExpression();
+    const named = Node.isIdentifier(callee) ? callee : Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : undefined;
+    if (!named) return [];
+    let symbol = named.getSymbol();
+    if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
+    const resolved = (symbol?.getDeclarations() ?? []).map(functionOf).filter((n): n is Node => n !== undefined);
+    if (resolved.length > 0) return resolved.filter((n) => this.inProject(n.getSourceFile()));
+    if (Node.isPropertyAccessExpression(callee) && !symbol) return this.methodsNamed(callee.getName());
+    return [];
+  }
+
+  private methodsNamed(name: string): Node[] {
+    if (!this.methodIndex) {
+      this.methodIndex = new Map();
+      for (const sf of this.project.getSourceFiles().filter((f) => this.inProject(f))) {
+        for (const method of [...sf.getDescendantsOfKind(SyntaxKind.MethodDeclaration), ...sf.getDescendantsOfKind(SyntaxKind.PropertyAssignment)]) {
+          const fn = functionOf(method);
+          if (fn) this.methodIndex.set(method.getName(), [...(this.methodIndex.get(method.getName()) ?? []), fn]);
+        }
+      }
+    }
+    return this.methodIndex.get(name) ?? [];
+  }
+
+  private inProject(sf: SourceFile): boolean {
+    const file = sf.getFilePath();
+    const relative = path.relative(this.root, file);
+    return !sf.isDeclarationFile() && !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(path.sep).includes('node_modules');
+  }
+
+  private point(what: string, node: Node): FailPoint {
+    return { what, file: this.relative(node), line: node.getStartLineNumber(), via: [] };
+  }
+
+  private where(node: Node): string {
+    return `${this.relative(node)}:${node.getStartLineNumber()}`;
+  }
+
+  private relative(node: Node): string {
+    return path.relative(this.root, node.getSourceFile().getFilePath()).split(path.sep).join('/');
+  }
+}
+
+/** The function a declaration stands for: itself, or the function it is initialised with. */
+export function functionOf(decl: Node): Node | undefined {
+  if (Node.isFunctionDeclaration(decl) || Node.isMethodDeclaration(decl) || Node.isFunctionExpression(decl) || Node.isArrowFunction(decl)
+    || Node.isGetAccessorDeclaration(decl) || Node.isConstructorDeclaration(decl)) return decl.getBody() ? decl : undefined;
+  if (Node.isVariableDeclaration(decl) || Node.isPropertyAssignment(decl) || Node.isPropertyDeclaration(decl)) {
+    let init = decl.getInitializer();
+    while (init && (Node.isParenthesizedExpression(init) || Node.isAsExpression(init))) init = init.getExpression();
+    return init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init)) ? init : undefined;
+  }
+  return undefined;
+}
+
+/** `assert(…)`, `expect(x).toBe(…)`, `this.expectTotal(…)`, `should.exist(…)`: named as an assertion. */
+function assertionByName(call: CallExpression): boolean {
+  const callee = call.getExpression();
+  const root = rootIdentifier(callee);
+  if (root && ASSERTION_NAME.test(root.getText())) return true;
+  return Node.isPropertyAccessExpression(callee) && callee.getName() !== 'fail' && ASSERTION_NAME.test(callee.getName());
+}
+
+function calleeText(call: CallExpression): string {
+  const text = call.getExpression().getText().replace(/\s+/g, '');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** `assert` in `assert.deepEqual`, `expect` in `expect(x).to.equal`: the identifier a chain starts from. */
+function rootIdentifier(expr: Node): Identifier | undefined {
+  let node: Node = expr;
+  for (;;) {
+    if (Node.isIdentifier(node)) return node;
+    if (Node.isPropertyAccessExpression(node) || Node.isCallExpression(node) || Node.isNonNullExpression(node)) node = node.getExpression();
+    else return undefined;
+  }
+}
+
+function requiredModule(decl: Node): string | undefined {
+  const variable = Node.isBindingElement(decl) ? decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : decl;
+  const init = variable && Node.isVariableDeclaration(variable) ? variable.getInitializer() : undefined;
+  if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require') return undefined;
+  const arg = init.getArguments()[0];
+  return arg && Node.isStringLiteral(arg) ? arg.getLiteralValue() : undefined;
+}
+
+/** The step function's own last parameter, named like cucumber's callback interface. */
+function isCallbackParameter(id: Identifier, step: Node): boolean {
+  if (!CALLBACK_NAME.test(id.getText()) || !(Node.isFunctionExpression(step) || Node.isArrowFunction(step) || Node.isFunctionDeclaration(step))) return false;
+  const last = step.getParameters().at(-1);
+  return last !== undefined && (id.getSymbol()?.getDeclarations() ?? []).includes(last);
+}
