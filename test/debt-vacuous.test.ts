@@ -24,7 +24,7 @@ function definitionsIn(uri: string, text: string): StepDefinitionRef[] {
 const ESM_STEPS = `import assert from 'node:assert/strict';
 import { expect } from 'chai';
 import { Given, Then, defineStep } from '@cucumber/cucumber';
-import { checkTotal, logTotal, ping } from '../support/helpers.js';
+import { checkTotal, lastRunOf, logTotal, ping } from '../support/helpers.js';
 
 Then('the total is {int}', function (total: number) { assert.equal(this.total, total); });
 Then('the total is logged', function () { console.log(this.total); });
@@ -40,6 +40,10 @@ Given('a checked start', function () { assert.ok(this.ready); });
 Then('the cycle ends', function () { ping(3); });
 Then('a named check', namedCheck);
 function namedCheck() { return 1; }
+Given('a note is taken', function () { this.note = 1; });
+Given('nothing happens', function () { this.note = 2; });
+Then('the guarded step reads', function () { const run = lastRunOf(this); console.log(run); });
+Then('the guarded step checks', async () => { const run = lastRunOf({}); await checkTotal(run, 1); });
 `;
 
 const HELPERS = `import assert from 'node:assert';
@@ -49,6 +53,7 @@ export function logTotal(total: number): void { console.log(total); }
 export function ping(n: number): void { if (n > 0) pong(n - 1); }
 function pong(n: number): void { ping(n); }
 export const unused = () => assert.ok(true);
+export function lastRunOf(world: { last?: number }): number { if (world.last === undefined) throw new Error('no run'); return world.last; }
 `;
 
 const CJS_STEPS = `const { Then } = require('@cucumber/cucumber');
@@ -90,8 +95,9 @@ function run() {
   const scenarios: ScenarioRef[] = [
     { uri: 'features/a.feature', line: 3, name: 'outcome by defineStep and Given', steps: [
       { type: 'Context', definitionIds: [] }, { type: 'Outcome', definitionIds: [byPattern('anything is recorded')] },
-      { type: 'Outcome', definitionIds: [byPattern('a checked start')] }] },
-    { uri: 'features/a.feature', line: 9, name: 'no outcome', steps: [{ type: 'Context', definitionIds: [] }, { type: 'Action', definitionIds: [] }] },
+      { type: 'Outcome', definitionIds: [byPattern('a checked start')] }, { type: 'Outcome', definitionIds: [byPattern('a note is taken')] },
+      { type: 'Outcome', definitionIds: [byPattern('nothing happens')] }] },
+    { uri: 'features/a.feature', line: 9, name: 'no outcome', steps: [{ type: 'Context', definitionIds: [byPattern('a note is taken')] }, { type: 'Action', definitionIds: [] }] },
     { uri: 'features/a.feature', line: 13, name: 'empty', steps: [] },
   ];
   return findVacuousChecks({ root, definitions: [...definitions, { id: 'x', uri: 'steps/esm.steps.ts', line: 19, pattern: 'ghost' }], scenarios, supportFiles: ['support/world.js'] });
@@ -104,7 +110,7 @@ describe('vacuous checks', () => {
   it('flags the Then steps that cannot fail, in ESM TypeScript and CommonJS JavaScript alike', () => {
     expect(vacuous.sort()).toEqual([
       'anything is recorded', 'a named check', 'cjs does nothing', 'cjs helper is a no-op', 'the callback never fails', 'the cycle ends',
-      'the helper only logs', 'the total is logged',
+      'the helper only logs', 'the total is logged', 'nothing happens',
     ].sort());
   });
 
@@ -128,10 +134,19 @@ describe('vacuous checks', () => {
     expect(report.checked.find((c) => c.pattern === 'the world checks')!.failsBy).toMatchObject({ what: 'throw', file: 'support/world.js' });
   });
 
-  it('checks a defineStep or a Given only where a scenario uses it as an outcome', () => {
+  it('sets apart the steps that can fail only in a helper they take a value from (a guard, not a check)', () => {
+    expect(report.guardOnlySteps.map((s) => s.pattern)).toEqual(['the guarded step reads']);
+    expect(report.guardOnlySteps[0]!.failsBy).toMatchObject({ what: 'throw', file: 'support/helpers.ts', via: ['lastRunOf (steps/esm.steps.ts:22)'] });
+    expect(report.checked.find((c) => c.pattern === 'the guarded step checks')).not.toHaveProperty('guardOnly');
+    expect(report.checked.find((c) => c.pattern === 'it is rejected')).not.toHaveProperty('guardOnly');
+  });
+
+  it('checks a defineStep used as an outcome, and a Given only when every use is as an outcome (else it is setup)', () => {
     const keywords = new Map(report.checked.map((c) => [c.pattern, c.keyword]));
     expect(keywords.get('anything is recorded')).toBe('defineStep');
     expect(keywords.get('a checked start')).toBe('Given');
+    expect(keywords.get('nothing happens')).toBe('Given');
+    expect(keywords.has('a note is taken')).toBe(false);
     expect(vacuous).not.toContain('a checked start');
   });
 

@@ -29,7 +29,12 @@ export class FailFinder {
   private readonly memo = new Map<Node, FailPoint | null>();
   private methodIndex: Map<string, Node[]> | undefined;
 
-  constructor(private readonly project: Project, private readonly root: string, private readonly maxDepth = 6) {}
+  /**
+   * `followValues: false` follows only the calls whose result the code drops (a statement, or what
+   * a function returns): a helper the step takes a value from (`const run = this.lastRun()`) is
+   * fetching data, and its throws are preconditions ("no command has run"), not the check.
+   */
+  constructor(private readonly project: Project, private readonly root: string, private readonly maxDepth = 6, private readonly followValues = true) {}
 
   /** The first way `fn` (a step's function) can fail, or undefined when none is found. */
   find(fn: Node): FailPoint | undefined {
@@ -41,30 +46,40 @@ export class FailFinder {
     if (known !== undefined) return known ?? undefined;
     if (visiting.has(fn) || depth > this.maxDepth) return undefined;
     visiting.add(fn);
-    let found: FailPoint | undefined;
-    fn.forEachDescendant((node, traversal) => {
-      found = this.atNode(node, depth, visiting, step);
-      if (found) traversal.stop();
-    });
+    // The function's own assertions first (the check it makes), then the ones in what it calls.
+    const found = this.firstIn(fn, (node) => this.ownFailure(node, step)) ?? this.firstIn(fn, (node) => this.calledFailure(node, depth, visiting, step));
     visiting.delete(fn);
     // Only a definite answer is kept: "not found" under a cycle or the depth bound may be partial.
     if (found || depth === 0) this.memo.set(fn, found ?? null);
     return found;
   }
 
-  private atNode(node: Node, depth: number, visiting: Set<Node>, step: Node): FailPoint | undefined {
+  private firstIn(fn: Node, test: (node: Node) => FailPoint | undefined): FailPoint | undefined {
+    let found: FailPoint | undefined;
+    fn.forEachDescendant((node, traversal) => {
+      found = test(node);
+      if (found) traversal.stop();
+    });
+    return found;
+  }
+
+  private ownFailure(node: Node, step: Node): FailPoint | undefined {
     if (Node.isThrowStatement(node)) return this.point('throw', node);
     if (Node.isPropertyAccessExpression(node) && node.getName() === 'should') return this.point('….should', node);
     if (!Node.isCallExpression(node)) return undefined;
     const direct = this.directFailure(node, step);
     if (direct) return this.point(direct, node);
-    const targets = this.targets(node);
-    for (const target of targets) {
+    // A project function is judged by its body; only a call we cannot follow is judged by its name.
+    return assertionByName(node) && this.targets(node).length === 0 ? this.point(`${calleeText(node)}(…)`, node) : undefined;
+  }
+
+  private calledFailure(node: Node, depth: number, visiting: Set<Node>, step: Node): FailPoint | undefined {
+    if (!Node.isCallExpression(node) || (!this.followValues && !resultDropped(node))) return undefined;
+    for (const target of this.targets(node)) {
       const inner = this.inFunction(target, depth + 1, visiting, step);
       if (inner) return { ...inner, via: [`${calleeText(node)} (${this.where(node)})`, ...inner.via] };
     }
-    // A project function is judged by its body; only a call we cannot follow is judged by its name.
-    return targets.length === 0 && assertionByName(node) ? this.point(`${calleeText(node)}(…)`, node) : undefined;
+    return undefined;
   }
 
   /** An assertion library's function, a rejection or an errored callback right at this call. */
@@ -155,6 +170,17 @@ export function functionOf(decl: Node): Node | undefined {
     return init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init)) ? init : undefined;
   }
   return undefined;
+}
+
+/** The call is a statement of its own (awaited or not), or what its function returns. */
+function resultDropped(call: CallExpression): boolean {
+  let node: Node = call;
+  let parent = node.getParentOrThrow();
+  while (Node.isAwaitExpression(parent) || Node.isParenthesizedExpression(parent) || Node.isVoidExpression(parent)) {
+    node = parent;
+    parent = parent.getParentOrThrow();
+  }
+  return Node.isExpressionStatement(parent) || Node.isReturnStatement(parent) || (Node.isArrowFunction(parent) && parent.getBody() === node);
 }
 
 /** `assert(…)`, `expect(x).toBe(…)`, `this.expectTotal(…)`, `should.exist(…)`: named as an assertion. */

@@ -5,9 +5,10 @@ import { FailFinder, functionOf, type FailPoint } from './can-fail.js';
 /**
  * `vacuousChecks`: `Then` steps whose definition cannot fail, and scenarios with no `Then`.
  *
- * A definition is a `Then` when it is written `Then(…)`, or when a scenario's outcome step (`Then`,
- * or an `And`/`But` after one, in any dialect) runs it — which catches `defineStep` and a `Given`
- * reused as an outcome. It is vacuous when its function holds no assertion, `throw`, rejection or
+ * A definition is a `Then` when it is written `Then(…)`; written `defineStep`/`Step`, when some
+ * scenario runs it as an outcome (a `Then`, or an `And`/`But` after one, in any dialect); written
+ * `Given`/`When`, only when every scenario that runs it runs it as an outcome — a setup step that a
+ * scenario also uses after a `Then` (to note a state before its next `When`) is not a check. It is vacuous when its function holds no assertion, `throw`, rejection or
  * errored callback and calls no project function that does (see can-fail.ts).
  */
 export interface StepDefinitionRef {
@@ -23,7 +24,7 @@ export interface ScenarioRef {
   uri: string;
   line: number;
   name: string;
-  steps: { type?: 'Context' | 'Action' | 'Outcome' | 'Unknown'; definitionIds?: string[] }[];
+  steps: readonly { type?: 'Context' | 'Action' | 'Outcome' | 'Unknown'; definitionIds?: readonly string[] }[];
 }
 
 export interface VacuousInput {
@@ -47,12 +48,19 @@ export interface VacuousStep extends StepDefinitionRef {
 export interface CheckedStep extends VacuousStep {
   /** How it can fail; absent when nothing can (a vacuous check). */
   failsBy?: FailPoint;
+  /**
+   * Set when it can fail only inside helpers it takes a value from (`const run = this.lastRun()`
+   * throwing "no command has run"): a precondition, likely not a check of the outcome.
+   */
+  guardOnly?: true;
 }
 
 export interface VacuousReport {
   /** Every `Then` definition examined, with the way it can fail when one was found. */
   checked: CheckedStep[];
   vacuousSteps: VacuousStep[];
+  /** `Then` steps that can fail, but only through helpers they take a value from (see CheckedStep). */
+  guardOnlySteps: (VacuousStep & { failsBy: FailPoint })[];
   scenariosWithoutThen: { uri: string; line: number; name: string }[];
   /** Definitions whose code was not found at their file and line (so maybe a `Then`): not judged. */
   unresolved: (StepDefinitionRef & { why: string })[];
@@ -61,10 +69,11 @@ export interface VacuousReport {
 const STEP_FUNCTIONS = new Set(['Given', 'When', 'Then', 'And', 'But', 'defineStep', 'Step']);
 
 export function findVacuousChecks(input: VacuousInput): VacuousReport {
-  const outcomeIds = new Set(input.scenarios.flatMap((s) => s.steps.filter((st) => st.type === 'Outcome').flatMap((st) => st.definitionIds ?? [])));
+  const uses = usesByDefinition(input.scenarios);
   const project = new Project({ compilerOptions: { allowJs: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: [] } });
   const finder = new FailFinder(project, input.root, input.maxDepth);
-  const report: VacuousReport = { checked: [], vacuousSteps: [], scenariosWithoutThen: [], unresolved: [] };
+  const checksOnly = new FailFinder(project, input.root, input.maxDepth, false);
+  const report: VacuousReport = { checked: [], vacuousSteps: [], guardOnlySteps: [], scenariosWithoutThen: [], unresolved: [] };
   const sources = new Map<string, SourceFile | undefined>();
   const located = input.definitions.map((def) => ({ def, call: locate(project, sources, input.root, def) }));
   for (const file of input.supportFiles ?? []) project.addSourceFileAtPathIfExists(path.resolve(input.root, file));
@@ -75,7 +84,7 @@ export function findVacuousChecks(input: VacuousInput): VacuousReport {
       continue;
     }
     const keyword = keywordOf(call) ?? '';
-    if (keyword !== 'Then' && !(def.id && outcomeIds.has(def.id))) continue;
+    if (!isOutcome(keyword, def.id === undefined ? undefined : uses.get(def.id))) continue;
     const fn = stepFunction(call);
     if (!fn) {
       report.unresolved.push({ ...def, why: 'its step function is not written in the project where it is registered' });
@@ -83,11 +92,28 @@ export function findVacuousChecks(input: VacuousInput): VacuousReport {
     }
     const failsBy = finder.find(fn);
     const step: VacuousStep = { ...def, keyword };
-    report.checked.push(failsBy ? { ...step, failsBy } : step);
+    const guardOnly = failsBy !== undefined && checksOnly.find(fn) === undefined;
+    report.checked.push(failsBy ? { ...step, failsBy, ...(guardOnly ? { guardOnly } : {}) } : step);
     if (!failsBy) report.vacuousSteps.push(step);
+    else if (guardOnly) report.guardOnlySteps.push({ ...step, failsBy });
   }
   report.scenariosWithoutThen = input.scenarios.filter((s) => !s.steps.some((st) => st.type === 'Outcome')).map(({ uri, line, name }) => ({ uri, line, name }));
   return report;
+}
+
+/** For each definition id, the step types of the scenario steps that ran it. */
+function usesByDefinition(scenarios: ScenarioRef[]): Map<string, Set<string>> {
+  const uses = new Map<string, Set<string>>();
+  for (const step of scenarios.flatMap((s) => s.steps)) {
+    for (const id of step.definitionIds ?? []) uses.set(id, (uses.get(id) ?? new Set()).add(step.type ?? 'Unknown'));
+  }
+  return uses;
+}
+
+function isOutcome(keyword: string, used: Set<string> | undefined): boolean {
+  if (keyword === 'Then') return true;
+  if (!used?.has('Outcome')) return false;
+  return keyword === 'Given' || keyword === 'When' ? used.size === 1 : true;
 }
 
 /** The step-definition call cucumber located at `uri:line` (the line of the call or of its pattern). */
