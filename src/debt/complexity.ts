@@ -1,6 +1,6 @@
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../impact/typescript.js';
-import { functionName, isFunctionWithBody, recursiveCallee, type FunctionLike } from './function-like.js';
+import { calls, elseKeyword, functionName, isFunctionWithBody, isLoop, rangeStart, recursiveCallee, type FunctionLike, type LoopNode } from './function-like.js';
 
 /**
  * Cognitive complexity (G. Ann Campbell, SonarSource, "Cognitive Complexity: a new way of measuring
@@ -227,44 +227,6 @@ class Walker {
   }
 }
 
-type LoopNode = TS.ForStatement | TS.ForInStatement | TS.ForOfStatement | TS.WhileStatement | TS.DoStatement;
-
-function isLoop(ts: typeof TS, node: TS.Node): node is LoopNode {
-  return ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
-}
-
 function isStructural(kind: IncrementKind): boolean {
   return kind === 'if' || kind === 'conditional' || kind === 'switch' || kind === 'loop' || kind === 'catch';
-}
-
-/** Position of the `else` keyword: the first token after the then-branch. */
-function elseKeyword(ts: typeof TS, node: TS.IfStatement, sf: TS.SourceFile): number {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, sf.languageVariant, sf.text, undefined, node.thenStatement.getEnd());
-  scanner.scan();
-  return scanner.getTokenStart();
-}
-
-/**
- * Where a function starts for reporting: a function or arrow that is a property's value starts at
- * the property's key, as a method does (`{ run: () => … }` reads as the method `run`).
- */
-function rangeStart(ts: typeof TS, node: FunctionLike, sf: TS.SourceFile): number {
-  const parent = node.parent;
-  if ((ts.isFunctionExpression(node) || ts.isArrowFunction(node)) && ts.isPropertyAssignment(parent) && parent.initializer === node) return parent.getStart(sf);
-  return node.getStart(sf);
-}
-
-/** Whether `callee` (an identifier or `this.name`) names `fn` itself. */
-function calls(ts: typeof TS, fn: FunctionLike, callee: { name: string; viaThis: boolean }): boolean {
-  const isMember = ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn);
-  if (callee.viaThis !== isMember) return false;
-  return ownName(ts, fn) === callee.name;
-}
-
-function ownName(ts: typeof TS, fn: FunctionLike): string | undefined {
-  if (ts.isConstructorDeclaration(fn)) return undefined;
-  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
-  const parent = fn.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  return undefined;
 }

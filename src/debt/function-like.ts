@@ -62,3 +62,41 @@ export function recursiveCallee(ts: typeof TS, call: TS.CallExpression): { name:
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) return { name: callee.name.text, viaThis: true };
   return undefined;
 }
+
+export type LoopNode = TS.ForStatement | TS.ForInStatement | TS.ForOfStatement | TS.WhileStatement | TS.DoStatement;
+
+export function isLoop(ts: typeof TS, node: TS.Node): node is LoopNode {
+  return ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
+}
+
+/** Position of the `else` keyword: the first token after the then-branch. */
+export function elseKeyword(ts: typeof TS, node: TS.IfStatement, sf: TS.SourceFile): number {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, sf.languageVariant, sf.text, undefined, node.thenStatement.getEnd());
+  scanner.scan();
+  return scanner.getTokenStart();
+}
+
+/**
+ * Where a function starts for reporting: a function or arrow that is a property's value starts at
+ * the property's key, as a method does (`{ run: () => … }` reads as the method `run`).
+ */
+export function rangeStart(ts: typeof TS, node: FunctionLike, sf: TS.SourceFile): number {
+  const parent = node.parent;
+  if ((ts.isFunctionExpression(node) || ts.isArrowFunction(node)) && ts.isPropertyAssignment(parent) && parent.initializer === node) return parent.getStart(sf);
+  return node.getStart(sf);
+}
+
+/** Whether `callee` (an identifier or `this.name`) names `fn` itself. */
+export function calls(ts: typeof TS, fn: FunctionLike, callee: { name: string; viaThis: boolean }): boolean {
+  const isMember = ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn);
+  if (callee.viaThis !== isMember) return false;
+  return ownName(ts, fn) === callee.name;
+}
+
+function ownName(ts: typeof TS, fn: FunctionLike): string | undefined {
+  if (ts.isConstructorDeclaration(fn)) return undefined;
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Node, Project, ts, type CallExpression, type SourceFile } from 'ts-morph';
-import { FailFinder, functionOf, type FailPoint } from './can-fail.js';
+import { FailFinder, type FailPoint } from './can-fail.js';
+import { functionOf } from './can-fail-syntax.js';
 
 /**
  * `vacuousChecks`: `Then` steps whose definition cannot fail, and scenarios with no `Then`.
