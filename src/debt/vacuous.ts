@@ -71,7 +71,7 @@ const STEP_FUNCTIONS = new Set(['Given', 'When', 'Then', 'And', 'But', 'defineSt
 
 export function findVacuousChecks(input: VacuousInput): VacuousReport {
   const uses = usesByDefinition(input.scenarios);
-  const project = new Project({ compilerOptions: { allowJs: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: [] } });
+  const project = projectOnlyProject();
   const finder = new FailFinder(project, input.root, input.maxDepth);
   const checksOnly = new FailFinder(project, input.root, input.maxDepth, false);
   const report: VacuousReport = { checked: [], vacuousSteps: [], guardOnlySteps: [], scenariosWithoutThen: [], unresolved: [] };
@@ -100,6 +100,25 @@ export function findVacuousChecks(input: VacuousInput): VacuousReport {
   }
   report.scenariosWithoutThen = input.scenarios.filter((s) => !s.steps.some((st) => st.type === 'Outcome')).map(({ uri, line, name }) => ({ uri, line, name }));
   return report;
+}
+
+/**
+ * A ts-morph project that reads the project's own files and nothing else: relative imports are
+ * resolved, packages and the standard library are not (libraries are never followed, and loading
+ * their declarations took 5 of the 11 s on specloop's own steps; assertion modules are recognised by
+ * their import's text). Path aliases and workspace packages are therefore not followed either.
+ */
+function projectOnlyProject(): Project {
+  return new Project({
+    compilerOptions: { allowJs: true, noEmit: true, noLib: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+    resolutionHost: (host, options) => ({
+      resolveModuleNames: (names, containing) => names.map((name) => {
+        if (!name.startsWith('.')) return undefined;
+        const resolved = ts.resolveModuleName(name, containing, options(), host).resolvedModule;
+        return resolved && !resolved.resolvedFileName.split(/[\\/]/).includes('node_modules') ? resolved : undefined;
+      }),
+    }),
+  });
 }
 
 /** For each definition id, the step types of the scenario steps that ran it. */
