@@ -80,6 +80,20 @@ function myMethod2(c1: boolean) {
     expect(fns.get('r')).toMatchObject({ complexity: 1, inclusive: 1 });
   });
 
+  it('inclusive: a callback inside an if is one more level deep for its enclosing function', () => {
+    const text = `
+function outer(items: number[], a: boolean) {
+  if (a) {
+    items.forEach((x) => {
+      if (x) { return; }
+    });
+  }
+}`;
+    const fns = byName(text);
+    expect(fns.get('outer')).toMatchObject({ complexity: 1, inclusive: 4 });
+    expect(fns.get('<callback of items.forEach>')).toMatchObject({ complexity: 1, inclusive: 1 });
+  });
+
   it('logical operators: one per sequence of like operators, each change starting a new one', () => {
     const text = `
 function f(a: boolean, b: boolean, c: boolean, d: boolean, e: boolean, g: boolean) {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunDefinition, RunScenario } from '../src/core/run-result.js';
 import { findVacuousChecks, type ScenarioRef, type StepDefinitionRef } from '../src/debt/vacuous.js';
 import { tempDir } from './helpers.js';
 
@@ -153,5 +154,17 @@ describe('vacuous checks', () => {
   it('lists the scenarios with no outcome step, and the definitions it could not find without judging them', () => {
     expect(report.scenariosWithoutThen.map((s) => s.line)).toEqual([9, 13]);
     expect(report.unresolved).toEqual([expect.objectContaining({ pattern: 'ghost', line: 19, why: 'no step definition call at this line' })]);
+  });
+
+  it('takes the run\'s own shapes: RunResult definitions and scenarios', () => {
+    const root = project({ 'steps/a.steps.js': "const { Then } = require('@cucumber/cucumber');\nThen('x', function () {});\n" });
+    const definitions: RunDefinition[] = [{ id: 'd1', pattern: 'x', patternType: 'cucumber', uri: 'steps/a.steps.js', line: 2, used: true }];
+    const scenarios: RunScenario[] = [{
+      uri: 'features/a.feature', line: 2, name: 'a', feature: 'A', tags: [], status: 'passed', durationMs: 1, hookFailures: [],
+      steps: [{ keyword: 'Then ', text: 'x', line: 3, column: 5, status: 'passed', durationMs: 0, definitionIds: ['d1'], type: 'Outcome' }],
+    }];
+    const result = findVacuousChecks({ root, definitions, scenarios });
+    expect(result.vacuousSteps).toEqual([expect.objectContaining({ id: 'd1', keyword: 'Then', line: 2 })]);
+    expect(result.scenariosWithoutThen).toEqual([]);
   });
 });
