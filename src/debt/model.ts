@@ -64,3 +64,62 @@ export const HistoryEntrySchema = z.strictObject({
   metrics: ValuesSchema,
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** One function's complexity, where it is, and whether any scenario executed it. */
+export const FunctionDebtSchema = z.strictObject({
+  name: z.string(),
+  line: z.number().int(),
+  endLine: z.number().int(),
+  complexity: z.number().int(),
+  /** null: no line-level coverage to tell. */
+  executed: z.boolean().nullable(),
+});
+
+/** A source file's share: its executable lines, which no scenario executes, and its opaque complexity. */
+export const FileDebtSchema = z.strictObject({
+  file: z.string().describe('project-relative'),
+  executableLines: z.number().int(),
+  /** Line numbers (of the .ts source) no scenario executes; null without line-level coverage. */
+  unspecifiedLines: z.array(z.number().int()).nullable(),
+  /** Of those, the lines a Markdown spec's `covers:` claims. */
+  declaredOnlyLines: z.array(z.number().int()).nullable(),
+  opaqueComplexity: z.number().nullable(),
+  /** Weighted lines changed since the ack; null without an ack. */
+  unreviewed: z.number().nullable(),
+  functions: z.array(FunctionDebtSchema),
+});
+export type FileDebt = z.infer<typeof FileDebtSchema>;
+
+/** A spec's share: its checks that cannot fail, and whether its code moved without it (or with it). */
+export const SpecDebtSchema = z.strictObject({
+  file: z.string(),
+  scenarios: z.number().int(),
+  vacuousChecks: z.array(
+    z.strictObject({
+      kind: z.enum(['vacuous-then', 'no-then']),
+      line: z.number().int().describe("the step's line (vacuous-then) or the scenario's (no-then)"),
+      text: z.string(),
+      definition: z.strictObject({ file: z.string(), line: z.number().int() }).optional(),
+    }),
+  ),
+  /** Files its scenarios executed (or bind to, without coverage), project-relative. */
+  traced: z.array(z.string()),
+  /** Traced files changed since the ack while the spec did not; null without an ack. */
+  drift: z.array(z.string()).nullable(),
+  /** The spec or its step definitions changed since the ack together with traced code; null without an ack. */
+  selfGraded: z.boolean().nullable(),
+});
+export type SpecDebt = z.infer<typeof SpecDebtSchema>;
+
+/** `spec debt --json`: the figures, their trend, and every file's and spec's share. */
+export const DebtReportSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  summary: DebtSummarySchema,
+  /** The last runs' figures, oldest first (from .spec/history.jsonl). */
+  history: z.array(HistoryEntrySchema),
+  files: z.array(FileDebtSchema),
+  specs: z.array(SpecDebtSchema),
+  /** Problems met while measuring (a torn history line, a file that does not parse): said, never fatal. */
+  warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), file: z.string().optional(), line: z.number().int().optional() })),
+});
+export type DebtReport = z.infer<typeof DebtReportSchema>;
