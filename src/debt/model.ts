@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODE_NAMES } from '../core/error-codes.js';
 
 /*
  * Comprehension debt's vocabulary: every metric's name, unit and one-line definition, and the
@@ -120,6 +121,6 @@ export const DebtReportSchema = z.strictObject({
   files: z.array(FileDebtSchema),
   specs: z.array(SpecDebtSchema),
   /** Problems met while measuring (a torn history line, a file that does not parse): said, never fatal. */
-  warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), file: z.string().optional(), line: z.number().int().optional() })),
+  warnings: z.array(z.strictObject({ code: z.enum(ERROR_CODE_NAMES), message: z.string(), file: z.string().optional(), line: z.number().int().optional() })),
 });
 export type DebtReport = z.infer<typeof DebtReportSchema>;
