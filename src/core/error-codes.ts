@@ -83,10 +83,6 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
-export function errorCodeEntry(code: ErrorCode): ErrorCodeEntry {
-  return ERROR_CODES[code];
-}
-
 /** The code and the kind the table gives it, for building a verdict failure. */
 export function coded<C extends ErrorCode>(code: C): { code: C; kind: FailureKind } {
   return { code, kind: ERROR_CODES[code].kind };

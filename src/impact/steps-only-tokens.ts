@@ -13,7 +13,7 @@ export interface Tok {
 }
 
 const SKIPPED = new Set(['WhiteSpace', 'MultiLineComment', 'SingleLineComment', 'HashbangComment']);
-export const CLOSER = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
+const CLOSER = new Map([['(', ')'], ['[', ']'], ['{', '}']]);
 /** An opening bracket (a Map, not an object: `constructor` is an identifier, not a key of it). */
 export const isOpen = (tok: Tok): boolean => tok.type === 'Punctuator' && CLOSER.has(tok.value);
 /** Tokens after a line break that continue the expression before it (no automatic semicolon). */

@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url';
 import type { RunError } from '../core/run-result.js';
 import type { Failure } from './verdict.js';
-import type { FailureContext } from './failures.js';
 
 /** A generated assertion message repeats expected/actual as a diff we show anyway: keep its headline. */
 export function errorMessage(error: RunError | undefined): string {
@@ -10,7 +9,7 @@ export function errorMessage(error: RunError | undefined): string {
   return error.generatedMessage && error.expected !== undefined ? (error.message.split('\n')[0] ?? '') : error.message;
 }
 
-export function errorFields(error: RunError | undefined, ctx: Pick<FailureContext, 'root' | 'tools'>): Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> {
+export function errorFields(error: RunError | undefined, ctx: { root: string; tools: { diff?: (expected: string, actual: string) => string } }): Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> {
   if (!error) return {};
   const stack = error.stack ? userStack(error.stack, ctx.root) : undefined;
   const fields: Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> = stack ? { stack } : {};

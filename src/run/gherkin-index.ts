@@ -1,8 +1,8 @@
 import type * as messages from '@cucumber/messages';
 import type { RuleHeading } from '../core/run-result.js';
 
-export interface AstStep { keyword: string; line: number; column: number }
-export interface ScenarioHeading { keyword: string; rule?: RuleHeading; language: string }
+interface AstStep { keyword: string; line: number; column: number }
+interface ScenarioHeading { keyword: string; rule?: RuleHeading; language: string }
 
 /** What the run's Gherkin documents say about each AST node: step keywords and places, scenario lines and headings, feature names. */
 export class GherkinIndex {

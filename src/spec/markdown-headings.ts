@@ -141,7 +141,7 @@ function checkRuleNesting(state: CompileState, h: HeadingParts): void {
   );
 }
 
-export function closeExamples(state: CompileState): void {
+function closeExamples(state: CompileState): void {
   const examples = state.examples;
   state.examples = undefined;
   if (!examples || examples.hasTable) return;
