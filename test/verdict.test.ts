@@ -5,7 +5,7 @@ import type { SpecProblem } from '../src/core/errors.js';
 import type { RunOutcome } from '../src/run/runner.js';
 import type { RunDefinition, RunResult, RunScenario, RunStep } from '../src/core/run-result.js';
 import { buildVerdict, loadVerdictTools, type VerdictInput } from '../src/report/build-verdict.js';
-import { userStack } from '../src/report/failures.js';
+import { userStack } from '../src/report/error-fields.js';
 import { verdictJsonSchema } from '../src/report/json-schema.js';
 import { emptyCounts, FailureKindSchema, GateStatusSchema, judge, VerdictSchema, type Failure, type GateResult, type Verdict } from '../src/report/verdict.js';
 

@@ -1,25 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { z } from 'zod';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { relativePath } from '../core/env.js';
 import { DEFAULTS } from './defaults.js';
-import { didYouMean } from '../core/did-you-mean.js';
+import { validate, type FoundConfig } from './validate.js';
 import type { ResolvedConfig, UserConfig } from './schema.js';
 import type { Source } from './sources.js';
 
-/** The forms a gate may take (schema.ts), for the message when one is written otherwise. */
-const GATE_FORMS = 'a gate is an argv array (["npx", "eslint", "."]), { "command": [...], "timeout": ms } or false (turns a detected gate off)';
 
-interface FoundConfig {
-  file: string | undefined;
-  raw: unknown;
-  text: string;
-  isJson: boolean;
-  /** For package.json the config sits under "spec". */
-  prefix: string[];
-}
 
 /** Finds, loads, validates and resolves the project's config. Throws SpecloopError (exit 2) on bad config. */
 export async function loadConfig(root: string, explicitFile?: string, overrides: UserConfig = {}): Promise<ResolvedConfig> {
@@ -151,50 +140,6 @@ function parseJson(root: string, file: string, text: string): unknown {
       hint: 'fix the JSON syntax',
     });
   }
-}
-
-async function validate(found: FoundConfig, root: string): Promise<UserConfig> {
-  // No config at all is the common case: defaults need no schema (and no zod on the start-up path).
-  if (found.file === undefined) return {};
-  const { UserConfigSchema } = await import('./schema.js');
-  const result = UserConfigSchema.safeParse(found.raw ?? {});
-  if (result.success) return result.data;
-  // Only the error path needs the YAML parser that finds the key's line.
-  const { locateKey } = await import('./locate-key.js');
-  const file = found.file ? relativePath(root, found.file) : 'config';
-  const problems = result.error.issues.map((issue): SpecProblem => {
-    const keyPath = [...found.prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const line = locateKey(found.text, unknownKeys.length ? [...keyPath, unknownKeys[0]!] : keyPath, found.isJson);
-    return {
-      code: 'SPEC_CONFIG_INVALID',
-      message: describeIssue(issue, keyPath, unknownKeys),
-      location: { file, line: line ?? 1 },
-      hint: hintFor(issue, keyPath, unknownKeys, UserConfigSchema.shape),
-    };
-  });
-  throw new SpecloopError(problems[0]!, problems.slice(1));
-}
-
-function describeIssue(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[]): string {
-  const where = keyPath.length ? `"${keyPath.join('.')}"` : 'the config';
-  if (unknownKeys.length) return `unknown key${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((k) => `"${k}"`).join(', ')} in ${where}`;
-  return `invalid value for ${where}: ${issue.message}`;
-}
-
-function hintFor(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[], shape: Record<string, z.ZodType>): string {
-  const own = keyPath.filter((k, i) => !(i === 0 && k === 'spec'));
-  if (unknownKeys.length && own.length === 0) {
-    const meant = unknownKeys.map((key) => [key, didYouMean(key, Object.keys(shape))] as const).filter(([, m]) => m !== undefined);
-    const guesses = meant.map(([key, m]) => (unknownKeys.length > 1 ? `"${key}": did you mean "${m}"?` : `did you mean "${m}"?`));
-    return [...guesses, `allowed keys: ${Object.keys(shape).join(', ')}`].join('; ');
-  }
-  if (own[0] === 'gates' && own.length >= 2) return GATE_FORMS;
-  if (issue.code === 'invalid_value') return `allowed values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  const key = keyPath[keyPath.length - 1];
-  const field = typeof key === 'string' ? shape[key] : undefined;
-  const described = field?.description;
-  return described ? `"${String(key)}": ${described}` : 'see the config reference in the README';
 }
 
 function sourcesOf(user: UserConfig, source: Source): ResolvedConfig['sources'] {

@@ -1,17 +1,16 @@
-import type { ReporterName } from '../core/reporters.js';
-import { DEFAULT_REPORTER, REPORTERS, REPORTER_NAMES } from '../core/reporters.js';
-import { DEFAULTS } from './defaults.js';
-import type { RunConfig } from './run-config.js';
-import type { UserConfig } from './schema.js';
-
 /*
  * Every option of `verify()` and `watch()` and every flag of `spec verify` and `spec watch`, in one
  * table (vitest's cli-config.ts habit): the API's option types, its zod schema (api/options.ts),
  * node:util's parseArgs definitions and --help's option lines all come from here, so a new option
  * is added once and the flag, the type and the help can't drift. Plain data: the CLI reads it on
- * its start-up path, where zod is not loaded. Over 10 KB on purpose: one table is the point, and
- * most of it is --help's text.
+ * its start-up path, where zod is not loaded.
+ * Size: one table is the point (most of it is --help's text); split, the flags could drift again.
  */
+import type { ReporterName } from '../core/reporters.js';
+import { DEFAULT_REPORTER, REPORTERS, REPORTER_NAMES } from '../core/reporters.js';
+import { DEFAULTS } from './defaults.js';
+import type { RunConfig } from './run-config.js';
+import type { UserConfig } from './schema.js';
 
 export type Command = 'verify' | 'watch';
 

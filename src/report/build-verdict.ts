@@ -2,9 +2,11 @@ import { coded, ERROR_CODES } from '../core/error-codes.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { RunOutcome } from '../run/runner.js';
 import type { RunResult, RunScenario } from '../core/run-result.js';
-import { definitionRef, errorFields, problemFailure, scenarioFailures, type FailureContext, type VerdictTools } from './failures.js';
-import { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
-import type { Counts, Failure, GateResult, ScenarioResult, Verdict, Warning } from './verdict.js';
+import { definitionRef, problemFailure, scenarioFailures, type FailureContext, type VerdictTools } from './failures.js';
+import { gateFailure, kindOfProblem, outcomeFailures } from './outcome-failures.js';
+import { judge, SCHEMA_VERSION } from './summary.js';
+import { countScenarios, countSteps } from './verdict-counts.js';
+import type { Failure, GateResult, ScenarioResult, Verdict, Warning } from './verdict.js';
 
 export interface VerdictInput {
   root: string;
@@ -172,74 +174,4 @@ function asDraft(scenario: ScenarioResult, failures: Failure[]): Failure[] {
 
 function toWarning(p: SpecProblem): Warning {
   return { code: p.code, ...(p.location ? { location: p.location } : {}), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
-}
-
-function kindOfProblem(problem: SpecProblem): Failure['kind'] {
-  return ERROR_CODES[problem.code].kind;
-}
-
-function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureContext): Failure[] {
-  if (!outcome) return [];
-  switch (outcome.kind) {
-    case 'result':
-      return [
-        ...outcome.result.runErrors.map((e): Failure => ({ ...coded('SPEC_HOOK'), message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
-        ...outcome.result.undefinedParameterTypes.map((p): Failure => ({
-          ...coded('SPEC_UNDEFINED_PARAMETER_TYPE'),
-          message: `undefined parameter type {${p.name}} in "${p.expression}"`,
-          hint: `define it with defineParameterType({ name: '${p.name}', regexp: /…/ }) in a support file, or use a built-in type ({int}, {string}, {word}, {float})`,
-        })),
-      ];
-    case 'fatal':
-      return [{ ...problemFailure(outcome.problem, kindOfProblem(outcome.problem), ctx), ...(outcome.problem.code === 'SPEC_SUPPORT_LOAD' && outcome.stack ? errorFields({ message: '', stack: outcome.stack }, ctx) : {}) }];
-    case 'timeout': {
-      const p = outcome.progress;
-      const file = p ? ctx.sourceOf(p.uri) : undefined;
-      return [{
-        ...coded('SPEC_RUN_TIMEOUT'),
-        ...(p && file ? { location: { file, line: p.line }, scenario: p.scenario, ...(p.pickleLine ? { scenarioId: `${file}:${p.pickleLine}` } : {}), step: p.step, excerpt: ctx.excerpt(file, p.line) } : {}),
-        message: p ? `"${p.step}" did not finish within ${outcome.limitMs} ms and was stopped (it blocked the event loop, or never settled)` : `the run did not finish within ${outcome.limitMs} ms and was stopped`,
-        hint: 'look for an endless loop or a blocking call in the step definition or the code it calls; raise `timeout` in spec.config only if the step is legitimately slow',
-      }];
-    }
-    case 'crash':
-      return [{ ...coded('SPEC_RUN_CRASH'), message: `the runner exited unexpectedly (${outcome.signal ?? `exit code ${outcome.exitCode}`})${outcome.log ? `:\n${outcome.log.trim().slice(-2000)}` : ''}`, hint: 'a step or hook probably called process.exit or crashed Node; see the log above' }];
-    case 'aborted':
-      return [{
-        ...coded('SPEC_CANCELLED'),
-        message: `the run was cancelled (interrupted) and its child processes stopped${outcome.partial ? `; the ${outcome.partial.scenarios.length} scenario${outcome.partial.scenarios.length === 1 ? '' : 's'} that finished are reported` : ''}`,
-        hint: 'run again to get a full verdict',
-      }];
-  }
-}
-
-function gateFailure(gate: GateResult): Failure {
-  const tail = gate.log.split('\n').slice(-15).join('\n');
-  return {
-    ...coded('SPEC_GATE'),
-    message: `gate "${gate.name}" ${gate.status === 'timeout' ? 'timed out' : gate.status === 'error' ? 'could not run' : `failed (exit ${gate.exitCode})`}${tail ? `:\n${tail}` : ''}`,
-    hint: `run \`${gate.command.map(shellQuote).join(' ')}\` to see all of it, and fix what it reports`,
-  };
-}
-
-function countScenarios(scenarios: ScenarioResult[]): Counts {
-  const counts = emptyCounts();
-  for (const s of scenarios) bump(counts, s.status);
-  return counts;
-}
-
-function countSteps(scenarios: ScenarioResult[]): Counts {
-  const counts = emptyCounts();
-  for (const s of scenarios) for (const step of s.steps) bump(counts, step.status);
-  return counts;
-}
-
-function bump(counts: Counts, status: ScenarioResult['status']): void {
-  counts.total++;
-  if (status !== 'unknown') counts[status]++;
-}
-
-/** Quotes an argv word so the hint can be pasted into a POSIX shell. */
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

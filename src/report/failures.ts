@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { coded } from '../core/error-codes.js';
 import type { SpecProblem } from '../core/errors.js';
-import type { RuleHeading, RunDefinition, RunError, RunScenario, RunStep } from '../core/run-result.js';
+import type { RuleHeading, RunDefinition, RunScenario, RunStep } from '../core/run-result.js';
 import { effectiveKeywords } from '../bind/keywords.js';
 import type { DefinitionRef, Failure, FailureKind } from './verdict.js';
+import { errorFields, errorMessage } from './error-fields.js';
+import { BLOCKED_HINT, blockedEventLoop, failedStepHint, isTimeout } from './failure-hints.js';
 
 /** What failure builders need besides the result itself: file mapping and source access. */
 export interface FailureContext {
@@ -28,15 +29,6 @@ export interface VerdictTools {
 function snippetOf(step: RunStep, keyword: string, ctx: FailureContext): string | undefined {
   return (ctx.tools.cucumberSnippets ? step.suggestion : undefined) ?? ctx.tools.snippet?.(keyword, step.text, step.argument);
 }
-
-/** Node's message for what a worker thread may not do (process.chdir, process.setuid, …). */
-const IN_THREAD = /is not supported in workers/;
-const TIMED_OUT = /timed out/i;
-/** The watchdog's words for a step it cut (run/run-scenarios.ts): the step never gave the event loop back. */
-const BLOCKED = /blocked the event loop/;
-/** cucumber-js: "function has 0 arguments, should have 1 (if synchronous or returning a promise) or 2 (if accepting a callback)". */
-const ARITY = /function has (\d+) arguments?, should have (\d+) \(if synchronous/;
-const BLOCKED_HINT = 'the step never gave the event loop back: look for an endless or very long loop, or a long synchronous call (execSync, a busy wait, a huge computation) in the step or the code it calls';
 
 /** cucumber-js defines steps with English functions whatever the spec's dialect. */
 const SNIPPET_KEYWORD = { Context: 'Given', Action: 'When', Outcome: 'Then' } as const;
@@ -77,6 +69,11 @@ export function scenarioFailures(scenario: RunScenario, ctx: FailureContext): Fa
 
 type Where = { file: string; feature: string; scenario: string; scenarioKeyword?: string; rule?: RuleHeading; scenarioId: string; row: number | undefined };
 
+/** Which scenario a failure belongs to, in the order every failure lists it. */
+function scenarioFields(where: Where): Pick<Failure, 'feature' | 'scenario' | 'scenarioKeyword' | 'rule' | 'scenarioId'> {
+  return { feature: where.feature, scenario: where.scenario, ...(where.scenarioKeyword ? { scenarioKeyword: where.scenarioKeyword } : {}), ...(where.rule ? { rule: where.rule } : {}), scenarioId: where.scenarioId };
+}
+
 /**
  * The scenario's keyword and Rule as the spec wrote them, for headers in its own language. An
  * outline's example is a scenario, not an outline: it takes the dialect's word for Scenario.
@@ -96,19 +93,15 @@ function scenarioWord(language: string): string | undefined {
 
 function hookFailure(hook: RunScenario['hookFailures'][number], scenario: RunScenario, where: Where, ctx: FailureContext): Failure {
   const hookFile = hook.uri ? ctx.sourceOf(hook.uri) : where.file;
-  const timedOut = TIMED_OUT.test(hook.error?.message ?? '');
+  const timedOut = isTimeout(hook.error?.message ?? '');
   const pending = hook.status === 'pending';
   return {
     ...coded(timedOut ? 'SPEC_STEP_TIMEOUT' : pending ? 'SPEC_PENDING' : 'SPEC_HOOK'),
     location: { file: hookFile, line: hook.line ?? scenario.line },
-    feature: where.feature,
-    scenario: where.scenario,
-    ...(where.scenarioKeyword ? { scenarioKeyword: where.scenarioKeyword } : {}),
-    ...(where.rule ? { rule: where.rule } : {}),
-    scenarioId: where.scenarioId,
+    ...scenarioFields(where),
     ...errorFields(hook.error, ctx),
     message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} ${pending ? 'is pending' : 'failed'}`,
-    hint: BLOCKED.test(hook.error?.message ?? '') ? BLOCKED_HINT : `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
+    hint: blockedEventLoop(hook.error?.message ?? '') ? BLOCKED_HINT : `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
   };
 }
 
@@ -121,7 +114,7 @@ function snippetKeywords(scenario: RunScenario): string[] {
 function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureContext): Failure {
   // An outline's step line is shared by every example: the example row is the place that failed.
   const location = where.row ? { file: where.file, line: where.row } : { file: where.file, line: step.line, column: step.column };
-  const common = { location, feature: where.feature, scenario: where.scenario, ...(where.scenarioKeyword ? { scenarioKeyword: where.scenarioKeyword } : {}), ...(where.rule ? { rule: where.rule } : {}), scenarioId: where.scenarioId, step: `${step.keyword} ${step.text}`, excerpt: ctx.excerpt(where.file, location.line) };
+  const common = { location, ...scenarioFields(where), step: `${step.keyword} ${step.text}`, excerpt: ctx.excerpt(where.file, location.line) };
   const defs = step.definitionIds.map((id) => definitionRef(ctx.definitions.get(id), ctx)).filter((d): d is DefinitionRef => d !== undefined);
   const def = defs[0];
   switch (step.status) {
@@ -133,67 +126,9 @@ function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureC
       return { ...coded('SPEC_PENDING'), ...common, message: step.error?.message || 'step is pending', hint: def ? `implement the step definition at ${def.file}:${def.line}` : 'implement the step definition' };
     default: {
       const message = step.error?.message ?? '';
-      const timedOut = TIMED_OUT.test(message);
-      const arity = ARITY.exec(message);
-      const at = def ? ` (definition at ${def.file}:${def.line})` : '';
-      const hint = BLOCKED.test(message)
-        ? `${BLOCKED_HINT}${at}`
-        : timedOut
-        ? `the step did not finish in time: look for a missing await/resolve, or raise the timeout${at}`
-        : arity
-          ? arityHint(Number(arity[1]), Number(arity[2]), step.argument, def)
-          : IN_THREAD.test(message)
-          ? 'scenarios run in a worker thread, where this is not allowed: set "runner": "process" in spec.config.json to run them in a child process'
-          : `make the code do what ${where.file}:${step.line} says${def ? `, or fix the step definition at ${def.file}:${def.line}` : ''}`;
-      return { ...coded(timedOut ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED'), ...common, ...errorFields(step.error, ctx), message: errorMessage(step.error) || 'step failed', hint };
+      const hint = failedStepHint(message, step, where.file, def);
+      return { ...coded(isTimeout(message) ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED'), ...common, ...errorFields(step.error, ctx), message: errorMessage(step.error) || 'step failed', hint };
     }
   }
-}
-
-/**
- * cucumber-js calls a step definition with one value per parameter of its pattern, then the step's
- * data table or doc string: the count it wants includes that argument, which is easy to forget.
- */
-function arityHint(has: number, wants: number, argument: RunStep['argument'], def: DefinitionRef | undefined): string {
-  const at = def ? `the step definition at ${def.file}:${def.line}` : 'the step definition';
-  const what = argument === 'dataTable' ? 'a data table' : argument === 'docString' ? 'a doc string' : undefined;
-  const parameter = argument === 'dataTable' ? '`table: DataTable`' : '`docString: string`';
-  if (has < wants && what) return `the step has ${what}, which cucumber passes after the pattern's parameters: add a last parameter ${parameter} to ${at}`;
-  if (has < wants) return `the pattern captures ${wants} value${wants === 1 ? '' : 's'}: give ${at} one parameter for each`;
-  if (what) return `${at} takes more parameters than the pattern's ${wants - 1} value${wants - 1 === 1 ? '' : 's'} plus ${what}: remove the extra ones`;
-  return `the step has no data table or doc string, and the pattern captures ${wants} value${wants === 1 ? '' : 's'}: remove the extra parameters from ${at}, or give the step the table or doc string it expects`;
-}
-
-/** A generated assertion message repeats expected/actual as a diff we show anyway: keep its headline. */
-function errorMessage(error: RunError | undefined): string {
-  if (!error) return '';
-  return error.generatedMessage && error.expected !== undefined ? (error.message.split('\n')[0] ?? '') : error.message;
-}
-
-export function errorFields(error: RunError | undefined, ctx: Pick<FailureContext, 'root' | 'tools'>): Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> {
-  if (!error) return {};
-  const stack = error.stack ? userStack(error.stack, ctx.root) : undefined;
-  const fields: Pick<Failure, 'expected' | 'actual' | 'diff' | 'stack'> = stack ? { stack } : {};
-  if (error.expected !== undefined && error.actual !== undefined) {
-    fields.expected = error.expected;
-    fields.actual = error.actual;
-    if (ctx.tools.diff) fields.diff = ctx.tools.diff(error.expected, error.actual);
-  }
-  return fields;
-}
-
-/** specloop's own compiled code (even when the project is specloop itself) is never the user's frame. */
-const OWN_DIST = fileURLToPath(new URL('../', import.meta.url));
-
-/** Keeps the frames in the user's own files, written project-relative. */
-export function userStack(stack: string, root: string): string | undefined {
-  const prefix = root.endsWith('/') ? root : `${root}/`;
-  const frames = stack
-    .split('\n')
-    .filter((line) => /^\s+at /.test(line))
-    .map((line) => line.replace(/file:\/\//g, ''))
-    .filter((line) => line.includes(prefix) && !line.includes('/node_modules/') && !line.includes(`${prefix}.spec/`) && !line.includes(OWN_DIST))
-    .map((line) => line.split(prefix).join('').trim());
-  return frames.length ? frames.slice(0, 8).join('\n') : undefined;
 }
 

@@ -6,117 +6,22 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
-import { ChildProcess } from 'node:child_process';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
 import { captureStepErrors } from './capture-errors.js';
 import { RunCollector } from './collect.js';
-import type { ProfileConfig } from '../config/cucumber-profile.js';
-import type { ChildMessage, ParentMessage, RunJob, SpawnedMessage, SupportJob } from './protocol.js';
+import type { RunJob, SupportJob } from './protocol.js';
 import type { RunError } from '../core/run-result.js';
-import { startHangWatchdog, writeHeartbeat, type Heartbeat } from './watchdog.js';
 import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
-import { preferNativeIndices } from './native-indices.js';
 import { CoverageRecorder } from './coverage-recorder.js';
-import { cucumberMajor, unsupportedCucumber } from './cucumber-version.js';
 import { configureTiming, mark as markPhase } from '../core/timing.js';
-
-/**
- * The stdout formatter cucumber insists on: one that does nothing. specloop reads the message
- * stream itself, and the summary formatter's duration formatting initialises Intl (≈ 15 ms).
- */
-const SILENT_FORMATTER = "data:text/javascript,export default { type: 'formatter', formatter() {} }";
-/** cucumber 9 loads custom formatters with require() and knows no plugin objects: its summary goes to the null stream. */
-const stdoutFormatter = (version: string): string => (cucumberMajor(version) >= 10 ? SILENT_FORMATTER : 'summary');
-
-type CucumberApi = typeof import('@cucumber/cucumber/api');
+import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
+import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
+import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 
 const ownRequire = createRequire(import.meta.url);
-/** specloop's own compiled files: never the place to point a user at. */
-const OWN_DIST = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
-
-/** Set when the runner is a worker thread (see thread.ts): the parent watches its heartbeat. */
-const thread = isMainThread ? undefined : (workerData as { heartbeat: SharedArrayBuffer });
-
-function send(message: ChildMessage | SpawnedMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (thread) return resolve(parentPort!.postMessage(message));
-    if (!process.send) return resolve();
-    process.send(message, undefined, {}, () => resolve());
-  });
-}
-
-function onParentMessage(handler: (message: ParentMessage) => void): void {
-  if (thread) parentPort!.on('message', handler);
-  else process.on('message', handler);
-}
-
-function heartbeat(quietMs: number): Heartbeat {
-  return thread ? writeHeartbeat(thread.heartbeat) : startHangWatchdog(quietMs);
-}
-
-/**
- * Reports what the steps spawn: the parent kills those, and what they started, with the runner.
- * A thread has no process group of its own, and a child's group misses what detaches from it.
- */
-function reportSpawns(): void {
-  // Every async spawn, exec and fork goes through this (undocumented but long-stable) method.
-  const proto = ChildProcess.prototype as unknown as { spawn: (this: ChildProcess, ...args: unknown[]) => unknown };
-  const spawn = proto.spawn;
-  proto.spawn = function (this: ChildProcess, ...args: unknown[]) {
-    const result = spawn.apply(this, args);
-    const pid = this.pid;
-    if (pid !== undefined) {
-      void send({ type: 'spawned', pid });
-      this.once('exit', () => void send({ type: 'spawned', pid, exited: true }));
-    }
-    return result;
-  };
-}
-
-/**
- * Only the two API modules a run needs (≈ 20 ms less than the whole API); loadConfiguration, for
- * profiles cucumber alone can read, comes from the full API on demand. Falls back to the public
- * entry if a cucumber version moves its files.
- */
-function requireApi(): CucumberApi {
-  try {
-    const { runCucumber } = projectRequire('@cucumber/cucumber/lib/api/run_cucumber') as Pick<CucumberApi, 'runCucumber'>;
-    const { loadSupport } = projectRequire('@cucumber/cucumber/lib/api/load_support') as Pick<CucumberApi, 'loadSupport'>;
-    if (typeof runCucumber !== 'function' || typeof loadSupport !== 'function') throw new Error('moved');
-    const loadConfiguration: CucumberApi['loadConfiguration'] = (...args) => (projectRequire('@cucumber/cucumber/api') as CucumberApi).loadConfiguration(...args);
-    return { runCucumber, loadSupport, loadConfiguration } as CucumberApi;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && !String((error as Error).message).includes('lib/api')) throw error;
-    return projectRequire('@cucumber/cucumber/api') as CucumberApi;
-  }
-}
-
-function loadCucumber(): { api: CucumberApi; version: string } | SpecProblem {
-  try {
-    const version = (projectRequire('@cucumber/cucumber/package.json') as { version: string }).version;
-    const unsupported = unsupportedCucumber(version);
-    if (unsupported) return unsupported;
-    preferNativeIndices(projectRequire.resolve('@cucumber/cucumber/package.json'));
-    const api = requireApi();
-    return { api, version };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') {
-      return { code: 'SPEC_CUCUMBER_MISSING', message: `@cucumber/cucumber failed to load: ${(error as Error).message}` };
-    }
-    return {
-      code: 'SPEC_CUCUMBER_MISSING',
-      message: '@cucumber/cucumber is not installed in this project: run npm install --save-dev @cucumber/cucumber',
-      hint: "specloop drives your project's own copy (a peer dependency), so your steps and the runner share it",
-    };
-  }
-}
-
 let cjsRegistered = false;
 
 /** tsx's require hooks go in at boot (they only affect require); ESM hooks only when a job imports. */
@@ -187,7 +92,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
     loadStack = (error as Error).stack;
-    return supportLoadProblem(error);
+    return supportLoadProblem(error, process.cwd());
   }
   mark('support loaded');
   noteLoadPhase();
@@ -245,77 +150,6 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   await send({ type: 'result', result, rss: process.memoryUsage().rss });
 }
 
-function supportLoadProblem(error: unknown): SpecProblem {
-  const err = error as Error;
-  const root = `${process.cwd()}${path.sep}`;
-  // A syntax error (esbuild via tsx) names its file:line:column in the message; a throw, in the stack.
-  const frame = firstUserFrame(err.message) ?? firstUserFrame(err.stack ?? '');
-  const detail = err.message.split('\n').filter((l) => l.trim()).slice(0, 8).join('\n').split(root).join('');
-  return {
-    code: 'SPEC_SUPPORT_LOAD',
-    message: `loading step definitions failed: ${detail}`,
-    ...(frame ? { location: frame } : {}),
-    hint: 'fix the error where the step file is imported; the file must load without throwing',
-  };
-}
-
-function firstUserFrame(stack: string): { file: string; line: number; column?: number } | undefined {
-  for (const match of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?/g)) {
-    const file = match[1]!.replace(/^file:\/\//, '');
-    if (file.includes('/node_modules/') || file.startsWith('node:') || file.startsWith(OWN_DIST)) continue;
-    return { file: path.relative(process.cwd(), file).split(path.sep).join('/'), line: Number(match[2]), column: Number(match[3]) };
-  }
-  return undefined;
-}
-
-async function resolveProfile(api: CucumberApi, file: string | undefined, profiles: string[]): Promise<void> {
-  const said = captureStderr();
-  try {
-    const { useConfiguration: c } = await api.loadConfiguration({ ...(file ? { file } : {}), profiles }, { cwd: process.cwd(), env: process.env }).finally(said.stop);
-    const config: ProfileConfig = {
-      paths: c.paths, require: c.require, import: c.import, requireModule: c.requireModule, loader: c.loader ?? [], tags: c.tags, name: c.name,
-      worldParameters: c.worldParameters as Record<string, unknown>, retry: c.retry, strict: c.strict,
-      format: c.format.map((f) => (Array.isArray(f) ? f.filter(Boolean).join(':') : f)),
-      parallel: c.parallel ?? 0,
-      ...snippetSettings(c.formatOptions as Record<string, unknown> | undefined),
-    };
-    await send({ type: 'profile', config });
-  } catch (error) {
-    await send({ type: 'fatal', problem: rejectedProfile(file ?? 'the cucumber profile', said.text(), (error as Error).message) });
-  }
-}
-
-/**
- * cucumber parses profile strings with commander, which prints what it rejects to stderr and
- * calls process.exit: the printed line is the cause, the exit only how it ended.
- */
-function captureStderr(): { text: () => string; stop: () => void } {
-  const write = process.stderr.write;
-  let text = '';
-  process.stderr.write = ((chunk: string | Uint8Array) => ((text += chunk.toString()), true)) as typeof process.stderr.write;
-  return { text: () => text, stop: () => void (process.stderr.write = write) };
-}
-
-function rejectedProfile(file: string, stderr: string, message: string): SpecProblem {
-  const said = stderr.split('\n').map((l) => l.trim()).find((l) => l.startsWith('error:'))?.replace(/^error:\s*/, '');
-  const option = said?.match(/^unknown option '([^']+)'/)?.[1];
-  if (option) return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected option ${option} in ${file}: remove it`, hint: `remove ${option} from the profile in ${file}: cucumber ${cucumberVersion()} does not know it` };
-  return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected the profile in ${file}: ${said ?? message}`, hint: `fix it in ${file}, or pick another profile with --profile` };
-}
-
-function cucumberVersion(): string {
-  try {
-    return (projectRequire('@cucumber/cucumber/package.json') as { version: string }).version;
-  } catch {
-    return '';
-  }
-}
-
-function snippetSettings(options: Record<string, unknown> | undefined): Pick<ProfileConfig, 'snippetInterface' | 'snippetSyntax'> {
-  const { snippetInterface, snippetSyntax } = options ?? {};
-  return { ...(typeof snippetInterface === 'string' ? { snippetInterface } : {}), ...(typeof snippetSyntax === 'string' ? { snippetSyntax } : {}) };
-}
-
 const exitRunner: (code?: number) => void = process.exit.bind(process);
 
 /**
@@ -335,7 +169,7 @@ async function main(): Promise<void> {
   reportSpawns();
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();
-  const loaded = loadCucumber();
+  const loaded = loadCucumber(process.cwd());
   if (!('api' in loaded)) {
     await send({ type: 'fatal', problem: loaded });
     return exitRunner(0);
@@ -355,7 +189,7 @@ async function main(): Promise<void> {
     } else if (message.type === 'partial') {
       void send(current ? { type: 'partial', result: current.finish() } : { type: 'partial' });
     } else {
-      resolveProfile(loaded.api, message.file, message.profiles).catch(fail);
+      import('./resolve-profile.js').then(({ resolveProfile }) => resolveProfile(loaded.api, loaded.version, message.file, message.profiles, { cwd: process.cwd(), env: process.env, stderr: process.stderr })).catch(fail);
     }
   });
   mark('ready');

@@ -1,0 +1,19 @@
+import { emptyCounts } from './summary.js';
+import type { Counts, ScenarioResult } from './verdict.js';
+
+export function countScenarios(scenarios: ScenarioResult[]): Counts {
+  const counts = emptyCounts();
+  for (const s of scenarios) bump(counts, s.status);
+  return counts;
+}
+
+export function countSteps(scenarios: ScenarioResult[]): Counts {
+  const counts = emptyCounts();
+  for (const s of scenarios) for (const step of s.steps) bump(counts, step.status);
+  return counts;
+}
+
+function bump(counts: Counts, status: ScenarioResult['status']): void {
+  counts.total++;
+  if (status !== 'unknown') counts[status]++;
+}

@@ -1,0 +1,55 @@
+/**
+ * A cucumber profile as cucumber itself reads it (loadConfiguration), for profiles specloop cannot
+ * read alone; loaded only when one is asked for.
+ */
+import type { ProfileConfig } from '../config/cucumber-profile.js';
+import type { SpecProblem } from '../core/errors.js';
+import type { CucumberApi } from './load-cucumber.js';
+import { send } from './runner-channel.js';
+
+export interface RunnerProcess {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stderr: NodeJS.WriteStream;
+}
+
+/** `runner` is the runner process's own (its folder, variables and stderr), handed in by the runner entry. */
+export async function resolveProfile(api: CucumberApi, version: string, file: string | undefined, profiles: string[], runner: RunnerProcess): Promise<void> {
+  const said = captureStderr(runner.stderr);
+  try {
+    const { useConfiguration: c } = await api.loadConfiguration({ ...(file ? { file } : {}), profiles }, { cwd: runner.cwd, env: runner.env }).finally(said.stop);
+    const config: ProfileConfig = {
+      paths: c.paths, require: c.require, import: c.import, requireModule: c.requireModule, loader: c.loader ?? [], tags: c.tags, name: c.name,
+      worldParameters: c.worldParameters as Record<string, unknown>, retry: c.retry, strict: c.strict,
+      format: c.format.map((f) => (Array.isArray(f) ? f.filter(Boolean).join(':') : f)),
+      parallel: c.parallel ?? 0,
+      ...snippetSettings(c.formatOptions as Record<string, unknown> | undefined),
+    };
+    await send({ type: 'profile', config });
+  } catch (error) {
+    await send({ type: 'fatal', problem: rejectedProfile(file ?? 'the cucumber profile', version, said.text(), (error as Error).message) });
+  }
+}
+
+/**
+ * cucumber parses profile strings with commander, which prints what it rejects to stderr and
+ * calls process.exit: the printed line is the cause, the exit only how it ended.
+ */
+function captureStderr(stderr: NodeJS.WriteStream): { text: () => string; stop: () => void } {
+  const write = stderr.write;
+  let text = '';
+  stderr.write = ((chunk: string | Uint8Array) => ((text += chunk.toString()), true)) as typeof stderr.write;
+  return { text: () => text, stop: () => void (stderr.write = write) };
+}
+
+function rejectedProfile(file: string, version: string, stderr: string, message: string): SpecProblem {
+  const said = stderr.split('\n').map((l) => l.trim()).find((l) => l.startsWith('error:'))?.replace(/^error:\s*/, '');
+  const option = said?.match(/^unknown option '([^']+)'/)?.[1];
+  if (option) return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected option ${option} in ${file}: remove it`, hint: `remove ${option} from the profile in ${file}: cucumber ${version} does not know it` };
+  return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected the profile in ${file}: ${said ?? message}`, hint: `fix it in ${file}, or pick another profile with --profile` };
+}
+
+function snippetSettings(options: Record<string, unknown> | undefined): Pick<ProfileConfig, 'snippetInterface' | 'snippetSyntax'> {
+  const { snippetInterface, snippetSyntax } = options ?? {};
+  return { ...(typeof snippetInterface === 'string' ? { snippetInterface } : {}), ...(typeof snippetSyntax === 'string' ? { snippetSyntax } : {}) };
+}

@@ -1,0 +1,48 @@
+/**
+ * The runner's line to its parent, the same whether it runs as a child process (IPC) or a worker
+ * thread (postMessage): messages both ways, the heartbeat the parent watches, and the pids of what
+ * the steps spawn.
+ */
+import { ChildProcess } from 'node:child_process';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { ChildMessage, ParentMessage, SpawnedMessage } from './protocol.js';
+import { startHangWatchdog, writeHeartbeat, type Heartbeat } from './watchdog.js';
+
+/** Set when the runner is a worker thread (see thread.ts): the parent watches its heartbeat. */
+export const thread = isMainThread ? undefined : (workerData as { heartbeat: SharedArrayBuffer });
+
+export function send(message: ChildMessage | SpawnedMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (thread) return resolve(parentPort!.postMessage(message));
+    if (!process.send) return resolve();
+    process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+export function onParentMessage(handler: (message: ParentMessage) => void): void {
+  if (thread) parentPort!.on('message', handler);
+  else process.on('message', handler);
+}
+
+export function heartbeat(quietMs: number): Heartbeat {
+  return thread ? writeHeartbeat(thread.heartbeat) : startHangWatchdog(quietMs);
+}
+
+/**
+ * Reports what the steps spawn: the parent kills those, and what they started, with the runner.
+ * A thread has no process group of its own, and a child's group misses what detaches from it.
+ */
+export function reportSpawns(): void {
+  // Every async spawn, exec and fork goes through this (undocumented but long-stable) method.
+  const proto = ChildProcess.prototype as unknown as { spawn: (this: ChildProcess, ...args: unknown[]) => unknown };
+  const spawn = proto.spawn;
+  proto.spawn = function (this: ChildProcess, ...args: unknown[]) {
+    const result = spawn.apply(this, args);
+    const pid = this.pid;
+    if (pid !== undefined) {
+      void send({ type: 'spawned', pid });
+      this.once('exit', () => void send({ type: 'spawned', pid, exited: true }));
+    }
+    return result;
+  };
+}

@@ -1,0 +1,33 @@
+/** cucumber's step result messages as specloop's status, milliseconds and error. Pure. */
+import type * as messages from '@cucumber/messages';
+import type { StepStatus } from '../core/results.js';
+import type { RunError } from '../core/run-result.js';
+
+export function toStatus(status: messages.TestStepResultStatus | undefined): StepStatus {
+  return (status ?? 'UNKNOWN').toLowerCase() as StepStatus;
+}
+
+export function toMs(duration: messages.Duration): number {
+  return duration.seconds * 1000 + duration.nanos / 1e6;
+}
+
+export function toError(result: messages.TestStepResult, captured: RunError | undefined): RunError | undefined {
+  if (result.status !== 'FAILED' && result.status !== 'PENDING') return undefined;
+  const exception = result.exception;
+  const message = exception?.message ?? result.message ?? '';
+  if (!message && result.status === 'PENDING') return undefined;
+  return {
+    type: exception?.type,
+    message: firstBlock(message),
+    stack: exception?.stackTrace ?? result.message,
+    ...(captured?.generatedMessage ? { generatedMessage: true } : {}),
+    ...(captured?.expected !== undefined ? { expected: captured.expected } : {}),
+    ...(captured?.actual !== undefined ? { actual: captured.actual } : {}),
+  };
+}
+
+/** Cucumber puts the whole stack into `message` when it has no exception; keep the message part. */
+function firstBlock(message: string): string {
+  const at = message.search(/\n\s+at /);
+  return (at >= 0 ? message.slice(0, at) : message).trim();
+}
