@@ -58,7 +58,8 @@ export async function runVerify(argv: string[]): Promise<number> {
       onConfig: (run) => {
         if (renderer === undefined) choose(run.values.reporter.value);
       },
-      // Step output goes to stderr so stdout stays the report (and pure JSON under --json).
+      // Step output goes to stderr so stdout stays the report. Under a machine reporter (json) it is
+      // dropped: harnesses often read both streams as one, and the JSON must parse.
       onOutput: (chunk) => {
         if (reporter === undefined || !reporterInfo(reporter).machine) process.stderr.write(chunk);
       },
