@@ -135,10 +135,6 @@ When('I send {word} to the watcher', function (this: WatchWorld, signal: string)
   state(this).watcher!.kill(signal as NodeJS.Signals);
 });
 
-Then('a run triggered by {string} finishes', async function (this: WatchWorld, relative: string) {
-  await nextEvent(this, (e) => e.type === 'run-finished' && (e.verdict?.watch?.trigger ?? []).includes(relative), `run triggered by ${relative}`);
-});
-
 Then('a run triggered by {string} finishes, having run exactly these scenarios:', async function (this: WatchWorld, relative: string, table: DataTable) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished' && (e.verdict?.watch?.trigger ?? []).includes(relative), `run triggered by ${relative}`);
   assert.deepEqual(event.verdict!.scenarios.map((s) => s.id).sort(), table.raw().map(([id]) => id!).sort(), `the scenarios the run after editing ${relative} ran`);
