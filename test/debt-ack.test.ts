@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ack, review } from '../src/api/ack.js';
 import { measureAckDebt } from '../src/debt/ack-debt.js';
+import { ReviewSchema } from '../src/debt/review.js';
 import { hashText, projectFiles, readAll, kindsOf } from '../src/debt/ack-files.js';
 import { writeAck, type Ack } from '../src/debt/ack-store.js';
 import { lineChanges, lineWeigher, weighLines } from '../src/debt/line-diff.js';
@@ -163,5 +165,23 @@ describe('oracleChanges (--locked)', () => {
     const [problem] = await oracleChanges(root, await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']));
     expect(problem?.code).toBe('SPEC_NO_ACK');
     expect(problem?.hint).toContain('spec ack');
+  });
+});
+
+describe('ack() and review() through the API', () => {
+  it('records the baseline, and the review validates against ReviewSchema with the change by intent', async () => {
+    const root = project();
+    writeFileSync(path.join(root, 'spec.config.json'), JSON.stringify({ specs: ['features/**/*.feature'], steps: ['steps/**/*.ts'] }));
+    const record = await ack({ cwd: root, message: 'looked at it' });
+    expect(record).toMatchObject({ file: '.spec/ack.json', message: 'looked at it', counts: { specs: 2, steps: 2, sources: 2 } });
+    write(root, 'src/b.ts', "import { x } from './a.js';\nexport function y(n = 0) {\n  if (n) return n;\n  return x();\n}\n");
+    write(root, 'features/c.feature', 'Feature: C\n  Scenario: three\n    Given z\n');
+    const result = ReviewSchema.parse(await review({ cwd: root }));
+    expect(result.ack?.message).toBe('looked at it');
+    expect(result.specs).toEqual([{ file: 'features/c.feature', change: 'added', added: 3, removed: 0, status: 'unknown' }]);
+    // y's complexity is 1 (one if): lines 2 and 3 are new or changed, each weighs 1.
+    expect(result.sources).toEqual([{ file: 'src/b.ts', change: 'changed', lines: [2, 3], added: 2, removed: 1, unreviewed: 2, scenarios: [] }]);
+    expect(result.figures.drift).toEqual({ value: null, because: 'no run recorded which code the specs trace: run spec verify' });
+    expect(result.figures.specChurnRatio).toEqual({ value: 100 });
   });
 });
