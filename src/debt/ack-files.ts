@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { codeFiles } from '../impact/project-files.js';
 import { discoverSpecs } from '../spec/discover.js';
+import { sourceFiles } from './sources.js';
 
 /** What a file is to the ack: the oracle (spec, step/support definitions) or the code it judges. */
 export type AckKind = 'spec' | 'step' | 'source';
@@ -15,22 +15,20 @@ export interface ProjectFiles {
   sources: string[];
 }
 
-/** Config files are code but not the project's source: their lines are not what a spec explains. */
-const CONFIG_FILE = /^(?:spec\.config|cucumber)\.[cm]?[jt]s$/;
-
 /**
  * Specs from the spec globs, steps from the support globs (the config's or the cucumber
- * profile's, as the run resolves them), sources = every other code file of the project
- * (impact's notion of the project's code: no node_modules, dist, coverage or dot-folders).
+ * profile's, as the run resolves them), sources as the line-coverage figures count them
+ * (debt/sources.ts: the project's code less steps, tests, fixtures and tool config), so
+ * `unreviewed` and `unspecified` speak of the same files.
  */
 export async function projectFiles(root: string, specGlobs: string[], stepGlobs: string[]): Promise<ProjectFiles> {
   const [specs, stepList, code] = await Promise.all([
     discoverSpecs(root, specGlobs).then((s) => s.files),
     glob(stepGlobs.map((g) => g.replace(/^\.\//, '')), { cwd: root, ignore: ['**/node_modules/**', '.spec/**', '**/*.d.ts'] }),
-    codeFiles(root),
+    sourceFiles(root, { steps: stepGlobs }),
   ]);
   const steps = new Set(stepList.map(slash));
-  const sources = code.map((f) => slash(path.relative(root, f))).filter((f) => !steps.has(f) && !CONFIG_FILE.test(f));
+  const sources = code.filter((f) => !steps.has(f));
   return { specs: [...specs].sort(), steps: [...steps].sort(), sources: sources.sort() };
 }
 
