@@ -185,3 +185,12 @@ describe('ack() and review() through the API', () => {
     expect(result.figures.specChurnRatio).toEqual({ value: 100 });
   });
 });
+
+it('review() marks a changed Markdown spec whose front matter says draft as draft', async () => {
+  const root = project();
+  writeFileSync(path.join(root, 'spec.config.json'), JSON.stringify({ specs: ['features/**/*.feature', 'specs/**/*.md'], steps: ['steps/**/*.ts'] }));
+  await ack({ cwd: root });
+  write(root, 'specs/gift.md', '---\nstatus: draft\n---\n# Gift cards\n\n## Scenario: a code\n\n- Given x\n');
+  const result = await review({ cwd: root });
+  expect(result.specs.map((s) => [s.file, s.change, s.status])).toEqual([['specs/gift.md', 'added', 'draft']]);
+});
