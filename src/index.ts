@@ -5,6 +5,8 @@ export { RunConfigSchema } from './config/run-config-schema.js';
 export type { Source } from './config/sources.js';
 export { compile, type CompileOptions, type CompileReport } from './api/compile.js';
 export { init, type InitOptions, type InitReport } from './api/init.js';
+export { ack, review, type AckOptions, type AckRecord, type ReviewOptions } from './api/ack.js';
+export { ReviewSchema, type Review } from './debt/review.js';
 export { specloopVersion } from './api/version.js';
 export { VerdictSchema, SCHEMA_VERSION, type Verdict, type Failure, type ScenarioResult, type GateResult } from './report/verdict.js';
 export { verdictJsonSchema } from './report/json-schema.js';

@@ -39,7 +39,7 @@ describe("require('specloop')", () => {
       });
     `);
     expect(JSON.parse(out)).toEqual({
-      exports: ['RunConfigSchema', 'SCHEMA_VERSION', 'VerdictSchema', 'compile', 'defineConfig', 'init', 'inspectConfig', 'specloopVersion', 'verdictJsonSchema', 'verify'],
+      exports: ['ReviewSchema', 'RunConfigSchema', 'SCHEMA_VERSION', 'VerdictSchema', 'ack', 'compile', 'defineConfig', 'init', 'inspectConfig', 'review', 'specloopVersion', 'verdictJsonSchema', 'verify'],
       files: ['features/planning.md', 'features/todo.feature'],
       exitCode: 0,
     });

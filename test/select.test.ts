@@ -174,8 +174,8 @@ describe('scenario map', () => {
   it('records each scenario at its source line with the step files it bound to', () => {
     const map = buildScenarioMap(result, sourceOf, ['steps/a.ts', 'steps/b.ts', 'steps/hooks.ts']);
     expect(map.scenarios).toEqual([
-      { id: 'features/a.feature:3', file: 'features/a.feature', line: 3, stepFiles: ['steps/a.ts', 'steps/b.ts'] },
-      { id: 'specs/x.md:7', file: 'specs/x.md', line: 7, stepFiles: ['steps/b.ts'] },
+      { id: 'features/a.feature:3', file: 'features/a.feature', line: 3, stepFiles: ['steps/a.ts', 'steps/b.ts'], status: 'passed' },
+      { id: 'specs/x.md:7', file: 'specs/x.md', line: 7, stepFiles: ['steps/b.ts'], status: 'passed' },
     ]);
     expect(map.globalSupportFiles).toEqual(['steps/hooks.ts']);
   });

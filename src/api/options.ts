@@ -56,6 +56,15 @@ export const CompileOptionsSchema = z.strictObject({
   configFile: z.string().min(1).optional(),
 });
 
+export const AckOptionsSchema = z.strictObject({
+  cwd: z.string().min(1).optional(),
+  configFile: z.string().min(1).optional(),
+  profile: z.string().min(1).optional(),
+  message: z.string().optional(),
+});
+
+export const ReviewOptionsSchema = AckOptionsSchema.omit({ message: true });
+
 export const InitOptionsSchema = z.strictObject({
   cwd: z.string().min(1).optional(),
   agent: z.enum(AGENTS).optional(),

@@ -47,6 +47,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     problems.push(...prepared.problems);
+    if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const selectedGates = planGates(prepared.config, options.gates);
     notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));

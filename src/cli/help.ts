@@ -10,6 +10,8 @@ Commands:
   compile    parse every spec, write compiled Gherkin to .spec/compiled, report every error
   verify     the full gate: compile, bind, run the scenarios and the configured gates
   watch      re-run the scenarios each edit reaches, after every settled burst of edits
+  review     what changed since the last spec ack: specs, then code no spec change explains, then the figures
+  ack        record the reviewed state (.spec/ack.json): the baseline review, --locked and debt measure from
   hook       run the oracle from a coding agent's hook (claude|codex edit|stop, cursor stop)
 
 Options:
@@ -26,6 +28,37 @@ then the configured gates, and prints the verdict.
 
 Options:
 ${optionHelp('verify', 22)}
+`;
+
+export const ACK_HELP = `Usage: spec ack [options]
+
+Records the reviewed state in .spec/ack.json: the time, the message, the git commit (when in
+git) and a content hash per spec, step and source file, with each file's text under .spec/ack/
+(so lines can be compared later, in git or not). spec review, spec verify --locked and the
+ack-based debt figures (unreviewed, drift, selfGraded, specChurnRatio) measure from it.
+
+Options:
+  -m, --message TEXT  why this state was accepted (kept in the ack)
+  -c, --config FILE   config file (default ${CONFIG_NAMES} or package.json "spec")
+  -p, --profile NAME  use this cucumber.js profile (its paths and support files)
+      --cwd DIR       a folder of the project (its root is found at or above it)
+      --json          print what was recorded as JSON
+  -h, --help          show this help
+`;
+
+export const REVIEW_HELP = `Usage: spec review [options]
+
+Shows the change since the last spec ack by intent: specs added or changed (with how their
+scenarios ended in the last run), step definitions changed, then source changed with no spec
+change (largest first, with the scenarios that run it), drifted and self-graded specs, and the
+ack-based debt figures. Read-only.
+
+Options:
+  -c, --config FILE   config file (default ${CONFIG_NAMES} or package.json "spec")
+  -p, --profile NAME  use this cucumber.js profile (its paths and support files)
+      --cwd DIR       a folder of the project (its root is found at or above it)
+      --json          print the review as JSON
+  -h, --help          show this help
 `;
 
 export const COMPILE_HELP = `Usage: spec compile [paths…] [options]

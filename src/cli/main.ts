@@ -17,6 +17,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./watch.js')).runWatch(rest);
       case 'init':
         return await (await import('./init.js')).runInit(rest);
+      case 'ack':
+        return await (await import('./ack.js')).runAck(rest);
+      case 'review':
+        return await (await import('./ack.js')).runReview(rest);
       case 'hook':
         return await (await import('./hook.js')).runHook(rest);
       case '-v':
@@ -30,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 2 : 0;
       default:
-        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, hook (spec --help)' });
+        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, review, ack, hook (spec --help)' });
     }
   } catch (error) {
     if (isSpecloopError(error)) return Math.max(...error.problems.map(usageError));

@@ -74,6 +74,8 @@ export const ERROR_CODES = {
   SPEC_RUN_CRASH: { exit: 1, kind: 'run-error', label: 'runner crash', description: 'the runner exited unexpectedly (a step called `process.exit` or crashed Node)', fix: 'see the log in the message' },
   SPEC_CANCELLED: { exit: 1, kind: 'run-error', label: 'cancelled', description: 'the run was interrupted; what finished is reported', fix: 'run again for a full verdict' },
   SPEC_GATE: { exit: 1, kind: 'gate-error', description: 'a gate (typecheck, lint, …) failed, timed out or could not run', fix: 'run the gate command named to see all of it' },
+  SPEC_ORACLE_CHANGED: { exit: 1, kind: 'config-error', label: 'oracle changed', description: '`spec verify --locked`: a spec or step-definition file was added, changed or removed since the last `spec ack`', fix: 'undo the change to the spec or steps, or have a person review it (`spec review`) and run `spec ack`' },
+  SPEC_NO_ACK: { exit: 2, kind: 'config-error', label: 'no ack', description: 'the command measures from the reviewed baseline, and `.spec/ack.json` is missing or unreadable', fix: 'review the specs and code, then run `spec ack`' },
   SPEC_GATE_MISSING: { exit: 0, kind: 'gate-error', description: 'a default gate has nothing to run in this project', fix: 'install what the message names, or configure the gate' },
   SPEC_INIT_SETTINGS: { exit: 2, kind: 'config-error', description: "`spec init --agent` cannot edit the agent's settings file as it is", fix: 'fix the settings file named, then run init again' },
   SPEC_INTERNAL: { exit: 1, kind: 'run-error', description: 'specloop itself failed', fix: 'report it with the command you ran' },

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDir } from '../core/fs.js';
 import type { RunResult } from '../core/run-result.js';
+import type { StepStatus } from '../core/results.js';
 import { preloadLock, updateLocked } from './locked-update.js';
 
 /** One scenario and the step files its steps bound to in the run that recorded it. */
@@ -15,6 +16,8 @@ export interface ScenarioEntry {
   covered?: string[];
   /** The scenario did not pass when `covered` was recorded: it stopped early, so coverage may miss code it runs. */
   incomplete?: true;
+  /** How the scenario ended in the run that recorded it (spec review shows it beside a changed spec). */
+  status?: StepStatus;
 }
 
 /** The scenario ↔ code map recorded from runs; paths are project-relative. */
@@ -38,7 +41,7 @@ export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => s
   const scenarios = result.scenarios.map((s) => {
     const file = sourceOf(s.uri);
     const stepFiles = new Set(s.steps.flatMap((step) => step.definitionIds.map((id) => definitionFile.get(id)).filter((f): f is string => f !== undefined)));
-    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), ...(s.covered ? { covered: s.covered, ...(s.status === 'passed' ? {} : { incomplete: true as const }) } : {}) };
+    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), status: s.status, ...(s.covered ? { covered: s.covered, ...(s.status === 'passed' ? {} : { incomplete: true as const }) } : {}) };
   });
   const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort(), ...(supportGlobs ? { supportGlobs } : {}) };
   return result.loadActive ? { ...map, loadActive: result.loadActive } : map;

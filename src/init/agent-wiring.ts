@@ -22,6 +22,10 @@ unit tests, lint), and says whether the code does what they say.
 - Before you call the work done, run \`npx spec verify --reporter agent\`. It must exit 0 and end
   with \`spec: N passed, 0 failed\`; any other count is not done (a failed gate or a spec, config
   or load error counts too, named in parentheses: \`spec: 3 passed, 1 failed (gate typecheck)\`).
+- Once a person has reviewed the specs and run \`spec ack\` (\`.spec/ack.json\` exists), make that
+  final check \`npx spec verify --locked --reporter agent\`: it also fails, naming each file, when a
+  spec or step definition differs from what was acked. You may change the code, never the oracle
+  that judges it; if the behaviour itself must change, say so and leave the ack to a person.
 - A failure names the spec line, the step, expected and actual values, and the stack in this
   project's own files. Change the code so it does what the spec says. Do not edit specs or step
   definitions to make a failure go away unless you were asked to change that behaviour.

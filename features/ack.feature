@@ -1,0 +1,121 @@
+Feature: The reviewed baseline: spec ack, spec review and verify --locked
+  `spec ack` records the reviewed state (a content hash per spec, step and source file, and the
+  files' text under .spec/ack/ so lines can be compared later, in git or not). What changed since
+  then is measured from it: `unreviewed` (source lines added or changed, each weighted by the
+  cognitive complexity of its function, at least 1), `drift` (specs whose traced code changed
+  while the spec and its steps did not), `selfGraded` (specs whose spec or steps changed together
+  with the code they trace) and `specChurnRatio` (spec lines changed per 100 code lines changed).
+  `spec verify --locked` fails when a spec or step definition differs from the ack.
+
+  In the ledger fixture, src/fees.ts line 1 (`export const CURRENCY`) sits in no function, so a
+  change there weighs 1; line 7 sits in `monthlyFee`, whose two `if`s give it cognitive complexity
+  2, so a change there weighs 2. The fixture records coverage: features/fees.feature traces
+  src/fees.ts, features/deposits.feature traces src/account.ts.
+
+  Scenario: Before the first ack, the ack-based figures are not measured, and say why
+    Given the "ledger" fixture
+    And the project is a git repository with everything committed
+    When I run "spec review --json"
+    Then the exit code is 0
+    And stdout is JSON in which "figures.unreviewed.value" is "null"
+    And stdout is JSON in which "figures.unreviewed.because" is '"no ack yet: run spec ack"'
+    And stdout is JSON in which "figures.drift.value" is "null"
+
+  Scenario: An ack resets unreviewed; lines changed after it are weighted by their function's complexity
+    Given the "ledger" fixture
+    And the project is a git repository with everything committed
+    And I run "spec verify --gate none"
+    And I run "spec ack --message 'first review'"
+    And I replace "return Math.round(balance * 0.01);" with "return Math.round(balance / 100);" in the file "src/fees.ts"
+    And I replace "export const CURRENCY = 'EUR';" with "export const CURRENCY = 'USD';" in the file "src/fees.ts"
+    When I run "spec review --json"
+    # 1 line in monthlyFee (complexity 2) + 1 line outside any function (1) = 3
+    Then stdout is JSON in which "figures.unreviewed.value" is "3"
+    And stdout is JSON in which "ack.message" is '"first review"'
+    And stdout is JSON in which "sources.0.file" is '"src/fees.ts"'
+    And stdout is JSON in which "sources.0.unreviewed" is "3"
+    And stdout is JSON in which "sources.0.lines" is "[1, 7]"
+    And stdout is JSON in which "sources.0.scenarios" is '["features/fees.feature:3", "features/fees.feature:7"]'
+    When I run "spec ack"
+    And I run "spec review --json"
+    Then stdout is JSON in which "figures.unreviewed.value" is "0"
+    And stdout is JSON in which "sources" is "[]"
+
+  Scenario: Code edited with no spec change drifts from the spec that traces it
+    Given the "ledger" fixture
+    And the project is a git repository with everything committed
+    And I run "spec verify --gate none"
+    And I run "spec ack"
+    And I replace "return Math.round(balance * 0.01);" with "return Math.round(balance / 100);" in the file "src/fees.ts"
+    When I run "spec review --json"
+    Then stdout is JSON in which "figures.drift.value" is "1"
+    And stdout is JSON in which "figures.selfGraded.value" is "0"
+    And stdout is JSON in which "drifted.0.spec" is '"features/fees.feature"'
+    And stdout is JSON in which "drifted.0.changed" is '["src/fees.ts"]'
+    When I run "spec review"
+    Then the exit code is 0
+    And stdout contains "src/fees.ts"
+    And stdout contains "features/fees.feature:3"
+    And stdout contains "drift"
+
+  Scenario: A spec edited together with its code is self-graded and fails verify --locked
+    Given the "ledger" fixture
+    And the project is a git repository with everything committed
+    And I run "spec verify --gate none"
+    And I run "spec ack"
+    And I replace "return Math.round(balance * 0.01);" with "return Math.round(balance / 100);" in the file "src/fees.ts"
+    And I replace "Feature: Monthly fees" with "Feature: Monthly account fees" in the file "features/fees.feature"
+    When I run "spec review --json"
+    Then stdout is JSON in which "figures.selfGraded.value" is "1"
+    And stdout is JSON in which "figures.drift.value" is "0"
+    # spec: 1 line removed + 1 added = 2; code: 1 removed + 1 added = 2 → 100 spec lines per 100 code lines
+    And stdout is JSON in which "figures.specChurnRatio.value" is "100"
+    And stdout is JSON in which "specs.0.file" is '"features/fees.feature"'
+    And stdout is JSON in which "specs.0.change" is '"changed"'
+    And stdout is JSON in which "specs.0.status" is '"passing"'
+    When I run "spec verify --gate none"
+    Then the exit code is 0
+    When I run "spec verify --gate none --locked --json"
+    Then the exit code is 1
+    And the verdict has 1 failure
+    And the verdict has a "config-error" failure at "features/fees.feature:1"
+    And that failure's code is "SPEC_ORACLE_CHANGED"
+    And that failure's message contains "changed since the ack"
+
+  Scenario: verify --locked names every step-definition file added, changed or removed since the ack
+    Given the "ledger" fixture
+    And I run "spec ack"
+    And I append "// reviewed by nobody" to the file "features/step_definitions/fees.steps.ts"
+    And the file "features/step_definitions/extra.steps.ts" contains:
+      """
+      import { Given } from '@cucumber/cucumber';
+      Given('nothing at all', function () {});
+      """
+    When I run "spec verify --gate none --locked"
+    Then the exit code is 1
+    And stdout contains "features/step_definitions/fees.steps.ts"
+    And stdout contains "features/step_definitions/extra.steps.ts"
+    And stdout contains "changed since the ack"
+    And stdout contains "added since the ack"
+
+  Scenario: verify --locked without an ack is bad input
+    Given the "ledger" fixture
+    When I run "spec verify --gate none --locked"
+    Then the exit code is 2
+    And the output contains "spec ack"
+
+  Scenario: Outside git, the ack keeps the reviewed text itself
+    # GIT_DIR pointing nowhere: git finds no repository, as in a project that is not in git
+    # (the copies of fixtures live inside specloop's own repository).
+    Given the "ledger" fixture
+    And I run "spec verify --gate none"
+    And I run "spec ack" with the environment:
+      | GIT_DIR | /nonexistent/.git |
+    And I replace "return Math.round(balance * 0.01);" with "return Math.round(balance / 100);" in the file "src/fees.ts"
+    When I run "spec review --json" with the environment:
+      | GIT_DIR | /nonexistent/.git |
+    Then the exit code is 0
+    And stdout is JSON in which "ack.commit" is "null"
+    And stdout is JSON in which "figures.unreviewed.value" is "2"
+    And stdout is JSON in which "figures.drift.value" is "1"
+    And the file ".spec/ack.json" contains "\"commit\":null"

@@ -1,0 +1,93 @@
+import { fromBase, locateProject } from '../config/project-root.js';
+import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
+import { SpecloopError } from '../core/errors.js';
+import { hashText, kindsOf, projectFiles, readAll, type ProjectFiles } from '../debt/ack-files.js';
+import { ACK_FILE, writeAck, type Ack } from '../debt/ack-store.js';
+import { noAckProblem } from '../debt/locked.js';
+import type { Review } from '../debt/review.js';
+import type { Runner } from '../run/runner.js';
+import { startRunner } from '../run/start.js';
+import { AckOptionsSchema, checkCall, ReviewOptionsSchema } from './options.js';
+import { loadRunConfig } from './run-config.js';
+
+export interface AckOptions {
+  /** A folder of the project (default: the current one). */
+  cwd?: string;
+  configFile?: string;
+  /** The cucumber profile whose paths and support files decide which files are specs and steps. */
+  profile?: string;
+  /** Why this state was accepted, kept in the ack. */
+  message?: string;
+}
+
+export type ReviewOptions = Omit<AckOptions, 'message'>;
+
+/** What `spec ack` recorded. */
+export interface AckRecord {
+  file: typeof ACK_FILE;
+  at: string;
+  message: string | null;
+  commit: string | null;
+  counts: { specs: number; steps: number; sources: number };
+}
+
+/**
+ * Records the reviewed state: a content hash per spec, step and source file, their text under
+ * .spec/ack/, the time, the message and the git commit (null outside git). Throws SpecloopError
+ * (exit 2) on bad config. Never prints.
+ */
+export async function ack(options: AckOptions = {}, environment: EnvironmentInput = {}): Promise<AckRecord> {
+  const call = checkCall('ack', AckOptionsSchema, options, environment);
+  const { root, files } = await filesOf(call.cwd, call.options, call.environment);
+  const kinds = kindsOf(files);
+  const [texts, commit] = await Promise.all([readAll(root, [...kinds.keys()]), import('../impact/git.js').then((git) => git.headCommit(root))]);
+  const record: Ack = {
+    version: 1,
+    at: new Date().toISOString(),
+    message: call.options.message ?? null,
+    commit,
+    files: Object.fromEntries([...texts].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => [file, { kind: kinds.get(file)!, hash: hashText(text) }])),
+  };
+  await writeAck(root, record, texts);
+  const count = (list: string[]) => list.filter((f) => texts.has(f)).length;
+  return { file: ACK_FILE, at: record.at, message: record.message, commit, counts: { specs: count(files.specs), steps: count(files.steps), sources: count(files.sources) } };
+}
+
+/** The change since the last ack, by intent (debt/review.ts). Before the first ack its figures are null, saying so. */
+export async function review(options: ReviewOptions = {}, environment: EnvironmentInput = {}): Promise<Review> {
+  const call = checkCall('review', ReviewOptionsSchema, options, environment);
+  const { root, files } = await filesOf(call.cwd, call.options, call.environment);
+  const [{ measureAckDebt }, { loadScenarioMap }, { buildReview }] = await Promise.all([import('../debt/ack-debt.js'), import('../impact/scenario-map.js'), import('../debt/review.js')]);
+  const map = await loadScenarioMap(root);
+  let debt;
+  try {
+    debt = await measureAckDebt(root, files, map);
+  } catch (error) {
+    if (error instanceof SpecloopError) throw error;
+    throw new SpecloopError(noAckProblem((error as Error).message.split('\n')[0]));
+  }
+  return buildReview(debt, map, await draftsAmong(root, debt.changed.filter((c) => c.kind === 'spec' && c.change !== 'removed').map((c) => c.file)));
+}
+
+/** The project's specs, steps and sources, as verify resolves its config (spec.config, the cucumber profile). */
+async function filesOf(cwd: string, options: ReviewOptions, environment: EnvironmentInput): Promise<{ root: string; files: ProjectFiles }> {
+  const place = locateProject(cwd);
+  const env = makeEnvironment({ ...environment, cwd: place.root });
+  const configFile = options.configFile === undefined ? undefined : fromBase(place, options.configFile);
+  // Only a profile that cucumber alone can read (ESM, YAML, argv strings) needs a runner.
+  let runner: Runner | undefined;
+  try {
+    const { run } = await loadRunConfig({ configFile, profile: options.profile }, env, () => () => (runner ??= startRunner('process', place.root, env.env)));
+    return { root: place.root, files: await projectFiles(place.root, run.values.specs.value, run.values.steps.value) };
+  } finally {
+    runner?.kill();
+  }
+}
+
+async function draftsAmong(root: string, specs: string[]): Promise<Set<string>> {
+  const markdown = specs.filter((f) => f.endsWith('.md'));
+  if (!markdown.length) return new Set();
+  const { compileSpecs } = await import('../spec/compile.js');
+  const compiled = await compileSpecs(root, markdown);
+  return new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
+}

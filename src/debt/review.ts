@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { ScenarioMap } from '../impact/scenario-map.js';
+import type { AckDebt, ChangedFile } from './ack-debt.js';
+import { FigureSchema } from './model.js';
+
+/** `spec review --json`: the change since the last ack, by intent. */
+export const ReviewSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  ack: z.strictObject({ at: z.string(), message: z.string().nullable(), commit: z.string().nullable() }).nullable(),
+  figures: z.strictObject({ unreviewed: FigureSchema, drift: FigureSchema, selfGraded: FigureSchema, specChurnRatio: FigureSchema }),
+  /** Specs added, changed or removed, with how their scenarios ended in the last recorded run. */
+  specs: z.array(
+    z.strictObject({
+      file: z.string(),
+      change: z.enum(['added', 'changed', 'removed']),
+      added: z.number().int(),
+      removed: z.number().int(),
+      status: z.enum(['passing', 'failing', 'draft', 'unknown']).describe('unknown: no recorded run ran it'),
+    }),
+  ),
+  /** Step and support files added, changed or removed. */
+  steps: z.array(z.strictObject({ file: z.string(), change: z.enum(['added', 'changed', 'removed']), added: z.number().int(), removed: z.number().int() })),
+  /** Source changed with no change to a spec that traces it, largest (unreviewed) first. */
+  sources: z.array(
+    z.strictObject({
+      file: z.string(),
+      change: z.enum(['added', 'changed', 'removed']),
+      lines: z.array(z.number().int()).describe('lines added or changed (current text)'),
+      added: z.number().int(),
+      removed: z.number().int(),
+      unreviewed: z.number(),
+      scenarios: z.array(z.string()).describe('scenarios (file:line) that run it, from the scenario map'),
+    }),
+  ),
+  drifted: z.array(z.strictObject({ spec: z.string(), changed: z.array(z.string()) })),
+  selfGraded: z.array(z.strictObject({ spec: z.string(), changed: z.array(z.string()) })),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+export type SpecStatus = Review['specs'][number]['status'];
+
+/** Composes a review from the ack-based measurement, the scenario map and the draft specs. */
+export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, drafts: Set<string>): Review {
+  const judged = new Set(debt.specs.filter((s) => s.selfGraded).flatMap((s) => s.changedCode));
+  const tracedBy = new Map(debt.specs.map((s) => [s.spec, new Set(s.traced)]));
+  const of = (kind: ChangedFile['kind']) => debt.changed.filter((c) => c.kind === kind);
+  return {
+    schemaVersion: 1,
+    ack: debt.ack,
+    figures: debt.figures,
+    specs: of('spec').map((c) => ({ file: c.file, change: c.change, added: c.added, removed: c.removed, status: drafts.has(c.file) ? 'draft' : statusOf(map, c.file) })),
+    steps: of('step').map((c) => ({ file: c.file, change: c.change, added: c.added, removed: c.removed })),
+    sources: of('source')
+      .filter((c) => !judged.has(c.file))
+      .map((c) => ({ file: c.file, change: c.change, lines: c.lines, added: c.added, removed: c.removed, unreviewed: c.unreviewed, scenarios: scenariosRunning(map, c.file, tracedBy) })),
+    drifted: debt.specs.filter((s) => s.drift.length).map((s) => ({ spec: s.spec, changed: s.drift })),
+    selfGraded: debt.specs.filter((s) => s.selfGraded).map((s) => ({ spec: s.spec, changed: s.changedCode })),
+  };
+}
+
+function statusOf(map: ScenarioMap | undefined, spec: string): SpecStatus {
+  const statuses = (map?.scenarios ?? []).filter((s) => s.file === spec).map((s) => s.status);
+  if (statuses.some((s) => s !== undefined && s !== 'passed' && s !== 'skipped' && s !== 'unknown')) return 'failing';
+  // Skipped or unrecorded is not passing: only a spec whose every scenario passed is.
+  return statuses.length && statuses.every((s) => s === 'passed') ? 'passing' : 'unknown';
+}
+
+/** Scenarios that executed the file (coverage), or, recorded without coverage, those whose spec traces it through its steps' imports. */
+function scenariosRunning(map: ScenarioMap | undefined, file: string, tracedBy: Map<string, Set<string>>): string[] {
+  return (map?.scenarios ?? []).filter((s) => (s.covered ? s.covered.includes(file) : tracedBy.get(s.file)?.has(file))).map((s) => s.id);
+}

@@ -1,0 +1,53 @@
+import type { ChalkInstance } from 'chalk';
+import { METRICS } from '../debt/model.js';
+import type { Review } from '../debt/review.js';
+
+/** `spec review`'s human text: what changed since the ack, by intent, then the figures. */
+export function renderReview(review: Review, c: ChalkInstance): string {
+  if (!review.ack) return `${c.bold('No ack yet')}: nothing to compare with. Review the specs and code, then run spec ack.\n${figureLines(review, c).join('\n')}\n`;
+  const { ack } = review;
+  const lines = [`Since the ack of ${ack.at}${ack.message ? ` ("${ack.message}")` : ''}${ack.commit ? `, commit ${ack.commit.slice(0, 12)}` : ''}:`, ''];
+  lines.push(c.bold(`Specs added, changed or removed (${review.specs.length})`));
+  for (const s of review.specs) lines.push(`  ${s.change.padEnd(8)} ${s.file}  ${churn(s)}  ${statusText(s.status, c)}`);
+  if (review.steps.length) lines.push(c.bold(`Step definitions added, changed or removed (${review.steps.length})`));
+  for (const s of review.steps) lines.push(`  ${s.change.padEnd(8)} ${s.file}  ${churn(s)}`);
+  lines.push(c.bold(`Source changed with no spec change (${review.sources.length}), largest first`));
+  for (const s of review.sources) {
+    const at = s.lines.length ? `, line${s.lines.length === 1 ? '' : 's'} ${compactLines(s.lines)}` : '';
+    lines.push(`  ${s.file}  ${s.unreviewed} unreviewed (${churn(s)}${at})`);
+    lines.push(s.scenarios.length ? `      run by ${s.scenarios.join(', ')}` : c.yellow('      run by no recorded scenario'));
+  }
+  for (const d of review.drifted) lines.push(c.yellow(`drift: ${d.spec} did not change, but the code it runs did: ${d.changed.join(', ')}`));
+  for (const d of review.selfGraded) lines.push(c.yellow(`self-graded: ${d.spec} changed together with the code it runs (${d.changed.join(', ')}): its green means less`));
+  lines.push('', ...figureLines(review, c));
+  return `${lines.join('\n')}\n`;
+}
+
+function figureLines(review: Review, c: ChalkInstance): string[] {
+  return Object.entries(review.figures).map(([name, figure]) => {
+    const unit = METRICS[name as keyof typeof METRICS].unit;
+    return `  ${name.padEnd(15)} ${figure.value === null ? c.dim(`— (${figure.because ?? 'not measured'})`) : `${figure.value} ${unit}`}`;
+  });
+}
+
+function churn(s: { added: number; removed: number }): string {
+  return `+${s.added} −${s.removed}`;
+}
+
+function statusText(status: Review['specs'][number]['status'], c: ChalkInstance): string {
+  if (status === 'passing') return c.green(status);
+  if (status === 'failing') return c.red(status);
+  return c.dim(status === 'unknown' ? 'not run since' : status);
+}
+
+/** [1,2,3,7] → "1-3, 7". */
+function compactLines(lines: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
+    ranges.push(i === j ? `${lines[i]}` : `${lines[i]}-${lines[j]}`);
+    i = j;
+  }
+  return ranges.join(', ');
+}
