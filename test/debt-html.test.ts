@@ -77,6 +77,16 @@ describe('the debt page (HTML text)', () => {
     expect(page).toContain('No runs recorded yet');
     expect(page).toContain('never reviewed');
     expect(page).not.toContain('<svg');
+    // Unmeasured coverage must not read as "no file owes anything".
+    expect(page).not.toContain('No file has unspecified lines');
+    const unmeasuredChecks = firstRunReport();
+    unmeasuredChecks.summary.metrics.vacuousChecks = { value: null, because: 'step definitions did not load' };
+    expect(renderDebtHtml(unmeasuredChecks)).toContain('Not measured: step definitions did not load');
+    expect(renderDebtHtml(unmeasuredChecks)).not.toContain('No vacuous checks found');
+  });
+
+  it('shows the definitions\' `backticked` names as code', () => {
+    expect(renderDebtHtml(firstRunReport())).toContain("lines a Markdown spec&#39;s <code>covers:</code> globs claim");
   });
 });
 
@@ -114,6 +124,9 @@ describe('a metric chart', () => {
     expect(svg).toContain('>2026-11-18 09:12<');
     expect(svg).toContain('>2026-11-29 10:12<');
     expect(renderMetricChart('score', history)).toContain('>100<');
+    // Counts get whole ticks: drift runs 0–2 specs.
+    const ticks = [...renderMetricChart('drift', history).matchAll(/<text class="tick" x="38" [^>]*text-anchor="end">([^<]+)</g)].map((m) => m[1]);
+    expect(ticks).toEqual(['0', '1', '2']);
   });
 
   it('says so when no run measured the metric, and centres a single run', () => {

@@ -20,19 +20,23 @@ interface Scale {
   ticks: number[];
 }
 
-/** A 1, 2, 2.5 or 5 × 10ⁿ step that cuts the range into about four parts. */
-function niceStep(range: number): number {
+/**
+ * A 1, 2, 2.5 or 5 × 10ⁿ step that cuts the range into about four parts; whole steps for counts
+ * (a tick at 0.25 specs means nothing).
+ */
+function niceStep(range: number, whole: boolean): number {
   const rough = range / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].find((factor) => factor * power >= rough) ?? 10;
-  return step * power;
+  const factors = whole && power < 10 ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10];
+  const step = (factors.find((factor) => factor * power >= rough) ?? 10) * power;
+  return whole ? Math.max(1, Math.round(step)) : step;
 }
 
 function yScale(metric: MetricName, values: number[]): Scale {
   if (metric === 'score') return { min: 0, max: 100, ticks: [0, 25, 50, 75, 100] };
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
-  const step = niceStep(high - low || 1);
+  const step = niceStep(high - low || 1, values.every(Number.isInteger));
   const min = Math.floor(low / step) * step;
   const max = Math.max(Math.ceil(high / step) * step, min + step);
   const ticks: number[] = [];

@@ -3,7 +3,7 @@ import { METRICS, METRIC_NAMES, type DebtReport, type Figure, type MetricName } 
 import { renderMetricChart } from './debt-chart.js';
 import { DEBT_PAGE_CSS } from './debt-html-style.js';
 import { renderOffenders } from './debt-offenders.js';
-import { escapeHtml, formatNumber, formatTime } from './html-text.js';
+import { escapeHtml, escapeWithCode, formatNumber, formatTime } from './html-text.js';
 
 /*
  * `spec debt --html`: one self-contained page from a debt report. No script, and the page's
@@ -33,7 +33,7 @@ function figuresTable(report: DebtReport): string {
   const rows = METRIC_NAMES.map((name) => {
     const figure = metrics[name];
     const because = figure.value === null ? `<div class="because">${escapeHtml(figure.because ?? 'no reason given')}</div>` : '';
-    return `<tr><th scope="row"><a href="#chart-${name}">${name}</a></th>${figureCell(figure)}${formatDelta(name, delta?.[name])}<td>${escapeHtml(METRICS[name].unit)}</td><td>${escapeHtml(METRICS[name].summary)}${because}</td></tr>`;
+    return `<tr><th scope="row"><a href="#chart-${name}">${name}</a></th>${figureCell(figure)}${formatDelta(name, delta?.[name])}<td>${escapeHtml(METRICS[name].unit)}</td><td>${escapeWithCode(METRICS[name].summary)}${because}</td></tr>`;
   });
   return [
     '<table class="figures"><caption>The figures now</caption>',
@@ -45,7 +45,8 @@ function figuresTable(report: DebtReport): string {
 function charts(report: DebtReport): string {
   if (report.history.length === 0) return '<p class="empty">No runs recorded yet: every <code>spec verify</code> adds one to <code>.spec/history.jsonl</code>.</p>';
   const figures = METRIC_NAMES.map((name) => `<figure><figcaption>${name}</figcaption>${renderMetricChart(name, report.history)}</figure>`);
-  return `<div class="charts">${figures.join('')}</div>`;
+  const legend = '<p class="note">A filled dot is a full run; a hollow dot a partial run (its coverage figures come from the last full run); a dashed line a run that did not measure the metric. Hover a dot for its run.</p>';
+  return `${legend}<div class="charts">${figures.join('')}</div>`;
 }
 
 function warnings(report: DebtReport): string {

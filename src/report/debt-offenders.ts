@@ -1,4 +1,4 @@
-import type { DebtReport, FileDebt, SpecDebt } from '../debt/model.js';
+import type { DebtReport, FileDebt } from '../debt/model.js';
 import { escapeHtml, formatNumber } from './html-text.js';
 
 /*
@@ -57,13 +57,15 @@ function filesSection(report: DebtReport): string {
     .filter((file) => unspecifiedCount(file) > 0 || (file.opaqueComplexity ?? 0) > 0 || (file.declaredOnlyLines?.length ?? 0) > 0 || (file.unreviewed ?? 0) > 0)
     .sort((a, b) => unspecifiedCount(b) - unspecifiedCount(a) || (b.opaqueComplexity ?? 0) - (a.opaqueComplexity ?? 0) || a.file.localeCompare(b.file));
   const unmeasured = report.summary.metrics.unspecified.value === null ? `<p class="note">Line coverage not measured: ${escapeHtml(report.summary.metrics.unspecified.because ?? 'no reason given')}</p>` : '';
-  if (owing.length === 0) return `${unmeasured}<p class="empty">No file has unspecified lines, opaque complexity or unreviewed changes.</p>`;
+  if (owing.length === 0) return unmeasured || '<p class="empty">No file has unspecified lines, opaque complexity or unreviewed changes.</p>';
   const columns = ['File', 'Unspecified lines', 'Declared only', 'Opaque complexity', 'Unreviewed', 'Most complex unexecuted functions'];
   return unmeasured + table('Source files, most unspecified lines first', columns, owing.slice(0, MAX_ROWS).map(fileRow), owing.length - MAX_ROWS);
 }
 
-function vacuousSection(specs: readonly SpecDebt[]): string {
-  const checks = specs.flatMap((spec) => spec.vacuousChecks.map((check) => ({ spec: spec.file, ...check })));
+function vacuousSection(report: DebtReport): string {
+  const figure = report.summary.metrics.vacuousChecks;
+  const checks = report.specs.flatMap((spec) => spec.vacuousChecks.map((check) => ({ spec: spec.file, ...check })));
+  if (checks.length === 0 && figure.value === null) return `<p class="note">Not measured: ${escapeHtml(figure.because ?? 'no reason given')}</p>`;
   if (checks.length === 0) return '<p class="empty">No vacuous checks found.</p>';
   const rows = checks.slice(0, MAX_ROWS).map((check) => {
     const kind = check.kind === 'no-then' ? 'scenario with no <code>Then</code>' : '<code>Then</code> that cannot fail';
@@ -90,7 +92,7 @@ function movedSection(report: DebtReport): string {
 export function renderOffenders(report: DebtReport): string {
   return [
     `<section><h2>Files: unspecified and opaque code</h2>${filesSection(report)}</section>`,
-    `<section><h2>Specs with vacuous checks</h2>${vacuousSection(report.specs)}</section>`,
+    `<section><h2>Specs with vacuous checks</h2>${vacuousSection(report)}</section>`,
     `<section><h2>Drifted and self-graded specs</h2>${movedSection(report)}</section>`,
   ].join('\n');
 }

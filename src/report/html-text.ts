@@ -20,3 +20,8 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(time.getTime())) return iso;
   return `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** Escaped text with its `backticked` spans as code, as the metric definitions write them. */
+export function escapeWithCode(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
