@@ -121,6 +121,7 @@ describe('a metric chart', () => {
     // Highest unspecified figure: 366 (run 3) → ticks of 100 up to 400.
     for (const tick of ['>0<', '>100<', '>400<']) expect(svg).toContain(tick);
     expect(svg).toContain('>lines</text>');
+    expect(svg).toContain('<title id="chart-unspecified-title">unspecified (lines) over the last 12 runs: 8 measured, the latest 222</title>');
     expect(svg).toContain('>2026-11-18 09:12<');
     expect(svg).toContain('>2026-11-29 10:12<');
     expect(renderMetricChart('score', history)).toContain('>100<');

@@ -85,6 +85,8 @@ function segments(values: readonly (number | null)[]): number[][] {
 
 function marks(metric: MetricName, history: readonly HistoryEntry[], scale: Scale): string {
   const values = history.map((entry) => entry.metrics[metric]);
+  // Dots shrink when runs crowd the axis, so the line between them stays readable.
+  const radius = history.length > 60 ? 1.5 : 3.5;
   const at = (index: number) => `${round(xAt(index, history.length))},${round(yAt(values[index]!, scale))}`;
   const lines = segments(values)
     .filter((run) => run.length > 1)
@@ -97,7 +99,7 @@ function marks(metric: MetricName, history: readonly HistoryEntry[], scale: Scal
       return `<line class="gap" x1="${x}" x2="${x}" y1="${PAD.top}" y2="${PAD.top + PLOT_H}"><title>${escapeHtml(`${when}: not measured`)}</title></line>`;
     }
     const kind = entry.partial ? 'point partial' : 'point';
-    return `<circle class="${kind}" cx="${x}" cy="${round(yAt(value, scale))}" r="3.5"><title>${escapeHtml(`${when}: ${metric} ${formatNumber(value)} (${METRICS[metric].unit})`)}</title></circle>`;
+    return `<circle class="${kind}" cx="${x}" cy="${round(yAt(value, scale))}" r="${radius}"><title>${escapeHtml(`${when}: ${metric} ${formatNumber(value)} (${METRICS[metric].unit})`)}</title></circle>`;
   });
   return [...lines, ...points].join('');
 }
@@ -108,10 +110,11 @@ export function renderMetricChart(metric: MetricName, history: readonly HistoryE
   const values = history.map((entry) => entry.metrics[metric]).filter((value): value is number => value !== null);
   const scale = yScale(metric, values);
   const id = `chart-${metric}`;
-  const title = `${metric} (${unit}) over the last ${history.length} run${history.length === 1 ? '' : 's'}: ${values.length} measured`;
+  const latest = values.length ? `, the latest ${formatNumber(values.at(-1)!)}` : '';
+  const title = `${metric} (${unit}) over the last ${history.length} run${history.length === 1 ? '' : 's'}: ${values.length} measured${latest}`;
   const empty = values.length === 0 ? `<text class="empty" x="${PAD.left + PLOT_W / 2}" y="${PAD.top + PLOT_H / 2}" text-anchor="middle">not measured in these runs</text>` : '';
   return [
-    `<svg class="chart" id="${id}" data-metric="${metric}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="${id}-title">`,
+    `<svg class="chart" id="${id}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="${id}-title">`,
     `<title id="${id}-title">${escapeHtml(title)}</title>`,
     axes(scale, history, unit),
     marks(metric, history, scale),

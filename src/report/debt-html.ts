@@ -12,7 +12,7 @@ import { escapeHtml, escapeWithCode, formatNumber, formatTime } from './html-tex
  */
 
 const STYLE_HASH = createHash('sha256').update(DEBT_PAGE_CSS).digest('base64');
-const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; base-uri 'none'; form-action 'none'`;
 
 function formatDelta(metric: MetricName, delta: number | null | undefined): string {
   if (delta === null || delta === undefined) return '<td class="num">—</td>';
