@@ -85,6 +85,13 @@ describe('the debt page (HTML text)', () => {
     expect(renderDebtHtml(unmeasuredChecks)).not.toContain('No vacuous checks found');
   });
 
+  it('shows a note a measured figure carries', () => {
+    const report = richReport();
+    report.summary.metrics.score = { value: 73, because: 'over vacuousChecks, bindingHealth only' };
+    expect(renderDebtHtml(report)).toContain('<td class="num">73</td>');
+    expect(renderDebtHtml(report)).toContain('<div class="because">over vacuousChecks, bindingHealth only</div>');
+  });
+
   it('shows the definitions\' `backticked` names as code', () => {
     expect(renderDebtHtml(firstRunReport())).toContain("lines a Markdown spec&#39;s <code>covers:</code> globs claim");
   });
@@ -97,7 +104,8 @@ describe('a metric chart', () => {
     const svg = renderMetricChart(metric, history);
     const values = history.map((entry) => entry.metrics[metric]);
     expect(count(svg, /<circle class="point/g)).toBe(values.filter((v) => v !== null).length);
-    expect(count(svg, /<line class="gap"/g)).toBe(values.filter((v) => v === null).length);
+    const measuredAny = values.some((v) => v !== null);
+    expect(count(svg, /<line class="gap"/g)).toBe(measuredAny ? values.filter((v) => v === null).length : 0);
     expect(count(svg, /<polyline class="line"/g)).toBe(expectedLines(values));
     expect(svg).toContain('role="img"');
     expect(svg).toMatch(new RegExp(`<title id="chart-${metric}-title">${metric} \\(`));
@@ -134,5 +142,6 @@ describe('a metric chart', () => {
     const one = history.slice(0, 1);
     expect(renderMetricChart('drift', one)).toContain('not measured in these runs');
     expect(renderMetricChart('score', one)).toMatch(/<circle class="point" cx="195"/);
+    expect(renderMetricChart('drift', one)).not.toContain('class="gap"');
   });
 });

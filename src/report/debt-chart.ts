@@ -44,7 +44,9 @@ function yScale(metric: MetricName, values: number[]): Scale {
   return { min, max, ticks };
 }
 
-const xAt = (index: number, count: number) => PAD.left + (count === 1 ? PLOT_W / 2 : (index * PLOT_W) / (count - 1));
+/** Runs sit a few pixels in from the y axis and the right edge, so the first and last stay visible. */
+const INSET = 8;
+const xAt = (index: number, count: number) => PAD.left + INSET + (count === 1 ? (PLOT_W - 2 * INSET) / 2 : (index * (PLOT_W - 2 * INSET)) / (count - 1));
 const yAt = (value: number, scale: Scale) => PAD.top + PLOT_H - ((value - scale.min) / (scale.max - scale.min)) * PLOT_H;
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -87,6 +89,7 @@ function marks(metric: MetricName, history: readonly HistoryEntry[], scale: Scal
   const values = history.map((entry) => entry.metrics[metric]);
   // Dots shrink when runs crowd the axis, so the line between them stays readable.
   const radius = history.length > 60 ? 1.5 : 3.5;
+  const measured = values.some((value) => value !== null);
   const at = (index: number) => `${round(xAt(index, history.length))},${round(yAt(values[index]!, scale))}`;
   const lines = segments(values)
     .filter((run) => run.length > 1)
@@ -96,6 +99,8 @@ function marks(metric: MetricName, history: readonly HistoryEntry[], scale: Scal
     const x = round(xAt(index, history.length));
     const when = `${formatTime(entry.at)}, ${entry.kind}${entry.partial ? ' (partial run)' : ''}`;
     if (value === null) {
+      // A chart that measured nothing says so in words; a dashed mark per run would only add noise.
+      if (!measured) return '';
       return `<line class="gap" x1="${x}" x2="${x}" y1="${PAD.top}" y2="${PAD.top + PLOT_H}"><title>${escapeHtml(`${when}: not measured`)}</title></line>`;
     }
     const kind = entry.partial ? 'point partial' : 'point';

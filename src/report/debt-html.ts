@@ -32,7 +32,9 @@ function figuresTable(report: DebtReport): string {
   const { metrics, delta } = report.summary;
   const rows = METRIC_NAMES.map((name) => {
     const figure = metrics[name];
-    const because = figure.value === null ? `<div class="because">${escapeHtml(figure.because ?? 'no reason given')}</div>` : '';
+    // A measured figure can carry a note too (e.g. a score over only some metrics): show it either way.
+    const note = figure.because ?? (figure.value === null ? 'no reason given' : undefined);
+    const because = note === undefined ? '' : `<div class="because">${escapeHtml(note)}</div>`;
     return `<tr><th scope="row"><a href="#chart-${name}">${name}</a></th>${figureCell(figure)}${formatDelta(name, delta?.[name])}<td>${escapeHtml(METRICS[name].unit)}</td><td>${escapeWithCode(METRICS[name].summary)}${because}</td></tr>`;
   });
   return [
