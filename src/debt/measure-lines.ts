@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { discoverSpecs } from '../spec/discover.js';
+import { parseFrontMatter } from '../spec/front-matter.js';
+import { fileLineDebt, lineFigures, type LineFigures } from './line-debt.js';
+import { contentHash, loadLineRecord } from './line-record.js';
+import type { FileDebt } from './model.js';
+import { sourceFiles } from './sources.js';
+
+export interface LineDebtOptions {
+  /** Step and support globs (config `steps`, or the cucumber profile's require/import): not source. */
+  steps: string[];
+  /** Spec globs (config `specs`): Markdown specs among them claim code with `covers:`. */
+  specs: string[];
+  /** Globs choosing the source files to count; default: every code file not excluded (sources.ts). */
+  sources?: string[];
+}
+
+export interface LineDebt {
+  /** Every source file's share, by path; `unreviewed` is null (the ack's part). */
+  files: FileDebt[];
+  metrics: LineFigures;
+  /** When the line-coverage record was taken (undefined: none yet). */
+  recordedAt: string | undefined;
+  /** Files changed (or new) since the record: their lines are null and not in the figures. */
+  stale: string[];
+}
+
+/**
+ * `unspecified`, `declaredOnly` and `opaqueComplexity`, per file and in total, from the line
+ * coverage the last run of every scenario recorded (`spec verify --coverage`) and the files as
+ * they are now. Reads only: never writes, never runs a scenario.
+ */
+export async function measureLineDebt(root: string, options: LineDebtOptions): Promise<LineDebt> {
+  const [files, record, claims] = await Promise.all([sourceFiles(root, options), loadLineRecord(root), claimedGlobs(root, options.specs)]);
+  const claimed = claims.length ? picomatch(claims) : () => false;
+  const stale: string[] = [];
+  const debts = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(path.join(root, file), 'utf8');
+      const entry = record?.files[file];
+      const fresh = entry?.hash !== undefined && entry.hash !== null && entry.hash === contentHash(text);
+      if (record && !fresh) stale.push(file);
+      return fileLineDebt({ file, text, executed: fresh ? entry.executed : null, claimed: claimed(file) });
+    }),
+  );
+  return { files: debts, metrics: lineFigures(debts, record?.recordedAt), recordedAt: record?.recordedAt, stale: stale.sort() };
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+/** Every Markdown spec's `covers:` globs (project-relative). A spec whose front matter is broken claims nothing: verify reports it. */
+export async function claimedGlobs(root: string, specGlobs: string[]): Promise<string[]> {
+  const specs = (await discoverSpecs(root, specGlobs).catch(() => ({ files: [] as string[] }))).files.filter((f) => f.endsWith('.md'));
+  const globs = await Promise.all(
+    specs.map(async (file) => {
+      const yaml = FRONT_MATTER.exec(await readFile(path.join(root, file), 'utf8'))?.[1];
+      return yaml ? parseFrontMatter(yaml, 2, file).frontMatter.covers.map((g) => g.replace(/^\.\//, '')) : [];
+    }),
+  );
+  return [...new Set(globs.flat())];
+}
