@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executableLines } from '../src/debt/executable-lines.js';
+import { fileShape } from '../src/debt/file-shape.js';
 import { fileLineDebt, lineFigures, NO_LINE_RECORD } from '../src/debt/line-debt.js';
 import { sourceFiles } from '../src/debt/sources.js';
 import { tempDir } from './helpers.js';
@@ -37,7 +38,7 @@ describe('executableLines', () => {
 describe('fileLineDebt', () => {
   it('splits executable lines into run and unrun, and scores the functions that never ran', () => {
     // A scenario called check() with a value in range: 6 and 9 ran, 7 did not; read() never ran.
-    const debt = fileLineDebt({ file: 'src/check.ts', text: SOURCE, executed: [4, 5, 6, 9, 11], claimed: true });
+    const debt = fileLineDebt({ file: 'src/check.ts', shape: fileShape('src/check.ts', SOURCE), executed: [4, 5, 6, 9, 11], claimed: true });
     expect(debt).toMatchObject({ executableLines: 7, unspecifiedLines: [7, 12, 15], declaredOnlyLines: [7, 12, 15], opaqueComplexity: 0, unreviewed: null });
     expect(debt.functions.map((f) => [f.name, f.executed, f.complexity])).toEqual([
       ['check', true, 2],
@@ -47,7 +48,7 @@ describe('fileLineDebt', () => {
   });
 
   it('knows nothing without a record for the file as it is', () => {
-    const debt = fileLineDebt({ file: 'src/check.ts', text: SOURCE, executed: null, claimed: false });
+    const debt = fileLineDebt({ file: 'src/check.ts', shape: fileShape('src/check.ts', SOURCE), executed: null, claimed: false });
     expect(debt).toMatchObject({ executableLines: 7, unspecifiedLines: null, declaredOnlyLines: null, opaqueComplexity: null });
     expect(debt.functions.every((f) => f.executed === null)).toBe(true);
   });

@@ -1,11 +1,10 @@
-import { analyzeComplexity } from './complexity.js';
-import { executableLines } from './executable-lines.js';
+import type { FileShape } from './file-shape.js';
 import type { Figure, FileDebt } from './model.js';
 
 /** One source file as line debt reads it. */
 export interface LineDebtInput {
   file: string;
-  text: string;
+  shape: FileShape;
   /** Source lines that ran in the recorded run; null: no record for the file as it is now. */
   executed: number[] | null;
   /** A Markdown spec's `covers:` claims the file. */
@@ -13,18 +12,13 @@ export interface LineDebtInput {
 }
 
 /** A file's share (its `unreviewed` is the ack's to fill: null here). */
-export function fileLineDebt({ file, text, executed, claimed }: LineDebtInput): FileDebt {
-  const { lines, byFunction } = executableLines(file, text);
+export function fileLineDebt({ file, shape, executed, claimed }: LineDebtInput): FileDebt {
   const ran = executed ? new Set(executed) : undefined;
-  const unspecified = ran ? lines.filter((line) => !ran.has(line)) : null;
-  const functions = analyzeComplexity(file, text).map((fn) => {
-    const own = byFunction.get(`${fn.startLine}:${fn.startColumn}`) ?? [];
-    const wasRun = ran && own.length ? own.some((line) => ran.has(line)) : null;
-    return { name: fn.name, line: fn.startLine, endLine: fn.endLine, complexity: fn.complexity, executed: wasRun };
-  });
+  const unspecified = ran ? shape.lines.filter((line) => !ran.has(line)) : null;
+  const functions = shape.functions.map(({ own, ...fn }) => ({ ...fn, executed: ran && own.length ? own.some((line) => ran.has(line)) : null }));
   return {
     file,
-    executableLines: lines.length,
+    executableLines: shape.lines.length,
     unspecifiedLines: unspecified,
     declaredOnlyLines: unspecified && (claimed ? unspecified : []),
     opaqueComplexity: ran ? functions.reduce((sum, fn) => sum + (fn.executed === false ? fn.complexity : 0), 0) : null,

@@ -6,6 +6,7 @@ import { parseFrontMatter } from '../spec/front-matter.js';
 import { fileLineDebt, lineFigures, type LineFigures } from './line-debt.js';
 import { contentHash, loadLineRecord } from './line-record.js';
 import type { FileDebt } from './model.js';
+import { ShapeCache } from './shape-cache.js';
 import { sourceFiles } from './sources.js';
 
 export interface LineDebtOptions {
@@ -30,21 +31,23 @@ export interface LineDebt {
 /**
  * `unspecified`, `declaredOnly` and `opaqueComplexity`, per file and in total, from the line
  * coverage the last run of every scenario recorded (`spec verify --coverage`) and the files as
- * they are now. Reads only: never writes, never runs a scenario.
+ * they are now. Never runs a scenario; writes only its cache of parsed files (.spec/debt-shapes.json).
  */
 export async function measureLineDebt(root: string, options: LineDebtOptions): Promise<LineDebt> {
-  const [files, record, claims] = await Promise.all([sourceFiles(root, options), loadLineRecord(root), claimedGlobs(root, options.specs)]);
+  const [files, record, claims, shapes] = await Promise.all([sourceFiles(root, options), loadLineRecord(root), claimedGlobs(root, options.specs), ShapeCache.open(root)]);
   const claimed = claims.length ? picomatch(claims) : () => false;
   const stale: string[] = [];
   const debts = await Promise.all(
     files.map(async (file) => {
       const text = await readFile(path.join(root, file), 'utf8');
+      const hash = contentHash(text);
       const entry = record?.files[file];
-      const fresh = entry?.hash !== undefined && entry.hash !== null && entry.hash === contentHash(text);
+      const fresh = entry?.hash === hash;
       if (record && !fresh) stale.push(file);
-      return fileLineDebt({ file, text, executed: fresh ? entry.executed : null, claimed: claimed(file) });
+      return fileLineDebt({ file, shape: shapes.shape(file, hash, text), executed: fresh ? entry.executed : null, claimed: claimed(file) });
     }),
   );
+  await shapes.save();
   return { files: debts, metrics: lineFigures(debts, record?.recordedAt), recordedAt: record?.recordedAt, stale: stale.sort() };
 }
 

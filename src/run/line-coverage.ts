@@ -10,6 +10,8 @@ import { executedSourceLines } from './source-lines.js';
  */
 export class LineCoverage {
   private readonly scripts = new Map<string, { file: string; ran: Intervals }>();
+  /** Scripts already known not to be the project's (Node's, dependencies'): most of every take. */
+  private readonly others = new Set<string>();
   private readonly prefix: string;
 
   constructor(
@@ -23,8 +25,12 @@ export class LineCoverage {
     for (const script of result) {
       let known = this.scripts.get(script.scriptId);
       if (!known) {
+        if (this.others.has(script.scriptId)) continue;
         const file = this.projectFile(script.url);
-        if (file === undefined) continue;
+        if (file === undefined) {
+          this.others.add(script.scriptId);
+          continue;
+        }
         this.scripts.set(script.scriptId, (known = { file, ran: [] }));
       }
       const ran = executedIntervals(script.functions);
