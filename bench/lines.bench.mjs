@@ -9,6 +9,8 @@
 //   files     spec verify --gate none --coverage features/   (the same scenarios named by path:
 //                                                            a filtered run, so file-level only)
 //   plain     spec verify --gate none                        (no coverage at all, for reference)
+// Then, in this process, measureLineDebt (dist/) on the recorded suite: cold (no .spec/debt-shapes.json,
+// TypeScript loading included), warm, and after appending a line to one module (one file reparsed).
 // `files` differs from `lines` only in the block counting and the record (and in that a run of
 // every scenario also writes the coverage baseline, which slightly favours `files`). Each run must
 // pass every scenario; `lines` must have written a fresh record, `files` must not have touched it.
@@ -28,7 +30,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = Number(argv[++i]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} takes a positive integer`);
+    if (!Number.isInteger(value) || value < (flag === '--runs' ? 0 : 1)) throw new Error(`${flag} takes a positive integer (--runs 0: the warm-up and the measurement only)`);
     if (flag === '--size') options.size = value;
     else if (flag === '--runs') options.runs = value;
     else throw new Error(`unknown option '${flag}' (usage: node bench/lines.bench.mjs [--size 2000] [--runs 3])`);
@@ -80,6 +82,22 @@ for (let i = 0; i < options.runs; i++) {
 }
 const m = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
 const recorded = JSON.parse(fs.readFileSync(path.join(dir, '.spec', 'line-coverage.json'), 'utf8'));
-console.log(`median of ${options.runs}: lines ${m.lines.toFixed(0)} ms, files ${m.files.toFixed(0)} ms, plain ${m.plain.toFixed(0)} ms`);
-console.log(`line coverage / file coverage: ${(m.lines / m.files).toFixed(3)}×   (+${(m.lines - m.files).toFixed(0)} ms; coverage vs none: ${(m.files / m.plain).toFixed(3)}×)`);
+if (options.runs > 0) console.log(`median of ${options.runs}: lines ${m.lines.toFixed(0)} ms, files ${m.files.toFixed(0)} ms, plain ${m.plain.toFixed(0)} ms`);
+if (options.runs > 0) console.log(`line coverage / file coverage: ${(m.lines / m.files).toFixed(3)}×   (+${(m.lines - m.files).toFixed(0)} ms; coverage vs none: ${(m.files / m.plain).toFixed(3)}×)`);
 console.log(`record: ${Object.keys(recorded.files).length} files`);
+
+const { measureLineDebt } = await import(path.join(ROOT, 'dist', 'debt', 'measure-lines.js'));
+const measure = async () => {
+  const started = performance.now();
+  const debt = await measureLineDebt(dir, { steps: ['steps/**/*.ts'], specs: ['features/**/*.feature'] });
+  return { ms: performance.now() - started, debt };
+};
+fs.rmSync(path.join(dir, '.spec', 'debt-shapes.json'), { force: true });
+const cold = await measure();
+const warm = await measure();
+const edited = path.join(dir, Object.keys(recorded.files).find((f) => f.startsWith('src/')));
+const text = fs.readFileSync(edited, 'utf8');
+fs.writeFileSync(edited, `${text}\nexport const edited = 1;\n`);
+const after = await measure().finally(() => fs.writeFileSync(edited, text));
+if (after.debt.stale.length !== 1) throw new Error(`after one edit: ${after.debt.stale.length} stale files, not 1`);
+console.log(`measureLineDebt over ${cold.debt.files.length} files: cold ${cold.ms.toFixed(0)} ms, warm ${warm.ms.toFixed(0)} ms, after one edit ${after.ms.toFixed(0)} ms (unspecified ${warm.debt.metrics.unspecified.value} lines, opaque ${warm.debt.metrics.opaqueComplexity.value} points)`);

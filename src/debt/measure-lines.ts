@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { discoverSpecs } from '../spec/discover.js';
 import { parseFrontMatter } from '../spec/front-matter.js';
 import { fileLineDebt, lineFigures, type LineFigures } from './line-debt.js';
 import { contentHash, loadLineRecord } from './line-record.js';
+import type { FileShape } from './file-shape.js';
 import type { FileDebt } from './model.js';
 import { ShapeCache } from './shape-cache.js';
 import { sourceFiles } from './sources.js';
@@ -37,18 +38,38 @@ export async function measureLineDebt(root: string, options: LineDebtOptions): P
   const [files, record, claims, shapes] = await Promise.all([sourceFiles(root, options), loadLineRecord(root), claimedGlobs(root, options.specs), ShapeCache.open(root)]);
   const claimed = claims.length ? picomatch(claims) : () => false;
   const stale: string[] = [];
-  const debts = await Promise.all(
+  const measured = await Promise.all(
     files.map(async (file) => {
-      const text = await readFile(path.join(root, file), 'utf8');
-      const hash = contentHash(text);
+      const known = await hashAndShape(root, file, shapes);
+      if (!known) return undefined;
       const entry = record?.files[file];
-      const fresh = entry?.hash === hash;
+      const fresh = entry?.hash === known.hash;
       if (record && !fresh) stale.push(file);
-      return fileLineDebt({ file, shape: shapes.shape(file, hash, text), executed: fresh ? entry.executed : null, claimed: claimed(file) });
+      return fileLineDebt({ file, shape: known.shape, executed: fresh ? entry.executed : null, claimed: claimed(file) });
     }),
   );
+  const debts = measured.filter((debt) => debt !== undefined);
   await shapes.save();
   return { files: debts, metrics: lineFigures(debts, record?.recordedAt), recordedAt: record?.recordedAt, stale: stale.sort() };
+}
+
+/** Per file, its hash and shape by size and mtime: a long-lived process (watch) reads only the files that changed. */
+const seen = new Map<string, { stamp: string; hash: string; shape: FileShape }>();
+
+async function hashAndShape(root: string, file: string, shapes: ShapeCache): Promise<{ hash: string; shape: FileShape } | undefined> {
+  const abs = path.join(root, file);
+  // Deleted between the listing and the read: it is no longer source.
+  const stats = await stat(abs).catch(() => undefined);
+  if (!stats) return undefined;
+  const stamp = `${stats.size}:${stats.mtimeMs}`;
+  const known = seen.get(abs);
+  if (known?.stamp === stamp) return shapes.keep(file, known.hash, known.shape) && known;
+  const text = await readFile(abs, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const hash = contentHash(text);
+  const next = { stamp, hash, shape: shapes.shape(file, hash, text) };
+  seen.set(abs, next);
+  return next;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;

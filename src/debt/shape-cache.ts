@@ -40,6 +40,14 @@ export class ShapeCache {
     return shape;
   }
 
+  /** A shape the caller already holds for this text: kept in the cache. */
+  keep(file: string, hash: string, shape: FileShape): true {
+    const key = `${hash}${path.extname(file)}`;
+    if (!this.known[key]) this.added++;
+    this.used[key] = shape;
+    return true;
+  }
+
   /** Keeps the shapes of the files as they are now (older texts' shapes go). */
   async save(): Promise<void> {
     if (this.added === 0 && Object.keys(this.used).length === Object.keys(this.known).length) return;
