@@ -50,6 +50,7 @@ Feature: Several runs at once in one project
       | spec verify --changed --gate none  |
     Then every one of those runs exited with code 0
     And ".spec/coverage-baseline.json" is valid JSON
+    And ".spec/line-coverage.json" is valid JSON
     And ".spec/scenario-map.json" is valid JSON listing exactly these scenarios:
       | features/todo.feature:4     |
       | features/todo.feature:8     |

@@ -58,7 +58,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const { overlay, values } = run;
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
-  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value, loaders: overlay?.loaders ?? [] }, files, options.invalidate);
+  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = values.specs.value;
@@ -93,6 +93,14 @@ export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefin
   if (problems.length === 0) problems.push(...ranNothing(prepared, outcome, options));
   if (prepared.unused.scope === 'suite' && outcome?.kind === 'result') return { ...outcome, result: await judgeUnusedAcrossSuite(outcome.result, prepared.specFiles, root) };
   return outcome;
+}
+
+/**
+ * Known before the specs are read: nothing narrows the run, so its coverage can count for every
+ * scenario (line coverage is only recorded then; the parent still checks the run was whole).
+ */
+function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
+  return !options.paths?.length && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !values.tags.value && !values.names.value.length;
 }
 
 /** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */

@@ -28,6 +28,7 @@ export async function verifyWith(first: Runner, options: RunOptions, env: SpecEn
   const preload = import('../impact/scenario-map.js').then((m) => m.preloadWriter());
   const details = await verifyDetailed(first, options, env, startedAt, started);
   if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
+  if (details.result?.executedLines && !details.partial && !options.failFast) await recordLines(env.cwd, details.result.executedLines, details.supportGlobs, startedAt);
   await preload;
   await recordRunMap(env.cwd, details, details.partial);
   mark('spec', 'map recorded');
@@ -94,6 +95,12 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   return { verdict, result, sourceOf, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
+}
+
+/** The run's line coverage, for debt's `unspecified` figures; a cache: failing to write it never fails the run. */
+async function recordLines(root: string, executed: Record<string, number[]>, steps: string[], startedAt: Date): Promise<void> {
+  const [{ recordLineCoverage }, { sourceFiles }] = await Promise.all([import('../debt/line-record.js'), import('../debt/sources.js')]);
+  await recordLineCoverage(root, executed, await sourceFiles(root, { steps }), startedAt).catch(() => undefined);
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {

@@ -93,6 +93,8 @@ export interface RunResult {
   success: boolean;
   /** With coverage on: files whose own functions ran while loading or in BeforeAll hooks. */
   loadActive?: string[];
+  /** With line coverage on: per project file loaded (root-relative), the 1-based source lines that ran. */
+  executedLines?: Record<string, number[]>;
   /** Specs cucumber could not parse (it then runs nothing): the parent compiles and reports them. */
   parseErrors?: { uri: string; message: string; line?: number; column?: number }[];
 }

@@ -54,7 +54,7 @@ export function coveredFiles(
 }
 
 /** `root` with exactly one trailing separator, so `/repo` does not claim `/repo-other/x.ts`. */
-function rootPrefix(root: string): string {
+export function rootPrefix(root: string): string {
   const resolved = path.resolve(root);
   return resolved.endsWith(path.sep) ? resolved : resolved + path.sep;
 }
@@ -63,7 +63,7 @@ function rootPrefix(root: string): string {
  * ESM scripts (and CJS under some loaders) report `file:` URLs, plain CJS reports the absolute
  * path; every other scheme or relative-looking name has no file behind it.
  */
-function scriptPath(url: string): string | undefined {
+export function scriptPath(url: string): string | undefined {
   if (url.startsWith('file:')) {
     try {
       return fileURLToPath(url);
@@ -82,7 +82,7 @@ function anyFunctionRan(script: ScriptCoverage): boolean {
   return false;
 }
 
-function toPosix(rel: string): string {
+export function toPosix(rel: string): string {
   return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }
 
@@ -90,6 +90,6 @@ function toPosix(rel: string): string {
  * Tested on the root-relative part only: a project that itself lives below some `node_modules`
  * folder must still see its own files.
  */
-function hasNodeModulesSegment(rel: string): boolean {
+export function hasNodeModulesSegment(rel: string): boolean {
   return rel === 'node_modules' || rel.startsWith('node_modules/') || rel.includes('/node_modules/');
 }

@@ -1,22 +1,55 @@
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import { coveredFiles, type FunctionCoverage, type ScriptCoverage } from './coverage-files.js';
+import { LineCoverage } from './line-coverage.js';
 
 /**
  * Per-scenario V8 coverage, taken in the runner's own isolate. An in-process inspector session
  * answers synchronously, so a take fits in cucumber's message callback, with no user hook.
  * Function granularity (detailed: false) is what the impact map needs: which files' code ran.
+ * With `lines`, V8 also counts blocks (detailed: true) and every take is folded into the run's
+ * line coverage; the files per take read function ranges only, so they stay the same.
  */
 export class CoverageRecorder {
   private readonly session = new Session();
+  private readonly lineCoverage: LineCoverage | undefined;
 
   constructor(
     private readonly root: string,
     private readonly exclude: (absPath: string) => boolean,
+    readonly lines = false,
   ) {
     this.session.connect();
     this.post('Profiler.enable');
-    this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+    this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: lines });
+    this.lineCoverage = lines ? new LineCoverage(root, exclude) : undefined;
+  }
+
+  /** Starts the run's line coverage afresh (a long-lived runner's next load). */
+  resetLines(): void {
+    this.lineCoverage?.reset();
+  }
+
+  /**
+   * The run's executed source lines per project file (see LineCoverage.lines). The debugger reads
+   * the scripts' text only now, after the last hook: enabled while steps run, a `debugger`
+   * statement would stop this very thread.
+   */
+  executedLines(): Record<string, number[]> | undefined {
+    if (!this.lineCoverage) return undefined;
+    this.lineCoverage.fold(this.raw());
+    this.post('Debugger.enable');
+    try {
+      return this.lineCoverage.lines((scriptId) => {
+        try {
+          return (this.post('Debugger.getScriptSource', { scriptId }) as { scriptSource: string }).scriptSource;
+        } catch {
+          return undefined;
+        }
+      });
+    } finally {
+      this.post('Debugger.disable');
+    }
   }
 
   /**
@@ -48,7 +81,9 @@ export class CoverageRecorder {
   }
 
   private raw(): ScriptCoverage[] {
-    return (this.post('Profiler.takePreciseCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+    const result = (this.post('Profiler.takePreciseCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+    this.lineCoverage?.fold(result);
+    return result;
   }
 
   private post(method: string, params?: object): unknown {

@@ -35,8 +35,8 @@ export function limitsFor(config: ResolvedConfig): RunLimits {
 }
 
 /** The support code a runner loads; `invalidate` names the files a long-lived runner must re-read. */
-export function supportJob(config: ResolvedConfig, resolved: { requireModules: string[]; loaders: string[]; coverage: boolean }, files: SupportFiles, invalidate: string[] | undefined): SupportJob {
-  return { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: resolved.requireModules, ...(resolved.loaders.length ? { loaders: resolved.loaders } : {}), module: config.module, timeout: config.timeout, coverage: resolved.coverage, ...(invalidate ? { invalidate } : {}) };
+export function supportJob(config: ResolvedConfig, resolved: { requireModules: string[]; loaders: string[]; coverage: boolean; lines?: boolean }, files: SupportFiles, invalidate: string[] | undefined): SupportJob {
+  return { requirePaths: compactPaths(files.requirePaths), importPaths: compactPaths(files.importPaths), requireModules: resolved.requireModules, ...(resolved.loaders.length ? { loaders: resolved.loaders } : {}), module: config.module, timeout: config.timeout, coverage: resolved.coverage, ...(resolved.coverage && resolved.lines ? { lines: true } : {}), ...(invalidate ? { invalidate } : {}) };
 }
 
 export interface JobRequest {

@@ -16,6 +16,8 @@ export interface SupportJob {
   invalidate?: string[];
   /** Record which project files each scenario runs code in (V8 coverage; costs ≈ 1–2 ms a scenario). */
   coverage?: boolean;
+  /** With coverage: also count blocks and send the run's executed source lines (a run of every scenario). */
+  lines?: boolean;
 }
 
 /** One scenario run. Paths are absolute, optionally with :line filters. */

@@ -60,8 +60,13 @@ let recorder: CoverageRecorder | undefined;
 /** Files whose functions ran while loading (or in BeforeAll): kept across reloads of a long-lived runner. */
 const loadActive = new Set<string>();
 
-function recordCoverage(wanted: boolean | undefined): void {
-  if (wanted && !recorder) recorder = new CoverageRecorder(process.cwd(), (file) => file.startsWith(OWN_DIST));
+function recordCoverage(wanted: boolean | undefined, lines: boolean): void {
+  // Block counting is chosen when V8's coverage starts: a run that wants the other kind restarts it.
+  if (recorder && wanted && recorder.lines !== lines) {
+    recorder.stop();
+    recorder = undefined;
+  }
+  if (wanted && !recorder) recorder = new CoverageRecorder(process.cwd(), (file) => file.startsWith(OWN_DIST), lines);
   if (!wanted && recorder) {
     recorder.stop();
     recorder = undefined;
@@ -85,8 +90,9 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   if (lastSupport.length) purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
   lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
-  recordCoverage(support.coverage);
+  recordCoverage(support.coverage, Boolean(support.lines));
   recorder?.take();
+  recorder?.resetLines();
   let library: Library;
   try {
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
@@ -146,7 +152,8 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   noteLoadPhase();
   mark('run finished');
   current = undefined;
-  const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}) };
+  const executedLines = recorder?.executedLines();
+  const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
   await send({ type: 'result', result, rss: process.memoryUsage().rss });
 }
 

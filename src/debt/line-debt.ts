@@ -1,0 +1,58 @@
+import type { FileShape } from './file-shape.js';
+import type { Figure, FileDebt } from './model.js';
+
+/** One source file as line debt reads it. */
+export interface LineDebtInput {
+  file: string;
+  shape: FileShape;
+  /** Source lines that ran in the recorded run; null: no record for the file as it is now. */
+  executed: number[] | null;
+  /** A Markdown spec's `covers:` claims the file. */
+  claimed: boolean;
+}
+
+/** A file's share (its `unreviewed` is the ack's to fill: null here). */
+export function fileLineDebt({ file, shape, executed, claimed }: LineDebtInput): FileDebt {
+  const ran = executed ? new Set(executed) : undefined;
+  const unspecified = ran ? shape.lines.filter((line) => !ran.has(line)) : null;
+  const functions = shape.functions.map(({ own, ...fn }) => ({ ...fn, executed: ran && own.length ? own.some((line) => ran.has(line)) : null }));
+  return {
+    file,
+    executableLines: shape.lines.length,
+    unspecifiedLines: unspecified,
+    declaredOnlyLines: unspecified && (claimed ? unspecified : []),
+    opaqueComplexity: ran ? functions.reduce((sum, fn) => sum + (fn.executed === false ? fn.complexity : 0), 0) : null,
+    unreviewed: null,
+    functions,
+  };
+}
+
+export const NO_LINE_RECORD = 'no line-coverage run yet: run `spec verify --coverage` (every scenario, no filter) to record which lines the scenarios execute';
+
+export interface LineFigures {
+  unspecified: Figure;
+  declaredOnly: Figure;
+  opaqueComplexity: Figure;
+}
+
+/**
+ * The three figures over every file. Files changed since the recorded run are left out and named
+ * in `because`, so an old number never passes for a current one.
+ */
+export function lineFigures(files: readonly FileDebt[], recordedAt: string | undefined): LineFigures {
+  if (recordedAt === undefined) return { unspecified: { value: null, because: NO_LINE_RECORD }, declaredOnly: { value: null, because: NO_LINE_RECORD }, opaqueComplexity: { value: null, because: NO_LINE_RECORD } };
+  const stale = files.filter((f) => f.unspecifiedLines === null).map((f) => f.file);
+  const because = stale.length ? staleReason(stale, recordedAt) : undefined;
+  const figure = (value: number): Figure => (because ? { value, because } : { value });
+  const sum = (pick: (f: FileDebt) => number | null) => files.reduce((total, f) => total + (pick(f) ?? 0), 0);
+  return {
+    unspecified: figure(sum((f) => f.unspecifiedLines?.length ?? null)),
+    declaredOnly: figure(sum((f) => f.declaredOnlyLines?.length ?? null)),
+    opaqueComplexity: figure(sum((f) => f.opaqueComplexity)),
+  };
+}
+
+function staleReason(stale: string[], recordedAt: string): string {
+  const named = stale.slice(0, 5).join(', ') + (stale.length > 5 ? `, and ${stale.length - 5} more` : '');
+  return `stale: ${stale.length} file${stale.length === 1 ? '' : 's'} changed since the line-coverage run of ${recordedAt} (${named}) not counted; run \`spec verify --coverage\` to measure them`;
+}

@@ -1,0 +1,87 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { discoverSpecs } from '../spec/discover.js';
+import { parseFrontMatter } from '../spec/front-matter.js';
+import { fileLineDebt, lineFigures, type LineFigures } from './line-debt.js';
+import { contentHash, loadLineRecord } from './line-record.js';
+import type { FileShape } from './file-shape.js';
+import type { FileDebt } from './model.js';
+import { ShapeCache } from './shape-cache.js';
+import { sourceFiles } from './sources.js';
+
+export interface LineDebtOptions {
+  /** Step and support globs (config `steps`, or the cucumber profile's require/import): not source. */
+  steps: string[];
+  /** Spec globs (config `specs`): Markdown specs among them claim code with `covers:`. */
+  specs: string[];
+  /** Globs choosing the source files to count; default: every code file not excluded (sources.ts). */
+  sources?: string[];
+}
+
+export interface LineDebt {
+  /** Every source file's share, by path; `unreviewed` is null (the ack's part). */
+  files: FileDebt[];
+  metrics: LineFigures;
+  /** When the line-coverage record was taken (undefined: none yet). */
+  recordedAt: string | undefined;
+  /** Files changed (or new) since the record: their lines are null and not in the figures. */
+  stale: string[];
+}
+
+/**
+ * `unspecified`, `declaredOnly` and `opaqueComplexity`, per file and in total, from the line
+ * coverage the last run of every scenario recorded (`spec verify --coverage`) and the files as
+ * they are now. Never runs a scenario; writes only its cache of parsed files (.spec/debt-shapes.json).
+ */
+export async function measureLineDebt(root: string, options: LineDebtOptions): Promise<LineDebt> {
+  const [files, record, claims, shapes] = await Promise.all([sourceFiles(root, options), loadLineRecord(root), claimedGlobs(root, options.specs), ShapeCache.open(root)]);
+  const claimed = claims.length ? picomatch(claims) : () => false;
+  const stale: string[] = [];
+  const measured = await Promise.all(
+    files.map(async (file) => {
+      const known = await hashAndShape(root, file, shapes);
+      if (!known) return undefined;
+      const entry = record?.files[file];
+      const fresh = entry?.hash === known.hash;
+      if (record && !fresh) stale.push(file);
+      return fileLineDebt({ file, shape: known.shape, executed: fresh ? entry.executed : null, claimed: claimed(file) });
+    }),
+  );
+  const debts = measured.filter((debt) => debt !== undefined);
+  await shapes.save();
+  return { files: debts, metrics: lineFigures(debts, record?.recordedAt), recordedAt: record?.recordedAt, stale: stale.sort() };
+}
+
+/** Per file, its hash and shape by size and mtime: a long-lived process (watch) reads only the files that changed. */
+const seen = new Map<string, { stamp: string; hash: string; shape: FileShape }>();
+
+async function hashAndShape(root: string, file: string, shapes: ShapeCache): Promise<{ hash: string; shape: FileShape } | undefined> {
+  const abs = path.join(root, file);
+  // Deleted between the listing and the read: it is no longer source.
+  const stats = await stat(abs).catch(() => undefined);
+  if (!stats) return undefined;
+  const stamp = `${stats.size}:${stats.mtimeMs}`;
+  const known = seen.get(abs);
+  if (known?.stamp === stamp) return shapes.keep(file, known.hash, known.shape) && known;
+  const text = await readFile(abs, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const hash = contentHash(text);
+  const next = { stamp, hash, shape: shapes.shape(file, hash, text) };
+  seen.set(abs, next);
+  return next;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+/** Every Markdown spec's `covers:` globs (project-relative). A spec whose front matter is broken claims nothing: verify reports it. */
+export async function claimedGlobs(root: string, specGlobs: string[]): Promise<string[]> {
+  const specs = (await discoverSpecs(root, specGlobs).catch(() => ({ files: [] as string[] }))).files.filter((f) => f.endsWith('.md'));
+  const globs = await Promise.all(
+    specs.map(async (file) => {
+      const yaml = FRONT_MATTER.exec(await readFile(path.join(root, file), 'utf8'))?.[1];
+      return yaml ? parseFrontMatter(yaml, 2, file).frontMatter.covers.map((g) => g.replace(/^\.\//, '')) : [];
+    }),
+  );
+  return [...new Set(globs.flat())];
+}
