@@ -71,4 +71,13 @@ describe('sourceFiles', () => {
     expect(await sourceFiles(root, { steps: ['support/**/*.ts'] })).toEqual(['lib/c.js', 'src/a.ts']);
     expect(await sourceFiles(root, { steps: [], sources: ['lib/**'] })).toEqual(['lib/c.js']);
   });
+
+  it('counts product code in a feature-sliced layout (src/features/…): only a top-level features/ folder holds specs and their steps', async () => {
+    const root = tempDir('specloop-sources-');
+    for (const file of ['src/features/cart/cart.ts', 'app/features/pay.ts', 'features/support/helpers.ts', 'features/step_definitions/cart.steps.ts']) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), '');
+    }
+    expect(await sourceFiles(root, { steps: ['features/step_definitions/**/*.ts'] })).toEqual(['app/features/pay.ts', 'src/features/cart/cart.ts']);
+  });
 });
