@@ -7,7 +7,9 @@ export { compile, type CompileOptions, type CompileReport } from './api/compile.
 export { init, type InitOptions, type InitReport } from './api/init.js';
 export { specloopVersion } from './api/version.js';
 export { VerdictSchema, SCHEMA_VERSION, type Verdict, type Failure, type ScenarioResult, type GateResult } from './report/verdict.js';
-export { verdictJsonSchema } from './report/json-schema.js';
+export { verdictJsonSchema, debtReportJsonSchema } from './report/json-schema.js';
+export { debtReport, type DebtReportOptions } from './api/debt-report.js';
+export { DebtReportSchema, type DebtReport, type DebtSummary } from './debt/model.js';
 export type { UserConfig } from './config/schema.js';
 export type { SpecProblem, ErrorCode, SourceLocation } from './core/errors.js';
 

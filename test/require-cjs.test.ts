@@ -39,7 +39,7 @@ describe("require('specloop')", () => {
       });
     `);
     expect(JSON.parse(out)).toEqual({
-      exports: ['RunConfigSchema', 'SCHEMA_VERSION', 'VerdictSchema', 'compile', 'defineConfig', 'init', 'inspectConfig', 'specloopVersion', 'verdictJsonSchema', 'verify'],
+      exports: ['DebtReportSchema', 'RunConfigSchema', 'SCHEMA_VERSION', 'VerdictSchema', 'compile', 'debtReport', 'debtReportJsonSchema', 'defineConfig', 'init', 'inspectConfig', 'specloopVersion', 'verdictJsonSchema', 'verify'],
       files: ['features/planning.md', 'features/todo.feature'],
       exitCode: 0,
     });

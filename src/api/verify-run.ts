@@ -13,6 +13,7 @@ import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import type { VerifyDetails } from '../watch/types.js';
 import { loadRunConfig } from './run-config.js';
+import type { DebtOutcome } from './debt.js';
 import { judgeRun, keep, prepareStages, runPrepared, type Prepared } from './stages.js';
 import { specloopVersion } from './version.js';
 
@@ -43,9 +44,12 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   let gates: GateResult[] = [];
   const problems: SpecProblem[] = [];
   const notes: SpecProblem[] = [];
+  let debt: Promise<DebtOutcome | undefined> | undefined;
   try {
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
+    // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
+    const debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, work: m.startDebt(env.cwd, prepared!.config.debt) }));
     problems.push(...prepared.problems);
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const selectedGates = planGates(prepared.config, options.gates);
@@ -63,6 +67,13 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) gates = await runGates(env.cwd, selectedGates, env.env, options.signal);
+    const ran = outcome?.kind === 'result' ? outcome.result : undefined;
+    const done = prepared;
+    debt = debtWork.then(({ finish, work }) => work && finish(work, { result: ran, partial: done.filtered, unused: done.unused, supportFiles: done.supportFiles, kind: options.runKind ?? 'verify' }));
+    const measured = await debt;
+    if (measured?.gate) gates = [...gates, measured.gate];
+    notes.push(...(measured?.problems ?? []));
+    mark('spec', 'debt measured');
   } catch (error) {
     if (!isSpecloopError(error)) throw error;
     problems.push(...error.problems);
@@ -89,6 +100,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     warnings: [...(prepared?.warnings ?? []), ...notes],
     drafts: prepared?.drafts,
     selection: prepared?.selection,
+    debt: (await debt)?.summary ?? null,
   });
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;

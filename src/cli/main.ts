@@ -19,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./init.js')).runInit(rest);
       case 'hook':
         return await (await import('./hook.js')).runHook(rest);
+      case 'debt':
+        return await (await import('./debt.js')).runDebt(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${(await import('../api/version.js')).specloopVersion()}\n`);
@@ -30,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 2 : 0;
       default:
-        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, hook (spec --help)' });
+        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, debt, hook (spec --help)' });
     }
   } catch (error) {
     if (isSpecloopError(error)) return Math.max(...error.problems.map(usageError));

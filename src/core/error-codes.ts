@@ -75,6 +75,9 @@ export const ERROR_CODES = {
   SPEC_CANCELLED: { exit: 1, kind: 'run-error', label: 'cancelled', description: 'the run was interrupted; what finished is reported', fix: 'run again for a full verdict' },
   SPEC_GATE: { exit: 1, kind: 'gate-error', description: 'a gate (typecheck, lint, …) failed, timed out or could not run', fix: 'run the gate command named to see all of it' },
   SPEC_GATE_MISSING: { exit: 0, kind: 'gate-error', description: 'a default gate has nothing to run in this project', fix: 'install what the message names, or configure the gate' },
+  SPEC_DEBT_HISTORY_TORN: { exit: 0, kind: 'run-error', description: 'a line of `.spec/history.jsonl` is not a whole entry (a run stopped while writing it): it is skipped', fix: 'nothing to do; delete the line to silence the warning' },
+  SPEC_DEBT_THRESHOLD: { exit: 1, kind: 'gate-error', label: 'debt threshold', description: 'a comprehension-debt figure is past the threshold `debt` sets in spec.config', fix: 'pay the debt the message names (specify the code, make the check able to fail), or change the threshold' },
+  SPEC_DEBT_NOT_MEASURED: { exit: 2, kind: 'config-error', label: 'debt not measured', description: '`spec debt` found no measured run in this project (or debt is off)', fix: 'run `spec verify` first (with `debt` not set to false in spec.config)' },
   SPEC_INIT_SETTINGS: { exit: 2, kind: 'config-error', description: "`spec init --agent` cannot edit the agent's settings file as it is", fix: 'fix the settings file named, then run init again' },
   SPEC_INTERNAL: { exit: 1, kind: 'run-error', description: 'specloop itself failed', fix: 'report it with the command you ran' },
 } as const satisfies Record<string, ErrorCodeEntry>;

@@ -65,6 +65,8 @@ export interface VacuousReport {
   scenariosWithoutThen: { uri: string; line: number; name: string }[];
   /** Definitions whose code was not found at their file and line (so maybe a `Then`): not judged. */
   unresolved: (StepDefinitionRef & { why: string })[];
+  /** Every file the analysis read (absolute): a cache of this report is valid while none of them changed. */
+  read: string[];
 }
 
 const STEP_FUNCTIONS = new Set(['Given', 'When', 'Then', 'And', 'But', 'defineStep', 'Step']);
@@ -74,7 +76,7 @@ export function findVacuousChecks(input: VacuousInput): VacuousReport {
   const project = projectOnlyProject();
   const finder = new FailFinder(project, input.root, input.maxDepth);
   const checksOnly = new FailFinder(project, input.root, input.maxDepth, false);
-  const report: VacuousReport = { checked: [], vacuousSteps: [], guardOnlySteps: [], scenariosWithoutThen: [], unresolved: [] };
+  const report: VacuousReport = { checked: [], vacuousSteps: [], guardOnlySteps: [], scenariosWithoutThen: [], unresolved: [], read: [] };
   const sources = new Map<string, SourceFile | undefined>();
   const located = input.definitions.map((def) => ({ def, call: locate(project, sources, input.root, def) }));
   for (const file of input.supportFiles ?? []) project.addSourceFileAtPathIfExists(path.resolve(input.root, file));
@@ -98,6 +100,7 @@ export function findVacuousChecks(input: VacuousInput): VacuousReport {
     if (!failsBy) report.vacuousSteps.push(step);
     else if (guardOnly) report.guardOnlySteps.push({ ...step, failsBy });
   }
+  report.read = project.getSourceFiles().map((f) => f.getFilePath());
   report.scenariosWithoutThen = input.scenarios.filter((s) => !s.steps.some((st) => st.type === 'Outcome')).map(({ uri, line, name }) => ({ uri, line, name }));
   return report;
 }
