@@ -5,7 +5,7 @@ Feature: Comprehension debt
 
   The library-loans fixture has three scenarios. "A returned book is back on the shelf" ends with
   "Then the loan is recorded", whose definition only logs (it cannot fail); "Borrowing a book twice"
-  has no Then at all. So vacuousChecks is 2. Its two Then definitions and three scenarios make five
+  has no Then at all. So vacuousChecks is 2. Its two Then steps and three scenarios make five
   checks, so vacuous checks are 2/5 = 0.4 of them; binding health is clean (0 of 10 steps and 5
   definitions). Only those two metrics are measured (no line coverage, no ack), so the score is
   round(100 × (1 − (2 × 0.4 + 1 × 0) / (2 + 1))) = 73.
@@ -101,3 +101,13 @@ Feature: Comprehension debt
     Then the exit code is 2
     And stderr contains "SPEC_DEBT_NOT_MEASURED"
     And stderr contains "run `spec verify`"
+
+  Scenario: Watch prints the figures that moved since the run before
+    Given I run "spec verify --gate none"
+    And the file "features/step_definitions/more.steps.js" contains:
+      """
+      const { Then } = require('@cucumber/cucumber');
+      Then('{word} holds it', function (member) {});
+      """
+    When I start "spec watch --settle 20"
+    Then the watcher prints "debt: bindingHealth +1 problems, score -2"

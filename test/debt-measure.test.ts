@@ -77,7 +77,7 @@ describe('measureDebt', () => {
     const report = measureDebt(input({ history: [entry] }));
     expect(report.summary.delta?.vacuousChecks).toBe(-2);
     expect(report.summary.delta?.unspecified).toBeNull();
-    expect(deltaLine(report.summary.delta)).toBe('debt: -2 vacuousChecks');
+    expect(deltaLine(report.summary.delta)).toBe('debt: vacuousChecks -2 checks');
   });
 });
 

@@ -1,5 +1,7 @@
 import { METRIC_NAMES, type DebtReport, type DebtSummary, type Figure, type FileDebt, type HistoryEntry, type Metrics, type SpecDebt, type Values } from './model.js';
-import { penalties, scoreOf } from './score.js';
+import { penalties, SCORE_WEIGHTS, scoreOf } from './score.js';
+
+const SCORED = Object.keys(SCORE_WEIGHTS) as (keyof typeof SCORE_WEIGHTS)[];
 
 /*
  * The composition of comprehension debt: what each analysis measured, in, one DebtReport out. Pure:
@@ -24,7 +26,7 @@ export interface BindingInput {
 
 /** Vacuous checks (debt/vacuous.ts), per spec file. */
 export interface VacuousInput {
-  /** `Then` definitions examined (can fail or not) plus scenarios: the score's denominator. */
+  /** `Then` steps run plus scenarios: the score's denominator. */
   checks: number;
   bySpec: Map<string, SpecDebt['vacuousChecks']>;
 }
@@ -81,7 +83,7 @@ export function measureDebt(input: MeasureInput): DebtReport {
     commit: input.commit,
     ackAt: 'value' in input.ack ? input.ack.value.ackAt : null,
     metrics,
-    delta: previous ? deltaOf(valuesOf(metrics), previous.metrics) : null,
+    delta: previous ? comparableDelta(valuesOf(metrics), previous.metrics) : null,
   };
   return { schemaVersion: 1, summary, history: input.history, files: fileShares(input), specs: specShares(input), warnings: input.warnings };
 }
@@ -130,6 +132,13 @@ export function valuesOf(metrics: Metrics): Values {
 /** Per metric, now − before; null where either side was not measured. */
 export function deltaOf(now: Values, before: Values): Values {
   return Object.fromEntries(METRIC_NAMES.map((n) => [n, now[n] === null || before[n] === null ? null : round(now[n] - before[n])])) as Values;
+}
+
+/** A score over other metrics than the run before's is not comparable with it: its change is then null. */
+function comparableDelta(now: Values, before: Values): Values {
+  const delta = deltaOf(now, before);
+  const scored = (v: Values) => SCORED.map((n) => v[n] === null).join();
+  return scored(now) === scored(before) ? delta : { ...delta, score: null };
 }
 
 function fileShares(input: MeasureInput): FileDebt[] {

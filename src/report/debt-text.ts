@@ -56,11 +56,11 @@ function offenderSections(report: DebtReport): string[] {
   });
 }
 
-/** `debt: +2 vacuousChecks, -5 score`: what moved since the run before, for watch's line. */
+/** `debt: vacuousChecks +2 checks, score -5`: what moved since the run before, for watch's line; undefined on a first run. */
 export function deltaLine(delta: Values | null): string | undefined {
   if (!delta) return undefined;
-  const moved = METRIC_NAMES.filter((n) => delta[n] !== null && delta[n] !== 0).map((n) => `${signed(delta[n]!)} ${n}`);
-  return moved.length ? `debt: ${moved.join(', ')}` : undefined;
+  const moved = METRIC_NAMES.filter((n) => delta[n] !== null && delta[n] !== 0).map((n) => `${n} ${signed(delta[n]!)}${n === 'score' ? '' : ` ${METRICS[n].unit}`}`);
+  return `debt: ${moved.length ? moved.join(', ') : 'no figure moved'}`;
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
