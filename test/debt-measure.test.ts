@@ -1,12 +1,17 @@
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+import fs, { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deltaOf, measureDebt, type MeasureInput } from '../src/debt/measure.js';
-import { parseHistory } from '../src/debt/history.js';
+import { parseHistory, readHistory } from '../src/debt/history.js';
+import { tempDir } from './helpers.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
 import { debtGate } from '../src/debt/gate.js';
 import { DebtReportSchema, type FileDebt, type Values } from '../src/debt/model.js';
 import { debtReportJsonSchema } from '../src/report/json-schema.js';
 import { sparkline, deltaLine } from '../src/report/debt-text.js';
+import { METRICS_START, withMetricsTable } from '../src/debt/metrics-table.js';
 
 const none = { because: 'not measured here' };
 
@@ -111,4 +116,34 @@ describe('debt-report JSON Schema', () => {
     const committed = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'debt-report.schema.json'), 'utf8')) as unknown;
     expect(committed).toEqual(JSON.parse(JSON.stringify(debtReportJsonSchema())));
   });
+});
+
+describe('README', () => {
+  it('holds the metrics table as METRICS writes it', () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8');
+    expect(readme).toContain(METRICS_START);
+    expect(withMetricsTable(readme)).toBe(readme);
+  });
+});
+
+describe('history under processes appending at once', () => {
+  it('every line stays whole and none is lost', async () => {
+    const root = tempDir('specloop-history-procs-');
+    const script = path.join(root, 'append.mts');
+    const historyModule = path.join(REPO, 'src', 'debt', 'history.ts');
+    // A long commit string makes each line several KB, so an unlocked write could tear.
+    writeFileSync(
+      script,
+      `import { appendHistory } from ${JSON.stringify(historyModule)};
+const [root, who] = process.argv.slice(2);
+const metrics = { unspecified: null, declaredOnly: null, unreviewed: null, drift: null, selfGraded: null, opaqueComplexity: null, vacuousChecks: 1, bindingHealth: 0, specChurnRatio: null, score: 90 };
+for (let i = 0; i < 15; i++) await appendHistory(root, { at: who + i, kind: 'verify', partial: false, commit: who.repeat(5000), metrics });
+`,
+    );
+    const codes = await Promise.all(['a', 'b', 'c'].map((who) => new Promise<number | null>((resolve) => spawn(process.execPath, ['--import', 'tsx', script, root, who], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] }).on('close', resolve))));
+    expect(codes).toEqual([0, 0, 0]);
+    const { entries, warnings } = await readHistory(root);
+    expect(warnings).toEqual([]);
+    expect(entries.map((e) => e.at).sort()).toEqual(['a', 'b', 'c'].flatMap((w) => Array.from({ length: 15 }, (_, i) => `${w}${i}`)).sort());
+  }, 60_000);
 });

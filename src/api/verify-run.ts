@@ -13,7 +13,7 @@ import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import type { VerifyDetails } from '../watch/types.js';
 import { loadRunConfig } from './run-config.js';
-import type { DebtOutcome } from './debt.js';
+import type { DebtOutcome, DebtWork, finishDebt } from './debt.js';
 import { judgeRun, keep, prepareStages, runPrepared, type Prepared } from './stages.js';
 import { specloopVersion } from './version.js';
 
@@ -45,11 +45,12 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   const problems: SpecProblem[] = [];
   const notes: SpecProblem[] = [];
   let debt: Promise<DebtOutcome | undefined> | undefined;
+  let debtWork: Promise<{ finish: typeof finishDebt; work: DebtWork | undefined }> | undefined;
   try {
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
-    const debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, work: m.startDebt(env.cwd, prepared!.config.debt) }));
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, work: m.startDebt(env.cwd, prepared!.config.debt) }));
     problems.push(...prepared.problems);
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const selectedGates = planGates(prepared.config, options.gates);
@@ -77,6 +78,8 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   } catch (error) {
     if (!isSpecloopError(error)) throw error;
     problems.push(...error.problems);
+    // Stopped before the result: the figures say so (null, with the reason) rather than vanish.
+    debt ??= debtWork?.then(({ finish, work }) => work && finish(work, { result: undefined, partial: true, unused: undefined, supportFiles: [], kind: options.runKind ?? 'verify' }));
   } finally {
     for (const child of children) if (!(child === children[0] && keep(prepared, outcome))) child.kill();
   }
