@@ -6,6 +6,7 @@ import type { GateResult } from '../core/results.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { UnusedScope } from '../bind/unused-scope.js';
 import { headCommit } from '../debt/commit.js';
+import { preloadLock } from '../impact/locked-update.js';
 import { debtGate } from '../debt/gate.js';
 import { appendHistory, readHistory, type History } from '../debt/history.js';
 import { writeLastReport } from '../debt/last-report.js';
@@ -27,11 +28,20 @@ export interface DebtWork {
   commit: Promise<string | null>;
   coverage: Promise<Measured<CoverageInput>>;
   ack: Promise<Measured<AckInput>>;
+  /** The writers the records need, loaded while the scenarios run rather than after them. */
+  writers: Promise<unknown>;
+}
+
+/** The history line and last report being written: verify awaits them before it returns; the verdict does not wait. */
+const writing = new Set<Promise<unknown>>();
+
+export async function debtRecorded(): Promise<void> {
+  await Promise.all(writing);
 }
 
 export function startDebt(root: string, config: false | DebtConfig): DebtWork | undefined {
   if (config === false) return undefined;
-  return { root, config, started: performance.now(), vacuous: startVacuousCache(root), history: readHistory(root), commit: headCommit(root), coverage: coverageInput(root), ack: ackInput(root) };
+  return { root, config, started: performance.now(), vacuous: startVacuousCache(root), history: readHistory(root), commit: headCommit(root), coverage: coverageInput(root), ack: ackInput(root), writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
 }
 
 /** H1's line-coverage record plugs in here: until a run records line coverage, the figures say so. */
@@ -79,8 +89,10 @@ export async function finishDebt(work: DebtWork, run: RunForDebt): Promise<DebtO
     warnings: history.warnings,
   });
   if (result) {
-    await appendHistory(root, { at: report.summary.measuredAt, kind: run.kind, partial: run.partial, commit, metrics: valuesOf(report.summary.metrics) }).catch(() => undefined);
-    if (!run.partial) await writeLastReport(root, report).catch(() => undefined);
+    const entry = { at: report.summary.measuredAt, kind: run.kind, partial: run.partial, commit, metrics: valuesOf(report.summary.metrics) };
+    const write = work.writers.then(() => Promise.all([appendHistory(root, entry), run.partial ? undefined : writeLastReport(root, report)])).catch(() => undefined);
+    writing.add(write);
+    void write.finally(() => writing.delete(write));
   }
   const problems = report.warnings.map(({ code, message, file, line }): SpecProblem => ({ code, message, ...(file ? { location: { file, line: line ?? 1 } } : {}) }));
   return { summary: report.summary, report, gate: debtGate(work.config, report, performance.now() - work.started), problems };

@@ -30,7 +30,7 @@ export async function verifyWith(first: Runner, options: RunOptions, env: SpecEn
   const details = await verifyDetailed(first, options, env, startedAt, started);
   if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
   await preload;
-  await recordRunMap(env.cwd, details, details.partial);
+  await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded())]);
   mark('spec', 'map recorded');
   return details.verdict;
 }
