@@ -12,7 +12,8 @@ import { appendHistory, readHistory, type History } from '../debt/history.js';
 import { writeLastReport } from '../debt/last-report.js';
 import { measureDebt, valuesOf, type AckInput, type BindingInput, type CoverageInput, type Measured } from '../debt/measure.js';
 import type { DebtReport, DebtSummary } from '../debt/model.js';
-import { startVacuousCache, vacuousChecks, type CacheCheck } from '../debt/vacuous-cache.js';
+import { analyzeSteps, vacuousChecks } from '../debt/vacuous-cache.js';
+import type { StepAnalysis } from '../debt/vacuous.js';
 
 // Comprehension debt around a run: startDebt begins the static part (cache checks, history, the
 // commit) as soon as the run is prepared, so it overlaps the scenarios running in the child;
@@ -23,7 +24,8 @@ export interface DebtWork {
   root: string;
   config: DebtConfig;
   started: number;
-  vacuous: Promise<CacheCheck>;
+  /** The step files' analysis, or why there is none. */
+  steps: Promise<StepAnalysis | { because: string }>;
   history: Promise<History>;
   commit: Promise<string | null>;
   coverage: Promise<Measured<CoverageInput>>;
@@ -39,9 +41,10 @@ export async function debtRecorded(): Promise<void> {
   await Promise.all(writing);
 }
 
-export function startDebt(root: string, config: false | DebtConfig): DebtWork | undefined {
+export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[]): DebtWork | undefined {
   if (config === false) return undefined;
-  return { root, config, started: performance.now(), vacuous: startVacuousCache(root), history: readHistory(root), commit: headCommit(root), coverage: coverageInput(root), ack: ackInput(root), writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
+  const steps = analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
+  return { root, config, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(root), ack: ackInput(root), writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
 }
 
 /** H1's line-coverage record plugs in here: until a run records line coverage, the figures say so. */
@@ -59,7 +62,6 @@ export interface RunForDebt {
   result: RunResult | undefined;
   partial: boolean;
   unused: UnusedScope | undefined;
-  supportFiles: string[];
   kind: 'verify' | 'watch';
 }
 
@@ -73,10 +75,10 @@ export interface DebtOutcome {
 
 export async function finishDebt(work: DebtWork, run: RunForDebt): Promise<DebtOutcome> {
   const { root } = work;
-  const [check, history, commit, coverage, ack] = await Promise.all([work.vacuous, work.history, work.commit, work.coverage, work.ack]);
+  const [steps, history, commit, coverage, ack] = await Promise.all([work.steps, work.history, work.commit, work.coverage, work.ack]);
   const result = run.result;
   const noRun = { because: 'the run ended before any scenario result (see the failures)' };
-  const vacuous = result ? await vacuousChecks({ root, definitions: result.definitions, scenarios: result.scenarios, supportFiles: run.supportFiles, partial: run.partial }, check) : noRun;
+  const vacuous = !result ? noRun : 'because' in steps ? steps : await vacuousChecks({ definitions: result.definitions, scenarios: result.scenarios, partial: run.partial }, steps);
   const report = measureDebt({
     measuredAt: new Date().toISOString(),
     commit,

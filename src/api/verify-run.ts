@@ -50,7 +50,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
-    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, work: m.startDebt(env.cwd, prepared!.config.debt) }));
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles) }));
     problems.push(...prepared.problems);
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const selectedGates = planGates(prepared.config, options.gates);
@@ -70,7 +70,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     if (!(options.failFast && scenariosFailed)) gates = await runGates(env.cwd, selectedGates, env.env, options.signal);
     const ran = outcome?.kind === 'result' ? outcome.result : undefined;
     const done = prepared;
-    debt = debtWork.then(({ finish, work }) => work && finish(work, { result: ran, partial: done.filtered, unused: done.unused, supportFiles: done.supportFiles, kind: options.runKind ?? 'verify' }));
+    debt = debtWork.then(({ finish, work }) => work && finish(work, { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify' }));
     const measured = await debt;
     if (measured?.gate) gates = [...gates, measured.gate];
     notes.push(...(measured?.problems ?? []));
@@ -79,7 +79,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     if (!isSpecloopError(error)) throw error;
     problems.push(...error.problems);
     // Stopped before the result: the figures say so (null, with the reason) rather than vanish.
-    debt ??= debtWork?.then(({ finish, work }) => work && finish(work, { result: undefined, partial: true, unused: undefined, supportFiles: [], kind: options.runKind ?? 'verify' }));
+    debt ??= debtWork?.then(({ finish, work }) => work && finish(work, { result: undefined, partial: true, unused: undefined, kind: options.runKind ?? 'verify' }));
   } finally {
     for (const child of children) if (!(child === children[0] && keep(prepared, outcome))) child.kill();
   }

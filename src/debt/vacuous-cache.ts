@@ -1,86 +1,61 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { RunDefinition, RunScenario } from '../core/run-result.js';
 import type { SpecDebt } from './model.js';
 import type { VacuousInput as Counted } from './measure.js';
+import { judgeVacuous, type StepAnalysis, type StepCall } from './vacuous-judge.js';
 
 /*
- * findVacuousChecks costs seconds (ts-morph over every step file and the helpers they call), so its
- * answer is kept in .spec/debt-vacuous.json with the content hash of every file it read and a
- * digest of the definitions and scenario shapes it judged. While the runner child runs the
- * scenarios, the parent re-hashes those files (startVacuousCache); after the run the answer is reused
- * when nothing changed, and computed afresh only on a full run that changed something.
+ * Vacuous checks in two halves (debt/vacuous.ts). The slow one — ts-morph over the step files and
+ * the project functions they call, seconds on a large suite — needs only the files, so it starts as
+ * soon as the run is prepared and runs in the parent while the child runs the scenarios. Its answer
+ * is kept in .spec/debt-vacuous.json with the content hash of every file it read: an unchanged
+ * suite costs a hash check. The fast half matches the run's definitions to it after the run.
  */
 
 const CACHE = '.spec/debt-vacuous.json';
 
-interface CachedAnswer {
-  version: 1;
-  /** Digest of the definitions (file:line, pattern), the support files and the scenarios' step shapes. */
-  key: string;
+interface CachedAnalysis {
+  version: 2;
+  /** The step and support files analysed, project-relative, sorted. */
+  stepFiles: string[];
   /** Absolute path → sha1 of the content, for every file the analysis read. */
   files: Record<string, string>;
-  /** The vacuous `Then` definitions, as `uri:line`. */
-  vacuous: string[];
-  /** How many `Then` definitions were examined. */
-  checked: number;
+  calls: StepCall[];
 }
 
-export interface CacheCheck {
-  answer: CachedAnswer | undefined;
-  /** Every file the cached answer read still has the same content. */
-  fresh: boolean;
-}
-
-/** Started after prepare, awaited after the run: reads the cached answer and re-hashes what it read. */
-export async function startVacuousCache(root: string): Promise<CacheCheck> {
-  const answer = await readFile(path.join(root, CACHE), 'utf8').then((t) => JSON.parse(t) as CachedAnswer, () => undefined);
-  if (!answer || answer.version !== 1 || typeof answer.files !== 'object') return { answer: undefined, fresh: false };
-  const now = await Promise.all(Object.keys(answer.files).map((file) => hashFile(file)));
-  return { answer, fresh: Object.values(answer.files).every((hash, i) => hash === now[i]) };
+/** Started after prepare, awaited after the run: the cached analysis when nothing it read changed, else a fresh one. */
+export async function analyzeSteps(root: string, stepFiles: string[]): Promise<StepAnalysis> {
+  const wanted = [...new Set(stepFiles)].sort();
+  const cached = await readFile(path.join(root, CACHE), 'utf8').then((t) => JSON.parse(t) as CachedAnalysis, () => undefined);
+  if (cached?.version === 2 && wanted.every((f) => cached.stepFiles.includes(f)) && (await unchanged(cached.files))) return { calls: cached.calls.filter((c) => wanted.includes(c.uri)), read: Object.keys(cached.files) };
+  const analysis = await analyzeApart({ root, stepFiles: wanted, supportFiles: wanted });
+  const hashes = await Promise.all(analysis.read.map(hashFile));
+  const files = Object.fromEntries(analysis.read.map((f, i) => [f, hashes[i]!]));
+  await write(root, { version: 2, stepFiles: wanted, files, calls: analysis.calls }).catch(() => undefined);
+  return analysis;
 }
 
 export interface VacuousRun {
-  root: string;
   definitions: RunDefinition[];
   scenarios: RunScenario[];
-  supportFiles: string[];
-  /** The run covered only some scenarios: what they use does not say how the rest use a definition. */
+  /** The run covered only some scenarios: a count over them is not the suite's. */
   partial: boolean;
 }
 
-export type VacuousOutcome = { value: Counted; computed: boolean } | { because: string };
-
-/** Vacuous checks of this run, from the cache when it is fresh, else computed (full runs only) and cached. */
-export async function vacuousChecks(run: VacuousRun, check: CacheCheck): Promise<VacuousOutcome> {
-  const key = keyOf(run);
-  let answer = check.fresh && (run.partial || check.answer?.key === key) ? check.answer : undefined;
-  const computed = !answer;
-  if (!answer) {
-    if (run.partial) return { because: 'step files changed since the last full run, and a narrowed run cannot judge every step: run spec verify' };
-    answer = await compute(run, key);
-    await writeAnswer(run.root, answer).catch(() => undefined);
-  }
+/** This run's vacuous checks, per spec: `Then` steps bound to a definition that cannot fail, and scenarios with no `Then`. */
+export async function vacuousChecks(run: VacuousRun, analysis: StepAnalysis): Promise<{ value: Counted } | { because: string }> {
+  if (run.partial) return { because: 'a narrowed run (paths, tags, --changed or a watch pass) sees only some scenarios: measured by a full spec verify' };
+  const report = judgeVacuous(analysis, run.definitions, run.scenarios);
+  const vacuous = new Set(report.vacuousSteps.map((d) => `${d.uri}:${d.line}`));
   // The whole is the checks as run (every Then step, and every scenario), as the figure counts them.
   const thenSteps = run.scenarios.flatMap((s) => s.steps).filter((s) => s.type === 'Outcome').length;
-  return { value: { checks: thenSteps + run.scenarios.length, bySpec: bySpec(run, new Set(answer.vacuous)) }, computed };
+  return { value: { checks: thenSteps + run.scenarios.length, bySpec: bySpec(run, vacuous) } };
 }
 
-async function compute(run: VacuousRun, key: string): Promise<CachedAnswer> {
-  const { findVacuousChecks } = await import('./vacuous.js');
-  const report = findVacuousChecks({ root: run.root, definitions: run.definitions, scenarios: run.scenarios, supportFiles: run.supportFiles });
-  const hashes = await Promise.all(report.read.map((f) => hashFile(f)));
-  const files = Object.fromEntries(report.read.map((f, i) => [f, hashes[i] ?? '']));
-  return { version: 1, key, files, vacuous: report.vacuousSteps.map((d) => `${d.uri}:${d.line}`), checked: report.checked.length };
-}
-
-async function writeAnswer(root: string, answer: CachedAnswer): Promise<void> {
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(path.join(root, CACHE), JSON.stringify(answer));
-}
-
-/** Each spec's vacuous `Then` steps (run steps bound to a vacuous definition) and scenarios with no `Then`. */
 function bySpec(run: VacuousRun, vacuous: Set<string>): Map<string, SpecDebt['vacuousChecks']> {
   const where = new Map(run.definitions.map((d) => [d.id, d]));
   const out = new Map<string, SpecDebt['vacuousChecks']>();
@@ -95,15 +70,38 @@ function bySpec(run: VacuousRun, vacuous: Set<string>): Map<string, SpecDebt['va
   return out;
 }
 
-/** Definition ids are fresh each run: the key names definitions by place and pattern instead. */
-function keyOf(run: VacuousRun): string {
-  const place = new Map(run.definitions.map((d) => [d.id, `${d.uri}:${d.line}`]));
-  const shape = {
-    definitions: run.definitions.map((d) => `${d.uri}:${d.line}:${d.pattern}`).sort(),
-    support: [...run.supportFiles].sort(),
-    uses: [...new Set(run.scenarios.flatMap((s) => s.steps.map((st) => `${st.type ?? ''}>${st.definitionIds.map((id) => place.get(id)).join(',')}`)))].sort(),
-  };
-  return createHash('sha1').update(JSON.stringify(shape)).digest('hex');
+/**
+ * In a worker thread when the built worker is there (the parent stays free to take the run's
+ * results); else (run from sources) here, after letting the runner's job go out first.
+ */
+async function analyzeApart(input: { root: string; stepFiles: string[]; supportFiles: string[] }): Promise<StepAnalysis> {
+  const script = new URL('./vacuous-worker.js', import.meta.url);
+  if (existsSync(script)) {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(script, { workerData: input });
+      worker.unref();
+      worker.once('message', (analysis: StepAnalysis) => {
+        resolve(analysis);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the analysis stopped (exit ${code})`)));
+    });
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  const { analyzeStepFiles } = await import('./vacuous.js');
+  return analyzeStepFiles(input);
+}
+
+async function unchanged(files: Record<string, string>): Promise<boolean> {
+  const names = Object.keys(files);
+  const now = await Promise.all(names.map(hashFile));
+  return names.every((f, i) => files[f] === now[i]);
+}
+
+async function write(root: string, cached: CachedAnalysis): Promise<void> {
+  const { default: writeFileAtomic } = await import('write-file-atomic');
+  await writeFileAtomic(path.join(root, CACHE), JSON.stringify(cached));
 }
 
 async function hashFile(file: string): Promise<string> {

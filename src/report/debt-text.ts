@@ -58,7 +58,7 @@ function offenderSections(report: DebtReport): string[] {
 
 /** `debt: vacuousChecks +2 checks, score -5`: what moved since the run before, for watch's line; undefined on a first run. */
 export function deltaLine(delta: Values | null): string | undefined {
-  if (!delta) return undefined;
+  if (!delta || METRIC_NAMES.every((n) => delta[n] === null)) return undefined;
   const moved = METRIC_NAMES.filter((n) => delta[n] !== null && delta[n] !== 0).map((n) => `${n} ${signed(delta[n]!)}${n === 'score' ? '' : ` ${METRICS[n].unit}`}`);
   return `debt: ${moved.length ? moved.join(', ') : 'no figure moved'}`;
 }
