@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load.js';
 import { fromBase, locateProject } from '../config/project-root.js';
+import { makeEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
 import { readHistory } from '../debt/history.js';
 import { readLastReport } from '../debt/last-report.js';
@@ -20,7 +21,7 @@ export interface DebtReportOptions {
  * (SPEC_DEBT_NOT_MEASURED, exit 2) with the command that measures it.
  */
 export async function debtReport(options: DebtReportOptions = {}): Promise<DebtReport> {
-  const place = locateProject(options.cwd ?? process.cwd());
+  const place = locateProject(makeEnvironment({ ...(options.cwd ? { cwd: options.cwd } : {}) }).cwd);
   const config = await loadConfig(place.root, options.configFile && fromBase(place, options.configFile));
   if (config.debt === false) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'comprehension debt is off in this project (spec.config sets debt: false)', hint: 'remove `debt: false` from spec.config, then run spec verify' });
   const [last, history] = await Promise.all([readLastReport(place.root), readHistory(place.root)]);
