@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Writes verdict.schema.json from the zod schema, so the committed file can never drift from the code
+// Writes verdict.schema.json and debt-report.schema.json from the zod schemas, so the committed file can never drift from the code
 // (a unit test compares the two).
 import { writeFileSync } from 'node:fs';
-import { verdictJsonSchema } from '../dist/report/json-schema.js';
+import { debtReportJsonSchema, verdictJsonSchema } from '../dist/report/json-schema.js';
 
 writeFileSync(new URL('../verdict.schema.json', import.meta.url), `${JSON.stringify(verdictJsonSchema(), null, 2)}\n`);
+writeFileSync(new URL('../debt-report.schema.json', import.meta.url), `${JSON.stringify(debtReportJsonSchema(), null, 2)}\n`);

@@ -53,6 +53,7 @@ describe('loadConfig: where the config comes from', () => {
       reporter: undefined,
       coverage: false,
       runner: undefined,
+      debt: {},
     });
   });
 

@@ -132,7 +132,7 @@ const failedRun: RunOutcome = {
 function emptyVerdict(): Verdict {
   const counts = { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'specloop', version: '0.1.0' },
     status: 'error',
     exitCode: 2,

@@ -96,7 +96,7 @@ describe('buildVerdict: status and exit code', () => {
     expect(v.counts.steps).toEqual({ ...emptyCounts(), total: 2, passed: 2 });
     expect(v.summary).toBe('spec: 2 passed, 0 failed');
     expect(v.tool).toEqual({ name: 'specloop', version: '0.1.0', cucumber: '12.9.0' });
-    expect(v.schemaVersion).toBe(2);
+    expect(v.schemaVersion).toBe(3);
     expect(v.startedAt).toBe('2024-05-01T10:00:00.000Z');
     expect(v.durationMs).toBe(1235);
     expect(v.debt).toBeNull();

@@ -12,7 +12,7 @@ const LEGEND = 'keys: a all · f failed · enter re-run · q quit';
 function failingVerdict(): Verdict {
   const counts = { total: 1, passed: 0, failed: 1, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'specloop', version: '0.1.0', cucumber: '12.9.0' },
     status: 'failed',
     exitCode: 1,

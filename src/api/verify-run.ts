@@ -13,6 +13,7 @@ import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import type { VerifyDetails } from '../watch/types.js';
 import { loadRunConfig } from './run-config.js';
+import type { DebtOutcome, DebtWork, finishDebt } from './debt.js';
 import { judgeRun, keep, prepareStages, runPrepared, type Prepared } from './stages.js';
 import { specloopVersion } from './version.js';
 
@@ -30,7 +31,7 @@ export async function verifyWith(first: Runner, options: RunOptions, env: SpecEn
   if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
   if (details.result?.executedLines && !details.partial && !options.failFast) await recordLines(env.cwd, details.result.executedLines, details.supportGlobs, startedAt);
   await preload;
-  await recordRunMap(env.cwd, details, details.partial);
+  await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded())]);
   mark('spec', 'map recorded');
   return details.verdict;
 }
@@ -44,9 +45,13 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   let gates: GateResult[] = [];
   const problems: SpecProblem[] = [];
   const notes: SpecProblem[] = [];
+  let debt: Promise<DebtOutcome | undefined> | undefined;
+  let debtWork: Promise<{ finish: typeof finishDebt; work: DebtWork | undefined }> | undefined;
   try {
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
+    // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles) }));
     problems.push(...prepared.problems);
     if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
@@ -65,9 +70,18 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) gates = await runGates(env.cwd, selectedGates, env.env, options.signal);
+    const ran = outcome?.kind === 'result' ? outcome.result : undefined;
+    const done = prepared;
+    debt = debtWork.then(({ finish, work }) => work && finish(work, { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify' }));
+    const measured = await debt;
+    if (measured?.gate) gates = [...gates, measured.gate];
+    notes.push(...(measured?.problems ?? []));
+    mark('spec', 'debt measured');
   } catch (error) {
     if (!isSpecloopError(error)) throw error;
     problems.push(...error.problems);
+    // Stopped before the result: the figures say so (null, with the reason) rather than vanish.
+    debt ??= debtWork?.then(({ finish, work }) => work && finish(work, { result: undefined, partial: true, unused: undefined, kind: options.runKind ?? 'verify' }));
   } finally {
     for (const child of children) if (!(child === children[0] && keep(prepared, outcome))) child.kill();
   }
@@ -91,6 +105,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     warnings: [...(prepared?.warnings ?? []), ...notes],
     drafts: prepared?.drafts,
     selection: prepared?.selection,
+    debt: (await debt)?.summary ?? null,
   });
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;

@@ -10,6 +10,7 @@ Commands:
   compile    parse every spec, write compiled Gherkin to .spec/compiled, report every error
   verify     the full gate: compile, bind, run the scenarios and the configured gates
   watch      re-run the scenarios each edit reaches, after every settled burst of edits
+  debt       comprehension debt: the last run's figures, their trend and the top offenders
   review     what changed since the last spec ack: specs, then code no spec change explains, then the figures
   ack        record the reviewed state (.spec/ack.json): the baseline review, --locked and debt measure from
   hook       run the oracle from a coding agent's hook (claude|codex edit|stop, cursor stop)
@@ -70,6 +71,20 @@ Options:
   -c, --config FILE   config file (default ${CONFIG_NAMES} or package.json "spec")
       --cwd DIR       a folder of the project (its root is found at or above it)
       --json          print the result as JSON
+  -h, --help          show this help
+`;
+
+export const DEBT_HELP = `Usage: spec debt [options]
+
+Prints comprehension debt as the last full \`spec verify\` measured it (and says how long ago):
+each figure with its unit, its change since the run before, its trend over the last runs, and
+the top offenders. Runs nothing. Exits 2 when no full verify has measured it yet.
+
+Options:
+  -c, --config FILE   config file (default ${CONFIG_NAMES} or package.json "spec")
+      --cwd DIR       a folder of the project (its root is found at or above it)
+      --json          print the report as JSON (debt-report.schema.json)
+      --last N        how many of the last runs the trend and --json history keep (default 50)
   -h, --help          show this help
 `;
 

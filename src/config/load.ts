@@ -70,6 +70,7 @@ export function resolveConfig(root: string, configFile: string | undefined, user
     reporter: user.reporter,
     coverage: user.coverage ?? false,
     runner: user.runner,
+    debt: user.debt ?? {},
   };
 }
 

@@ -14,6 +14,23 @@ export const GateConfigSchema = z.union([
   }),
 ]);
 
+const limit = z.number().min(0);
+
+/** Comprehension-debt thresholds: a figure past one fails verify (the README's "Comprehension debt" names each metric). */
+export const DebtConfigSchema = z.strictObject({
+  maxUnspecified: limit.optional().describe('executable source lines no scenario executes'),
+  maxDeclaredOnly: limit.optional().describe("lines a Markdown spec's covers: claims but no scenario executes"),
+  maxOpaqueComplexity: limit.optional().describe('cognitive complexity of functions no scenario executes'),
+  maxUnreviewed: limit.optional().describe('weighted source lines changed since the last spec ack'),
+  maxDrift: limit.optional().describe('specs whose traced code changed since the ack while they did not'),
+  maxSelfGraded: limit.optional().describe('specs changed together with the code they trace'),
+  maxVacuousChecks: limit.optional().describe('Then steps that cannot fail, and scenarios with no Then'),
+  noVacuousChecks: z.boolean().optional().describe('true: any vacuous check fails verify (maxVacuousChecks: 0)'),
+  maxBindingHealth: limit.optional().describe('undefined, ambiguous and pending steps, and unused definitions'),
+  minScore: z.number().min(0).max(100).optional().describe('the debt score, 0–100 (100: no debt)'),
+});
+export type DebtConfig = z.infer<typeof DebtConfigSchema>;
+
 /** What a user may write in spec.config.* (or under "spec" in package.json). */
 export const UserConfigSchema = z.strictObject({
   specs: z.array(z.string()).optional().describe('globs of spec files: .feature, .feature.md, .md'),
@@ -32,6 +49,7 @@ export const UserConfigSchema = z.strictObject({
   reporter: z.enum(REPORTER_NAMES).optional().describe('the report printed to stdout when no flag chooses one'),
   coverage: z.boolean().optional().describe('record which files each scenario runs code in (V8 coverage), so watch and --changed select exactly; costs ≈ 1–2 ms a scenario'),
   runner: z.enum(['thread', 'process']).optional().describe('where scenarios run: a worker thread (fastest start) or a child process (for steps that need process.chdir or non-thread-safe native addons)'),
+  debt: z.union([z.literal(false), DebtConfigSchema]).optional().describe('comprehension debt: false turns it off (verdict debt: null, no history); an object sets thresholds that fail verify'),
 });
 
 export type UserConfig = z.infer<typeof UserConfigSchema>;
@@ -71,6 +89,8 @@ export interface ResolvedConfig {
   coverage: boolean;
   /** Unset: a thread when the process stands in the project folder, else a child process. */
   runner: 'thread' | 'process' | undefined;
+  /** false: debt is not measured; else the thresholds (none set: measured, never failing). */
+  debt: false | DebtConfig;
   /** What loading the config noticed but did not refuse (a second config file that is ignored). */
   warnings?: SpecProblem[];
 }

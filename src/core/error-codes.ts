@@ -77,6 +77,9 @@ export const ERROR_CODES = {
   SPEC_ORACLE_CHANGED: { exit: 1, kind: 'config-error', label: 'oracle changed', description: '`spec verify --locked`: a spec or step-definition file was added, changed or removed since the last `spec ack`', fix: 'undo the change to the spec or steps, or have a person review it (`spec review`) and run `spec ack`' },
   SPEC_NO_ACK: { exit: 2, kind: 'config-error', label: 'no ack', description: 'the command measures from the reviewed baseline, and `.spec/ack.json` is missing or unreadable', fix: 'review the specs and code, then run `spec ack`' },
   SPEC_GATE_MISSING: { exit: 0, kind: 'gate-error', description: 'a default gate has nothing to run in this project', fix: 'install what the message names, or configure the gate' },
+  SPEC_DEBT_HISTORY_TORN: { exit: 0, kind: 'run-error', description: 'a line of `.spec/history.jsonl` is not a whole entry (a run stopped while writing it): it is skipped', fix: 'nothing to do; delete the line to silence the warning' },
+  SPEC_DEBT_THRESHOLD: { exit: 1, kind: 'gate-error', label: 'debt threshold', description: 'a comprehension-debt figure is past the threshold `debt` sets in spec.config', fix: 'pay the debt the message names (specify the code, make the check able to fail), or change the threshold' },
+  SPEC_DEBT_NOT_MEASURED: { exit: 2, kind: 'config-error', label: 'debt not measured', description: '`spec debt` found no measured run in this project (or debt is off)', fix: 'run `spec verify` first (with `debt` not set to false in spec.config)' },
   SPEC_INIT_SETTINGS: { exit: 2, kind: 'config-error', description: "`spec init --agent` cannot edit the agent's settings file as it is", fix: 'fix the settings file named, then run init again' },
   SPEC_INTERNAL: { exit: 1, kind: 'run-error', description: 'specloop itself failed', fix: 'report it with the command you ran' },
 } as const satisfies Record<string, ErrorCodeEntry>;

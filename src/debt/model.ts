@@ -31,7 +31,7 @@ export const METRIC_NAMES = Object.keys(METRICS) as [MetricName, ...MetricName[]
  */
 export const FigureSchema = z.strictObject({
   value: z.number().nullable(),
-  because: z.string().optional().describe('why the value is null, and how to measure it'),
+  because: z.string().optional().describe('why the value is null, and how to measure it; on a score, the metrics it leaves out'),
 });
 export type Figure = z.infer<typeof FigureSchema>;
 

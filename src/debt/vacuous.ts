@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { Node, Project, ts, type CallExpression, type SourceFile } from 'ts-morph';
-import { FailFinder, type FailPoint } from './can-fail.js';
+import { FailFinder } from './can-fail.js';
 import { functionOf } from './can-fail-syntax.js';
+import { judgeVacuous, type StepAnalysis, type StepCall, type VacuousInput, type VacuousReport } from './vacuous-judge.js';
+
+export { judgeVacuous, type CheckedStep, type ScenarioRef, type StepAnalysis, type StepCall, type StepDefinitionRef, type VacuousInput, type VacuousReport, type VacuousStep } from './vacuous-judge.js';
 
 /**
  * `vacuousChecks`: `Then` steps whose definition cannot fail, and scenarios with no `Then`.
@@ -12,94 +15,37 @@ import { functionOf } from './can-fail-syntax.js';
  * scenario also uses after a `Then` (to note a state before its next `When`) is not a check. It is vacuous when its function holds no assertion, `throw`, rejection or
  * errored callback and calls no project function that does (see can-fail.ts).
  */
-export interface StepDefinitionRef {
-  /** cucumber's id, to match the scenarios' steps (RunDefinition.id). */
-  id?: string;
-  /** Relative to the project root, as cucumber reports it. */
-  uri: string;
-  line: number;
-  pattern: string;
-}
-
-export interface ScenarioRef {
-  uri: string;
-  line: number;
-  name: string;
-  steps: readonly { type?: 'Context' | 'Action' | 'Outcome' | 'Unknown'; definitionIds?: readonly string[] }[];
-}
-
-export interface VacuousInput {
-  root: string;
-  definitions: StepDefinitionRef[];
-  scenarios: ScenarioRef[];
-  /**
-   * The project's support files (relative or absolute): a World's methods are looked up there when a
-   * step calls `this.method()` on an untyped `this`. Step files are read anyway.
-   */
-  supportFiles?: string[];
-  /** How many project functions deep calls are followed (default 6). */
-  maxDepth?: number;
-}
-
-export interface VacuousStep extends StepDefinitionRef {
-  /** The keyword the definition is written with (`Then`, `defineStep`, `Given`…). */
-  keyword: string;
-}
-
-export interface CheckedStep extends VacuousStep {
-  /** How it can fail; absent when nothing can (a vacuous check). */
-  failsBy?: FailPoint;
-  /**
-   * Set when it can fail only inside helpers it takes a value from (`const run = this.lastRun()`
-   * throwing "no command has run"): a precondition, likely not a check of the outcome.
-   */
-  guardOnly?: true;
-}
-
-export interface VacuousReport {
-  /** Every `Then` definition examined, with the way it can fail when one was found. */
-  checked: CheckedStep[];
-  vacuousSteps: VacuousStep[];
-  /** `Then` steps that can fail, but only through helpers they take a value from (see CheckedStep). */
-  guardOnlySteps: (VacuousStep & { failsBy: FailPoint })[];
-  scenariosWithoutThen: { uri: string; line: number; name: string }[];
-  /** Definitions whose code was not found at their file and line (so maybe a `Then`): not judged. */
-  unresolved: (StepDefinitionRef & { why: string })[];
-}
-
 const STEP_FUNCTIONS = new Set(['Given', 'When', 'Then', 'And', 'But', 'defineStep', 'Step']);
 
-export function findVacuousChecks(input: VacuousInput): VacuousReport {
-  const uses = usesByDefinition(input.scenarios);
+/** The slow half (ts-morph): needs only the files, so it runs while the scenarios run, cached by `read`'s content. */
+export function analyzeStepFiles(input: { root: string; stepFiles: string[]; supportFiles?: string[]; maxDepth?: number }): StepAnalysis {
   const project = projectOnlyProject();
   const finder = new FailFinder(project, input.root, input.maxDepth);
   const checksOnly = new FailFinder(project, input.root, input.maxDepth, false);
-  const report: VacuousReport = { checked: [], vacuousSteps: [], guardOnlySteps: [], scenariosWithoutThen: [], unresolved: [] };
-  const sources = new Map<string, SourceFile | undefined>();
-  const located = input.definitions.map((def) => ({ def, call: locate(project, sources, input.root, def) }));
+  const files = [...new Set(input.stepFiles.map((f) => path.resolve(input.root, f)))].map((f) => project.addSourceFileAtPathIfExists(f)).filter((f): f is SourceFile => f !== undefined);
   for (const file of input.supportFiles ?? []) project.addSourceFileAtPathIfExists(path.resolve(input.root, file));
   project.resolveSourceFileDependencies();
-  for (const { def, call } of located) {
-    if (!call) {
-      report.unresolved.push({ ...def, why: 'no step definition call at this line' });
-      continue;
+  const calls: StepCall[] = [];
+  for (const sf of files) {
+    const uri = path.relative(input.root, sf.getFilePath()).split(path.sep).join('/');
+    for (const call of sf.getDescendants().filter((n): n is CallExpression => Node.isCallExpression(n) && keywordOf(n) !== undefined)) {
+      const place = { uri, line: call.getStartLineNumber(), patternLine: (call.getArguments()[0] ?? call).getStartLineNumber(), keyword: keywordOf(call)! };
+      const fn = stepFunction(call);
+      if (!fn) {
+        calls.push({ ...place, unresolved: 'its step function is not written in the project where it is registered' });
+        continue;
+      }
+      const failsBy = finder.find(fn);
+      const guardOnly = failsBy !== undefined && checksOnly.find(fn) === undefined;
+      calls.push({ ...place, ...(failsBy ? { failsBy } : {}), ...(guardOnly ? { guardOnly } : {}) });
     }
-    const keyword = keywordOf(call) ?? '';
-    if (!isOutcome(keyword, def.id === undefined ? undefined : uses.get(def.id))) continue;
-    const fn = stepFunction(call);
-    if (!fn) {
-      report.unresolved.push({ ...def, why: 'its step function is not written in the project where it is registered' });
-      continue;
-    }
-    const failsBy = finder.find(fn);
-    const step: VacuousStep = { ...def, keyword };
-    const guardOnly = failsBy !== undefined && checksOnly.find(fn) === undefined;
-    report.checked.push(failsBy ? { ...step, failsBy, ...(guardOnly ? { guardOnly } : {}) } : step);
-    if (!failsBy) report.vacuousSteps.push(step);
-    else if (guardOnly) report.guardOnlySteps.push({ ...step, failsBy });
   }
-  report.scenariosWithoutThen = input.scenarios.filter((s) => !s.steps.some((st) => st.type === 'Outcome')).map(({ uri, line, name }) => ({ uri, line, name }));
-  return report;
+  return { calls, read: project.getSourceFiles().map((f) => f.getFilePath()) };
+}
+
+export function findVacuousChecks(input: VacuousInput): VacuousReport {
+  const stepFiles = [...new Set(input.definitions.map((d) => d.uri))];
+  return judgeVacuous(analyzeStepFiles({ root: input.root, stepFiles, supportFiles: input.supportFiles, maxDepth: input.maxDepth }), input.definitions, input.scenarios);
 }
 
 /**
@@ -119,35 +65,6 @@ function projectOnlyProject(): Project {
       }),
     }),
   });
-}
-
-/** For each definition id, the step types of the scenario steps that ran it. */
-function usesByDefinition(scenarios: ScenarioRef[]): Map<string, Set<string>> {
-  const uses = new Map<string, Set<string>>();
-  for (const step of scenarios.flatMap((s) => s.steps)) {
-    for (const id of step.definitionIds ?? []) uses.set(id, (uses.get(id) ?? new Set()).add(step.type ?? 'Unknown'));
-  }
-  return uses;
-}
-
-function isOutcome(keyword: string, used: Set<string> | undefined): boolean {
-  if (keyword === 'Then') return true;
-  if (!used?.has('Outcome')) return false;
-  return keyword === 'Given' || keyword === 'When' ? used.size === 1 : true;
-}
-
-/** The step-definition call cucumber located at `uri:line` (the line of the call or of its pattern). */
-function locate(project: Project, sources: Map<string, SourceFile | undefined>, root: string, def: StepDefinitionRef): CallExpression | undefined {
-  const file = path.resolve(root, def.uri);
-  if (!sources.has(file)) sources.set(file, project.addSourceFileAtPathIfExists(file));
-  const sf = sources.get(file);
-  if (!sf) return undefined;
-  const candidates = sf.getDescendants().filter((n): n is CallExpression => Node.isCallExpression(n) && keywordOf(n) !== undefined);
-  const spans = (call: CallExpression): boolean => {
-    const first = call.getArguments()[0];
-    return call.getStartLineNumber() <= def.line && def.line <= (first ?? call).getStartLineNumber();
-  };
-  return candidates.find((c) => c.getStartLineNumber() === def.line) ?? candidates.find(spans);
 }
 
 function keywordOf(call: CallExpression): string | undefined {

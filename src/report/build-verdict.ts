@@ -6,6 +6,7 @@ import { definitionRef, problemFailure, scenarioFailures, type FailureContext, t
 import { gateFailure, kindOfProblem, outcomeFailures } from './outcome-failures.js';
 import { judge, SCHEMA_VERSION } from './summary.js';
 import { countScenarios, countSteps } from './verdict-counts.js';
+import type { DebtSummary } from '../debt/model.js';
 import type { Failure, GateResult, ScenarioResult, Verdict, Warning } from './verdict.js';
 
 export interface VerdictInput {
@@ -17,6 +18,8 @@ export interface VerdictInput {
   problems: SpecProblem[];
   outcome: RunOutcome | undefined;
   gates: GateResult[];
+  /** Comprehension debt's summary; null when `debt: false` turns it off. */
+  debt?: DebtSummary | null;
   /** The run was a subset (paths, tags, names): unused definitions can't be judged. */
   filtered: boolean;
   strict: boolean;
@@ -73,7 +76,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     gates: input.gates,
     unusedSteps: input.filtered || !result || input.outcome?.kind !== 'result' ? [] : result.definitions.filter((d) => !d.used).map((d) => definitionRef(d, ctx)!),
     ...(input.unusedNote ? { unusedNote: input.unusedNote } : {}),
-    debt: null,
+    debt: input.debt ?? null,
     summary,
   };
   return verdict;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DebtReportSchema } from '../debt/model.js';
 import { VerdictSchema } from './verdict.js';
 
 /** The verdict's JSON Schema, generated from the one zod schema. */
@@ -7,5 +8,14 @@ export function verdictJsonSchema(): Record<string, unknown> {
     $id: 'https://specloop.dev/verdict.schema.json',
     title: 'specloop verdict',
     ...z.toJSONSchema(VerdictSchema, { target: 'draft-2020-12' }),
+  };
+}
+
+/** `spec debt --json`'s JSON Schema, generated from the zod DebtReportSchema. */
+export function debtReportJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://specloop.dev/debt-report.schema.json',
+    title: 'specloop comprehension-debt report',
+    ...z.toJSONSchema(DebtReportSchema, { target: 'draft-2020-12' }),
   };
 }

@@ -46,6 +46,8 @@ export function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureCon
 }
 
 export function gateFailure(gate: GateResult): Failure {
+  // The debt gate runs no command: its log is the figures past their thresholds, with offenders.
+  if (gate.name === 'debt' && gate.command.length === 0) return { ...coded('SPEC_DEBT_THRESHOLD'), message: `comprehension debt past its threshold:\n${gate.log}`, hint: 'run `spec debt` for every figure and offender; pay the debt named, or change `debt` in spec.config' };
   const tail = gate.log.split('\n').slice(-15).join('\n');
   return {
     ...coded('SPEC_GATE'),

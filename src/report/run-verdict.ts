@@ -6,6 +6,7 @@ import type { Selection } from '../impact/select.js';
 import { buildVerdict, loadVerdictTools } from './build-verdict.js';
 import { makeExcerpter } from './source-excerpt.js';
 import type { Verdict } from './verdict.js';
+import type { DebtSummary } from '../debt/model.js';
 
 /** What one run produced, stage by stage, for its verdict. Absent parts: the run stopped before them. */
 export interface RunFacts {
@@ -26,6 +27,7 @@ export interface RunFacts {
   stepGlobs: string[];
   /** --changed's selection: the verdict says what the changes selected, and why. */
   selection: Selection | undefined;
+  debt?: DebtSummary | null;
 }
 
 /** The verdict of one run. */
@@ -47,6 +49,7 @@ export async function runVerdict(facts: RunFacts): Promise<Verdict> {
     warnings: facts.warnings,
     isDraft: (file) => facts.drafts?.has(file) ?? false,
     stepGlobs: facts.stepGlobs,
+    debt: facts.debt ?? null,
   });
   const changes = facts.selection;
   return changes ? { ...verdict, watch: { trigger: changes.triggers, all: changes.all, selected: changes.reasons, delta: { newlyFailing: [], fixed: [] } } } : verdict;

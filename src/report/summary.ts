@@ -6,7 +6,7 @@ import type { Counts, Failure, FailureKind, GateResult, ScenarioResult } from '.
  * agent reads as JSON is validated against the schema. Bump SCHEMA_VERSION on any change a
  * consumer could notice.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export function emptyCounts(): Counts {
   return { total: 0, passed: 0, failed: 0, undefined: 0, ambiguous: 0, pending: 0, skipped: 0 };

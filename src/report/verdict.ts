@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ERROR_CODE_NAMES, FAILURE_KINDS } from '../core/error-codes.js';
 import { GateResultSchema, StepStatusSchema } from '../core/results.js';
 import { SCHEMA_VERSION } from './summary.js';
+import { DebtSummarySchema } from '../debt/model.js';
 
 /** The verdict: the one result model every reporter, `--json`, and the MCP server share. */
 export { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
@@ -112,7 +113,7 @@ export const VerdictSchema = z.object({
   gates: z.array(GateResultSchema),
   unusedSteps: z.array(UnusedStepSchema).describe('empty when the run was filtered (paths, tags, names)'),
   unusedNote: z.string().optional().describe('how unused steps were judged when a filter narrowed the run: against the whole suite (a configured filter), or not at all'),
-  debt: z.null().describe('comprehension-debt summary; null until debt tracking is configured'),
+  debt: DebtSummarySchema.nullable().describe('comprehension-debt summary and the change since the previous run; null when spec.config sets debt: false'),
   watch: z
     .object({
       trigger: z.array(z.string()).describe('the changed files that started this run'),

@@ -7,6 +7,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { ReporterName } from '../core/reporters.js';
+import { deltaLine } from './debt-text.js';
 import { renderProblem } from './problem.js';
 import { loadRenderer, type RenderTarget } from './reporters.js';
 import type { Verdict } from './verdict.js';
@@ -51,7 +52,7 @@ async function textStream(name: ReporterName, target: WatchTarget): Promise<Rend
       case 'run-started':
         return c.cyan(`\n▶ ${runHeading(event)}\n`);
       case 'run-finished':
-        return `${renderVerdict(event.verdict)}${suiteLine(event.verdict, c)}${waiting}`;
+        return `${renderVerdict(event.verdict)}${suiteLine(event.verdict, c)}${debtLine(event.verdict, c)}${waiting}`;
       case 'run-cancelled':
         return c.dim(`… run cancelled: ${event.reason}\n`);
       case 'idle':
@@ -83,6 +84,12 @@ function selectionSize(event: RunStarted): string {
   const files = event.selected.filter((s) => !/:\d+$/.test(s.target)).length;
   const ids = event.selected.length - files;
   return [ids ? plural(ids, 'scenario') : '', files ? `every scenario of ${plural(files, 'spec file')}` : ''].filter(Boolean).join(' and ');
+}
+
+/** The debt figures that moved since the run before, one line (nothing when debt is off or on a first run). */
+function debtLine(verdict: Verdict, c: ChalkInstance): string {
+  const line = deltaLine(verdict.debt?.delta ?? null);
+  return line ? `${c.dim(line)}\n` : '';
 }
 
 /** `4 failing overall (1 fixed, 0 new)`: the whole suite, beside the subset the run above reported. */

@@ -145,7 +145,7 @@ export class WatchSession {
     let kept = false;
     try {
       const started = new Date();
-      const options = { ...this.runOptions(selection, controller.signal), keepRunner: this.runners.reuseAllowed };
+      const options = { ...this.runOptions(selection, controller.signal), keepRunner: this.runners.reuseAllowed, runKind: 'watch' as const };
       let details = await this.deps.runScenarios(child, { ...options, ...(reused ? { invalidate: request.changed.map((f) => path.join(this.env.cwd, f)) } : {}) }, this.env, started, performance.now());
       if (reused && !controller.signal.aborted && failedOutsideSteps(details.verdict)) {
         // Project modules loaded a second time can trip over state their first load left in a

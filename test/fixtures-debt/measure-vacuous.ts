@@ -1,7 +1,7 @@
 /**
  * Measures the vacuous-check detector on real suites: specloop's own steps and every fixture
  * project. Run with `npm run build && npx tsx test/fixtures-debt/measure-vacuous.ts`; the counts go
- * to docs/debt-readme-draft.md after reading each flagged step by hand.
+ * to README.md ("Vacuous checks") after reading each flagged step by hand.
  *
  * Input is what cucumber itself reports, as a verify run would: a dry run (`dryRun: true`, nothing
  * executes) of each suite gives the step definitions (id, pattern, uri, line), the pickles with

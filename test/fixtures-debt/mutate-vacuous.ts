@@ -4,7 +4,7 @@
  * so each such step checks nothing of its own any more; then the detector runs on the copy. A
  * mutated step it does not flag still reaches an assertion or throw through a helper it calls —
  * often a guard ("no command has run"), not a check of the outcome. Run with
- * `npx tsx test/fixtures-debt/mutate-vacuous.ts`; the counts go to docs/debt-readme-draft.md.
+ * `npx tsx test/fixtures-debt/mutate-vacuous.ts`; the counts go to README.md ("Vacuous checks").
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,31 @@
+import { loadConfig } from '../config/load.js';
+import { fromBase, locateProject } from '../config/project-root.js';
+import { makeEnvironment } from '../core/env.js';
+import { SpecloopError } from '../core/errors.js';
+import { readHistory } from '../debt/history.js';
+import { readLastReport } from '../debt/last-report.js';
+import { DebtReportSchema, type DebtReport } from '../debt/model.js';
+
+export interface DebtReportOptions {
+  /** A folder of the project (default: the current one); its root is found at or above it. */
+  cwd?: string;
+  configFile?: string;
+  /** How many of the last runs the report's history keeps (default 50). */
+  last?: number;
+}
+
+/**
+ * The comprehension-debt report `spec debt` prints: the last full run's figures and offenders
+ * (.spec/debt.json) with the history of every run since (.spec/history.jsonl). Runs nothing: the
+ * report says when it was measured. A project never measured (or with `debt: false`) is bad input
+ * (SPEC_DEBT_NOT_MEASURED, exit 2) with the command that measures it.
+ */
+export async function debtReport(options: DebtReportOptions = {}): Promise<DebtReport> {
+  const place = locateProject(makeEnvironment({ ...(options.cwd ? { cwd: options.cwd } : {}) }).cwd);
+  const config = await loadConfig(place.root, options.configFile && fromBase(place, options.configFile));
+  if (config.debt === false) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'comprehension debt is off in this project (spec.config sets debt: false)', hint: 'remove `debt: false` from spec.config, then run spec verify' });
+  const [last, history] = await Promise.all([readLastReport(place.root), readHistory(place.root)]);
+  if (!last) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'no debt measured yet in this project (no full spec verify has run here)', hint: 'run `spec verify` (every spec, no filter), then `spec debt`' });
+  const report: DebtReport = { ...last, history: history.entries.slice(-(options.last ?? 50)), warnings: [...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
+  return DebtReportSchema.parse(report);
+}

@@ -1,0 +1,73 @@
+import type { DebtConfig } from '../config/schema.js';
+import type { GateResult } from '../core/results.js';
+import type { DebtReport, MetricName } from './model.js';
+
+/*
+ * The debt gate: spec.config's `debt` thresholds checked against this run's figures. It is a gate
+ * like typecheck or lint (named `debt` in the verdict's gates and the closing line), so a figure
+ * past its threshold fails verify with exit 1. A threshold on a figure that was not measured is an
+ * error, not a pass: the run cannot say the threshold holds.
+ */
+
+const LIMITS: { key: keyof DebtConfig; metric: MetricName; min?: true }[] = [
+  { key: 'maxUnspecified', metric: 'unspecified' },
+  { key: 'maxDeclaredOnly', metric: 'declaredOnly' },
+  { key: 'maxOpaqueComplexity', metric: 'opaqueComplexity' },
+  { key: 'maxUnreviewed', metric: 'unreviewed' },
+  { key: 'maxDrift', metric: 'drift' },
+  { key: 'maxSelfGraded', metric: 'selfGraded' },
+  { key: 'maxVacuousChecks', metric: 'vacuousChecks' },
+  { key: 'maxBindingHealth', metric: 'bindingHealth' },
+  { key: 'minScore', metric: 'score', min: true },
+];
+
+/** undefined when no threshold is set. */
+export function debtGate(config: DebtConfig, report: DebtReport, durationMs: number): GateResult | undefined {
+  const limits = LIMITS.map((l) => ({ ...l, threshold: config[l.key] as number | undefined })).filter((l) => l.threshold !== undefined);
+  if (config.noVacuousChecks) limits.push({ key: 'noVacuousChecks', metric: 'vacuousChecks', threshold: 0 });
+  if (limits.length === 0) return undefined;
+  const lines: string[] = [];
+  let unmeasured = false;
+  for (const { key, metric, min, threshold } of limits) {
+    const figure = report.summary.metrics[metric];
+    if (figure.value === null) {
+      unmeasured = true;
+      lines.push(`${metric}: not measured (${figure.because ?? 'no reason given'}), so ${key}: ${threshold} cannot be checked`);
+    } else if (min ? figure.value < threshold! : figure.value > threshold!) {
+      lines.push(`${metric} is ${figure.value}, ${min ? 'below' : 'over'} ${key}: ${key === 'noVacuousChecks' ? 'true' : threshold}${offenders(metric, report)}`);
+    }
+  }
+  const status = lines.length === 0 ? 'passed' : unmeasured && lines.every((l) => l.includes('not measured')) ? 'error' : 'failed';
+  return { name: 'debt', command: [], status, durationMs, exitCode: null, log: lines.join('\n') };
+}
+
+/** The worst few places behind a figure, so the message says where to pay. */
+export function offenders(metric: MetricName, report: DebtReport, max = 5): string {
+  const list = offenderList(metric, report).slice(0, max);
+  return list.length ? `\n  ${list.join('\n  ')}` : '';
+}
+
+export function offenderList(metric: MetricName, report: DebtReport): string[] {
+  const byFile = (pick: (f: DebtReport['files'][number]) => number | null, unit: string) =>
+    report.files.map((f) => ({ f: f.file, n: pick(f) ?? 0 })).filter((x) => x.n > 0).sort((a, b) => b.n - a.n).map((x) => `${x.f}: ${x.n} ${unit}`);
+  switch (metric) {
+    case 'unspecified':
+      return byFile((f) => f.unspecifiedLines?.length ?? null, 'unspecified lines');
+    case 'declaredOnly':
+      return byFile((f) => f.declaredOnlyLines?.length ?? null, 'declared-only lines');
+    case 'opaqueComplexity':
+      return byFile((f) => f.opaqueComplexity, 'points of opaque complexity');
+    case 'unreviewed':
+      return byFile((f) => f.unreviewed, 'weighted unreviewed lines');
+    case 'vacuousChecks':
+      return report.specs.flatMap((s) => s.vacuousChecks.map((v) => `${s.file}:${v.line} ${v.kind === 'no-then' ? `scenario "${v.text}" has no Then` : `"${v.text}" cannot fail${v.definition ? ` (${v.definition.file}:${v.definition.line})` : ''}`}`));
+    case 'drift':
+      return report.specs.filter((s) => s.drift?.length).map((s) => `${s.file}: ${s.drift!.join(', ')} changed since the ack`);
+    case 'selfGraded':
+      return report.specs.filter((s) => s.selfGraded).map((s) => `${s.file}: changed together with its code`);
+    case 'score':
+      return (['unspecified', 'vacuousChecks', 'drift', 'bindingHealth'] as const).flatMap((m) => offenderList(m, report).slice(0, 2));
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DebtReportSchema, type DebtReport } from './model.js';
+
+/*
+ * .spec/debt.json: the last full run's DebtReport, whole (a temp file renamed over it), so `spec
+ * debt` shows the figures and offenders without running anything. The history is kept apart (in
+ * history.jsonl, which grows by a line a run), so this file holds none.
+ */
+
+export const LAST_REPORT_FILE = '.spec/debt.json';
+
+export async function writeLastReport(root: string, report: DebtReport): Promise<void> {
+  const { default: writeFileAtomic } = await import('write-file-atomic');
+  await writeFileAtomic(path.join(root, LAST_REPORT_FILE), JSON.stringify({ ...report, history: [] }));
+}
+
+/** undefined when there is none, or it is from a version of spec whose shape differs. */
+export async function readLastReport(root: string): Promise<DebtReport | undefined> {
+  const text = await readFile(path.join(root, LAST_REPORT_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = DebtReportSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,164 @@
+import { METRIC_NAMES, type DebtReport, type DebtSummary, type Figure, type FileDebt, type HistoryEntry, type Metrics, type SpecDebt, type Values } from './model.js';
+import { penalties, SCORE_WEIGHTS, scoreOf } from './score.js';
+
+const SCORED = Object.keys(SCORE_WEIGHTS) as (keyof typeof SCORE_WEIGHTS)[];
+
+/*
+ * The composition of comprehension debt: what each analysis measured, in, one DebtReport out. Pure:
+ * the api/ layer gathers the inputs (binding health from the run, vacuous checks from the cached
+ * analysis, line coverage and the ack when they exist) and this file only combines them and scores.
+ * An input that is missing leaves its figures null with the reason, never a 0 that reads as "no debt".
+ */
+
+/** Binding health, from the run's result: steps by status, and definitions nothing used. */
+export interface BindingInput {
+  undefinedSteps: number;
+  ambiguousSteps: number;
+  pendingSteps: number;
+  /** null when unused definitions were not judged (a narrowed run): the figure is then not measured. */
+  unusedDefinitions: number | null;
+  /** Steps run plus definitions: the score's denominator. */
+  steps: number;
+  definitions: number;
+  /** Why unusedDefinitions is null. */
+  because?: string;
+}
+
+/** Vacuous checks (debt/vacuous.ts), per spec file. */
+export interface VacuousInput {
+  /** `Then` steps run plus scenarios: the score's denominator. */
+  checks: number;
+  bySpec: Map<string, SpecDebt['vacuousChecks']>;
+}
+
+/**
+ * H1's input: the last line-coverage record. `files` are the project's source files (FileDebt with
+ * `unreviewed: null`: the ack fills that); `stale` are files whose content changed since the record
+ * (their lines are not counted: the figures are then null, with the reason naming them).
+ */
+export interface CoverageInput {
+  recordedAt: string;
+  files: FileDebt[];
+  stale: string[];
+}
+
+/**
+ * H2's input: the ack diff. `unreviewedByFile` are weighted changed lines per source file;
+ * `weightedTotal` the same weight summed over every executable source line (the score's
+ * denominator); `drift` maps a spec to its traced files that changed while it did not; `selfGraded`
+ * lists the specs whose spec or steps changed with their traced code.
+ */
+export interface AckInput {
+  ackAt: string;
+  unreviewedByFile: Record<string, number>;
+  weightedTotal: number;
+  drift: Record<string, string[]>;
+  selfGraded: string[];
+  /** null when no code line changed since the ack (a ratio over 0). */
+  specChurnRatio: number | null;
+}
+
+/** Either the measurement, or why there is none (and what to do). */
+export type Measured<T> = { value: T } | { because: string };
+
+export interface MeasureInput {
+  measuredAt: string;
+  commit: string | null;
+  binding: Measured<BindingInput>;
+  vacuous: Measured<VacuousInput>;
+  coverage: Measured<CoverageInput>;
+  ack: Measured<AckInput>;
+  /** Spec file → scenario count and traced files (from the run). */
+  specs: Map<string, { scenarios: number; traced: string[] }>;
+  /** Earlier runs, oldest first: the last is the one the delta compares with. */
+  history: HistoryEntry[];
+  warnings: DebtReport['warnings'];
+}
+
+export function measureDebt(input: MeasureInput): DebtReport {
+  const metrics = figures(input);
+  const previous = input.history.at(-1);
+  const summary: DebtSummary = {
+    measuredAt: input.measuredAt,
+    commit: input.commit,
+    ackAt: 'value' in input.ack ? input.ack.value.ackAt : null,
+    metrics,
+    delta: previous ? comparableDelta(valuesOf(metrics), previous.metrics) : null,
+  };
+  return { schemaVersion: 1, summary, history: input.history, files: fileShares(input), specs: specShares(input), warnings: input.warnings };
+}
+
+function figures(input: MeasureInput): Metrics {
+  const { binding, vacuous, coverage, ack } = input;
+  const cov = coverageFigures(coverage);
+  const metrics: Metrics = {
+    unspecified: cov.unspecified,
+    declaredOnly: cov.declaredOnly,
+    opaqueComplexity: cov.opaqueComplexity,
+    unreviewed: from(ack, (a) => sum(Object.values(a.unreviewedByFile))),
+    drift: from(ack, (a) => Object.values(a.drift).filter((files) => files.length > 0).length),
+    selfGraded: from(ack, (a) => a.selfGraded.length),
+    specChurnRatio: 'value' in ack && ack.value.specChurnRatio === null ? { value: null, because: 'no code line changed since the ack' } : from(ack, (a) => a.specChurnRatio ?? 0),
+    vacuousChecks: from(vacuous, (v) => sum([...v.bySpec.values()].map((c) => c.length))),
+    bindingHealth: 'value' in binding && binding.value.unusedDefinitions === null ? { value: null, because: binding.value.because ?? 'unused definitions not judged' } : from(binding, (b) => b.undefinedSteps + b.ambiguousSteps + b.pendingSteps + (b.unusedDefinitions ?? 0)),
+    score: { value: null },
+  };
+  metrics.score = scoreOf(metrics, penalties(input));
+  return metrics;
+}
+
+function coverageFigures(coverage: Measured<CoverageInput>): Pick<Metrics, 'unspecified' | 'declaredOnly' | 'opaqueComplexity'> {
+  if (!('value' in coverage)) return { unspecified: { value: null, because: coverage.because }, declaredOnly: { value: null, because: coverage.because }, opaqueComplexity: { value: null, because: coverage.because } };
+  const { files, stale } = coverage.value;
+  if (stale.length > 0) {
+    const because = `stale: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ` and ${stale.length - 3} more` : ''} changed since the last line-coverage run (${coverage.value.recordedAt}): run a full spec verify`;
+    return { unspecified: { value: null, because }, declaredOnly: { value: null, because }, opaqueComplexity: { value: null, because } };
+  }
+  const total = (pick: (f: FileDebt) => number | null) => {
+    const values = files.map(pick);
+    return values.some((v) => v === null) ? { value: null, because: 'a file has no line-level record' } : { value: sum(values as number[]) };
+  };
+  return { unspecified: total((f) => f.unspecifiedLines?.length ?? null), declaredOnly: total((f) => f.declaredOnlyLines?.length ?? null), opaqueComplexity: total((f) => f.opaqueComplexity) };
+}
+
+function from<T>(measured: Measured<T>, value: (input: T) => number): Figure {
+  return 'value' in measured ? { value: value(measured.value) } : { value: null, because: measured.because };
+}
+
+export function valuesOf(metrics: Metrics): Values {
+  return Object.fromEntries(METRIC_NAMES.map((n) => [n, metrics[n].value])) as Values;
+}
+
+/** Per metric, now − before; null where either side was not measured. */
+export function deltaOf(now: Values, before: Values): Values {
+  return Object.fromEntries(METRIC_NAMES.map((n) => [n, now[n] === null || before[n] === null ? null : round(now[n] - before[n])])) as Values;
+}
+
+/** A score over other metrics than the run before's is not comparable with it: its change is then null. */
+function comparableDelta(now: Values, before: Values): Values {
+  const delta = deltaOf(now, before);
+  const scored = (v: Values) => SCORED.map((n) => v[n] === null).join();
+  return scored(now) === scored(before) ? delta : { ...delta, score: null };
+}
+
+function fileShares(input: MeasureInput): FileDebt[] {
+  if (!('value' in input.coverage)) return [];
+  const unreviewed = 'value' in input.ack ? input.ack.value.unreviewedByFile : undefined;
+  return input.coverage.value.files.map((f) => ({ ...f, unreviewed: unreviewed ? (unreviewed[f.file] ?? 0) : null }));
+}
+
+function specShares(input: MeasureInput): SpecDebt[] {
+  const ack = 'value' in input.ack ? input.ack.value : undefined;
+  const vacuous = 'value' in input.vacuous ? input.vacuous.value.bySpec : undefined;
+  return [...input.specs].sort(([a], [b]) => a.localeCompare(b)).map(([file, spec]) => ({
+    file,
+    scenarios: spec.scenarios,
+    vacuousChecks: vacuous?.get(file) ?? [],
+    traced: spec.traced,
+    drift: ack ? (ack.drift[file] ?? []) : null,
+    selfGraded: ack ? ack.selfGraded.includes(file) : null,
+  }));
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,149 @@
+import { spawn } from 'node:child_process';
+import fs, { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deltaOf, measureDebt, type MeasureInput } from '../src/debt/measure.js';
+import { parseHistory, readHistory } from '../src/debt/history.js';
+import { tempDir } from './helpers.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+import { debtGate } from '../src/debt/gate.js';
+import { DebtReportSchema, type FileDebt, type Values } from '../src/debt/model.js';
+import { debtReportJsonSchema } from '../src/report/json-schema.js';
+import { sparkline, deltaLine } from '../src/report/debt-text.js';
+import { METRICS_START, withMetricsTable } from '../src/debt/metrics-table.js';
+
+const none = { because: 'not measured here' };
+
+function input(over: Partial<MeasureInput> = {}): MeasureInput {
+  return {
+    measuredAt: '2026-11-30T00:00:00.000Z',
+    commit: null,
+    binding: { value: { undefinedSteps: 1, ambiguousSteps: 0, pendingSteps: 0, unusedDefinitions: 1, steps: 18, definitions: 2 } },
+    vacuous: { value: { checks: 10, bySpec: new Map([['features/a.feature', [{ kind: 'no-then' as const, line: 3, text: 'a' }]]]) } },
+    coverage: none,
+    ack: none,
+    specs: new Map([['features/a.feature', { scenarios: 2, traced: ['src/a.ts'] }]]),
+    history: [],
+    warnings: [],
+    ...over,
+  };
+}
+
+const file = (name: string, executable: number, unspecified: number[], complexity: number[], opaque: number): FileDebt => ({
+  file: name,
+  executableLines: executable,
+  unspecifiedLines: unspecified,
+  declaredOnlyLines: [],
+  opaqueComplexity: opaque,
+  unreviewed: null,
+  functions: complexity.map((c, i) => ({ name: `f${i}`, line: i + 1, endLine: i + 1, complexity: c, executed: null })),
+});
+
+describe('measureDebt', () => {
+  it('scores over the measured metrics only, and says which it leaves out', () => {
+    // vacuous 1/10 (weight 2), binding 2/20 (weight 1): 100 × (1 − (0.2 + 0.1) / 3) = 90
+    const report = measureDebt(input());
+    expect(DebtReportSchema.parse(report)).toEqual(report);
+    expect(report.summary.metrics.vacuousChecks).toEqual({ value: 1 });
+    expect(report.summary.metrics.bindingHealth).toEqual({ value: 2 });
+    expect(report.summary.metrics.score.value).toBe(90);
+    expect(report.summary.metrics.score.because).toContain('unspecified');
+    expect(report.summary.metrics.unspecified).toEqual({ value: null, because: 'not measured here' });
+  });
+
+  it('weighs coverage when H1 gives it (the README worked example)', () => {
+    // unspecified 40/200 = 0.2 (w 3), opaque 12/60 = 0.2 (w 2), vacuous 0.1 (w 2), binding 0.1 (w 1)
+    // → 1 − (0.6 + 0.4 + 0.2 + 0.1) / 8 = 0.8375 → 84
+    const unspecified = Array.from({ length: 40 }, (_, i) => i + 1);
+    const coverage = { value: { recordedAt: 'x', stale: [], files: [file('src/pay.ts', 120, unspecified, [30, 18], 12), file('src/cart.ts', 80, [], [12], 0)] } };
+    const report = measureDebt(input({ coverage }));
+    expect(report.summary.metrics.unspecified).toEqual({ value: 40 });
+    expect(report.summary.metrics.opaqueComplexity).toEqual({ value: 12 });
+    expect(report.summary.metrics.score.value).toBe(84);
+    expect(report.files.map((f) => f.file)).toEqual(['src/pay.ts', 'src/cart.ts']);
+  });
+
+  it('a stale coverage record gives null with the files named, never an old number', () => {
+    const coverage = { value: { recordedAt: '2026-11-29', stale: ['src/pay.ts'], files: [file('src/pay.ts', 10, [1], [1], 1)] } };
+    const m = measureDebt(input({ coverage })).summary.metrics;
+    expect(m.unspecified.value).toBeNull();
+    expect(m.unspecified.because).toContain('src/pay.ts');
+  });
+
+  it('unjudged unused definitions leave binding health unmeasured', () => {
+    const binding = { value: { undefinedSteps: 0, ambiguousSteps: 0, pendingSteps: 0, unusedDefinitions: null, steps: 3, definitions: 2, because: 'not judged: narrowed' } };
+    expect(measureDebt(input({ binding })).summary.metrics.bindingHealth).toEqual({ value: null, because: 'not judged: narrowed' });
+  });
+
+  it('the delta compares with the last history entry; null where either side is unmeasured', () => {
+    const before = measureDebt(input());
+    const entry = { at: 'x', kind: 'verify' as const, partial: false, commit: null, metrics: { ...(Object.fromEntries(Object.entries(before.summary.metrics).map(([k, f]) => [k, f.value])) as Values), vacuousChecks: 3 } };
+    const report = measureDebt(input({ history: [entry] }));
+    expect(report.summary.delta?.vacuousChecks).toBe(-2);
+    expect(report.summary.delta?.unspecified).toBeNull();
+    expect(deltaLine(report.summary.delta)).toBe('debt: vacuousChecks -2 checks');
+  });
+});
+
+describe('history', () => {
+  it('skips a torn line with a warning naming it', () => {
+    const good = JSON.stringify({ at: 'a', kind: 'watch', partial: true, commit: null, metrics: deltaOf({} as Values, {} as Values) });
+    const { entries, warnings } = parseHistory(`${good}\n{"at":"b","ki`);
+    expect(entries).toHaveLength(1);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'SPEC_DEBT_HISTORY_TORN', line: 2 })]);
+  });
+});
+
+describe('debt gate', () => {
+  it('names the metric, the threshold, the value and the offenders', () => {
+    const gate = debtGate({ maxVacuousChecks: 0, minScore: 50 }, measureDebt(input()), 1)!;
+    expect(gate.status).toBe('failed');
+    expect(gate.log).toBe('vacuousChecks is 1, over maxVacuousChecks: 0\n  features/a.feature:3 scenario "a" has no Then');
+    expect(debtGate({}, measureDebt(input()), 1)).toBeUndefined();
+  });
+});
+
+describe('debt text', () => {
+  it('draws a sparkline, unmeasured runs as dots', () => {
+    expect(sparkline([0, 7, null, 14])).toBe('▁▅·█');
+    expect(sparkline([null])).toBe('');
+  });
+});
+
+describe('debt-report JSON Schema', () => {
+  it('the committed debt-report.schema.json is exactly debtReportJsonSchema()', () => {
+    const committed = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'debt-report.schema.json'), 'utf8')) as unknown;
+    expect(committed).toEqual(JSON.parse(JSON.stringify(debtReportJsonSchema())));
+  });
+});
+
+describe('README', () => {
+  it('holds the metrics table as METRICS writes it', () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8');
+    expect(readme).toContain(METRICS_START);
+    expect(withMetricsTable(readme)).toBe(readme);
+  });
+});
+
+describe('history under processes appending at once', () => {
+  it('every line stays whole and none is lost', async () => {
+    const root = tempDir('specloop-history-procs-');
+    const script = path.join(root, 'append.mts');
+    const historyModule = path.join(REPO, 'src', 'debt', 'history.ts');
+    // A long commit string makes each line several KB, so an unlocked write could tear.
+    writeFileSync(
+      script,
+      `import { appendHistory } from ${JSON.stringify(historyModule)};
+const [root, who] = process.argv.slice(2);
+const metrics = { unspecified: null, declaredOnly: null, unreviewed: null, drift: null, selfGraded: null, opaqueComplexity: null, vacuousChecks: 1, bindingHealth: 0, specChurnRatio: null, score: 90 };
+for (let i = 0; i < 15; i++) await appendHistory(root, { at: who + i, kind: 'verify', partial: false, commit: who.repeat(5000), metrics });
+`,
+    );
+    const codes = await Promise.all(['a', 'b', 'c'].map((who) => new Promise<number | null>((resolve) => spawn(process.execPath, ['--import', 'tsx', script, root, who], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] }).on('close', resolve))));
+    expect(codes).toEqual([0, 0, 0]);
+    const { entries, warnings } = await readHistory(root);
+    expect(warnings).toEqual([]);
+    expect(entries.map((e) => e.at).sort()).toEqual(['a', 'b', 'c'].flatMap((w) => Array.from({ length: 15 }, (_, i) => `${w}${i}`)).sort());
+  }, 60_000);
+});
