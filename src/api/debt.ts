@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { DebtConfig } from '../config/schema.js';
 import type { RunResult } from '../core/run-result.js';
 import type { GateResult } from '../core/results.js';
@@ -14,6 +12,11 @@ import { measureDebt, valuesOf, type AckInput, type BindingInput, type CoverageI
 import type { DebtReport, DebtSummary } from '../debt/model.js';
 import { analyzeSteps, vacuousChecks } from '../debt/vacuous-cache.js';
 import type { StepAnalysis } from '../debt/vacuous.js';
+import { measureLineDebt, type LineDebt } from '../debt/measure-lines.js';
+import { NO_LINE_RECORD } from '../debt/line-debt.js';
+import { measureAckDebt, NO_ACK } from '../debt/ack-debt.js';
+import { projectFiles } from '../debt/ack-files.js';
+import { loadScenarioMap } from '../impact/scenario-map.js';
 
 // Comprehension debt around a run: startDebt begins the static part (cache checks, history, the
 // commit) as soon as the run is prepared, so it overlaps the scenarios running in the child;
@@ -23,6 +26,7 @@ import type { StepAnalysis } from '../debt/vacuous.js';
 export interface DebtWork {
   root: string;
   config: DebtConfig;
+  globs: DebtGlobs;
   started: number;
   /** The step files' analysis, or why there is none. */
   steps: Promise<StepAnalysis | { because: string }>;
@@ -41,21 +45,61 @@ export async function debtRecorded(): Promise<void> {
   await Promise.all(writing);
 }
 
-export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[]): DebtWork | undefined {
+/** Where the run's specs and step files are (globs, as the run resolved them): what debt counts as spec, step or source. */
+export interface DebtGlobs {
+  specs: string[];
+  steps: string[];
+}
+
+/** After this run recorded its line coverage (`recorded`), the coverage figures are measured again against it. */
+export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
+  if (!recorded) return work;
+  const lines = measureLineDebt(work.root, work.globs).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` }));
+  return { ...work, coverage: coverageInput(lines) };
+}
+
+export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs): DebtWork | undefined {
   if (config === false) return undefined;
   const steps = analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
-  return { root, config, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(root), ack: ackInput(root), writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
+  const lines = measureLineDebt(root, globs).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` }));
+  return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, globs, lines), writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
 }
 
-/** H1's line-coverage record plugs in here: until a run records line coverage, the figures say so. */
-async function coverageInput(_root: string): Promise<Measured<CoverageInput>> {
-  return { because: 'no line-coverage record: this version of spec records which files a scenario runs, not which lines' };
+/** The last line-coverage record against the files as they are now (debt/measure-lines.ts). */
+async function coverageInput(lines: Promise<LineDebt | { because: string }>): Promise<Measured<CoverageInput>> {
+  const measured = await lines;
+  if ('because' in measured) return measured;
+  if (measured.recordedAt === undefined) return { because: NO_LINE_RECORD };
+  return { value: { recordedAt: measured.recordedAt, files: measured.files, stale: measured.stale } };
 }
 
-/** H2's ack diff plugs in here: until `spec ack` has recorded a reviewed state, the figures say so. */
-async function ackInput(root: string): Promise<Measured<AckInput>> {
-  const why = existsSync(path.join(root, '.spec/ack.json')) ? 'this version of spec cannot read .spec/ack.json' : 'no reviewed state recorded yet (no .spec/ack.json)';
-  return { because: why };
+/** The change since the last `spec ack` (debt/ack-debt.ts), with the whole `unreviewed` is a share of. */
+async function ackInput(root: string, globs: DebtGlobs, lines: Promise<LineDebt | { because: string }>): Promise<Measured<AckInput>> {
+  try {
+    const [files, map] = await Promise.all([projectFiles(root, globs.specs, globs.steps), loadScenarioMap(root)]);
+    const [debt, measured] = await Promise.all([measureAckDebt(root, files, map), lines]);
+    if (!debt.ack) return { because: debt.figures.unreviewed.because ?? NO_ACK };
+    const { unreviewed, specChurnRatio } = debt.figures;
+    if (unreviewed.value === null) return { because: unreviewed.because ?? NO_ACK };
+    if ('because' in measured) return measured;
+    const sources = debt.changed.filter((c) => c.kind === 'source' && c.unreviewed > 0);
+    return {
+      value: {
+        ackAt: debt.ack.at,
+        unreviewedByFile: Object.fromEntries(sources.map((c) => [c.file, c.unreviewed])),
+        weightedTotal: measured.weightedLines,
+        drift: Object.fromEntries(debt.specs.filter((t) => t.drift.length > 0).map((t) => [t.spec, t.drift])),
+        selfGraded: debt.specs.filter((t) => t.selfGraded).map((t) => t.spec),
+        specChurnRatio: specChurnRatio.value,
+      },
+    };
+  } catch (error) {
+    return { because: `the reviewed state could not be compared: ${messageOf(error)}` };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export interface RunForDebt {

@@ -13,7 +13,7 @@ import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import type { VerifyDetails } from '../watch/types.js';
 import { loadRunConfig } from './run-config.js';
-import type { DebtOutcome, DebtWork, finishDebt } from './debt.js';
+import type { DebtOutcome, DebtWork, finishDebt, refreshLines } from './debt.js';
 import { judgeRun, keep, prepareStages, runPrepared, type Prepared } from './stages.js';
 import { specloopVersion } from './version.js';
 
@@ -29,7 +29,6 @@ export async function verifyWith(first: Runner, options: RunOptions, env: SpecEn
   const preload = import('../impact/scenario-map.js').then((m) => m.preloadWriter());
   const details = await verifyDetailed(first, options, env, startedAt, started);
   if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
-  if (details.result?.executedLines && !details.partial && !options.failFast) await recordLines(env.cwd, details.result.executedLines, details.supportGlobs, startedAt);
   await preload;
   await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded())]);
   mark('spec', 'map recorded');
@@ -46,12 +45,12 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   const problems: SpecProblem[] = [];
   const notes: SpecProblem[] = [];
   let debt: Promise<DebtOutcome | undefined> | undefined;
-  let debtWork: Promise<{ finish: typeof finishDebt; work: DebtWork | undefined }> | undefined;
+  let debtWork: Promise<{ finish: typeof finishDebt; refresh: typeof refreshLines; work: DebtWork | undefined }> | undefined;
   try {
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
-    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles) }));
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }) }));
     problems.push(...prepared.problems);
     if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
@@ -72,7 +71,12 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     if (!(options.failFast && scenariosFailed)) gates = await runGates(env.cwd, selectedGates, env.env, options.signal);
     const ran = outcome?.kind === 'result' ? outcome.result : undefined;
     const done = prepared;
-    debt = debtWork.then(({ finish, work }) => work && finish(work, { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify' }));
+    // A run of every scenario with line coverage records it before debt is measured, so this run's figures are this run's.
+    const lines = ran?.executedLines && !done.filtered && !options.failFast ? recordLines(env.cwd, ran.executedLines, supportGlobsOf(done.config, done.overlay), startedAt) : undefined;
+    debt = debtWork.then(async ({ finish, work, refresh }) => {
+      const recorded = (await lines) ?? false;
+      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify' });
+    });
     const measured = await debt;
     if (measured?.gate) gates = [...gates, measured.gate];
     notes.push(...(measured?.problems ?? []));
@@ -112,10 +116,13 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   return { verdict, result, sourceOf, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
 }
 
-/** The run's line coverage, for debt's `unspecified` figures; a cache: failing to write it never fails the run. */
-async function recordLines(root: string, executed: Record<string, number[]>, steps: string[], startedAt: Date): Promise<void> {
+/** The run's line coverage, for debt's `unspecified` figures; a cache: failing to write it never fails the run (false then). */
+async function recordLines(root: string, executed: Record<string, number[]>, steps: string[], startedAt: Date): Promise<boolean> {
   const [{ recordLineCoverage }, { sourceFiles }] = await Promise.all([import('../debt/line-record.js'), import('../debt/sources.js')]);
-  await recordLineCoverage(root, executed, await sourceFiles(root, { steps }), startedAt).catch(() => undefined);
+  return recordLineCoverage(root, executed, await sourceFiles(root, { steps }), startedAt).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {

@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { debtReport } from '../api/debt-report.js';
+import { locateProject } from '../config/project-root.js';
+import { ensureDir } from '../core/fs.js';
+import type { DebtReport } from '../debt/model.js';
 import { colorFor } from '../report/color.js';
 import { parseCommandArgs } from './args.js';
 import { DEBT_HELP } from './help.js';
@@ -10,7 +14,7 @@ export async function runDebt(argv: string[]): Promise<number> {
     cwd: { type: 'string' },
     json: { type: 'boolean' },
     last: { type: 'string' },
-    // `--html FILE` (the self-contained page) is added here when report/debt-html.ts lands.
+    html: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -21,6 +25,12 @@ export async function runDebt(argv: string[]): Promise<number> {
   const last = values.last === undefined ? undefined : Number(values.last);
   if (last !== undefined && !(Number.isInteger(last) && last > 0)) throw new SpecloopError({ code: 'SPEC_USAGE', message: `debt: --last must be a whole number of runs, got "${values.last}"`, hint: 'e.g. --last 20' });
   const report = await debtReport({ cwd: values.cwd, configFile: values.config, ...(last ? { last } : {}) });
+  if (values.html !== undefined) {
+    const file = path.resolve(locateProject(values.cwd ?? process.cwd()).root, values.html);
+    await writePage(report, file, `--html ${values.html}`);
+    process.stdout.write(`wrote the debt page to ${file}\n`);
+    return 0;
+  }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
@@ -28,4 +38,15 @@ export async function runDebt(argv: string[]): Promise<number> {
   const { renderDebt } = await import('../report/debt-text.js');
   process.stdout.write(renderDebt(report, colorFor(process.stdout, process.env), new Date()));
   return 0;
+}
+
+/** The page whole or not at all (a temp file renamed over it): a reader never opens half a page. */
+async function writePage(report: DebtReport, file: string, flag: string): Promise<void> {
+  const [{ renderDebtHtml }, { default: writeFileAtomic }] = await Promise.all([import('../report/debt-html.js'), import('write-file-atomic')]);
+  try {
+    ensureDir(path.dirname(file));
+    await writeFileAtomic(file, renderDebtHtml(report));
+  } catch (error) {
+    throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `debt: cannot write ${flag}: ${(error as Error).message}`, hint: 'pass a path in a folder you can write to' });
+  }
 }

@@ -85,6 +85,9 @@ Options:
       --cwd DIR       a folder of the project (its root is found at or above it)
       --json          print the report as JSON (debt-report.schema.json)
       --last N        how many of the last runs the trend and --json history keep (default 50)
+      --html FILE     write the report as one self-contained page (a chart per metric over the
+                      runs, the offender tables; it loads nothing) to FILE, relative to the
+                      project's root or absolute
   -h, --help          show this help
 `;
 

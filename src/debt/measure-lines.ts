@@ -27,6 +27,12 @@ export interface LineDebt {
   recordedAt: string | undefined;
   /** Files changed (or new) since the record: their lines are null and not in the figures. */
   stale: string[];
+  /**
+   * Every executable source line weighted as `unreviewed` weighs a changed one (the cognitive
+   * complexity of its innermost function, at least 1; 1 outside functions): the whole that
+   * `unreviewed` is a share of in the score.
+   */
+  weightedLines: number;
 }
 
 /**
@@ -38,6 +44,7 @@ export async function measureLineDebt(root: string, options: LineDebtOptions): P
   const [files, record, claims, shapes] = await Promise.all([sourceFiles(root, options), loadLineRecord(root), claimedGlobs(root, options.specs), ShapeCache.open(root)]);
   const claimed = claims.length ? picomatch(claims) : () => false;
   const stale: string[] = [];
+  let weightedLines = 0;
   const measured = await Promise.all(
     files.map(async (file) => {
       const known = await hashAndShape(root, file, shapes);
@@ -45,12 +52,19 @@ export async function measureLineDebt(root: string, options: LineDebtOptions): P
       const entry = record?.files[file];
       const fresh = entry?.hash === known.hash;
       if (record && !fresh) stale.push(file);
+      weightedLines += weightOf(known.shape);
       return fileLineDebt({ file, shape: known.shape, executed: fresh ? entry.executed : null, claimed: claimed(file) });
     }),
   );
   const debts = measured.filter((debt) => debt !== undefined);
   await shapes.save();
-  return { files: debts, metrics: lineFigures(debts, record?.recordedAt), recordedAt: record?.recordedAt, stale: stale.sort() };
+  return { files: debts, metrics: lineFigures(debts, record?.recordedAt), recordedAt: record?.recordedAt, stale: stale.sort(), weightedLines };
+}
+
+/** A file's executable lines, each weighted by its innermost function's complexity (at least 1). */
+export function weightOf(shape: FileShape): number {
+  const inFunctions = shape.functions.reduce((sum, fn) => sum + fn.own.length, 0);
+  return shape.lines.length - inFunctions + shape.functions.reduce((sum, fn) => sum + Math.max(1, fn.complexity) * fn.own.length, 0);
 }
 
 /** Per file, its hash and shape by size and mtime: a long-lived process (watch) reads only the files that changed. */

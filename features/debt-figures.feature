@@ -1,0 +1,68 @@
+Feature: Debt from the lines the scenarios ran and from the reviewed state, in the verdict
+  A verify run carries every debt figure it can measure: the line-coverage figures once a run of
+  every scenario has recorded which lines ran, the ack-based ones once `spec ack` has recorded a
+  reviewed state. A run measures them against its own record, never the run before's.
+
+  The debt-lines fixture has one scenario: a basket of 2 × 10 checked out with the code "HALF".
+  In src/pricing.ts it runs `total` and the first branch of `discount`; lines 18, 19, 21 (the rest
+  of `discount`) and 25, 26, 28 (`shippingFor`, never called) are unspecified. src/refunds.ts is
+  loaded but `refund` never runs: lines 3 and 9, both claimed by features/refunds.md's
+  `covers:` and so also declaredOnly. src/money.ts is never loaded: its 3 lines. In all
+  6 + 2 + 3 = 11 unspecified lines, 2 declaredOnly. `shippingFor` scores 4 (if +1, the ternary
+  inside it +2, the other +1) and `refund` 0, so opaqueComplexity is 4.
+
+  Background:
+    Given the "debt-lines" fixture
+
+  Scenario: A full coverage run's own lines are in its verdict
+    When I run "spec verify --coverage --json --gate none"
+    Then the exit code is 0
+    And stdout is JSON in which "debt.metrics.unspecified.value" is "11"
+    And stdout is JSON in which "debt.metrics.declaredOnly.value" is "2"
+    And stdout is JSON in which "debt.metrics.opaqueComplexity.value" is "4"
+
+  Scenario: After an ack, a changed line of discount is unreviewed and the spec that runs it has drifted
+    `discount` scores 3 (two ifs and a &&), so its changed line 21 weighs 3. The edit leaves
+    src/pricing.ts newer than the line record: the line figures are not measured (stale), never
+    an old number.
+    Given I run "spec verify --coverage --gate none"
+    And I run "spec ack --message reviewed"
+    And the file "src/pricing.ts" contains:
+      """
+      export interface Line {
+        price: number;
+        quantity: number;
+      }
+
+      export function total(lines: Line[]): number {
+        let sum = 0;
+        for (const line of lines) {
+          sum += line.price * line.quantity;
+        }
+        return sum;
+      }
+
+      export function discount(amount: number, code: string): number {
+        if (code === 'HALF') {
+          return amount / 2;
+        }
+        if (code === 'TENOFF' && amount > 10) {
+          return amount - 10;
+        }
+        return Math.max(0, amount);
+      }
+
+      export function shippingFor(weight: number, express: boolean): number {
+        if (express) {
+          return weight > 5 ? 30 : 20;
+        }
+        return weight > 5 ? 10 : 5;
+      }
+      """
+    When I run "spec verify --json --gate none"
+    Then the exit code is 0
+    And stdout is JSON in which "debt.metrics.unreviewed.value" is "3"
+    And stdout is JSON in which "debt.metrics.drift.value" is "1"
+    And stdout is JSON in which "debt.metrics.selfGraded.value" is "0"
+    And stdout is JSON in which "debt.metrics.unspecified.value" is "null"
+    And stdout contains "stale: src/pricing.ts changed since the last line-coverage run"
