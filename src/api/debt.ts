@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { DebtConfig } from '../config/schema.js';
 import type { RunResult } from '../core/run-result.js';
 import type { GateResult } from '../core/results.js';
@@ -14,6 +16,8 @@ import { analyzeSteps, vacuousChecks } from '../debt/vacuous-cache.js';
 import type { StepAnalysis } from '../debt/vacuous.js';
 import { measureLineDebt, type LineDebt } from '../debt/measure-lines.js';
 import { NO_LINE_RECORD } from '../debt/line-debt.js';
+import { LINE_RECORD_FILE } from '../debt/line-record.js';
+import { ACK_FILE } from '../debt/ack-store.js';
 import { measureAckDebt, NO_ACK } from '../debt/ack-debt.js';
 import { projectFiles } from '../debt/ack-files.js';
 import { loadScenarioMap } from '../impact/scenario-map.js';
@@ -61,7 +65,9 @@ export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
 export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs): DebtWork | undefined {
   if (config === false) return undefined;
   const steps = analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
-  const lines = measureLineDebt(root, globs).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` }));
+  // Without a line record or an ack, nothing needs the source files: that is skipped, not guessed.
+  const needsSources = existsSync(path.join(root, LINE_RECORD_FILE)) || existsSync(path.join(root, ACK_FILE));
+  const lines = needsSources ? measureLineDebt(root, globs).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` })) : Promise.resolve({ because: NO_LINE_RECORD });
   return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, globs, lines), writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
 }
 
@@ -75,6 +81,7 @@ async function coverageInput(lines: Promise<LineDebt | { because: string }>): Pr
 
 /** The change since the last `spec ack` (debt/ack-debt.ts), with the whole `unreviewed` is a share of. */
 async function ackInput(root: string, globs: DebtGlobs, lines: Promise<LineDebt | { because: string }>): Promise<Measured<AckInput>> {
+  if (!existsSync(path.join(root, ACK_FILE))) return { because: NO_ACK };
   try {
     const [files, map] = await Promise.all([projectFiles(root, globs.specs, globs.steps), loadScenarioMap(root)]);
     const [debt, measured] = await Promise.all([measureAckDebt(root, files, map), lines]);

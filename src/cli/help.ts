@@ -1,5 +1,4 @@
 import { CONFIG_NAMES, optionHelp } from '../config/options-table.js';
-import { WATCH_REPORTER_NAMES } from '../report/watch.js';
 
 export const MAIN_HELP = `spec — executable specs as the oracle for coding agents
 
@@ -108,7 +107,8 @@ Options:
   -h, --help          show this help
 `;
 
-export const WATCH_HELP = `Usage: spec watch [options]
+/** `spec watch --help`; `reporters` are those that render a watch stream (report/watch.ts, loaded only for --help: it is off the start-up path). */
+export const watchHelp = (reporters: readonly string[]): string => `Usage: spec watch [options]
 
 Runs every scenario once, then watches specs, steps, source and config: after each settled
 burst of edits it re-runs only the scenarios the edit reaches (an edit during a run cancels it),
@@ -118,7 +118,7 @@ Keys (interactive terminal): a all · f failed · enter re-run · q quit. Withou
 same as lines on stdin: "a", "f", "" (empty line), "q".
 
 Options:
-${optionHelp('watch', 20).replace('{watch-reporters}', WATCH_REPORTER_NAMES.join(', '))}
+${optionHelp('watch', 20).replace('{watch-reporters}', reporters.join(', '))}
 `;
 
 export const HOOK_HELP = `Usage: spec hook <agent> <event>

@@ -1,7 +1,7 @@
 import { watch, type WatchHandle, type WatchOptions } from '../api/watch.js';
 import { optionsFromFlags, parseCommandArgs } from './args.js';
 import { flagDefinitions, flagsByOption } from '../config/options-table.js';
-import { WATCH_HELP } from './help.js';
+import { watchHelp } from './help.js';
 import { locate } from './shared.js';
 import { fromBase } from '../config/project-root.js';
 import { reporterInfo } from '../core/reporters.js';
@@ -10,7 +10,7 @@ import { planOutputs } from './outputs.js';
 export async function runWatch(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs('watch', argv, flagDefinitions('watch'));
   if (values.help) {
-    process.stdout.write(WATCH_HELP);
+    process.stdout.write(watchHelp((await import('../report/watch.js')).WATCH_REPORTER_NAMES));
     return 0;
   }
   // A bad flag value (--settle x) is reported before a missing project: it is the mistake to fix first.

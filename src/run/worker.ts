@@ -15,7 +15,7 @@ import type { RunJob, SupportJob } from './protocol.js';
 import type { RunError } from '../core/run-result.js';
 import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
-import { CoverageRecorder } from './coverage-recorder.js';
+import type { CoverageRecorder } from './coverage-recorder.js';
 import { configureTiming, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
@@ -60,13 +60,14 @@ let recorder: CoverageRecorder | undefined;
 /** Files whose functions ran while loading (or in BeforeAll): kept across reloads of a long-lived runner. */
 const loadActive = new Set<string>();
 
-function recordCoverage(wanted: boolean | undefined, lines: boolean): void {
+/** The recorder (V8's inspector, source maps) loads only for a run that asks for coverage: it is off every other run's start-up. */
+async function recordCoverage(wanted: boolean | undefined, lines: boolean): Promise<void> {
   // Block counting is chosen when V8's coverage starts: a run that wants the other kind restarts it.
   if (recorder && wanted && recorder.lines !== lines) {
     recorder.stop();
     recorder = undefined;
   }
-  if (wanted && !recorder) recorder = new CoverageRecorder(process.cwd(), (file) => file.startsWith(OWN_DIST), lines);
+  if (wanted && !recorder) recorder = new (await import('./coverage-recorder.js')).CoverageRecorder(process.cwd(), (file) => file.startsWith(OWN_DIST), lines);
   if (!wanted && recorder) {
     recorder.stop();
     recorder = undefined;
@@ -90,7 +91,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   if (lastSupport.length) purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
   lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
-  recordCoverage(support.coverage, Boolean(support.lines));
+  await recordCoverage(support.coverage, Boolean(support.lines));
   recorder?.take();
   recorder?.resetLines();
   let library: Library;
