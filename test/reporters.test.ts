@@ -150,6 +150,13 @@ function emptyVerdict(): Verdict {
 }
 
 describe('renderTerminal', () => {
+  it('names a gate without a command (the built-in debt gate) without empty parentheses', async () => {
+    const verdict = await verdictOf(failedRun, { gates: [{ name: 'debt', command: [], status: 'failed', durationMs: 200, exitCode: 1, log: '' }] });
+    const text = renderTerminal(verdict, new Chalk({ level: 0 }));
+    expect(text).toContain('✗ gate debt 0.2s failed');
+    expect(text).not.toContain('()');
+  });
+
   it('shows each failure with its excerpt, the > marker on the failing line, the hint, and ends with the summary', async () => {
     const verdict = await verdictOf(failedRun, { gates: [{ name: 'typecheck', command: ['tsc', '--noEmit'], status: 'passed', durationMs: 2300, exitCode: 0, log: '' }] });
     const text = renderTerminal(verdict, new Chalk({ level: 0 }));

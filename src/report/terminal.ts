@@ -96,7 +96,9 @@ function renderExcerpt(excerpt: NonNullable<Failure['excerpt']>, line: number, c
 
 function renderGate(gate: GateResult, c: ChalkInstance): string {
   const mark = gate.status === 'passed' ? c.green('✓') : gate.status === 'skipped' ? c.dim('-') : c.red('✗');
-  return `${mark} gate ${gate.name} ${c.dim(`(${gate.command.join(' ')}) ${(gate.durationMs / 1000).toFixed(1)}s`)}${gate.status === 'passed' ? '' : ` ${c.red(gate.status)}`}`;
+  // Built-in gates (debt) run no command: no empty parentheses.
+  const command = gate.command.length ? `(${gate.command.join(' ')}) ` : '';
+  return `${mark} gate ${gate.name} ${c.dim(`${command}${(gate.durationMs / 1000).toFixed(1)}s`)}${gate.status === 'passed' ? '' : ` ${c.red(gate.status)}`}`;
 }
 
 function renderCounts(v: Verdict, c: ChalkInstance): string {
