@@ -41,6 +41,12 @@ describe('loadConfig: messages that teach', () => {
     expect(problem.location).toEqual({ file: 'spec.config.json', line: 2 });
   });
 
+  it('answers a misspelt key inside an object key (debt thresholds) with the keys that object takes', async () => {
+    const problem = await problemOf(loadConfig(project({ 'spec.config.json': '{\n  "debt": { "minScor": 50 }\n}\n' })));
+    expect(problem.message).toBe('unknown key "minScor" in "debt"');
+    expect(problem.hint).toMatch(/^did you mean "minScore"\?; allowed keys: .*maxUnspecified/);
+  });
+
   it('does the same under "spec" in package.json', async () => {
     const problem = await problemOf(loadConfig(project({ 'package.json': '{\n  "name": "p",\n  "spec": { "strit": true }\n}\n' })));
     expect(problem.hint).toContain('did you mean "strict"?');

@@ -52,10 +52,11 @@ function describeIssue(issue: z.core.$ZodIssue, keyPath: (string | number)[], un
 
 function hintFor(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownKeys: string[], shape: Record<string, z.ZodType>): string {
   const own = keyPath.filter((k, i) => !(i === 0 && k === 'spec'));
-  if (unknownKeys.length && own.length === 0) {
-    const meant = unknownKeys.map((key) => [key, didYouMean(key, Object.keys(shape))] as const).filter(([, m]) => m !== undefined);
+  const allowed = unknownKeys.length ? keysAt(shape, own) : undefined;
+  if (allowed) {
+    const meant = unknownKeys.map((key) => [key, didYouMean(key, allowed)] as const).filter(([, m]) => m !== undefined);
     const guesses = meant.map(([key, m]) => (unknownKeys.length > 1 ? `"${key}": did you mean "${m}"?` : `did you mean "${m}"?`));
-    return [...guesses, `allowed keys: ${Object.keys(shape).join(', ')}`].join('; ');
+    return [...guesses, `allowed keys: ${allowed.join(', ')}`].join('; ');
   }
   if (own[0] === 'gates' && own.length >= 2) return GATE_FORMS;
   if (issue.code === 'invalid_value') return `allowed values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -65,3 +66,18 @@ function hintFor(issue: z.core.$ZodIssue, keyPath: (string | number)[], unknownK
   return described ? `"${String(key)}": ${described}` : 'see the config reference in the README';
 }
 
+
+/** The keys the object at `path` takes (through optional, default and union wrappers), if it is one. */
+function keysAt(shape: Record<string, z.ZodType>, path: (string | number)[]): string[] | undefined {
+  let keys: Record<string, unknown> | undefined = shape;
+  for (const key of path) keys = objectShape(keys?.[String(key)]);
+  return keys ? Object.keys(keys) : undefined;
+}
+
+function objectShape(schema: unknown): Record<string, unknown> | undefined {
+  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; innerType?: unknown; options?: unknown[] } } } | undefined)?._zod?.def;
+  if (!def) return undefined;
+  if (def.type === 'object') return def.shape;
+  if (def.innerType) return objectShape(def.innerType);
+  return def.options?.map(objectShape).find((found) => found !== undefined);
+}
