@@ -12,7 +12,7 @@ import { appendHistory, readHistory, type History } from '../debt/history.js';
 import { writeLastReport } from '../debt/last-report.js';
 import { measureDebt, valuesOf, type AckInput, type BindingInput, type CoverageInput, type Measured } from '../debt/measure.js';
 import type { DebtReport, DebtSummary } from '../debt/model.js';
-import { analyzeSteps, vacuousChecks } from '../debt/vacuous-cache.js';
+import { analyzeSteps, NARROWED_RUN, vacuousChecks } from '../debt/vacuous-cache.js';
 import type { StepAnalysis } from '../debt/vacuous.js';
 import { measureLineDebt, type LineDebt } from '../debt/measure-lines.js';
 import { NO_LINE_RECORD } from '../debt/line-debt.js';
@@ -62,9 +62,10 @@ export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
   return { ...work, coverage: coverageInput(lines) };
 }
 
-export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs): DebtWork | undefined {
+export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs, partial: boolean): DebtWork | undefined {
   if (config === false) return undefined;
-  const steps = analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
+  // A narrowed run (a watch pass) counts no vacuous checks, so it does not analyse the step files either.
+  const steps = partial ? Promise.resolve({ because: NARROWED_RUN }) : analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
   // Without a line record or an ack, nothing needs the source files: that is skipped, not guessed.
   const needsSources = existsSync(path.join(root, LINE_RECORD_FILE)) || existsSync(path.join(root, ACK_FILE));
   const lines = needsSources ? measureLineDebt(root, globs).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` })) : Promise.resolve({ because: NO_LINE_RECORD });
