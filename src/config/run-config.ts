@@ -28,26 +28,14 @@ export interface ReadProfile {
   profile: ProfileConfig;
 }
 
-export interface RunValues {
-  profile: string | undefined;
-  specs: string[];
-  steps: string[];
-  requireModules: string[];
-  module: 'cjs' | 'esm';
-  timeout: number;
-  runTimeout: number;
+/** The run's values: spec.config's keys as the run resolved them, and what only a call sets. */
+export interface RunValues extends Pick<ResolvedConfig, 'profile' | 'specs' | 'steps' | 'requireModules' | 'module' | 'timeout' | 'runTimeout' | 'retry' | 'strict' | 'worldParameters' | 'passWithNoScenarios' | 'coverage' | 'reporter'> {
+  /** The config's, the profile's and the call's tags, combined ('' for none). */
   tags: string;
   names: string[];
-  retry: number;
-  strict: boolean;
-  worldParameters: Record<string, unknown>;
-  passWithNoScenarios: boolean;
   failFast: boolean;
   gates: string[] | false | Record<string, GateConfig>;
-  coverage: boolean;
   runner: RunnerKind;
-  /** Undefined: detected when the verdict prints (agent under a coding agent, else human). */
-  reporter: ReporterName | undefined;
 }
 
 /** One run's config: every value with the sources that decided it. */
