@@ -15,6 +15,17 @@ export async function problemOf(promise: Promise<unknown>): Promise<SpecProblem>
   throw new Error('expected the call to reject with a SpecloopError');
 }
 
+/** The problem a call throws; fails the test if it returns or throws anything else. */
+export function thrownProblem(run: () => unknown): SpecProblem {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SpecloopError);
+    return (error as SpecloopError).problem;
+  }
+  throw new Error('expected the call to throw a SpecloopError');
+}
+
 const made: string[] = [];
 
 /** A fresh folder in the system temp dir, removed after the test file (test/setup.ts). */

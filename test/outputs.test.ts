@@ -1,20 +1,11 @@
 import path from 'node:path';
+import { thrownProblem } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { planOutputs } from '../src/cli/outputs.js';
-import { SpecloopError } from '../src/core/errors.js';
 import { REPORTER_NAMES } from '../src/core/reporters.js';
 
 const root = path.resolve('/projects/shop');
 
-function problemOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpecloopError);
-    return (error as SpecloopError).problem;
-  }
-  throw new Error('expected a SpecloopError');
-}
 
 describe('planOutputs', () => {
   it('reads --format NAME as stdout and NAME:FILE as a file under the project root', () => {
@@ -41,13 +32,13 @@ describe('planOutputs', () => {
   });
 
   it('refuses an unknown name, listing the registered ones', () => {
-    expect(problemOf(() => planOutputs({ format: ['junit:out.xml'] }, root))).toEqual({ code: 'SPEC_USAGE', message: 'unknown format "junit"', hint: `use one of: ${REPORTER_NAMES.join(', ')}` });
-    expect(problemOf(() => planOutputs({ reporter: 'tap' }, root)).message).toBe('unknown reporter "tap"');
+    expect(thrownProblem(() => planOutputs({ format: ['junit:out.xml'] }, root))).toEqual({ code: 'SPEC_USAGE', message: 'unknown format "junit"', hint: `use one of: ${REPORTER_NAMES.join(', ')}` });
+    expect(thrownProblem(() => planOutputs({ reporter: 'tap' }, root)).message).toBe('unknown reporter "tap"');
   });
 
   it('refuses two reports to stdout, an empty file and one file written twice', () => {
-    expect(problemOf(() => planOutputs({ reporter: 'agent', format: ['json'] }, root)).message).toBe('only one report can go to stdout, and --reporter agent and --format json both send one there');
-    expect(problemOf(() => planOutputs({ format: ['json:'] }, root)).message).toBe('--format json: names no file');
-    expect(problemOf(() => planOutputs({ format: ['json:v.json', 'agent:./v.json'] }, root)).message).toBe('--format json:v.json and --format agent:./v.json write the same file');
+    expect(thrownProblem(() => planOutputs({ reporter: 'agent', format: ['json'] }, root)).message).toBe('only one report can go to stdout, and --reporter agent and --format json both send one there');
+    expect(thrownProblem(() => planOutputs({ format: ['json:'] }, root)).message).toBe('--format json: names no file');
+    expect(thrownProblem(() => planOutputs({ format: ['json:v.json', 'agent:./v.json'] }, root)).message).toBe('--format json:v.json and --format agent:./v.json write the same file');
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findProjectRoot, fromBase, locateProject, PROJECT_MARKERS } from '../src/config/project-root.js';
-import { SpecloopError } from '../src/core/errors.js';
+import { thrownProblem } from './helpers.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -24,15 +24,6 @@ function tree(files: string[]): string {
   return root;
 }
 
-function problemOf(run: () => unknown): SpecloopError['problem'] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpecloopError);
-    return (error as SpecloopError).problem;
-  }
-  throw new Error('expected a SpecloopError');
-}
 
 describe('findProjectRoot', () => {
   it.each(PROJECT_MARKERS)('finds the folder holding %s from a folder deep below it', (marker) => {
@@ -69,14 +60,14 @@ describe('locateProject', () => {
 
   it('names a folder that does not exist', () => {
     const root = tree(['package.json']);
-    const problem = problemOf(() => locateProject(path.join(root, 'nope')));
+    const problem = thrownProblem(() => locateProject(path.join(root, 'nope')));
     expect(problem.code).toBe('SPEC_PATH_NOT_FOUND');
     expect(problem.message).toContain(path.join(root, 'nope'));
   });
 
   it('refuses a folder in no project, naming what it looked for', () => {
     const root = tree(['features/cart.feature']);
-    const problem = problemOf(() => locateProject(root));
+    const problem = thrownProblem(() => locateProject(root));
     expect(problem.code).toBe('SPEC_PROJECT_NOT_FOUND');
     expect(problem.message).toContain(root);
     expect(problem.message).toContain('package.json');
