@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { forgetMoved, loadBaseline, recordBaseline } from '../src/impact/baseline.js';
 import { loadScenarioMap, recordScenarioMap, type ScenarioMap } from '../src/impact/scenario-map.js';
-import { tempDir } from './helpers.js';
+import { REPO, startWriters, tempDir } from './helpers.js';
 
-const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 function mapOf(...ids: string[]): ScenarioMap {
   return { version: 1, scenarios: ids.map((id) => ({ id, file: id.split(':')[0]!, line: Number(id.split(':')[1]), stepFiles: ['steps/a.ts'] })), globalSupportFiles: [], supportFiles: ['steps/a.ts'] };
@@ -40,13 +37,7 @@ for (let i = 0; i < 8; i++) {
 }
 `,
     );
-    const runs = ['a', 'b', 'c', 'd'].map(
-      (who) =>
-        new Promise<number | null>((resolve) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', script, root, who], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-          child.on('close', resolve);
-        }),
-    );
+    const runs = startWriters(script, root, ['a', 'b', 'c', 'd']);
     // Read while they write: every read sees a whole map (or none yet), never half of one.
     const file = path.join(root, '.spec', 'scenario-map.json');
     let reads = 0;

@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs, { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deltaOf, measureDebt, type MeasureInput } from '../src/debt/measure.js';
 import { parseHistory, readHistory } from '../src/debt/history.js';
-import { tempDir } from './helpers.js';
+import { REPO, startWriters, tempDir } from './helpers.js';
 
-const REPO = path.resolve(import.meta.dirname, '..');
 import { debtGate } from '../src/debt/gate.js';
 import { DebtReportSchema, type FileDebt, type Values } from '../src/debt/model.js';
 import { debtReportJsonSchema } from '../src/report/json-schema.js';
@@ -140,7 +138,7 @@ const metrics = { unspecified: null, declaredOnly: null, unreviewed: null, drift
 for (let i = 0; i < 15; i++) await appendHistory(root, { at: who + i, kind: 'verify', partial: false, commit: who.repeat(5000), metrics });
 `,
     );
-    const codes = await Promise.all(['a', 'b', 'c'].map((who) => new Promise<number | null>((resolve) => spawn(process.execPath, ['--import', 'tsx', script, root, who], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] }).on('close', resolve))));
+    const codes = await Promise.all(startWriters(script, root, ['a', 'b', 'c']));
     expect(codes).toEqual([0, 0, 0]);
     const { entries, warnings } = await readHistory(root);
     expect(warnings).toEqual([]);

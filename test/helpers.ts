@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,17 @@ export function thrownProblem(run: () => unknown): SpecProblem {
     return (error as SpecloopError).problem;
   }
   throw new Error('expected the call to throw a SpecloopError');
+}
+
+/** This repository's root. */
+export const REPO = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Starts one process per name in `whos`, each running the TypeScript `script` (through tsx) with
+ * `root` and its name as arguments: writers racing on one project. Resolves each to its exit code.
+ */
+export function startWriters(script: string, root: string, whos: string[]): Promise<number | null>[] {
+  return whos.map((who) => new Promise((resolve) => spawn(process.execPath, ['--import', 'tsx', script, root, who], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] }).on('close', resolve)));
 }
 
 const made: string[] = [];
