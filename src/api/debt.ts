@@ -19,7 +19,7 @@ import { NO_LINE_RECORD } from '../debt/line-debt.js';
 import { LINE_RECORD_FILE } from '../debt/line-record.js';
 import { ACK_FILE } from '../debt/ack-store.js';
 import { measureAckDebt, NO_ACK } from '../debt/ack-debt.js';
-import { projectFiles } from '../debt/ack-files.js';
+import { projectFiles, type ProjectFiles } from '../debt/ack-files.js';
 import { loadScenarioMap } from '../impact/scenario-map.js';
 
 // Comprehension debt around a run: startDebt begins the static part (cache checks, history, the
@@ -31,6 +31,8 @@ export interface DebtWork {
   root: string;
   config: DebtConfig;
   globs: DebtGlobs;
+  /** The project's specs, steps and sources, listed once when a line record or an ack needs them. */
+  files: Promise<ProjectFiles> | undefined;
   started: number;
   /** The step files' analysis, or why there is none. */
   steps: Promise<StepAnalysis | { because: string }>;
@@ -58,7 +60,7 @@ export interface DebtGlobs {
 /** After this run recorded its line coverage (`recorded`), the coverage figures are measured again against it. */
 export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
   if (!recorded) return work;
-  const lines = measureLineDebt(work.root, work.globs).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` }));
+  const lines = (work.files ?? projectFiles(work.root, work.globs.specs, work.globs.steps)).then((files) => measureLineDebt(work.root, work.globs, files)).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` }));
   return { ...work, coverage: coverageInput(lines) };
 }
 
@@ -68,8 +70,10 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   const steps = partial ? Promise.resolve({ because: NARROWED_RUN }) : analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
   // Without a line record or an ack, nothing needs the source files: that is skipped, not guessed.
   const needsSources = existsSync(path.join(root, LINE_RECORD_FILE)) || existsSync(path.join(root, ACK_FILE));
-  const lines = needsSources ? measureLineDebt(root, globs).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` })) : Promise.resolve({ because: NO_LINE_RECORD });
-  return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, globs, lines), writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
+  // Listed once, for the line figures and the ack's diff alike.
+  const files = needsSources ? projectFiles(root, globs.specs, globs.steps) : undefined;
+  const lines = files ? files.then((listed) => measureLineDebt(root, globs, listed)).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` })) : Promise.resolve({ because: NO_LINE_RECORD });
+  return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
 }
 
 /** The last line-coverage record against the files as they are now (debt/measure-lines.ts). */
@@ -81,10 +85,10 @@ async function coverageInput(lines: Promise<LineDebt | { because: string }>): Pr
 }
 
 /** The change since the last `spec ack` (debt/ack-debt.ts), with the whole `unreviewed` is a share of. */
-async function ackInput(root: string, globs: DebtGlobs, lines: Promise<LineDebt | { because: string }>): Promise<Measured<AckInput>> {
-  if (!existsSync(path.join(root, ACK_FILE))) return { because: NO_ACK };
+async function ackInput(root: string, listed: Promise<ProjectFiles> | undefined, lines: Promise<LineDebt | { because: string }>): Promise<Measured<AckInput>> {
+  if (!listed || !existsSync(path.join(root, ACK_FILE))) return { because: NO_ACK };
   try {
-    const [files, map] = await Promise.all([projectFiles(root, globs.specs, globs.steps), loadScenarioMap(root)]);
+    const [files, map] = await Promise.all([listed, loadScenarioMap(root)]);
     const [debt, measured] = await Promise.all([measureAckDebt(root, files, map), lines]);
     if (!debt.ack) return { because: debt.figures.unreviewed.because ?? NO_ACK };
     const { unreviewed, specChurnRatio } = debt.figures;

@@ -19,6 +19,12 @@ export interface LineDebtOptions {
   sources?: string[];
 }
 
+/** The project's spec and source files, when the caller has listed them already (debt/ack-files.ts `projectFiles`). */
+export interface ListedFiles {
+  specs: string[];
+  sources: string[];
+}
+
 export interface LineDebt {
   /** Every source file's share, by path; `unreviewed` is null (the ack's part). */
   files: FileDebt[];
@@ -40,8 +46,9 @@ export interface LineDebt {
  * coverage the last run of every scenario recorded (`spec verify --coverage`) and the files as
  * they are now. Never runs a scenario; writes only its cache of parsed files (.spec/debt-shapes.json).
  */
-export async function measureLineDebt(root: string, options: LineDebtOptions): Promise<LineDebt> {
-  const [files, record, claims, shapes] = await Promise.all([sourceFiles(root, options), loadLineRecord(root), claimedGlobs(root, options.specs), ShapeCache.open(root)]);
+export async function measureLineDebt(root: string, options: LineDebtOptions, listed?: ListedFiles): Promise<LineDebt> {
+  const specFiles = listed ? Promise.resolve(listed.specs) : discoverSpecs(root, options.specs).then((s) => s.files, () => [] as string[]);
+  const [files, record, claims, shapes] = await Promise.all([listed?.sources ?? sourceFiles(root, options), loadLineRecord(root), specFiles.then((specs) => claimedGlobs(root, specs)), ShapeCache.open(root)]);
   const claimed = claims.length ? picomatch(claims) : () => false;
   const stale: string[] = [];
   let weightedLines = 0;
@@ -89,10 +96,9 @@ async function hashAndShape(root: string, file: string, shapes: ShapeCache): Pro
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 /** Every Markdown spec's `covers:` globs (project-relative). A spec whose front matter is broken claims nothing: verify reports it. */
-export async function claimedGlobs(root: string, specGlobs: string[]): Promise<string[]> {
-  const specs = (await discoverSpecs(root, specGlobs).catch(() => ({ files: [] as string[] }))).files.filter((f) => f.endsWith('.md'));
+export async function claimedGlobs(root: string, specFiles: string[]): Promise<string[]> {
   const globs = await Promise.all(
-    specs.map(async (file) => {
+    specFiles.filter((f) => f.endsWith('.md')).map(async (file) => {
       const yaml = FRONT_MATTER.exec(await readFile(path.join(root, file), 'utf8'))?.[1];
       return yaml ? parseFrontMatter(yaml, 2, file).frontMatter.covers.map((g) => g.replace(/^\.\//, '')) : [];
     }),
