@@ -14,13 +14,11 @@ import { measureDebt, valuesOf, type AckInput, type BindingInput, type CoverageI
 import type { DebtReport, DebtSummary } from '../debt/model.js';
 import { analyzeSteps, NARROWED_RUN, vacuousChecks } from '../debt/vacuous-cache.js';
 import type { StepAnalysis } from '../debt/vacuous.js';
-import { measureLineDebt, type LineDebt } from '../debt/measure-lines.js';
 import { NO_LINE_RECORD } from '../debt/line-debt.js';
 import { LINE_RECORD_FILE } from '../debt/line-record.js';
-import { ACK_FILE } from '../debt/ack-store.js';
-import { measureAckDebt, NO_ACK } from '../debt/ack-debt.js';
 import { projectFiles, type ProjectFiles } from '../debt/ack-files.js';
-import { loadScenarioMap } from '../impact/scenario-map.js';
+import { ACK_FILE } from '../debt/ack-store.js';
+import { ackInput, coverageInput, measureLines } from './debt-inputs.js';
 
 // Comprehension debt around a run: startDebt begins the static part (cache checks, history, the
 // commit) as soon as the run is prepared, so it overlaps the scenarios running in the child;
@@ -60,7 +58,7 @@ export interface DebtGlobs {
 /** After this run recorded its line coverage (`recorded`), the coverage figures are measured again against it. */
 export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
   if (!recorded) return work;
-  const lines = (work.files ?? projectFiles(work.root, work.globs.specs, work.globs.steps)).then((files) => measureLineDebt(work.root, work.globs, files)).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` }));
+  const lines = measureLines(work.root, work.globs, work.files ?? projectFiles(work.root, work.globs.specs, work.globs.steps));
   return { ...work, coverage: coverageInput(lines) };
 }
 
@@ -72,46 +70,8 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   const needsSources = existsSync(path.join(root, LINE_RECORD_FILE)) || existsSync(path.join(root, ACK_FILE));
   // Listed once, for the line figures and the ack's diff alike.
   const files = needsSources ? projectFiles(root, globs.specs, globs.steps) : undefined;
-  const lines = files ? files.then((listed) => measureLineDebt(root, globs, listed)).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` })) : Promise.resolve({ because: NO_LINE_RECORD });
+  const lines = files ? measureLines(root, globs, files) : Promise.resolve({ because: NO_LINE_RECORD });
   return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
-}
-
-/** The last line-coverage record against the files as they are now (debt/measure-lines.ts). */
-async function coverageInput(lines: Promise<LineDebt | { because: string }>): Promise<Measured<CoverageInput>> {
-  const measured = await lines;
-  if ('because' in measured) return measured;
-  if (measured.recordedAt === undefined) return { because: NO_LINE_RECORD };
-  return { value: { recordedAt: measured.recordedAt, files: measured.files, stale: measured.stale } };
-}
-
-/** The change since the last `spec ack` (debt/ack-debt.ts), with the whole `unreviewed` is a share of. */
-async function ackInput(root: string, listed: Promise<ProjectFiles> | undefined, lines: Promise<LineDebt | { because: string }>): Promise<Measured<AckInput>> {
-  if (!listed || !existsSync(path.join(root, ACK_FILE))) return { because: NO_ACK };
-  try {
-    const [files, map] = await Promise.all([listed, loadScenarioMap(root)]);
-    const [debt, measured] = await Promise.all([measureAckDebt(root, files, map), lines]);
-    if (!debt.ack) return { because: debt.figures.unreviewed.because ?? NO_ACK };
-    const { unreviewed, specChurnRatio } = debt.figures;
-    if (unreviewed.value === null) return { because: unreviewed.because ?? NO_ACK };
-    if ('because' in measured) return measured;
-    const sources = debt.changed.filter((c) => c.kind === 'source' && c.unreviewed > 0);
-    return {
-      value: {
-        ackAt: debt.ack.at,
-        unreviewedByFile: Object.fromEntries(sources.map((c) => [c.file, c.unreviewed])),
-        weightedTotal: measured.weightedLines,
-        drift: Object.fromEntries(debt.specs.filter((t) => t.drift.length > 0).map((t) => [t.spec, t.drift])),
-        selfGraded: debt.specs.filter((t) => t.selfGraded).map((t) => t.spec),
-        specChurnRatio: specChurnRatio.value,
-      },
-    };
-  } catch (error) {
-    return { because: `the reviewed state could not be compared: ${messageOf(error)}` };
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export interface RunForDebt {
