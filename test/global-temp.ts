@@ -8,8 +8,10 @@ import path from 'node:path';
  * its own, not a snapshot of the system temp dir: other processes on the machine write there too.
  * It sits outside the repository on purpose: some tests need a folder outside any git repository.
  */
-// tsx keeps its transform cache in `<tmp>/tsx-<uid>`: a dependency's cache, not a test's leftover.
-const CACHES = /^tsx-\d+$/;
+// Dependencies' caches, not a test's leftovers: tsx keeps its transform cache in `<tmp>/tsx-<uid>`,
+// and on Node 22+ eslint (run by the complexity check against sonarjs) turns on Node's module
+// compile cache, which lives in `<tmp>/node-compile-cache`.
+const CACHES = /^(tsx-\d+|node-compile-cache)$/;
 
 export default function setup(): () => void {
   const own = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'specloop-unit-tmp-')));
