@@ -55,3 +55,12 @@ describe('buildCatalogue', () => {
     expect(buildCatalogue({ result: own, sourceOf, snippet: makeSnippetWriter([]), cucumberSnippets: true }).undefined[0]!.snippet).toBe('Given("x", () => {})');
   });
 });
+
+describe('steps-catalogue.schema.json', () => {
+  it('the committed file is exactly stepsCatalogueJsonSchema()', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { stepsCatalogueJsonSchema } = await import('../src/report/json-schema.js');
+    const committed = JSON.parse(readFileSync(new URL('../steps-catalogue.schema.json', import.meta.url), 'utf8')) as unknown;
+    expect(committed).toEqual(stepsCatalogueJsonSchema());
+  });
+});
