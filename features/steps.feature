@@ -35,6 +35,32 @@ Feature: The steps catalogue and typed stubs (spec steps)
     And stdout is a steps catalogue matching its schema
     And stdout is JSON in which "summary.undefined" is "0"
 
+  Scenario: Two definitions matching one step make it ambiguous: listed with both, exit 1
+    Given the "pantry-steps" fixture
+    And I append "Given('an empty {word}', function () {});" to the file "features/step_definitions/pantry.steps.ts"
+    When I run "spec steps"
+    Then the exit code is 1
+    And stdout has these lines, each containing its cells in order:
+      | :6                                           | an empty pantry | 4 ambiguous |
+      | Ambiguous                                    | (4)             |             |
+      | features/pantry.feature:4                    | an empty pantry |             |
+      | features/step_definitions/pantry.steps.ts:6  | an empty pantry |             |
+      | features/step_definitions/pantry.steps.ts:21 | an empty {word} |             |
+    And the last line of stdout is "spec steps: 5 definitions, 1 unused, 6 undefined, 4 ambiguous"
+
+  Scenario: The listing is coloured only when asked or on a terminal
+    Given the "pantry-steps" fixture
+    When I run "spec steps" with the environment:
+      | NO_COLOR    |   |
+      | FORCE_COLOR | 1 |
+    Then the exit code is 1
+    And stdout has ANSI colour codes
+    When I run "spec steps" with the environment:
+      | NO_COLOR    | 1 |
+      | FORCE_COLOR | 1 |
+    Then the exit code is 1
+    And stdout has no ANSI colour codes
+
   Scenario: --generate writes typed stubs that type-check and keep the scenarios pending
     Given the "pantry-steps" fixture
     When I run "spec steps --generate"

@@ -7,10 +7,11 @@ import type { CatalogueDefinition, StepsCatalogue } from '../bind/catalogue-sche
  */
 export function renderSteps(catalogue: StepsCatalogue, c: ChalkInstance): string {
   const out: string[] = [];
+  const ambiguous = ambiguousCounts(catalogue);
   for (const [file, defs] of byFile(catalogue.definitions)) {
     out.push(`${c.bold(file)}  ${count(defs.length, 'definition')}`);
     const width = Math.max(...defs.map((d) => d.pattern.length));
-    for (const d of defs) out.push(`  ${`:${d.line}`.padEnd(6)}${d.pattern.padEnd(width)}  ${d.uses.length ? c.dim(count(d.uses.length, 'use')) : c.yellow('unused')}`);
+    for (const d of defs) out.push(`  ${`:${d.line}`.padEnd(6)}${d.pattern.padEnd(width)}  ${usage(d, ambiguous.get(`${d.file}:${d.line}`) ?? 0, c)}`);
     out.push('');
   }
   if (catalogue.unused.length) {
@@ -32,6 +33,18 @@ export function renderSteps(catalogue: StepsCatalogue, c: ChalkInstance): string
   const closing = `spec steps: ${count(s.definitions, 'definition')}, ${s.unused} unused, ${s.undefined} undefined, ${s.ambiguous} ambiguous`;
   out.push(s.undefined || s.ambiguous ? c.red(closing) : c.green(closing));
   return `${out.join('\n')}\n`;
+}
+
+/** Its uses, and the ambiguous steps it is one match of: a definition only ambiguous steps reach is not unused. */
+function usage(d: CatalogueDefinition, ambiguous: number, c: ChalkInstance): string {
+  const parts = [...(d.uses.length ? [count(d.uses.length, 'use')] : []), ...(ambiguous ? [c.red(`${ambiguous} ambiguous`)] : [])];
+  return parts.length ? c.dim(parts.join(', ')) : c.yellow('unused');
+}
+
+function ambiguousCounts(catalogue: StepsCatalogue): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const step of catalogue.ambiguous) for (const m of step.matches) counts.set(`${m.file}:${m.line}`, (counts.get(`${m.file}:${m.line}`) ?? 0) + 1);
+  return counts;
 }
 
 function byFile(definitions: CatalogueDefinition[]): Map<string, CatalogueDefinition[]> {
