@@ -9,9 +9,12 @@ export { ack, review, type AckOptions, type AckRecord, type ReviewOptions } from
 export { ReviewSchema, type Review } from './debt/review.js';
 export { specloopVersion } from './api/version.js';
 export { VerdictSchema, SCHEMA_VERSION, type Verdict, type Failure, type ScenarioResult, type GateResult } from './report/verdict.js';
-export { verdictJsonSchema, debtReportJsonSchema } from './report/json-schema.js';
+export { verdictJsonSchema, debtReportJsonSchema, stepsCatalogueJsonSchema } from './report/json-schema.js';
 export { debtReport, type DebtReportOptions } from './api/debt-report.js';
 export { DebtReportSchema, type DebtReport, type DebtSummary } from './debt/model.js';
+export { listSteps, type ListStepsOptions } from './api/steps.js';
+export { generateStubs, type GenerateReport, type WrittenFile } from './api/steps-generate.js';
+export { StepsCatalogueSchema, type StepsCatalogue } from './bind/catalogue-schema.js';
 export type { UserConfig } from './config/schema.js';
 export type { SpecProblem, ErrorCode, SourceLocation } from './core/errors.js';
 

@@ -42,19 +42,37 @@ const BODY: Record<SnippetInterface, string> = {
   promise: "return Promise.resolve('pending');",
 };
 
-function asInterface(value: string | undefined): SnippetInterface {
+export function asInterface(value: string | undefined): SnippetInterface {
   return value !== undefined && value in BODY ? (value as SnippetInterface) : 'synchronous';
+}
+
+/** A step's cucumber expression (the generator's first) and its parameters: name and parameter type name. */
+export function expressionFor(text: string, registry: ParameterTypeRegistry): { source: string; params: { name: string; type: string }[] } {
+  const generator = new CucumberExpressionGenerator(() => registry.parameterTypes);
+  // The generator escapes ( { / but not the escape character itself.
+  const [expression] = generator.generateExpressions(text.replace(/\\/g, '\\\\'));
+  if (!expression) return { source: text, params: [] };
+  return { source: expression.source, params: expression.parameterNames.map((name, i) => ({ name, type: expression.parameterTypes[i]?.name ?? '' })) };
+}
+
+/** The TypeScript type cucumber passes for a built-in parameter type; undefined for the project's own. */
+export function builtinTsType(typeName: string): string | undefined {
+  return TS_TYPES[typeName];
 }
 
 /** A ready-to-paste TypeScript step definition, with the cucumber-expression parameters typed. */
 export function snippetFor(keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined, registry: ParameterTypeRegistry, style: SnippetInterface = 'synchronous'): string {
-  const generator = new CucumberExpressionGenerator(() => registry.parameterTypes);
-  // The generator escapes ( { / but not the escape character itself.
-  const [expression] = generator.generateExpressions(text.replace(/\\/g, '\\\\'));
-  const source = expression ? expression.source : text;
-  const names = expression ? expression.parameterNames : [];
-  const types = expression ? expression.parameterTypes.map((t) => TS_TYPES[t.name ?? ''] ?? 'unknown') : [];
-  const params = names.map((name, i) => `${name}: ${types[i]}`);
+  const { source, params: found } = expressionFor(text, registry);
+  const params = found.map((p) => `${p.name}: ${TS_TYPES[p.type] ?? 'unknown'}`);
+  return definitionText(keyword, source, params, argument, style);
+}
+
+/**
+ * A step definition's source: `params` are the expression's own (`name: type`, a `this: World`
+ * first when typed), then the step's argument and the callback the interface needs.
+ */
+export function definitionText(keyword: string, source: string, params: string[], argument: 'dataTable' | 'docString' | undefined, style: SnippetInterface): string {
+  params = [...params];
   if (argument === 'dataTable') params.push('dataTable: DataTable');
   if (argument === 'docString') params.push('docString: string');
   if (style === 'callback') params.push('callback: (error: Error | null, result?: string) => void');

@@ -9,6 +9,7 @@ Commands:
   compile    parse every spec, write compiled Gherkin to .spec/compiled, report every error
   verify     the full gate: compile, bind, run the scenarios and the configured gates
   watch      re-run the scenarios each edit reaches, after every settled burst of edits
+  steps      the step definitions with their uses, unused and undefined steps (--generate: typed stubs)
   debt       comprehension debt: the last run's figures, their trend and the top offenders
   review     what changed since the last spec ack: specs, then code no spec change explains, then the figures
   ack        record the reviewed state (.spec/ack.json): the baseline review, --locked and debt measure from
@@ -87,6 +88,25 @@ Options:
       --html FILE     write the report as one self-contained page (a chart per metric over the
                       runs, the offender tables; it loads nothing) to FILE, relative to the
                       project's root or absolute
+  -h, --help          show this help
+`;
+
+export const STEPS_HELP = `Usage: spec steps [options] [paths...]
+
+Lists every step definition (file:line) with the spec steps that use it, the unused ones, and the
+undefined and ambiguous steps, each undefined one with a snippet in the profile's snippetInterface.
+The project's cucumber binds the specs in a dry run: no step or hook executes.
+Exits 0 when every step binds to one definition, 1 with undefined or ambiguous steps, 2 on bad input.
+
+Options:
+      --generate      write a typed stub for every undefined step into the project's step folder
+                      (one <spec>.steps.ts per spec, created or extended; never a second definition).
+                      A stub returns 'pending': its scenarios fail until it is written. Exits 0
+                      (1 if ambiguous steps remain)
+      --json          print the catalogue as JSON (steps-catalogue.schema.json)
+  -c, --config FILE   config file (default ${CONFIG_NAMES} or package.json "spec")
+  -p, --profile NAME  use this cucumber.js profile
+      --cwd DIR       a folder of the project (its root is found at or above it)
   -h, --help          show this help
 `;
 

@@ -25,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./hook.js')).runHook(rest);
       case 'debt':
         return await (await import('./debt.js')).runDebt(rest);
+      case 'steps':
+        return await (await import('./steps.js')).runSteps(rest);
       case '-v':
       case '--version':
         process.stdout.write(`${(await import('../api/version.js')).specloopVersion()}\n`);
@@ -36,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 2 : 0;
       default:
-        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, debt, review, ack, hook (spec --help)' });
+        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, steps, debt, review, ack, hook (spec --help)' });
     }
   } catch (error) {
     if (isSpecloopError(error)) return Math.max(...error.problems.map(usageError));

@@ -81,6 +81,7 @@ export const ERROR_CODES = {
   SPEC_DEBT_THRESHOLD: { exit: 1, kind: 'gate-error', label: 'debt threshold', description: 'a comprehension-debt figure is past the threshold `debt` sets in spec.config', fix: 'pay the debt the message names (specify the code, make the check able to fail), or change the threshold' },
   SPEC_DEBT_NOT_MEASURED: { exit: 2, kind: 'config-error', label: 'debt not measured', description: '`spec debt` found no measured run in this project (or debt is off)', fix: 'run `spec verify` first (with `debt` not set to false in spec.config)' },
   SPEC_INIT_SETTINGS: { exit: 2, kind: 'config-error', description: "`spec init --agent` cannot edit the agent's settings file as it is", fix: 'fix the settings file named, then run init again' },
+  SPEC_STEPS_FOLDER: { exit: 2, kind: 'config-error', label: 'step folder undecided', description: '`spec steps --generate` cannot tell where the stubs go so that the project loads them (no step file yet and globs that name no one folder, a file the globs would not load, or JavaScript step files)', fix: 'write the first step file where you want them, or make the step globs name one folder of TypeScript step files' },
   SPEC_INTERNAL: { exit: 1, kind: 'run-error', description: 'specloop itself failed', fix: 'report it with the command you ran' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DebtReportSchema } from '../debt/model.js';
+import { StepsCatalogueSchema } from '../bind/catalogue-schema.js';
 import { VerdictSchema } from './verdict.js';
 
 /** The verdict's JSON Schema, generated from the one zod schema. */
@@ -17,5 +18,14 @@ export function debtReportJsonSchema(): Record<string, unknown> {
     $id: 'https://specloop.dev/debt-report.schema.json',
     title: 'specloop comprehension-debt report',
     ...z.toJSONSchema(DebtReportSchema, { target: 'draft-2020-12' }),
+  };
+}
+
+/** `spec steps --json`'s JSON Schema (the catalogue listSteps() returns), generated from the zod StepsCatalogueSchema. */
+export function stepsCatalogueJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://specloop.dev/steps-catalogue.schema.json',
+    title: 'specloop steps catalogue',
+    ...z.toJSONSchema(StepsCatalogueSchema, { target: 'draft-2020-12' }),
   };
 }

@@ -1,0 +1,151 @@
+Feature: The steps catalogue and typed stubs (spec steps)
+  An agent that meets an undefined step asks `spec steps` what the project already defines and
+  where each definition is used, then `spec steps --generate` writes the missing definitions as
+  typed stubs in the project's own step folder. A stub is pending until someone writes it, so
+  generating stubs can never turn a spec green.
+
+  Scenario: spec steps lists every definition with its uses, the unused ones and the undefined steps
+    Given the "pantry-steps" fixture
+    When I run "spec steps"
+    Then the exit code is 1
+    And stdout has these lines, each containing its cells in order:
+      | features/step_definitions/pantry.steps.ts | 4 definitions                      |               |
+      | :6                                        | an empty pantry                    | 4 uses        |
+      | :10                                       | I store {int} {unit} of {string}   | 2 uses        |
+      | :18                                       | the pantry is empty                | unused        |
+      | features/pantry.feature:11                | When I use 2 of "lemon"            |               |
+      | features/shopping_list.feature:5          | Given the recipe "pancakes" needs: |               |
+      | When('I plan to cook {string} for {int} people', async function (string: string, int: number) { |  |  |
+      | spec steps:                               | 4 definitions                      | 1 unused      |
+    And the last line of stdout is "spec steps: 4 definitions, 1 unused, 6 undefined, 0 ambiguous"
+
+  Scenario: spec steps --json is the catalogue, valid under its schema
+    Given the "pantry-steps" fixture
+    When I run "spec steps --json"
+    Then the exit code is 1
+    And stdout is a steps catalogue matching its schema
+    And stdout is JSON in which "unused.0.pattern" is "\"the pantry is empty\""
+    And stdout is JSON in which "definitions.0.uses.2.spec" is "\"features/shopping_list.feature\""
+    And stdout is JSON in which "undefined.1.argument" is "\"dataTable\""
+
+  Scenario: A project whose every step binds exits 0
+    Given the "world-file" fixture
+    When I run "spec steps --json"
+    Then the exit code is 0
+    And stdout is a steps catalogue matching its schema
+    And stdout is JSON in which "summary.undefined" is "0"
+
+  Scenario: Two definitions matching one step make it ambiguous: listed with both, exit 1
+    Given the "pantry-steps" fixture
+    And I append "Given('an empty {word}', function () {});" to the file "features/step_definitions/pantry.steps.ts"
+    When I run "spec steps"
+    Then the exit code is 1
+    And stdout has these lines, each containing its cells in order:
+      | :6                                           | an empty pantry | 4 ambiguous |
+      | Ambiguous                                    | (4)             |             |
+      | features/pantry.feature:4                    | an empty pantry |             |
+      | features/step_definitions/pantry.steps.ts:6  | an empty pantry |             |
+      | features/step_definitions/pantry.steps.ts:21 | an empty {word} |             |
+    And the last line of stdout is "spec steps: 5 definitions, 1 unused, 6 undefined, 4 ambiguous"
+
+  Scenario: The listing is coloured only when asked or on a terminal
+    Given the "pantry-steps" fixture
+    When I run "spec steps" with the environment:
+      | NO_COLOR    |   |
+      | FORCE_COLOR | 1 |
+    Then the exit code is 1
+    And stdout has ANSI colour codes
+    When I run "spec steps" with the environment:
+      | NO_COLOR    | 1 |
+      | FORCE_COLOR | 1 |
+    Then the exit code is 1
+    And stdout has no ANSI colour codes
+
+  Scenario: --generate writes typed stubs that type-check and keep the scenarios pending
+    Given the "pantry-steps" fixture
+    When I run "spec steps --generate"
+    Then the exit code is 0
+    And stdout contains "features/step_definitions/shopping_list.steps.ts: 4 stubs (new file)"
+    And stdout contains "features/step_definitions/pantry.steps.ts: 1 stub"
+    And the file "features/step_definitions/shopping_list.steps.ts" contains "import type { PantryWorld } from '../support/world.js';"
+    And the file "features/step_definitions/shopping_list.steps.ts" contains "Given('the recipe {string} needs:', async function (this: PantryWorld, string: string, dataTable: DataTable) {"
+    And the file "features/step_definitions/shopping_list.steps.ts" contains "Then('the printed list reads:', async function (this: PantryWorld, docString: string) {"
+    And the file "features/step_definitions/pantry.steps.ts" contains "When('I use {int} of {string}', async function (this: PantryWorld, int: number, string: string) {"
+    And the project's TypeScript compiler accepts the project
+    When I run "spec verify --gate none --json"
+    Then the exit code is 1
+    And the verdict counts 1 passed and 3 failed scenarios
+    And the verdict has a "pending" failure at "features/shopping_list.feature:5"
+
+  Scenario: A second --generate writes nothing new and says so
+    Given the "pantry-steps" fixture
+    When I run "spec steps --generate"
+    And I note the contents of every file in the project
+    And I run "spec steps --generate"
+    Then the exit code is 0
+    And stdout contains "no undefined steps: nothing to generate"
+    And no file in the project has changed
+
+  Scenario: A stub's parameter of a custom type takes the type its transformer returns
+    Given the "pantry-steps" fixture
+    And I append "    And I throw away 1 kg of \"flour\"" to the file "features/pantry.feature"
+    When I run "spec steps --generate"
+    Then the exit code is 0
+    And the file "features/step_definitions/pantry.steps.ts" contains "function (this: PantryWorld, int: number, unit: Unit, string: string)"
+    And the project's TypeScript compiler accepts the project
+
+  Scenario: A CommonJS TypeScript project gets stubs in its own step folder
+    Given the "ts-node" fixture
+    And the file "tests/features/subtract.feature" contains:
+      """
+      Feature: Subtracting
+
+        Scenario: Taking two from five
+          Given a calculator
+          When I subtract 2 from 5
+      """
+    When I run "spec steps --generate"
+    Then the exit code is 0
+    And the file "tests/steps/subtract.steps.ts" contains "When('I subtract {int} from {int}', function (int: number, int2: number) {"
+    When I run "spec verify --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "pending" failure at "tests/features/subtract.feature:5"
+
+  Scenario: A spec path outside the project is refused
+    Given the "pantry-steps" fixture
+    When I run "spec steps ../elsewhere.feature"
+    Then the exit code is 2
+    And stderr contains "SPEC_PATH_OUTSIDE_PROJECT"
+    And the output has no stack trace
+
+  Scenario: --generate refuses when it cannot tell where the step files go
+    Given the "pantry-steps" fixture
+    And there is no file "features/step_definitions/pantry.steps.ts"
+    And the file "cucumber.mjs" contains:
+      """
+      export default {
+        paths: ['features/**/*.feature'],
+        import: ['features/support/**/*.ts', '**/*.steps.ts'],
+        formatOptions: { snippetInterface: 'async-await' },
+      };
+      """
+    When I run "spec steps --generate"
+    Then the exit code is 2
+    And stderr contains "SPEC_STEPS_FOLDER"
+    And stderr contains "cucumber.mjs"
+    And the file "features/step_definitions/pantry.steps.ts" does not exist
+
+  Scenario: A broken cucumber profile is bad input, named with its file
+    Given the "pantry-steps" fixture
+    And the file "cucumber.mjs" contains:
+      """
+      export default {
+        paths: ['features/**/*.feature'],
+        import: ['features/support/**/*.ts', 'features/step_definitions/**/*.ts'],
+        formatOptions: { snippetInterface: 'async-await' }
+      ;
+      """
+    When I run "spec steps"
+    Then the exit code is 2
+    And stderr contains "cucumber.mjs"
+    And the output has no stack trace

@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Project, QuoteKind, type SourceFile } from 'ts-morph';
+import type { ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+import type { UndefinedStep } from './catalogue-schema.js';
+import { builtinTsType, definitionText, expressionFor, type SnippetInterface } from './snippet.js';
+import type { StubGroup } from './stub-plan.js';
+import { readProjectTypes, type ProjectTypes, type TypeRef } from './stub-types.js';
+
+export interface StubWriteInput {
+  root: string;
+  groups: StubGroup[];
+  registry: ParameterTypeRegistry;
+  style: SnippetInterface;
+  /** The project's support and step files (absolute): where its World and parameter types are declared. */
+  supportFiles: string[];
+  /** Its step definition files (absolute): how they write relative imports (`.js` or none). */
+  definitionFiles: string[];
+}
+
+export interface WrittenFile {
+  file: string;
+  created: boolean;
+  /** The expressions of the stubs written, in order. */
+  stubs: string[];
+}
+
+const CUCUMBER = '@cucumber/cucumber';
+
+/**
+ * Writes each group's stubs into its file (created, or extended after what is there), typed from the
+ * project: `this` as its World, parameters from the expression, its parameter types' own types.
+ * A stub whose expression the file already holds is not written again.
+ */
+export function writeStubs(input: StubWriteInput): WrittenFile[] {
+  const project = projectOf(input.root);
+  project.manipulationSettings.set({ quoteKind: quoteOf(input.definitionFiles) === '"' ? QuoteKind.Double : QuoteKind.Single });
+  const types = readProjectTypes(project, input.supportFiles);
+  const unusedPrefix = project.getCompilerOptions().noUnusedParameters ? '_' : '';
+  const extension = importExtension(input.root, input.definitionFiles);
+  const written: WrittenFile[] = [];
+  for (const group of input.groups) {
+    const file = path.join(input.root, group.file);
+    const created = !existsSync(file);
+    const source = created ? project.createSourceFile(file, '') : project.addSourceFileAtPath(file);
+    const before = source.getFullText();
+    const stubs = group.steps.map((step) => ({ step, ...expressionFor(step.text, input.registry) })).filter((s) => !before.includes(quoted(s.source)));
+    if (stubs.length === 0) continue;
+    const refs = [...(types.world ? [types.world] : []), ...stubs.flatMap((s) => s.params.flatMap((p) => types.params.get(p.type)?.ref ?? []))];
+    addImports(source, stubs.map((s) => s.step), refs, extension);
+    source.addStatements(stubs.map((s) => `\n${stubText(s.step, s.source, s.params, types, input.style, unusedPrefix)}`));
+    source.saveSync();
+    written.push({ file: group.file, created, stubs: stubs.map((s) => s.source) });
+  }
+  return written;
+}
+
+/** The project's compiler options (its tsconfig.json), or TypeScript's defaults when it has none that ts-morph can read. */
+function projectOf(root: string): Project {
+  const tsconfig = path.join(root, 'tsconfig.json');
+  try {
+    if (existsSync(tsconfig)) return new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true });
+  } catch {
+    // An unreadable tsconfig only costs the options it would have given: the project's tsc will say what is wrong with it.
+  }
+  return new Project({ compilerOptions: {} });
+}
+
+function stubText(step: UndefinedStep, source: string, params: { name: string; type: string }[], types: ProjectTypes, style: SnippetInterface, prefix: string): string {
+  const typed = params.map((p) => `${prefix}${p.name}: ${builtinTsType(p.type) ?? types.params.get(p.type)?.text ?? 'unknown'}`);
+  const self = types.world ? [`this: ${types.world.name}`] : [];
+  const text = definitionText(step.keyword, source, [...self, ...typed], step.argument, style);
+  return prefix ? text.replace(/\bdataTable: DataTable\b/, `${prefix}dataTable: DataTable`).replace(/\bdocString: string\b/, `${prefix}docString: string`) : text;
+}
+
+function quoted(source: string): string {
+  return `'${source.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** cucumber's keywords (and DataTable, as a type) from @cucumber/cucumber, and the types the stubs name, each imported once. */
+function addImports(source: SourceFile, steps: UndefinedStep[], refs: TypeRef[], extension: string): void {
+  const named = new Set(source.getImportDeclarations().flatMap((d) => d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText())));
+  const keywords = [...new Set(steps.map((s) => s.keyword))].filter((k) => !named.has(k)).sort();
+  const table = steps.some((s) => s.argument === 'dataTable') && !named.has('DataTable');
+  const cucumber = source.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === CUCUMBER && !d.isTypeOnly() && !d.getNamespaceImport());
+  const wanted = [...keywords.map((name) => ({ name })), ...(table ? [{ name: 'DataTable', isTypeOnly: true }] : [])];
+  if (cucumber) cucumber.addNamedImports(wanted);
+  else if (wanted.length) source.addImportDeclaration({ moduleSpecifier: CUCUMBER, namedImports: wanted });
+  const byFile = new Map<string, Set<string>>();
+  for (const ref of refs) if (!named.has(ref.name)) byFile.set(ref.file, (byFile.get(ref.file) ?? new Set()).add(ref.name));
+  for (const [file, names] of byFile) source.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: specifier(source.getFilePath(), file, extension), namedImports: [...names].sort() });
+}
+
+function specifier(from: string, to: string, extension: string): string {
+  const relative = path.relative(path.dirname(from), to).split(path.sep).join('/').replace(/\.([mc]?)tsx?$/, '');
+  const ext = extension === '.js' ? (/\.mts$/.test(to) ? '.mjs' : /\.cts$/.test(to) ? '.cjs' : '.js') : extension;
+  return `${relative.startsWith('.') ? '' : './'}${relative}${ext}`;
+}
+
+/** The quote the project's step files import with (single when they say nothing), so added imports look like theirs. */
+function quoteOf(definitionFiles: string[]): string {
+  for (const file of definitionFiles) {
+    const found = existsSync(file) ? /\bfrom\s+(['"])/.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
+    if (found) return found;
+  }
+  return "'";
+}
+
+/** How the project's step files end relative imports: `.js` (Node ESM), `.ts`, or nothing; with none to go by, `.js` in an ESM package. */
+function importExtension(root: string, definitionFiles: string[]): string {
+  for (const file of definitionFiles) {
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const found = /from\s+['"](\.{1,2}\/[^'"]*)['"]/g.exec(text)?.[1];
+    if (found) return /\.[mc]?js$/.test(found) ? '.js' : /\.[mc]?ts$/.test(found) ? '.ts' : '';
+  }
+  try {
+    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module' ? '.js' : '';
+  } catch {
+    return '';
+  }
+}
