@@ -9,9 +9,13 @@ import { debtGate } from '../src/debt/gate.js';
 import { DebtReportSchema, type FileDebt, type Values } from '../src/debt/model.js';
 import { debtReportJsonSchema } from '../src/report/json-schema.js';
 import { sparkline, deltaLine } from '../src/report/debt-text.js';
+import { NO_LINE_RECORD } from '../src/debt/line-debt.js';
+import { NO_ACK } from '../src/debt/ack-debt.js';
 import { METRICS_START, withMetricsTable } from '../src/debt/metrics-table.js';
 
-const none = { because: 'not measured here' };
+// Not set up in the project (no line record, no ack): left out of the score rather than voiding it.
+const noLines = { because: NO_LINE_RECORD };
+const noAck = { because: NO_ACK };
 
 function input(over: Partial<MeasureInput> = {}): MeasureInput {
   return {
@@ -19,8 +23,8 @@ function input(over: Partial<MeasureInput> = {}): MeasureInput {
     commit: null,
     binding: { value: { undefinedSteps: 1, ambiguousSteps: 0, pendingSteps: 0, unusedDefinitions: 1, steps: 18, definitions: 2 } },
     vacuous: { value: { checks: 10, bySpec: new Map([['features/a.feature', [{ kind: 'no-then' as const, line: 3, text: 'a' }]]]) } },
-    coverage: none,
-    ack: none,
+    coverage: noLines,
+    ack: noAck,
     specs: new Map([['features/a.feature', { scenarios: 2, traced: ['src/a.ts'] }]]),
     history: [],
     warnings: [],
@@ -47,7 +51,25 @@ describe('measureDebt', () => {
     expect(report.summary.metrics.bindingHealth).toEqual({ value: 2 });
     expect(report.summary.metrics.score.value).toBe(90);
     expect(report.summary.metrics.score.because).toContain('unspecified');
-    expect(report.summary.metrics.unspecified).toEqual({ value: null, because: 'not measured here' });
+    expect(report.summary.metrics.unspecified).toEqual({ value: null, because: NO_LINE_RECORD });
+  });
+
+  it('has no score when a figure the project measures was missed this run: a score over the rest would read better', () => {
+    // The same figures with stale lines score 90 over vacuous and binding alone; with them, 84.
+    const stale = { value: { recordedAt: 'x', stale: ['src/pay.ts'], files: [file('src/pay.ts', 120, [1, 2], [30], 12)] } };
+    const report = measureDebt(input({ coverage: stale }));
+    expect(report.summary.metrics.unspecified.value).toBeNull();
+    expect(report.summary.metrics.score.value).toBeNull();
+    expect(report.summary.metrics.score.because).toMatch(/^the score needs unspecified, opaqueComplexity, which this run could not measure \(stale: src\/pay.ts/);
+    const narrowed = measureDebt(input({ vacuous: { because: 'a narrowed run' } }));
+    expect(narrowed.summary.metrics.score).toEqual({ value: null, because: 'the score needs vacuousChecks, which this run could not measure (a narrowed run)' });
+  });
+
+  it('fails a minScore it could not check as an error naming the metric and why', () => {
+    const report = measureDebt(input({ vacuous: { because: 'a narrowed run' } }));
+    const gate = debtGate({ minScore: 50 }, report, 1)!;
+    expect(gate.status).toBe('error');
+    expect(gate.log).toContain('score: not measured (the score needs vacuousChecks');
   });
 
   it('weighs coverage when H1 gives it (the README worked example)', () => {
