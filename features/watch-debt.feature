@@ -22,7 +22,7 @@ Feature: Watch's debt line after every run, narrowed passes included
     And the watcher prints "debt: unreviewed +3 weighted lines, drift +1 specs"
     And the watcher prints "+3 unreviewed weighted lines in src/pricing.ts"
     And the watcher prints "stale until a full coverage run: unspecified, declaredOnly, opaqueComplexity (src/pricing.ts changed)"
-    And the watcher prints "not measured on this pass: vacuousChecks, bindingHealth, score"
+    And the watcher prints "binding problems in the scenarios run: 0; not measured on this pass: vacuousChecks, bindingHealth, score"
 
   Scenario: The JSON output carries the same, as data
     When I start "spec watch --coverage --settle 20 --json"
@@ -31,3 +31,4 @@ Feature: Watch's debt line after every run, narrowed passes included
     And that verdict has "watch.debt.files" as '[{"file":"src/pricing.ts","unreviewed":3,"change":3,"stale":true}]'
     And that verdict has "watch.debt.stale" as '["unspecified","declaredOnly","opaqueComplexity"]'
     And that verdict has "watch.debt.notMeasured" as '["vacuousChecks","bindingHealth","score"]'
+    And that verdict has "watch.debt.bindingInPass" as "0"
