@@ -24,11 +24,18 @@ export const DebtChangeSchema = z.strictObject({
 });
 export type DebtChange = z.infer<typeof DebtChangeSchema>;
 
+/** The run's steps by status (the verdict's counts.steps). */
+interface StepCounts {
+  undefined: number;
+  ambiguous: number;
+  pending: number;
+}
+
 const NOT_SET_UP = new Set([NO_LINE_RECORD, NO_ACK, NO_CODE_CHANGE]);
 
 /** `previous` is the summary of the watch run before this one (for the files' own change); `changed` the files that triggered this one. */
-export function debtChange(now: DebtSummary, previous: DebtSummary | undefined, changed: string[], pass: { partial: boolean; bindingProblems: number }): DebtChange {
-  const { partial } = pass;
+export function debtChange(now: DebtSummary, previous: DebtSummary | undefined, changed: string[], pass: { partial: boolean; steps: StepCounts }): DebtChange {
+  const { partial, steps } = pass;
   const { metrics, delta } = now;
   const moved = METRIC_NAMES.flatMap((metric) => {
     const value = metrics[metric].value;
@@ -38,7 +45,7 @@ export function debtChange(now: DebtSummary, previous: DebtSummary | undefined, 
   const stale = METRIC_NAMES.filter((m) => metrics[m].value === null && metrics[m].because?.startsWith('stale:'));
   const notMeasured = METRIC_NAMES.filter((m) => metrics[m].value === null && !stale.includes(m) && !NOT_SET_UP.has(metrics[m].because ?? ''));
   const files = changedFiles(now, previous, changed);
-  const change = { partial, moved, files, stale, notMeasured, bindingInPass: partial ? pass.bindingProblems : null };
+  const change = { partial, moved, files, stale, notMeasured, bindingInPass: partial ? steps.undefined + steps.ambiguous + steps.pending : null };
   return { line: lineOf(change, now), ...change };
 }
 

@@ -121,8 +121,7 @@ export class SuiteKnowledge {
     const suite = this.suite.summary(this.map?.scenarios.map((s) => s.id) ?? []);
     const order = (f: Verdict['failures'][number]) => (f.location && newlyFailing.some((id) => id.startsWith(`${f.location!.file}:`)) ? 0 : 1);
     const failures = [...verdict.failures].sort((a, b) => order(a) - order(b));
-    const steps = verdict.counts.steps;
-    const debt = verdict.debt ? debtChange(verdict.debt, this.lastDebt, request.changed, { partial: !selection.all, bindingProblems: steps.undefined + steps.ambiguous + steps.pending }) : undefined;
+    const debt = verdict.debt ? debtChange(verdict.debt, this.lastDebt, request.changed, { partial: !selection.all, steps: verdict.counts.steps }) : undefined;
     this.lastDebt = verdict.debt ?? this.lastDebt;
     return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed }, suite, ...(debt ? { debt } : {}) } };
   }
