@@ -119,3 +119,37 @@ Feature: The reviewed baseline: spec ack, spec review and verify --locked
     And stdout is JSON in which "figures.unreviewed.value" is "2"
     And stdout is JSON in which "figures.drift.value" is "1"
     And the file ".spec/ack.json" contains "\"commit\":null"
+
+  Scenario: spec review ends with the debt delta since the ack, figure by figure
+    The ack records the figures of the last full verify before it. Appending `waive` (one line, a
+    ternary: complexity 1) that no scenario runs adds 1 unspecified line, 1 point of opaque
+    complexity and 1 unreviewed weighted line, and src/fees.ts drifts from features/fees.feature.
+    The ack-based figures are 0 at an ack by definition. The score at the ack left them out (no ack
+    yet) and the score now counts them: the two are not comparable, so no change is given.
+    Given the "ledger" fixture
+    And I run "spec verify --gate none"
+    And I run "spec ack --message reviewed"
+    And I append "export function waive(fee: number): number { return fee > 10 ? 0 : fee; }" to the file "src/fees.ts"
+    And I run "spec verify --gate none"
+    When I run "spec review --json"
+    Then stdout is JSON in which "debt.metrics.unspecified" is '{"atAck": 0, "now": 1, "change": 1}'
+    And stdout is JSON in which "debt.metrics.opaqueComplexity" is '{"atAck": 0, "now": 1, "change": 1}'
+    And stdout is JSON in which "debt.metrics.unreviewed" is '{"atAck": 0, "now": 1, "change": 1}'
+    And stdout is JSON in which "debt.metrics.drift" is '{"atAck": 0, "now": 1, "change": 1}'
+    And stdout is JSON in which "debt.metrics.score.atAck" is "100"
+    And stdout is JSON in which "debt.metrics.score.change" is "null"
+    When I run "spec review"
+    Then stdout has these lines, each containing its cells in order:
+      | Source changed with no spec change |          |                   |
+      | Debt since the ack                 |          |                   |
+      | unspecified                        | 0 → 1    | +1 lines          |
+      | unreviewed                         | 0 → 1    | +1 weighted lines |
+      | score                              | 100 → 88 | not comparable    |
+
+  Scenario: An ack made before any verify (or by an older spec) recorded no figures: review says so
+    Given the "ledger" fixture
+    And I run "spec ack"
+    When I run "spec review --json"
+    Then stdout is JSON in which "debt.atAck" is "null"
+    And stdout contains "the ack recorded no debt figures"
+    And stdout is JSON in which "debt.metrics.unreviewed" is '{"atAck": 0, "now": 0, "change": 0}'

@@ -66,3 +66,23 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
     And stdout is JSON in which "debt.metrics.selfGraded.value" is "0"
     And stdout is JSON in which "debt.metrics.unspecified.value" is "null"
     And stdout contains "stale: src/pricing.ts changed since the last line-coverage run"
+
+  Scenario: A stale line figure leaves the score unmeasured, and minScore then fails as unchecked
+    The full run measures the score over the line figures too. Once src/pricing.ts changes, its
+    lines are stale: a score over the other figures alone would read better than the truth, so
+    the score is not measured, and a minScore gate that cannot check is not green.
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": { "minScore": 10 } }
+      """
+    And I run "spec verify --coverage --gate none"
+    And I append "// reviewed later" to the file "src/pricing.ts"
+    When I run "spec verify --json --gate none"
+    Then the exit code is 1
+    And stdout is JSON in which "debt.metrics.score.value" is "null"
+    And stdout contains "the score needs unspecified, opaqueComplexity"
+    And the verdict has a gate "debt" with the status "error"
+    And the verdict has a "gate-error" failure
+    And that failure's code is "SPEC_DEBT_UNCHECKED"
+    And that failure's message contains "score: not measured"
+    And that failure's hint contains "spec verify --coverage"

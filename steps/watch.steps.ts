@@ -105,6 +105,23 @@ Then('the next run\'s whole-suite state is {int} failing, {int} passed, {int} no
   assert.deepEqual({ ...pick(watch.suite), fixed: watch.delta.fixed.length, newlyFailing: watch.delta.newlyFailing.length }, { failing, passed, notRunYet, fixed, newlyFailing });
 });
 
+Then('the next run\'s verdict has {string} as {string}', async function (this: WatchWorld, dotted: string, expected: string) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  (this as WatchWorld & { watchVerdict?: unknown }).watchVerdict = event.verdict;
+  assert.deepEqual(valueAt(event.verdict, dotted), JSON.parse(expected), `${dotted} in the verdict:\n${JSON.stringify(event.verdict?.watch)}`);
+});
+
+Then('that verdict has {string} as {string}', function (this: WatchWorld, dotted: string, expected: string) {
+  const verdict = (this as WatchWorld & { watchVerdict?: unknown }).watchVerdict;
+  assert.ok(verdict, 'no verdict yet: use "the next run\'s verdict has … as …" first');
+  assert.deepEqual(valueAt(verdict, dotted), JSON.parse(expected), `${dotted} in the verdict:\n${JSON.stringify((verdict as { watch?: unknown }).watch)}`);
+});
+
+function valueAt(value: unknown, dotted: string): unknown {
+  for (const key of dotted.split('.')) value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[key];
+  return value;
+}
+
 function pick(suite: { failing: number; passed: number; notRunYet: number } | undefined) {
   return { failing: suite?.failing, passed: suite?.passed, notRunYet: suite?.notRunYet };
 }

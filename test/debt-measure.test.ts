@@ -2,16 +2,20 @@ import fs, { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deltaOf, measureDebt, type MeasureInput } from '../src/debt/measure.js';
-import { parseHistory, readHistory } from '../src/debt/history.js';
+import { appendHistory, parseHistory, readHistory } from '../src/debt/history.js';
 import { REPO, startWriters, tempDir } from './helpers.js';
 
 import { debtGate } from '../src/debt/gate.js';
 import { DebtReportSchema, type FileDebt, type Values } from '../src/debt/model.js';
 import { debtReportJsonSchema } from '../src/report/json-schema.js';
 import { sparkline, deltaLine } from '../src/report/debt-text.js';
+import { NO_LINE_RECORD } from '../src/debt/line-debt.js';
+import { NO_ACK } from '../src/debt/ack-debt.js';
 import { METRICS_START, withMetricsTable } from '../src/debt/metrics-table.js';
 
-const none = { because: 'not measured here' };
+// Not set up in the project (no line record, no ack): left out of the score rather than voiding it.
+const noLines = { because: NO_LINE_RECORD };
+const noAck = { because: NO_ACK };
 
 function input(over: Partial<MeasureInput> = {}): MeasureInput {
   return {
@@ -19,8 +23,8 @@ function input(over: Partial<MeasureInput> = {}): MeasureInput {
     commit: null,
     binding: { value: { undefinedSteps: 1, ambiguousSteps: 0, pendingSteps: 0, unusedDefinitions: 1, steps: 18, definitions: 2 } },
     vacuous: { value: { checks: 10, bySpec: new Map([['features/a.feature', [{ kind: 'no-then' as const, line: 3, text: 'a' }]]]) } },
-    coverage: none,
-    ack: none,
+    coverage: noLines,
+    ack: noAck,
     specs: new Map([['features/a.feature', { scenarios: 2, traced: ['src/a.ts'] }]]),
     history: [],
     warnings: [],
@@ -47,7 +51,25 @@ describe('measureDebt', () => {
     expect(report.summary.metrics.bindingHealth).toEqual({ value: 2 });
     expect(report.summary.metrics.score.value).toBe(90);
     expect(report.summary.metrics.score.because).toContain('unspecified');
-    expect(report.summary.metrics.unspecified).toEqual({ value: null, because: 'not measured here' });
+    expect(report.summary.metrics.unspecified).toEqual({ value: null, because: NO_LINE_RECORD });
+  });
+
+  it('has no score when a figure the project measures was missed this run: a score over the rest would read better', () => {
+    // The same figures with stale lines score 90 over vacuous and binding alone; with them, 84.
+    const stale = { value: { recordedAt: 'x', stale: ['src/pay.ts'], files: [file('src/pay.ts', 120, [1, 2], [30], 12)] } };
+    const report = measureDebt(input({ coverage: stale }));
+    expect(report.summary.metrics.unspecified.value).toBeNull();
+    expect(report.summary.metrics.score.value).toBeNull();
+    expect(report.summary.metrics.score.because).toMatch(/^the score needs unspecified, opaqueComplexity, which this run could not measure \(stale: src\/pay.ts/);
+    const narrowed = measureDebt(input({ vacuous: { because: 'a narrowed run' } }));
+    expect(narrowed.summary.metrics.score).toEqual({ value: null, because: 'the score needs vacuousChecks, which this run could not measure (a narrowed run)' });
+  });
+
+  it('fails a minScore it could not check as an error naming the metric and why', () => {
+    const report = measureDebt(input({ vacuous: { because: 'a narrowed run' } }));
+    const gate = debtGate({ minScore: 50 }, report, 1)!;
+    expect(gate.status).toBe('error');
+    expect(gate.log).toContain('score: not measured (the score needs vacuousChecks');
   });
 
   it('weighs coverage when H1 gives it (the README worked example)', () => {
@@ -122,6 +144,62 @@ describe('README', () => {
     expect(readme).toContain(METRICS_START);
     expect(withMetricsTable(readme)).toBe(readme);
   });
+});
+
+describe('history housekeeping', () => {
+  const entry = (at: string) => ({ at, kind: 'verify' as const, partial: false, commit: null, metrics: deltaOf({} as Values, {} as Values) });
+  const fileOf = (root: string) => path.join(root, '.spec', 'history.jsonl');
+
+  it('drops a torn line once, under the lock, so the next read is quiet', async () => {
+    const root = tempDir('specloop-history-torn-');
+    fs.mkdirSync(path.join(root, '.spec'));
+    writeFileSync(fileOf(root), `${JSON.stringify(entry('a'))}\n{"at":"b","ki`);
+    await appendHistory(root, entry('c'));
+    const { entries, warnings } = await readHistory(root);
+    expect(warnings).toEqual([]);
+    expect(entries.map((e) => e.at)).toEqual(['a', 'c']);
+  });
+
+  it('keeps a line that is whole JSON but not this version\'s shape (a newer spec wrote it)', async () => {
+    const root = tempDir('specloop-history-newer-');
+    fs.mkdirSync(path.join(root, '.spec'));
+    const newer = JSON.stringify({ ...entry('n'), extra: 1 });
+    writeFileSync(fileOf(root), `${newer}\n{"at":"b","ki`);
+    await appendHistory(root, entry('c'));
+    expect(fs.readFileSync(fileOf(root), 'utf8').split('\n').filter(Boolean)).toEqual([newer, JSON.stringify(entry('c'))]);
+  });
+
+  it('keeps the last entries only, oldest dropped first, in order', async () => {
+    const root = tempDir('specloop-history-rotate-');
+    for (let i = 0; i < 12; i++) await appendHistory(root, entry(`e${i}`), { keep: 5 });
+    const { entries } = await readHistory(root);
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+    expect(entries.length).toBeLessThanOrEqual(6);
+    expect(entries.map((e) => e.at)).toEqual(Array.from({ length: 12 }, (_, i) => `e${i}`).slice(-entries.length));
+  });
+
+  it('rotating while processes append at once loses no newer line and tears none', async () => {
+    const root = tempDir('specloop-history-rotate-procs-');
+    const script = path.join(root, 'append.mts');
+    writeFileSync(
+      script,
+      `import { appendHistory } from ${JSON.stringify(path.join(REPO, 'src', 'debt', 'history.ts'))};
+const [root, who] = process.argv.slice(2);
+const metrics = { unspecified: null, declaredOnly: null, unreviewed: null, drift: null, selfGraded: null, opaqueComplexity: null, vacuousChecks: 1, bindingHealth: 0, specChurnRatio: null, score: 90 };
+for (let i = 0; i < 15; i++) await appendHistory(root, { at: who + '-' + String(i).padStart(2, '0'), kind: 'verify', partial: false, commit: who.repeat(3000), metrics }, { keep: 10 });
+`,
+    );
+    expect(await Promise.all(startWriters(script, root, ['a', 'b', 'c']))).toEqual([0, 0, 0]);
+    const { entries, warnings } = await readHistory(root);
+    expect(warnings).toEqual([]);
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+    expect(entries.length).toBeLessThanOrEqual(11);
+    // Each writer's kept lines are the newest of its own, in order: rotation dropped only the oldest.
+    for (const who of ['a', 'b', 'c']) {
+      const mine = entries.filter((e) => e.at.startsWith(`${who}-`)).map((e) => e.at);
+      expect(mine).toEqual(Array.from({ length: 15 }, (_, i) => `${who}-${String(i).padStart(2, '0')}`).slice(15 - mine.length));
+    }
+  }, 60_000);
 });
 
 describe('history under processes appending at once', () => {

@@ -2,7 +2,10 @@ import { fromBase, locateProject } from '../config/project-root.js';
 import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
 import { hashText, kindsOf, projectFiles, readAll, type ProjectFiles } from '../debt/ack-files.js';
-import { ACK_FILE, writeAck, type Ack } from '../debt/ack-store.js';
+import { ACK_FILE, loadAck, writeAck, type Ack } from '../debt/ack-store.js';
+import { readLastReport } from '../debt/last-report.js';
+import { valuesOf } from '../debt/measure.js';
+import { debtSinceAck } from '../debt/review-debt.js';
 import { noAckProblem } from '../debt/locked.js';
 import type { Review } from '../debt/review.js';
 import type { Runner } from '../run/runner.js';
@@ -40,13 +43,15 @@ export async function ack(options: AckOptions = {}, environment: EnvironmentInpu
   const call = checkCall('ack', AckOptionsSchema, options, environment);
   const { root, files } = await filesOf(call.cwd, call.options, call.environment);
   const kinds = kindsOf(files);
-  const [texts, commit] = await Promise.all([readAll(root, [...kinds.keys()]), import('../impact/git.js').then((git) => git.headCommit(root))]);
+  const [texts, commit, last] = await Promise.all([readAll(root, [...kinds.keys()]), import('../impact/git.js').then((git) => git.headCommit(root)), readLastReport(root)]);
   const record: Ack = {
     version: 1,
     at: new Date().toISOString(),
     message: call.options.message ?? null,
     commit,
     files: Object.fromEntries([...texts].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => [file, { kind: kinds.get(file)!, hash: hashText(text) }])),
+    // What the debt was when reviewed, so `spec review` can show its change since (as the last full run measured it).
+    ...(last ? { debt: { measuredAt: last.summary.measuredAt, metrics: valuesOf(last.summary.metrics) } } : {}),
   };
   await writeAck(root, record, texts);
   const count = (list: string[]) => list.filter((f) => texts.has(f)).length;
@@ -58,7 +63,7 @@ export async function review(options: ReviewOptions = {}, environment: Environme
   const call = checkCall('review', ReviewOptionsSchema, options, environment);
   const { root, files } = await filesOf(call.cwd, call.options, call.environment);
   const [{ measureAckDebt }, { loadScenarioMap }, { buildReview }] = await Promise.all([import('../debt/ack-debt.js'), import('../impact/scenario-map.js'), import('../debt/review.js')]);
-  const map = await loadScenarioMap(root);
+  const [map, acked, last] = await Promise.all([loadScenarioMap(root), loadAck(root).catch(() => undefined), readLastReport(root)]);
   let debt;
   try {
     debt = await measureAckDebt(root, files, map);
@@ -66,7 +71,7 @@ export async function review(options: ReviewOptions = {}, environment: Environme
     if (error instanceof SpecloopError) throw error;
     throw new SpecloopError(noAckProblem((error as Error).message.split('\n')[0]));
   }
-  return buildReview(debt, map, await draftsAmong(root, debt.changed.filter((c) => c.kind === 'spec' && c.change !== 'removed').map((c) => c.file)));
+  return buildReview(debt, map, acked && debtSinceAck(acked.debt, last?.summary, debt.figures), await draftsAmong(root, debt.changed.filter((c) => c.kind === 'spec' && c.change !== 'removed').map((c) => c.file)));
 }
 
 /** The project's specs, steps and sources, as verify resolves its config (spec.config, the cucumber profile). */

@@ -35,8 +35,9 @@ export const ACK_HELP = `Usage: spec ack [options]
 
 Records the reviewed state in .spec/ack.json: the time, the message, the git commit (when in
 git) and a content hash per spec, step and source file, with each file's text under .spec/ack/
-(so lines can be compared later, in git or not). spec review, spec verify --locked and the
-ack-based debt figures (unreviewed, drift, selfGraded, specChurnRatio) measure from it.
+(so lines can be compared later, in git or not), and the debt figures of the last full verify.
+spec review, spec verify --locked and the ack-based debt figures (unreviewed, drift,
+selfGraded, specChurnRatio) measure from it.
 
 Options:
   -m, --message TEXT  why this state was accepted (kept in the ack)
@@ -51,8 +52,9 @@ export const REVIEW_HELP = `Usage: spec review [options]
 
 Shows the change since the last spec ack by intent: specs added or changed (with how their
 scenarios ended in the last run), step definitions changed, then source changed with no spec
-change (largest first, with the scenarios that run it), drifted and self-graded specs, and the
-ack-based debt figures. Read-only.
+change (largest first, with the scenarios that run it), drifted and self-graded specs, then
+the debt delta: every figure at the ack and now (the last full verify), with its change.
+Read-only.
 
 Options:
   -c, --config FILE   config file (default ${CONFIG_NAMES} or package.json "spec")

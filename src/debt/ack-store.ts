@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ensureDir } from '../core/fs.js';
 import { updateLocked } from '../impact/locked-update.js';
+import { ValuesSchema } from './model.js';
 
 /*
  * The reviewed baseline: `.spec/ack.json` (when, why, the git commit, a content hash per spec,
@@ -24,6 +25,8 @@ export const AckSchema = z.strictObject({
   /** HEAD when acked (null outside git); the blobs, not the commit, are the reviewed text. */
   commit: z.string().nullable(),
   files: z.record(z.string(), AckFileSchema),
+  /** The figures of the last full run before the ack (absent: none had run, or an older spec wrote the ack). */
+  debt: z.strictObject({ measuredAt: z.string(), metrics: ValuesSchema }).optional(),
 });
 export type Ack = z.infer<typeof AckSchema>;
 

@@ -84,6 +84,7 @@ export function measureDebt(input: MeasureInput): DebtReport {
     ackAt: 'value' in input.ack ? input.ack.value.ackAt : null,
     metrics,
     delta: previous ? comparableDelta(valuesOf(metrics), previous.metrics) : null,
+    files: changedFiles(input),
   };
   return { schemaVersion: 1, summary, history: input.history, files: fileShares(input), specs: specShares(input), warnings: input.warnings };
 }
@@ -98,7 +99,7 @@ function figures(input: MeasureInput): Metrics {
     unreviewed: from(ack, (a) => sum(Object.values(a.unreviewedByFile))),
     drift: from(ack, (a) => Object.values(a.drift).filter((files) => files.length > 0).length),
     selfGraded: from(ack, (a) => a.selfGraded.length),
-    specChurnRatio: 'value' in ack && ack.value.specChurnRatio === null ? { value: null, because: 'no code line changed since the ack' } : from(ack, (a) => a.specChurnRatio ?? 0),
+    specChurnRatio: 'value' in ack && ack.value.specChurnRatio === null ? { value: null, because: NO_CODE_CHANGE } : from(ack, (a) => a.specChurnRatio ?? 0),
     vacuousChecks: from(vacuous, (v) => sum([...v.bySpec.values()].map((c) => c.length))),
     bindingHealth: 'value' in binding && binding.value.unusedDefinitions === null ? { value: null, because: binding.value.because ?? 'unused definitions not judged' } : from(binding, (b) => b.undefinedSteps + b.ambiguousSteps + b.pendingSteps + (b.unusedDefinitions ?? 0)),
     score: { value: null },
@@ -111,7 +112,7 @@ function coverageFigures(coverage: Measured<CoverageInput>): Pick<Metrics, 'unsp
   if (!('value' in coverage)) return { unspecified: { value: null, because: coverage.because }, declaredOnly: { value: null, because: coverage.because }, opaqueComplexity: { value: null, because: coverage.because } };
   const { files, stale } = coverage.value;
   if (stale.length > 0) {
-    const because = `stale: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ` and ${stale.length - 3} more` : ''} changed since the last line-coverage run (${coverage.value.recordedAt}): run a full spec verify`;
+    const because = `stale: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ` and ${stale.length - 3} more` : ''} changed since the last line-coverage run (${coverage.value.recordedAt}): run spec verify --coverage (every scenario) to measure them`;
     return { unspecified: { value: null, because }, declaredOnly: { value: null, because }, opaqueComplexity: { value: null, because } };
   }
   const total = (pick: (f: FileDebt) => number | null) => {
@@ -139,6 +140,21 @@ function comparableDelta(now: Values, before: Values): Values {
   const delta = deltaOf(now, before);
   const scored = (v: Values) => SCORED.map((n) => v[n] === null).join();
   return scored(now) === scored(before) ? delta : { ...delta, score: null };
+}
+
+/** Why specChurnRatio is null though the ack is measured: a ratio over no changed code line. */
+export const NO_CODE_CHANGE = 'no code line changed since the ack';
+
+/** Source files changed since the ack (unreviewed lines) or since the line record (stale), with their own figures. */
+function changedFiles(input: MeasureInput): NonNullable<DebtSummary['files']> {
+  const unreviewed = 'value' in input.ack ? input.ack.value.unreviewedByFile : undefined;
+  const coverage = 'value' in input.coverage ? input.coverage.value : undefined;
+  const stale = new Set(coverage?.stale ?? []);
+  const names = [...new Set([...Object.keys(unreviewed ?? {}), ...stale])].sort();
+  return names.map((file) => {
+    const lines = stale.has(file) ? null : (coverage?.files.find((f) => f.file === file)?.unspecifiedLines?.length ?? null);
+    return { file, unreviewed: unreviewed ? (unreviewed[file] ?? 0) : null, unspecified: lines, stale: stale.has(file) };
+  });
 }
 
 function fileShares(input: MeasureInput): FileDebt[] {

@@ -52,6 +52,17 @@ export const DebtSummarySchema = z.strictObject({
   ackAt: z.string().nullable(),
   metrics: MetricsSchema,
   delta: ValuesSchema.nullable().describe('per metric, the change since the previous run (null on the first measured run)'),
+  files: z
+    .array(
+      z.strictObject({
+        file: z.string(),
+        unreviewed: z.number().nullable().describe('weighted lines changed since the ack; null without an ack'),
+        unspecified: z.number().int().nullable().describe('its unspecified lines; null when stale or without a line record'),
+        stale: z.boolean().describe('changed since the last line-coverage run: its line figures wait for the next one'),
+      }),
+    )
+    .optional()
+    .describe('the source files changed since the ack or since the line-coverage record, with their own figures'),
 });
 export type DebtSummary = z.infer<typeof DebtSummarySchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ScenarioMap } from '../impact/scenario-map.js';
 import type { AckDebt, ChangedFile } from './ack-debt.js';
 import { FigureSchema } from './model.js';
+import { DebtSinceAckSchema, type DebtSinceAck } from './review-debt.js';
 
 /** `spec review --json`: the change since the last ack, by intent. */
 export const ReviewSchema = z.strictObject({
@@ -34,12 +35,13 @@ export const ReviewSchema = z.strictObject({
   ),
   drifted: z.array(z.strictObject({ spec: z.string(), changed: z.array(z.string()) })),
   selfGraded: z.array(z.strictObject({ spec: z.string(), changed: z.array(z.string()) })),
+  debt: DebtSinceAckSchema.nullable().describe('every figure at the ack and now, and its change; null before the first ack'),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 export type SpecStatus = Review['specs'][number]['status'];
 
 /** Composes a review from the ack-based measurement, the scenario map and the draft specs. */
-export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, drafts: Set<string>): Review {
+export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, since: DebtSinceAck | undefined, drafts: Set<string>): Review {
   const judged = new Set(debt.specs.filter((s) => s.selfGraded).flatMap((s) => s.changedCode));
   const tracedBy = new Map(debt.specs.map((s) => [s.spec, new Set(s.traced)]));
   const of = (kind: ChangedFile['kind']) => debt.changed.filter((c) => c.kind === kind);
@@ -54,6 +56,7 @@ export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, drafts:
       .map((c) => ({ file: c.file, change: c.change, lines: c.lines, added: c.added, removed: c.removed, unreviewed: c.unreviewed, scenarios: scenariosRunning(map, c.file, tracedBy) })),
     drifted: debt.specs.filter((s) => s.drift.length).map((s) => ({ spec: s.spec, changed: s.drift })),
     selfGraded: debt.specs.filter((s) => s.selfGraded).map((s) => ({ spec: s.spec, changed: s.changedCode })),
+    debt: debt.ack && since ? since : null,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Figure, MetricName, Metrics } from './model.js';
 import type { MeasureInput } from './measure.js';
+import { NO_ACK } from './ack-debt.js';
+import { NO_LINE_RECORD } from './line-debt.js';
 
 /*
  * The debt score, 0–100 (100: no debt): each scored metric as a share of its whole, weighted. The
@@ -40,17 +42,31 @@ export function penalties(input: MeasureInput): Partial<Record<Scored, number>> 
 }
 
 /**
- * score = round(100 × (1 − Σ wᵢ·pᵢ / Σ wᵢ)) over the metrics measured this run (a metric whose
- * figure is null is left out of both sums, and named in `because`); null when none was measured.
+ * Why a metric may be left out of the score: the project has not set it up yet (no line-coverage
+ * record, no ack). Any other reason (stale lines, a narrowed run, a run cut short) is this run
+ * missing a figure the project does measure.
+ */
+const NOT_SET_UP = new Set([NO_LINE_RECORD, NO_ACK]);
+
+/**
+ * score = round(100 × (1 − Σ wᵢ·pᵢ / Σ wᵢ)) over the scored metrics the project measures. A metric
+ * the project has not set up is left out of both sums (and named in `because`); one it measures
+ * that this run could not is not left out: the score is then null, since a score over the rest
+ * would read better than the truth (a stale unspecified once lifted 67 to 91).
  */
 export function scoreOf(metrics: Metrics, shares: Partial<Record<Scored, number>>): Figure {
-  const names = (Object.keys(SCORE_WEIGHTS) as Scored[]).filter((n) => metrics[n].value !== null && shares[n] !== undefined);
+  const scored = Object.keys(SCORE_WEIGHTS) as Scored[];
+  const missed = scored.filter((n) => metrics[n].value === null && !NOT_SET_UP.has(metrics[n].because ?? ''));
+  if (missed.length > 0) {
+    const why = [...new Set(missed.map((n) => metrics[n].because ?? 'not measured'))].join('; ');
+    return { value: null, because: `the score needs ${missed.join(', ')}, which this run could not measure (${why})` };
+  }
+  const names = scored.filter((n) => metrics[n].value !== null && shares[n] !== undefined);
   if (names.length === 0) return { value: null, because: 'no scored metric was measured' };
   const weights = sum(names.map((n) => SCORE_WEIGHTS[n]));
   const debt = sum(names.map((n) => SCORE_WEIGHTS[n] * shares[n]!)) / weights;
-  const left = (Object.keys(SCORE_WEIGHTS) as Scored[]).filter((n) => !names.includes(n));
+  const left = scored.filter((n) => !names.includes(n));
   return { value: Math.round(100 * (1 - debt)), ...(left.length ? { because: `over ${names.join(', ')} only: ${left.join(', ')} not measured` } : {}) };
 }
-
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -47,6 +47,7 @@ export function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureCon
 
 export function gateFailure(gate: GateResult): Failure {
   // The debt gate runs no command: its log is the figures past their thresholds, with offenders.
+  if (gate.name === 'debt' && gate.command.length === 0 && gate.status === 'error') return { ...coded('SPEC_DEBT_UNCHECKED'), message: `a comprehension-debt threshold could not be checked:\n${gate.log}`, hint: 'a gate that could not check is not green: measure the figure named (a full `spec verify --coverage` for line figures and the score, `spec ack` for the ack-based ones), or remove its threshold from `debt` in spec.config' };
   if (gate.name === 'debt' && gate.command.length === 0) return { ...coded('SPEC_DEBT_THRESHOLD'), message: `comprehension debt past its threshold:\n${gate.log}`, hint: 'run `spec debt` for every figure and offender; pay the debt named, or change `debt` in spec.config' };
   const tail = gate.log.split('\n').slice(-15).join('\n');
   return {

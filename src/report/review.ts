@@ -19,8 +19,23 @@ export function renderReview(review: Review, c: ChalkInstance): string {
   }
   for (const d of review.drifted) lines.push(c.yellow(`drift: ${d.spec} did not change, but the code it runs did: ${d.changed.join(', ')}`));
   for (const d of review.selfGraded) lines.push(c.yellow(`self-graded: ${d.spec} changed together with the code it runs (${d.changed.join(', ')}): its green means less`));
-  lines.push('', ...figureLines(review, c));
+  lines.push('', ...(review.debt ? debtLines(review.debt, c) : figureLines(review, c)));
   return `${lines.join('\n')}\n`;
+}
+
+/** Each figure at the ack → now, with its change: the review's third part. */
+function debtLines(debt: NonNullable<Review['debt']>, c: ChalkInstance): string[] {
+  const when = (at: string | null) => (at ? `the full run of ${at}` : 'none recorded');
+  const head = [c.bold('Debt since the ack'), c.dim(`  at the ack: ${when(debt.atAck)}; now: ${when(debt.now)}, the ack-based figures measured now`)];
+  if (debt.because) head.push(c.yellow(`  ${debt.because}`));
+  const show = (v: number | null) => (v === null ? '—' : String(v));
+  const rows = (Object.keys(debt.metrics) as (keyof typeof METRICS)[]).map((name) => {
+    const { atAck, now, change } = debt.metrics[name];
+    const unit = name === 'score' ? '' : ` ${METRICS[name].unit}`;
+    const moved = change === null ? (name === 'score' && atAck !== null && now !== null ? 'not comparable (over other figures)' : '') : change === 0 ? 'no change' : `${change > 0 ? '+' : ''}${change}${unit}`;
+    return `  ${name.padEnd(16)} ${`${show(atAck)} → ${show(now)}`.padEnd(14)} ${moved}`.trimEnd();
+  });
+  return [...head, ...rows];
 }
 
 function figureLines(review: Review, c: ChalkInstance): string[] {

@@ -4,6 +4,7 @@ import { ERROR_CODE_NAMES, FAILURE_KINDS } from '../core/error-codes.js';
 import { GateResultSchema, StepStatusSchema } from '../core/results.js';
 import { SCHEMA_VERSION } from './summary.js';
 import { DebtSummarySchema } from '../debt/model.js';
+import { DebtChangeSchema } from '../debt/change.js';
 
 /** The verdict: the one result model every reporter, `--json`, and the MCP server share. */
 export { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
@@ -130,6 +131,7 @@ export const VerdictSchema = z.object({
         })
         .optional()
         .describe('the whole suite: the last known status of every scenario, merged over the runs so far; a scenario that failed and was not re-run still counts as failing'),
+      debt: DebtChangeSchema.optional().describe("what this run did to comprehension debt, and what it could not measure (absent when debt is off); its `line` is what watch prints"),
     })
     .optional()
     .describe('present in watch mode: why this run happened'),

@@ -86,9 +86,9 @@ function selectionSize(event: RunStarted): string {
   return [ids ? plural(ids, 'scenario') : '', files ? `every scenario of ${plural(files, 'spec file')}` : ''].filter(Boolean).join(' and ');
 }
 
-/** The debt figures that moved since the run before, one line (nothing when debt is off or on a first run). */
+/** Debt after the run, one line: what moved, and what the run could not measure (nothing only when debt is off). */
 function debtLine(verdict: Verdict, c: ChalkInstance): string {
-  const line = deltaLine(verdict.debt?.delta ?? null);
+  const line = verdict.watch?.debt?.line ?? deltaLine(verdict.debt?.delta ?? null);
   return line ? `${c.dim(line)}\n` : '';
 }
 

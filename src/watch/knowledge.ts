@@ -9,6 +9,8 @@ import { loadScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import type { Verdict } from '../report/verdict.js';
+import { debtChange } from '../debt/change.js';
+import type { DebtSummary } from '../debt/model.js';
 import { compileSpecs } from '../spec/compile.js';
 import { compilePickles } from '../spec/gherkin.js';
 import { SourceSnapshots, type EditCheck } from './snapshots.js';
@@ -39,6 +41,8 @@ export class SuiteKnowledge {
   private specFiles: string[] = [];
   private readonly suite = new SuiteState();
   private lastSelection: Selection | undefined;
+  /** The last run's debt summary: the edited files' own change is against it. */
+  private lastDebt: DebtSummary | undefined;
   private readonly snapshots: SourceSnapshots;
 
   constructor(
@@ -117,7 +121,9 @@ export class SuiteKnowledge {
     const suite = this.suite.summary(this.map?.scenarios.map((s) => s.id) ?? []);
     const order = (f: Verdict['failures'][number]) => (f.location && newlyFailing.some((id) => id.startsWith(`${f.location!.file}:`)) ? 0 : 1);
     const failures = [...verdict.failures].sort((a, b) => order(a) - order(b));
-    return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed }, suite } };
+    const debt = verdict.debt ? debtChange(verdict.debt, this.lastDebt, request.changed, { partial: !selection.all, steps: verdict.counts.steps }) : undefined;
+    this.lastDebt = verdict.debt ?? this.lastDebt;
+    return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed }, suite, ...(debt ? { debt } : {}) } };
   }
 
   /**
