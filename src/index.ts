@@ -12,6 +12,8 @@ export { VerdictSchema, SCHEMA_VERSION, type Verdict, type Failure, type Scenari
 export { verdictJsonSchema, debtReportJsonSchema } from './report/json-schema.js';
 export { debtReport, type DebtReportOptions } from './api/debt-report.js';
 export { DebtReportSchema, type DebtReport, type DebtSummary } from './debt/model.js';
+export { listSteps, type ListStepsOptions } from './api/steps.js';
+export { StepsCatalogueSchema, type StepsCatalogue } from './bind/catalogue-schema.js';
 export type { UserConfig } from './config/schema.js';
 export type { SpecProblem, ErrorCode, SourceLocation } from './core/errors.js';
 

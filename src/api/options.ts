@@ -63,6 +63,13 @@ export const AckOptionsSchema = z.strictObject({
   message: z.string().optional(),
 });
 
+export const ListStepsOptionsSchema = z.strictObject({
+  cwd: z.string().min(1).optional(),
+  paths: strings.optional(),
+  configFile: z.string().min(1).optional(),
+  profile: z.string().min(1).optional(),
+});
+
 export const ReviewOptionsSchema = AckOptionsSchema.omit({ message: true });
 
 export const InitOptionsSchema = z.strictObject({

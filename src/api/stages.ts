@@ -58,7 +58,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const { overlay, values } = run;
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
-  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
+  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value && !options.dryRun, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const specGlobs = values.specs.value;
@@ -74,7 +74,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (runnable.length === 0) return { ...base, plan: undefined };
-  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines: selection.lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner) });
+  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines: selection.lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun) });
   return { ...base, plan };
 }
 

@@ -57,6 +57,8 @@ export interface JobRequest {
   strict: boolean;
   /** Keep the runner alive after the run (watch), where its modules can be reloaded. */
   keepRunner: boolean;
+  /** Bind the steps without running them (cucumber's dry run). */
+  dryRun?: boolean;
 }
 
 export function planRun(request: JobRequest): RunPlan {
@@ -79,6 +81,7 @@ export function planRun(request: JobRequest): RunPlan {
     hangAfterMs: config.timeout + HANG_GRACE_MS,
     // ESM modules can't be dropped from Node's cache, so only CommonJS steps keep a runner alive.
     persistent: request.keepRunner && config.module === 'cjs' && support.importPaths.length === 0,
+    ...(request.dryRun ? { dryRun: true } : {}),
   };
   return { support, job, limits: limitsFor(config), files: request.files, lines };
 }

@@ -18,6 +18,8 @@ export interface RunOptions extends VerifyOptions {
   selected?: boolean;
   /** Parse every spec here, before the run (after cucumber reported a spec it cannot parse). */
   parseSpecsHere?: boolean;
+  /** Bind the steps without running them (cucumber's dry run): what `spec steps` reads. */
+  dryRun?: boolean;
   /** What the debt history records the run as (watch's passes say 'watch'). */
   runKind?: 'verify' | 'watch';
   /** Told, before the run starts, the files it will write itself (the profile's report files), absolute. */

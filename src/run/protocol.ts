@@ -36,6 +36,8 @@ export interface RunJob {
   hangAfterMs: number;
   /** Stay alive after the result for further load + run pairs (watch's long-lived runner). */
   persistent?: boolean;
+  /** cucumber's dry run: steps bind (undefined, ambiguous, which definition) but nothing executes (spec steps). */
+  dryRun?: boolean;
 }
 
 export type ParentMessage =

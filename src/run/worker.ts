@@ -141,7 +141,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       {
         sources,
         support: loaded.library,
-        runtime: { dryRun: false, failFast: job.failFast, filterStacktraces: true, parallel: 0, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
+        runtime: { dryRun: job.dryRun ?? false, failFast: job.failFast, filterStacktraces: true, parallel: 0, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
         formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: job.snippetOptions ?? {} },
       },
       environment,
