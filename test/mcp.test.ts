@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StepsCatalogueSchema } from '../src/api/steps.js';
 import { VerdictSchema } from '../src/report/verdict.js';
 import { REPO, tempDir } from './helpers.js';
 
@@ -86,7 +87,7 @@ describe('spec mcp over stdio', () => {
 
   it('lists its tools, each with an input and an output schema', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['verify', 'list_specs', 'explain_failure', 'debt']));
+    expect(tools.map((t) => t.name).sort()).toEqual(['debt', 'explain_failure', 'list_specs', 'steps', 'verify']);
     for (const tool of tools) {
       expect(tool.inputSchema.type, tool.name).toBe('object');
       expect(tool.outputSchema?.type, tool.name).toBe('object');
@@ -154,6 +155,19 @@ describe('spec mcp over stdio', () => {
     expect(todo[2]!.tags).toEqual(['@smoke']);
   });
 
+  it('steps returns the catalogue: each definition with file:line and the spec steps that use it', async () => {
+    const result = await client.callTool({ name: 'steps', arguments: {} });
+    expect(result.isError, text(result)).toBeFalsy();
+    const catalogue = StepsCatalogueSchema.parse(result.structuredContent);
+    const remain = catalogue.definitions.find((d) => d.pattern === '{int} todo(s) remain(s)');
+    expect(remain).toMatchObject({ file: 'steps/todo.steps.ts', line: 25 });
+    expect(remain!.uses).toEqual(expect.arrayContaining([expect.objectContaining({ spec: 'features/todo.feature', line: 6, scenario: 'A new list is empty' })]));
+    expect(catalogue.undefined).toEqual([]);
+    const outside = await client.callTool({ name: 'steps', arguments: { paths: ['features/elsewhere'] } });
+    expect(outside.isError).toBe(true);
+    expect(text(outside)).toContain('SPEC_PATH_OUTSIDE_PROJECT');
+  });
+
   it('still answers after failures and bad calls, and verify of one scenario works', async () => {
     const result = await client.callTool({ name: 'verify', arguments: { paths: ['features/planning.md:10'], gates: 'none' } });
     const verdict = VerdictSchema.parse(result.structuredContent);
@@ -174,6 +188,19 @@ describe('spec mcp over stdio', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(pids.filter(alive)).toEqual([]);
     expect(alive(server)).toBe(true);
+  });
+
+  it('ends a run under way when the client closes, runner and all', async () => {
+    const { client: other, transport: otherTransport } = await connect(root);
+    const call = other.callTool({ name: 'verify', arguments: { gates: 'none' } }).catch(() => undefined);
+    await expect.poll(() => descendants(otherTransport.pid!).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const pids = [otherTransport.pid!, ...descendants(otherTransport.pid!)];
+    const started = Date.now();
+    await other.close();
+    await call;
+    expect(Date.now() - started).toBeLessThan(2000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pids.filter(alive)).toEqual([]);
   });
 });
 

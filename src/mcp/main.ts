@@ -10,7 +10,7 @@ import { createSpecServer, SpecTools } from './server.js';
 export const MCP_HELP = `spec mcp [--cwd DIR]
 
 Serve the project's specs to an agent over the Model Context Protocol (stdio): tools verify,
-list_specs, explain_failure and debt. stdout carries only the protocol; logs go to stderr.
+list_specs, explain_failure, steps and debt. stdout carries only the protocol; logs go to stderr.
 The server ends when its client closes stdin.
 `;
 

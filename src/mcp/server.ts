@@ -4,6 +4,7 @@ import type { SpecEnvironment } from '../core/env.js';
 import { fromBase, type ProjectPlace } from '../config/project-root.js';
 import { checkCall, VerifyOptionsSchema } from '../api/options.js';
 import { debtReport } from '../api/debt-report.js';
+import { listSteps, StepsCatalogueSchema } from '../api/steps.js';
 import { specloopVersion } from '../api/version.js';
 import { DebtReportSchema } from '../debt/model.js';
 import { renderAgent } from '../report/agent.js';
@@ -52,7 +53,7 @@ export class SpecTools {
   }
 }
 
-/** The MCP server of one project: verify, list_specs, explain_failure, debt (and steps once the catalogue API is there). */
+/** The MCP server of one project: verify, list_specs, explain_failure, steps and debt. */
 export function createSpecServer(tools: SpecTools): McpServer {
   const server = new McpServer({ name: 'specloop', version: specloopVersion() }, { capabilities: { tools: {} } });
   const queued =
@@ -98,6 +99,18 @@ export function createSpecServer(tools: SpecTools): McpServer {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     queued(async (pick: { index?: number; scenario?: string }) => ({ data: explainFailure(tools.root, tools.lastVerdict, pick) })),
+  );
+
+  server.registerTool(
+    'steps',
+    {
+      title: 'Step definitions catalogue',
+      description: "The steps catalogue as `spec steps --json` gives it: every step definition with file:line and the spec steps that use it, unused definitions, undefined steps with a ready-to-paste snippet, and ambiguous steps. The project's cucumber binds the specs in a dry run: no scenario executes.",
+      inputSchema: z.strictObject({ paths: Paths }),
+      outputSchema: StepsCatalogueSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    queued(async ({ paths }: { paths?: string[] }) => ({ data: await listSteps({ cwd: tools.root, ...(paths?.length ? { paths: checkInsideRoot(tools.root, paths, 'steps') } : {}) }) })),
   );
 
   server.registerTool(

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecEnvironment } from '../core/env.js';
+import { SpecloopError } from '../core/errors.js';
 import { isConfigFile } from '../impact/select.js';
 import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
@@ -29,6 +30,7 @@ export class WarmRuns {
   }
 
   async verify(options: RunOptions): Promise<Verdict> {
+    if (this.stopped) throw new SpecloopError({ code: 'SPEC_CANCELLED', message: 'verify: the MCP server is shutting down', hint: 'reconnect and call verify again' });
     const controller = new AbortController();
     this.running = controller;
     // No file watcher tells this server what changed between calls: a config file whose stamp moved
