@@ -137,8 +137,10 @@ describe('spec mcp over stdio', () => {
     const bad = await client.callTool({ name: 'verify', arguments: { paths: 3 } });
     expect(bad.isError).toBe(true);
     const unknownGate = await client.callTool({ name: 'verify', arguments: { gates: ['no-such-gate'] } });
-    expect(unknownGate.isError || VerdictSchema.parse(unknownGate.structuredContent).exitCode === 2).toBe(true);
-    expect(text(unknownGate)).toContain('no-such-gate');
+    // Bad input to the run, not to the tool: the verdict says it, as spec verify's would (exit 2).
+    const refused = VerdictSchema.parse(unknownGate.structuredContent);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.failures[0]).toMatchObject({ code: 'SPEC_USAGE', message: 'unknown gate "no-such-gate"' });
   });
 
   it('list_specs lists every spec with its scenarios, tags, line and last status', async () => {
