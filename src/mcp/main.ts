@@ -4,6 +4,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { locateProject } from '../config/project-root.js';
 import { makeEnvironment } from '../core/env.js';
 import { isSpecloopError } from '../core/errors.js';
+import { configureTiming } from '../core/timing.js';
 import { PLAIN, renderProblem } from '../report/problem.js';
 import { createSpecServer, SpecTools } from './server.js';
 
@@ -19,6 +20,16 @@ The server ends when its client closes stdin.
  * the exit code is 0 then, 2 for bad arguments or no project.
  */
 export async function runMcp(argv: string[]): Promise<number> {
+  try {
+    return await serve(argv);
+  } catch (error) {
+    process.stderr.write(`spec: internal error (SPEC_INTERNAL): ${(error as Error).stack ?? String(error)}\nPlease report this with the command you ran.\n`);
+    return 1;
+  }
+}
+
+async function serve(argv: string[]): Promise<number> {
+  configureTiming(process.env, process.stderr);
   let cwd: string | undefined;
   try {
     const { values } = parseArgs({ args: argv, options: { cwd: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
@@ -53,6 +64,7 @@ export async function runMcp(argv: string[]): Promise<number> {
   await server.connect(new StdioServerTransport(process.stdin, protocol));
   await closed;
   await server.close().catch(() => undefined);
+  await tools.runs.release();
   return 0;
 }
 

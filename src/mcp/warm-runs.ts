@@ -2,6 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
+import { mark } from '../core/timing.js';
+import { dropHeldGraph, holdGraph, releaseGraph } from '../impact/held-graph.js';
 import { isConfigFile } from '../impact/select.js';
 import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
@@ -26,22 +28,25 @@ export class WarmRuns {
   }
 
   start(): void {
+    holdGraph(this.env.cwd);
     this.pool.start();
   }
 
   async verify(options: RunOptions): Promise<Verdict> {
     if (this.stopped) throw new SpecloopError({ code: 'SPEC_CANCELLED', message: 'verify: the MCP server is shutting down', hint: 'reconnect and call verify again' });
+    mark('spec', 'mcp verify called');
     const controller = new AbortController();
     this.running = controller;
     // No file watcher tells this server what changed between calls: a config file whose stamp moved
     // is what would make watch start a fresh runner (tsconfig paths, loaders, the cucumber profile).
     const stamp = configStamp(this.env.cwd);
     const changed = this.configStamp !== undefined && stamp !== this.configStamp ? ['package.json'] : [];
+    if (changed.length) dropHeldGraph(this.env.cwd);
     this.configStamp = stamp;
     let { child, reused, runs } = this.pool.take(changed);
     let kept = false;
     try {
-      const run = { ...options, runner: 'process' as const, signal: controller.signal, keepRunner: this.pool.reuseAllowed };
+      const run = { ...options, stepsOfSelection: true, runner: 'process' as const, signal: controller.signal, keepRunner: this.pool.reuseAllowed };
       const startedAt = new Date();
       let details = await verifyRecorded(child, run, this.env, startedAt, performance.now());
       if (reused && !controller.signal.aborted && failedOutsideSteps(details.verdict)) {
@@ -61,6 +66,11 @@ export class WarmRuns {
       if (this.stopped) this.pool.stop();
       else this.pool.refill();
     }
+  }
+
+  /** Writes the import graph the calls kept to the disk cache (once no call runs). */
+  async release(): Promise<void> {
+    await releaseGraph(this.env.cwd);
   }
 
   /** Ends the run under way and every runner: nothing of this server outlives it. */
