@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
@@ -223,6 +223,41 @@ describe('spec mcp keeps its runner warm between calls', () => {
       expect(second.exitCode).toBe(0);
       expect(second.counts.scenarios.total).toBe(first.counts.scenarios.total);
       expect(children()).toEqual(warm);
+    } finally {
+      await client.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('spec mcp verify with changedOnly', () => {
+  it('runs the scenarios an edit reaches, the same ones spec verify --changed runs', async () => {
+    mkdirSync(COPIES, { recursive: true });
+    const root = path.join(COPIES, 'generated');
+    // A generated suite (bench/generate.mjs): CommonJS TypeScript steps in several files over a layered src/.
+    expect(spawnSync(process.execPath, [path.join(REPO, 'bench', 'generate.mjs'), '--features', '10', '--scenarios', '2', '--modules', '40', '--out', root]).status).toBe(0);
+    const git = (...args: string[]) => expect(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: root }).status).toBe(0);
+    git('init', '-q');
+    writeFileSync(path.join(root, '.gitignore'), '.spec/\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'suite');
+    const { client } = await connect(root);
+    try {
+      const ids = (verdict: { scenarios: { id: string }[] }) => verdict.scenarios.map((s) => s.id).sort();
+      const full = VerdictSchema.parse((await client.callTool({ name: 'verify', arguments: { gates: 'none' } })).structuredContent);
+      expect(full.exitCode).toBe(0);
+      // One of the two step files: the scenarios bound to it, half of the suite.
+      const stepFile = path.join(root, 'steps', readdirSync(path.join(root, 'steps')).sort()[0]!);
+      writeFileSync(stepFile, `${readFileSync(stepFile, 'utf8')}export const edited = 1;\n`);
+      for (let call = 0; call < 2; call++) {
+        const viaMcp = VerdictSchema.parse((await client.callTool({ name: 'verify', arguments: { changedOnly: true, gates: 'none' } })).structuredContent);
+        const cli = spawnSync(process.execPath, [path.join(REPO, 'bin', 'spec.js'), 'verify', '--changed', '--gate', 'none', '--json'], { cwd: root, encoding: 'utf8', env: process.env });
+        const viaCli = VerdictSchema.parse(JSON.parse(cli.stdout));
+        expect(viaMcp.exitCode).toBe(0);
+        expect(viaMcp.counts.scenarios.total).toBeGreaterThan(0);
+        expect(viaMcp.counts.scenarios.total).toBeLessThan(full.counts.scenarios.total);
+        expect(ids(viaMcp)).toEqual(ids(viaCli));
+      }
     } finally {
       await client.close();
       rmSync(root, { recursive: true, force: true });
