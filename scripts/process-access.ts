@@ -18,8 +18,8 @@ import type { ts as TS } from 'ts-morph';
 
 const ts = createRequire(import.meta.url)('@ts-morph/common/dist/typescript.js') as typeof TS;
 
-/** The process's own entries: the command line, and the runner's own thread or child. */
-const PROCESS_ENTRIES = [/^src\/cli\//, /^src\/run\/worker\.ts$/];
+/** The process's own entries: the command line, the MCP server's entry (`spec mcp`), and the runner's own thread or child. */
+const PROCESS_ENTRIES = [/^src\/cli\//, /^src\/mcp\/main\.ts$/, /^src\/run\/worker\.ts$/];
 /** The one boundary that supplies the process's defaults to a library caller who passes none. */
 const BOUNDARY = 'src/core/env.ts';
 const READS = new Set(['env', 'cwd', 'stdout', 'stderr']);
@@ -32,7 +32,7 @@ export interface ProcessAccess {
   readonly what: string;
 }
 
-/** Whether `file` (project-relative) may read the process: cli/ and the runner entry; core/env.ts all but console. */
+/** Whether `file` (project-relative) may read the process: cli/, the MCP server's entry and the runner entry; core/env.ts all but console. */
 export function mayRead(file: string, what: string): boolean {
   if (PROCESS_ENTRIES.some((entry) => entry.test(file))) return true;
   return file === BOUNDARY && what !== 'console';
@@ -132,6 +132,6 @@ export function checkProcessAccess(root: string): { checked: number; violations:
 }
 
 export function formatAccess(access: ProcessAccess): string {
-  const why = access.what === 'console' ? 'only cli/ prints: return data, or write to the stream the SpecEnvironment gives' : `take it from the SpecEnvironment you are given (core/env.ts); only cli/, run/worker.ts and ${BOUNDARY} read the process`;
+  const why = access.what === 'console' ? 'only cli/ prints: return data, or write to the stream the SpecEnvironment gives' : `take it from the SpecEnvironment you are given (core/env.ts); only cli/, mcp/main.ts, run/worker.ts and ${BOUNDARY} read the process`;
   return `${access.file}:${access.line} reads ${access.what}: ${why}`;
 }

@@ -191,6 +191,17 @@ Then('stdout is empty', function (this: SpecWorld) {
   assert.equal(run.stdout, '', `stdout should be empty\n${transcript(run)}`);
 });
 
+Then('stdout has nothing but JSON-RPC messages', function (this: SpecWorld) {
+  const run = this.lastRun();
+  const lines = run.stdout.split('\n').filter((line) => line !== '');
+  assert.ok(lines.length > 0, `stdout should hold JSON-RPC messages\n${transcript(run)}`);
+  for (const line of lines) {
+    let message: unknown;
+    assert.doesNotThrow(() => (message = JSON.parse(line)), `not JSON on stdout: ${line}\n${transcript(run)}`);
+    assert.equal((message as { jsonrpc?: unknown }).jsonrpc, '2.0', `not a JSON-RPC 2.0 message on stdout: ${line}`);
+  }
+});
+
 Then('the last line of stdout is {string}', function (this: SpecWorld, expected: string) {
   const run = this.lastRun();
   assert.ok(run.stdout.endsWith('\n'), `stdout should end with a newline\n${transcript(run)}`);

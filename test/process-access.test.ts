@@ -69,6 +69,9 @@ describe('the environment is injected (scripts/process-access.ts)', () => {
     expect(mayRead('src/core/env.ts', 'console')).toBe(false);
     expect(mayRead('src/run/start.ts', 'process.cwd')).toBe(false);
     expect(mayRead('src/core/timing.ts', 'process.env')).toBe(false);
+    // The MCP server's entry owns its process (stdout is the protocol); its tools take the environment as data.
+    expect(mayRead('src/mcp/main.ts', 'process.stdout')).toBe(true);
+    expect(mayRead('src/mcp/server.ts', 'process.cwd')).toBe(false);
   });
 
   it('names the file, the line and what to do instead', () => {

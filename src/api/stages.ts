@@ -56,13 +56,17 @@ export interface Resolved {
 
 export async function prepareStages({ options, env, child, config, run, outputs }: Resolved): Promise<Prepared> {
   const { overlay, values } = run;
+  const specGlobs = values.specs.value;
+  const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs })) : Promise.resolve(undefined));
+  // A warm runner re-reads every project module it loads: selecting first, it loads only the step files the selection binds to.
+  const early = options.stepsOfSelection ? await selectChanges() : undefined;
+  const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : undefined);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
-  const files = await supportFiles(env.cwd, config, overlay, options.stepFiles);
+  const files = await supportFiles(env.cwd, config, overlay, stepFiles);
   const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value && !options.dryRun, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
-  const specGlobs = values.specs.value;
-  const changes = options.changed || options.since ? await (await import('../impact/changes.js')).selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs }) : undefined;
+  const changes = early ?? (await selectChanges());
   const specs = await selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere), checkLines: !changes && !options.selected });
   const { selection, compiled, runnable, problems } = specs;
   const narrowed = Boolean(values.tags.value || values.names.value.length);
@@ -101,6 +105,11 @@ export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefin
  */
 function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
   return !options.paths?.length && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !values.tags.value && !values.names.value.length;
+}
+
+async function stepFilesOf(root: string, selection: Selection): Promise<string[] | undefined> {
+  const [{ loadScenarioMap }, { stepFilesOfSelection }] = await Promise.all([import('../impact/scenario-map.js'), import('../impact/selection-steps.js')]);
+  return stepFilesOfSelection(root, await loadScenarioMap(root), selection);
 }
 
 /** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */

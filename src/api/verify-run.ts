@@ -25,6 +25,11 @@ export type { VerifyDetails } from '../watch/types.js';
 
 /** verify() after the fork: everything that needs the heavier modules. */
 export async function verifyWith(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
+  return (await verifyRecorded(first, options, env, startedAt, started)).verdict;
+}
+
+/** One verify pass that records what it leaves (map, baseline, debt), with its details: a front end that keeps its runner warm (mcp/) needs `kept`. */
+export async function verifyRecorded(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
   // Loaded while the scenarios run: after them, recording the map would wait on module loading.
   const preload = import('../impact/scenario-map.js').then((m) => m.preloadWriter());
   const details = await verifyDetailed(first, options, env, startedAt, started);
@@ -32,7 +37,7 @@ export async function verifyWith(first: Runner, options: RunOptions, env: SpecEn
   await preload;
   await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded())]);
   mark('spec', 'map recorded');
-  return details.verdict;
+  return details;
 }
 
 export async function verifyDetailed(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {

@@ -14,6 +14,7 @@ Commands:
   review     what changed since the last spec ack: specs, then code no spec change explains, then the figures
   ack        record the reviewed state (.spec/ack.json): the baseline review, --locked and debt measure from
   hook       run the oracle from a coding agent's hook (claude|codex edit|stop, cursor stop)
+  mcp        serve verify, list_specs, explain_failure, steps and debt to an agent over MCP (stdio)
 
 Options:
   -h, --help     show help (spec <command> --help for a command)

@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 2 : 0;
       default:
-        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, steps, debt, review, ack, hook (spec --help)' });
+        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, steps, debt, review, ack, hook, mcp (spec --help)' });
     }
   } catch (error) {
     if (isSpecloopError(error)) return Math.max(...error.problems.map(usageError));

@@ -4,6 +4,7 @@ import { readTextIfExists } from '../core/fs.js';
 import { discoverSpecs } from '../spec/discover.js';
 import { loadGraph, saveGraph } from './cache.js';
 import type { ImportGraph } from './graph.js';
+import { heldGraph, isHeld, keepGraph } from './held-graph.js';
 import { codeFiles, isCode, isIgnored } from './project-files.js';
 import { loadScenarioMap } from './scenario-map.js';
 import { selectScenarios, type Selection, type SelectionInput } from './select.js';
@@ -63,8 +64,10 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection>
   const own = new Set(request.outputs);
   const told = (request.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => f !== '' && f !== '..' && !f.startsWith('../') && !path.isAbsolute(f));
   const changed = [...new Set([...(await changedFiles(root, request.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
-  const [map, graph, specs] = await Promise.all([loadScenarioMap(root), loadProjectGraph(root), discoverSpecs(root, request.specGlobs, [])]);
-  await saveGraph(graph).catch(() => undefined);
+  const [map, graph, specs] = await Promise.all([loadScenarioMap(root), heldGraph(root, changed) ?? loadProjectGraph(root), discoverSpecs(root, request.specGlobs, [])]);
+  // A held graph is written when its holder lets go of it; otherwise the cache is this run's to update.
+  if (isHeld(root)) keepGraph(root, graph);
+  else await saveGraph(graph).catch(() => undefined);
   const baseline = map?.loadActive ? await (await import('./baseline.js')).loadBaseline(root) : {};
   const bodyOnly = map?.loadActive ? await bodyOnlyEdits(changed.filter(isCode), (file) => baseline[file], (file) => readTextIfExists(path.join(root, file))) : undefined;
   return selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly });

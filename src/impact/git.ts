@@ -24,6 +24,10 @@ export async function changedFiles(root: string, since?: string): Promise<string
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `--since takes a commit, branch or tag, not "${since}"`, hint: 'e.g. --since main' });
   }
   let top: string;
+  // Independent questions go to git at once: each spawn costs tens of ms on a busy machine.
+  const committed = since === undefined ? hasCommits(root) : Promise.resolve(true);
+  const untrackedFiles = git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  untrackedFiles.catch(() => undefined);
   try {
     top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
   } catch (error) {
@@ -35,7 +39,7 @@ export async function changedFiles(root: string, since?: string): Promise<string
   }
   const base = since ?? 'HEAD';
   let diff: string;
-  if (since === undefined && !(await hasCommits(root))) {
+  if (!(await committed)) {
     // A repository without commits yet: every staged file is new.
     diff = await git(root, ['ls-files', '-z', '--cached', '--full-name']);
   } else {
@@ -45,7 +49,7 @@ export async function changedFiles(root: string, since?: string): Promise<string
       throw new SpecloopError({ code: 'SPEC_GIT_REVISION', message: `git cannot compare with "${base}": ${firstLine(error)}`, hint: 'name a commit, branch or tag that exists (e.g. --since main)' });
     }
   }
-  const untracked = await git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  const untracked = await untrackedFiles;
   // git speaks real paths: compare with the root's real path, or a symlinked root loses every file.
   const realRoot = realpathSync(root);
   const fromTop = diff.split('\0').filter(Boolean).map((f) => path.join(top, f));

@@ -18,6 +18,8 @@ export interface RunOptions extends VerifyOptions {
   selected?: boolean;
   /** Parse every spec here, before the run (after cucumber reported a spec it cannot parse). */
   parseSpecsHere?: boolean;
+  /** With `changed`: select first, then load only the step files the selection binds to (a warm runner's pass, as watch's). */
+  stepsOfSelection?: boolean;
   /** Bind the steps without running them (cucumber's dry run): what `spec steps` reads. */
   dryRun?: boolean;
   /** What the debt history records the run as (watch's passes say 'watch'). */

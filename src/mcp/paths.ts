@@ -1,0 +1,49 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { SpecloopError } from '../core/errors.js';
+
+/** `features/a.feature:12` or `…:12:30`: the file is what must stay inside the project. */
+const LINE_SUFFIX = /(?::\d+)+$/;
+
+/**
+ * The tool's paths, checked: each must stay inside the project root once `..` and symlinks are
+ * resolved (an agent's argument is not trusted to stay where it says). A path that does not exist
+ * yet is judged by its nearest existing folder, so a symlinked folder cannot smuggle it out either.
+ * Returned unchanged (relative to the root) for the run to resolve as verify does.
+ */
+export function checkInsideRoot(root: string, paths: readonly string[], tool: string): string[] {
+  const realRoot = realpathSync(root);
+  for (const given of paths) {
+    const file = path.resolve(root, given.replace(LINE_SUFFIX, ''));
+    const real = realExisting(file);
+    if (!inside(realRoot, real) || !inside(path.resolve(root), file)) {
+      throw new SpecloopError({
+        code: 'SPEC_PATH_OUTSIDE_PROJECT',
+        message: `${tool}: path "${given}" is outside the project root ${root}${real === file ? '' : ` (it resolves to ${real})`}`,
+        hint: 'name spec files or folders inside the project, relative to its root',
+      });
+    }
+  }
+  return [...paths];
+}
+
+function inside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The real path of `file`, or of its nearest existing ancestor with the rest appended. */
+function realExisting(file: string): string {
+  const rest: string[] = [];
+  let current = file;
+  for (;;) {
+    try {
+      return path.join(realpathSync(current), ...rest);
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return file;
+      rest.unshift(path.basename(current));
+      current = parent;
+    }
+  }
+}
