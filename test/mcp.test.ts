@@ -290,3 +290,22 @@ describe('spec mcp stdout', () => {
     rmSync(root, { recursive: true, force: true });
   });
 });
+
+describe('spec mcp list_specs', () => {
+  it("lists the specs the cucumber profile's paths name when spec.config names none, as verify runs them", async () => {
+    mkdirSync(COPIES, { recursive: true });
+    const root = path.join(COPIES, 'profile-paths');
+    cpSync(path.join(REPO, 'fixtures', 'ts-node'), root, { recursive: true });
+    const { client } = await connect(root);
+    try {
+      const result = await client.callTool({ name: 'list_specs', arguments: {} });
+      expect(result.isError, text(result)).toBeFalsy();
+      const { specs } = result.structuredContent as { specs: { file: string; scenarios: unknown[] }[] };
+      expect(specs.map((s) => s.file)).toEqual(['tests/features/calculator.feature']);
+      expect(specs[0]!.scenarios.length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

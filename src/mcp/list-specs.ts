@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig } from '../config/load.js';
+import { inspectConfig } from '../api/config.js';
 import { compileSpecs } from '../spec/compile.js';
 import { discoverSpecs } from '../spec/discover.js';
 import { compilePickles } from '../spec/gherkin.js';
@@ -29,8 +29,9 @@ export type SpecList = z.infer<typeof SpecListSchema>;
 
 /** Every configured spec with its scenarios (each outline row its own), their tags, line and last known status. Runs nothing. */
 export async function listSpecs(root: string, paths: string[]): Promise<SpecList> {
-  const config = await loadConfig(root);
-  const selection = await discoverSpecs(root, config.specs, paths);
+  // The globs verify would run: spec.config's, or the cucumber profile's paths when it names none.
+  const { values } = await inspectConfig({ cwd: root });
+  const selection = await discoverSpecs(root, values.specs.value, paths);
   const [compiled, map] = await Promise.all([compileSpecs(root, selection.files, { write: false }), loadScenarioMap(root)]);
   const status = new Map((map?.scenarios ?? []).map((s) => [s.id, s.status]));
   const specs = compiled.files.map((f) => ({
