@@ -3,7 +3,7 @@ import type * as messages from '@cucumber/messages';
 import type { StepStatus } from '../core/results.js';
 import { worstStatus, type RunError, type RunHookFailure, type RunScenario, type RunStep } from '../core/run-result.js';
 import type { GherkinIndex } from './gherkin-index.js';
-import { toError, toMs, toStatus } from './step-result.js';
+import { boundStatus, toError, toMs, toStatus } from './step-result.js';
 
 export interface PendingCase { pickleId: string; steps: Map<string, messages.TestStep> }
 export interface StartedCase { testCaseId: string; results: Map<string, messages.TestStepResult> ; captured: Map<string, RunError> }
@@ -25,7 +25,8 @@ export function scenarioResult(pickle: messages.Pickle, testCase: PendingCase, s
   let durationMs = 0;
   for (const testStep of testCase.steps.values()) {
     const result = started.results.get(testStep.id);
-    const status = toStatus(result?.status);
+    const reported = toStatus(result?.status);
+    const status = testStep.pickleStepId ? boundStatus(reported, testStep.stepDefinitionIds?.length ?? 0) : reported;
     durationMs += result ? toMs(result.duration) : 0;
     const error = result ? toError(result, started.captured.get(testStep.id)) : undefined;
     if (testStep.pickleStepId) {

@@ -7,6 +7,16 @@ export function toStatus(status: messages.TestStepResultStatus | undefined): Ste
   return (status ?? 'UNKNOWN').toLowerCase() as StepStatus;
 }
 
+/**
+ * A step's status with its binding taken into account: cucumber 13 reports a step after a skipped
+ * one as skipped even when no definition (or several) matches it, where cucumber 12 said undefined
+ * (or ambiguous). Unbound is unbound whatever ran before, so every major gives the same verdict.
+ */
+export function boundStatus(status: StepStatus, definitionCount: number): StepStatus {
+  if (status !== 'skipped' || definitionCount === 1) return status;
+  return definitionCount === 0 ? 'undefined' : 'ambiguous';
+}
+
 export function toMs(duration: messages.Duration): number {
   return duration.seconds * 1000 + duration.nanos / 1e6;
 }
