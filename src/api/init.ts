@@ -23,7 +23,7 @@ export interface InitReport {
   created: string[];
   /** Files that already existed and were left exactly as they were. */
   kept: string[];
-  /** Existing files specloop added its section or hooks to (nothing in them was changed). */
+  /** Existing files specloop added its section, hooks or MCP server to (nothing in them was changed). */
   updated: string[];
   /**
    * What shows the project already has a suite (config, spec or step files). When non-empty no

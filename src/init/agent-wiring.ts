@@ -33,9 +33,9 @@ unit tests, lint), and says whether the code does what they say.
 - An undefined step comes with a TypeScript snippet to paste into \`steps/\`.
 - The same checks are tools of the \`specloop\` MCP server (\`npx --no-install spec mcp\`, registered
   for you): \`verify\` answers with the verdict as structured data, \`list_specs\` lists the specs
-  and their scenarios, \`explain_failure\` shows one failure with its step's source, and \`steps\`
-  lists the step definitions, unused ones and undefined steps with snippets. Their verdict is the
-  one \`npx spec verify\` gives.
+  and their scenarios, \`explain_failure\` shows one failure with its step's source, \`steps\`
+  lists the step definitions, unused ones and undefined steps with snippets, and \`debt\` sums up
+  the project's debt. Their verdict is the one \`npx spec verify\` gives.
 - \`--json\` prints the whole verdict as one JSON document (schema: \`specloop/verdict.schema.json\`).
 ${END}
 `;
