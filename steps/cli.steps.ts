@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlink
 import os from 'node:os';
 import path from 'node:path';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { parse as parseToml } from 'smol-toml';
 import { VerdictSchema, type Failure, type Verdict, type Warning } from '../src/report/verdict.js';
 import { REPO, type CliRun, type SpecWorld } from './support/world.js';
 
@@ -179,6 +180,12 @@ Then('stdout is JSON in which {string} is {string}', function (this: SpecWorld, 
   }
   for (const key of dotted.split('.')) value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[key];
   assert.deepEqual(value, JSON.parse(expected), `${dotted} in stdout's JSON\n${transcript(run)}`);
+});
+
+Then('stdout is JSON in which {string} contains {string}', function (this: SpecWorld, dotted: string, text: string) {
+  const run = this.lastRun();
+  const value = valueAt(parsedOr(run.stdout, JSON.parse, transcript(run)), dotted);
+  assert.ok(typeof value === 'string' && value.includes(text), `${dotted} in stdout's JSON is ${JSON.stringify(value)}, not a text containing ${JSON.stringify(text)}\n${transcript(run)}`);
 });
 
 Then('stderr is empty', function (this: SpecWorld) {
@@ -541,6 +548,18 @@ Then('the project folder is empty', function (this: SpecWorld) {
   assert.deepEqual(readdirSync(this.project), [], 'what was written into the project folder');
 });
 
+Then('the JSON file {string} has {string} equal to:', function (this: SpecWorld, relative: string, dotted: string, expected: string) {
+  const text = readFileSync(projectFile(this, relative), 'utf8');
+  assert.deepEqual(valueAt(parsedOr(text, JSON.parse, text), dotted), JSON.parse(expected), `${dotted} in ${relative}:\n${text}`);
+});
+
+Then('the TOML file {string} has {string} equal to:', function (this: SpecWorld, relative: string, dotted: string, expected: string) {
+  const text = readFileSync(projectFile(this, relative), 'utf8');
+  // Through JSON: smol-toml's tables have no prototype, which deepEqual tells from a JSON object.
+  const toml = parsedOr(text, (t) => JSON.parse(JSON.stringify(parseToml(t))), text);
+  assert.deepEqual(valueAt(toml, dotted), JSON.parse(expected), `${dotted} in ${relative}:\n${text}`);
+});
+
 Then('the file {string} is byte-identical to what it was', function (this: CliWorld, relative: string) {
   assert.ok(this.snapshot, 'no snapshot: use "I note the contents of every file in the project" first');
   const before = this.snapshot.get(relative);
@@ -549,6 +568,20 @@ Then('the file {string} is byte-identical to what it was', function (this: CliWo
 });
 
 // ── helpers ────────────────────────────────────────────────────────────────────────────────────
+
+function parsedOr(text: string, parse: (text: string) => unknown, shown: string): unknown {
+  try {
+    return parse(text);
+  } catch (error) {
+    return assert.fail(`not parseable: ${(error as Error).message}\n${shown}`);
+  }
+}
+
+/** The value at a dotted path (array items by index), undefined where the path leads nowhere. */
+function valueAt(value: unknown, dotted: string): unknown {
+  for (const key of dotted.split('.')) value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[key];
+  return value;
+}
 
 /** Splits a command line on spaces, keeping "double" or 'single' quoted parts together. */
 function splitCommand(command: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentPlan, CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK, CODEX_EDIT_HOOK, CODEX_STOP_HOOK, CURSOR_STOP_HOOK, INSTRUCTIONS, withSection } from '../src/init/agent-wiring.js';
+import { agentPlan, CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK, CODEX_EDIT_HOOK, CODEX_STOP_HOOK, CURSOR_EDIT_HOOK, CURSOR_STOP_HOOK, INSTRUCTIONS, withSection } from '../src/init/agent-wiring.js';
 
 describe('withSection', () => {
   it('creates the file from the section alone', () => {
@@ -37,9 +37,15 @@ describe('agent hooks', () => {
     expect(cursor.merge(cursor.merge({})!)).toBeUndefined();
   });
 
-  it('gives Cursor a stop hook with a loop limit, keeping its version and other hooks', () => {
+  it('gives Cursor an afterFileEdit hook beside its own and a stop hook with a loop limit, keeping its version', () => {
     const next = cursor.merge({ version: 1, hooks: { afterFileEdit: [{ command: 'prettier' }] } })!;
-    expect(next).toEqual({ version: 1, hooks: { afterFileEdit: [{ command: 'prettier' }], stop: [{ command: CURSOR_STOP_HOOK, loop_limit: 3 }] } });
+    expect(next).toEqual({ version: 1, hooks: { afterFileEdit: [{ command: 'prettier' }, { command: CURSOR_EDIT_HOOK }], stop: [{ command: CURSOR_STOP_HOOK, loop_limit: 3 }] } });
+  });
+
+  it('registers each agent\'s MCP server where it reads it', () => {
+    expect(agentPlan('claude').mcp).toEqual({ file: '.mcp.json', format: 'json' });
+    expect(agentPlan('cursor').mcp).toEqual({ file: '.cursor/mcp.json', format: 'json' });
+    expect(agentPlan('codex').mcp).toEqual({ file: '.codex/config.toml', format: 'toml' });
   });
 
   it('refuses hooks of an unexpected shape instead of replacing them', () => {

@@ -7,15 +7,15 @@
  * So it is not in the registry. What it hands the agent inside that answer is a report, and that
  * comes from the registry by name: the agent reporter.
  */
-import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { ensureDir } from '../core/fs.js';
 import type { Verdict } from '../report/verdict.js';
+import { editedFiles } from './hook-payload.js';
 import { verify, type VerifyOptions } from './verify.js';
 
-export type HookEvent = { agent: 'claude'; event: 'edit' | 'stop' } | { agent: 'cursor'; event: 'stop' };
+export type HookEvent = { agent: 'claude' | 'codex' | 'cursor'; event: 'edit' | 'stop' };
 
 /** What the agent's hook runner is told: an exit code and what goes on each stream. */
 export interface HookAnswer {
@@ -31,30 +31,31 @@ const STATE_FILE = '.spec/hook-stop.json';
 
 /**
  * An agent hook: runs the oracle at the point the agent's hook fires and answers in that agent's
- * protocol. Claude Code feeds a hook's stderr back to the model when it exits 2; Cursor's stop
- * hook continues the agent with the `followup_message` it prints as JSON.
+ * protocol. Claude Code and Codex feed a hook's stderr back to the model when it exits 2; Cursor's
+ * stop hook continues the agent with the `followup_message` it prints as JSON. Cursor reads no
+ * answer from afterFileEdit, so its edit hook reports to Cursor's hook log only, and its stop
+ * hook is what sends the agent back.
  */
 export async function agentHook(hook: HookEvent, payload: Record<string, unknown>, environment: EnvironmentInput = {}): Promise<HookAnswer> {
   const env = makeEnvironment(environment);
-  if (hook.agent === 'cursor') return cursorStop(payload, env);
-  return hook.event === 'edit' ? claudeEdit(payload, env) : claudeStop(payload, env);
+  if (hook.event === 'edit') return afterEdit(hook.agent, payload, env);
+  return hook.agent === 'cursor' ? cursorStop(payload, env) : claudeStop(hook.agent, payload, env);
 }
 
-async function claudeEdit(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
-  const edited = editedFile(payload);
-  // A relative path is the agent's, from where it stands (the payload's cwd), which may be a subfolder.
-  const from = typeof payload.cwd === 'string' && path.isAbsolute(payload.cwd) ? payload.cwd : env.cwd;
-  const file = edited === undefined ? undefined : projectFile(env.cwd, path.resolve(from, edited));
-  if (edited !== undefined && (file === undefined || ignoredHere(file))) return { exitCode: 0 };
-  // The edited file counts as changed even when git sees none (the agent committed it).
-  let verdict = await run({ changed: true, gates: false, ...(file ? { changedFiles: [file] } : {}) }, env);
+async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
+  const edited = editedFiles(payload, env.cwd);
+  if (edited && !edited.inside.length) return { exitCode: 0 };
+  // The edited files count as changed even when git sees none (the agent committed them).
+  let verdict = await run({ changed: true, gates: false, ...(edited ? { changedFiles: edited.inside } : {}) }, env);
   // Without git there is no "changed": every scenario, still without the slower gates (run more, never less).
   if (verdict.failures.some((f) => f.code === 'SPEC_NO_GIT' || f.code === 'SPEC_GIT_REVISION')) verdict = await run({ gates: false }, env);
   if (verdict.exitCode === 0) return { exitCode: 0, verdict };
-  return { exitCode: 2, verdict, stderr: `${await report(verdict)}\nThe specs say the code does not do what they describe yet: fix the code (not the specs or steps), then check again with npx spec verify --changed --reporter agent.\n` };
+  const stderr = `${await report(verdict)}\nThe specs say the code does not do what they describe yet: fix the code (not the specs or steps), then check again with npx spec verify --changed --reporter agent.\n`;
+  // Cursor ignores an afterFileEdit hook's exit code and output: exit 0, the report for its hook log.
+  return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr };
 }
 
-async function claudeStop(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
+async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
   const verdict = await run({}, env);
   const session = typeof payload.session_id === 'string' ? payload.session_id : '';
   if (verdict.exitCode === 0) {
@@ -64,7 +65,9 @@ async function claudeStop(payload: Record<string, unknown>, env: SpecEnvironment
   const rounds = payload.stop_hook_active === true ? await loadRounds(env.cwd, session) : 0;
   if (rounds >= STOP_ROUNDS) {
     await saveRounds(env.cwd, session, 0);
-    return { exitCode: 0, verdict, stdout: `specloop: the gate still fails after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}\n` };
+    const message = `specloop: the gate still fails after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}`;
+    // Codex fails a Stop hook whose stdout is not its JSON; systemMessage shows the person why the agent stopped.
+    return { exitCode: 0, verdict, stdout: agent === 'codex' ? `${JSON.stringify({ systemMessage: message })}\n` : `${message}\n` };
   }
   await saveRounds(env.cwd, session, rounds + 1);
   return { exitCode: 2, verdict, stderr: `${await report(verdict)}\nThe work is not done: npx spec verify fails. Fix the code (not the specs or steps) until it passes.\n` };
@@ -90,34 +93,6 @@ async function report(verdict: Verdict): Promise<string> {
   // Read by the agent, never by a terminal: no colour.
   const { loadRenderer } = await import('../report/reporters.js');
   return (await loadRenderer('agent', { to: 'stdout', colorLevel: 0 }))(verdict);
-}
-
-/** The file an edit tool wrote: Write, Edit and MultiEdit say `tool_input.file_path`, NotebookEdit `notebook_path`. */
-function editedFile(payload: Record<string, unknown>): string | undefined {
-  const input = payload.tool_input as Record<string, unknown> | undefined;
-  const file = input?.file_path ?? input?.notebook_path ?? payload.file_path;
-  return typeof file === 'string' && file !== '' ? file : undefined;
-}
-
-/** The file relative to the project, also when one of the two paths goes through a symlink; undefined outside it. */
-function projectFile(root: string, file: string): string | undefined {
-  const inside = (from: string, to: string) => {
-    const rel = path.relative(from, path.resolve(from, to));
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
-  };
-  return inside(root, file) ?? inside(realpathOr(root), realpathOr(path.resolve(root, file)));
-}
-
-function realpathOr(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
-}
-
-function ignoredHere(rel: string): boolean {
-  return /(^|\/)(node_modules|\.spec|\.git)(\/|$)/.test(rel);
 }
 
 /** Rounds by agent session: two sessions in one project must not reset each other's count. */

@@ -7,7 +7,8 @@ import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
-import { agentPlan, withSection, type AgentName, type HookPlan, type SectionPlan } from '../init/agent-wiring.js';
+import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
+import { editTomlMcp, McpConfigError, mergeJsonMcp, MCP_SERVER_NAME } from '../init/mcp-wiring.js';
 import { checkCall, InitOptionsSchema } from './options.js';
 
 /** A file init was asked to wire and did not: why, and what the person does about it. */
@@ -22,7 +23,7 @@ export interface InitReport {
   created: string[];
   /** Files that already existed and were left exactly as they were. */
   kept: string[];
-  /** Existing files specloop added its section or hooks to (nothing in them was changed). */
+  /** Existing files specloop added its section, hooks or MCP server to (nothing in them was changed). */
   updated: string[];
   /**
    * What shows the project already has a suite (config, spec or step files). When non-empty no
@@ -107,6 +108,7 @@ async function wireAgent(root: string, agent: AgentName, report: InitReport): Pr
   const plan = agentPlan(agent);
   for (const section of plan.sections) await addSection(root, section, report);
   for (const hook of plan.hooks) await addHooks(root, hook, agent, report);
+  await addMcpServer(root, plan.mcp, agent, report);
   // A hint that the hooks now run would be a false green when they were refused.
   if (!report.notDone.length) report.hints.push(...plan.hints);
 }
@@ -120,23 +122,58 @@ async function addSection(root: string, { file, section }: SectionPlan, report: 
 }
 
 async function addHooks(root: string, { file, merge }: HookPlan, agent: AgentName, report: InitReport): Promise<void> {
-  const refuse = (message: string) => report.notDone.push({ file, code: 'SPEC_INIT_SETTINGS', message, hint: `fix it, then run spec init --agent ${agent} again` });
+  const refuse = refuser(file, agent, 'the hooks are not wired', report);
   const existing = readTextIfExists(path.join(root, file));
-  let settings: Record<string, unknown> = {};
-  if (existing !== undefined) {
-    const parsed = parseSettings(existing);
-    if (!parsed.ok) return void refuse(`not valid JSON (${parsed.message}); nothing was written to it, so the hooks are not wired`);
-    if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return void refuse('not a JSON object; nothing was written to it, so the hooks are not wired');
-    settings = parsed.value as Record<string, unknown>;
-  }
+  const settings = jsonSettings(existing, refuse);
+  if (!settings) return;
   let next: Record<string, unknown> | undefined;
   try {
     next = merge(settings);
   } catch (error) {
-    return void refuse(`${(error as Error).message}; nothing was written to it, so the hooks are not wired`);
+    return void refuse((error as Error).message);
   }
   if (!next) return void report.kept.push(file);
-  await write(root, file, existing === undefined ? `${JSON.stringify(next, null, 2)}\n` : editSettings(existing, settings, next));
+  await writeJson(root, file, existing, settings, next, report);
+}
+
+async function addMcpServer(root: string, { file, format }: McpPlan, agent: AgentName, report: InitReport): Promise<void> {
+  const refuse = refuser(file, agent, 'the MCP server is not registered', report);
+  const existing = readTextIfExists(path.join(root, file));
+  const settings = format === 'json' ? jsonSettings(existing, refuse) : {};
+  if (!settings) return;
+  let edit: ReturnType<typeof mergeJsonMcp> | ReturnType<typeof editTomlMcp>;
+  try {
+    edit = format === 'json' ? mergeJsonMcp(settings) : editTomlMcp(existing);
+  } catch (error) {
+    if (error instanceof McpConfigError) return void refuse(error.message);
+    throw error;
+  }
+  if ('settings' in edit) return writeJson(root, file, existing, settings, edit.settings, report);
+  if (edit.kind === 'add') {
+    await write(root, file, edit.text);
+    return void (existing === undefined ? report.created : report.updated).push(file);
+  }
+  report.kept.push(file);
+  // The person's own entry (another runner, extra arguments) wins; init only says what it found.
+  if (edit.kind === 'own') report.hints.push(`${file} already has a ${MCP_SERVER_NAME} server of its own; left as it is (specloop's is npx --no-install spec mcp)`);
+}
+
+/** The parsed JSON settings (an empty object for a new file); undefined, after refusing, when they are not a JSON object. */
+function jsonSettings(existing: string | undefined, refuse: (message: string) => void): Record<string, unknown> | undefined {
+  if (existing === undefined) return {};
+  const parsed = parseSettings(existing);
+  if (!parsed.ok) return void refuse(`not valid JSON (${parsed.message})`);
+  if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return void refuse('not a JSON object');
+  return parsed.value as Record<string, unknown>;
+}
+
+function refuser(file: string, agent: AgentName, consequence: string, report: InitReport): (message: string) => void {
+  return (message) =>
+    report.notDone.push({ file, code: 'SPEC_INIT_SETTINGS', message: `${message}; nothing was written to it, so ${consequence}`, hint: `fix it, then run spec init --agent ${agent} again` });
+}
+
+async function writeJson(root: string, file: string, existing: string | undefined, before: Record<string, unknown>, after: Record<string, unknown>, report: InitReport): Promise<void> {
+  await write(root, file, existing === undefined ? `${JSON.stringify(after, null, 2)}\n` : editSettings(existing, before, after));
   (existing === undefined ? report.created : report.updated).push(file);
 }
 

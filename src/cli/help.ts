@@ -13,7 +13,7 @@ Commands:
   debt       comprehension debt: the last run's figures, their trend and the top offenders
   review     what changed since the last spec ack: specs, then code no spec change explains, then the figures
   ack        record the reviewed state (.spec/ack.json): the baseline review, --locked and debt measure from
-  hook       run the oracle from a coding agent's hook (claude|codex edit|stop, cursor stop)
+  hook       run the oracle from a coding agent's hook (claude|codex|cursor edit|stop)
   mcp        serve verify, list_specs, explain_failure, steps and debt to an agent over MCP (stdio)
 
 Options:
@@ -118,14 +118,16 @@ export const INIT_HELP = `Usage: spec init [options]
 Scaffolds features/, steps/, src/, spec.config.ts, cucumber.cjs and an example spec that
 \`spec verify\` passes. Never overwrites a file that exists. In a project that already has a
 suite (cucumber or spec config, spec or step files) it writes no example: it says what it found.
-Exits 2 when a settings file it was to wire is refused (invalid JSON, hooks of another shape).
+Exits 2 when a settings file it was to wire is refused (invalid JSON or TOML, hooks or MCP
+servers of another shape).
 
 Options:
       --cwd DIR       the folder to set up (default: the current one; no search upward)
       --agent NAME    also wire a coding agent to the oracle: claude (CLAUDE.md + hooks in
-                      .claude/settings.json), cursor (AGENTS.md + .cursor/hooks.json) or codex
-                      (AGENTS.md + .codex/hooks.json). Adds to existing files; never changes
-                      what is in them.
+                      .claude/settings.json + MCP server in .mcp.json), cursor (AGENTS.md +
+                      .cursor/hooks.json + .cursor/mcp.json) or codex (AGENTS.md +
+                      .codex/hooks.json + .codex/config.toml). Adds to existing files; never
+                      changes what is in them.
       --json          print what was created as JSON
   -h, --help          show this help
 `;
@@ -154,8 +156,10 @@ Runs the oracle from a coding agent's hook and answers in that agent's protocol 
                 feeds back to the model
   claude stop   before the agent stops (Stop): the full gate; failing sends it back to work, at
                 most 3 times in a row
-  codex edit    the same as claude edit and claude stop, for Codex's hooks (same protocol)
-  codex stop
+  codex edit    the same as claude edit and claude stop, for Codex's hooks (same protocol);
+  codex stop    an apply_patch edit's files are read from the patch's file headers
+  cursor edit   after an edit (afterFileEdit): the scenarios the edited file reaches; Cursor
+                reads no answer from it, so failures only go to stderr (its hook log)
   cursor stop   when the agent stops: the full gate; failing prints {"followup_message": …}
 
 Options:

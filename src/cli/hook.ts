@@ -27,12 +27,10 @@ export async function runHook(argv: string[]): Promise<number> {
 }
 
 function parseHook([agent, event, ...rest]: string[]): HookEvent {
-  // Codex's hooks take Claude Code's schema and protocol (exit 2, the reason on stderr).
-  if (rest.length === 0 && (agent === 'claude' || agent === 'codex') && (event === 'edit' || event === 'stop')) return { agent: 'claude', event };
-  if (rest.length === 0 && agent === 'cursor' && event === 'stop') return { agent, event };
+  if (rest.length === 0 && (agent === 'claude' || agent === 'codex' || agent === 'cursor') && (event === 'edit' || event === 'stop')) return { agent, event };
   throw new SpecloopError({
     code: 'SPEC_USAGE',
-    message: `hook: expected "claude edit", "claude stop", "codex edit", "codex stop" or "cursor stop", got "${[agent, event, ...rest].filter(Boolean).join(' ')}"`,
+    message: `hook: expected "claude edit", "claude stop", "codex edit", "codex stop", "cursor edit" or "cursor stop", got "${[agent, event, ...rest].filter(Boolean).join(' ')}"`,
     hint: 'spec init --agent claude|codex|cursor writes the hook commands for you',
   });
 }
@@ -74,7 +72,7 @@ async function readPayload(): Promise<Record<string, unknown>> {
   });
 }
 
-/** Claude Code sends `cwd`, Cursor `workspace_roots`; both run hooks from the project folder anyway. */
+/** Claude Code and Codex send `cwd`, Cursor `workspace_roots`; all run hooks from the project folder anyway. */
 function projectDirOf(payload: Record<string, unknown>): string | undefined {
   const roots = payload.workspace_roots;
   if (Array.isArray(roots) && typeof roots[0] === 'string') return roots[0];

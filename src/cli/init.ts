@@ -41,7 +41,7 @@ export async function runInit(argv: string[]): Promise<number> {
   const lines = [
     ...existingSuiteLines(report.existingSuite, c.dim),
     ...report.created.map((f) => `${c.green('created')} ${f}`),
-    ...report.updated.map((f) => `${c.green('updated')} ${f} ${c.dim('(specloop section or hooks added; nothing else changed)')}`),
+    ...report.updated.map((f) => `${c.green('updated')} ${f} ${c.dim('(specloop section, hooks or MCP server added; nothing else changed)')}`),
     ...report.kept.map((f) => `${c.dim('kept   ')} ${f} ${c.dim('(exists, not touched)')}`),
     ...report.hints.map((h) => `${c.yellow('→')} ${h}`),
   ];

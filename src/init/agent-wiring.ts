@@ -1,7 +1,8 @@
 /**
  * What `spec init --agent NAME` adds: instructions where the agent reads them (a marked section,
- * appended once) and hooks where the agent runs them (merged into its JSON settings, never
- * replacing what is there). Pure: init.ts does the file I/O.
+ * appended once), hooks where the agent runs them (merged into its JSON settings, never
+ * replacing what is there) and where it reads the MCP server (mcp-wiring.ts). Pure: init.ts does
+ * the file I/O.
  */
 import { isPlainObject } from '../core/plain-object.js';
 export const AGENTS = ['claude', 'codex', 'cursor'] as const;
@@ -30,6 +31,11 @@ unit tests, lint), and says whether the code does what they say.
   project's own files. Change the code so it does what the spec says. Do not edit specs or step
   definitions to make a failure go away unless you were asked to change that behaviour.
 - An undefined step comes with a TypeScript snippet to paste into \`steps/\`.
+- The same checks are tools of the \`specloop\` MCP server (\`npx --no-install spec mcp\`, registered
+  for you): \`verify\` answers with the verdict as structured data, \`list_specs\` lists the specs
+  and their scenarios, \`explain_failure\` shows one failure with its step's source, \`steps\`
+  lists the step definitions, unused ones and undefined steps with snippets, and \`debt\` sums up
+  the project's debt. Their verdict is the one \`npx spec verify\` gives.
 - \`--json\` prints the whole verdict as one JSON document (schema: \`specloop/verdict.schema.json\`).
 ${END}
 `;
@@ -49,9 +55,16 @@ export interface HookPlan {
   merge: (settings: Record<string, unknown>) => Record<string, unknown> | undefined;
 }
 
+/** Where the agent reads the project's MCP servers, and in which format. */
+export interface McpPlan {
+  file: string;
+  format: 'json' | 'toml';
+}
+
 export interface AgentPlan {
   sections: SectionPlan[];
   hooks: HookPlan[];
+  mcp: McpPlan;
   hints: string[];
 }
 
@@ -62,19 +75,22 @@ export function agentPlan(agent: AgentName): AgentPlan {
         // Claude Code reads CLAUDE.md; AGENTS.md is for the others.
         sections: [{ file: 'CLAUDE.md', section: INSTRUCTIONS }],
         hooks: [{ file: '.claude/settings.json', merge: mergeClaudeHooks }],
+        mcp: { file: '.mcp.json', format: 'json' },
         hints: ['Claude Code now runs the affected scenarios after each edit and the full gate before it stops (.claude/settings.json)'],
       };
     case 'cursor':
       return {
         sections: [{ file: 'AGENTS.md', section: INSTRUCTIONS }],
         hooks: [{ file: '.cursor/hooks.json', merge: mergeCursorHooks }],
-        hints: ['Cursor now runs the full gate when the agent stops and sends it back what fails (.cursor/hooks.json)'],
+        mcp: { file: '.cursor/mcp.json', format: 'json' },
+        hints: ['Cursor now runs the affected scenarios after each edit (into its hook log) and the full gate when the agent stops, sending it back what fails (.cursor/hooks.json)'],
       };
     case 'codex':
       return {
         sections: [{ file: 'AGENTS.md', section: INSTRUCTIONS }],
         hooks: [{ file: '.codex/hooks.json', merge: mergeCodexHooks }],
-        hints: ['Codex reads AGENTS.md, and runs the affected scenarios after each patch and the full gate before it stops once you trust the hooks in .codex/hooks.json'],
+        mcp: { file: '.codex/config.toml', format: 'toml' },
+        hints: ['Codex reads AGENTS.md, and once you trust this project it runs the affected scenarios after each patch and the full gate before it stops (.codex/hooks.json) and starts the MCP server (.codex/config.toml)'],
       };
   }
 }
@@ -90,6 +106,7 @@ export function withSection(existing: string | undefined, section: string): stri
 export const CLAUDE_EDIT_HOOK = 'npx --no-install spec hook claude edit';
 export const CLAUDE_STOP_HOOK = 'npx --no-install spec hook claude stop';
 export const CURSOR_STOP_HOOK = 'npx --no-install spec hook cursor stop';
+export const CURSOR_EDIT_HOOK = 'npx --no-install spec hook cursor edit';
 export const CODEX_EDIT_HOOK = 'npx --no-install spec hook codex edit';
 export const CODEX_STOP_HOOK = 'npx --no-install spec hook codex stop';
 
@@ -123,11 +140,17 @@ function mergeMatcherHooks(settings: Record<string, unknown>, editMatcher: strin
 
 function mergeCursorHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
   const hooks = { ...hooksObject(settings) } as Record<string, { command?: string }[]>;
-  const stop = listAt<{ command?: string }>(hooks, 'stop');
-  if (stop.some((h) => h.command === CURSOR_STOP_HOOK)) return undefined;
+  let changed = false;
+  const add = (event: string, entry: { command: string }) => {
+    const list = listAt<{ command?: string }>(hooks, event);
+    if (list.some((h) => h.command === entry.command)) return;
+    hooks[event] = [...list, entry];
+    changed = true;
+  };
+  add('afterFileEdit', { command: CURSOR_EDIT_HOOK });
   // loop_limit bounds how often a failing gate sends the agent back to work.
-  hooks.stop = [...stop, { command: CURSOR_STOP_HOOK, loop_limit: 3 } as { command: string }];
-  return { version: 1, ...settings, hooks };
+  add('stop', { command: CURSOR_STOP_HOOK, loop_limit: 3 } as { command: string });
+  return changed ? { version: 1, ...settings, hooks } : undefined;
 }
 
 function hooksObject(settings: Record<string, unknown>): Record<string, unknown> {
