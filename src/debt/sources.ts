@@ -32,6 +32,7 @@ interface Listing {
 }
 
 const listings = new Map<string, Listing>();
+const listedOnce = new Set<string>();
 /** A folder changed this recently may change again within its mtime's resolution: not trusted. */
 const SETTLED_MS = 2000;
 
@@ -45,11 +46,15 @@ async function listCode(root: string): Promise<string[]> {
   const known = listings.get(root);
   if (known && known.folders.every(([folder, mtime]) => mtimeOf(folder) === mtime)) return known.files;
   const startedAt = Date.now();
+  // A one-shot command lists once: the folders are walked only from a process's second listing on.
+  const again = listedOnce.has(root);
+  listedOnce.add(root);
   const [found, walked] = await Promise.all([
     glob([CODE_GLOB], { cwd: root, ignore: [...CODE_IGNORE], dot: false }),
-    glob(['**/'], { cwd: root, ignore: [...CODE_IGNORE], dot: false, onlyDirectories: true }),
+    again ? glob(['**/'], { cwd: root, ignore: [...CODE_IGNORE], dot: false, onlyDirectories: true }) : undefined,
   ]);
   const files = found.filter((rel) => !isIgnoredPath(rel.split('/')));
+  if (!walked) return files;
   const folders = ['', ...walked].map((rel): [string, number] => [path.join(root, rel), mtimeOf(path.join(root, rel))]);
   if (folders.every(([, mtime]) => mtime >= 0 && mtime < startedAt - SETTLED_MS)) listings.set(root, { files, folders });
   else listings.delete(root);
