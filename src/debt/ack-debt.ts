@@ -92,7 +92,7 @@ export async function diffAgainstAck(root: string, ack: Ack, files: ProjectFiles
     const unreviewed = kind === 'source' && now !== undefined ? weighLines(file, now, diff.added) : 0;
     changed.push({ file, kind, change: !then ? 'added' : now === undefined ? 'removed' : 'changed', lines: diff.added, added: diff.addedCount, removed: diff.removedCount, unreviewed });
   }
-  changed.sort((a, b) => b.unreviewed - a.unreviewed || b.added + b.removed - (a.added + a.removed) || a.file.localeCompare(b.file));
+  changed.sort((a, b) => b.unreviewed - a.unreviewed || b.added + b.removed - (a.added + a.removed) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // not localeCompare: its first call loads ICU (≈ 25 ms)
   return { changed, missing };
 }
 

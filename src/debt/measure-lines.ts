@@ -1,14 +1,16 @@
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { discoverSpecs } from '../spec/discover.js';
 import { parseFrontMatter } from '../spec/front-matter.js';
-import { fileLineDebt, lineFigures, type LineFigures } from './line-debt.js';
-import { contentHash, loadLineRecord } from './line-record.js';
+import { fileLineDebt, lineFigures, type LineDebtInput, type LineFigures } from './line-debt.js';
+import { contentHash, LINE_RECORD_FILE, loadLineRecord } from './line-record.js';
 import type { FileShape } from './file-shape.js';
 import type { FileDebt } from './model.js';
 import { ShapeCache } from './shape-cache.js';
 import { sourceFiles } from './sources.js';
+import { stampedReader } from './stamped.js';
 
 export interface LineDebtOptions {
   /** Step and support globs (config `steps`, or the cucumber profile's require/import): not source. */
@@ -48,23 +50,24 @@ export interface LineDebt {
  */
 export async function measureLineDebt(root: string, options: LineDebtOptions, listed?: ListedFiles): Promise<LineDebt> {
   const specFiles = listed ? Promise.resolve(listed.specs) : discoverSpecs(root, options.specs).then((s) => s.files, () => [] as string[]);
-  const [files, record, claims, shapes] = await Promise.all([listed?.sources ?? sourceFiles(root, options), loadLineRecord(root), specFiles.then((specs) => claimedGlobs(root, specs)), ShapeCache.open(root)]);
+  const [files, record, claims, shapes] = await Promise.all([listed?.sources ?? sourceFiles(root, options), readRecord(path.join(root, LINE_RECORD_FILE)), specFiles.then((specs) => claimedGlobs(root, specs)), ShapeCache.open(root)]);
   const claimed = claims.length ? picomatch(claims) : () => false;
   const stale: string[] = [];
   let weightedLines = 0;
   const measured = await Promise.all(
     files.map(async (file) => {
-      const known = await hashAndShape(root, file, shapes);
+      const known = heldShape(root, file, shapes) ?? (await readShape(root, file, shapes));
       if (!known) return undefined;
       const entry = record?.files[file];
       const fresh = entry?.hash === known.hash;
       if (record && !fresh) stale.push(file);
-      weightedLines += weightOf(known.shape);
-      return fileLineDebt({ file, shape: known.shape, executed: fresh ? entry.executed : null, claimed: claimed(file) });
+      const debt = debtOf(path.join(root, file), { file, shape: known.shape, executed: fresh ? entry.executed : null, claimed: claimed(file) });
+      weightedLines += debt.weight;
+      return debt.debt;
     }),
   );
   const debts = measured.filter((debt) => debt !== undefined);
-  await shapes.save();
+  shapes.save();
   return { files: debts, metrics: lineFigures(debts, record?.recordedAt), recordedAt: record?.recordedAt, stale: stale.sort(), weightedLines };
 }
 
@@ -74,21 +77,43 @@ export function weightOf(shape: FileShape): number {
   return shape.lines.length - inFunctions + shape.functions.reduce((sum, fn) => sum + Math.max(1, fn.complexity) * fn.own.length, 0);
 }
 
+/** Per file, its figures for the shape, record entry and claim they were computed from. */
+const figured = new Map<string, LineDebtInput & { debt: FileDebt; weight: number }>();
+
+function debtOf(abs: string, input: LineDebtInput): { debt: FileDebt; weight: number } {
+  const known = figured.get(abs);
+  if (known && known.file === input.file && known.shape === input.shape && known.executed === input.executed && known.claimed === input.claimed) return known;
+  const next = { ...input, debt: fileLineDebt(input), weight: weightOf(input.shape) };
+  figured.set(abs, next);
+  return next;
+}
+
+/** The record as last read, re-read when the file changed (a run wrote a new one). */
+const readRecord = stampedReader((file) => loadLineRecord(path.dirname(path.dirname(file))));
+
 /** Per file, its hash and shape by size and mtime: a long-lived process (watch) reads only the files that changed. */
 const seen = new Map<string, { stamp: string; hash: string; shape: FileShape }>();
 
-async function hashAndShape(root: string, file: string, shapes: ShapeCache): Promise<{ hash: string; shape: FileShape } | undefined> {
+/** The file's hash and shape when it has not changed since this process last read it (checked synchronously: a thousand sync stats take a few ms, as many through libuv's pool tens). */
+function heldShape(root: string, file: string, shapes: ShapeCache): { hash: string; shape: FileShape } | undefined {
+  const abs = path.join(root, file);
+  const known = seen.get(abs);
+  if (!known) return undefined;
+  const stats = statSync(abs, { throwIfNoEntry: false });
+  if (!stats || known.stamp !== `${stats.size}:${stats.mtimeMs}`) return undefined;
+  shapes.keep(file, known.hash, known.shape);
+  return known;
+}
+
+async function readShape(root: string, file: string, shapes: ShapeCache): Promise<{ hash: string; shape: FileShape } | undefined> {
   const abs = path.join(root, file);
   // Deleted between the listing and the read: it is no longer source.
   const stats = await stat(abs).catch(() => undefined);
   if (!stats) return undefined;
-  const stamp = `${stats.size}:${stats.mtimeMs}`;
-  const known = seen.get(abs);
-  if (known?.stamp === stamp) return shapes.keep(file, known.hash, known.shape) && known;
   const text = await readFile(abs, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   const hash = contentHash(text);
-  const next = { stamp, hash, shape: shapes.shape(file, hash, text) };
+  const next = { stamp: `${stats.size}:${stats.mtimeMs}`, hash, shape: shapes.shape(file, hash, text) };
   seen.set(abs, next);
   return next;
 }
@@ -98,10 +123,15 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 /** Every Markdown spec's `covers:` globs (project-relative). A spec whose front matter is broken claims nothing: verify reports it. */
 export async function claimedGlobs(root: string, specFiles: string[]): Promise<string[]> {
   const globs = await Promise.all(
-    specFiles.filter((f) => f.endsWith('.md')).map(async (file) => {
-      const yaml = FRONT_MATTER.exec(await readFile(path.join(root, file), 'utf8'))?.[1];
-      return yaml ? parseFrontMatter(yaml, 2, file).frontMatter.covers.map((g) => g.replace(/^\.\//, '')) : [];
-    }),
+    specFiles.filter((f) => f.endsWith('.md')).map((file) => readCovers(path.join(root, file)).then((covers) => covers(file))),
   );
   return [...new Set(globs.flat())];
 }
+
+/** A Markdown spec's front matter, parsed once per change of the file. */
+const readCovers = stampedReader(async (abs) => {
+  const yaml = FRONT_MATTER.exec(await readFile(abs, 'utf8'))?.[1];
+  let covers: string[] | undefined;
+  // Parsed on first use, under the project-relative name its problems are reported by.
+  return (file: string): string[] => (covers ??= yaml ? parseFrontMatter(yaml, 2, file).frontMatter.covers.map((g) => g.replace(/^\.\//, '')) : []);
+});

@@ -3,8 +3,18 @@ import path from 'node:path';
 import { ensureDir } from '../core/fs.js';
 import { updateLocked } from '../impact/locked-update.js';
 import { fileShape, type FileShape } from './file-shape.js';
+import { stampOf } from './stamped.js';
 
 const SHAPES_FILE = '.spec/debt-shapes.json';
+
+/**
+ * Per cache file, the shapes this process last read or wrote there, and the file's stamp after
+ * that (undefined while a write is under way): a long-lived process re-reads the file only when
+ * someone else wrote it.
+ */
+const held = new Map<string, { stamp: string | undefined; shapes: Record<string, FileShape> }>();
+/** Writes in progress, one after another, so the last measurement's shapes are what stays. */
+let writing: Promise<void> = Promise.resolve();
 
 /**
  * File shapes by content hash (and extension: the same text parses differently as .js and .ts),
@@ -21,12 +31,13 @@ export class ShapeCache {
   private added = 0;
 
   static async open(root: string): Promise<ShapeCache> {
-    try {
-      const data = JSON.parse(await readFile(path.join(root, SHAPES_FILE), 'utf8')) as { version?: number; shapes?: Record<string, FileShape> };
-      return new ShapeCache(root, data.version === 1 && data.shapes && typeof data.shapes === 'object' ? data.shapes : {});
-    } catch {
-      return new ShapeCache(root, {});
-    }
+    const target = path.join(root, SHAPES_FILE);
+    const stamp = await stampOf(target);
+    const known = held.get(target);
+    if (known && (known.stamp === undefined || known.stamp === stamp)) return new ShapeCache(root, known.shapes);
+    const shapes = await readShapes(target);
+    held.set(target, { stamp, shapes });
+    return new ShapeCache(root, shapes);
   }
 
   shape(file: string, hash: string, text: string): FileShape {
@@ -48,14 +59,41 @@ export class ShapeCache {
     return true;
   }
 
-  /** Keeps the shapes of the files as they are now (older texts' shapes go). */
-  async save(): Promise<void> {
+  /**
+   * Keeps the shapes of the files as they are now (older texts' shapes go), when they changed. The
+   * write goes on after this returns (a measurement does not wait for its cache); `written()`
+   * settles when it is done.
+   */
+  save(): void {
     if (this.added === 0 && Object.keys(this.used).length === Object.keys(this.known).length) return;
     const target = path.join(this.root, SHAPES_FILE);
-    await updateLocked(target, async () => {
-      ensureDir(path.dirname(target));
-      const { default: writeFileAtomic } = await import('write-file-atomic');
-      await writeFileAtomic(target, JSON.stringify({ version: 1, shapes: this.used }), { fsync: false });
-    }).catch(() => undefined);
+    const shapes = this.used;
+    held.set(target, { stamp: undefined, shapes });
+    writing = writing.then(() => writeShapes(target, shapes));
   }
+
+  /** Every write save() started has ended (written or given up: a cache never fails a measurement). */
+  static written(): Promise<void> {
+    return writing;
+  }
+}
+
+async function readShapes(target: string): Promise<Record<string, FileShape>> {
+  try {
+    const data = JSON.parse(await readFile(target, 'utf8')) as { version?: number; shapes?: Record<string, FileShape> };
+    return data.version === 1 && data.shapes && typeof data.shapes === 'object' ? data.shapes : {};
+  } catch {
+    return {};
+  }
+}
+
+async function writeShapes(target: string, shapes: Record<string, FileShape>): Promise<void> {
+  await updateLocked(target, async () => {
+    ensureDir(path.dirname(target));
+    const { default: writeFileAtomic } = await import('write-file-atomic');
+    await writeFileAtomic(target, JSON.stringify({ version: 1, shapes }), { fsync: false });
+  }).catch(() => undefined);
+  // Ours unless a later save() took over meanwhile: then that one's write sets the stamp.
+  const mine = held.get(target);
+  if (mine?.shapes === shapes) mine.stamp = await stampOf(target);
 }

@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { codeFiles } from '../impact/project-files.js';
+import { glob } from 'tinyglobby';
+import { CODE_GLOB, CODE_IGNORE, isIgnoredPath } from '../impact/project-files.js';
 
 /**
  * The project's source files, the ones debt counts: the project's code files (no dependencies,
@@ -9,10 +11,58 @@ import { codeFiles } from '../impact/project-files.js';
  * choose instead (the exclusions still apply).
  */
 export async function sourceFiles(root: string, options: { steps: string[]; sources?: string[] }): Promise<string[]> {
-  const all = (await codeFiles(root)).map((abs) => path.relative(root, abs).split(path.sep).join('/'));
+  const all = await listCode(root);
+  const key = JSON.stringify([options.steps, options.sources ?? []]);
+  const known = filtered.get(all)?.get(key);
+  if (known) return [...known];
   const chosen = options.sources?.length ? picomatch(options.sources.map(clean)) : () => true;
   const isSupport = picomatch(options.steps.map(clean));
-  return all.filter((file) => chosen(file) && !isSupport(file) && !isCheckOrTooling(file)).sort();
+  const files = all.filter((file) => chosen(file) && !isSupport(file) && !isCheckOrTooling(file)).sort();
+  filtered.set(all, (filtered.get(all) ?? new Map<string, string[]>()).set(key, files));
+  return [...files];
+}
+
+/** Per listing (kept while the tree stands), the sources each choice of globs picked from it. */
+const filtered = new WeakMap<string[], Map<string, string[]>>();
+
+/** A listing of the project's code files and the mtime of every folder it walked. */
+interface Listing {
+  files: string[];
+  folders: [string, number][];
+}
+
+const listings = new Map<string, Listing>();
+const listedOnce = new Set<string>();
+/** A folder changed this recently may change again within its mtime's resolution: not trusted. */
+const SETTLED_MS = 2000;
+
+/**
+ * impact/project-files.ts's codeFiles, root-relative with forward slashes, and listed again only
+ * when a folder changed: adding, removing or renaming a file changes its folder's mtime, so while
+ * every folder's mtime stands, the listing does (a long-lived process, watch, lists once per
+ * change of the tree instead of once per run).
+ */
+async function listCode(root: string): Promise<string[]> {
+  const known = listings.get(root);
+  if (known && known.folders.every(([folder, mtime]) => mtimeOf(folder) === mtime)) return known.files;
+  const startedAt = Date.now();
+  // A one-shot command lists once: the folders are walked only from a process's second listing on.
+  const again = listedOnce.has(root);
+  listedOnce.add(root);
+  const [found, walked] = await Promise.all([
+    glob([CODE_GLOB], { cwd: root, ignore: [...CODE_IGNORE], dot: false }),
+    again ? glob(['**/'], { cwd: root, ignore: [...CODE_IGNORE], dot: false, onlyDirectories: true }) : undefined,
+  ]);
+  const files = found.filter((rel) => !isIgnoredPath(rel.split('/')));
+  if (!walked) return files;
+  const folders = ['', ...walked].map((rel): [string, number] => [path.join(root, rel), mtimeOf(path.join(root, rel))]);
+  if (folders.every(([, mtime]) => mtime >= 0 && mtime < startedAt - SETTLED_MS)) listings.set(root, { files, folders });
+  else listings.delete(root);
+  return files;
+}
+
+function mtimeOf(folder: string): number {
+  return statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 }
 
 const CHECK_FOLDERS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'fixtures', 'step_definitions', 'step-definitions', 'steps']);

@@ -7,8 +7,17 @@ const CODE = /\.(?:[cm]?[jt]sx?)$/;
 export function isIgnored(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   if (rel === '' || rel.startsWith('..')) return false;
-  return rel.split(path.sep).some((part, i, all) => part === 'node_modules' || part.startsWith('.') || (i < all.length - 1 && (part === 'dist' || part === 'coverage')));
+  return isIgnoredPath(rel.split(path.sep));
 }
+
+/** isIgnored on a root-relative path already split into its parts. */
+export function isIgnoredPath(parts: readonly string[]): boolean {
+  return parts.some((part, i, all) => part === 'node_modules' || part.startsWith('.') || (i < all.length - 1 && (part === 'dist' || part === 'coverage')));
+}
+
+/** What codeFiles globs for and leaves out. */
+export const CODE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+export const CODE_IGNORE: readonly string[] = ['**/node_modules/**', '**/dist/**', '**/coverage/**', '**/*.d.ts'];
 
 export function isCode(file: string): boolean {
   return CODE.test(file) && !file.endsWith('.d.ts');
@@ -16,6 +25,6 @@ export function isCode(file: string): boolean {
 
 /** The project's own code files, for the import graph. */
 export async function codeFiles(root: string): Promise<string[]> {
-  const files = await glob(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], { cwd: root, absolute: true, ignore: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '**/*.d.ts'], dot: false });
+  const files = await glob([CODE_GLOB], { cwd: root, absolute: true, ignore: [...CODE_IGNORE], dot: false });
   return files.filter((f) => !isIgnored(root, f));
 }

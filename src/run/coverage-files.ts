@@ -74,7 +74,37 @@ export function scriptPath(url: string): string | undefined {
   return path.isAbsolute(url) ? url : undefined;
 }
 
-function anyFunctionRan(script: ScriptCoverage): boolean {
+/**
+ * coveredFiles' path tests, remembered per script id (V8 never gives one id to two scripts in an
+ * isolate): a run's thousands of takes see the same few hundred scripts again and again.
+ */
+export class ProjectScripts {
+  private readonly known = new Map<string, string | null>();
+  private readonly prefix: string;
+
+  constructor(
+    root: string,
+    private readonly exclude?: (absPath: string) => boolean,
+  ) {
+    this.prefix = rootPrefix(root);
+  }
+
+  /** The script's root-relative path, or undefined when it is not one of the project's files. */
+  fileOf(script: ScriptCoverage): string | undefined {
+    let rel = this.known.get(script.scriptId);
+    if (rel === undefined) this.known.set(script.scriptId, (rel = this.classify(script.url)));
+    return rel ?? undefined;
+  }
+
+  private classify(url: string): string | null {
+    const abs = scriptPath(url);
+    if (abs === undefined || !abs.startsWith(this.prefix)) return null;
+    const rel = toPosix(abs.slice(this.prefix.length));
+    return rel === '' || hasNodeModulesSegment(rel) || this.exclude?.(abs) ? null : rel;
+  }
+}
+
+export function anyFunctionRan(script: ScriptCoverage): boolean {
   for (const fn of script.functions) {
     const own = fn.ranges[0];
     if (own !== undefined && own.count > 0) return true;

@@ -1,6 +1,6 @@
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
-import { coveredFiles, type FunctionCoverage, type ScriptCoverage } from './coverage-files.js';
+import { anyFunctionRan, coveredFiles, ProjectScripts, type FunctionCoverage, type ScriptCoverage } from './coverage-files.js';
 import { LineCoverage } from './line-coverage.js';
 
 /**
@@ -13,6 +13,7 @@ import { LineCoverage } from './line-coverage.js';
 export class CoverageRecorder {
   private readonly session = new Session();
   private readonly lineCoverage: LineCoverage | undefined;
+  private readonly scripts: ProjectScripts;
 
   constructor(
     private readonly root: string,
@@ -23,6 +24,7 @@ export class CoverageRecorder {
     this.post('Profiler.enable');
     this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: lines });
     this.lineCoverage = lines ? new LineCoverage(root, exclude) : undefined;
+    this.scripts = new ProjectScripts(root, exclude);
   }
 
   /** Starts the run's line coverage afresh (a long-lived runner's next load). */
@@ -58,8 +60,15 @@ export class CoverageRecorder {
    * load-time state for the scenarios after it, so it counts as active at load.
    */
   take(): { covered: string[]; loaded: string[] } {
-    const raw = this.raw();
-    return { covered: coveredFiles(raw, this.root, this.exclude), loaded: coveredFiles(raw.map(onlyModuleBody), this.root, this.exclude) };
+    const covered = new Set<string>();
+    const loaded = new Set<string>();
+    for (const script of this.raw()) {
+      const file = this.scripts.fileOf(script);
+      if (file === undefined) continue;
+      if (anyFunctionRan(script)) covered.add(file);
+      if ((moduleBody(script.functions)?.ranges[0]?.count ?? 0) > 0) loaded.add(file);
+    }
+    return { covered: [...covered].sort(), loaded: [...loaded].sort() };
   }
 
   /**
@@ -118,11 +127,6 @@ function tsxWrapperStart(url: string): number {
     return -1;
   }
   return `__filename=${JSON.stringify(file)};(`.length;
-}
-
-function onlyModuleBody(script: ScriptCoverage): ScriptCoverage {
-  const body = moduleBody(script.functions);
-  return { ...script, functions: body ? [body] : [] };
 }
 
 /** The module's top level: the function spanning the whole script (a declaration may also start at offset 0). */
