@@ -87,11 +87,15 @@ function expectedFromStream(all: messages.Envelope[]): { scenarios: Expected[]; 
     const startedId = lastAttempt.get(pickleId)!;
     const testCase = testCases.get(startedCase.get(startedId)!)!;
     const status = (id: string) => (results.get(`${startedId}/${id}`)?.status ?? 'UNKNOWN').toLowerCase();
+    // The one place specloop departs from the stream, on purpose: a step no definition (or several)
+    // matches stays undefined (ambiguous) after a skipped step, as cucumber 12 reports it; newer
+    // messages (cucumber 13, this kit's failedish-combinations) report it skipped.
+    const bound = (reported: string, ids: readonly string[]) => (reported !== 'skipped' || ids.length === 1 ? reported : ids.length === 0 ? 'undefined' : 'ambiguous');
     const steps = testCase.testSteps
       .filter((s) => s.pickleStepId)
       .map((s) => {
         const pickleStep = pickle.steps.find((ps) => ps.id === s.pickleStepId)!;
-        return { text: pickleStep.text, line: stepLines.get(pickleStep.astNodeIds[0]!)!, status: status(s.id), definitionIds: [...(s.stepDefinitionIds ?? [])] };
+        return { text: pickleStep.text, line: stepLines.get(pickleStep.astNodeIds[0]!)!, status: bound(status(s.id), s.stepDefinitionIds ?? []), definitionIds: [...(s.stepDefinitionIds ?? [])] };
       });
     const hookStatuses = testCase.testSteps.filter((s) => s.hookId).map((s) => status(s.id));
     const all = [...steps.map((s) => s.status), ...hookStatuses];
