@@ -12,7 +12,7 @@ Feature: Reports CI tools read
     When I run "spec verify --gate none --format junit:reports/junit.xml"
     Then the exit code is 1
     And the file "reports/junit.xml" is JUnit XML with 3 test cases, 1 of them failed
-    And the JUnit test case "VAT is rounded half up" in "reports/junit.xml" failed with "expected: 4"
+    And the JUnit test case "VAT is rounded half up" in "reports/junit.xml" failed with "3 !== 4"
     And the file "reports/cucumber-junit.xml" is JUnit XML with 3 test cases, 1 of them failed
 
   Scenario: The message stream is read back by cucumber's own tools

@@ -147,6 +147,9 @@ export const OPTIONS = [
   { option: 'onOutput', api: ['verify'], kind: 'on-output' },
   // Told once the config is resolved, before any scenario runs: every value with its source.
   { option: 'onConfig', api: ['verify'], kind: 'on-config' },
+  // Where the runner records cucumber's message stream of the run (NDJSON, absolute or relative to
+  // cwd): the CLI's junit, messages and html reports are drawn from it.
+  { option: 'messagesFile', api: ['verify'], kind: 'path' },
 ] as const satisfies readonly OptionEntry[];
 
 type Entry = (typeof OPTIONS)[number];

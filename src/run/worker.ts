@@ -11,6 +11,7 @@ import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
 import { captureStepErrors } from './capture-errors.js';
 import { RunCollector } from './collect.js';
+import { recordMessages } from './message-record.js';
 import type { RunJob, SupportJob } from './protocol.js';
 import type { RunError } from '../core/run-result.js';
 import { purgeModules } from './purge.js';
@@ -134,6 +135,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       for (const file of loaded) loadActive.add(file);
     }
   };
+  const record = job.messagesFile ? recordMessages(job.messagesFile) : undefined;
   const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
   // cucumber rejects when a BeforeAll/AfterAll hook throws; what ran before it is still a result.
   await api
@@ -145,10 +147,11 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
         formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: job.snippetOptions ?? {} },
       },
       environment,
-      onMessage,
+      record ? (envelope: Envelope) => (record.write(envelope), onMessage(envelope)) : onMessage,
     )
     .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
   watchdog.stop();
+  record?.close();
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
   noteLoadPhase();
   mark('run finished');
