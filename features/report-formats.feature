@@ -47,6 +47,20 @@ Feature: Reports CI tools read
     Then the exit code is 1
     And stdout has the GitHub annotation "error" at "features/invoicing.feature" line 17 titled "VAT is rounded half up"
 
+  Scenario: A run that never finished writes no report drawn from it, and leaves no stale one behind
+    Given the file "reports/junit.xml" contains:
+      """
+      <testsuite name="an earlier run" tests="0"/>
+      """
+    And the file "spec.config.json" contains:
+      """
+      { "timeout": "soon" }
+      """
+    When I run "spec verify --gate none --format junit:reports/junit.xml"
+    Then the exit code is 2
+    And stderr contains "--format junit:reports/junit.xml was not written: no scenario run finished"
+    And the file "reports/junit.xml" does not exist
+
   Scenario Outline: A bad --format is refused before anything runs: <case>
     When I run "spec verify --gate none <flag>"
     Then the exit code is 2

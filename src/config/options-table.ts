@@ -52,7 +52,7 @@ export interface OptionEntry {
 
 /** Every config file name that is looked for, from the one list loading uses: `spec.config.{ts,mts,…}`. */
 export const CONFIG_NAMES = `spec.config.{${DEFAULTS.configFiles.map((f) => f.replace('spec.config.', '')).join(',')}}`;
-const REPORTER_LINES = REPORTER_NAMES.map((name) => `  ${name.padEnd(7)}${REPORTERS[name].summary}`).join('\n');
+const REPORTER_LINES = REPORTER_NAMES.map((name) => `  ${name.padEnd(9)}${REPORTERS[name].summary}`).join('\n');
 
 export const OPTIONS = [
   { option: 'tags', api: ['verify', 'watch'], flag: 'tags', short: 't', cli: ['verify', 'watch'], kind: 'string', arg: 'EXPR', help: { verify: 'only scenarios matching a tag expression ("@smoke and not @slow")', watch: 'only scenarios matching a tag expression' } },

@@ -3,6 +3,7 @@
  * project so step definitions register with the runner we drive), runs one job, reports, exits.
  * A child, not in-process, so a step that blocks the event loop can be cut and nothing the user's
  * code starts outlives the run.
+ * Size: one runner's whole life (load, run, report, exit) in one place, so what a run sends back and when it exits can be read together.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
