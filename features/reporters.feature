@@ -109,12 +109,12 @@ Feature: Reports for agents and for hooks
     And the file "reports/verdict.json" is a verdict matching the schema that counts 5 passed and 1 failed scenarios
 
   Scenario: An unknown format is bad input that names the known ones, and nothing runs
-    When I run "spec verify --format junit:reports/junit.xml"
+    When I run "spec verify --format tap:reports/tap.txt"
     Then the exit code is 2
-    And stderr contains "unknown format \"junit\""
-    And stderr contains "human, agent, json"
+    And stderr contains "unknown format \"tap\""
+    And stderr contains "human, agent, json, junit, messages, html, github"
     And stderr contains "(SPEC_USAGE)"
-    And the file "reports/junit.xml" does not exist
+    And the file "reports/tap.txt" does not exist
     And there is no ".spec" folder anywhere in the project
 
   Scenario: Two reports to stdout are bad input

@@ -43,8 +43,14 @@ Feature: Watch prints through the reporter registry
     Then the exit code is 2
     And stderr contains "only one report can go to stdout, and --json and --format human both send one there"
 
-  Scenario: An unknown format names the ones there are
+  Scenario: A report only a finished run has (JUnit) is refused by name
     When I run "spec watch --format junit"
     Then the exit code is 2
-    And stderr contains 'unknown format "junit"'
+    And stderr contains "the junit reporter reports a finished run, which a watcher never has"
+    And stderr contains "spec watch prints with: human, agent, json"
+
+  Scenario: An unknown format names the ones there are
+    When I run "spec watch --format tap"
+    Then the exit code is 2
+    And stderr contains 'unknown format "tap"'
     And stderr contains "use one of: human, agent, json"

@@ -32,8 +32,14 @@ describe('planOutputs', () => {
   });
 
   it('refuses an unknown name, listing the registered ones', () => {
-    expect(thrownProblem(() => planOutputs({ format: ['junit:out.xml'] }, root))).toEqual({ code: 'SPEC_USAGE', message: 'unknown format "junit"', hint: `use one of: ${REPORTER_NAMES.join(', ')}` });
+    expect(thrownProblem(() => planOutputs({ format: ['tap:out.txt'] }, root))).toEqual({ code: 'SPEC_USAGE', message: 'unknown format "tap"', hint: `use one of: ${REPORTER_NAMES.join(', ')}` });
     expect(thrownProblem(() => planOutputs({ reporter: 'tap' }, root)).message).toBe('unknown reporter "tap"');
+  });
+
+  it('refuses a file-only report (html) sent to stdout, naming the flag that writes it to a file', () => {
+    expect(thrownProblem(() => planOutputs({ format: ['html'] }, root))).toEqual({ code: 'SPEC_USAGE', message: '--format html: the html report is written to a file, not to a terminal', hint: 'write --format html:FILE' });
+    expect(thrownProblem(() => planOutputs({ reporter: 'html' }, root)).hint).toBe('write --format html:FILE');
+    expect(planOutputs({ format: ['junit', 'html:r.html'] }, root).map((o) => o.name)).toEqual(['junit', 'html']);
   });
 
   it('refuses two reports to stdout, an empty file and one file written twice', () => {

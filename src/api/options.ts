@@ -4,7 +4,7 @@ import { UserConfigSchema } from '../config/schema.js';
 import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { AGENTS } from '../init/agent-wiring.js';
-import { REPORTER_NAMES } from '../core/reporters.js';
+import { VERDICT_REPORTER_NAMES } from '../core/reporters.js';
 import { OPTIONS, type Command, type OptionEntry, type OptionKind, type TableOptions } from '../config/options-table.js';
 
 /*
@@ -35,7 +35,7 @@ const KIND_SCHEMAS: Record<OptionKind, z.ZodType> = {
   gates: z.union([strings, z.literal(false)]),
   ms: z.number().min(0),
   runner,
-  reporter: z.enum(REPORTER_NAMES),
+  reporter: z.enum(VERDICT_REPORTER_NAMES),
   config: UserConfigSchema,
   signal: z.instanceof(AbortSignal),
   'on-output': fn,

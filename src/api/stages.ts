@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import type { SpecProblem } from '../core/errors.js';
@@ -78,7 +79,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (runnable.length === 0) return { ...base, plan: undefined };
-  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines: selection.lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun) });
+  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines: selection.lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
   return { ...base, plan };
 }
 

@@ -33,6 +33,7 @@ export async function verify(options: VerifyOptions = {}, environment: Environme
       ...given,
       ...(given.paths ? { paths: given.paths.map((p) => fromBase(place, p)) } : {}),
       ...(given.configFile ? { configFile: fromBase(place, given.configFile) } : {}),
+      ...(given.messagesFile ? { messagesFile: fromBase(place, given.messagesFile) } : {}),
       ...(given.changedFiles ? { changedFiles: given.changedFiles.map((f) => path.resolve(place.base, f)) } : {}),
     };
     const { verifyWith } = await import('./verify-run.js');

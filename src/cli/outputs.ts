@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
-import { REPORTER_NAMES, isReporterName, type ReporterName } from '../core/reporters.js';
+import { REPORTER_NAMES, isReporterName, reporterInfo, type ReporterName } from '../core/reporters.js';
 
 /** One report a run writes: a registered reporter to stdout (no file) or to a file. */
 export interface Output {
@@ -31,6 +31,7 @@ export function planOutputs(flags: OutputFlags, root: string): Output[] {
   // --output-file resolves against the folder spec was started in, as it always has.
   if (flags.outputFile) outputs.push({ name: 'json', file: path.resolve(flags.outputFile), flag: `--output-file ${path.resolve(flags.outputFile)}` });
   for (const value of flags.format ?? []) outputs.push(parseFormat(value, root));
+  for (const output of outputs) if (output.file === undefined && reporterInfo(output.name).fileOnly) throw new SpecloopError({ code: 'SPEC_USAGE', message: `${output.flag}: the ${output.name} report is written to a file, not to a terminal`, hint: `write --format ${output.name}:FILE` });
   refuseClashes(outputs);
   return outputs;
 }

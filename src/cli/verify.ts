@@ -9,6 +9,7 @@ import { VERIFY_HELP } from './help.js';
 import { reporterInfo, type ReporterName } from '../core/reporters.js';
 import { loadRenderer, type Render } from '../report/reporters.js';
 import { planOutputs, type Output } from './outputs.js';
+import { fromMessages, messagesFileFor, planGithub, takeMessages, unwritten, writeGithubSummary } from './ci-reports.js';
 import { enterProject, locate, pickReporter, withInterrupts } from './shared.js';
 
 export async function runVerify(argv: string[]): Promise<number> {
@@ -21,12 +22,16 @@ export async function runVerify(argv: string[]): Promise<number> {
   // Every report is checked before anything starts; without one to stdout, the config's reporter decides.
   const outputs = planOutputs({ format: values.format, reporter: values.reporter, json: values.json, outputFile: values['output-file'] }, place.root);
   const toStdout = outputs.find((o) => o.file === undefined);
+  const messagesFile = messagesFileFor(outputs, place.root);
+  const github = planGithub(outputs, process.env);
   const options: VerifyOptions = {
     ...optionsFromFlags('verify', values),
     cwd: place.base,
     paths: positionals,
     defaultRunner: 'thread',
-    reporter: toStdout?.name,
+    // A report drawn from the message stream is not one the run config knows (it names verdict reporters).
+    reporter: toStdout && !fromMessages(toStdout) ? toStdout.name : undefined,
+    ...(messagesFile ? { messagesFile } : {}),
   };
   if (values['print-config']) {
     const [{ inspectConfig }, { renderConfig, flagsOf }] = await Promise.all([import('../api/config.js'), import('./print-config.js')]);
@@ -44,13 +49,17 @@ export async function runVerify(argv: string[]): Promise<number> {
   // The reporter comes from the resolved config (flag, else spec.config's "reporter", else
   // detection), told before any scenario runs: it decides where step output goes.
   let reporter: ReporterName | undefined;
-  let renderer: Promise<Render> | undefined;
+  let renderer: ((messages: string | undefined) => Promise<Render | undefined>) | undefined;
   const choose = (requested: ReporterName | undefined) => {
     reporter = pickReporter(requested, process.env);
     const name = reporter;
-    renderer = colorLevel.then((level) => loadRenderer(name, { to: 'stdout', colorLevel: level }));
+    if (reporterInfo(name).messages) return void (renderer = async (messages) => (messages === undefined ? undefined : loadRenderer(name, { to: 'stdout', colorLevel: 0, messages })));
+    const loading = colorLevel.then((level) => loadRenderer(name, { to: 'stdout', colorLevel: level }));
+    renderer = () => loading;
   };
-  const fileRenderers = Promise.all(files.map((output) => loadRenderer(output.name, { to: 'file', colorLevel: 0 })));
+  if (toStdout && fromMessages(toStdout)) choose(toStdout.name);
+  const fromVerdict = files.filter((o) => !fromMessages(o));
+  const fileRenderers = Promise.all(fromVerdict.map((output) => loadRenderer(output.name, { to: 'file', colorLevel: 0 })));
   const verdict = await withInterrupts((signal) =>
     verify({
       ...options,
@@ -67,8 +76,17 @@ export async function runVerify(argv: string[]): Promise<number> {
   );
   // A config that did not load never told its reporter: the flag's, else detection, reports that.
   if (renderer === undefined) choose(toStdout?.name);
-  await writeReports(files, await fileRenderers, verdict);
-  process.stdout.write((await renderer!)(verdict));
+  const messages = takeMessages(messagesFile);
+  await writeReports(fromVerdict, await fileRenderers, verdict);
+  const fromRun = files.filter(fromMessages);
+  if (messages === undefined) for (const output of fromRun) process.stderr.write(unwritten(output, verdict));
+  else await writeReports(fromRun, await Promise.all(fromRun.map((output) => loadRenderer(output.name, { to: 'file', colorLevel: 0, messages }))), verdict);
+  const render = await renderer!(messages);
+  if (render) process.stdout.write(render(verdict));
+  else process.stderr.write(unwritten(toStdout!, verdict));
+  // On GitHub Actions the failures are annotated besides the chosen report; stderr when stdout is a machine's.
+  if (github.annotate) (reporterInfo(reporter!).machine ? process.stderr : process.stdout).write((await import('../report/github.js')).githubAnnotations(verdict));
+  if (github.summary) process.stderr.write(await writeGithubSummary(github.summary, verdict));
   (await import('../core/timing.js')).mark('spec', 'printed');
   return verdict.exitCode;
 }

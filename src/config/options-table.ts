@@ -52,7 +52,7 @@ export interface OptionEntry {
 
 /** Every config file name that is looked for, from the one list loading uses: `spec.config.{ts,mts,…}`. */
 export const CONFIG_NAMES = `spec.config.{${DEFAULTS.configFiles.map((f) => f.replace('spec.config.', '')).join(',')}}`;
-const REPORTER_LINES = REPORTER_NAMES.map((name) => `  ${name.padEnd(7)}${REPORTERS[name].summary}`).join('\n');
+const REPORTER_LINES = REPORTER_NAMES.map((name) => `  ${name.padEnd(9)}${REPORTERS[name].summary}`).join('\n');
 
 export const OPTIONS = [
   { option: 'tags', api: ['verify', 'watch'], flag: 'tags', short: 't', cli: ['verify', 'watch'], kind: 'string', arg: 'EXPR', help: { verify: 'only scenarios matching a tag expression ("@smoke and not @slow")', watch: 'only scenarios matching a tag expression' } },
@@ -147,6 +147,9 @@ export const OPTIONS = [
   { option: 'onOutput', api: ['verify'], kind: 'on-output' },
   // Told once the config is resolved, before any scenario runs: every value with its source.
   { option: 'onConfig', api: ['verify'], kind: 'on-config' },
+  // Where the runner records cucumber's message stream of the run (NDJSON, absolute or relative to
+  // cwd): the CLI's junit, messages and html reports are drawn from it.
+  { option: 'messagesFile', api: ['verify'], kind: 'path' },
 ] as const satisfies readonly OptionEntry[];
 
 type Entry = (typeof OPTIONS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORTER_NAMES } from '../core/reporters.js';
+import { VERDICT_REPORTER_NAMES } from '../core/reporters.js';
 import { GateConfigSchema } from './schema.js';
 
 /** What `spec verify --print-config --json` prints: the resolved config, each value with its sources. */
@@ -36,7 +36,7 @@ export const RunConfigSchema = z.strictObject({
     gates: sourced(z.union([strings, z.literal(false), z.record(z.string(), GateConfigSchema)])),
     coverage: sourced(z.boolean()),
     runner: sourced(runner),
-    reporter: sourced(z.enum(REPORTER_NAMES).optional()),
+    reporter: sourced(z.enum(VERDICT_REPORTER_NAMES).optional()),
   }),
 });
 

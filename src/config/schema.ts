@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SpecProblem } from '../core/errors.js';
-import { REPORTER_NAMES, type ReporterName } from '../core/reporters.js';
+import { VERDICT_REPORTER_NAMES, type ReporterName } from '../core/reporters.js';
 import type { Source } from './sources.js';
 
 const argv = z.array(z.string().min(1)).min(1);
@@ -46,7 +46,7 @@ export const UserConfigSchema = z.strictObject({
   worldParameters: z.record(z.string(), z.unknown()).optional(),
   profile: z.string().optional().describe('cucumber.cjs profile to honour'),
   gates: z.record(z.string(), GateConfigSchema).optional().describe('extra gates: name → argv, {command, timeout} or false'),
-  reporter: z.enum(REPORTER_NAMES).optional().describe('the report printed to stdout when no flag chooses one'),
+  reporter: z.enum(VERDICT_REPORTER_NAMES).optional().describe('the report printed to stdout when no flag chooses one'),
   coverage: z.boolean().optional().describe('record which files each scenario runs code in (V8 coverage), so watch and --changed select exactly; costs ≈ 1–2 ms a scenario'),
   runner: z.enum(['thread', 'process']).optional().describe('where scenarios run: a worker thread (fastest start) or a child process (for steps that need process.chdir or non-thread-safe native addons)'),
   debt: z.union([z.literal(false), DebtConfigSchema]).optional().describe('comprehension debt: false turns it off (verdict debt: null, no history); an object sets thresholds that fail verify'),

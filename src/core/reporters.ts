@@ -14,6 +14,10 @@ export interface ReporterInfo {
   readonly machine?: boolean;
   /** When no reporter was chosen, the first whose detector matches the environment is used. */
   readonly detect?: (env: Record<string, string | undefined>) => boolean;
+  /** Rendered from cucumber's message stream of the run, which the runner then records (not from the verdict alone). */
+  readonly messages?: boolean;
+  /** Only written to a file (`--format NAME:FILE`): nothing reads it from a terminal. */
+  readonly fileOnly?: boolean;
 }
 
 export const REPORTERS = {
@@ -23,6 +27,10 @@ export const REPORTERS = {
     detect: (env) => AGENT_VARIABLES.some((name) => env[name]) || Object.keys(env).some((k) => k.startsWith('CODEX_')),
   },
   json: { summary: 'the verdict as one JSON document (schema: specloop/verdict.schema.json)', machine: true },
+  junit: { summary: "JUnit XML, what CI test tabs read (cucumber's @cucumber/junit-xml-formatter)", machine: true, messages: true },
+  messages: { summary: "cucumber's message stream (NDJSON), what every cucumber tool reads", machine: true, messages: true },
+  html: { summary: "cucumber's HTML report (@cucumber/html-formatter); to a file only", machine: true, messages: true, fileOnly: true },
+  github: { summary: 'GitHub Actions annotations, one per failure at its spec line (on by default when GITHUB_ACTIONS=true)' },
 } as const satisfies Record<string, ReporterInfo>;
 
 export type ReporterName = keyof typeof REPORTERS;
@@ -31,6 +39,9 @@ export type ReporterName = keyof typeof REPORTERS;
 export const DEFAULT_REPORTER: ReporterName = 'human';
 
 export const REPORTER_NAMES = Object.keys(REPORTERS) as [ReporterName, ...ReporterName[]];
+
+/** The reporters drawn from the verdict alone: the ones a config's "reporter" or an API caller may name for stdout. */
+export const VERDICT_REPORTER_NAMES = REPORTER_NAMES.filter((name) => !reporterInfo(name).messages) as [ReporterName, ...ReporterName[]];
 
 export function isReporterName(name: string): name is ReporterName {
   return Object.hasOwn(REPORTERS, name);

@@ -29,6 +29,10 @@ const WATCH_RENDERERS: Record<ReporterName, ((target: WatchTarget) => Promise<Re
   // Plain, like the agent's verdicts: an agent reads colour codes as noise.
   agent: (target) => textStream('agent', { ...target, colorLevel: 0 }),
   json: () => ndjson(),
+  junit: undefined,
+  messages: undefined,
+  html: undefined,
+  github: undefined,
 };
 
 export const WATCH_REPORTER_NAMES = (Object.keys(WATCH_RENDERERS) as ReporterName[]).filter((name) => WATCH_RENDERERS[name] !== undefined);

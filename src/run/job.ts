@@ -59,6 +59,8 @@ export interface JobRequest {
   keepRunner: boolean;
   /** Bind the steps without running them (cucumber's dry run). */
   dryRun?: boolean;
+  /** Where the runner records cucumber's message stream (absolute). */
+  messagesFile?: string;
 }
 
 export function planRun(request: JobRequest): RunPlan {
@@ -82,6 +84,7 @@ export function planRun(request: JobRequest): RunPlan {
     // ESM modules can't be dropped from Node's cache, so only CommonJS steps keep a runner alive.
     persistent: request.keepRunner && config.module === 'cjs' && support.importPaths.length === 0,
     ...(request.dryRun ? { dryRun: true } : {}),
+    ...(request.messagesFile ? { messagesFile: request.messagesFile } : {}),
   };
   return { support, job, limits: limitsFor(config), files: request.files, lines };
 }

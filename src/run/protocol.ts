@@ -38,6 +38,8 @@ export interface RunJob {
   persistent?: boolean;
   /** cucumber's dry run: steps bind (undefined, ambiguous, which definition) but nothing executes (spec steps). */
   dryRun?: boolean;
+  /** Record every cucumber message of the run here, one JSON envelope a line (absolute). */
+  messagesFile?: string;
 }
 
 export type ParentMessage =

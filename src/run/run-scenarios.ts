@@ -4,7 +4,7 @@ import { startRunner } from './start.js';
 import type { RunJob, SupportJob } from './protocol.js';
 import type { RunProgress, RunScenario, RunStep } from '../core/run-result.js';
 import type { SpecFile } from '../spec/model.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { PickleInfo } from '../spec/pickle-index.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { RunPlan } from './job.js';
@@ -65,7 +65,7 @@ export async function runScenarios(first: Runner, run: ScenarioRun, track: (chil
     const child = startRunner(first.kind, run.root, run.env, run.onOutput);
     track(child);
     child.load(run.support);
-    outcome = await child.run({ ...run.job, paths }, run.limits, run.signal);
+    outcome = await child.run({ ...withoutMessages(run.job), paths }, run.limits, run.signal);
   }
   if (outcome.kind !== 'result' || hung.length === 0) return { outcome, cut: hung.length };
   const timedOut = hung.map((h) => hungScenario(h.file, h.pickle, h.progress, run.limits.hangAfterMs));
@@ -115,6 +115,17 @@ function hungScenario(file: SpecFile, pickle: PickleInfo, progress: RunProgress,
     ...(i === at ? { error: { message: `timed out: the step blocked the event loop for more than ${limitMs} ms and was stopped` } } : {}),
   }));
   return { uri: file.runPath, line: pickle.line, ...(pickle.line !== pickle.scenarioLine ? { example: true } : {}), name: pickle.name, feature: pickle.feature, ...(pickle.keyword ? { keyword: pickle.keyword } : {}), ...(pickle.rule ? { rule: pickle.rule } : {}), ...(pickle.language ? { language: pickle.language } : {}), tags: pickle.tags, status: 'failed', durationMs: limitMs, steps, hookFailures: at < 0 ? [{ name: progress.step, status: 'failed', error: { message: `timed out: ${progress.step} blocked the event loop for more than ${limitMs} ms and was stopped` } }] : [] };
+}
+
+/**
+ * A run cut short and resumed in a fresh runner has no one message stream that tells it whole (the
+ * cut scenario's messages end mid-step, the resumed run starts a second stream): none is kept, so
+ * no report drawn from it can leave the cut scenario out.
+ */
+function withoutMessages(job: RunJob): RunJob {
+  if (job.messagesFile) rmSync(job.messagesFile, { force: true });
+  const { messagesFile: _dropped, ...rest } = job;
+  return rest;
 }
 
 function order(files: SpecFile[], scenario: RunScenario): number {

@@ -3,6 +3,7 @@
  * project so step definitions register with the runner we drive), runs one job, reports, exits.
  * A child, not in-process, so a step that blocks the event loop can be cut and nothing the user's
  * code starts outlives the run.
+ * Size: one runner's whole life (load, run, report, exit) in one place, so what a run sends back and when it exits can be read together.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
 import { captureStepErrors } from './capture-errors.js';
 import { RunCollector } from './collect.js';
+import { recordMessages } from './message-record.js';
 import type { RunJob, SupportJob } from './protocol.js';
 import type { RunError } from '../core/run-result.js';
 import { purgeModules } from './purge.js';
@@ -134,6 +136,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       for (const file of loaded) loadActive.add(file);
     }
   };
+  const record = job.messagesFile ? recordMessages(job.messagesFile) : undefined;
   const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
   // cucumber rejects when a BeforeAll/AfterAll hook throws; what ran before it is still a result.
   await api
@@ -145,10 +148,11 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
         formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: job.snippetOptions ?? {} },
       },
       environment,
-      onMessage,
+      record ? (envelope: Envelope) => (record.write(envelope), onMessage(envelope)) : onMessage,
     )
     .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
   watchdog.stop();
+  record?.close();
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
   noteLoadPhase();
   mark('run finished');
