@@ -4,8 +4,9 @@
  * A child, not in-process, so a step that blocks the event loop can be cut and nothing the user's
  * code starts outlives the run.
  */
-import { createRequire } from 'node:module';
+import { createRequire, register as registerHooks } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
@@ -31,12 +32,19 @@ function registerCommonJs(): void {
   cjsRegistered = true;
 }
 
+let esmRegistered = false;
+/** Bumped before each reload: the fresh-module hooks put it in the URL of every project module. */
+const generation = new Int32Array(new SharedArrayBuffer(4));
+
 async function registerTypeScript(support: SupportJob): Promise<void> {
   registerCommonJs();
-  if (support.module === 'esm' || support.importPaths.length > 0) {
-    const { register } = (await import('tsx/esm/api')) as { register: () => void };
-    register();
-  }
+  if (esmRegistered || (support.module !== 'esm' && support.importPaths.length === 0)) return;
+  esmRegistered = true;
+  const { register } = (await import('tsx/esm/api')) as { register: () => void };
+  register();
+  // After tsx, so these run first and rename what tsx resolved.
+  const data = { root: pathToFileURL(process.cwd()).href + '/', generation: generation.buffer };
+  registerHooks(new URL('./fresh-esm-hooks.js', import.meta.url), { data });
 }
 
 function mark(label: string): void {
@@ -50,6 +58,7 @@ type Library = Awaited<ReturnType<CucumberApi['loadSupport']>>;
 interface Loaded { library: Library; takeThrown: () => RunError | undefined }
 
 let lastSupport: string[] = [];
+let loads = 0;
 
 /** Every loaded module of the project itself (not under node_modules). */
 function projectModules(root: string): string[] {
@@ -86,9 +95,13 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   // A second load in a long-lived runner: the step files must run again to register their steps
   // with cucumber's fresh builder, edited modules must be re-read, and every project module starts
   // fresh so no state a scenario left in one reaches the next run. Only dependencies (cucumber,
-  // tsx, node_modules) stay loaded: they are most of the start-up.
+  // tsx, node_modules) stay loaded: they are most of the start-up. CommonJS modules leave
+  // require.cache; ES modules get new URLs (fresh-esm-hooks.ts).
   const supportFiles = expandCompacted(support.requirePaths);
-  if (lastSupport.length) purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
+  if (loads++ > 0) {
+    Atomics.add(generation, 0, 1);
+    purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
+  }
   lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
   await recordCoverage(support.coverage, Boolean(support.lines));
