@@ -30,7 +30,7 @@ export function initialize(data: Data): void {
 
 /** Only the project's own files are renamed: dependencies are the start-up worth keeping. */
 function isProjectFile(url: string): boolean {
-  return url.startsWith(rootUrl) && !url.includes('/node_modules/');
+  return url.startsWith(rootUrl) && !url.slice(rootUrl.length).split(/[?#]/)[0]!.split('/').includes('node_modules');
 }
 
 export async function resolve(specifier: string, context: unknown, next: NextResolve): Promise<Resolved> {

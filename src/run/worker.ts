@@ -4,9 +4,8 @@
  * A child, not in-process, so a step that blocks the event loop can be cut and nothing the user's
  * code starts outlives the run.
  */
-import { createRequire, register as registerHooks } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
@@ -21,32 +20,9 @@ import { configureTiming, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
+import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 
 const ownRequire = createRequire(import.meta.url);
-let cjsRegistered = false;
-
-/** tsx's require hooks go in at boot (they only affect require); ESM hooks only when a job imports. */
-function registerCommonJs(): void {
-  if (cjsRegistered) return;
-  (ownRequire('tsx/cjs/api') as { register: () => void }).register();
-  cjsRegistered = true;
-}
-
-let esmRegistered = false;
-/** Bumped before each reload: the fresh-module hooks put it in the URL of every project module. */
-const generation = new Int32Array(new SharedArrayBuffer(4));
-
-async function registerTypeScript(support: SupportJob): Promise<void> {
-  registerCommonJs();
-  if (esmRegistered || (support.module !== 'esm' && support.importPaths.length === 0)) return;
-  esmRegistered = true;
-  const { register } = (await import('tsx/esm/api')) as { register: () => void };
-  register();
-  // After tsx, so these run first and rename what tsx resolved.
-  const data = { root: pathToFileURL(process.cwd()).href + '/', generation: generation.buffer };
-  registerHooks(new URL('./fresh-esm-hooks.js', import.meta.url), { data });
-}
-
 function mark(label: string): void {
   markPhase('runner', label);
 }
@@ -99,7 +75,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   // require.cache; ES modules get new URLs (fresh-esm-hooks.ts).
   const supportFiles = expandCompacted(support.requirePaths);
   if (loads++ > 0) {
-    Atomics.add(generation, 0, 1);
+    freshModules();
     purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
   }
   lastSupport = supportFiles;
