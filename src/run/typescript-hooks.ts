@@ -22,14 +22,15 @@ let esmRegistered = false;
 /** Bumped before each reload: the fresh-module hooks put it in the URL of every project module. */
 const generation = new Int32Array(new SharedArrayBuffer(4));
 
-export async function registerTypeScript(support: SupportJob): Promise<void> {
+/** `root`: the project folder, whose modules (outside node_modules) load fresh each run. */
+export async function registerTypeScript(support: SupportJob, root: string): Promise<void> {
   registerCommonJs();
   if (esmRegistered || (support.module !== 'esm' && support.importPaths.length === 0)) return;
   esmRegistered = true;
   const { register } = (await import('tsx/esm/api')) as { register: () => void };
   register();
   // After tsx, so these run first and rename what tsx resolved.
-  const data = { root: pathToFileURL(process.cwd()).href + '/', generation: generation.buffer };
+  const data = { root: pathToFileURL(root).href + '/', generation: generation.buffer };
   registerHooks(new URL('./fresh-esm-hooks.js', import.meta.url), { data });
 }
 

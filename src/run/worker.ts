@@ -67,7 +67,7 @@ function noteLoadPhase(): void {
 
 async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
   mark('load received');
-  await registerTypeScript(support);
+  await registerTypeScript(support, process.cwd());
   // A second load in a long-lived runner: the step files must run again to register their steps
   // with cucumber's fresh builder, edited modules must be re-read, and every project module starts
   // fresh so no state a scenario left in one reaches the next run. Only dependencies (cucumber,
