@@ -4,7 +4,7 @@
 //
 //   node bench/watch.bench.mjs [--suite bench/out/suite-2000] [--edits 20] [--only spec|cucumber|vitest]
 //                              [--json] [--runs 5] [--gap 1000] [--settle 20] [--timeout 600]
-//                              [--few FILE] [--tenth FILE] [--spec-bin PATH]
+//                              [--few FILE] [--tenth FILE] [--spec-bin PATH] [--profiles default,esm]
 //
 // 1. spec watch --json in the suite: after its initial full run, --edits edits to a module few
 //    scenarios reach, then --edits to one a tenth of the suite reaches; latency = write → the
@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { generateSuite, readManifest } from './generate.mjs';
+import { GENERATOR_VERSION, generateSuite, readManifest } from './generate.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -38,7 +38,7 @@ const TARGETS = { fewMs: 150, tenthMs: 400, cucumberOverFew: 10, vitestOverSpec:
 const USAGE = `usage: node bench/watch.bench.mjs [options]
   --suite DIR      generated suite (default bench/out/suite-2000; generated if missing)
   --edits 20       edits per target module, for spec and for vitest
-  --only NAME      measure only 'spec', 'cucumber' (cold anchor) or 'vitest' (watch anchor)
+  --only NAMES     measure only 'spec', 'cucumber' (cold anchor) and/or 'vitest' (watch anchor), comma-separated
   --json           print the results as JSON on stdout (progress still goes to stderr)
   --runs 5         timed cold cucumber-js runs (after one warm-up)
   --gap 1000       ms of quiet after each verdict before the next edit (an agent edits every few s)
@@ -50,13 +50,17 @@ const USAGE = `usage: node bench/watch.bench.mjs [options]
   --coverage       run spec watch --coverage (per-scenario coverage selects exactly)
   --body-edit      edit inside the module's first function body instead of appending an export
                    (the edit coverage narrows; an appended export changes load-time state)
-  --plan           only print the modules it would edit, with their reach, and exit`;
+  --plan           only print the modules it would edit, with their reach, and exit
+  --profiles LIST  measure spec watch and cold cucumber-js under each cucumber profile in turn
+                   (default: the config's default; the generated suite has 'default', CommonJS, and
+                   'esm', the same steps loaded with import:, cold runs with NODE_OPTIONS=--import tsx)
+  --rounds 1       with --profiles: go round the profiles this many times (alternating, for a noisy machine)`;
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
 function parseArgs(argv) {
-  const options = { suite: DEFAULT_SUITE, edits: 20, only: null, json: false, runs: 5, gap: 1000, settle: 20, timeout: 600, few: null, tenth: null, specBin: SPEC_BIN };
+  const options = { suite: DEFAULT_SUITE, edits: 20, only: null, json: false, runs: 5, gap: 1000, settle: 20, timeout: 600, few: null, tenth: null, specBin: SPEC_BIN, profiles: null, profile: null, rounds: 1 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => {
@@ -75,12 +79,15 @@ function parseArgs(argv) {
       case '--tenth': options.tenth = value(); break;
       case '--spec-bin': options.specBin = path.resolve(value()); break;
       case '--json': options.json = true; break;
+      case '--profiles': options.profiles = value().split(',').filter(Boolean); break;
+      case '--rounds': options.rounds = int(value(), flag, 1); break;
       case '--plan': options.plan = true; break;
       case '--coverage': options.coverage = true; break;
       case '--body-edit': options.bodyEdit = true; break;
       case '--only': {
-        options.only = value();
-        if (!['spec', 'cucumber', 'vitest'].includes(options.only)) throw new Error(`--only takes spec, cucumber or vitest, not '${options.only}'`);
+        options.only = value().split(',');
+        const wrong = options.only.find((name) => !['spec', 'cucumber', 'vitest'].includes(name));
+        if (wrong !== undefined) throw new Error(`--only takes spec, cucumber or vitest (or several, comma-separated), not '${wrong}'`);
         break;
       }
       case '--help': case '-h': options.help = true; break;
@@ -105,6 +112,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const rel = (p) => path.relative(ROOT, p) || '.';
 const posix = (p) => p.split(path.sep).join('/');
 const round1 = (n) => Math.round(n * 10) / 10;
+const round2 = (n) => Math.round(n * 100) / 100;
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b[A-Za-z]/g, '');
 const tail = (lines, n = 20) => (lines.length ? lines.slice(-n).map((l) => `  | ${l.length > 300 ? `${l.slice(0, 300)}…` : l}`).join('\n') : '  | (empty)');
 
@@ -383,7 +391,7 @@ async function stopTracked(t, { input = null, politeMs = 2000, termMs = 2000 } =
 
 function ensureSuite(dir) {
   const manifest = readManifest(dir);
-  if (manifest) return manifest.counts;
+  if (manifest && (manifest.version === GENERATOR_VERSION || dir !== DEFAULT_SUITE)) return manifest.counts;
   if (dir !== DEFAULT_SUITE) throw new BenchFailure(`${dir} holds no generated suite (.specloop-bench-suite.json); generate one with bench/generate.mjs`);
   log(`generating ${rel(dir)} (node bench/generate.mjs --features 200 --scenarios 10 --modules 1000)`);
   return generateSuite({ ...DEFAULT_SUITE_OPTIONS, out: dir }).counts;
@@ -594,7 +602,7 @@ function collect(stream, keep = 200) {
 // 1. spec watch
 
 function specCommand(options) {
-  return [process.execPath, options.specBin, 'watch', '--json', '--settle', String(options.settle), ...(options.coverage ? ['--coverage'] : [])];
+  return [process.execPath, options.specBin, 'watch', '--json', '--settle', String(options.settle), ...(options.coverage ? ['--coverage'] : []), ...(options.profile ? ['--profile', options.profile] : [])];
 }
 
 function probeSpecWatch(options) {
@@ -793,14 +801,19 @@ function countBy(items) {
 // ---------------------------------------------------------------------------------------------
 // 2. anchor (a): cold cucumber-js
 
-function cucumberArgv() {
-  return [process.execPath, CUCUMBER_BIN];
+function cucumberArgv(options) {
+  return [process.execPath, CUCUMBER_BIN, ...(options.profile ? ['--profile', options.profile] : [])];
 }
 
-function runOnce(argv, cwd, timeoutMs) {
+/** An ES-module profile loads TypeScript as cucumber-js's docs show for tsx. */
+function cucumberEnv(options) {
+  return options.profile === 'esm' ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() } : process.env;
+}
+
+function runOnce(argv, cwd, timeoutMs, env = process.env) {
   return new Promise((resolve, reject) => {
     const t0 = now();
-    const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const proc = new Tracked(child, 'cucumber-js');
     const out = [];
     const err = [];
@@ -825,11 +838,11 @@ function runOnce(argv, cwd, timeoutMs) {
 }
 
 async function benchCucumber(suite, counts, options) {
-  const argv = cucumberArgv();
-  const command = `(cd ${rel(suite)} && node ${CUCUMBER_BIN})`;
+  const argv = cucumberArgv(options);
+  const command = `(cd ${rel(suite)} && ${options.profile === 'esm' ? "NODE_OPTIONS='--import tsx' " : ''}node ${argv.slice(1).join(' ')})`;
   const samples = [];
   for (let i = 0; i <= options.runs; i++) {
-    const run = await runOnce(argv, suite, options.timeout * 1000);
+    const run = await runOnce(argv, suite, options.timeout * 1000, cucumberEnv(options));
     const m = /^(\d+) scenarios? \(([^)]*)\)/m.exec(run.stdout);
     const passed = m ? Number(/(\d+) passed/.exec(m[2])?.[1] ?? 0) : null;
     const problems = [];
@@ -1075,7 +1088,7 @@ async function main(argv) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const names = options.only ? [options.only] : ['cucumber', 'spec', 'vitest'];
+  const names = options.only ?? ['cucumber', 'spec', 'vitest'];
   if (names.includes('spec') && !options.plan) {
     const problem = probeSpecWatch(options);
     if (problem) {
@@ -1101,13 +1114,16 @@ async function main(argv) {
       if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return 0;
     }
-    if (names.includes('cucumber')) {
-      log('— anchor (a): cold cucumber-js');
-      report.results.cucumber = await benchCucumber(options.suite, counts, options);
-    }
-    if (names.includes('spec')) {
-      log('— spec watch');
-      report.results.spec = await benchSpec(options.suite, counts, targets, options);
+    if (options.profiles) {
+      report.rounds = [];
+      for (let round = 1; round <= options.rounds; round++) {
+        for (const profile of options.profiles) {
+          const results = await benchProfile(counts, targets, { ...options, profile }, names);
+          report.rounds.push({ round, profile, results, ratios: ratios(results) });
+        }
+      }
+    } else {
+      Object.assign(report.results, await benchProfile(counts, targets, options, names));
     }
     if (names.includes('vitest')) {
       log('— anchor (b): vitest --watch');
@@ -1121,9 +1137,55 @@ async function main(argv) {
     return 1;
   }
   report.ratios = ratios(report.results);
+  if (report.rounds) report.profileRatios = profileRatios(report.rounds, options.profiles);
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else printTable(report);
+  else if (!report.rounds) printTable(report);
+  else {
+    for (const r of report.rounds) {
+      process.stdout.write(`\n=== round ${r.round}, profile ${r.profile} ===\n`);
+      printTable({ ...report, results: { ...r.results, ...(report.results.vitest ? { vitest: report.results.vitest } : {}) } });
+    }
+    printProfileRatios(report.profileRatios, options.profiles);
+  }
   return 0;
+}
+
+/** spec watch and cold cucumber-js under one profile (the config's default when none). */
+async function benchProfile(counts, targets, options, names) {
+  const results = {};
+  const label = options.profile ? ` (profile ${options.profile})` : '';
+  if (names.includes('cucumber')) {
+    log(`— anchor (a): cold cucumber-js${label}`);
+    results.cucumber = await benchCucumber(options.suite, counts, options);
+  }
+  if (names.includes('spec')) {
+    log(`— spec watch${label}`);
+    results.spec = await benchSpec(options.suite, counts, targets, options);
+  }
+  return results;
+}
+
+/** Each later profile's watch medians against the first profile's, round by round. */
+function profileRatios(rounds, profiles) {
+  const [base, ...others] = profiles;
+  const out = [];
+  for (const round of new Set(rounds.map((r) => r.round))) {
+    const of = (profile) => rounds.find((r) => r.round === round && r.profile === profile)?.results.spec?.targets;
+    const first = of(base);
+    for (const other of others) {
+      const t = of(other);
+      if (!first || !t) continue;
+      out.push({ round, profile: other, over: base, few: round2(t.few.latencyMs.median / first.few.latencyMs.median), tenth: round2(t.tenth.latencyMs.median / first.tenth.latencyMs.median) });
+    }
+  }
+  return out;
+}
+
+function printProfileRatios(list, profiles) {
+  if (!list.length) return;
+  const lines = ['', `watch latency by profile (median / median of '${profiles[0]}', same round; target ESM ≤ 1.2×):`];
+  for (const r of list) lines.push(`  round ${r.round}: ${r.profile} / ${r.over}: few ${r.few.toFixed(2)}×, tenth ${r.tenth.toFixed(2)}×`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 process.exitCode = await main(process.argv.slice(2));

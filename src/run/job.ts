@@ -81,8 +81,9 @@ export function planRun(request: JobRequest): RunPlan {
     formatFiles: profile?.formatFiles ?? {},
     ...(profile?.snippetSyntax ? { snippetOptions: { snippetSyntax: profile.snippetSyntax, ...(profile.snippetInterface ? { snippetInterface: profile.snippetInterface } : {}) } } : {}),
     hangAfterMs: config.timeout + HANG_GRACE_MS,
-    // ESM modules can't be dropped from Node's cache, so only CommonJS steps keep a runner alive.
-    persistent: request.keepRunner && config.module === 'cjs' && support.importPaths.length === 0,
+    // ES modules reload under new URLs (run/fresh-esm-hooks.ts); loaders the profile names are
+    // registered again by every load and may cache what they compiled: those runs get a fresh runner.
+    persistent: request.keepRunner && !support.loaders?.length,
     ...(request.dryRun ? { dryRun: true } : {}),
     ...(request.messagesFile ? { messagesFile: request.messagesFile } : {}),
   };

@@ -22,25 +22,9 @@ import { configureTiming, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
+import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 
 const ownRequire = createRequire(import.meta.url);
-let cjsRegistered = false;
-
-/** tsx's require hooks go in at boot (they only affect require); ESM hooks only when a job imports. */
-function registerCommonJs(): void {
-  if (cjsRegistered) return;
-  (ownRequire('tsx/cjs/api') as { register: () => void }).register();
-  cjsRegistered = true;
-}
-
-async function registerTypeScript(support: SupportJob): Promise<void> {
-  registerCommonJs();
-  if (support.module === 'esm' || support.importPaths.length > 0) {
-    const { register } = (await import('tsx/esm/api')) as { register: () => void };
-    register();
-  }
-}
-
 function mark(label: string): void {
   markPhase('runner', label);
 }
@@ -52,6 +36,7 @@ type Library = Awaited<ReturnType<CucumberApi['loadSupport']>>;
 interface Loaded { library: Library; takeThrown: () => RunError | undefined }
 
 let lastSupport: string[] = [];
+let loads = 0;
 
 /** Every loaded module of the project itself (not under node_modules). */
 function projectModules(root: string): string[] {
@@ -84,13 +69,17 @@ function noteLoadPhase(): void {
 
 async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
   mark('load received');
-  await registerTypeScript(support);
+  await registerTypeScript(support, process.cwd());
   // A second load in a long-lived runner: the step files must run again to register their steps
   // with cucumber's fresh builder, edited modules must be re-read, and every project module starts
   // fresh so no state a scenario left in one reaches the next run. Only dependencies (cucumber,
-  // tsx, node_modules) stay loaded: they are most of the start-up.
+  // tsx, node_modules) stay loaded: they are most of the start-up. CommonJS modules leave
+  // require.cache; ES modules get new URLs (fresh-esm-hooks.ts).
   const supportFiles = expandCompacted(support.requirePaths);
-  if (lastSupport.length) purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
+  if (loads++ > 0) {
+    freshModules();
+    purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
+  }
   lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
   await recordCoverage(support.coverage, Boolean(support.lines));

@@ -1,0 +1,40 @@
+/**
+ * The runner's module hooks: tsx for TypeScript (require hooks at boot, ESM hooks only once a job
+ * imports) and, for ES modules, the hooks that give every run fresh copies of the project's own
+ * modules (fresh-esm-hooks.ts). Each is registered once per runner: module hooks stack.
+ */
+import { createRequire, register as registerHooks } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { SupportJob } from './protocol.js';
+
+const ownRequire = createRequire(import.meta.url);
+
+let cjsRegistered = false;
+
+/** tsx's require hooks go in at boot (they only affect require); ESM hooks only when a job imports. */
+export function registerCommonJs(): void {
+  if (cjsRegistered) return;
+  (ownRequire('tsx/cjs/api') as { register: () => void }).register();
+  cjsRegistered = true;
+}
+
+let esmRegistered = false;
+/** Bumped before each reload: the fresh-module hooks put it in the URL of every project module. */
+const generation = new Int32Array(new SharedArrayBuffer(4));
+
+/** `root`: the project folder, whose modules (outside node_modules) load fresh each run. */
+export async function registerTypeScript(support: SupportJob, root: string): Promise<void> {
+  registerCommonJs();
+  if (esmRegistered || (support.module !== 'esm' && support.importPaths.length === 0)) return;
+  esmRegistered = true;
+  const { register } = (await import('tsx/esm/api')) as { register: () => void };
+  register();
+  // After tsx, so these run first and rename what tsx resolved.
+  const data = { root: pathToFileURL(root).href + '/', generation: generation.buffer };
+  registerHooks(new URL('./fresh-esm-hooks.js', import.meta.url), { data });
+}
+
+/** The next load evaluates fresh copies of the project's ES modules (CommonJS ones leave require.cache: purge.ts). */
+export function freshModules(): void {
+  Atomics.add(generation, 0, 1);
+}
