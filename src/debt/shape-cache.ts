@@ -51,6 +51,12 @@ export class ShapeCache {
     return shape;
   }
 
+  /** The shape this text had when it was last parsed, if the cache has it (never parses). */
+  cached(file: string, hash: string): FileShape | undefined {
+    const shape = this.known[`${hash}${path.extname(file)}`];
+    return shape && Array.isArray(shape.lines) && Array.isArray(shape.functions) ? shape : undefined;
+  }
+
   /** A shape the caller already holds for this text: kept in the cache. */
   keep(file: string, hash: string, shape: FileShape): true {
     const key = `${hash}${path.extname(file)}`;
