@@ -115,17 +115,25 @@ describe('incremental line debt', () => {
     writeFileSync(path.join(root, LINE_RECORD_FILE), JSON.stringify({ version: 1, recordedAt: '2026-01-01T00:00:00.000Z', files: { 'src/a.ts': { hash: hashOf('src/a.ts'), executed: [2] }, 'src/lib/b.ts': { hash: hashOf('src/lib/b.ts'), executed: [1] } } }));
     await measureLineDebt(root, OPTIONS);
     await ShapeCache.written();
+    const recorded = readFileSync(path.join(root, 'src/lib/b.ts'), 'utf8');
+    const cache = statSync(path.join(root, '.spec/debt-shapes.json')).mtimeMs;
     writeFileSync(path.join(root, 'src/lib/b.ts'), 'export function b(n: number): number {\n  if (n > 1) return 2;\n  return 1;\n}\n');
     // A fresh process, as a watcher is: whether the parser got loaded is visible in its module cache.
     const script = [
       "import { createRequire } from 'node:module';",
       `const { measureLineDebt } = await import(${JSON.stringify(path.join(REPO, 'src/debt/measure-lines.ts'))});`,
       `const debt = await measureLineDebt(${JSON.stringify(root)}, ${JSON.stringify({ ...OPTIONS, staleShapes: false })});`,
-      "const parser = Object.keys(createRequire(import.meta.url).cache).some((f) => f.endsWith('typescript.js'));",
-      'console.log(JSON.stringify({ parser, debt }));',
+      "const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((f) => f.endsWith('typescript.js'));",
+      'const parser = loaded();',
+      "await (await import('node:timers/promises')).setTimeout(50);",
+      // Reverted to the recorded text: its shape is still cached, so still nothing is parsed.
+      `(await import('node:fs')).writeFileSync(${JSON.stringify(path.join(root, 'src/lib/b.ts'))}, ${JSON.stringify(recorded)});`,
+      `const reverted = await measureLineDebt(${JSON.stringify(root)}, ${JSON.stringify({ ...OPTIONS, staleShapes: false })});`,
+      'console.log(JSON.stringify({ parser, debt, reverted, parserAfterRevert: loaded() }));',
     ].join('\n');
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-    const { parser, debt } = JSON.parse(out) as { parser: boolean; debt: Awaited<ReturnType<typeof measureLineDebt>> };
+    type Debt = Awaited<ReturnType<typeof measureLineDebt>>;
+    const { parser, debt, reverted, parserAfterRevert } = JSON.parse(out) as { parser: boolean; debt: Debt; reverted: Debt; parserAfterRevert: boolean };
     expect(parser).toBe(false);
     expect(debt.stale).toEqual(['src/lib/b.ts']);
     expect(debt.files.map((f) => f.file)).toEqual(['src/a.ts']);
@@ -133,6 +141,13 @@ describe('incremental line debt', () => {
     expect(debt.metrics.unspecified).toEqual({ value: 0, because: expect.stringContaining('src/lib/b.ts') as string });
     // The whole the ack's share is taken of would miss the unparsed file: not given.
     expect(debt.weightedLines).toBeNull();
+    // Nothing new to keep: the cache, with the recorded text's shape a revert brings back, is not rewritten.
+    expect(statSync(path.join(root, '.spec/debt-shapes.json')).mtimeMs).toBe(cache);
+    expect(Object.keys((JSON.parse(readFileSync(path.join(root, '.spec/debt-shapes.json'), 'utf8')) as { shapes: object }).shapes)).toHaveLength(2);
+    expect(reverted.stale).toEqual([]);
+    expect(reverted.files.find((f) => f.file === 'src/lib/b.ts')?.unspecifiedLines).toEqual([]);
+    expect(parserAfterRevert).toBe(false);
+    writeFileSync(path.join(root, 'src/lib/b.ts'), 'export function b(n: number): number {\n  if (n > 1) return 2;\n  return 1;\n}\n');
     const shaped = await measureLineDebt(root, OPTIONS);
     expect(shaped.files.find((f) => f.file === 'src/lib/b.ts')).toMatchObject({ executableLines: 2, unspecifiedLines: null });
     expect(shaped.weightedLines).toBeGreaterThan(0);
