@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { measureLineDebt } from '../src/debt/measure-lines.js';
 import { LINE_RECORD_FILE } from '../src/debt/line-record.js';
 import { ShapeCache } from '../src/debt/shape-cache.js';
 import { sourceFiles } from '../src/debt/sources.js';
-import { removeTempDirs, tempDir } from './helpers.js';
+import { REPO, removeTempDirs, tempDir } from './helpers.js';
 
 // A long-lived process (watch) measures line debt after every edit and keeps what has not changed
 // between measurements: the listing, the line record, the specs' claims and the parsed shapes.
@@ -104,5 +105,51 @@ describe('incremental line debt', () => {
     await ShapeCache.written();
     expect(statSync(shapes).mtimeMs).not.toBe(first.mtimeMs);
     expect(keys()).toBe(2);
+  });
+
+  it('without staleShapes, a file edited since the record is named stale and left unparsed: the TypeScript parser is not loaded', async () => {
+    const root = project();
+    const { contentHash } = await import('../src/debt/line-record.js');
+    const hashOf = (file: string) => contentHash(readFileSync(path.join(root, file), 'utf8'));
+    mkdirSync(path.join(root, '.spec'), { recursive: true });
+    writeFileSync(path.join(root, LINE_RECORD_FILE), JSON.stringify({ version: 1, recordedAt: '2026-01-01T00:00:00.000Z', files: { 'src/a.ts': { hash: hashOf('src/a.ts'), executed: [2] }, 'src/lib/b.ts': { hash: hashOf('src/lib/b.ts'), executed: [1] } } }));
+    await measureLineDebt(root, OPTIONS);
+    await ShapeCache.written();
+    const recorded = readFileSync(path.join(root, 'src/lib/b.ts'), 'utf8');
+    const cache = statSync(path.join(root, '.spec/debt-shapes.json')).mtimeMs;
+    writeFileSync(path.join(root, 'src/lib/b.ts'), 'export function b(n: number): number {\n  if (n > 1) return 2;\n  return 1;\n}\n');
+    // A fresh process, as a watcher is: whether the parser got loaded is visible in its module cache.
+    const script = [
+      "import { createRequire } from 'node:module';",
+      `const { measureLineDebt } = await import(${JSON.stringify(path.join(REPO, 'src/debt/measure-lines.ts'))});`,
+      `const debt = await measureLineDebt(${JSON.stringify(root)}, ${JSON.stringify({ ...OPTIONS, staleShapes: false })});`,
+      "const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((f) => f.endsWith('typescript.js'));",
+      'const parser = loaded();',
+      "await (await import('node:timers/promises')).setTimeout(50);",
+      // Reverted to the recorded text: its shape is still cached, so still nothing is parsed.
+      `(await import('node:fs')).writeFileSync(${JSON.stringify(path.join(root, 'src/lib/b.ts'))}, ${JSON.stringify(recorded)});`,
+      `const reverted = await measureLineDebt(${JSON.stringify(root)}, ${JSON.stringify({ ...OPTIONS, staleShapes: false })});`,
+      'console.log(JSON.stringify({ parser, debt, reverted, parserAfterRevert: loaded() }));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
+    type Debt = Awaited<ReturnType<typeof measureLineDebt>>;
+    const { parser, debt, reverted, parserAfterRevert } = JSON.parse(out) as { parser: boolean; debt: Debt; reverted: Debt; parserAfterRevert: boolean };
+    expect(parser).toBe(false);
+    expect(debt.stale).toEqual(['src/lib/b.ts']);
+    expect(debt.files.map((f) => f.file)).toEqual(['src/a.ts']);
+    expect(debt.files[0]?.unspecifiedLines).toEqual([]);
+    expect(debt.metrics.unspecified).toEqual({ value: 0, because: expect.stringContaining('src/lib/b.ts') as string });
+    // The whole the ack's share is taken of would miss the unparsed file: not given.
+    expect(debt.weightedLines).toBeNull();
+    // Nothing new to keep: the cache, with the recorded text's shape a revert brings back, is not rewritten.
+    expect(statSync(path.join(root, '.spec/debt-shapes.json')).mtimeMs).toBe(cache);
+    expect(Object.keys((JSON.parse(readFileSync(path.join(root, '.spec/debt-shapes.json'), 'utf8')) as { shapes: object }).shapes)).toHaveLength(2);
+    expect(reverted.stale).toEqual([]);
+    expect(reverted.files.find((f) => f.file === 'src/lib/b.ts')?.unspecifiedLines).toEqual([]);
+    expect(parserAfterRevert).toBe(false);
+    writeFileSync(path.join(root, 'src/lib/b.ts'), 'export function b(n: number): number {\n  if (n > 1) return 2;\n  return 1;\n}\n');
+    const shaped = await measureLineDebt(root, OPTIONS);
+    expect(shaped.files.find((f) => f.file === 'src/lib/b.ts')).toMatchObject({ executableLines: 2, unspecifiedLines: null });
+    expect(shaped.weightedLines).toBeGreaterThan(0);
   });
 });

@@ -14,9 +14,9 @@ import { loadScenarioMap } from '../impact/scenario-map.js';
 
 export type Lines = Promise<LineDebt | { because: string }>;
 
-/** The line figures against `files`, or why there are none. */
-export function measureLines(root: string, globs: { specs: string[]; steps: string[] }, files: Promise<ProjectFiles>): Lines {
-  return files.then((listed) => measureLineDebt(root, globs, listed)).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` }));
+/** The line figures against `files`, or why there are none; `staleShapes: false` leaves files changed since the record unparsed (measure-lines.ts). */
+export function measureLines(root: string, globs: { specs: string[]; steps: string[] }, files: Promise<ProjectFiles>, staleShapes = true): Lines {
+  return files.then((listed) => measureLineDebt(root, { ...globs, staleShapes }, listed)).catch((error: unknown) => ({ because: `the source files could not be measured: ${messageOf(error)}` }));
 }
 
 /** The last line-coverage record against the files as they are now (debt/measure-lines.ts). */
@@ -37,6 +37,7 @@ export async function ackInput(root: string, listed: Promise<ProjectFiles> | und
     const { unreviewed, specChurnRatio } = debt.figures;
     if (unreviewed.value === null) return { because: unreviewed.because ?? NO_ACK };
     if ('because' in measured) return measured;
+    if (measured.weightedLines === null) return { because: 'a file changed since the line-coverage run was not measured' };
     const sources = debt.changed.filter((c) => c.kind === 'source' && c.unreviewed > 0);
     return {
       value: {

@@ -70,7 +70,9 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   const needsSources = existsSync(path.join(root, LINE_RECORD_FILE)) || existsSync(path.join(root, ACK_FILE));
   // Listed once, for the line figures and the ack's diff alike.
   const files = needsSources ? projectFiles(root, globs.specs, globs.steps) : undefined;
-  const lines = files ? measureLines(root, globs, files) : Promise.resolve({ because: NO_LINE_RECORD });
+  // A narrowed run writes no report, and with no ack nothing weighs the lines: files edited since the line record stay unparsed.
+  const staleShapes = !partial || existsSync(path.join(root, ACK_FILE));
+  const lines = files ? measureLines(root, globs, files, staleShapes) : Promise.resolve({ because: NO_LINE_RECORD });
   return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
 }
 

@@ -39,9 +39,10 @@ export interface LineFigures {
  * The three figures over every file. Files changed since the recorded run are left out and named
  * in `because`, so an old number never passes for a current one.
  */
-export function lineFigures(files: readonly FileDebt[], recordedAt: string | undefined): LineFigures {
+export function lineFigures(files: readonly FileDebt[], recordedAt: string | undefined, staleFiles?: readonly string[]): LineFigures {
   if (recordedAt === undefined) return { unspecified: { value: null, because: NO_LINE_RECORD }, declaredOnly: { value: null, because: NO_LINE_RECORD }, opaqueComplexity: { value: null, because: NO_LINE_RECORD } };
-  const stale = files.filter((f) => f.unspecifiedLines === null).map((f) => f.file);
+  // A stale file left unparsed has no entry in `files`: the caller names it.
+  const stale = staleFiles ? [...staleFiles] : files.filter((f) => f.unspecifiedLines === null).map((f) => f.file);
   const because = stale.length ? staleReason(stale, recordedAt) : undefined;
   const figure = (value: number): Figure => (because ? { value, because } : { value });
   const sum = (pick: (f: FileDebt) => number | null) => files.reduce((total, f) => total + (pick(f) ?? 0), 0);

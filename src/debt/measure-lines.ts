@@ -19,6 +19,13 @@ export interface LineDebtOptions {
   specs: string[];
   /** Globs choosing the source files to count; default: every code file not excluded (sources.ts). */
   sources?: string[];
+  /**
+   * Parse files changed since the record (default true). Their lines are out of the figures
+   * anyway; only the per-file table and `weightedLines` read their shape. A narrowed watch run with
+   * no ack needs neither, and leaving them unparsed keeps the TypeScript parser (≈ 50 MB) out of
+   * the watcher.
+   */
+  staleShapes?: boolean;
 }
 
 /** The project's spec and source files, when the caller has listed them already (debt/ack-files.ts `projectFiles`). */
@@ -33,14 +40,14 @@ export interface LineDebt {
   metrics: LineFigures;
   /** When the line-coverage record was taken (undefined: none yet). */
   recordedAt: string | undefined;
-  /** Files changed (or new) since the record: their lines are null and not in the figures. */
+  /** Files changed (or new) since the record: their lines are null and not in the figures (nor in `files` when left unparsed). */
   stale: string[];
   /**
    * Every executable source line weighted as `unreviewed` weighs a changed one (the cognitive
    * complexity of its innermost function, at least 1; 1 outside functions): the whole that
-   * `unreviewed` is a share of in the score.
+   * `unreviewed` is a share of in the score. Null when a stale file was left unparsed (`staleShapes: false`).
    */
-  weightedLines: number;
+  weightedLines: number | null;
 }
 
 /**
@@ -53,22 +60,28 @@ export async function measureLineDebt(root: string, options: LineDebtOptions, li
   const [files, record, claims, shapes] = await Promise.all([listed?.sources ?? sourceFiles(root, options), readRecord(path.join(root, LINE_RECORD_FILE)), specFiles.then((specs) => claimedGlobs(root, specs)), ShapeCache.open(root)]);
   const claimed = claims.length ? picomatch(claims) : () => false;
   const stale: string[] = [];
-  let weightedLines = 0;
+  let weightedLines: number | null = 0;
+  const unshaped = options.staleShapes === false && record ? (file: string, hash: string) => record.files[file]?.hash !== hash : undefined;
   const measured = await Promise.all(
     files.map(async (file) => {
-      const known = heldShape(root, file, shapes) ?? (await readShape(root, file, shapes));
+      const known = heldShape(root, file, shapes) ?? (await readShape(root, file, shapes, unshaped));
       if (!known) return undefined;
       const entry = record?.files[file];
       const fresh = entry?.hash === known.hash;
       if (record && !fresh) stale.push(file);
+      if (!known.shape) {
+        weightedLines = null;
+        return undefined;
+      }
       const debt = debtOf(path.join(root, file), { file, shape: known.shape, executed: fresh ? entry.executed : null, claimed: claimed(file) });
-      weightedLines += debt.weight;
+      if (weightedLines !== null) weightedLines += debt.weight;
       return debt.debt;
     }),
   );
   const debts = measured.filter((debt) => debt !== undefined);
   shapes.save();
-  return { files: debts, metrics: lineFigures(debts, record?.recordedAt), recordedAt: record?.recordedAt, stale: stale.sort(), weightedLines };
+  stale.sort();
+  return { files: debts, metrics: lineFigures(debts, record?.recordedAt, stale), recordedAt: record?.recordedAt, stale, weightedLines };
 }
 
 /** A file's executable lines, each weighted by its innermost function's complexity (at least 1). */
@@ -105,7 +118,8 @@ function heldShape(root: string, file: string, shapes: ShapeCache): { hash: stri
   return known;
 }
 
-async function readShape(root: string, file: string, shapes: ShapeCache): Promise<{ hash: string; shape: FileShape } | undefined> {
+/** The file's hash and shape; no shape when `unshaped` says its text needs none and none is cached (nothing is parsed then). */
+async function readShape(root: string, file: string, shapes: ShapeCache, unshaped?: (file: string, hash: string) => boolean): Promise<{ hash: string; shape: FileShape | undefined } | undefined> {
   const abs = path.join(root, file);
   // Deleted between the listing and the read: it is no longer source.
   const stats = await stat(abs).catch(() => undefined);
@@ -113,6 +127,10 @@ async function readShape(root: string, file: string, shapes: ShapeCache): Promis
   const text = await readFile(abs, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   const hash = contentHash(text);
+  if (unshaped?.(file, hash)) {
+    const cached = shapes.cached(file, hash);
+    if (!cached) return { hash, shape: undefined };
+  }
   const next = { stamp: `${stats.size}:${stats.mtimeMs}`, hash, shape: shapes.shape(file, hash, text) };
   seen.set(abs, next);
   return next;

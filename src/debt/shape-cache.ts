@@ -29,6 +29,8 @@ export class ShapeCache {
 
   private readonly used: Record<string, FileShape> = {};
   private added = 0;
+  /** A file was left unparsed: its last shape (likely its recorded text's, which a revert brings back) stays. */
+  private skipped = false;
 
   static async open(root: string): Promise<ShapeCache> {
     const target = path.join(root, SHAPES_FILE);
@@ -51,6 +53,14 @@ export class ShapeCache {
     return shape;
   }
 
+  /** The shape this text had when it was last parsed, if the cache has it; else the file counts as skipped (never parses). */
+  cached(file: string, hash: string): FileShape | undefined {
+    const shape = this.known[`${hash}${path.extname(file)}`];
+    if (shape && Array.isArray(shape.lines) && Array.isArray(shape.functions)) return shape;
+    this.skipped = true;
+    return undefined;
+  }
+
   /** A shape the caller already holds for this text: kept in the cache. */
   keep(file: string, hash: string, shape: FileShape): true {
     const key = `${hash}${path.extname(file)}`;
@@ -65,9 +75,9 @@ export class ShapeCache {
    * settles when it is done.
    */
   save(): void {
-    if (this.added === 0 && Object.keys(this.used).length === Object.keys(this.known).length) return;
+    if (this.added === 0 && (this.skipped || Object.keys(this.used).length === Object.keys(this.known).length)) return;
     const target = path.join(this.root, SHAPES_FILE);
-    const shapes = this.used;
+    const shapes = this.skipped ? { ...this.known, ...this.used } : this.used;
     held.set(target, { stamp: undefined, shapes });
     writing = writing.then(() => writeShapes(target, shapes));
   }
