@@ -51,12 +51,9 @@ async function serve(argv: string[]): Promise<number> {
   const env = makeEnvironment({ cwd: place.root, stdout: process.stderr });
   const tools = new SpecTools(place, env);
   const server = createSpecServer(tools);
-  tools.runs.start();
+  tools.start();
   const closed = new Promise<void>((resolve) => {
-    const stop = () => {
-      tools.runs.stop();
-      resolve();
-    };
+    const stop = () => void tools.stop().then(resolve, resolve);
     server.server.onclose = stop;
     process.stdin.once('end', stop);
     process.once('SIGTERM', stop).once('SIGINT', stop).once('SIGHUP', stop);
