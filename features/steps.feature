@@ -142,6 +142,18 @@ Feature: The steps catalogue and typed stubs (spec steps)
     And the verdict has a "pending" failure at "features/stock.feature:9"
     And the verdict has a "pending" failure at "features/returns.feature:5"
 
+  Scenario: A JavaScript step project is refused with what to do instead
+    Given the "library-loans" fixture
+    And I append "    When nobody comes" to the file "features/loans.feature"
+    And I note the contents of every file in the project
+    When I run "spec steps --generate"
+    Then the exit code is 2
+    And stderr contains "SPEC_STEPS_FOLDER"
+    And stderr contains "writes TypeScript stubs only"
+    And stderr contains "run `spec steps`: it prints a ready-to-paste snippet for each undefined step; paste them into features/step_definitions/loans.steps.js"
+    And the output has no stack trace
+    And no file in the project has changed
+
   Scenario: A spec path outside the project is refused
     Given the "pantry-steps" fixture
     When I run "spec steps ../elsewhere.feature"

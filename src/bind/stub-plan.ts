@@ -107,9 +107,9 @@ function notLoaded(file: string, facts: StubTargetFacts): SpecloopError {
 function notTypeScript(facts: StubTargetFacts): SpecloopError {
   return new SpecloopError({
     code: 'SPEC_STEPS_FOLDER',
-    message: `steps --generate writes TypeScript stubs, and this project's step files are JavaScript (${facts.definitionFiles.slice(0, 3).join(', ')})`,
+    message: `steps --generate writes TypeScript stubs only, and this project's step definitions are JavaScript (${facts.definitionFiles.slice(0, 3).join(', ')}): nothing was written`,
     location: { file: facts.definitionFiles[0]!, line: 1 },
-    hint: 'paste the snippets `spec steps` prints into your step files instead',
+    hint: `run \`spec steps\`: it prints a ready-to-paste snippet for each undefined step; paste them into ${facts.definitionFiles[0]} (or a new file the step globs load) and write their bodies`,
   });
 }
 
