@@ -142,17 +142,27 @@ Feature: The steps catalogue and typed stubs (spec steps)
     And the verdict has a "pending" failure at "features/stock.feature:9"
     And the verdict has a "pending" failure at "features/returns.feature:5"
 
-  Scenario: A JavaScript step project is refused with what to do instead
+  Scenario: A JavaScript step project gets JavaScript stubs, loading cucumber as its step files do
     Given the "library-loans" fixture
     And I append "    When nobody comes" to the file "features/loans.feature"
-    And I note the contents of every file in the project
+    And the file "features/fines.feature" contains:
+      """
+      Feature: Fines
+
+        Scenario: Paying a fine
+          Given a library with "Dune" on the shelf
+          When a fine of 2 euros is paid
+      """
     When I run "spec steps --generate"
-    Then the exit code is 2
-    And stderr contains "SPEC_STEPS_FOLDER"
-    And stderr contains "writes TypeScript stubs only"
-    And stderr contains "run `spec steps`: it prints a ready-to-paste snippet for each undefined step; paste them into features/step_definitions/loans.steps.js"
-    And the output has no stack trace
-    And no file in the project has changed
+    Then the exit code is 0
+    And the file "features/step_definitions/loans.steps.js" contains "When('nobody comes', function () {"
+    And the file "features/step_definitions/fines.steps.js" contains "const { When } = require('@cucumber/cucumber');"
+    And the file "features/step_definitions/fines.steps.js" contains "When('a fine of {int} euros is paid', function (int) {"
+    And the file "features/step_definitions/fines.steps.js" does not contain "export"
+    When I run "spec verify --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "pending" failure at "features/loans.feature:19"
+    And the verdict has a "pending" failure at "features/fines.feature:5"
 
   Scenario: A spec path outside the project is refused
     Given the "pantry-steps" fixture

@@ -1,3 +1,4 @@
+// Over 10 KB: writing the stubs and matching how the project writes its step files (import or require, quotes, extensions, TypeScript or JavaScript) belong together.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, QuoteKind, type SourceFile, type VariableDeclaration } from 'ts-morph';
@@ -38,7 +39,7 @@ export function writeStubs(input: StubWriteInput): WrittenFile[] {
   const types = readProjectTypes(project, input.supportFiles);
   const unusedPrefix = project.getCompilerOptions().noUnusedParameters ? '_' : '';
   const extension = importExtension(input.root, input.definitionFiles);
-  const requires = loadsCucumberWithRequire(input.definitionFiles);
+  const loads = loadsCucumberWithRequire(input.definitionFiles);
   const written: WrittenFile[] = [];
   for (const group of input.groups) {
     const file = path.join(input.root, group.file);
@@ -47,11 +48,14 @@ export function writeStubs(input: StubWriteInput): WrittenFile[] {
     const before = source.getFullText();
     const stubs = group.steps.map((step) => ({ step, ...expressionFor(step.text, input.registry) })).filter((s) => !before.includes(quoted(s.source)));
     if (stubs.length === 0) continue;
-    const refs = [...(types.world ? [types.world] : []), ...stubs.flatMap((s) => s.params.flatMap((p) => types.params.get(p.type)?.ref ?? []))];
-    addImports(source, stubs.map((s) => s.step), refs, { extension, requires });
-    source.addStatements(stubs.map((s) => `\n${stubText(s.step, s.source, s.params, types, input.style, unusedPrefix)}`));
+    // A JavaScript step project gets JavaScript stubs: no types, cucumber loaded as its files (else its package) load modules.
+    const js = JAVASCRIPT.test(file);
+    const refs = js ? [] : [...(types.world ? [types.world] : []), ...stubs.flatMap((s) => s.params.flatMap((p) => types.params.get(p.type)?.ref ?? []))];
+    const requires = loads ?? (js && (/\.cjs$/.test(file) || (!/\.mjs$/.test(file) && !esmPackage(input.root))));
+    addImports(source, stubs.map((s) => s.step), refs, { extension, requires, typed: !js });
+    source.addStatements(stubs.map((s) => `\n${js ? definitionText(s.step.keyword, s.source, s.params.map((p) => p.name), s.step.argument, input.style, false) : stubText(s.step, s.source, s.params, types, input.style, unusedPrefix)}`));
     // With no import or export, TypeScript reads the file as a script sharing one scope with every other: two `const { When }` would clash.
-    if (isScript(source)) source.addStatements('\nexport {};');
+    if (!js && isScript(source)) source.addStatements('\nexport {};');
     source.saveSync();
     written.push({ file: group.file, created, stubs: stubs.map((s) => s.source) });
   }
@@ -85,12 +89,12 @@ function quoted(source: string): string {
  * name, each imported once. The keywords come the way the file (else the project's step files)
  * loads cucumber: `import { … }`, or `const { … } = require(…)` in a CommonJS step file.
  */
-function addImports(source: SourceFile, steps: UndefinedStep[], refs: TypeRef[], style: { extension: string; requires: boolean }): void {
+function addImports(source: SourceFile, steps: UndefinedStep[], refs: TypeRef[], style: { extension: string; requires: boolean; typed: boolean }): void {
   const required = cucumberRequire(source);
   const requiredNames = required ? bindingNames(required) : [];
   const named = new Set([...requiredNames, ...source.getImportDeclarations().flatMap((d) => d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText()))]);
   const keywords = [...new Set(steps.map((s) => s.keyword))].filter((k) => !named.has(k)).sort();
-  const table = steps.some((s) => s.argument === 'dataTable') && !named.has('DataTable');
+  const table = style.typed && steps.some((s) => s.argument === 'dataTable') && !named.has('DataTable');
   const cucumber = source.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === CUCUMBER && !d.isTypeOnly() && !d.getNamespaceImport());
   const tableImport = table ? [{ name: 'DataTable', isTypeOnly: true }] : [];
   if (required || (!cucumber && style.requires)) {
@@ -136,14 +140,24 @@ function quoteChar(source: SourceFile): string {
   return source.getProject().manipulationSettings.getQuoteKind() === QuoteKind.Double ? '"' : "'";
 }
 
-/** Whether the project's step files load cucumber with require() rather than import (the first that loads it either way decides). */
-function loadsCucumberWithRequire(definitionFiles: string[]): boolean {
+/** Whether the project's step files load cucumber with require() rather than import (the first that loads it either way decides); undefined when none does. */
+function loadsCucumberWithRequire(definitionFiles: string[]): boolean | undefined {
   for (const file of definitionFiles) {
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
     if (/\bfrom\s+['"]@cucumber\/cucumber['"]/.test(text)) return false;
     if (/=\s*require\(\s*['"]@cucumber\/cucumber['"]\s*\)/.test(text)) return true;
   }
-  return false;
+  return undefined;
+}
+
+const JAVASCRIPT = /\.[mc]?jsx?$/;
+
+function esmPackage(root: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module';
+  } catch {
+    return false;
+  }
 }
 
 function specifier(from: string, to: string, extension: string): string {
@@ -168,9 +182,5 @@ function importExtension(root: string, definitionFiles: string[]): string {
     const found = /from\s+['"](\.{1,2}\/[^'"]*)['"]/g.exec(text)?.[1];
     if (found) return /\.[mc]?js$/.test(found) ? '.js' : /\.[mc]?ts$/.test(found) ? '.ts' : '';
   }
-  try {
-    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module' ? '.js' : '';
-  } catch {
-    return '';
-  }
+  return esmPackage(root) ? '.js' : '';
 }
