@@ -28,8 +28,6 @@ interface Baseline {
 }
 
 const BARRIER_MS = 250;
-/** After a call, git is asked this much later: spawning it while the answer is on its way would delay the answer. */
-const REFRESH_DELAY_MS = 300;
 
 /**
  * The files changed since HEAD, kept between verify calls by a file watcher, as watch keeps them:
@@ -52,7 +50,6 @@ export class ChangeTracker {
   private readonly barriers = new Map<string, () => void>();
   private barrierCount = 0;
   private stopped = false;
-  private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly root: string,
@@ -84,13 +81,7 @@ export class ChangeTracker {
     );
   }
 
-  /** After a call: ask git again a little later, in the background (the answer goes out first). */
-  refreshSoon(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS).unref();
-  }
-
-  /** Asks git again, so the set of paths seen since stays small. */
+  /** After a call: ask git again in the background, so the set of paths seen since stays small. */
   refresh(): void {
     if (!this.ready || this.broken || this.stopped || this.refreshing) return;
     const seq = this.seq;
@@ -150,7 +141,6 @@ export class ChangeTracker {
   /** Closes the watchers: nothing of the server outlives it. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.refreshTimer);
     this.barrierWatch?.close();
     await this.watcher?.close();
   }

@@ -70,7 +70,7 @@ export class SpecTools {
       this.lastVerdict = verdict;
       return verdict;
     } finally {
-      this.changes.refreshSoon();
+      this.changes.refresh();
     }
   }
 }
