@@ -57,7 +57,7 @@ export interface Resolved {
 export async function prepareStages({ options, env, child, config, run, outputs }: Resolved): Promise<Prepared> {
   const { overlay, values } = run;
   const specGlobs = values.specs.value;
-  const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, known: options.knownChanges, outputs })) : Promise.resolve(undefined));
+  const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs })) : Promise.resolve(undefined));
   // A warm runner re-reads every project module it loads: selecting first, it loads only the step files the selection binds to.
   const early = options.stepsOfSelection ? await selectChanges() : undefined;
   const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : undefined);

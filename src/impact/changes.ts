@@ -49,8 +49,6 @@ export interface ChangedRequest {
   since: string | undefined;
   /** Files known to have changed besides what git reports (absolute or project-relative). */
   changedFiles: string[] | undefined;
-  /** The files changed since HEAD, as a watcher kept them: git is not asked (unless `since` is given). */
-  known?: string[] | undefined;
   /** Files the run writes itself (the profile's reports), absolute: never a reason to run. */
   outputs: string[];
 }
@@ -65,7 +63,7 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection>
   // specloop's own output (.spec/), the reports the last run wrote and dependencies are never a reason to run anything.
   const own = new Set(request.outputs);
   const told = (request.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => f !== '' && f !== '..' && !f.startsWith('../') && !path.isAbsolute(f));
-  const changed = [...new Set([...(request.known && request.since === undefined ? request.known : await changedFiles(root, request.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
+  const changed = [...new Set([...(await changedFiles(root, request.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), heldGraph(root, changed) ?? loadProjectGraph(root), discoverSpecs(root, request.specGlobs, [])]);
   // A held graph is written when its holder lets go of it; otherwise the cache is this run's to update.
   if (isHeld(root)) keepGraph(root, graph);

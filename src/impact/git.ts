@@ -73,12 +73,6 @@ function firstLine(error: unknown): string {
   return (e.stderr || e.message || String(error)).trim().split('\n')[0] ?? '';
 }
 
-/** The repository's git folder and the common one (they differ in a linked worktree), absolute. */
-export async function gitDirs(root: string): Promise<{ gitDir: string; commonDir: string }> {
-  const [gitDir = '', commonDir = ''] = (await git(root, ['rev-parse', '--absolute-git-dir', '--git-common-dir'])).split('\n').map((l) => l.trim());
-  return { gitDir, commonDir: path.resolve(root, commonDir) };
-}
-
 /** The commit HEAD is on, or null outside git (no git, no repository, or no commit yet). */
 export async function headCommit(root: string): Promise<string | null> {
   try {

@@ -51,9 +51,12 @@ async function serve(argv: string[]): Promise<number> {
   const env = makeEnvironment({ cwd: place.root, stdout: process.stderr });
   const tools = new SpecTools(place, env);
   const server = createSpecServer(tools);
-  tools.start();
+  tools.runs.start();
   const closed = new Promise<void>((resolve) => {
-    const stop = () => void tools.stop().then(resolve, resolve);
+    const stop = () => {
+      tools.runs.stop();
+      resolve();
+    };
     server.server.onclose = stop;
     process.stdin.once('end', stop);
     process.once('SIGTERM', stop).once('SIGINT', stop).once('SIGHUP', stop);

@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/server';
-import { watch as watchFiles } from 'chokidar';
 import { z } from 'zod';
 import type { SpecEnvironment } from '../core/env.js';
 import { fromBase, type ProjectPlace } from '../config/project-root.js';
@@ -11,8 +9,6 @@ import { specloopVersion } from '../api/version.js';
 import { DebtReportSchema } from '../debt/model.js';
 import { renderAgent } from '../report/agent.js';
 import { VerdictSchema, type Verdict } from '../report/verdict.js';
-import { changedFiles, gitDirs } from '../impact/git.js';
-import { ChangeTracker } from './changes.js';
 import { explainFailure, ExplanationSchema } from './explain.js';
 import { listSpecs, SpecListSchema } from './list-specs.js';
 import { checkInsideRoot } from './paths.js';
@@ -34,7 +30,6 @@ const VerifyInput = z.strictObject({
 export class SpecTools {
   readonly queue = new CallQueue();
   readonly runs: WarmRuns;
-  readonly changes: ChangeTracker;
   lastVerdict: Verdict | undefined;
 
   constructor(
@@ -42,18 +37,6 @@ export class SpecTools {
     readonly env: SpecEnvironment,
   ) {
     this.runs = new WarmRuns(env);
-    // inotify (Linux) delivers all of a process's watch events through one ordered queue, which the barrier relies on; elsewhere git answers every call.
-    this.changes = new ChangeTracker(place.root, { watchFiles, git: { changed: (root) => changedFiles(root), gitDirs }, barrierDir: path.join(place.root, '.spec'), trusted: process.platform === 'linux' });
-  }
-
-  start(): void {
-    this.runs.start();
-    this.changes.start();
-  }
-
-  async stop(): Promise<void> {
-    this.runs.stop();
-    await this.changes.stop();
   }
 
   get root(): string {
@@ -64,14 +47,9 @@ export class SpecTools {
     const paths = checkInsideRoot(this.root, input.paths ?? [], 'verify');
     const raw = { ...(paths.length ? { paths } : {}), ...(input.tags ? { tags: input.tags } : {}), ...(input.name?.length ? { names: input.name } : {}), ...(input.changedOnly ? { changed: true } : {}), ...(input.gates !== undefined ? { gates: input.gates === 'none' ? false : input.gates } : {}) };
     const { cwd: _cwd, ...options } = checkCall('verify', VerifyOptionsSchema, raw, {}).options;
-    const known = options.changed && !options.since ? await this.changes.changed() : undefined;
-    try {
-      const verdict = await this.runs.verify({ ...options, ...(options.paths ? { paths: options.paths.map((p) => fromBase(this.place, p)) } : {}), ...(known ? { knownChanges: known } : {}) });
-      this.lastVerdict = verdict;
-      return verdict;
-    } finally {
-      this.changes.refresh();
-    }
+    const verdict = await this.runs.verify({ ...options, ...(options.paths ? { paths: options.paths.map((p) => fromBase(this.place, p)) } : {}) });
+    this.lastVerdict = verdict;
+    return verdict;
   }
 }
 

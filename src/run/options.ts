@@ -20,8 +20,6 @@ export interface RunOptions extends VerifyOptions {
   parseSpecsHere?: boolean;
   /** With `changed`: select first, then load only the step files the selection binds to (a warm runner's pass, as watch's). */
   stepsOfSelection?: boolean;
-  /** With `changed`: the files changed since HEAD as a watcher kept them (project-relative); git is not asked. */
-  knownChanges?: string[];
   /** Bind the steps without running them (cucumber's dry run): what `spec steps` reads. */
   dryRun?: boolean;
   /** What the debt history records the run as (watch's passes say 'watch'). */
