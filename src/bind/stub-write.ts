@@ -1,4 +1,4 @@
-// Over 10 KB: writing the stubs and matching how the project writes its step files (import or require, quotes, extensions, TypeScript or JavaScript) belong together.
+// Size: over 10 KB because writing the stubs and matching how the project writes its step files (import or require, quotes, extensions, TypeScript or JavaScript) belong together.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, QuoteKind, type SourceFile, type VariableDeclaration } from 'ts-morph';
