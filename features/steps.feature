@@ -111,6 +111,59 @@ Feature: The steps catalogue and typed stubs (spec steps)
     Then the exit code is 1
     And the verdict has a "pending" failure at "tests/features/subtract.feature:5"
 
+  Scenario: Stubs follow a step file that loads cucumber with require()
+    Given the "ts-require" fixture
+    And the file "features/returns.feature" contains:
+      """
+      Feature: Returns
+
+        Scenario: A customer returns goods
+          Given a stock of 1 "crates"
+          When 1 "crates" come back
+      """
+    And the file "features/counting.feature" contains:
+      """
+      Feature: Counting
+
+        Scenario: Counting the crates
+          Given a stock of 2 "crates"
+          When I count the "crates"
+      """
+    When I run "spec steps --generate"
+    Then the exit code is 0
+    And the file "features/step_definitions/stock_steps.ts" contains "const { Given, Then, When } = require('@cucumber/cucumber');"
+    And the file "features/step_definitions/stock_steps.ts" contains "When('I ship {int} {string}', function (int: number, string: string) {"
+    And the file "features/step_definitions/stock_steps.ts" does not contain "from '@cucumber/cucumber'"
+    And the file "features/step_definitions/returns_steps.ts" contains "const { When } = require('@cucumber/cucumber');"
+    And the file "features/step_definitions/returns_steps.ts" does not contain "from '@cucumber/cucumber'"
+    And the project's TypeScript compiler accepts the project
+    When I run "spec verify --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "pending" failure at "features/stock.feature:9"
+    And the verdict has a "pending" failure at "features/returns.feature:5"
+
+  Scenario: A JavaScript step project gets JavaScript stubs, loading cucumber as its step files do
+    Given the "library-loans" fixture
+    And I append "    When nobody comes" to the file "features/loans.feature"
+    And the file "features/fines.feature" contains:
+      """
+      Feature: Fines
+
+        Scenario: Paying a fine
+          Given a library with "Dune" on the shelf
+          When a fine of 2 euros is paid
+      """
+    When I run "spec steps --generate"
+    Then the exit code is 0
+    And the file "features/step_definitions/loans.steps.js" contains "When('nobody comes', function () {"
+    And the file "features/step_definitions/fines.steps.js" contains "const { When } = require('@cucumber/cucumber');"
+    And the file "features/step_definitions/fines.steps.js" contains "When('a fine of {int} euros is paid', function (int) {"
+    And the file "features/step_definitions/fines.steps.js" does not contain "export"
+    When I run "spec verify --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "pending" failure at "features/loans.feature:19"
+    And the verdict has a "pending" failure at "features/fines.feature:5"
+
   Scenario: A spec path outside the project is refused
     Given the "pantry-steps" fixture
     When I run "spec steps ../elsewhere.feature"

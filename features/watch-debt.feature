@@ -32,3 +32,25 @@ Feature: Watch's debt line after every run, narrowed passes included
     And that verdict has "watch.debt.stale" as '["unspecified","declaredOnly","opaqueComplexity"]'
     And that verdict has "watch.debt.notMeasured" as '["vacuousChecks","bindingHealth","score"]'
     And that verdict has "watch.debt.bindingInPass" as "0"
+
+  Scenario: An edit no scenario reaches still gets its debt line, and no history line
+    New code with no spec is where debt lands: src/tax.ts is new since the ack and nothing imports
+    it, so no scenario runs. Its six non-blank lines all sit in `tax`, whose one `if` scores 1:
+    6 × 1 = 6 unreviewed weighted lines. Nothing ran, so nothing is appended to the history (one
+    line a run: the background's verify and watch's first run wrote the only two) and no binding count is claimed.
+    When I start "spec watch --coverage --settle 20"
+    And I write "src/tax.ts" with:
+      """
+      export function tax(amount: number, exempt: boolean): number {
+        if (exempt) {
+          return 0;
+        }
+        return amount * 0.2;
+      }
+      """
+    Then the watcher prints "src/tax.ts changed: no scenario reaches the changed files"
+    And the watcher prints "debt: unreviewed +6 weighted lines"
+    And the watcher prints "+6 unreviewed weighted lines in src/tax.ts"
+    And the watcher prints "stale until a full coverage run: unspecified, declaredOnly, opaqueComplexity (src/tax.ts changed)"
+    And the watcher prints "no scenario runs src/tax.ts"
+    And ".spec/history.jsonl" holds 2 whole history entries

@@ -483,6 +483,11 @@ Then('the file {string} contains {string}', function (this: SpecWorld, relative:
   assert.ok(content.includes(text), `${relative} should contain ${JSON.stringify(text)}:\n${content}`);
 });
 
+Then('the file {string} does not contain {string}', function (this: SpecWorld, relative: string, text: string) {
+  const content = readFileSync(projectFile(this, relative), 'utf8');
+  assert.ok(!content.includes(text), `${relative} should not contain ${JSON.stringify(text)}:\n${content}`);
+});
+
 Then('the file {string} has no ANSI colour codes', function (this: SpecWorld, relative: string) {
   const content = readFileSync(projectFile(this, relative), 'utf8');
   assert.doesNotMatch(content, ANSI, `${relative} should have no ANSI escapes\n${JSON.stringify(content)}`);

@@ -37,4 +37,11 @@ describe('watch debt line', () => {
     expect(change.files).toEqual([{ file: 'src/a.ts', unreviewed: 0, change: -3, stale: false }]);
     expect(change.line).toBe('debt: unreviewed -3 weighted lines, score +2; -3 unreviewed weighted lines in src/a.ts');
   });
+  it('after an edit no scenario reaches, names the files nothing runs and claims no binding count', () => {
+    const now = summary({ unreviewed: 6, vacuousChecks: 'no scenario ran: the edit reaches none', bindingHealth: 'no scenario ran: the edit reaches none', score: 'the score needs vacuousChecks' }, { ...zero, unreviewed: 6, vacuousChecks: null, bindingHealth: null, score: null }, [{ file: 'src/tax.ts', unreviewed: 6, unspecified: null, stale: true }]);
+    const change = debtChange(now, undefined, ['src/tax.ts'], { partial: true, steps: { undefined: 0, ambiguous: 0, pending: 0 }, ranNone: true });
+    expect(change.bindingInPass).toBeNull();
+    expect(change.ranNone).toEqual(['src/tax.ts']);
+    expect(change.line).toBe('debt: unreviewed +6 weighted lines; 6 unreviewed weighted lines in src/tax.ts; no scenario runs src/tax.ts; not measured with no run: vacuousChecks, bindingHealth, score');
+  });
 });

@@ -1,7 +1,7 @@
 /** Where `spec steps --generate` writes each stub (bind/stub-plan.ts): the step folder, the file name, one stub per expression. */
 import { describe, expect, it } from 'vitest';
 import type { UndefinedStep } from '../src/bind/catalogue-schema.js';
-import { planStubs, stepFolder, type StubTargetFacts } from '../src/bind/stub-plan.js';
+import { planStubs, stepFolder, stubExtension, type StubTargetFacts } from '../src/bind/stub-plan.js';
 import { thrownProblem } from './helpers.js';
 
 const step = (text: string, spec: string): UndefinedStep => ({ text, keyword: 'Given', spec, line: 3, scenario: 'S', scenarioLine: 2, snippet: '' });
@@ -24,8 +24,11 @@ describe('stepFolder', () => {
     expect(thrownProblem(() => stepFolder(facts([], ['a/**/*.ts', 'b/**/*.ts']))).message).toContain('several folders (a/, b/)');
   });
 
-  it('refuses a project whose step files are JavaScript', () => {
-    expect(thrownProblem(() => stepFolder(facts(['features/step_definitions/a.js'], ['features/**/*.js']))).message).toContain('JavaScript');
+  it("takes a JavaScript project's step folder, and gives its stubs the project's extension and naming", () => {
+    expect(stepFolder(facts(['features/step_definitions/a.js'], ['features/**/*.js']))).toBe('features/step_definitions/');
+    expect(stubExtension(facts(['steps/a_steps.mjs', 'steps/b_steps.mjs', 'steps/c.js'], ['steps/**/*']))).toBe('.mjs');
+    expect(stubExtension(facts(['steps/a.js', 'steps/b.ts'], ['steps/**/*']))).toBe('.ts');
+    expect(planStubs([step('I pay', 'features/cart.feature')], facts(['steps/basket_steps.js'], ['steps/**/*.js']), byText).map((g) => g.file)).toEqual(['steps/cart_steps.js']);
   });
 });
 

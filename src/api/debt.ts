@@ -81,6 +81,8 @@ export interface RunForDebt {
   partial: boolean;
   unused: UnusedScope | undefined;
   kind: 'verify' | 'watch';
+  /** Why there is no result, when it is not a run that ended early. */
+  because?: string;
 }
 
 export interface DebtOutcome {
@@ -95,7 +97,7 @@ export async function finishDebt(work: DebtWork, run: RunForDebt): Promise<DebtO
   const { root } = work;
   const [steps, history, commit, coverage, ack] = await Promise.all([work.steps, work.history, work.commit, work.coverage, work.ack]);
   const result = run.result;
-  const noRun = { because: 'the run ended before any scenario result (see the failures)' };
+  const noRun = { because: run.because ?? 'the run ended before any scenario result (see the failures)' };
   const vacuous = !result ? noRun : 'because' in steps ? steps : await vacuousChecks({ definitions: result.definitions, scenarios: result.scenarios, partial: run.partial }, steps);
   const report = measureDebt({
     measuredAt: new Date().toISOString(),
@@ -144,4 +146,13 @@ function specsOf(result: RunResult | undefined): Map<string, { scenarios: number
     specs.set(s.uri, spec);
   }
   return new Map([...specs].map(([file, s]) => [file, { scenarios: s.scenarios, traced: [...s.traced].sort() }]));
+}
+
+/**
+ * The figures now, with no run: what watch shows when an edit reaches no scenario. Nothing ran, so
+ * no history line is written (one line a run; the next run records the edit's figures anyway).
+ */
+export async function debtWithoutRun(root: string, config: false | DebtConfig, globs: DebtGlobs): Promise<DebtSummary | undefined> {
+  const work = startDebt(root, config, [], globs, true);
+  return work && (await finishDebt(work, { result: undefined, partial: true, unused: undefined, kind: 'watch', because: 'no scenario ran: the edit reaches none' })).summary;
 }

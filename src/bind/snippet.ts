@@ -71,11 +71,11 @@ export function snippetFor(keyword: string, text: string, argument: 'dataTable' 
  * A step definition's source: `params` are the expression's own (`name: type`, a `this: World`
  * first when typed), then the step's argument and the callback the interface needs.
  */
-export function definitionText(keyword: string, source: string, params: string[], argument: 'dataTable' | 'docString' | undefined, style: SnippetInterface): string {
+export function definitionText(keyword: string, source: string, params: string[], argument: 'dataTable' | 'docString' | undefined, style: SnippetInterface, typed = true): string {
   params = [...params];
-  if (argument === 'dataTable') params.push('dataTable: DataTable');
-  if (argument === 'docString') params.push('docString: string');
-  if (style === 'callback') params.push('callback: (error: Error | null, result?: string) => void');
+  if (argument === 'dataTable') params.push(typed ? 'dataTable: DataTable' : 'dataTable');
+  if (argument === 'docString') params.push(typed ? 'docString: string' : 'docString');
+  if (style === 'callback') params.push(typed ? 'callback: (error: Error | null, result?: string) => void' : 'callback');
   const quoted = `'${source.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   return [
     `${keyword}(${quoted}, ${style === 'async-await' ? 'async ' : ''}function (${params.join(', ')}) {`,

@@ -25,12 +25,15 @@ export interface StubGroup {
   steps: UndefinedStep[];
 }
 
-const SUFFIXES = ['.steps.ts', '_steps.ts', '-steps.ts', '.step.ts', 'Steps.ts', '.ts'];
+const SUFFIXES = ['.steps', '_steps', '-steps', '.step', 'Steps', ''];
+const TYPESCRIPT = /\.[mc]?tsx?$/;
+const JAVASCRIPT = /\.[mc]?jsx?$/;
 
 /** The stub file of each spec with undefined steps; `expressionOf` dedupes steps one definition covers. */
 export function planStubs(undefinedSteps: UndefinedStep[], facts: StubTargetFacts, expressionOf: (step: UndefinedStep) => string): StubGroup[] {
   const folder = stepFolder(facts);
-  const suffix = namingSuffix(facts.definitionFiles.filter((f) => dirOf(f) === folder));
+  const ext = stubExtension(facts);
+  const suffix = namingSuffix(facts.definitionFiles.filter((f) => dirOf(f) === folder), ext);
   const groups = new Map<string, StubGroup>();
   const seen = new Set<string>();
   for (const step of undefinedSteps) {
@@ -38,7 +41,7 @@ export function planStubs(undefinedSteps: UndefinedStep[], facts: StubTargetFact
     if (seen.has(expression)) continue;
     seen.add(expression);
     const file = `${folder}${specBase(step.spec)}${suffix}`;
-    if (!picomatch(facts.supportGlobs.map((g) => g.replace(/^\.\//, '')))(file)) throw notLoaded(file, facts);
+    if (!picomatch(facts.supportGlobs.map((g) => g.replace(/^\.\//, '')))(file)) throw notLoaded(file, facts, ext);
     const group = groups.get(file) ?? { file, steps: [] };
     group.steps.push(step);
     groups.set(file, group);
@@ -46,13 +49,25 @@ export function planStubs(undefinedSteps: UndefinedStep[], facts: StubTargetFact
   return [...groups.values()];
 }
 
-/** The folder most of the project's definition files are in; with none yet, the one folder the step globs name. */
+/**
+ * The extension stubs get: TypeScript's `.ts` when any step definition file is TypeScript or none
+ * exists yet, else the commonest of the project's JavaScript ones (`.js`, `.mjs`, `.cjs`).
+ */
+export function stubExtension(facts: StubTargetFacts): string {
+  const files = facts.definitionFiles;
+  if (files.length === 0 || files.some((f) => TYPESCRIPT.test(f))) return '.ts';
+  const counts = new Map<string, number>();
+  for (const file of files.filter((f) => JAVASCRIPT.test(f))) counts.set(path.posix.extname(file), (counts.get(path.posix.extname(file)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '.ts';
+}
+
+/** The folder most of the project's definition files (of the stubs' language) are in; with none yet, the one folder the step globs name. */
 export function stepFolder(facts: StubTargetFacts): string {
   const counts = new Map<string, number>();
-  for (const file of facts.definitionFiles.filter((f) => /\.[mc]?tsx?$/.test(f))) counts.set(dirOf(file), (counts.get(dirOf(file)) ?? 0) + 1);
+  const language = stubExtension(facts) === '.ts' ? TYPESCRIPT : JAVASCRIPT;
+  for (const file of facts.definitionFiles.filter((f) => language.test(f))) counts.set(dirOf(file), (counts.get(dirOf(file)) ?? 0) + 1);
   const [top] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (top) return top[0];
-  if (facts.definitionFiles.length) throw notTypeScript(facts);
   const named = [...new Set(facts.supportGlobs.map(fixedFolder).filter((f): f is string => f !== undefined && !/(^|\/)support\/$/.test(f)))];
   const steps = named.filter((f) => /step/i.test(f));
   const chosen = steps.length === 1 ? steps[0] : steps.length === 0 && named.length === 1 ? named[0] : undefined;
@@ -67,14 +82,14 @@ function fixedFolder(glob: string): string | undefined {
   return folder && !folder.startsWith('../') ? folder : undefined;
 }
 
-/** How the project names its step files: the commonest suffix among them, `.steps.ts` when none. */
-function namingSuffix(files: string[]): string {
+/** How the project names its step files: the commonest suffix among them (`.steps.ts`, `_steps.js`, …), `.steps` + ext when none. */
+function namingSuffix(files: string[], ext: string): string {
   const counts = new Map<string, number>();
   for (const file of files) {
-    const suffix = SUFFIXES.find((s) => file.endsWith(s));
+    const suffix = SUFFIXES.map((s) => s + ext).find((s) => file.endsWith(s));
     if (suffix) counts.set(suffix, (counts.get(suffix) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '.steps.ts';
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? `.steps${ext}`;
 }
 
 function specBase(spec: string): string {
@@ -95,21 +110,12 @@ function undecided(facts: StubTargetFacts, named: string[]): SpecloopError {
   });
 }
 
-function notLoaded(file: string, facts: StubTargetFacts): SpecloopError {
+function notLoaded(file: string, facts: StubTargetFacts, ext: string): SpecloopError {
   return new SpecloopError({
     code: 'SPEC_STEPS_FOLDER',
     message: `steps --generate would write ${file}, but the step globs (${facts.supportGlobs.join(', ')}) do not load it, so its stubs would never bind`,
     ...at(facts),
-    hint: `make ${facts.globsSource} load *.ts files from ${dirOf(file) || 'the project root'}, or write the first step file where the globs look`,
-  });
-}
-
-function notTypeScript(facts: StubTargetFacts): SpecloopError {
-  return new SpecloopError({
-    code: 'SPEC_STEPS_FOLDER',
-    message: `steps --generate writes TypeScript stubs, and this project's step files are JavaScript (${facts.definitionFiles.slice(0, 3).join(', ')})`,
-    location: { file: facts.definitionFiles[0]!, line: 1 },
-    hint: 'paste the snippets `spec steps` prints into your step files instead',
+    hint: `make ${facts.globsSource} load *${ext} files from ${dirOf(file) || 'the project root'}, or write the first step file where the globs look`,
   });
 }
 

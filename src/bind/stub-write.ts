@@ -1,6 +1,7 @@
+// Size: over 10 KB because writing the stubs and matching how the project writes its step files (import or require, quotes, extensions, TypeScript or JavaScript) belong together.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Project, QuoteKind, type SourceFile } from 'ts-morph';
+import { Node, Project, QuoteKind, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import type { UndefinedStep } from './catalogue-schema.js';
 import { builtinTsType, definitionText, expressionFor, type SnippetInterface } from './snippet.js';
@@ -38,6 +39,7 @@ export function writeStubs(input: StubWriteInput): WrittenFile[] {
   const types = readProjectTypes(project, input.supportFiles);
   const unusedPrefix = project.getCompilerOptions().noUnusedParameters ? '_' : '';
   const extension = importExtension(input.root, input.definitionFiles);
+  const loads = loadsCucumberWithRequire(input.definitionFiles);
   const written: WrittenFile[] = [];
   for (const group of input.groups) {
     const file = path.join(input.root, group.file);
@@ -46,9 +48,14 @@ export function writeStubs(input: StubWriteInput): WrittenFile[] {
     const before = source.getFullText();
     const stubs = group.steps.map((step) => ({ step, ...expressionFor(step.text, input.registry) })).filter((s) => !before.includes(quoted(s.source)));
     if (stubs.length === 0) continue;
-    const refs = [...(types.world ? [types.world] : []), ...stubs.flatMap((s) => s.params.flatMap((p) => types.params.get(p.type)?.ref ?? []))];
-    addImports(source, stubs.map((s) => s.step), refs, extension);
-    source.addStatements(stubs.map((s) => `\n${stubText(s.step, s.source, s.params, types, input.style, unusedPrefix)}`));
+    // A JavaScript step project gets JavaScript stubs: no types, cucumber loaded as its files (else its package) load modules.
+    const js = JAVASCRIPT.test(file);
+    const refs = js ? [] : [...(types.world ? [types.world] : []), ...stubs.flatMap((s) => s.params.flatMap((p) => types.params.get(p.type)?.ref ?? []))];
+    const requires = loads ?? (js && (/\.cjs$/.test(file) || (!/\.mjs$/.test(file) && !esmPackage(input.root))));
+    addImports(source, stubs.map((s) => s.step), refs, { extension, requires, typed: !js });
+    source.addStatements(stubs.map((s) => `\n${js ? definitionText(s.step.keyword, s.source, s.params.map((p) => p.name), s.step.argument, input.style, false) : stubText(s.step, s.source, s.params, types, input.style, unusedPrefix)}`));
+    // With no import or export, TypeScript reads the file as a script sharing one scope with every other: two `const { When }` would clash.
+    if (!js && isScript(source)) source.addStatements('\nexport {};');
     source.saveSync();
     written.push({ file: group.file, created, stubs: stubs.map((s) => s.source) });
   }
@@ -77,18 +84,80 @@ function quoted(source: string): string {
   return `'${source.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** cucumber's keywords (and DataTable, as a type) from @cucumber/cucumber, and the types the stubs name, each imported once. */
-function addImports(source: SourceFile, steps: UndefinedStep[], refs: TypeRef[], extension: string): void {
-  const named = new Set(source.getImportDeclarations().flatMap((d) => d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText())));
+/**
+ * cucumber's keywords (and DataTable, as a type) from @cucumber/cucumber, and the types the stubs
+ * name, each imported once. The keywords come the way the file (else the project's step files)
+ * loads cucumber: `import { … }`, or `const { … } = require(…)` in a CommonJS step file.
+ */
+function addImports(source: SourceFile, steps: UndefinedStep[], refs: TypeRef[], style: { extension: string; requires: boolean; typed: boolean }): void {
+  const required = cucumberRequire(source);
+  const requiredNames = required ? bindingNames(required) : [];
+  const named = new Set([...requiredNames, ...source.getImportDeclarations().flatMap((d) => d.getNamedImports().map((n) => (n.getAliasNode() ?? n.getNameNode()).getText()))]);
   const keywords = [...new Set(steps.map((s) => s.keyword))].filter((k) => !named.has(k)).sort();
-  const table = steps.some((s) => s.argument === 'dataTable') && !named.has('DataTable');
+  const table = style.typed && steps.some((s) => s.argument === 'dataTable') && !named.has('DataTable');
   const cucumber = source.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === CUCUMBER && !d.isTypeOnly() && !d.getNamespaceImport());
-  const wanted = [...keywords.map((name) => ({ name })), ...(table ? [{ name: 'DataTable', isTypeOnly: true }] : [])];
-  if (cucumber) cucumber.addNamedImports(wanted);
-  else if (wanted.length) source.addImportDeclaration({ moduleSpecifier: CUCUMBER, namedImports: wanted });
+  const tableImport = table ? [{ name: 'DataTable', isTypeOnly: true }] : [];
+  if (required || (!cucumber && style.requires)) {
+    const q = quoteChar(source);
+    if (required && keywords.length) required.getNameNode().replaceWithText(`{ ${[...bindingElements(required), ...keywords].join(', ')} }`);
+    else if (keywords.length) source.insertStatements(0, `const { ${keywords.join(', ')} } = require(${q}${CUCUMBER}${q});`);
+    if (tableImport.length) source.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: CUCUMBER, namedImports: ['DataTable'] });
+  } else {
+    const wanted = [...keywords.map((name) => ({ name })), ...tableImport];
+    if (cucumber) cucumber.addNamedImports(wanted);
+    else if (wanted.length) source.addImportDeclaration({ moduleSpecifier: CUCUMBER, namedImports: wanted });
+  }
+  const extension = style.extension;
   const byFile = new Map<string, Set<string>>();
   for (const ref of refs) if (!named.has(ref.name)) byFile.set(ref.file, (byFile.get(ref.file) ?? new Set()).add(ref.name));
   for (const [file, names] of byFile) source.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: specifier(source.getFilePath(), file, extension), namedImports: [...names].sort() });
+}
+
+const REQUIRE_CUCUMBER = /^require\(\s*(['"])@cucumber\/cucumber\1\s*\)$/;
+
+/** `const { Given, When } = require('@cucumber/cucumber')` in the file, if it has one. */
+function cucumberRequire(source: SourceFile): VariableDeclaration | undefined {
+  return source.getVariableDeclarations().find((d) => Node.isObjectBindingPattern(d.getNameNode()) && REQUIRE_CUCUMBER.test(d.getInitializer()?.getText() ?? ''));
+}
+
+/** The local names a `{ a, b: c }` binding declares. */
+function bindingNames(declaration: VariableDeclaration): string[] {
+  const pattern = declaration.getNameNode();
+  return Node.isObjectBindingPattern(pattern) ? pattern.getElements().map((e) => e.getNameNode().getText()) : [];
+}
+
+function isScript(source: SourceFile): boolean {
+  return source.getImportDeclarations().length === 0 && source.getExportDeclarations().length === 0 && source.getExportAssignments().length === 0 && source.getExportedDeclarations().size === 0;
+}
+
+/** Its elements as written (`a`, `b: c`), to keep them when adding to the binding. */
+function bindingElements(declaration: VariableDeclaration): string[] {
+  const pattern = declaration.getNameNode();
+  return Node.isObjectBindingPattern(pattern) ? pattern.getElements().map((e) => e.getText()) : [];
+}
+
+function quoteChar(source: SourceFile): string {
+  return source.getProject().manipulationSettings.getQuoteKind() === QuoteKind.Double ? '"' : "'";
+}
+
+/** Whether the project's step files load cucumber with require() rather than import (the first that loads it either way decides); undefined when none does. */
+function loadsCucumberWithRequire(definitionFiles: string[]): boolean | undefined {
+  for (const file of definitionFiles) {
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (/\bfrom\s+['"]@cucumber\/cucumber['"]/.test(text)) return false;
+    if (/=\s*require\(\s*['"]@cucumber\/cucumber['"]\s*\)/.test(text)) return true;
+  }
+  return undefined;
+}
+
+const JAVASCRIPT = /\.[mc]?jsx?$/;
+
+function esmPackage(root: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module';
+  } catch {
+    return false;
+  }
 }
 
 function specifier(from: string, to: string, extension: string): string {
@@ -100,7 +169,7 @@ function specifier(from: string, to: string, extension: string): string {
 /** The quote the project's step files import with (single when they say nothing), so added imports look like theirs. */
 function quoteOf(definitionFiles: string[]): string {
   for (const file of definitionFiles) {
-    const found = existsSync(file) ? /\bfrom\s+(['"])/.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
+    const found = existsSync(file) ? /\b(?:from\s+|require\(\s*)(['"])/.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
     if (found) return found;
   }
   return "'";
@@ -113,9 +182,5 @@ function importExtension(root: string, definitionFiles: string[]): string {
     const found = /from\s+['"](\.{1,2}\/[^'"]*)['"]/g.exec(text)?.[1];
     if (found) return /\.[mc]?js$/.test(found) ? '.js' : /\.[mc]?ts$/.test(found) ? '.ts' : '';
   }
-  try {
-    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { type?: string }).type === 'module' ? '.js' : '';
-  } catch {
-    return '';
-  }
+  return esmPackage(root) ? '.js' : '';
 }

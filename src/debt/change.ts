@@ -20,7 +20,8 @@ export const DebtChangeSchema = z.strictObject({
     .describe("the run's changed files that hold debt figures (or held them the run before)"),
   stale: z.array(z.enum(METRIC_NAMES)).describe('line-coverage figures not measured: files changed since the last full coverage run'),
   notMeasured: z.array(z.enum(METRIC_NAMES)).describe('figures this run could not measure (a narrowed pass counts no vacuous checks or binding problems): the next full run does'),
-  bindingInPass: z.number().int().nullable().describe('on a narrowed pass, undefined, ambiguous and pending steps among the scenarios it ran (bindingHealth also judges unused definitions, which needs a full run); null on a full run'),
+  bindingInPass: z.number().int().nullable().describe('on a narrowed pass, undefined, ambiguous and pending steps among the scenarios it ran (bindingHealth also judges unused definitions, which needs a full run); null on a full run, and when the edit reached no scenario'),
+  ranNone: z.array(z.string()).optional().describe('the edited files no scenario runs, when the edit reached no scenario (nothing ran)'),
 });
 export type DebtChange = z.infer<typeof DebtChangeSchema>;
 
@@ -34,8 +35,8 @@ interface StepCounts {
 const NOT_SET_UP = new Set([NO_LINE_RECORD, NO_ACK, NO_CODE_CHANGE]);
 
 /** `previous` is the summary of the watch run before this one (for the files' own change); `changed` the files that triggered this one. */
-export function debtChange(now: DebtSummary, previous: DebtSummary | undefined, changed: string[], pass: { partial: boolean; steps: StepCounts }): DebtChange {
-  const { partial, steps } = pass;
+export function debtChange(now: DebtSummary, previous: DebtSummary | undefined, changed: string[], pass: { partial: boolean; steps: StepCounts; ranNone?: boolean }): DebtChange {
+  const { partial, steps, ranNone } = pass;
   const { metrics, delta } = now;
   const moved = METRIC_NAMES.flatMap((metric) => {
     const value = metrics[metric].value;
@@ -45,7 +46,7 @@ export function debtChange(now: DebtSummary, previous: DebtSummary | undefined, 
   const stale = METRIC_NAMES.filter((m) => metrics[m].value === null && metrics[m].because?.startsWith('stale:'));
   const notMeasured = METRIC_NAMES.filter((m) => metrics[m].value === null && !stale.includes(m) && !NOT_SET_UP.has(metrics[m].because ?? ''));
   const files = changedFiles(now, previous, changed);
-  const change = { partial, moved, files, stale, notMeasured, bindingInPass: partial ? steps.undefined + steps.ambiguous + steps.pending : null };
+  const change = { partial, moved, files, stale, notMeasured, bindingInPass: partial && !ranNone ? steps.undefined + steps.ambiguous + steps.pending : null, ...(ranNone ? { ranNone: changed } : {}) };
   return { line: lineOf(change, now), ...change };
 }
 
@@ -73,8 +74,9 @@ function lineOf(change: Omit<DebtChange, 'line'>, now: DebtSummary): string {
     else if (f.change === null && f.unreviewed !== null) parts.push(`${f.unreviewed} unreviewed weighted lines in ${f.file}`);
   }
   if (change.stale.length) parts.push(`stale until a full coverage run: ${change.stale.join(', ')} (${named((now.files ?? []).filter((f) => f.stale).map((f) => f.file))} changed)`);
+  if (change.ranNone?.length) parts.push(`no scenario runs ${named(change.ranNone)}`);
   if (change.bindingInPass !== null) parts.push(`binding problems in the scenarios run: ${change.bindingInPass}`);
-  if (change.notMeasured.length) parts.push(`not measured ${change.partial ? 'on this pass' : 'this run'}: ${change.notMeasured.join(', ')}`);
+  if (change.notMeasured.length) parts.push(`not measured ${change.ranNone ? 'with no run' : change.partial ? 'on this pass' : 'this run'}: ${change.notMeasured.join(', ')}`);
   return `debt: ${parts.length ? parts.join('; ') : 'nothing measured yet (spec debt says what each figure needs)'}`;
 }
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { coded } from '../core/error-codes.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { RuleHeading, RunDefinition, RunScenario, RunStep } from '../core/run-result.js';
-import { effectiveKeywords } from '../bind/keywords.js';
+import { snippetKeywords } from '../bind/keywords.js';
 import type { DefinitionRef, Failure, FailureKind } from './verdict.js';
 import { errorFields, errorMessage } from './error-fields.js';
 import { BLOCKED_HINT, blockedEventLoop, failedStepHint, isTimeout } from './failure-hints.js';
@@ -30,9 +30,6 @@ function snippetOf(step: RunStep, keyword: string, ctx: FailureContext): string 
   return (ctx.tools.cucumberSnippets ? step.suggestion : undefined) ?? ctx.tools.snippet?.(keyword, step.text, step.argument);
 }
 
-/** cucumber-js defines steps with English functions whatever the spec's dialect. */
-const SNIPPET_KEYWORD = { Context: 'Given', Action: 'When', Outcome: 'Then' } as const;
-
 export function problemFailure(problem: SpecProblem, kind: FailureKind, ctx: Pick<FailureContext, 'excerpt'>): Failure {
   const location = problem.location;
   return {
@@ -57,7 +54,7 @@ export function definitionRef(def: RunDefinition | undefined, ctx: FailureContex
 export function scenarioFailures(scenario: RunScenario, ctx: FailureContext): Failure[] {
   const file = ctx.sourceOf(scenario.uri);
   const where: Where = { file, feature: scenario.feature, scenario: scenario.name, ...heading(scenario), scenarioId: `${file}:${scenario.line}`, row: scenario.example ? scenario.line : undefined };
-  const keywords = snippetKeywords(scenario);
+  const keywords = snippetKeywords(scenario.steps);
   const first = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped' && s.status !== 'undefined');
   const hook = scenario.hookFailures[0];
   const failures = first < 0 && hook ? [hookFailure(hook, scenario, where, ctx)] : [];
@@ -103,12 +100,6 @@ function hookFailure(hook: RunScenario['hookFailures'][number], scenario: RunSce
     message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} ${pending ? 'is pending' : 'failed'}`,
     hint: blockedEventLoop(hook.error?.message ?? '') ? BLOCKED_HINT : `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
   };
-}
-
-/** The English Given/When/Then cucumber-js defines each step with, whatever the dialect. */
-function snippetKeywords(scenario: RunScenario): string[] {
-  const fallback = effectiveKeywords(scenario.steps.map((s) => s.keyword));
-  return scenario.steps.map((s, i) => (s.type ? SNIPPET_KEYWORD[s.type] : fallback[i]!));
 }
 
 function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureContext): Failure {

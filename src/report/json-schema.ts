@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DebtReportSchema } from '../debt/model.js';
+import { ReviewSchema } from '../debt/review.js';
 import { StepsCatalogueSchema } from '../bind/catalogue-schema.js';
 import { VerdictSchema } from './verdict.js';
 
@@ -27,5 +28,14 @@ export function stepsCatalogueJsonSchema(): Record<string, unknown> {
     $id: 'https://specloop.dev/steps-catalogue.schema.json',
     title: 'specloop steps catalogue',
     ...z.toJSONSchema(StepsCatalogueSchema, { target: 'draft-2020-12' }),
+  };
+}
+
+/** `spec review --json`'s JSON Schema (what review() returns), generated from the zod ReviewSchema. */
+export function reviewJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://specloop.dev/review.schema.json',
+    title: 'specloop review since the last ack',
+    ...z.toJSONSchema(ReviewSchema, { target: 'draft-2020-12' }),
   };
 }

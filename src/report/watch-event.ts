@@ -1,4 +1,5 @@
 import type { SpecProblem } from '../core/errors.js';
+import type { DebtChange } from '../debt/change.js';
 import type { Verdict } from './verdict.js';
 
 /**
@@ -20,5 +21,6 @@ export type WatchEvent =
     }
   | { type: 'run-finished'; verdict: Verdict }
   | { type: 'run-cancelled'; trigger: string[]; reason: string }
-  | { type: 'idle'; trigger: string[]; reason: string }
+  /** `debt`: the figures after an edit no scenario reaches (debt on), since nothing ran to carry them. */
+  | { type: 'idle'; trigger: string[]; reason: string; debt?: DebtChange }
   | { type: 'error'; problem: SpecProblem };

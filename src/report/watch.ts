@@ -60,7 +60,7 @@ async function textStream(name: ReporterName, target: WatchTarget): Promise<Rend
       case 'run-cancelled':
         return c.dim(`… run cancelled: ${event.reason}\n`);
       case 'idle':
-        return `${c.dim(`${event.trigger.length ? `${event.trigger.join(', ')} changed: ` : ''}${event.reason}\n`)}${waiting}`;
+        return `${c.dim(`${event.trigger.length ? `${event.trigger.join(', ')} changed: ` : ''}${event.reason}\n`)}${event.debt ? `${c.dim(event.debt.line)}\n` : ''}${waiting}`;
       case 'error':
         return `${renderProblem(event.problem, c, c.red('error'))}\n${waiting}`;
     }

@@ -9,7 +9,7 @@ import { loadScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import type { Verdict } from '../report/verdict.js';
-import { debtChange } from '../debt/change.js';
+import { debtChange, type DebtChange } from '../debt/change.js';
 import type { DebtSummary } from '../debt/model.js';
 import { compileSpecs } from '../spec/compile.js';
 import { compilePickles } from '../spec/gherkin.js';
@@ -112,6 +112,13 @@ export class SuiteKnowledge {
     this.map = map;
     if (map.loadActive) warmEditCheck();
     warmSupportKinds(this.root, map.supportFiles);
+  }
+
+  /** An edit no scenario reaches: the figures measured without a run, against the run before's. */
+  idleDebt(now: DebtSummary, changed: string[]): DebtChange {
+    const debt = debtChange(now, this.lastDebt, changed, { partial: true, steps: { undefined: 0, ambiguous: 0, pending: 0 }, ranNone: true });
+    this.lastDebt = now;
+    return debt;
   }
 
   /** The verdict with what watch adds: what triggered it, what changed status, the suite as a whole; newly failing first. */

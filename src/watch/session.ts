@@ -15,7 +15,7 @@ import { mergeRequests, SuiteKnowledge, type Request } from './knowledge.js';
 import { RunnerPool } from './runners.js';
 import { createSettler, type Settler } from './settle.js';
 import { createTrailingCheck } from './trailing-check.js';
-import type { RunPass, WatchEvent, WatchOptions } from './types.js';
+import type { RunPass, VerifyDetails, WatchEvent, WatchOptions } from './types.js';
 import { startWatcher } from './watcher.js';
 
 /** What a session runs and watches with; tests put fakes in their place. */
@@ -41,6 +41,7 @@ export class WatchSession {
   private readonly runners: RunnerPool;
   private running: { controller: AbortController; request: Request } | undefined;
   private queued: Request | undefined;
+  private debtNow: VerifyDetails['debtNow'];
   private stopped = false;
   /** Files runs write themselves (the profile's reports), project-relative: never an edit. */
   private readonly outputs = new Set<string>();
@@ -136,8 +137,10 @@ export class WatchSession {
     const selection = this.known.select(request, edit?.bodyOnly);
     if (!selection.all && selection.paths.length === 0) {
       edit?.commit();
+      // New code no spec reaches is exactly where debt lands: measured now, though nothing runs.
+      const debt = request.mode === 'changes' ? await this.debtNow?.().then((now) => now && this.known.idleDebt(now, request.changed), () => undefined) : undefined;
       this.running = undefined;
-      this.emit({ type: 'idle', trigger: request.changed, reason: selection.reasons[0]?.because ?? (request.mode === 'failed' ? 'nothing is failing: no scenario to re-run' : 'no scenario reaches the changed files') });
+      this.emit({ type: 'idle', trigger: request.changed, reason: selection.reasons[0]?.because ?? (request.mode === 'failed' ? 'nothing is failing: no scenario to re-run' : 'no scenario reaches the changed files'), ...(debt ? { debt } : {}) });
       return this.next();
     }
     this.emit({ type: 'run-started', trigger: request.changed, mode: request.mode, all: selection.all, selected: selection.reasons, ...(await this.known.scenarioCount(selection, request.changed)) });
@@ -166,6 +169,7 @@ export class WatchSession {
         // Only scenarios that ran make the texts they ran against the new baseline.
         if (details.result) edit?.commit();
         await this.known.learn(details, selection);
+        this.debtNow = details.debtNow ?? this.debtNow;
         this.emit({ type: 'run-finished', verdict: this.known.withWatch(details.verdict, request, selection) });
       }
     } catch (error) {

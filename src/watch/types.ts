@@ -1,6 +1,7 @@
 import type { SpecEnvironment } from '../core/env.js';
 import type { RunResult } from '../core/run-result.js';
 import type { TableOptions } from '../config/options-table.js';
+import type { DebtSummary } from '../debt/model.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner } from '../run/runner.js';
 import type { Verdict } from '../report/verdict.js';
@@ -37,6 +38,8 @@ export interface VerifyDetails {
   partial: boolean;
   /** Spec files this run covered in full (no line, tag or name filter): the map may drop their vanished scenarios. */
   wholeFiles: string[];
+  /** The debt figures now, without a run, under this pass's config: for an edit no scenario reaches. */
+  debtNow?: (() => Promise<DebtSummary | undefined>) | undefined;
   /** The first runner was left alive, with its support code loaded, for the next run. */
   kept: boolean;
 }
