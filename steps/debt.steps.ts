@@ -7,15 +7,7 @@ import { DebtReportSchema, HistoryEntrySchema } from '../src/debt/model.js';
 import { REPO, type SpecWorld } from './support/world.js';
 
 Then('stdout is a debt report matching its schema', function (this: SpecWorld) {
-  const run = this.lastRun();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(run.stdout);
-  } catch (error) {
-    assert.fail(`stdout is not one JSON document (${(error as Error).message}):\n${run.stdout}\n${run.stderr}`);
-  }
-  const checked = DebtReportSchema.safeParse(parsed);
-  assert.ok(checked.success, `stdout does not match DebtReportSchema: ${checked.success ? '' : checked.error.message}`);
+  this.jsonMatching(DebtReportSchema, 'DebtReportSchema');
 });
 
 // Two verify runs at once in one project: each appends its history line under the .spec/ lock.

@@ -7,15 +7,7 @@ import { StepsCatalogueSchema } from '../src/bind/catalogue-schema.js';
 import { REPO, type SpecWorld } from './support/world.js';
 
 Then('stdout is a steps catalogue matching its schema', function (this: SpecWorld) {
-  const run = this.lastRun();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(run.stdout);
-  } catch (error) {
-    assert.fail(`stdout is not one JSON document (${(error as Error).message}):\n${run.stdout}\n${run.stderr}`);
-  }
-  const checked = StepsCatalogueSchema.safeParse(parsed);
-  assert.ok(checked.success, `stdout does not match StepsCatalogueSchema: ${checked.success ? '' : checked.error.message}`);
+  this.jsonMatching(StepsCatalogueSchema, 'StepsCatalogueSchema');
 });
 
 // The repository's TypeScript (the project copy lives inside the repo, so it resolves @cucumber/cucumber and @types/node).

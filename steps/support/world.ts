@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { After, Before, setDefaultTimeout, setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import type { ZodType } from 'zod';
 import { fixtureDependencies } from './fixture-deps.js';
 
 setDefaultTimeout(60_000);
@@ -92,6 +93,13 @@ export class SpecWorld extends World {
     } catch {
       throw new Error(`stdout is not one JSON document:\n${run.stdout}\nstderr:\n${run.stderr}`);
     }
+  }
+
+  /** stdout as one JSON document that `schema` (named `name` in the failure) accepts. */
+  jsonMatching<T>(schema: ZodType<T>, name: string): T {
+    const checked = schema.safeParse(this.json());
+    if (!checked.success) throw new Error(`stdout does not match ${name}: ${checked.error.message}`);
+    return checked.data;
   }
 }
 
