@@ -31,7 +31,10 @@ export async function registerTypeScript(support: SupportJob, root: string): Pro
   register();
   // After tsx, so these run first and rename what tsx resolved.
   const data = { root: pathToFileURL(root).href + '/', generation: generation.buffer };
-  registerHooks(new URL('./fresh-esm-hooks.js', import.meta.url), { data });
+  // From dist/ the hooks are .js; from source (the unit tests) they are .ts, which the loader
+  // thread reads through tsx's hooks, or Node 22+'s own type stripping, where a .js name fails.
+  const hooks = import.meta.url.endsWith('.ts') ? './fresh-esm-hooks.ts' : './fresh-esm-hooks.js';
+  registerHooks(new URL(hooks, import.meta.url), { data });
 }
 
 /** The next load evaluates fresh copies of the project's ES modules (CommonJS ones leave require.cache: purge.ts). */
