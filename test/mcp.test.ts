@@ -26,8 +26,8 @@ function serverEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
-async function connect(root: string): Promise<{ client: Client; transport: StdioClientTransport }> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [path.join(REPO, 'bin', 'spec.js'), 'mcp', '--cwd', root], env: serverEnv(), stderr: 'pipe' });
+async function connect(cwd: string): Promise<{ client: Client; transport: StdioClientTransport }> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [path.join(REPO, 'bin', 'spec.js'), 'mcp', '--cwd', cwd], env: serverEnv(), stderr: 'pipe' });
   const client = new Client({ name: 'specloop-test', version: '1.0.0' });
   await client.connect(transport);
   return { client, transport };
@@ -303,6 +303,28 @@ describe('spec mcp list_specs', () => {
       const { specs } = result.structuredContent as { specs: { file: string; scenarios: unknown[] }[] };
       expect(specs.map((s) => s.file)).toEqual(['tests/features/calculator.feature']);
       expect(specs[0]!.scenarios.length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('spec mcp started in a subfolder', () => {
+  it('judges each path where it resolves, from that folder: a symlink there pointing outside is refused by every tool', async () => {
+    mkdirSync(COPIES, { recursive: true });
+    const root = failingTodo();
+    symlinkSync(tempDir('mcp-outside-sub-'), path.join(root, 'features', 'elsewhere'));
+    const { client } = await connect(path.join(root, 'features'));
+    try {
+      for (const name of ['verify', 'list_specs', 'steps']) {
+        const result = await client.callTool({ name, arguments: { paths: ['elsewhere'] } });
+        expect(result.isError, `${name}: ${text(result)}`).toBe(true);
+        expect(text(result)).toContain('SPEC_PATH_OUTSIDE_PROJECT');
+      }
+      const inside = await client.callTool({ name: 'list_specs', arguments: { paths: ['todo.feature'] } });
+      expect(inside.isError, text(inside)).toBeFalsy();
+      expect((inside.structuredContent as { specs: { file: string }[] }).specs.map((s) => s.file)).toEqual(['features/todo.feature']);
     } finally {
       await client.close();
       rmSync(root, { recursive: true, force: true });

@@ -43,11 +43,16 @@ export class SpecTools {
     return this.place.root;
   }
 
+  /** The tool's paths as the run reads them (from the folder the server started in), each checked where it lands. */
+  paths(given: readonly string[] | undefined, tool: string): string[] {
+    return checkInsideRoot(this.root, (given ?? []).map((p) => fromBase(this.place, p)), tool);
+  }
+
   async verify(input: z.infer<typeof VerifyInput>): Promise<Verdict> {
-    const paths = checkInsideRoot(this.root, input.paths ?? [], 'verify');
+    const paths = this.paths(input.paths, 'verify');
     const raw = { ...(paths.length ? { paths } : {}), ...(input.tags ? { tags: input.tags } : {}), ...(input.name?.length ? { names: input.name } : {}), ...(input.changedOnly ? { changed: true } : {}), ...(input.gates !== undefined ? { gates: input.gates === 'none' ? false : input.gates } : {}) };
     const { cwd: _cwd, ...options } = checkCall('verify', VerifyOptionsSchema, raw, {}).options;
-    const verdict = await this.runs.verify({ ...options, ...(options.paths ? { paths: options.paths.map((p) => fromBase(this.place, p)) } : {}) });
+    const verdict = await this.runs.verify(options);
     this.lastVerdict = verdict;
     return verdict;
   }
@@ -86,7 +91,7 @@ export function createSpecServer(tools: SpecTools): McpServer {
       outputSchema: SpecListSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    queued(async ({ paths }: { paths?: string[] }) => ({ data: await listSpecs(tools.root, checkInsideRoot(tools.root, paths ?? [], 'list_specs').map((p) => fromBase(tools.place, p))) })),
+    queued(async ({ paths }: { paths?: string[] }) => ({ data: await listSpecs(tools.root, tools.paths(paths, 'list_specs')) })),
   );
 
   server.registerTool(
@@ -110,7 +115,7 @@ export function createSpecServer(tools: SpecTools): McpServer {
       outputSchema: StepsCatalogueSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    queued(async ({ paths }: { paths?: string[] }) => ({ data: await listSteps({ cwd: tools.root, ...(paths?.length ? { paths: checkInsideRoot(tools.root, paths, 'steps') } : {}) }) })),
+    queued(async ({ paths }: { paths?: string[] }) => ({ data: await listSteps({ cwd: tools.root, ...(paths?.length ? { paths: tools.paths(paths, 'steps') } : {}) }) })),
   );
 
   server.registerTool(
