@@ -164,6 +164,24 @@ Feature: The steps catalogue and typed stubs (spec steps)
     And the verdict has a "pending" failure at "features/loans.feature:19"
     And the verdict has a "pending" failure at "features/fines.feature:5"
 
+  Scenario: A JavaScript step project's snippets are JavaScript, in the listing and in the verdict
+    Given the "library-loans" fixture
+    And the file "features/fines.feature" contains:
+      """
+      Feature: Fines
+
+        Scenario: Paying a fine
+          When a fine of 2 euros is paid for "Dune"
+      """
+    When I run "spec steps"
+    Then the exit code is 1
+    And stdout contains "When('a fine of {int} euros is paid for {string}', function (int, string) {"
+    And stdout does not contain "int: number"
+    When I run "spec verify features/fines.feature --gate none"
+    Then the exit code is 1
+    And stdout contains "function (int, string) {"
+    And stdout does not contain "int: number"
+
   Scenario: A spec path outside the project is refused
     Given the "pantry-steps" fixture
     When I run "spec steps ../elsewhere.feature"

@@ -1,7 +1,7 @@
 import { CucumberExpression, type ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import { describe, expect, it } from 'vitest';
 import { effectiveKeywords } from '../src/bind/keywords.js';
-import { makeRegistry, makeSnippetWriter, snippetFor, snippetImports } from '../src/bind/snippet.js';
+import { makeRegistry, makeSnippetWriter, snippetFor, snippetImports, typedSnippets } from '../src/bind/snippet.js';
 
 /** The first line of a snippet: `Keyword('expression', function (params) {`. */
 function head(snippet: string): { keyword: string; literal: string; params: string } {
@@ -190,5 +190,18 @@ describe('makeSnippetWriter: the profile snippetInterface', () => {
     for (const style of ['generator', undefined, 'synchronous']) {
       expect(lines(makeSnippetWriter([], style)('Given', 'x', undefined)).slice(0, 3)).toEqual(["Given('x', function () {", '  // Write code here that turns the phrase above into concrete actions', "  return 'pending';"]);
     }
+  });
+});
+
+describe('snippets for a JavaScript step project', () => {
+  it('are typed unless every step definition file is JavaScript', () => {
+    expect(typedSnippets([])).toBe(true);
+    expect(typedSnippets(['steps/a.ts', 'steps/b.js'])).toBe(true);
+    expect(typedSnippets(['features/step_definitions/a.js', 'steps/b.mjs', 'steps/c.cjs'])).toBe(false);
+  });
+
+  it('name the parameters without types, and the data table and callback too', () => {
+    const registry = makeRegistry([]);
+    expect(snippetFor('When', 'I pay 3 coins', 'dataTable', registry, 'callback', false)).toContain("When('I pay {int} coins', function (int, dataTable, callback) {");
   });
 });

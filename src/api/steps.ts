@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { runnerOf } from '../config/run-config.js';
 import { StepsCatalogueSchema, type StepsCatalogue } from '../bind/catalogue-schema.js';
 import { buildCatalogue } from '../bind/catalogue.js';
-import { makeSnippetWriter } from '../bind/snippet.js';
+import { makeSnippetWriter, typedSnippets } from '../bind/snippet.js';
 import { supportGlobsOf } from '../bind/support-files.js';
 import type { RunResult } from '../core/run-result.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
@@ -79,7 +79,7 @@ async function bind(options: { paths?: string[]; configFile?: string; profile?: 
   refuse(result.undefinedParameterTypes.map((p) => ({ code: 'SPEC_UNDEFINED_PARAMETER_TYPE', message: `undefined parameter type {${p.name}} in "${p.expression}"`, hint: `define it with defineParameterType({ name: '${p.name}', regexp: /…/ }) in a support file` })));
   const sources = prepared.sourceOf;
   const overlay = prepared.overlay;
-  const catalogue = buildCatalogue({ result, sourceOf: (uri) => sources.get(uri) ?? uri, snippet: makeSnippetWriter(result.parameterTypes, overlay?.snippetInterface), cucumberSnippets: Boolean(overlay?.snippetSyntax) });
+  const catalogue = buildCatalogue({ result, sourceOf: (uri) => sources.get(uri) ?? uri, snippet: makeSnippetWriter(result.parameterTypes, overlay?.snippetInterface, typedSnippets(result.definitions.map((d) => d.uri))), cucumberSnippets: Boolean(overlay?.snippetSyntax) });
   return { catalogue: StepsCatalogueSchema.parse(catalogue), root: env.cwd, result, config, overlay, supportGlobs: supportGlobsOf(config, overlay), supportFiles: prepared.supportFiles };
 }
 

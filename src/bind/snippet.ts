@@ -60,11 +60,14 @@ export function builtinTsType(typeName: string): string | undefined {
   return TS_TYPES[typeName];
 }
 
-/** A ready-to-paste TypeScript step definition, with the cucumber-expression parameters typed. */
-export function snippetFor(keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined, registry: ParameterTypeRegistry, style: SnippetInterface = 'synchronous'): string {
+/**
+ * A ready-to-paste step definition: TypeScript with the cucumber-expression parameters typed, or
+ * plain JavaScript for a project whose step files are JavaScript (types there are a syntax error).
+ */
+export function snippetFor(keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined, registry: ParameterTypeRegistry, style: SnippetInterface = 'synchronous', typed = true): string {
   const { source, params: found } = expressionFor(text, registry);
-  const params = found.map((p) => `${p.name}: ${TS_TYPES[p.type] ?? 'unknown'}`);
-  return definitionText(keyword, source, params, argument, style);
+  const params = found.map((p) => (typed ? `${p.name}: ${TS_TYPES[p.type] ?? 'unknown'}` : p.name));
+  return definitionText(keyword, source, params, argument, style, typed);
 }
 
 /**
@@ -87,11 +90,16 @@ export function definitionText(keyword: string, source: string, params: string[]
 
 export type SnippetFn = (keyword: string, text: string, argument: 'dataTable' | 'docString' | undefined) => string;
 
-/** A snippet writer bound to the run's parameter types and the profile's snippet interface. */
-export function makeSnippetWriter(custom: RunParameterType[], snippetInterface?: string): SnippetFn {
+/** A snippet writer bound to the run's parameter types, the profile's snippet interface and the language of the project's step files. */
+export function makeSnippetWriter(custom: RunParameterType[], snippetInterface?: string, typed = true): SnippetFn {
   const registry = makeRegistry(custom);
   const style = asInterface(snippetInterface);
-  return (keyword, text, argument) => snippetFor(keyword, text, argument, registry, style);
+  return (keyword, text, argument) => snippetFor(keyword, text, argument, registry, style, typed);
+}
+
+/** Snippets are typed unless the project's step definitions are all JavaScript (none yet: TypeScript, as the stubs). */
+export function typedSnippets(definitionFiles: string[]): boolean {
+  return definitionFiles.some((f) => /\.[mc]?tsx?$/.test(f)) || !definitionFiles.some((f) => /\.[mc]?jsx?$/.test(f));
 }
 
 /** The import line a set of snippets needs. */

@@ -105,7 +105,8 @@ export async function loadVerdictTools(outcome: RunOutcome | undefined, snippets
   const steps = result.scenarios.flatMap((s) => s.steps);
   const tools: VerdictTools = {};
   if (steps.some((s) => s.status === 'undefined')) {
-    tools.snippet = (await import('../bind/snippet.js')).makeSnippetWriter(result.parameterTypes, snippets.snippetInterface);
+    const { makeSnippetWriter, typedSnippets } = await import('../bind/snippet.js');
+    tools.snippet = makeSnippetWriter(result.parameterTypes, snippets.snippetInterface, typedSnippets(result.definitions.map((d) => d.uri)));
     if (snippets.snippetSyntax) tools.cucumberSnippets = true;
   }
   const errors = [...steps.map((s) => s.error), ...result.scenarios.flatMap((s) => s.hookFailures.map((h) => h.error))];
