@@ -70,14 +70,15 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
   Scenario: A stale line figure leaves the score unmeasured, and minScore then fails as unchecked
     The full run measures the score over the line figures too. Once src/pricing.ts changes, its
     lines are stale: a score over the other figures alone would read better than the truth, so
-    the score is not measured, and a minScore gate that cannot check is not green.
+    the score is not measured, and a minScore gate that cannot check is not green. (Coverage is
+    turned off here; with it on, or unset, a full run records the lines itself: next scenario.)
     Given the file "spec.config.json" contains:
       """
-      { "debt": { "minScore": 10 } }
+      { "debt": { "minScore": 10 }, "coverage": false }
       """
-    And I run "spec verify --coverage --gate none"
+    And I run "spec verify --coverage --gate debt"
     And I append "// reviewed later" to the file "src/pricing.ts"
-    When I run "spec verify --json --gate none"
+    When I run "spec verify --json --gate debt"
     Then the exit code is 1
     And stdout is JSON in which "debt.metrics.score.value" is "null"
     And stdout contains "the score needs unspecified, opaqueComplexity"
@@ -86,3 +87,20 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
     And that failure's code is "SPEC_DEBT_UNCHECKED"
     And that failure's message contains "score: not measured"
     And that failure's hint contains "spec verify --coverage"
+
+  Scenario: A threshold on a line figure makes a full run record the lines itself
+    Without it, every edit would leave the score stale, and the gate unchecked, until someone
+    thought of running --coverage. A narrowed run still cannot measure it: unchecked, not green.
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": { "minScore": 10 } }
+      """
+    And I run "spec verify --gate debt"
+    And I append "// reviewed later" to the file "src/pricing.ts"
+    When I run "spec verify --json --gate debt"
+    Then the exit code is 0
+    And stdout is JSON in which "debt.metrics.unspecified.value" is "11"
+    And the verdict has a gate "debt" with the status "passed"
+    When I run "spec verify features/checkout.feature --json --gate debt"
+    Then the exit code is 1
+    And the verdict has a gate "debt" with the status "error"

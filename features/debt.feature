@@ -48,7 +48,7 @@ Feature: Comprehension debt
       """
       { "debt": { "noVacuousChecks": true, "minScore": 60 } }
       """
-    When I run "spec verify --gate none"
+    When I run "spec verify --gate debt"
     Then the exit code is 1
     And stdout contains "vacuousChecks is 2, over noVacuousChecks: true"
     And stdout contains "features/loans.feature:14"
@@ -56,14 +56,35 @@ Feature: Comprehension debt
     And the last line of stdout is "spec: 3 passed, 1 failed (gate debt)"
 
   Scenario: A threshold on a figure nothing measured fails too: it cannot be said to hold
+    unreviewed is measured from an ack, and this project has none.
     Given the file "spec.config.json" contains:
       """
-      { "debt": { "maxUnspecified": 100 } }
+      { "debt": { "maxUnreviewed": 100 } }
       """
-    When I run "spec verify --json --gate none"
+    When I run "spec verify --json --gate debt"
     Then the exit code is 1
     And the verdict has a gate "debt" with the status "error"
     And the verdict's closing line is "spec: 3 passed, 1 failed (gate debt)"
+
+  Scenario: The debt gate is a gate like the others: --gate none leaves it out, --gate debt runs it alone
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": { "noVacuousChecks": true } }
+      """
+    When I run "spec verify --json --gate none"
+    Then the exit code is 0
+    And the verdict has no gate "debt"
+    And stdout is JSON in which "debt.metrics.vacuousChecks.value" is "2"
+    When I run "spec verify --json --gate debt"
+    Then the exit code is 1
+    And the verdict has a gate "debt" with the status "failed"
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": false }
+      """
+    When I run "spec verify --gate debt"
+    Then the exit code is 2
+    And stdout contains "no debt threshold"
 
   Scenario: A torn last history line is warned about once: the next run repairs the file
     The torn text is a prefix of a line a crashed run was writing: no figure can be read from

@@ -456,6 +456,11 @@ Then('the verdict has a gate {string} with the status {string}', function (this:
   assert.equal(gate.status, status, `gate ${name}: ${JSON.stringify(gate)}`);
 });
 
+Then('the verdict has no gate {string}', function (this: CliWorld, name: string) {
+  const verdict = verdictOf(this);
+  assert.deepEqual(verdict.gates.filter((g) => g.name === name), [], `gate "${name}" ran`);
+});
+
 Then('the verdict ran no gates', function (this: CliWorld) {
   const verdict = verdictOf(this);
   assert.deepEqual(verdict.gates.map((g) => g.name), []);

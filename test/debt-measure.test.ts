@@ -5,7 +5,7 @@ import { deltaOf, measureDebt, type MeasureInput } from '../src/debt/measure.js'
 import { appendHistory, parseHistory, readHistory } from '../src/debt/history.js';
 import { REPO, startWriters, tempDir } from './helpers.js';
 
-import { debtGate } from '../src/debt/gate.js';
+import { chooseDebtGate, debtGate, hasDebtThresholds, thresholdsNeedLines } from '../src/debt/gate.js';
 import { DebtReportSchema, type FileDebt, type Values } from '../src/debt/model.js';
 import { debtReportJsonSchema } from '../src/report/json-schema.js';
 import { sparkline, deltaLine } from '../src/report/debt-text.js';
@@ -222,4 +222,28 @@ for (let i = 0; i < 15; i++) await appendHistory(root, { at: who + i, kind: 'ver
     expect(warnings).toEqual([]);
     expect(entries.map((e) => e.at).sort()).toEqual(['a', 'b', 'c'].flatMap((w) => Array.from({ length: 15 }, (_, i) => `${w}${i}`)).sort());
   }, 60_000);
+});
+
+describe('choosing the debt gate', () => {
+  const thresholds = { minScore: 70 };
+  it('runs by default, never with --gate none, and with "debt" among the names, taken out of the command gates', () => {
+    expect(chooseDebtGate(undefined, thresholds)).toEqual({ debt: true, only: undefined });
+    expect(chooseDebtGate(false, thresholds)).toEqual({ debt: false, only: false });
+    expect(chooseDebtGate(['typecheck'], thresholds)).toEqual({ debt: false, only: ['typecheck'] });
+    expect(chooseDebtGate(['debt', 'lint'], thresholds)).toEqual({ debt: true, only: ['lint'] });
+  });
+
+  it('refuses --gate debt when no threshold is set', () => {
+    expect(() => chooseDebtGate(['debt'], {})).toThrow(/no debt threshold/);
+    expect(() => chooseDebtGate(['debt'], false)).toThrow(/no debt threshold/);
+  });
+
+  it('says which thresholds need line coverage', () => {
+    expect(hasDebtThresholds({ noVacuousChecks: true })).toBe(true);
+    expect(hasDebtThresholds({})).toBe(false);
+    expect(thresholdsNeedLines({ maxDrift: 1, noVacuousChecks: true })).toBe(false);
+    expect(thresholdsNeedLines({ maxOpaqueComplexity: 10 })).toBe(true);
+    expect(thresholdsNeedLines({ minScore: 50 })).toBe(true);
+    expect(thresholdsNeedLines(false)).toBe(false);
+  });
 });

@@ -11,6 +11,7 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runPlanned, unparsedByUs } from '../run/run-scenarios.js';
 import type { Selection } from '../impact/select.js';
 import { ranNothing } from '../report/ran-nothing.js';
+import { chooseDebtGate, thresholdsNeedLines } from '../debt/gate.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
 
@@ -64,7 +65,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : undefined);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
-  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value && !options.dryRun, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
+  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: coverageOf(options, values, config) && !options.dryRun, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const changes = early ?? (await selectChanges());
@@ -106,6 +107,17 @@ export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefin
  */
 function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
   return !options.paths?.length && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !values.tags.value && !values.names.value.length;
+}
+
+/**
+ * Coverage as asked, or, left unset, on for a run of everything whose debt gate has a threshold
+ * on a line figure: without it every edit would leave that gate unchecked until someone thought of
+ * running --coverage (run more, never less). `"coverage": false` keeps it off.
+ */
+function coverageOf(options: RunOptions, values: RunConfig['values'], config: ResolvedConfig): boolean {
+  if (values.coverage.value) return true;
+  const unset = values.coverage.sources.every((s) => s.kind === 'default');
+  return unset && runsEverything(options, values) && chooseDebtGate(options.gates, config.debt).debt && thresholdsNeedLines(config.debt);
 }
 
 async function stepFilesOf(root: string, selection: Selection): Promise<string[] | undefined> {

@@ -8,6 +8,7 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { planGates, runGates } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
+import { chooseDebtGate } from '../debt/gate.js';
 import type { RunOptions } from '../run/options.js';
 import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
@@ -59,7 +60,8 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     problems.push(...prepared.problems);
     if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
-    const selectedGates = planGates(prepared.config, options.gates);
+    const chosen = chooseDebtGate(options.gates, prepared.config.debt);
+    const selectedGates = planGates(prepared.config, chosen.only);
     notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
     outcome = await runPrepared(prepared, children[0]!, env, options, children);
     if (prepared.parsedInRunner && outcome?.kind === 'result' && outcome.result.parseErrors?.length) {
@@ -83,7 +85,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
       return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify' });
     });
     const measured = await debt;
-    if (measured?.gate) gates = [...gates, measured.gate];
+    if (measured?.gate && chosen.debt) gates = [...gates, measured.gate];
     notes.push(...(measured?.problems ?? []));
     mark('spec', 'debt measured');
   } catch (error) {

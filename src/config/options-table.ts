@@ -66,7 +66,7 @@ export const OPTIONS = [
     kind: 'boolean',
     help: { verify: '\npass when the selection runs no scenario (by default that fails,\nexit 1; config: "passWithNoScenarios": true). --changed with\nnothing affected always passes' },
   },
-  { option: 'gates', api: ['verify'], flag: 'gate', short: 'g', cli: ['verify'], kind: 'gates', arg: 'NAME', help: { verify: 'run only these gates (repeatable, comma-separated; "none" for none)' } },
+  { option: 'gates', api: ['verify'], flag: 'gate', short: 'g', cli: ['verify'], kind: 'gates', arg: 'NAME', help: { verify: 'run only these gates (repeatable, comma-separated; "debt" names the debt thresholds; "none" for none)' } },
   // Run only the scenarios that files changed in git reach (uncommitted, or since `since`).
   { option: 'changed', api: ['verify'], flag: 'changed', cli: ['verify'], kind: 'boolean', help: { verify: 'only the scenarios that files changed in git reach (uncommitted changes)' } },
   { option: 'since', api: ['verify'], flag: 'since', cli: ['verify'], kind: 'string', arg: 'REF', help: { verify: 'with --changed: changes since a commit, branch or tag' } },

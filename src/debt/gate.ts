@@ -1,4 +1,5 @@
 import type { DebtConfig } from '../config/schema.js';
+import { SpecloopError } from '../core/errors.js';
 import type { GateResult } from '../core/results.js';
 import type { DebtReport, MetricName } from './model.js';
 
@@ -20,6 +21,34 @@ const LIMITS: { key: keyof DebtConfig; metric: MetricName; min?: true }[] = [
   { key: 'maxBindingHealth', metric: 'bindingHealth' },
   { key: 'minScore', metric: 'score', min: true },
 ];
+
+/** The figures only a run that records line coverage measures (the score is over them too). */
+const LINE_METRICS: ReadonlySet<MetricName> = new Set(['unspecified', 'declaredOnly', 'opaqueComplexity', 'score']);
+
+/** Whether spec.config sets any debt threshold: only then is there a `debt` gate to run. */
+export function hasDebtThresholds(config: DebtConfig | false): boolean {
+  return config !== false && (Boolean(config.noVacuousChecks) || LIMITS.some((l) => config[l.key] !== undefined));
+}
+
+/** Whether a threshold is on a figure that needs line coverage: a full run then records it, or the gate could never be checked after an edit. */
+export function thresholdsNeedLines(config: DebtConfig | false): boolean {
+  return config !== false && LIMITS.some((l) => config[l.key] !== undefined && LINE_METRICS.has(l.metric));
+}
+
+/**
+ * `--gate` names the debt gate as it names the others: every gate by default, `none` none, and
+ * `debt` among the names runs it (the other names are the command gates'). A watch pass or an
+ * agent's edit hook asks for no gates: a narrowed run cannot check a whole-project threshold, and
+ * failing every pass as unchecked would send the agent after a fault no code change fixes.
+ */
+export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false): { debt: boolean; only: string[] | false | undefined } {
+  if (only === undefined || only === false) return { debt: only === undefined, only };
+  if (!only.includes('debt')) return { debt: false, only };
+  if (!hasDebtThresholds(config)) {
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: '--gate debt: no debt threshold is set, so there is no debt gate to run', hint: 'set one in spec.config, e.g. "debt": { "minScore": 70 } (`spec debt` prints the figures without a gate)' });
+  }
+  return { debt: true, only: only.filter((name) => name !== 'debt') };
+}
 
 /** undefined when no threshold is set. */
 export function debtGate(config: DebtConfig, report: DebtReport, durationMs: number): GateResult | undefined {
