@@ -4,7 +4,7 @@
 //
 //   node bench/verify.bench.mjs [--sizes 200,2000] [--runs 5] [--only cucumber|spec] [--json]
 //                               [--spec-cold] [--regenerate] [--timeout 600] [--spec-bin PATH]
-//                               [--group-rss]
+//                               [--group-rss] [--profiles default,esm]
 //
 // A measurement tool, not a test: it asserts nothing about time. It does insist that every run
 // exits 0 and passes every scenario, because timing a failing run measures nothing.
@@ -38,7 +38,11 @@ const USAGE = `usage: node bench/verify.bench.mjs [options]
   --timeout 600      seconds before a run is killed (and reported as failed)
   --spec-bin PATH    the spec entry to run instead of bin/spec.js (e.g. another build)
   --group-rss        also sample the summed RSS of the whole process tree every 20 ms
-                     (catches a parent + worker pair that %M reports as one; costs a little CPU)`;
+                     (catches a parent + worker pair that %M reports as one; costs a little CPU)
+  --profiles LIST    measure each size under each cucumber profile of the generated suite in turn
+                     ('default': steps loaded with requireModule tsx/cjs + require:; 'esm': the same
+                     steps with import:, cucumber-js run with NODE_OPTIONS=--import tsx as its docs
+                     show for tsx); each profile's anchor is cucumber-js with that profile`;
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -54,6 +58,7 @@ function parseArgs(argv) {
     timeout: 600,
     specBin: null,
     groupRss: false,
+    profiles: [null],
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -76,6 +81,7 @@ function parseArgs(argv) {
       case '--regenerate': options.regenerate = true; break;
       case '--spec-bin': options.specBin = path.resolve(value()); break;
       case '--group-rss': options.groupRss = true; break;
+      case '--profiles': options.profiles = value().split(',').filter(Boolean); break;
       case '--help': case '-h': options.help = true; break;
       default: throw new Error(`unknown option '${argv[i]}'`);
     }
@@ -124,7 +130,9 @@ function ensureSuite(size, regenerate) {
 const COMMANDS = {
   cucumber: {
     label: 'anchor (cucumber-js)',
-    argv: () => [process.execPath, CUCUMBER_BIN],
+    argv: (profile) => [process.execPath, CUCUMBER_BIN, ...(profile ? ['--profile', profile] : [])],
+    // An ES-module profile loads TypeScript as cucumber-js's docs show for tsx.
+    env: (profile) => (profile === 'esm' ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() } : process.env),
     // "2000 scenarios (2000 passed)" — any other status in the brackets means something failed.
     passedScenarios(stdout) {
       const match = /^(\d+) scenarios? \(([^)]*)\)/m.exec(stdout);
@@ -135,7 +143,8 @@ const COMMANDS = {
   },
   spec: {
     label: 'spec verify',
-    argv: () => [process.execPath, specBin, 'verify', '--gate', 'none'],
+    argv: (profile) => [process.execPath, specBin, 'verify', '--gate', 'none', ...(profile ? ['--profile', profile] : [])],
+    env: () => process.env,
     // DESIGN.md: the human summary ends with "spec: N passed, N failed[, N skipped]".
     passedScenarios(stdout) {
       const match = /^spec: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/m.exec(stdout);
@@ -185,12 +194,12 @@ let runningGroup = null; // process group of the child in flight, killed if we a
  * The child gets its own process group, so a timeout or Ctrl-C kills everything it started,
  * and anything still alive in that group after the child exits is reported (and killed).
  */
-function measureRun(argv, cwd, timeoutSeconds, sampleGroup) {
+function measureRun(argv, cwd, timeoutSeconds, sampleGroup, env = process.env) {
   const rssFile = path.join(os.tmpdir(), `specloop-bench-rss-${process.pid}`);
   const [file, args] = probeGnuTime() ? [GNU_TIME, ['-f', '%M', '-o', rssFile, ...argv]] : [argv[0], argv.slice(1)];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(file, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     runningGroup = child.pid;
     const sampler = sampleGroup ? startGroupSampler(child.pid, file === GNU_TIME) : null;
     const stdout = [];
@@ -316,10 +325,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 class RunFailure extends Error {}
 
 /** Runs one command once; throws RunFailure with the evidence if the run did not fully pass. */
-async function checkedRun(name, suite, options, phase) {
+async function checkedRun(name, suite, options, phase, profile) {
   const command = COMMANDS[name];
   if (name === 'spec' && options.specCold) fs.rmSync(path.join(suite.dir, '.spec'), { recursive: true, force: true });
-  const run = await measureRun(command.argv(), suite.dir, options.timeout, options.groupRss);
+  const run = await measureRun(command.argv(profile), suite.dir, options.timeout, options.groupRss, command.env(profile));
   const problems = [];
   if (run.timedOut) problems.push(`killed after ${options.timeout} s`);
   else if (run.code !== 0) problems.push(`exit code ${run.code}${run.signal ? ` (signal ${run.signal})` : ''}`);
@@ -333,7 +342,7 @@ async function checkedRun(name, suite, options, phase) {
     throw new RunFailure(
       [
         `${command.label} FAILED on the ${suite.counts.scenarios}-scenario suite (${phase}): ${problems.join('; ')}`,
-        `  command: ${commandLine(name, suite.dir)}`,
+        `  command: ${commandLine(name, suite.dir, profile)}`,
         '  --- stdout (tail) ---',
         tail(run.stdout),
         '  --- stderr (tail) ---',
@@ -347,15 +356,15 @@ async function checkedRun(name, suite, options, phase) {
   return run;
 }
 
-async function benchmarkSize(size, options, names) {
+async function benchmarkSize(size, options, names, profile) {
   const suite = ensureSuite(size, options.regenerate);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
-  for (const name of names) await checkedRun(name, suite, options, 'warm-up');
+  for (const name of names) await checkedRun(name, suite, options, 'warm-up', profile);
   for (let round = 1; round <= options.runs; round++) {
-    for (const name of names) samples[name].push(await checkedRun(name, suite, options, `run ${round}`));
+    for (const name of names) samples[name].push(await checkedRun(name, suite, options, `run ${round}`, profile));
   }
-  const result = { size, scenarios: suite.counts.scenarios, modules: suite.counts.modules, suite: rel(suite.dir) };
-  for (const name of names) result[name] = summarize(samples[name], commandLine(name, suite.dir));
+  const result = { size, profile, scenarios: suite.counts.scenarios, modules: suite.counts.modules, suite: rel(suite.dir) };
+  for (const name of names) result[name] = summarize(samples[name], commandLine(name, suite.dir, profile));
   if (result.cucumber && result.spec) result.ratio = result.spec.medianMs / result.cucumber.medianMs;
   return result;
 }
@@ -392,9 +401,10 @@ const rel = (p) => path.relative(ROOT, p) || '.';
 const log = (line) => process.stderr.write(`${line}\n`);
 const tail = (text) => text.trimEnd().split('\n').slice(-25).map((l) => `  | ${l}`).join('\n') || '  | (empty)';
 
-function commandLine(name, dir) {
-  const argv = COMMANDS[name].argv().map((a) => (a === process.execPath ? 'node' : a));
-  return `(cd ${rel(dir)} && ${argv.join(' ')})`;
+function commandLine(name, dir, profile) {
+  const argv = COMMANDS[name].argv(profile).map((a) => (a === process.execPath ? 'node' : a));
+  const env = name === 'cucumber' && profile === 'esm' ? "NODE_OPTIONS='--import tsx' " : '';
+  return `(cd ${rel(dir)} && ${env}${argv.join(' ')})`;
 }
 
 function machine() {
@@ -416,11 +426,11 @@ function printTable(results, info, options) {
   const lines = [
     `verify benchmark — ${info.date}, node ${info.node}, ${info.cpus} × ${info.cpuModel}, ${options.runs} timed runs each after 1 warm-up`,
     '',
-    `${'size'.padStart(6)}  ${'anchor ms median (min–max)'.padStart(27)}  ${'spec ms median (min–max)'.padStart(25)}  ${'spec/anchor'.padStart(11)}  ${'anchor RSS MB med/max'.padStart(21)}  ${'spec RSS MB med/max'.padStart(19)}`,
+    `${'size'.padStart(6)}  ${'profile'.padStart(8)}  ${'anchor ms median (min–max)'.padStart(27)}  ${'spec ms median (min–max)'.padStart(25)}  ${'spec/anchor'.padStart(11)}  ${'anchor RSS MB med/max'.padStart(21)}  ${'spec RSS MB med/max'.padStart(19)}`,
   ];
   for (const r of results) {
     const ratio = r.ratio === undefined ? '—' : `${r.ratio.toFixed(3)} ${r.ratio <= TARGET_RATIO ? 'ok' : 'OVER'}`;
-    lines.push(`${pad(r.scenarios, 6)}  ${pad(ms(r.cucumber), 27)}  ${pad(ms(r.spec), 25)}  ${pad(ratio, 11)}  ${pad(mb(r.cucumber), 21)}  ${pad(mb(r.spec), 19)}`);
+    lines.push(`${pad(r.scenarios, 6)}  ${pad(r.profile ?? '(config)', 8)}  ${pad(ms(r.cucumber), 27)}  ${pad(ms(r.spec), 25)}  ${pad(ratio, 11)}  ${pad(mb(r.cucumber), 21)}  ${pad(mb(r.spec), 19)}`);
   }
   if (options.groupRss) {
     lines.push('', 'process-tree peak RSS, sampled every 20 ms (max over runs):');
@@ -477,8 +487,10 @@ async function main(argv) {
   const results = [];
   try {
     for (const size of options.sizes) {
-      log(`— ${size} scenarios`);
-      results.push(await benchmarkSize(size, options, names));
+      for (const profile of options.profiles) {
+        log(`— ${size} scenarios${profile ? `, profile ${profile}` : ''}`);
+        results.push(await benchmarkSize(size, options, names, profile));
+      }
     }
   } catch (error) {
     if (!(error instanceof RunFailure)) throw error;
