@@ -153,6 +153,7 @@ Feature: Honouring an existing cucumber.js configuration
       """
     When I run "spec verify --json"
     Then the exit code is 0
+    And the verdict counts 0 passed, 1 flaky and 0 failed scenarios
     Given the file "spec.config.json" contains:
       """
       { "retry": 0 }

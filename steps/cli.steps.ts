@@ -292,8 +292,8 @@ Then('the verdict status is {string}', function (this: CliWorld, status: string)
 Then('the verdict counts {int} passed and {int} failed scenario(s)', function (this: CliWorld, passed: number, failed: number) {
   const verdict = verdictOf(this);
   const s = verdict.counts.scenarios;
-  // As the summary line counts them: undefined, ambiguous and pending scenarios are failed ones.
-  const actual = { passed: s.passed, failed: s.total - s.passed - s.skipped };
+  // As the summary line counts them: undefined, ambiguous and pending scenarios are failed ones (flaky ones are neither).
+  const actual = { passed: s.passed, failed: s.total - s.passed - s.skipped - (s.flaky ?? 0) };
   assert.deepEqual(actual, { passed, failed }, `scenario counts ${JSON.stringify(s)}\n${summaryOf(verdict)}`);
 });
 

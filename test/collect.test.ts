@@ -190,6 +190,23 @@ describe('RunCollector: known values from particular samples', () => {
     expect(failed.error?.message).toBeTruthy();
   });
 
+  it('retry: each scenario keeps its failed attempts, so one that passed on a retry can be told from a clean pass', () => {
+    const { result } = collect('retry');
+    const started = new Map<string, number>();
+    for (const e of envelopes('retry')) if (e.testCaseStarted) started.set(e.testCaseStarted.testCaseId, (started.get(e.testCaseStarted.testCaseId) ?? 0) + 1);
+    const tries = [...started.values()];
+    expect(result.scenarios.map((s) => s.attempts ?? 1)).toEqual(tries);
+    expect(result.scenarios[0]!.failedAttempts).toBeUndefined();
+    for (const s of result.scenarios.filter((x) => x.attempts)) {
+      expect(s.failedAttempts).toHaveLength(s.attempts! - 1);
+      for (const attempt of s.failedAttempts!) {
+        expect(attempt.status).toBe('failed');
+        expect(attempt.steps.find((step) => step.status === 'failed')?.error?.message).toBeTruthy();
+      }
+    }
+    expect(result.scenarios[3]!.attempts).toBeGreaterThan(1);
+  });
+
   it('hooks: passing Before/After hooks are not failures; a failing step carries its error', () => {
     const { result } = collect('hooks');
     expect(result.scenarios.map((s) => s.status)).toEqual(['passed', 'failed']);

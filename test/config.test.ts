@@ -44,6 +44,7 @@ describe('loadConfig: where the config comes from', () => {
       runTimeout: 30 * 60_000,
       tags: undefined,
       retry: 0,
+      failOnFlaky: false,
       strict: true,
       sources: {},
       passWithNoScenarios: false,

@@ -63,3 +63,24 @@ describe('the job summary', () => {
     expect(rows).toEqual(['| `features/a.feature:9` | a \\| b | first \\| line |']);
   });
 });
+
+describe('GitHub annotations: flaky scenarios', () => {
+  const flaky = { id: 'features/a, b.feature:9', name: HOSTILE, file: 'features/a, b.feature', line: 9, attempts: 2, failures: [{ attempt: 1, message: 'no order\nsecond line', location: { file: 'features/a, b.feature', line: 11 } }] };
+
+  it('a flaky scenario that passed the run is a ::warning at its line, saying what the failed attempt said', () => {
+    const v = { ...verdict([]), flaky: [flaky] } as Verdict;
+    const lines = githubAnnotations(v).trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const { name, props, data } = parse(lines[0]!);
+    expect(name).toBe('warning');
+    expect(props).toEqual({ file: 'features/a, b.feature', line: '9', title: `Flaky: ${HOSTILE}` });
+    expect(data).toBe('flaky: failed, then passed on attempt 2\nattempt 1: features/a, b.feature:11 no order');
+    expect(renderGithubSummary(v)).toContain('Flaky (passed only on a retry): `features/a, b.feature:9`');
+  });
+
+  it('one --fail-on-flaky made a failure is annotated once, as the ::error', () => {
+    const v = { ...verdict([failure({ kind: 'flaky', code: 'SPEC_FLAKY', scenarioId: flaky.id, location: { file: flaky.file, line: 9 } })]), flaky: [flaky] } as Verdict;
+    const lines = githubAnnotations(v).trimEnd().split('\n');
+    expect(lines.map((l) => parse(l).name)).toEqual(['error']);
+  });
+});

@@ -292,6 +292,25 @@ describe('spec mcp stdout', () => {
 });
 
 describe('spec mcp list_specs', () => {
+  it('verify of a project whose profile retries reports a scenario that passed only on a retry as flaky, in the same schema', async () => {
+    mkdirSync(COPIES, { recursive: true });
+    const root = path.join(COPIES, 'flaky-orders');
+    cpSync(path.join(REPO, 'fixtures', 'flaky-orders'), root, { recursive: true });
+    const { client } = await connect(root);
+    try {
+      const result = await client.callTool({ name: 'verify', arguments: { paths: ['features/orders.feature'], gates: 'none' } });
+      expect(result.isError, text(result)).toBeFalsy();
+      const verdict = VerdictSchema.parse(result.structuredContent);
+      expect(verdict.exitCode).toBe(0);
+      expect(verdict.counts.scenarios).toMatchObject({ total: 2, passed: 1, flaky: 1 });
+      expect(verdict.flaky?.map((f) => [f.id, f.attempts])).toEqual([['features/orders.feature:7', 2]]);
+      expect(verdict.summary).toBe('spec: 1 passed, 0 failed, 1 flaky');
+    } finally {
+      await client.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("lists the specs the cucumber profile's paths name when spec.config names none, as verify runs them", async () => {
     mkdirSync(COPIES, { recursive: true });
     const root = path.join(COPIES, 'profile-paths');

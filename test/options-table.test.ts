@@ -51,6 +51,19 @@ describe('the options table', () => {
     expect(problem).toMatchObject({ code: 'SPEC_USAGE', message: 'watch: --settle must be a number of milliseconds, got "soon"' });
   });
 
+  it('--retry takes a whole number of retries, 0 or more; anything else is a usage error naming it', async () => {
+    expect(optionsFromFlags('verify', parse('verify', ['--retry', '2', '--fail-on-flaky']))).toEqual({ retry: 2, failOnFlaky: true });
+    expect(optionsFromFlags('verify', parse('verify', ['--retry', '0'])).retry).toBe(0);
+    for (const bad of ['-1', 'x', '1.5', '', '2e0']) {
+      const problem = await problemOf((async () => optionsFromFlags('verify', parse('verify', [`--retry=${bad}`])))());
+      expect(problem, bad).toMatchObject({ code: 'SPEC_USAGE', message: `verify: --retry must be a whole number, 0 or more, got "${bad}"` });
+    }
+    expect(VerifyOptionsSchema.safeParse({ retry: 1.5 }).success).toBe(false);
+    expect(VerifyOptionsSchema.safeParse({ retry: -1 }).success).toBe(false);
+    // watch re-runs on every edit: a retry there would hide the flakiness an edit just made (config retry still applies).
+    expect(() => parse('watch', ['--retry', '1'])).toThrow();
+  });
+
   it('a command takes only its own flags', () => {
     expect(() => parse('watch', ['--fail-fast'])).toThrow();
     expect(() => parse('verify', ['--settle', '5'])).toThrow();

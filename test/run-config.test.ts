@@ -22,7 +22,15 @@ function resolve(user: UserConfig, profile: Partial<ProfileConfig> | undefined, 
  * column: that source says nothing about the key.
  */
 describe('resolveRunConfig: precedence, key by key', () => {
-  it('retry and strict: spec.config > profile > default; no option sets them', () => {
+  it('retry: the option (--retry) > spec.config > profile > default; failOnFlaky: option > spec.config > default', () => {
+    expect(resolve({ retry: 3 }, { retry: 2 }, { retry: 0 }).retry).toEqual({ value: 0, sources: [option('retry')] });
+    expect(resolve({}, { retry: 2 }, { retry: 5 }).retry).toEqual({ value: 5, sources: [option('retry')] });
+    expect(resolve({}, undefined).failOnFlaky).toEqual({ value: false, sources: [DEFAULT] });
+    expect(resolve({ failOnFlaky: true }, undefined).failOnFlaky).toEqual({ value: true, sources: [SPEC] });
+    expect(resolve({ failOnFlaky: true }, undefined, { failOnFlaky: false }).failOnFlaky).toEqual({ value: false, sources: [option('failOnFlaky')] });
+  });
+
+  it('retry and strict: spec.config > profile > default when no option sets them', () => {
     expect(resolve({}, undefined).retry).toEqual({ value: 0, sources: [DEFAULT] });
     expect(resolve({}, { retry: 2 }).retry).toEqual({ value: 2, sources: [PROFILE] });
     expect(resolve({ retry: 0 }, { retry: 2 }).retry).toEqual({ value: 0, sources: [SPEC] });

@@ -92,7 +92,7 @@ describe('buildVerdict: status and exit code', () => {
     expect(v.status).toBe('passed');
     expect(v.exitCode).toBe(0);
     expect(v.failures).toEqual([]);
-    expect(v.counts.scenarios).toEqual({ ...emptyCounts(), total: 2, passed: 2 });
+    expect(v.counts.scenarios).toEqual({ ...emptyCounts(), total: 2, passed: 2, flaky: 0 });
     expect(v.counts.steps).toEqual({ ...emptyCounts(), total: 2, passed: 2 });
     expect(v.summary).toBe('spec: 2 passed, 0 failed');
     expect(v.tool).toEqual({ name: 'specloop', version: '0.1.0', cucumber: '12.9.0' });
@@ -607,8 +607,8 @@ describe('buildVerdict: drafts and warnings', () => {
   it('runs drafts apart: their failures are listed last and flagged, never fail the run, never count as passed', async () => {
     const v = await build({ isDraft, outcome: ran(result({ success: false, scenarios: [failing, scenario(), passing] })) });
     expect(v.exitCode).toBe(0);
-    expect(v.counts.scenarios).toEqual({ ...emptyCounts(), total: 1, passed: 1 });
-    expect(v.counts.drafts).toEqual({ ...emptyCounts(), total: 2, passed: 1, failed: 1 });
+    expect(v.counts.scenarios).toEqual({ ...emptyCounts(), total: 1, passed: 1, flaky: 0 });
+    expect(v.counts.drafts).toEqual({ ...emptyCounts(), total: 2, passed: 1, failed: 1, flaky: 0 });
     expect(v.counts.steps.total).toBe(1);
     expect(v.failures).toEqual([expect.objectContaining({ kind: 'failed-step', draft: true, location: expect.objectContaining({ file: 'docs/draft.md', line: 6 }) })]);
     expect(v.scenarios.filter((s) => s.draft).map((s) => s.id)).toEqual(['docs/draft.md:5', 'docs/draft.md:9']);
@@ -667,5 +667,63 @@ describe('buildVerdict: hints that teach', () => {
       scenario({ line: 12, example: true, status: 'failed', keyword: 'Plan du scénario', language: 'fr', steps: [step({ status: 'failed', error: { message: 'y' } })] }),
     ] })) });
     expect(v.failures.map((f) => [f.scenarioKeyword, f.rule])).toEqual([['Scénario', rule], ['Scénario', undefined]]);
+  });
+});
+
+describe('buildVerdict: retries', () => {
+  const failedStep = step({ line: 6, status: 'failed', error: { message: 'no order found\nmore detail', expected: '1', actual: '0' } });
+  const flakyRun = scenario({ line: 9, name: 'flaky', attempts: 3, failedAttempts: [scenario({ line: 9, status: 'failed', steps: [failedStep] }), scenario({ line: 9, status: 'failed', steps: [failedStep] })] });
+  const outcome = ran(result({ scenarios: [scenario(), flakyRun] }));
+
+  it('a scenario that passed only on a retry is flaky: counted apart from passed, listed with each failed attempt, named in the closing line', async () => {
+    const v = await build({ outcome });
+    expect(v.exitCode).toBe(0);
+    expect(v.counts.scenarios).toEqual({ ...emptyCounts(), total: 2, passed: 1, flaky: 1 });
+    expect(v.scenarios[1]).toMatchObject({ id: 'features/cart.feature:9', status: 'passed', attempts: 3, flaky: true });
+    expect(v.scenarios[0]!.flaky).toBeUndefined();
+    expect(v.flaky).toEqual([
+      {
+        id: 'features/cart.feature:9',
+        name: 'flaky',
+        file: 'features/cart.feature',
+        line: 9,
+        attempts: 3,
+        failures: [1, 2].map((attempt) => ({ attempt, message: 'no order found\nmore detail', location: { file: 'features/cart.feature', line: 6, column: 5 }, step: 'Given a step', expected: '1', actual: '0' })),
+      },
+    ]);
+    expect(v.failures).toEqual([]);
+    expect(v.summary).toBe('spec: 1 passed, 0 failed, 1 flaky');
+  });
+
+  it('--fail-on-flaky: each flaky scenario is a SPEC_FLAKY failure at its line, and the closing line counts it failed', async () => {
+    const v = await build({ outcome, failOnFlaky: true });
+    expect(v.exitCode).toBe(1);
+    expect(v.failures).toHaveLength(1);
+    expect(v.failures[0]).toMatchObject({ code: 'SPEC_FLAKY', kind: 'flaky', scenarioId: 'features/cart.feature:9', location: { file: 'features/cart.feature', line: 9 } });
+    expect(v.failures[0]!.message).toContain('it failed 2 times, then passed on attempt 3');
+    expect(v.failures[0]!.message).toContain('attempt 2: features/cart.feature:6 no order found (expected 1, actual 0)');
+    expect(v.summary).toBe('spec: 1 passed, 1 failed (flaky scenario)');
+  });
+
+  it('no retry taken: no flaky list, a zero flaky count', async () => {
+    const v = await build({ failOnFlaky: true });
+    expect(v.flaky).toBeUndefined();
+    expect(v.counts.scenarios.flaky).toBe(0);
+    expect(v.exitCode).toBe(0);
+  });
+
+  it('a scenario that failed every attempt is a failure that says how many it had, and is not flaky', async () => {
+    const v = await build({ outcome: ran(result({ success: false, scenarios: [scenario({ status: 'failed', steps: [failedStep], attempts: 2, failedAttempts: [scenario({ status: 'failed', steps: [failedStep] })] })] })) });
+    expect(v.exitCode).toBe(1);
+    expect(v.flaky).toBeUndefined();
+    expect(v.counts.scenarios).toMatchObject({ failed: 1, flaky: 0 });
+    expect(v.failures[0]).toMatchObject({ code: 'SPEC_STEP_FAILED', attempts: 2 });
+  });
+
+  it('a flaky draft scenario never fails the run, even with --fail-on-flaky', async () => {
+    const v = await build({ outcome, failOnFlaky: true, isDraft: () => true });
+    expect(v.exitCode).toBe(0);
+    expect(v.failures[0]).toMatchObject({ code: 'SPEC_FLAKY', draft: true });
+    expect(v.counts.drafts).toMatchObject({ total: 2, flaky: 1 });
   });
 });

@@ -26,6 +26,8 @@ export interface Prepared {
   overlay: ProfileOverlay | undefined;
   /** Strict as the run got it (spec.config, else the profile, else the default). */
   strict: boolean;
+  /** A flaky scenario fails the verdict (--fail-on-flaky, or spec.config's failOnFlaky). */
+  failOnFlaky: boolean;
   /** The specs were left for cucumber to parse (plain Gherkin, no line filters). */
   parsedInRunner: boolean;
   wholeFiles: string[];
@@ -76,7 +78,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (runnable.length === 0) return { ...base, plan: undefined };

@@ -112,6 +112,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     stepGlobs: supportGlobs,
     unused: prepared?.unused,
     strict: prepared?.strict,
+    failOnFlaky: prepared?.failOnFlaky ?? false,
     snippets: prepared?.overlay,
     warnings: [...(prepared?.warnings ?? []), ...notes],
     drafts: prepared?.drafts,

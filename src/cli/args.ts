@@ -45,5 +45,9 @@ function fromFlag(command: Command, entry: OptionEntry, raw: unknown): unknown {
     if (Number.isFinite(ms) && ms >= 0) return ms;
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `${command}: --${entry.flag} must be a number of milliseconds, got "${String(raw)}"`, hint: `e.g. --${entry.flag} 50` });
   }
+  if (entry.kind === 'count') {
+    if (/^\d+$/.test(String(raw))) return Number(raw);
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `${command}: --${entry.flag} must be a whole number, 0 or more, got "${String(raw)}"`, hint: `e.g. --${entry.flag} 2` });
+  }
   return raw;
 }

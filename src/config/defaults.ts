@@ -9,6 +9,7 @@ export const DEFAULTS = {
   timeout: 5_000,
   runTimeout: 30 * 60_000,
   retry: 0,
+  failOnFlaky: false,
   strict: true,
   passWithNoScenarios: false,
   gateTimeout: 10 * 60_000,

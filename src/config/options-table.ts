@@ -15,7 +15,7 @@ import type { UserConfig } from './schema.js';
 export type Command = 'verify' | 'watch';
 
 /** What a value is: decides the API type, the zod schema and how a flag's text becomes the option. */
-export type OptionKind = 'string' | 'path' | 'boolean' | 'strings' | 'gates' | 'ms' | 'runner' | 'reporter' | 'config' | 'signal' | 'on-output' | 'on-config';
+export type OptionKind = 'string' | 'path' | 'boolean' | 'strings' | 'gates' | 'ms' | 'count' | 'runner' | 'reporter' | 'config' | 'signal' | 'on-output' | 'on-config';
 
 export interface KindTypes {
   string: string;
@@ -25,6 +25,8 @@ export interface KindTypes {
   /** Gate names; `false` runs none (the flag's "none"). */
   gates: string[] | false;
   ms: number;
+  /** A whole number, 0 or more (--retry 2). */
+  count: number;
   runner: 'thread' | 'process';
   reporter: ReporterName;
   config: UserConfig;
@@ -89,6 +91,17 @@ export const OPTIONS = [
     kind: 'boolean',
     help: { verify: 'fail (exit 1), naming each file, when a spec or step-definition file was\nadded, changed or removed since the last spec ack: the code may change,\nnever the oracle that judges it (no ack yet: exit 2)' },
   },
+  // verify only: watch re-runs on every edit, where retries would hide the flakiness an edit just made (watch honours config and profile retry).
+  {
+    option: 'retry',
+    api: ['verify'],
+    flag: 'retry',
+    cli: ['verify'],
+    kind: 'count',
+    arg: 'N',
+    help: { verify: 're-run a failed scenario up to N times (overrides the config\'s and the\nprofile\'s retry); one that then passes is reported flaky, not passed' },
+  },
+  { option: 'failOnFlaky', api: ['verify'], flag: 'fail-on-flaky', cli: ['verify'], kind: 'boolean', help: { verify: 'a flaky scenario (passed only on a retry) fails the run, exit 1\n(config: "failOnFlaky": true)' } },
   { flag: 'print-config', cli: ['verify'], kind: 'boolean', help: { verify: 'print the config this run would use (spec.config, the cucumber profile\nand these flags resolved), each value with its source; runs nothing\n(--json: as JSON)' } },
   { option: 'profile', api: ['verify', 'watch'], flag: 'profile', short: 'p', cli: ['verify', 'watch'], kind: 'string', arg: 'NAME', help: { verify: 'use this cucumber.js profile', watch: 'use this cucumber.js profile' } },
   { option: 'configFile', api: ['verify', 'watch'], flag: 'config', short: 'c', cli: ['verify', 'watch'], kind: 'path', arg: 'FILE', help: { verify: `config file (default ${CONFIG_NAMES} or package.json "spec")`, watch: `config file (default ${CONFIG_NAMES} or package.json "spec")` } },

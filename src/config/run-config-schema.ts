@@ -29,6 +29,7 @@ export const RunConfigSchema = z.strictObject({
     tags: sourced(z.string()),
     names: sourced(strings),
     retry: sourced(z.number().int().min(0)),
+    failOnFlaky: sourced(z.boolean()),
     strict: sourced(z.boolean()),
     worldParameters: sourced(z.record(z.string(), z.unknown())),
     passWithNoScenarios: sourced(z.boolean()),

@@ -12,6 +12,8 @@ export interface ConfigOptions {
   names?: string[] | undefined;
   profile?: string | undefined;
   failFast?: boolean | undefined;
+  retry?: number | undefined;
+  failOnFlaky?: boolean | undefined;
   passWithNoScenarios?: boolean | undefined;
   gates?: string[] | false | undefined;
   coverage?: boolean | undefined;
@@ -29,7 +31,7 @@ export interface ReadProfile {
 }
 
 /** The run's values: spec.config's keys as the run resolved them, and what only a call sets. */
-export interface RunValues extends Pick<ResolvedConfig, 'profile' | 'specs' | 'steps' | 'requireModules' | 'module' | 'timeout' | 'runTimeout' | 'retry' | 'strict' | 'worldParameters' | 'passWithNoScenarios' | 'coverage' | 'reporter'> {
+export interface RunValues extends Pick<ResolvedConfig, 'profile' | 'specs' | 'steps' | 'requireModules' | 'module' | 'timeout' | 'runTimeout' | 'retry' | 'failOnFlaky' | 'strict' | 'worldParameters' | 'passWithNoScenarios' | 'coverage' | 'reporter'> {
   /** The config's, the profile's and the call's tags, combined ('' for none). */
   tags: string;
   names: string[];
@@ -78,7 +80,8 @@ export function resolveRunConfig(config: ResolvedConfig, read: ReadProfile | und
       runTimeout: fromConfig(config, 'runTimeout'),
       tags: tagsOf(config, overlay, fromProfile, options.tags),
       names: namesOf(overlay, fromProfile, options.names),
-      retry: overProfile(fromConfig(config, 'retry'), overlay?.retry, fromProfile),
+      retry: orOption(overProfile(fromConfig(config, 'retry'), overlay?.retry, fromProfile), options.retry, option('retry')),
+      failOnFlaky: orOption(fromConfig(config, 'failOnFlaky'), options.failOnFlaky, option('failOnFlaky')),
       // cucumber reads an unset strict as true (our default too): only a profile's false is its own say.
       strict: overProfile(fromConfig(config, 'strict'), overlay?.strict === false ? false : undefined, fromProfile),
       worldParameters: worldOf(config, overlay, fromProfile),

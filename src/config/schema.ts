@@ -40,13 +40,14 @@ export const UserConfigSchema = z.strictObject({
   timeout: z.number().int().positive().optional().describe('per step and hook, in ms'),
   runTimeout: z.number().int().positive().optional().describe('whole scenario run, in ms'),
   tags: z.string().optional().describe('tag expression always applied'),
-  retry: z.number().int().min(0).optional(),
+  retry: z.number().int().min(0).optional().describe('re-run a failed scenario up to this many times (overrides the cucumber profile\'s retry); one that then passes is flaky'),
   strict: z.boolean().optional().describe('pending and undefined steps, and scenarios with no steps, fail the run (off: counted as skipped)'),
   passWithNoScenarios: z.boolean().optional().describe('a run that selects no scenario passes (by default it fails: running nothing is not a pass)'),
   worldParameters: z.record(z.string(), z.unknown()).optional(),
   profile: z.string().optional().describe('cucumber.cjs profile to honour'),
   gates: z.record(z.string(), GateConfigSchema).optional().describe('extra gates: name → argv, {command, timeout} or false'),
   reporter: z.enum(VERDICT_REPORTER_NAMES).optional().describe('the report printed to stdout when no flag chooses one'),
+  failOnFlaky: z.boolean().optional().describe('a scenario that passes only on a retry fails the run (by default it passes, counted and listed as flaky)'),
   coverage: z.boolean().optional().describe('record which files each scenario runs code in (V8 coverage), so watch and --changed select exactly; costs ≈ 1–2 ms a scenario'),
   runner: z.enum(['thread', 'process']).optional().describe('where scenarios run: a worker thread (fastest start) or a child process (for steps that need process.chdir or non-thread-safe native addons)'),
   debt: z.union([z.literal(false), DebtConfigSchema]).optional().describe('comprehension debt: false turns it off (verdict debt: null, no history); an object sets thresholds that fail verify'),
@@ -74,6 +75,7 @@ export interface ResolvedConfig {
   runTimeout: number;
   tags: string | undefined;
   retry: number;
+  failOnFlaky: boolean;
   strict: boolean;
   /**
    * Where each key the user set came from: spec.config (its file) or the API's `config` overrides.

@@ -21,6 +21,7 @@ export const FAILURE_KINDS = [
   'support-error',
   'run-error',
   'no-steps',
+  'flaky',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
@@ -84,6 +85,7 @@ export const ERROR_CODES = {
   SPEC_INIT_SETTINGS: { exit: 2, kind: 'config-error', description: "`spec init --agent` cannot edit the agent's settings file as it is", fix: 'fix the settings file named, then run init again' },
   SPEC_STEPS_FOLDER: { exit: 2, kind: 'config-error', label: 'step folder undecided', description: '`spec steps --generate` cannot tell where the stubs go so that the project loads them (no step file yet and globs that name no one folder, or a file the globs would not load)', fix: 'write the first step file where you want them, or make the step globs name one folder of step files' },
   SPEC_INTERNAL: { exit: 1, kind: 'run-error', description: 'specloop itself failed', fix: 'report it with the command you ran' },
+  SPEC_FLAKY: { exit: 1, kind: 'flaky', label: 'flaky scenario', description: 'with `--fail-on-flaky` (or `failOnFlaky`): a scenario failed, then passed on a retry', fix: 'make the scenario deterministic (the failed attempts say where it went wrong), or run without --fail-on-flaky to only report it' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

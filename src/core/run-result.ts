@@ -65,6 +65,10 @@ export interface RunScenario {
   hookFailures: RunHookFailure[];
   /** With coverage on: the project files (relative) whose code ran in this scenario. */
   covered?: string[];
+  /** How many times it ran, when a retry ran it more than once. */
+  attempts?: number;
+  /** The attempts before the last, each of which failed and was retried, in order. */
+  failedAttempts?: RunScenario[];
 }
 
 export interface RunDefinition {

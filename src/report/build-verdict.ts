@@ -4,6 +4,7 @@ import type { RunOutcome } from '../run/runner.js';
 import type { RunResult, RunScenario } from '../core/run-result.js';
 import { definitionRef, problemFailure, scenarioFailures, type FailureContext, type VerdictTools } from './failures.js';
 import { gateFailure, kindOfProblem, outcomeFailures } from './outcome-failures.js';
+import { flakyEntry, flakyFailure, isFlaky, withAttempts } from './flaky.js';
 import { judge, SCHEMA_VERSION } from './summary.js';
 import { countScenarios, countSteps } from './verdict-counts.js';
 import type { DebtSummary } from '../debt/model.js';
@@ -34,6 +35,8 @@ export interface VerdictInput {
   unusedNote?: string;
   /** The globs step files are loaded from (config "steps" or the profile's), for where to put a new one. */
   stepGlobs?: string[];
+  /** --fail-on-flaky: a scenario that passed only on a retry fails the verdict. */
+  failOnFlaky?: boolean;
 }
 
 
@@ -51,10 +54,12 @@ export function buildVerdict(input: VerdictInput): Verdict {
   const isDraft = input.isDraft ?? (() => false);
   const scenarios = (result?.scenarios ?? []).map((s) => scenarioResult(s, ctx, input.strict, isDraft));
   const ran = (result?.scenarios ?? []).map((s, i) => ({ run: s, scenario: scenarios[i]! }));
+  const flaky = ran.filter(({ run }) => isFlaky(run)).map(({ run, scenario }) => ({ scenario, entry: flakyEntry(run, scenario, ctx) }));
   const failures: Failure[] = [
     ...input.problems.map((p) => problemFailure(p, kindOfProblem(p), ctx)),
     ...outcomeFailures(input.outcome, ctx),
-    ...ran.flatMap(({ run, scenario }) => asDraft(scenario, stepFailures(run, scenario, ctx, input.strict))),
+    ...ran.flatMap(({ run, scenario }) => asDraft(scenario, withAttempts(run, stepFailures(run, scenario, ctx, input.strict)))),
+    ...(input.failOnFlaky ? flaky.flatMap(({ scenario, entry }) => asDraft(scenario, [flakyFailure(entry, scenario)])) : []),
     ...input.gates.filter((g) => g.status !== 'passed' && g.status !== 'skipped').map(gateFailure),
   ].sort((a, b) => Number(a.draft ?? false) - Number(b.draft ?? false)); // what fails the run comes first
   const warnings = [...(input.warnings ?? []), ...(input.strict ? [] : scenarios.filter(isStepless).map(noStepsWarning))].map(toWarning);
@@ -71,6 +76,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     durationMs: Math.round(input.durationMs),
     counts,
     scenarios,
+    ...(flaky.length ? { flaky: flaky.map(({ entry }) => entry) } : {}),
     failures,
     warnings,
     gates: input.gates,
@@ -137,6 +143,8 @@ function scenarioResult(s: RunScenario, ctx: FailureContext, strict: boolean, is
       return { keyword: step.keyword, text: step.text, line: step.line, status: step.status, durationMs: Math.round(step.durationMs * 100) / 100, ...(definition ? { definition } : {}) };
     }),
     ...(isDraft(file) ? { draft: true as const } : {}),
+    ...(s.attempts ? { attempts: s.attempts } : {}),
+    ...(isFlaky(s) ? { flaky: true as const } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { makeExcerpter } from './source-excerpt.js';
 import type { Verdict } from './verdict.js';
 
 /** What one run produced, stage by stage, for its verdict (the verdict's own fields pass through). Absent parts: the run stopped before them. */
-export interface RunFacts extends Required<Pick<VerdictInput, 'root' | 'version' | 'startedAt' | 'durationMs' | 'problems' | 'outcome' | 'gates' | 'sourceOf' | 'stepGlobs'>>, Pick<VerdictInput, 'debt'> {
+export interface RunFacts extends Required<Pick<VerdictInput, 'root' | 'version' | 'startedAt' | 'durationMs' | 'problems' | 'outcome' | 'gates' | 'sourceOf' | 'stepGlobs'>>, Pick<VerdictInput, 'debt' | 'failOnFlaky'> {
   /** How unused definitions are judged (undefined: the run never got that far). */
   unused: UnusedScope | undefined;
   strict: boolean | undefined;

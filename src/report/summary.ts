@@ -14,7 +14,7 @@ export function emptyCounts(): Counts {
 
 export interface JudgeInput {
   /** Every scenario that ran; those of draft specs are counted apart and never fail the run. */
-  scenarios: readonly Pick<ScenarioResult, 'id' | 'status' | 'draft'>[];
+  scenarios: readonly Pick<ScenarioResult, 'id' | 'status' | 'draft' | 'flaky'>[];
   failures: readonly Failure[];
   gates: readonly GateResult[];
   strict: boolean;
@@ -35,13 +35,13 @@ export interface Judgement {
  * ambiguous and pending ones too; without strict mode undefined and pending ones count as
  * skipped); every failed gate and every failure no failing scenario accounts for (parse, config,
  * load and run errors, a run-level hook or timeout, a cancelled run) counts one more, named in
- * parentheses.
+ * parentheses. A flaky scenario (passed on a retry) is not counted as passed: `, N flaky` follows.
  */
 export function judge(input: JudgeInput): Judgement {
   const lenient = new Set<string>(input.strict ? [] : ['undefined', 'pending']);
   const isFailing = (s: { status: string }) => s.status !== 'passed' && s.status !== 'skipped' && !lenient.has(s.status);
   const counted = input.scenarios.filter((s) => !s.draft);
-  const passed = counted.filter((s) => s.status === 'passed').length;
+  const passed = counted.filter((s) => s.status === 'passed' && !s.flaky).length;
   const skipped = counted.filter((s) => s.status === 'skipped' || lenient.has(s.status)).length;
   const failing = counted.filter(isFailing);
   const failingIds = new Set(failing.map((s) => s.id));
@@ -54,8 +54,18 @@ export function judge(input: JudgeInput): Judgement {
   return {
     exitCode,
     status: exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'error',
-    summary: `spec: ${passed} passed, ${failed} failed${causes}${skipped > 0 ? `, ${skipped} skipped` : ''}${draftPart(input.scenarios.filter((s) => s.draft), isFailing)}`,
+    summary: `spec: ${passed} passed, ${failed} failed${causes}${flakyPart(counted, input.failures)}${skipped > 0 ? `, ${skipped} skipped` : ''}${draftPart(input.scenarios.filter((s) => s.draft), isFailing)}`,
   };
+}
+
+/**
+ * Flaky scenarios passed, but only on a retry: named after the failures so the line never reads as
+ * a clean pass. Those --fail-on-flaky failed are already among the failures.
+ */
+function flakyPart(scenarios: readonly Pick<ScenarioResult, 'id' | 'flaky'>[], failures: readonly Failure[]): string {
+  const failedAsFlaky = new Set(failures.filter((f) => f.kind === 'flaky').map((f) => f.scenarioId));
+  const flaky = scenarios.filter((s) => s.flaky && !failedAsFlaky.has(s.id)).length;
+  return flaky > 0 ? `, ${flaky} flaky` : '';
 }
 
 /** Drafts never fail the run, but a failing one is named: the line must not read better than the truth. */
@@ -78,6 +88,7 @@ const KIND_LABEL: Record<FailureKind, string> = {
   'support-error': 'load error',
   'run-error': 'run error',
   'no-steps': 'scenario with no steps',
+  flaky: 'flaky scenario',
 };
 
 function label(failure: Failure): string {

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { formatLocation } from '../core/errors.js';
 import { renderProblem } from './problem.js';
-import type { Failure, GateResult, Verdict, Warning } from './verdict.js';
+import { attemptText, reportedFlaky } from './flaky-text.js';
+import type { Failure, FlakyScenario, GateResult, Verdict, Warning } from './verdict.js';
 
 const KIND_LABEL: Record<Failure['kind'], string> = {
   'failed-step': 'FAILED',
@@ -16,12 +17,14 @@ const KIND_LABEL: Record<Failure['kind'], string> = {
   'support-error': 'STEPS DID NOT LOAD',
   'run-error': 'RUN ERROR',
   'no-steps': 'NO STEPS',
+  flaky: 'FLAKY',
 };
 
 /** The human report: each failure with its spec excerpt, then gates, then the counts and the closing line. */
 export function renderTerminal(verdict: Verdict, c: ChalkInstance): string {
   const out: string[] = [];
   for (const failure of verdict.failures) out.push(renderFailure(failure, c), '');
+  for (const flaky of reportedFlaky(verdict)) out.push(renderFlaky(flaky, c), '');
   if (verdict.warnings.length) out.push(...verdict.warnings.map((w) => renderWarning(w, c)), '');
   if (verdict.unusedSteps.length) {
     out.push(c.yellow(`${verdict.unusedSteps.length} unused step definition${verdict.unusedSteps.length > 1 ? 's' : ''}:`));
@@ -71,6 +74,7 @@ function renderFailure(f: Failure, c: ChalkInstance): string {
   const title = [label(f, c), c.bold(where), f.scenario ? scenarioHeading(f) : ''].filter(Boolean).join('  ');
   const lines = [title];
   const own = at && at !== where ? c.dim(at) : '';
+  if (f.attempts) lines.push(c.dim(`  failed on all ${f.attempts} attempts`));
   if (f.step || own) lines.push(`  ${[f.step ? c.bold(f.step) : '', own].filter(Boolean).join('  ')}`);
   if (f.excerpt && f.location) lines.push(...renderExcerpt(f.excerpt, f.location.line, f.location.column, c));
   lines.push(...indent(f.message, '  ').map((l) => c.red(l)));
@@ -80,6 +84,13 @@ function renderFailure(f: Failure, c: ChalkInstance): string {
   if (f.stack) lines.push(...indent(f.stack, '    ').map((l) => c.dim(l)));
   lines.push(`  ${c.yellow('→')} ${f.hint}`);
   return lines.join('\n');
+}
+
+/** Passed, but only on a retry: shown with what each failed attempt said, never as a clean pass. */
+function renderFlaky(f: FlakyScenario, c: ChalkInstance): string {
+  const title = [c.bgYellow.black.bold(' FLAKY '), c.bold(f.id), `Scenario: ${f.name}`, c.dim(`passed on attempt ${f.attempts}`)].join('  ');
+  const said = f.failures.map((a) => `  ${c.dim(`attempt ${a.attempt}:`)} ${c.yellow(attemptText(a))}`);
+  return [title, ...said].join('\n');
 }
 
 function renderExcerpt(excerpt: NonNullable<Failure['excerpt']>, line: number, column: number | undefined, c: ChalkInstance): string[] {
@@ -103,7 +114,7 @@ function renderGate(gate: GateResult, c: ChalkInstance): string {
 
 function renderCounts(v: Verdict, c: ChalkInstance): string {
   const s = v.counts.scenarios;
-  const parts = (['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
+  const parts = (['passed', 'flaky', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped'] as const).filter((k) => (s[k] ?? 0) > 0).map((k) => `${s[k]} ${k}`);
   const steps = v.counts.steps;
   const d = v.counts.drafts;
   const drafts = d?.total ? `, ${d.total} draft (${(['passed', 'failed', 'undefined', 'ambiguous', 'pending', 'skipped'] as const).filter((k) => d[k] > 0).map((k) => `${d[k]} ${k}`).join(', ')})` : '';

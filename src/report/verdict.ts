@@ -26,6 +26,7 @@ const countsShape = {
   ambiguous: z.number().int().min(0),
   pending: z.number().int().min(0),
   skipped: z.number().int().min(0),
+  flaky: z.number().int().min(0).optional().describe('scenarios only: failed, then passed on a retry; not also in passed (every scenario is in exactly one count besides total)'),
 };
 export const CountsSchema = z.object(countsShape);
 
@@ -55,6 +56,19 @@ export const ScenarioResultSchema = z.object({
   durationMs: z.number().min(0),
   steps: z.array(StepResultSchema),
   draft: z.literal(true).optional().describe('from a spec whose front matter says status: draft: counted apart, never fails the verdict'),
+  attempts: z.number().int().min(2).optional().describe('how many times it ran, when a retry ran it more than once'),
+  flaky: z.literal(true).optional().describe('failed, then passed on a retry: status is the last attempt\'s (passed), counted as flaky and listed in flaky[]'),
+});
+
+export const FlakyScenarioSchema = z.object({
+  id: z.string().describe('file:line of the scenario (or of its example row), as in scenarios[]'),
+  name: z.string(),
+  file: z.string(),
+  line: z.number().int().min(1),
+  attempts: z.number().int().min(2).describe('how many times it ran; the last attempt passed'),
+  failures: z
+    .array(z.object({ attempt: z.number().int().min(1), message: z.string(), location: LocationSchema.optional(), step: z.string().optional(), expected: z.string().optional(), actual: z.string().optional() }))
+    .describe('what each failed attempt said, where'),
 });
 
 export const FailureKindSchema = z.enum(FAILURE_KINDS);
@@ -85,6 +99,7 @@ export const FailureSchema = z.object({
     .describe('the spec source around the location'),
   hint: z.string().describe('one line: what to do next'),
   draft: z.literal(true).optional().describe('in a draft spec: reported, but does not fail the verdict'),
+  attempts: z.number().int().min(2).optional().describe('the scenario ran this many times (retries) and this is its last attempt\'s failure'),
 });
 
 export const WarningSchema = z.object({
@@ -109,6 +124,7 @@ export const VerdictSchema = z.object({
     drafts: CountsSchema.optional().describe('scenarios of draft specs, counted apart from `scenarios`; present when any ran'),
   }),
   scenarios: z.array(ScenarioResultSchema),
+  flaky: z.array(FlakyScenarioSchema).optional().describe('scenarios that failed, then passed on a retry; present when any did. They pass the verdict unless --fail-on-flaky (then each is also a SPEC_FLAKY failure)'),
   failures: z.array(FailureSchema),
   warnings: z.array(WarningSchema).describe('what ran but may not be what the author meant, or what the run left out or could not honour; never changes the exit code'),
   gates: z.array(GateResultSchema),
@@ -137,7 +153,7 @@ export const VerdictSchema = z.object({
     .describe('present in watch mode: why this run happened'),
   summary: z
     .string()
-    .describe('the closing line: spec: N passed, N failed[ (what failed besides scenarios)][, N skipped][, N draft (N failed)]; it reads "0 failed" only when exitCode is 0'),
+    .describe('the closing line: spec: N passed, N failed[ (what failed besides scenarios)][, N flaky][, N skipped][, N draft (N failed)]; it reads "0 failed" only when exitCode is 0'),
 });
 
 export type Location = z.infer<typeof LocationSchema>;
@@ -145,6 +161,7 @@ export type Counts = z.infer<typeof CountsSchema>;
 export type DefinitionRef = z.infer<typeof DefinitionRefSchema>;
 export type StepResult = z.infer<typeof StepResultSchema>;
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
+export type FlakyScenario = z.infer<typeof FlakyScenarioSchema>;
 export type FailureKind = z.infer<typeof FailureKindSchema>;
 export type Failure = z.infer<typeof FailureSchema>;
 export type Warning = z.infer<typeof WarningSchema>;

@@ -19,6 +19,8 @@ export class RunCollector {
   private readonly order: string[] = [];
   /** Coverage of attempts that will be retried, by pickle. */
   private readonly attempts = new Map<string, string[]>();
+  /** The attempts that failed and will be retried, by pickle: the verdict calls a later pass flaky. */
+  private readonly retried = new Map<string, RunScenario[]>();
   private readonly hooks = new Map<string, messages.Hook>();
   /** cucumber's own snippet for an undefined step (its snippetSyntax), by pickle step. */
   private readonly suggestions = new Map<string, string>();
@@ -165,12 +167,15 @@ export class RunCollector {
 
   private caseFinished(event: messages.TestCaseFinished): void {
     const started = this.started.get(event.testCaseStartedId);
-    if (!started || event.willBeRetried) return;
-    const testCase = this.testCases.get(started.testCaseId);
+    const testCase = started && this.testCases.get(started.testCaseId);
     const pickle = testCase && this.pickles.get(testCase.pickleId);
-    if (!testCase || !pickle) return;
+    if (!started || !testCase || !pickle) return;
+    const attempt = scenarioResult(pickle, testCase, started, this.lookups);
+    const before = this.retried.get(pickle.id) ?? [];
+    if (event.willBeRetried) return void this.retried.set(pickle.id, [...before, attempt]);
     if (!this.finished.has(pickle.id)) this.order.push(pickle.id);
-    this.finished.set(pickle.id, scenarioResult(pickle, testCase, started, this.lookups));
+    this.retried.delete(pickle.id);
+    this.finished.set(pickle.id, before.length ? { ...attempt, attempts: before.length + 1, failedAttempts: before } : attempt);
   }
 
   private runHookProgress(hookId: string): RunProgress {

@@ -1,0 +1,83 @@
+Feature: Retries and flaky scenarios
+
+  A team's CI profile retries failed scenarios (cucumber's `retry`, or `spec verify --retry N`).
+  A scenario that fails and then passes on a retry is flaky: the verdict counts it and lists it
+  apart from the scenarios that passed, with what each failed attempt said, and never reads as a
+  clean pass. `--fail-on-flaky` makes it fail the run.
+
+  Background:
+    Given the "flaky-orders" fixture
+
+  Scenario: A scenario that passes only on a retry is flaky, counted and listed apart
+    When I run "spec verify features/orders.feature --json"
+    Then the exit code is 0
+    And the verdict is valid JSON matching the schema
+    And the verdict counts 1 passed, 1 flaky and 0 failed scenarios
+    And the verdict lists "features/orders.feature:7" as flaky after 2 attempts
+    And that flaky scenario's attempt 1 failed at "features/orders.feature:10" saying "Expected values to be strictly deep-equal"
+    And the verdict's closing line is "spec: 1 passed, 0 failed, 1 flaky"
+
+  Scenario: The human and agent reports say flaky
+    When I run "spec verify features/orders.feature"
+    Then the exit code is 0
+    And stdout contains "FLAKY"
+    And stdout contains "features/orders.feature:7"
+    And stdout contains "spec: 1 passed, 0 failed, 1 flaky"
+    When I run "spec verify features/orders.feature --format agent"
+    Then stdout contains "flaky features/orders.feature:7 attempts 2"
+    And stdout contains "attempt 1 failed features/orders.feature:10"
+
+  Scenario: GitHub Actions shows a warning at the flaky scenario's line
+    When I run "spec verify features/orders.feature --format github"
+    Then the exit code is 0
+    And stdout contains "::warning file=features/orders.feature,line=7,title="
+    And stdout contains "flaky"
+
+  Scenario: --fail-on-flaky fails the run, naming the flaky scenario
+    When I run "spec verify features/orders.feature --fail-on-flaky --json"
+    Then the exit code is 1
+    And the verdict is valid JSON matching the schema
+    And the verdict has a "flaky" failure at "features/orders.feature:7"
+    And that failure's code is "SPEC_FLAKY"
+    And that failure's message contains "A customer finds their orders by name"
+    And that failure's message contains "it failed once, then passed on attempt 2"
+    And the verdict's closing line is "spec: 1 passed, 1 failed (flaky scenario)"
+
+  Scenario: spec.config's failOnFlaky fails the run too
+    Given the file "spec.config.json" contains:
+      """
+      { "failOnFlaky": true }
+      """
+    When I run "spec verify features/orders.feature --json"
+    Then the exit code is 1
+    And the verdict has a "flaky" failure at "features/orders.feature:7"
+
+  Scenario: --retry 0 overrides the profile's retry: the flaky scenario is a plain failure
+    When I run "spec verify features/orders.feature --retry 0 --json"
+    Then the exit code is 1
+    And the verdict counts 1 passed, 0 flaky and 1 failed scenarios
+    And the verdict has a "failed-step" failure at "features/orders.feature:10"
+
+  Scenario: A scenario that fails every attempt is a failure that says how many attempts it had
+    When I run "spec verify features/refunds.feature --retry 2 --json"
+    Then the exit code is 1
+    And the verdict counts 0 passed, 0 flaky and 1 failed scenarios
+    And the verdict has a "failed-step" failure at "features/refunds.feature:6"
+    And that failure's attempts is "3"
+    And the verdict reports the scenario "features/refunds.feature:3" as failed
+    When I run "spec verify features/refunds.feature --retry 2"
+    Then the exit code is 1
+    And stdout contains "failed on all 3 attempts"
+
+  Scenario Outline: A --retry that is not a whole number of retries is bad input
+    When I run "spec verify --retry <value>"
+    Then the exit code is 2
+    And the output contains "SPEC_USAGE"
+    And the output contains "--retry"
+    And the output has no stack trace
+
+    Examples:
+      | value |
+      | -1    |
+      | x     |
+      | 1.5   |
