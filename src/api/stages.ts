@@ -91,7 +91,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
     base.filtered = true;
     // A definition only other shards' scenarios use is still used: judged against the whole suite.
     if (unused.scope === 'run') base.unused = unused = { scope: 'suite', because: 'judged against every scenario in the specs: this shard ran a slice of them' };
-    if (runnable.length === 0 && sharded.field.suite.scenarios > 0) base.warnings.push(emptyShard(sharded.field));
+    if (sharded.empty) base.warnings.push(sharded.empty);
   }
   if (runnable.length === 0) return { ...base, plan: undefined };
   const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
@@ -137,9 +137,4 @@ export function keep(prepared: Prepared | undefined, outcome: RunOutcome | undef
 async function shardOf(text: string, root: string, files: SpecFile[], lines: Map<string, number[]>, values: RunConfig['values']) {
   const [{ parseShard }, { selectShard }, { loadDurations }] = await Promise.all([import('../spec/shard.js'), import('../spec/shard-select.js'), import('../impact/durations.js')]);
   return selectShard({ files, lines, tagExpression: values.tags.value, names: values.names.value, shard: parseShard(text), durations: loadDurations(root), strict: values.strict.value });
-}
-
-/** A shard given nothing is no run of nothing: the suite has scenarios, others ran them. */
-function emptyShard(field: ShardField): SpecProblem {
-  return { code: 'SPEC_SHARD_EMPTY', message: `shard ${field.index}/${field.total} was given no scenario: the suite's ${field.suite.scenarios} all fell in other shards`, hint: 'spec merge judges the whole; use fewer shards than scenarios' };
 }

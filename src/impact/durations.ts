@@ -11,7 +11,7 @@ export const DURATIONS_FILE = '.spec/durations.json';
 
 interface DurationsFile {
   version: 1;
-  /** Whole milliseconds: the file reads the same on every machine that loads it. */
+  /** Milliseconds to 0.1 (a short scenario is not 0): the file reads the same on every machine that loads it. */
   scenarios: Record<string, number>;
 }
 
@@ -36,7 +36,7 @@ export async function recordDurations(root: string, ran: readonly { id: string; 
   const target = path.join(root, DURATIONS_FILE);
   await updateLocked(target, async () => {
     const scenarios: Record<string, number> = Object.fromEntries(loadDurations(root));
-    for (const scenario of ran) scenarios[scenario.id] = Math.round(scenario.durationMs);
+    for (const scenario of ran) scenarios[scenario.id] = Math.round(scenario.durationMs * 10) / 10;
     const sorted = Object.fromEntries(Object.entries(scenarios).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const { default: writeFileAtomic } = await import('write-file-atomic');
     await writeFileAtomic(target, `${JSON.stringify({ version: 1, scenarios: sorted } satisfies DurationsFile, null, 1)}\n`);

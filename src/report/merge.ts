@@ -52,7 +52,7 @@ export function mergeShards(inputs: readonly NamedVerdict[]): Verdict {
 function checkShards(inputs: readonly NamedVerdict[]): Sharded[] {
   if (inputs.length === 0) throw new SpecloopError({ code: 'SPEC_USAGE', message: 'spec merge: no verdicts given', hint: 'spec merge SHARD.json… (the files each spec verify --shard I/N --format json:FILE wrote)' });
   const unsharded = inputs.find((i) => !i.verdict.shard);
-  if (unsharded) throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${unsharded.name} is the verdict of a run without --shard: there is nothing to merge it with`, hint: 'pass the verdicts of spec verify --shard I/N runs' });
+  if (unsharded) throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${unsharded.name} has no shard field: a run without --shard, or one that stopped before it chose its slice (${unsharded.verdict.summary.replace(/^spec: /, '')})`, hint: 'pass the verdicts of spec verify --shard I/N runs; a shard that stopped early says why in its own verdict' });
   const shards = inputs as Sharded[];
   shards.forEach((s) => (s.shard = s.verdict.shard!));
   const total = shards[0]!.shard.total;

@@ -1,4 +1,5 @@
 import parseTagExpression from '@cucumber/tag-expressions';
+import type { SpecProblem } from '../core/errors.js';
 import { compilePickles } from './gherkin.js';
 import { indexPickles } from './pickle-index.js';
 import type { SpecFile } from './model.js';
@@ -31,6 +32,8 @@ export interface ShardRequest {
 
 export interface ShardSelection {
   field: ShardField;
+  /** Said when the shard was given nothing though the suite has scenarios: others ran them. */
+  empty?: SpecProblem;
   /** The files holding a scenario of this shard, and the lines that select exactly those scenarios. */
   files: SpecFile[];
   lines: Map<string, number[]>;
@@ -64,5 +67,8 @@ export function selectShard(request: ShardRequest): ShardSelection {
     lines.set(file.path, [...(lines.get(file.path) ?? []), line]);
   }
   const recorded = ids.filter((id) => request.durations.has(id)).length;
-  return { field: { index, total, scenarios: mine, suite: suiteOf(ids), recorded, strict: request.strict }, files: request.files.filter((f) => lines.has(f.path)), lines };
+  const field: ShardField = { index, total, scenarios: mine, suite: suiteOf(ids), recorded, strict: request.strict };
+  const empty: SpecProblem | undefined =
+    mine.length === 0 && ids.length > 0 ? { code: 'SPEC_SHARD_EMPTY', message: `shard ${index}/${total} was given no scenario: the suite's ${ids.length} all fell in other shards`, hint: 'spec merge judges the whole; use fewer shards than scenarios' } : undefined;
+  return { field, ...(empty ? { empty } : {}), files: request.files.filter((f) => lines.has(f.path)), lines };
 }
