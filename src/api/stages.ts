@@ -90,7 +90,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
     base.shard = sharded.field;
     base.filtered = true;
     // A definition only other shards' scenarios use is still used: judged against the whole suite.
-    if (unused.scope === 'run') base.unused = unused = { scope: 'suite', because: 'judged against every scenario in the specs: this shard ran a slice of them' };
+    if (unused.scope === 'run') base.unused = unused = { scope: 'suite', because: 'judged against every scenario in the specs: the run was split into shards' };
     if (sharded.empty) base.warnings.push(sharded.empty);
   }
   if (runnable.length === 0) return { ...base, plan: undefined };

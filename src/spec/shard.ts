@@ -18,25 +18,34 @@ export function parseShard(text: string, flag = '--shard'): ShardSpec {
 }
 
 /**
+ * What a scenario costs besides its steps' recorded time: cucumber's and specloop's own work per
+ * scenario (events, hooks, the verdict). Measured on bench/shard.bench.mjs's 2,000-scenario suite
+ * at ≈ 2–3 ms, where most steps record 0.1 ms: without it, slices balanced by step time alone
+ * were 266 scenarios against 1,202, and the big one the slowest by seconds.
+ */
+export const SCENARIO_OVERHEAD_MS = 2;
+
+/**
  * Splits scenario ids into `total` slices of about equal time: greedy longest-first, each
  * scenario to the slice with the least time so far (then the fewest scenarios). Ties break on the id and on the lower slice,
  * so every machine given the same ids and durations computes the same slices. A scenario without a
- * recorded duration weighs the median of the recorded ones (1 when none is recorded: counts).
+ * recorded duration weighs the median of the recorded ones (none recorded: all weigh alike, counts);
+ * each also weighs SCENARIO_OVERHEAD_MS.
  */
 export function assignShards(ids: readonly string[], durations: ReadonlyMap<string, number>, total: number): string[][] {
   const unique = [...new Set(ids)];
   const known = unique.map((id) => durations.get(id)).filter((d): d is number => typeof d === 'number' && Number.isFinite(d) && d >= 0);
-  const fallback = median(known) ?? 1;
+  const fallback = median(known) ?? 0;
   const weight = (id: string) => {
     const d = durations.get(id);
-    return typeof d === 'number' && Number.isFinite(d) && d >= 0 ? d : fallback;
+    return (typeof d === 'number' && Number.isFinite(d) && d >= 0 ? d : fallback) + SCENARIO_OVERHEAD_MS;
   };
   const ordered = unique.map((id) => ({ id, weight: weight(id) })).sort((a, b) => b.weight - a.weight || compareIds(a.id, b.id));
   const slices: string[][] = Array.from({ length: total }, () => []);
   const loads = new Array<number>(total).fill(0);
   for (const { id, weight: w } of ordered) {
     let least = 0;
-    // Equal time (scenarios too short to measure weigh 0): the slice with fewer scenarios.
+    // Equal time: the slice with fewer scenarios.
     for (let i = 1; i < total; i++) if (loads[i]! < loads[least]! || (loads[i] === loads[least] && slices[i]!.length < slices[least]!.length)) least = i;
     slices[least]!.push(id);
     loads[least]! += w;
