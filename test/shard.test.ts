@@ -134,6 +134,12 @@ describe('mergeShards', () => {
     expect(codeOf(() => mergeShards([{ name: 'whole.json', verdict: unsharded }]))).toBe('SPEC_MERGE_INPUT');
   });
 
+  it('refuses a passing shard that ran fewer scenarios than it was given: the whole would pass over them', () => {
+    const passing = shards.findIndex((s) => s.verdict.exitCode === 0);
+    const short = shards.map((s, i) => (i === passing ? { ...s, verdict: { ...s.verdict, scenarios: s.verdict.scenarios.slice(1) } } : s));
+    expect(codeOf(() => mergeShards(short))).toBe('SPEC_MERGE_INPUT');
+  });
+
   it('keeps debt only when every shard measured the same, else null with a warning saying why', () => {
     expect(mergeShards(shards).debt).toBeNull();
     const differing = shards.map((s, i) => ({ ...s, verdict: { ...s.verdict, debt: { differs: i } as unknown as Verdict['debt'] } }));

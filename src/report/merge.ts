@@ -53,8 +53,7 @@ function checkShards(inputs: readonly NamedVerdict[]): Sharded[] {
   if (inputs.length === 0) throw new SpecloopError({ code: 'SPEC_USAGE', message: 'spec merge: no verdicts given', hint: 'spec merge SHARD.json… (the files each spec verify --shard I/N --format json:FILE wrote)' });
   const unsharded = inputs.find((i) => !i.verdict.shard);
   if (unsharded) throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${unsharded.name} has no shard field: a run without --shard, or one that stopped before it chose its slice (${unsharded.verdict.summary.replace(/^spec: /, '')})`, hint: 'pass the verdicts of spec verify --shard I/N runs; a shard that stopped early says why in its own verdict' });
-  const shards = inputs as Sharded[];
-  shards.forEach((s) => (s.shard = s.verdict.shard!));
+  const shards: Sharded[] = inputs.map((i) => ({ ...i, shard: i.verdict.shard! }));
   const total = shards[0]!.shard.total;
   const other = shards.find((s) => s.shard.total !== total);
   if (other) throw new SpecloopError({ code: 'SPEC_MERGE_SHARD_TOTALS', message: `${shards[0]!.name} is shard ${shards[0]!.shard.index}/${total} but ${other.name} is shard ${other.shard.index}/${other.shard.total}: shards of different totals`, hint: 'merge the verdicts of one sharded run, every job with the same --shard I/N total' });
@@ -66,6 +65,7 @@ function checkShards(inputs: readonly NamedVerdict[]): Sharded[] {
   }
   if (problems.length) throw new SpecloopError(problems[0]!, problems.slice(1));
   checkOneSuite(shards);
+  for (const shard of shards) checkRanItsSlice(shard);
   return shards.sort((a, b) => a.shard.index - b.shard.index);
 }
 
@@ -78,6 +78,14 @@ function checkOneSuite(shards: Sharded[]): void {
   const given = shards.flatMap((s) => s.shard.scenarios);
   const whole = suiteOf(given);
   if (whole.scenarios !== given.length || whole.hash !== suite.hash) throw new SpecloopError({ code: 'SPEC_MERGE_SUITES', message: `the shards' slices do not split their suite: ${given.length} scenarios given, ${whole.scenarios} different, of ${suite.scenarios} (computed from different recorded durations?)`, hint: fix });
+}
+
+/** A shard that passed ran every scenario it was given: otherwise the whole would pass over scenarios nothing ran. */
+function checkRanItsSlice({ name, verdict, shard }: Sharded): void {
+  if (verdict.exitCode !== 0) return;
+  const ran = new Set(verdict.scenarios.map((s) => s.id));
+  const missing = shard.scenarios.filter((id) => !ran.has(id));
+  if (missing.length) throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${name} passed, but ran ${shard.scenarios.length - missing.length} of the ${shard.scenarios.length} scenarios shard ${shard.index}/${shard.total} was given (not ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`, hint: 'run that shard again; a verdict edited by hand, or from a specloop that lost scenarios, cannot be merged' });
 }
 
 /** Every count summed, whatever counts the schema has: a count added later is merged too. */
