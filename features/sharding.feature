@@ -25,6 +25,20 @@ Feature: Shards across machines, one merged verdict
     And I run "spec verify --gate none --shard 2/3 --format json:again.json"
     Then the verdicts "first.json" and "again.json" ran the same scenarios
 
+  Scenario: A shard keeps what earlier runs recorded about the scenarios of other shards
+    When I run "spec verify --gate none"
+    And I run "spec verify --gate none --shard 1/3"
+    Then ".spec/scenario-map.json" is valid JSON listing exactly these scenarios:
+      | features/pricing.feature:10  |
+      | features/pricing.feature:11  |
+      | features/pricing.feature:12  |
+      | features/returns.feature:4   |
+      | features/returns.feature:9   |
+      | features/returns.feature:14  |
+      | features/tracking.feature:4  |
+      | features/tracking.feature:8  |
+      | features/tracking.feature:14 |
+
   Scenario: A shard given no scenario says so and passes; the merge judges the whole
     When I run "spec verify --gate none --shard 10/12 --json"
     Then the exit code is 0

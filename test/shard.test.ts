@@ -1,5 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSpecloopError } from '../src/core/errors.js';
+import { mergeVerdicts } from '../src/api/merge.js';
+import { isSpecloopError, type SpecloopError } from '../src/core/errors.js';
+import { tempDir } from './helpers.js';
 import { mergeShards, type NamedVerdict } from '../src/report/merge.js';
 import { assignShards, parseShard, suiteOf } from '../src/spec/shard.js';
 import { emptyCounts, VerdictSchema, type ScenarioResult, type Verdict } from '../src/report/verdict.js';
@@ -146,5 +150,17 @@ describe('mergeShards', () => {
     const merged = mergeShards(differing);
     expect(merged.debt).toBeNull();
     expect(merged.warnings.map((w) => w.code)).toContain('SPEC_MERGE_DEBT');
+  });
+});
+
+describe('mergeVerdicts', () => {
+  it('names the file and the schema path of a file that is not a verdict, and refuses an unknown option', async () => {
+    const dir = tempDir('merge-input-');
+    writeFileSync(path.join(dir, 'notes.json'), JSON.stringify({ schemaVersion: 3, status: 'passed' }));
+    const rejection = (await mergeVerdicts(['notes.json'], { cwd: dir }).catch((e: unknown) => e)) as SpecloopError;
+    expect(rejection.problems[0]).toMatchObject({ code: 'SPEC_MERGE_INPUT' });
+    expect(rejection.problems[0]!.message).toMatch(/^notes\.json is not a verdict: tool: /);
+    const unknown = (await mergeVerdicts([], { cwdd: dir } as never).catch((e: unknown) => e)) as SpecloopError;
+    expect(unknown.problems[0]!.code).toBe('SPEC_OPTION_INVALID');
   });
 });

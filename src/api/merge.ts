@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
+import { makeEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
 import { mergeShards, type NamedVerdict } from '../report/merge.js';
 import { VerdictSchema, type Verdict } from '../report/verdict.js';
+import { checkCall } from './options.js';
+
+const MergeOptionsSchema = z.strictObject({ cwd: z.string().min(1).optional() });
 
 export interface MergeOptions {
   /** The folder relative file names are read from (default: the current one). */
@@ -16,8 +21,11 @@ export interface MergeOptions {
  * every shard of one suite exactly once. Reads, never writes, never prints.
  */
 export async function mergeVerdicts(files: readonly string[], options: MergeOptions = {}): Promise<Verdict> {
-  const base = options.cwd ?? process.cwd();
-  const named = await Promise.all(files.map((file) => readVerdict(file, path.resolve(base, file))));
+  // Checked like every public function's options: a misspelt one must not merge the wrong folder's files.
+  const call = checkCall('mergeVerdicts', MergeOptionsSchema, options, {});
+  if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) throw new SpecloopError({ code: 'SPEC_OPTION_INVALID', message: 'mergeVerdicts: the first argument must be an array of verdict file paths', hint: "mergeVerdicts(['shard-1.json', 'shard-2.json'], { cwd })" });
+  const { cwd } = makeEnvironment({ cwd: call.cwd });
+  const named = await Promise.all(files.map((file) => readVerdict(file, path.resolve(cwd, file))));
   return VerdictSchema.parse(mergeShards(named));
 }
 

@@ -89,6 +89,8 @@ export async function prepareStages({ options, env, child, config, run, outputs 
     ({ files: runnable, lines } = sharded);
     base.shard = sharded.field;
     base.filtered = true;
+    // No file ran whole: the scenario map must keep what the other shards' scenarios recorded.
+    base.wholeFiles = [];
     // A definition only other shards' scenarios use is still used: judged against the whole suite.
     if (unused.scope === 'run') base.unused = unused = { scope: 'suite', because: 'judged against every scenario in the specs: the run was split into shards' };
     if (sharded.empty) base.warnings.push(sharded.empty);
