@@ -25,10 +25,18 @@ Feature: Shards across machines, one merged verdict
     And I run "spec verify --gate none --shard 2/3 --format json:again.json"
     Then the verdicts "first.json" and "again.json" ran the same scenarios
 
-  Scenario: A shard keeps what earlier runs recorded about the scenarios of other shards
+  Scenario: Slices follow the recorded durations, and a shard keeps what earlier runs recorded about other shards' scenarios
     When I run "spec verify --gate none"
-    And I run "spec verify --gate none --shard 1/3"
-    Then ".spec/scenario-map.json" is valid JSON listing exactly these scenarios:
+    Then the exit code is 1
+    Given the file ".spec/durations.json" contains:
+      """
+      {"version": 1, "scenarios": {"features/returns.feature:9": 500, "features/pricing.feature:10": 1, "features/tracking.feature:4": 1}}
+      """
+    When I run "spec verify --gate none --shard 1/3 --json"
+    Then the exit code is 1
+    And the verdict ran exactly these scenarios:
+      | features/returns.feature:9 |
+    And ".spec/scenario-map.json" is valid JSON listing exactly these scenarios:
       | features/pricing.feature:10  |
       | features/pricing.feature:11  |
       | features/pricing.feature:12  |
