@@ -14,6 +14,8 @@ import { ranNothing } from '../report/ran-nothing.js';
 import { chooseDebtGate, thresholdsNeedLines } from '../debt/gate.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
+import type { ShardField } from '../spec/shard-select.js';
+import type { SpecFile } from '../spec/model.js';
 
 // The stages between the resolved config and the verdict, composed for verify-run.ts: binding
 // (support files), --changed (impact), the specs, the run job; then the run and what it found.
@@ -45,6 +47,8 @@ export interface Prepared {
   filtered: boolean;
   unused: UnusedScope;
   sourceOf: Map<string, string>;
+  /** Set by --shard: this run's slice of the suite, for the verdict. */
+  shard?: ShardField;
 }
 
 /** What the config stage resolved, and the runner the support code loads in. */
@@ -71,18 +75,31 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const changes = early ?? (await selectChanges());
-  const specs = await selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere), checkLines: !changes && !options.selected });
-  const { selection, compiled, runnable, problems } = specs;
+  const specs = await selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected });
+  const { selection, compiled, problems } = specs;
+  let { runnable } = specs;
+  let lines = selection.lines;
   const narrowed = Boolean(values.tags.value || values.names.value.length);
   const filtered = selection.filtered || Boolean(changes) || narrowed;
-  const unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
+  let unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
+  if (options.shard && runnable.length > 0) {
+    const sharded = await shardOf(options.shard, env.cwd, runnable, lines, values);
+    ({ files: runnable, lines } = sharded);
+    base.shard = sharded.field;
+    base.filtered = true;
+    // No file ran whole: the scenario map must keep what the other shards' scenarios recorded.
+    base.wholeFiles = [];
+    // A definition only other shards' scenarios use is still used: judged against the whole suite.
+    if (unused.scope === 'run') base.unused = unused = { scope: 'suite', because: 'judged against every scenario in the specs: the run was split into shards' };
+    if (sharded.empty) base.warnings.push(sharded.empty);
+  }
   if (runnable.length === 0) return { ...base, plan: undefined };
-  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines: selection.lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
+  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
   return { ...base, plan };
 }
 
@@ -98,7 +115,8 @@ export async function runPrepared(prepared: Prepared, runner: Runner, env: SpecE
 /** What the run found beyond its scenarios' results: parse errors only cucumber saw, a run of nothing, unused definitions across the suite. */
 export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefined, options: RunOptions, problems: SpecProblem[], root: string): Promise<RunOutcome | undefined> {
   problems.push(...unparsedByUs(outcome));
-  if (problems.length === 0) problems.push(...ranNothing(prepared, outcome, options));
+  // A shard given nothing said so in a warning: the suite has scenarios, and other shards ran them.
+  if (problems.length === 0 && !(prepared.shard && prepared.shard.scenarios.length === 0 && prepared.shard.suite.scenarios > 0)) problems.push(...ranNothing(prepared, outcome, options));
   if (prepared.unused.scope === 'suite' && outcome?.kind === 'result') return { ...outcome, result: await judgeUnusedAcrossSuite(outcome.result, prepared.specFiles, root) };
   return outcome;
 }
@@ -108,7 +126,7 @@ export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefin
  * scenario (line coverage is only recorded then; the parent still checks the run was whole).
  */
 function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
-  return !options.paths?.length && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !values.tags.value && !values.names.value.length;
+  return !options.paths?.length && !options.shard && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !values.tags.value && !values.names.value.length;
 }
 
 /**
@@ -130,4 +148,9 @@ async function stepFilesOf(root: string, selection: Selection): Promise<string[]
 /** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */
 export function keep(prepared: Prepared | undefined, outcome: RunOutcome | undefined): boolean {
   return Boolean(prepared?.plan?.job.persistent) && outcome?.kind === 'result';
+}
+
+async function shardOf(text: string, root: string, files: SpecFile[], lines: Map<string, number[]>, values: RunConfig['values']) {
+  const [{ parseShard }, { selectShard }, { loadDurations }] = await Promise.all([import('../spec/shard.js'), import('../spec/shard-select.js'), import('../impact/durations.js')]);
+  return selectShard({ files, lines, tagExpression: values.tags.value, names: values.names.value, shard: parseShard(text), durations: loadDurations(root), strict: values.strict.value });
 }

@@ -36,9 +36,18 @@ export async function verifyRecorded(first: Runner, options: RunOptions, env: Sp
   const details = await verifyDetailed(first, options, env, startedAt, started);
   if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
   await preload;
-  await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded())]);
+  await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded()), recordDurationsOf(env.cwd, details.verdict)]);
   mark('spec', 'map recorded');
   return details;
+}
+
+/**
+ * Durations for --shard's balance. A shard records none: the next shard on the same checkout must
+ * compute its slice from the same inputs (spec merge records the whole's instead).
+ */
+async function recordDurationsOf(root: string, verdict: Verdict): Promise<void> {
+  if (verdict.shard) return;
+  await (await import('../impact/durations.js')).recordDurations(root, verdict.scenarios);
 }
 
 export async function verifyDetailed(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
@@ -100,7 +109,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   const sourceOf = (uri: string) => sources.get(uri) ?? uri;
   const supportGlobs = prepared ? supportGlobsOf(prepared.config, prepared.overlay) : [];
   const { runVerdict } = await verdictModule;
-  const verdict = await runVerdict({
+  const built = await runVerdict({
     root: env.cwd,
     version: specloopVersion(),
     startedAt,
@@ -119,6 +128,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     selection: prepared?.selection,
     debt: (await debt)?.summary ?? null,
   });
+  const verdict = prepared?.shard ? { ...built, shard: prepared.shard } : built;
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;

@@ -15,6 +15,7 @@ Commands:
   ack        record the reviewed state (.spec/ack.json): the baseline review, --locked and debt measure from
   hook       run the oracle from a coding agent's hook (claude|codex|cursor edit|stop)
   mcp        serve verify, list_specs, explain_failure, steps and debt to an agent over MCP (stdio)
+  merge      join the verdicts of spec verify --shard I/N runs into the one verdict of the whole run
 
 Options:
   -h, --help     show help (spec <command> --help for a command)
@@ -166,4 +167,23 @@ Options:
       --cwd DIR   a folder of the project (default: the payload's cwd, else the current one);
                   its root is found at or above it
   -h, --help      show this help
+`;
+
+export const MERGE_HELP = `Usage: spec merge VERDICT.json… [options]
+
+Joins the verdicts of every shard of one run (each written by spec verify --shard I/N
+--format json:FILE) into the verdict one machine would have given: the scenarios and counts of
+all, each failure and warning once, each gate at its worst; exit 0 all passed, 1 a failure,
+2 bad input (a file that is not a shard verdict, a shard missing or given twice, shards of
+different totals or suites). In a project it records the whole run's scenario durations in
+.spec/durations.json, which the next run's --shard balances by.
+
+Options:
+  -f, --format NAME       print the NAME report to stdout (default as spec verify)
+  -f, --format NAME:FILE  also write the NAME report to FILE (repeatable): a verdict reporter;
+                          junit, messages and html come from the shards' runs
+  -r, --reporter NAME     the same as --format NAME
+  --json                  the same as --format json
+  -o, --output-file FILE  the same as --format json:FILE
+  -h, --help              show this help
 `;

@@ -11,6 +11,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'verify':
         return await (await import('./verify.js')).runVerify(rest);
+      case 'merge':
+        return await (await import('./merge.js')).runMerge(rest);
       case 'compile':
         return await (await import('./compile.js')).runCompile(rest);
       case 'watch':
@@ -38,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 2 : 0;
       default:
-        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, watch, steps, debt, review, ack, hook, mcp (spec --help)' });
+        return usageError({ code: 'SPEC_USAGE', message: `unknown command "${command}"`, hint: 'commands: init, compile, verify, merge, watch, steps, debt, review, ack, hook, mcp (spec --help)' });
     }
   } catch (error) {
     if (isSpecloopError(error)) return Math.max(...error.problems.map(usageError));

@@ -21,6 +21,8 @@ export async function runVerify(argv: string[]): Promise<number> {
   const place = locate(values.cwd);
   // Every report is checked before anything starts; without one to stdout, the config's reporter decides.
   const outputs = planOutputs({ format: values.format, reporter: values.reporter, json: values.json, outputFile: values['output-file'] }, place.root);
+  // Checked before anything starts, like the reports: a bad slice must not cost a whole run first.
+  if (values.shard !== undefined) (await import('../spec/shard.js')).parseShard(values.shard);
   const toStdout = outputs.find((o) => o.file === undefined);
   const messagesFile = messagesFileFor(outputs, place.root);
   const github = planGithub(outputs, process.env);

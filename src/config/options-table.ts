@@ -163,6 +163,16 @@ export const OPTIONS = [
   // Where the runner records cucumber's message stream of the run (NDJSON, absolute or relative to
   // cwd): the CLI's junit, messages and html reports are drawn from it.
   { option: 'messagesFile', api: ['verify'], kind: 'path' },
+  // One slice of the suite, "I/N": the same scenarios the whole run would run, split by recorded time.
+  {
+    option: 'shard',
+    api: ['verify'],
+    flag: 'shard',
+    cli: ['verify'],
+    kind: 'string',
+    arg: 'I/N',
+    help: { verify: 'run the Ith of N slices of the scenarios (after paths, tags, names),\nbalanced by the durations in .spec/durations.json; spec merge joins\nthe slices\' verdicts into one' },
+  },
 ] as const satisfies readonly OptionEntry[];
 
 type Entry = (typeof OPTIONS)[number];

@@ -151,6 +151,17 @@ export const VerdictSchema = z.object({
     })
     .optional()
     .describe('present in watch mode: why this run happened'),
+  shard: z
+    .object({
+      index: z.number().int().min(1),
+      total: z.number().int().min(1),
+      scenarios: z.array(z.string()).describe('ids (file:line) of the scenarios this shard was given'),
+      suite: z.object({ scenarios: z.number().int().min(0), hash: z.string() }).describe('the whole the shards split: its scenario count and a hash of every id, the same in every shard of one run'),
+      recorded: z.number().int().min(0).describe('how many of the suite\'s scenarios had a duration in .spec/durations.json (0: split by counts)'),
+      strict: z.boolean().describe('how the shard judged undefined and pending steps'),
+    })
+    .optional()
+    .describe('present in a `spec verify --shard I/N` run: which slice of the suite it ran, for `spec merge`'),
   summary: z
     .string()
     .describe('the closing line: spec: N passed, N failed[ (what failed besides scenarios)][, N flaky][, N skipped][, N draft (N failed)]; it reads "0 failed" only when exitCode is 0'),

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Shards across machines, simulated on one (issue 13): the generated 2,000-scenario suite run
+// whole, then as 4 shards (`spec verify --shard I/4`), each its own process, one after another —
+// 4 machines' jobs — and `spec merge` of their verdicts.
+//
+//   node bench/shard.bench.mjs [--size 2000] [--shards 4] [--runs 3] [--regenerate]
+//
+// Reports per round the whole run's wall time, each shard's, the slowest shard's against the
+// whole (target ≤ 0.3×), and the merge's cost: mergeVerdicts() in-process (target ≤ 100 ms) and
+// the `spec merge` command (a process: Node's start-up included). The scenario runs use
+// `--gate none` (gates would run again in every shard: a real CI cost, but not the split's).
+// A measurement tool: it only insists the runs do what they should (whole fails nothing, the
+// shards together run every scenario once, the merge equals the whole).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { GENERATOR_VERSION, defaultOutDir, generateSuite, manifestOptions, readManifest } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SPEC_BIN = path.join(ROOT, 'bin', 'spec.js');
+const { values } = parseArgs({ options: { size: { type: 'string', default: '2000' }, shards: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, regenerate: { type: 'boolean', default: false } } });
+const size = Number(values.size);
+const total = Number(values.shards);
+const runs = Number(values.runs);
+if (!existsSync(path.join(ROOT, 'dist', 'api', 'merge.js'))) {
+  console.error('dist/ is missing: run npm run build first');
+  process.exit(2);
+}
+
+/** The same suite shape as bench/verify.bench.mjs: 10 scenarios a feature, half a module per scenario. */
+function ensureSuite() {
+  const features = Math.max(1, Math.round(size / 10));
+  const options = { features, scenarios: Math.max(1, Math.round(size / features)), modules: Math.max(20, Math.round(size / 2)), layers: 4, seed: '1' };
+  const out = defaultOutDir(options);
+  const manifest = readManifest(out);
+  if (!values.regenerate && manifest?.version === GENERATOR_VERSION && JSON.stringify(manifest.options) === JSON.stringify(manifestOptions(options))) return out;
+  generateSuite({ ...options, out });
+  return out;
+}
+
+function spec(dir, args) {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [SPEC_BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+  return { ms: performance.now() - start, code: result.status, stderr: result.stderr };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const suite = ensureSuite();
+const out = path.join(suite, 'shard-bench');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`shard benchmark — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} cores, load ${load()}, ${size} scenarios, ${total} shards, ${runs} rounds`);
+
+// One untimed whole run: warms tsx's cache and records .spec/durations.json, which the shards balance by.
+const warm = spec(suite, ['verify', '--gate', 'none', '--format', `json:${path.join(out, 'whole.json')}`]);
+if (warm.code !== 0) throw new Error(`the whole run failed (${warm.code}): ${warm.stderr.slice(-2000)}`);
+const rounds = [];
+for (let round = 1; round <= runs; round++) {
+  const whole = spec(suite, ['verify', '--gate', 'none', '--format', `json:${path.join(out, 'whole.json')}`]);
+  const shards = [];
+  for (let index = 1; index <= total; index++) {
+    const run = spec(suite, ['verify', '--gate', 'none', '--shard', `${index}/${total}`, '--format', `json:${path.join(out, `shard-${index}.json`)}`]);
+    if (run.code !== 0) throw new Error(`shard ${index}/${total} failed (${run.code}): ${run.stderr.slice(-2000)}`);
+    shards.push(run.ms);
+  }
+  const slowest = Math.max(...shards);
+  rounds.push({ whole: whole.ms, shards, slowest, ratio: slowest / whole.ms });
+  console.log(`  round ${round}: whole ${fmt(whole.ms)}; shards ${shards.map(fmt).join(', ')}; slowest/whole ${(slowest / whole.ms).toFixed(2)} (load ${load()})`);
+}
+
+const files = Array.from({ length: total }, (_, i) => path.join(out, `shard-${i + 1}.json`));
+const sizes = files.map((f) => JSON.parse(readFileSync(f, 'utf8')).scenarios.length);
+const { mergeVerdicts } = await import(pathToFileURL(path.join(ROOT, 'dist', 'api', 'merge.js')).href);
+const whole = JSON.parse(readFileSync(path.join(out, 'whole.json'), 'utf8'));
+const merged = await mergeVerdicts(files);
+if (JSON.stringify(merged.counts) !== JSON.stringify(whole.counts) || merged.scenarios.length !== whole.scenarios.length) throw new Error('the merged verdict does not count what the whole run counted');
+const api = [];
+for (let i = 0; i < 15; i++) {
+  const start = performance.now();
+  await mergeVerdicts(files);
+  api.push(performance.now() - start);
+}
+const cli = [];
+for (let i = 0; i < 5; i++) cli.push(spec(suite, ['merge', ...files, '--format', `json:${path.join(out, 'merged.json')}`, '--reporter', 'json']).ms);
+
+const ratios = rounds.map((r) => r.ratio);
+console.log(`  scenarios a shard: ${sizes.join(', ')} (recorded durations: ${JSON.parse(readFileSync(files[0], 'utf8')).shard.recorded} of ${size})`);
+console.log(`  whole run: median ${fmt(median(rounds.map((r) => r.whole)))} (${rounds.map((r) => fmt(r.whole)).join(', ')})`);
+console.log(`  slowest shard: median ${fmt(median(rounds.map((r) => r.slowest)))} (${rounds.map((r) => fmt(r.slowest)).join(', ')})`);
+console.log(`  slowest shard / whole: median ${median(ratios).toFixed(2)}, spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (target ≤ 0.30)`);
+console.log(`  merge of ${total} shard verdicts, mergeVerdicts() in-process: median ${median(api).toFixed(1)} ms, spread ${Math.min(...api).toFixed(1)}–${Math.max(...api).toFixed(1)} ms over 15 (target ≤ 100 ms)`);
+console.log(`  spec merge command (a process, Node start-up included): median ${median(cli).toFixed(0)} ms, spread ${Math.min(...cli).toFixed(0)}–${Math.max(...cli).toFixed(0)} ms over 5`);

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { makeEnvironment } from '../core/env.js';
+import { SpecloopError } from '../core/errors.js';
+import { mergeShards, type NamedVerdict } from '../report/merge.js';
+import { VerdictSchema, type Verdict } from '../report/verdict.js';
+import { checkCall } from './options.js';
+
+const MergeOptionsSchema = z.strictObject({ cwd: z.string().min(1).optional() });
+
+export interface MergeOptions {
+  /** The folder relative file names are read from (default: the current one). */
+  cwd?: string;
+}
+
+/**
+ * The verdict of a whole sharded run, from the verdict files its `spec verify --shard I/N` jobs
+ * wrote: checked against the verdict schema on the way in and on the way out. Throws a
+ * SpecloopError (exit 2) for a file that is not a shard verdict, or a set of shards that is not
+ * every shard of one suite exactly once. Reads, never writes, never prints.
+ */
+export async function mergeVerdicts(files: readonly string[], options: MergeOptions = {}): Promise<Verdict> {
+  // Checked like every public function's options: a misspelt one must not merge the wrong folder's files.
+  const call = checkCall('mergeVerdicts', MergeOptionsSchema, options, {});
+  if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) throw new SpecloopError({ code: 'SPEC_OPTION_INVALID', message: 'mergeVerdicts: the first argument must be an array of verdict file paths', hint: "mergeVerdicts(['shard-1.json', 'shard-2.json'], { cwd })" });
+  const { cwd } = makeEnvironment({ cwd: call.cwd });
+  const named = await Promise.all(files.map((file) => readVerdict(file, path.resolve(cwd, file))));
+  return VerdictSchema.parse(mergeShards(named));
+}
+
+async function readVerdict(name: string, file: string): Promise<NamedVerdict> {
+  const refuse = (why: string): never => {
+    throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${name} is not a verdict: ${why}`, hint: 'pass the files each spec verify --shard I/N --format json:FILE wrote' });
+  };
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    refuse(`cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    refuse(`not JSON (${(error as Error).message})`);
+  }
+  const checked = VerdictSchema.safeParse(data);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    refuse(`${issue.path.length ? issue.path.join('.') : 'the document'}: ${issue.message}${checked.error.issues.length > 1 ? ` (and ${checked.error.issues.length - 1} more)` : ''}`);
+  }
+  return { name, verdict: checked.data! };
+}

@@ -1,0 +1,150 @@
+import { ERROR_CODES } from '../core/error-codes.js';
+import { SpecloopError, type SpecProblem } from '../core/errors.js';
+import { suiteOf } from '../spec/shard.js';
+import { judge } from './summary.js';
+import type { GateResult, ScenarioResult, Verdict } from './verdict.js';
+
+/** A shard's verdict and the name it was given by (its file), for messages. */
+export interface NamedVerdict {
+  name: string;
+  verdict: Verdict;
+}
+
+type Sharded = NamedVerdict & { shard: NonNullable<Verdict['shard']> };
+
+/**
+ * The verdict one machine would have given, from the verdicts of every shard of one run: the
+ * scenarios and counts of all, each failure and warning once, each gate at its worst, the exit
+ * code judged again over the whole. Throws (exit 2) unless the verdicts are every shard of one
+ * suite exactly once.
+ */
+export function mergeShards(inputs: readonly NamedVerdict[]): Verdict {
+  const shards = checkShards(inputs);
+  const verdicts = shards.map((s) => s.verdict);
+  const scenarios = verdicts.flatMap((v) => v.scenarios).sort(byPlace);
+  const order = new Map(scenarios.map((s, i) => [s.id, i]));
+  const failures = unique(verdicts.flatMap((v) => v.failures)).sort((a, b) => (order.get(a.scenarioId ?? '') ?? Infinity) - (order.get(b.scenarioId ?? '') ?? Infinity));
+  const gates = worstGates(verdicts.flatMap((v) => v.gates));
+  const strict = shards.some((s) => s.shard.strict);
+  const judged = judge({ scenarios, failures, gates, strict, isBadInput: (f) => ERROR_CODES[f.code].exit === 2 });
+  const { debt, warning } = mergedDebt(verdicts);
+  const warnings = unique(verdicts.flatMap((v) => v.warnings).filter((w) => w.code !== 'SPEC_SHARD_EMPTY'));
+  const start = Math.min(...verdicts.map((v) => Date.parse(v.startedAt)));
+  const end = Math.max(...verdicts.map((v) => Date.parse(v.startedAt) + v.durationMs));
+  const { shard: _shard, watch: _watch, ...first } = verdicts[0]!;
+  const merged: Verdict = {
+    ...mergeOthers(first, verdicts),
+    ...judged,
+    startedAt: new Date(start).toISOString(),
+    durationMs: Math.max(0, end - start),
+    counts: sumCounts(verdicts.map((v) => v.counts)) as Verdict['counts'],
+    scenarios,
+    failures,
+    warnings: warning ? [...warnings, warning] : warnings,
+    gates,
+    unusedSteps: commonUnused(verdicts),
+    debt,
+  };
+  const note = verdicts.find((v) => v.unusedNote)?.unusedNote;
+  return note === undefined ? merged : { ...merged, unusedNote: note };
+}
+
+function checkShards(inputs: readonly NamedVerdict[]): Sharded[] {
+  if (inputs.length === 0) throw new SpecloopError({ code: 'SPEC_USAGE', message: 'spec merge: no verdicts given', hint: 'spec merge SHARD.json… (the files each spec verify --shard I/N --format json:FILE wrote)' });
+  const unsharded = inputs.find((i) => !i.verdict.shard);
+  if (unsharded) throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${unsharded.name} has no shard field: a run without --shard, or one that stopped before it chose its slice (${unsharded.verdict.summary.replace(/^spec: /, '')})`, hint: 'pass the verdicts of spec verify --shard I/N runs; a shard that stopped early says why in its own verdict' });
+  const shards: Sharded[] = inputs.map((i) => ({ ...i, shard: i.verdict.shard! }));
+  const total = shards[0]!.shard.total;
+  const other = shards.find((s) => s.shard.total !== total);
+  if (other) throw new SpecloopError({ code: 'SPEC_MERGE_SHARD_TOTALS', message: `${shards[0]!.name} is shard ${shards[0]!.shard.index}/${total} but ${other.name} is shard ${other.shard.index}/${other.shard.total}: shards of different totals`, hint: 'merge the verdicts of one sharded run, every job with the same --shard I/N total' });
+  const problems: SpecProblem[] = [];
+  for (let index = 1; index <= total; index++) {
+    const given = shards.filter((s) => s.shard.index === index);
+    if (given.length > 1) problems.push({ code: 'SPEC_MERGE_SHARD_DUPLICATE', message: `shard ${index}/${total} given twice: ${given.map((s) => s.name).join(' and ')}`, hint: "pass each shard's verdict once" });
+    if (given.length === 0) problems.push({ code: 'SPEC_MERGE_SHARD_MISSING', message: `shard ${index}/${total} missing: no verdict with shard ${index}/${total} among the files given`, hint: "pass every shard's verdict: did that CI job fail before writing it?" });
+  }
+  if (problems.length) throw new SpecloopError(problems[0]!, problems.slice(1));
+  checkOneSuite(shards);
+  for (const shard of shards) checkRanItsSlice(shard);
+  return shards.sort((a, b) => a.shard.index - b.shard.index);
+}
+
+/** The slices must split one whole: the same suite in each, and together exactly that suite. */
+function checkOneSuite(shards: Sharded[]): void {
+  const suite = shards[0]!.shard.suite;
+  const fix = 'merge the shards of one run: every job on the same checkout, with the same filters and .spec/durations.json';
+  const stranger = shards.find((s) => s.shard.suite.hash !== suite.hash || s.shard.suite.scenarios !== suite.scenarios);
+  if (stranger) throw new SpecloopError({ code: 'SPEC_MERGE_SUITES', message: `${stranger.name} is a shard of another suite than ${shards[0]!.name} (${stranger.shard.suite.scenarios} scenarios against ${suite.scenarios}, or other ones)`, hint: fix });
+  const given = shards.flatMap((s) => s.shard.scenarios);
+  const whole = suiteOf(given);
+  if (whole.scenarios !== given.length || whole.hash !== suite.hash) throw new SpecloopError({ code: 'SPEC_MERGE_SUITES', message: `the shards' slices do not split their suite: ${given.length} scenarios given, ${whole.scenarios} different, of ${suite.scenarios} (computed from different recorded durations?)`, hint: fix });
+}
+
+/** A shard that passed ran every scenario it was given: otherwise the whole would pass over scenarios nothing ran. */
+function checkRanItsSlice({ name, verdict, shard }: Sharded): void {
+  if (verdict.exitCode !== 0) return;
+  const ran = new Set(verdict.scenarios.map((s) => s.id));
+  const missing = shard.scenarios.filter((id) => !ran.has(id));
+  if (missing.length) throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${name} passed, but ran ${shard.scenarios.length - missing.length} of the ${shard.scenarios.length} scenarios shard ${shard.index}/${shard.total} was given (not ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`, hint: 'run that shard again; a verdict edited by hand, or from a specloop that lost scenarios, cannot be merged' });
+}
+
+/** Every count summed, whatever counts the schema has: a count added later is merged too. */
+function sumCounts(all: readonly unknown[]): unknown {
+  if (all.every((c) => typeof c === 'number')) return (all as number[]).reduce((a, b) => a + b, 0);
+  const objects = all.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null);
+  const keys = [...new Set(objects.flatMap((o) => Object.keys(o)))];
+  return Object.fromEntries(keys.map((k) => [k, sumCounts(objects.map((o) => o[k]).filter((v) => v !== undefined))]));
+}
+
+const MERGED_HERE = new Set(['schemaVersion', 'tool', 'status', 'exitCode', 'startedAt', 'durationMs', 'counts', 'scenarios', 'failures', 'warnings', 'gates', 'unusedSteps', 'unusedNote', 'debt', 'summary']);
+
+/** Fields this file does not know (added to the schema later): lists are joined, counts summed, anything else is the first shard's. */
+function mergeOthers(first: Omit<Verdict, 'shard' | 'watch'>, verdicts: readonly Verdict[]): Omit<Verdict, 'shard' | 'watch'> {
+  const out: Record<string, unknown> = { ...first };
+  for (const key of Object.keys(first).filter((k) => !MERGED_HERE.has(k))) {
+    const values = verdicts.map((v) => (v as Record<string, unknown>)[key]).filter((v) => v !== undefined);
+    if (values.every(Array.isArray)) out[key] = unique(values.flat());
+  }
+  return out as Omit<Verdict, 'shard' | 'watch'>;
+}
+
+const GATE_RANK: Record<GateResult['status'], number> = { passed: 0, skipped: 1, failed: 2, timeout: 3, error: 4 };
+
+/** Every shard runs the gates: each once, at its worst. */
+function worstGates(gates: readonly GateResult[]): GateResult[] {
+  const byName = new Map<string, GateResult>();
+  for (const gate of gates) {
+    const seen = byName.get(gate.name);
+    if (!seen || GATE_RANK[gate.status] > GATE_RANK[seen.status]) byName.set(gate.name, gate);
+  }
+  return [...byName.values()];
+}
+
+/** A definition is unused only if no shard used it. */
+function commonUnused(verdicts: readonly Verdict[]): Verdict['unusedSteps'] {
+  const key = (d: { file: string; line: number; pattern: string }) => `${d.file}:${d.line} ${d.pattern}`;
+  const lists = verdicts.map((v) => new Set(v.unusedSteps.map(key)));
+  return verdicts[0]!.unusedSteps.filter((d) => lists.every((l) => l.has(key(d))));
+}
+
+/** Debt is measured on the checkout, the same on every shard; shards that disagree leave it null, saying why. */
+function mergedDebt(verdicts: readonly Verdict[]): { debt: Verdict['debt']; warning?: Verdict['warnings'][number] } {
+  const texts = new Set(verdicts.map((v) => JSON.stringify(v.debt)));
+  if (texts.size === 1) return { debt: verdicts[0]!.debt };
+  return {
+    debt: null,
+    warning: { code: 'SPEC_MERGE_DEBT', message: 'the shards measured different comprehension debt (each measured a narrowed run): the merged verdict carries none', hint: 'run spec verify (or spec debt) on one machine for the debt record' },
+  };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const text = JSON.stringify(item);
+    return seen.has(text) ? false : (seen.add(text), true);
+  });
+}
+
+function byPlace(a: ScenarioResult, b: ScenarioResult): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

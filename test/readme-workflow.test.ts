@@ -1,0 +1,127 @@
+/**
+ * The README's GitHub Actions workflow, run here as GitHub would run it: each matrix job's
+ * commands as its own process in its own copy of a fixture (a machine of its own), its reports
+ * carried to the merge job's copy as the upload and download steps carry them, then the merge
+ * job's command. If the README's commands stop working, this fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { VerdictSchema, type Verdict } from '../src/report/verdict.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(REPO, 'bin', 'spec.js');
+// Inside the repo, so the copies resolve the repo's @cucumber/cucumber as a real project would its own.
+const WORK = path.join(REPO, '.tmp', 'readme-workflow');
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  if?: string;
+}
+interface Job {
+  needs?: string | string[];
+  strategy?: { matrix?: Record<string, unknown[]> };
+  steps: Step[];
+}
+
+function readmeWorkflow(): { on: unknown; jobs: Record<string, Job> } {
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('#### Shards across machines'));
+  const block = /```yaml\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error('the README has no ```yaml workflow under "Shards across machines"');
+  return parse(block[1]!);
+}
+
+/** A `run:` with GitHub's expressions filled in, `npx spec` as this checkout's built CLI. */
+function command(step: Step, context: Record<string, string>): string {
+  const filled = step.run!.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => {
+    if (!(name in context)) throw new Error(`the workflow uses \${{ ${name} }}, which this test does not know: ${whole}`);
+    return context[name]!;
+  });
+  return filled.replace(/^npx spec /, `node ${JSON.stringify(BIN)} `);
+}
+
+/** Runs one job's steps in `dir`: `npm ci` is the fixture's install (done: it resolves the repo's packages); any other run step must be spec's. */
+function runJob(job: Job, dir: string, context: Record<string, string>, env: NodeJS.ProcessEnv): number[] {
+  const codes: number[] = [];
+  for (const step of job.steps.filter((s) => s.run !== undefined)) {
+    if (step.run === 'npm ci') continue;
+    expect(step.run, 'every run step but npm ci is a spec command').toMatch(/^npx spec /);
+    const result = spawnSync('sh', ['-c', command(step, context)], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1' } });
+    codes.push(result.status ?? -1);
+  }
+  return codes;
+}
+
+function fixtureCopy(name: string): string {
+  const dir = path.join(WORK, name);
+  cpSync(path.join(REPO, 'fixtures', 'parcel-shards'), dir, { recursive: true });
+  return dir;
+}
+
+const verdictAt = (file: string): Verdict => VerdictSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
+
+describe("the README's GitHub Actions workflow", () => {
+  it('has the shape of a workflow: a matrix of shards, uploads, and a merge job after them that downloads them', () => {
+    const workflow = readmeWorkflow();
+    expect(workflow.on).toBeDefined();
+    const { shard, merge } = workflow.jobs;
+    expect(shard?.strategy?.matrix?.shard?.length).toBeGreaterThan(1);
+    expect([merge?.needs].flat()).toContain('shard');
+    for (const job of [shard!, merge!]) for (const step of job.steps) expect(Boolean(step.uses) !== Boolean(step.run), JSON.stringify(step)).toBe(true);
+    const upload = shard!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    const download = merge!.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(upload?.if).toContain('!cancelled()');
+    expect(upload?.with?.name).toMatch(/^spec-shard-/);
+    expect(download?.with?.pattern).toBe('spec-shard-*');
+    expect(download?.with?.['merge-multiple']).toBe(true);
+  });
+
+  it('run locally as one process per shard, then the merge, gives the unsharded verdict', { timeout: 240_000 }, () => {
+    rmSync(WORK, { recursive: true, force: true });
+    mkdirSync(WORK, { recursive: true });
+    const { shard, merge } = readmeWorkflow().jobs;
+    const shards = shard!.strategy!.matrix!.shard!.map(String);
+    const upload = shard!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!.with!.path as string;
+    const download = merge!.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!.with!.path as string;
+
+    // The whole suite on one machine, for comparison (its durations are not carried: the CI machines start without them).
+    const whole = fixtureCopy('whole');
+    const single = spawnSync(process.execPath, [BIN, 'verify', '--format', 'json:whole.json'], { cwd: whole, env: { ...process.env, NO_COLOR: '1' } });
+    expect(single.status).toBe(1);
+
+    const mergeDir = fixtureCopy('merge');
+    const shardCodes = shards.map((index) => {
+      const machine = fixtureCopy(`shard-${index}`);
+      const codes = runJob(shard!, machine, { 'matrix.shard': index, 'strategy.job-total': String(shards.length) }, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(machine, 'summary.md') });
+      // upload-artifact's path, then download-artifact's with merge-multiple: every shard's files in one folder.
+      const uploaded = path.join(machine, upload);
+      expect(existsSync(uploaded), `shard ${index} wrote ${upload}`).toBe(true);
+      cpSync(uploaded, path.join(mergeDir, download), { recursive: true });
+      return Math.max(...codes);
+    });
+    expect(Math.max(...shardCodes), 'the shard holding the failing scenario fails its job').toBe(1);
+    const reports = readdirSync(path.join(mergeDir, download));
+    expect(reports.filter((f) => f.endsWith('.xml')), 'each shard uploaded its JUnit report').toHaveLength(shards.length);
+
+    const summary = path.join(mergeDir, 'summary.md');
+    const [mergeCode] = runJob(merge!, mergeDir, {}, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    expect(mergeCode, 'the merge job fails as the one machine did').toBe(1);
+    const merged = verdictAt(path.join(mergeDir, download, 'verdict.json'));
+    const one = verdictAt(path.join(whole, 'whole.json'));
+    const statuses = (v: Verdict) => Object.fromEntries(v.scenarios.map((sc) => [sc.id, sc.status]));
+    expect(merged.counts).toEqual(one.counts);
+    expect(statuses(merged)).toEqual(statuses(one));
+    expect(merged.failures.map((f) => [f.code, f.scenarioId, f.location])).toEqual(one.failures.map((f) => [f.code, f.scenarioId, f.location]));
+    expect(merged.summary).toBe(one.summary);
+    expect(readFileSync(summary, 'utf8')).toContain(one.summary.replace(/^spec: /, ''));
+    // The merge job recorded the whole run's durations, which its cache step saves for the next run.
+    expect(Object.keys(JSON.parse(readFileSync(path.join(mergeDir, '.spec', 'durations.json'), 'utf8')).scenarios).sort()).toEqual(Object.keys(statuses(one)).sort());
+  });
+});
