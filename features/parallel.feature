@@ -17,7 +17,7 @@ Feature: Scenarios on cucumber's workers
     And no process is left running in the project
 
   Scenario: The profile's parallel is honoured, and the verdict says coverage was not recorded
-    When I run "spec verify --gate none --format json"
+    When I run "spec verify --gate none --coverage --format json"
     Then the exit code is 1
     And the verdict counts 7 passed and 1 failed scenarios
     And the verdict has a "SPEC_PARALLEL_NO_COVERAGE" warning
@@ -44,6 +44,8 @@ Feature: Scenarios on cucumber's workers
     When I run "spec verify --gate none --parallel 2 --format json"
     Then the exit code is 1
     And the verdict status is "failed"
+    And the verdict has a "run-error" failure at "features/exit.feature:3"
+    And that failure's message contains "a cucumber worker ended"
     And the command finished within 60 seconds
     And no process is left running in the project
 

@@ -34,6 +34,7 @@ const KIND_SCHEMAS: Record<OptionKind, z.ZodType> = {
   strings,
   gates: z.union([strings, z.literal(false)]),
   ms: z.number().min(0),
+  count: z.number().int().min(0),
   runner,
   reporter: z.enum(VERDICT_REPORTER_NAMES),
   config: UserConfigSchema,

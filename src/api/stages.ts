@@ -6,6 +6,7 @@ import { noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
 import { supportFiles } from '../bind/support-files.js';
 import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
+import { workersOf } from '../run/workers.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
 import { runPlanned, unparsedByUs } from '../run/run-scenarios.js';
@@ -64,7 +65,8 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : undefined);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
-  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value && !options.dryRun, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
+  const workers = workersOf(options, overlay);
+  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: values.coverage.value && !options.dryRun && workers.parallel === 0, lines: runsEverything(options, values) && workers.parallel === 0, loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const changes = early ?? (await selectChanges());
@@ -75,11 +77,11 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value)], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (runnable.length === 0) return { ...base, plan: undefined };
-  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines: selection.lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
+  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines: selection.lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, parallel: workers.parallel, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
   return { ...base, plan };
 }
 

@@ -15,7 +15,7 @@ import type { UserConfig } from './schema.js';
 export type Command = 'verify' | 'watch';
 
 /** What a value is: decides the API type, the zod schema and how a flag's text becomes the option. */
-export type OptionKind = 'string' | 'path' | 'boolean' | 'strings' | 'gates' | 'ms' | 'runner' | 'reporter' | 'config' | 'signal' | 'on-output' | 'on-config';
+export type OptionKind = 'string' | 'path' | 'boolean' | 'strings' | 'gates' | 'ms' | 'count' | 'runner' | 'reporter' | 'config' | 'signal' | 'on-output' | 'on-config';
 
 export interface KindTypes {
   string: string;
@@ -25,6 +25,8 @@ export interface KindTypes {
   /** Gate names; `false` runs none (the flag's "none"). */
   gates: string[] | false;
   ms: number;
+  /** A whole number, 0 or more. */
+  count: number;
   runner: 'thread' | 'process';
   reporter: ReporterName;
   config: UserConfig;
@@ -58,6 +60,15 @@ export const OPTIONS = [
   { option: 'tags', api: ['verify', 'watch'], flag: 'tags', short: 't', cli: ['verify', 'watch'], kind: 'string', arg: 'EXPR', help: { verify: 'only scenarios matching a tag expression ("@smoke and not @slow")', watch: 'only scenarios matching a tag expression' } },
   { option: 'names', api: ['verify', 'watch'], flag: 'name', short: 'n', cli: ['verify', 'watch'], kind: 'strings', arg: 'REGEX', help: { verify: 'only scenarios whose name matches (repeatable)', watch: 'only scenarios whose name matches (repeatable)' } },
   { option: 'failFast', api: ['verify'], flag: 'fail-fast', cli: ['verify'], kind: 'boolean', help: { verify: 'stop at the first failure' } },
+  {
+    option: 'parallel',
+    api: ['verify'],
+    flag: 'parallel',
+    cli: ['verify'],
+    kind: 'count',
+    arg: 'N',
+    help: { verify: "run the scenarios on N of cucumber's own workers (default: the cucumber\nprofile's parallel, else 0: one runner). Per-scenario coverage is not\nrecorded then (spec watch and --changed run more until a serial run does)" },
+  },
   {
     option: 'passWithNoScenarios',
     api: ['verify'],

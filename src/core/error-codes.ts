@@ -61,7 +61,7 @@ export const ERROR_CODES = {
   SPEC_CUCUMBER_UNSUPPORTED: { exit: 2, kind: 'config-error', label: 'unsupported cucumber', description: 'the installed `@cucumber/cucumber` is a major version specloop does not support', fix: 'install a supported version (8 to 13)' },
   SPEC_PROFILE_REJECTED: { exit: 2, kind: 'config-error', description: 'cucumber rejects an option of the cucumber profile', fix: 'fix or remove the option in the profile file named' },
   SPEC_PROFILE_LOADER_DROPPED: { exit: 0, kind: 'config-error', description: "the profile's `loader` is not used: specloop loads steps itself", fix: 'nothing to do, or drop `loader` from the profile' },
-  SPEC_PROFILE_PARALLEL_IGNORED: { exit: 0, kind: 'config-error', description: "the profile's `parallel` is ignored", fix: 'nothing to do, or drop `parallel` from the profile' },
+  SPEC_PROFILE_PARALLEL_IGNORED: { exit: 0, kind: 'config-error', description: "spec watch ignores the profile's `parallel` (spec verify honours it)", fix: 'nothing to do: watch re-runs in its one warm runner' },
   SPEC_SUPPORT_LOAD: { exit: 1, kind: 'support-error', description: 'a step or support file throws when it is loaded', fix: 'fix the error at the file and line named' },
   SPEC_UNDEFINED_PARAMETER_TYPE: { exit: 1, kind: 'support-error', label: 'undefined parameter type', description: 'a step pattern uses a `{type}` no support file defines', fix: 'define it with `defineParameterType`, or use a built-in type' },
   SPEC_STEP_FAILED: { exit: 1, kind: 'failed-step', description: 'a step threw: the code does not do what the spec says', fix: 'make the code do what the spec says, or fix the step definition' },
@@ -83,6 +83,8 @@ export const ERROR_CODES = {
   SPEC_DEBT_NOT_MEASURED: { exit: 2, kind: 'config-error', label: 'debt not measured', description: '`spec debt` found no measured run in this project (or debt is off)', fix: 'run `spec verify` first (with `debt` not set to false in spec.config)' },
   SPEC_INIT_SETTINGS: { exit: 2, kind: 'config-error', description: "`spec init --agent` cannot edit the agent's settings file as it is", fix: 'fix the settings file named, then run init again' },
   SPEC_STEPS_FOLDER: { exit: 2, kind: 'config-error', label: 'step folder undecided', description: '`spec steps --generate` cannot tell where the stubs go so that the project loads them (no step file yet and globs that name no one folder, or a file the globs would not load)', fix: 'write the first step file where you want them, or make the step globs name one folder of step files' },
+  SPEC_PARALLEL_NO_COVERAGE: { exit: 0, kind: 'run-error', description: '`--parallel` (or the profile\'s `parallel`) ran on cucumber\'s workers, where per-scenario and line coverage are not recorded: spec watch and --changed select from step files and run more', fix: 'nothing to do; a serial `spec verify` records coverage again' },
+  SPEC_PARALLEL_WORKER_ENDED: { exit: 1, kind: 'run-error', label: 'worker ended', description: 'a cucumber worker ended before every scenario it was given finished (a step called `process.exit`, or Node crashed)', fix: 'run the scenario named alone (`spec verify FILE:LINE`) to see where it ends; steps must not end the process' },
   SPEC_INTERNAL: { exit: 1, kind: 'run-error', description: 'specloop itself failed', fix: 'report it with the command you ran' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

@@ -17,6 +17,8 @@ export class RunCollector {
   private readonly started = new Map<string, StartedCase>();
   private readonly finished = new Map<string, RunScenario>();
   private readonly order: string[] = [];
+  /** Each pickle's place in the suite as cucumber compiled it: workers finish scenarios in any order. */
+  private readonly place = new Map<string, number>();
   /** Coverage of attempts that will be retried, by pickle. */
   private readonly attempts = new Map<string, string[]>();
   private readonly hooks = new Map<string, messages.Hook>();
@@ -80,8 +82,24 @@ export class RunCollector {
   }
 
   finish(): RunResult {
-    this.result.scenarios = this.order.map((id) => this.finished.get(id)).filter((s): s is RunScenario => s !== undefined);
+    const place = (id: string) => this.place.get(id) ?? Number.MAX_SAFE_INTEGER;
+    const order = [...this.order].sort((a, b) => place(a) - place(b));
+    this.result.scenarios = order.map((id) => this.finished.get(id)).filter((s): s is RunScenario => s !== undefined);
     return this.result;
+  }
+
+  /**
+   * After a run on workers: scenarios cucumber planned that never finished, because the worker
+   * running them ended (process.exit in a step, a crash) or every worker did. A run error naming
+   * the first, so the verdict fails rather than counting only what finished.
+   */
+  endedEarly(): void {
+    const unfinished = [...this.testCases.values()].map((c) => this.pickles.get(c.pickleId)).filter((p): p is messages.Pickle => p !== undefined && !this.finished.has(p.id));
+    const first = unfinished[0];
+    if (!first) return;
+    const line = this.gherkin.pickleLine(first);
+    const more = unfinished.length > 1 ? ` and ${unfinished.length - 1} more scenario${unfinished.length > 2 ? 's' : ''}` : '';
+    this.runError({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended before "${first.name}" (${first.uri}:${line})${more} finished: a step called process.exit, or Node crashed`, at: { uri: first.uri, line } });
   }
 
   private parseError(error: messages.ParseError): void {
@@ -104,6 +122,7 @@ export class RunCollector {
   }
 
   private pickle(pickle: messages.Pickle): void {
+    if (!this.place.has(pickle.id)) this.place.set(pickle.id, this.place.size);
     this.pickles.set(pickle.id, pickle);
     for (const step of pickle.steps) this.pickleSteps.set(step.id, step);
   }
