@@ -3,7 +3,7 @@
 // the generated suite, for the CommonJS (default) and the ES-module (--profile esm) profile, with
 // plain cucumber-js serial and `--parallel 2` as the anchor in the same rounds.
 //
-//   node bench/parallel.bench.mjs [--size 2000] [--runs 3] [--workers 2] [--json]
+//   node bench/parallel.bench.mjs [--size 2000] [--runs 3] [--workers 2] [--spec-bin PATH] [--json]
 //
 // A measurement tool, not a test: it asserts nothing about time. Every run must exit 0 and pass
 // every scenario of the suite (a failing run measures nothing). Rounds alternate every variant,
@@ -17,7 +17,7 @@ import { GENERATOR_VERSION, defaultOutDir, generateSuite, manifestOptions, readM
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CUCUMBER_BIN = path.join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
-const SPEC_BIN = path.join(ROOT, 'bin', 'spec.js');
+let specBin = path.join(ROOT, 'bin', 'spec.js'); // --spec-bin: a copy of a build, so rebuilding dist/ meanwhile cannot break a run
 
 function parseArgs(argv) {
   const options = { size: 2000, runs: 3, workers: 2, json: false };
@@ -25,7 +25,8 @@ function parseArgs(argv) {
     const flag = argv[i];
     if (flag === '--json') options.json = true;
     else if (['--size', '--runs', '--workers'].includes(flag)) options[flag.slice(2)] = Number(argv[++i]);
-    else throw new Error(`unknown option ${flag}\nusage: node bench/parallel.bench.mjs [--size 2000] [--runs 3] [--workers 2] [--json]`);
+    else if (flag === '--spec-bin') specBin = path.resolve(argv[++i]);
+    else throw new Error(`unknown option ${flag}\nusage: node bench/parallel.bench.mjs [--size 2000] [--runs 3] [--workers 2] [--spec-bin PATH] [--json]`);
   }
   return options;
 }
@@ -41,7 +42,7 @@ function ensureSuite(size) {
 }
 
 function variants(workers) {
-  const spec = (extra) => [process.execPath, SPEC_BIN, 'verify', '--gate', 'none', ...extra];
+  const spec = (extra) => [process.execPath, specBin, 'verify', '--gate', 'none', ...extra];
   const cucumber = (extra) => [process.execPath, CUCUMBER_BIN, ...extra];
   // cucumber-js's docs load TypeScript ES modules with tsx this way.
   const tsx = { NODE_OPTIONS: '--import tsx' };

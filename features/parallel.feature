@@ -49,6 +49,33 @@ Feature: Scenarios on cucumber's workers
     And the command finished within 60 seconds
     And no process is left running in the project
 
+  Scenario: A step that blocks its worker's event loop is cut at its step
+    Given the file "spec.config.json" contains:
+      """
+      { "timeout": 1000 }
+      """
+    And the file "features/block.feature" contains:
+      """
+      Feature: Blocking
+
+        Scenario: A step blocks its worker
+          Given a step that never gives the event loop back
+      """
+    And the file "features/step_definitions/block.steps.ts" contains:
+      """
+      import { Given } from '@cucumber/cucumber';
+
+      Given('a step that never gives the event loop back', function () {
+        for (;;) {}
+      });
+      """
+    When I run "spec verify --gate none --parallel 2 --format json"
+    Then the exit code is 1
+    And the verdict has a "timeout" failure at "features/block.feature:4"
+    And the verdict counts 7 passed and 2 failed scenarios
+    And the command finished within 90 seconds
+    And no process is left running in the project
+
   Scenario Outline: A worker count that is not a whole number is bad input
     When I run "spec verify --gate none --parallel <count>"
     Then the exit code is 2

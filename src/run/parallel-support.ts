@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Envelope } from '@cucumber/messages';
-import type { RunError } from '../core/run-result.js';
+import type { RunError, RunProgress } from '../core/run-result.js';
+import type { Heartbeat } from './watchdog.js';
 import type { SupportJob } from './protocol.js';
 
 interface Coordinates { requireModules: string[]; requirePaths: string[]; importPaths: string[]; loaders: string[] }
@@ -39,4 +40,48 @@ export function thrownInWorkers(): { strip: (envelope: Envelope) => void; take: 
       return taken;
     },
   };
+}
+
+/** The runner's heartbeat, told which scenario (or run hook) a step belongs to. */
+export interface KeyedHeartbeat extends Heartbeat {
+  started(progress: RunProgress, key?: string): void;
+  finished(key?: string): void;
+}
+
+/**
+ * Steps run at once on the workers, and the watchdog (watchdog.ts) watches one step: it is shown
+ * the oldest step still running, so a step that blocks its worker's event loop is cut (and named)
+ * however busy the other workers keep the stream, and no other worker's finished step hides it.
+ */
+export function oldestOpenStep(inner: Heartbeat): KeyedHeartbeat {
+  const open = new Map<string, { progress: RunProgress; token: number }>();
+  let tokens = 0;
+  let shown: number | undefined;
+  const show = () => {
+    const oldest = open.values().next();
+    if (oldest.done) {
+      if (shown !== undefined) inner.finished();
+      shown = undefined;
+    } else if (oldest.value.token !== shown) {
+      shown = oldest.value.token;
+      inner.started(oldest.value.progress);
+    }
+  };
+  return {
+    started(progress, key = '') {
+      open.delete(key);
+      open.set(key, { progress, token: ++tokens });
+      show();
+    },
+    finished(key = '') {
+      open.delete(key);
+      show();
+    },
+    stop: () => inner.stop(),
+  };
+}
+
+/** Which scenario attempt (or run hook) a step's envelope belongs to. */
+export function stepKey(envelope: Envelope): string | undefined {
+  return envelope.testStepStarted?.testCaseStartedId ?? envelope.testStepFinished?.testCaseStartedId ?? envelope.testRunHookStarted?.id ?? envelope.testRunHookFinished?.testRunHookStartedId;
 }

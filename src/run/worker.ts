@@ -21,7 +21,7 @@ import type { CoverageRecorder } from './coverage-recorder.js';
 import { configureTiming, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
-import { forWorkers, thrownInWorkers } from './parallel-support.js';
+import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 
@@ -113,12 +113,12 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   const fromWorkers = parallel > 0 ? thrownInWorkers() : undefined;
   const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown);
   current = collector;
-  const watchdog = heartbeat(job.hangAfterMs);
+  const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(job.hangAfterMs)) : heartbeat(job.hangAfterMs);
   let beforeAll = true;
   const onMessage = (envelope: Envelope) => {
     const progress = collector.onEnvelope(envelope);
-    if (progress) watchdog.started(progress);
-    else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished();
+    if (progress) watchdog.started(progress, stepKey(envelope));
+    else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished(stepKey(envelope));
     if (!recorder) return;
     // What BeforeAll hooks ran is shared by every scenario, like what ran while loading.
     if (envelope.testCaseStarted && beforeAll) (beforeAll = false), noteLoadPhase();
