@@ -25,6 +25,12 @@ Feature: Scenarios on cucumber's workers
     And the verdict does not have a "SPEC_PROFILE_PARALLEL_IGNORED" warning
     And no process is left running in the project
 
+  Scenario: spec watch stays in its one warm runner, and says so
+    When I start "spec watch --json"
+    And I press "a" in the watcher
+    Then the next run's verdict has "warnings.0.code" as "\"SPEC_PROFILE_PARALLEL_IGNORED\""
+    And that verdict has "counts.scenarios.failed" as "1"
+
   Scenario: A step that ends its worker fails the run, never hangs or passes
     Given the file "features/exit.feature" contains:
       """
