@@ -67,7 +67,15 @@ describe('RunCollector on workers', () => {
     collector.endedEarly();
     const result = collector.finish();
     expect(result.success).toBe(false);
-    expect(result.runErrors).toEqual([expect.objectContaining({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: expect.stringContaining('"first"'), at: expect.objectContaining({ uri: 'features/a.feature' }) })]);
+    expect(result.runErrors).toEqual([expect.objectContaining({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: expect.stringContaining('while "first"'), at: expect.objectContaining({ uri: 'features/a.feature' }) })]);
+  });
+
+  it("keeps cucumber's own reason, even when nothing was left unfinished", () => {
+    const collector = new RunCollector();
+    for (const envelope of run(true)) collector.onEnvelope(envelope);
+    collector.runError({ type: 'Error', message: 'Worker 0 exited unexpectedly with code 0' });
+    collector.endedEarly();
+    expect(collector.finish().runErrors).toEqual([expect.objectContaining({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: 'a cucumber worker ended (Worker 0 exited unexpectedly with code 0)' })]);
   });
 
   it('adds nothing when every scenario finished', () => {

@@ -3,6 +3,7 @@ import type { RunDefinition, RunError, RunProgress, RunResult, RunScenario } fro
 import { GherkinIndex } from './gherkin-index.js';
 import { scenarioResult, type PendingCase, type RunLookups, type StartedCase } from './scenario-result.js';
 import { toError } from './step-result.js';
+import { WORKER_ENDED } from './parallel-support.js';
 
 /**
  * Reduces cucumber's message stream, envelope by envelope, into a RunResult.
@@ -17,7 +18,7 @@ export class RunCollector {
   private readonly started = new Map<string, StartedCase>();
   private readonly finished = new Map<string, RunScenario>();
   private readonly order: string[] = [];
-  /** Each pickle's place in the suite as cucumber compiled it: workers finish scenarios in any order. */
+  /** Each pickle's place in the run as cucumber planned it (its test cases come in run order): workers finish scenarios in any order. */
   private readonly place = new Map<string, number>();
   /** Coverage of attempts that will be retried, by pickle. */
   private readonly attempts = new Map<string, string[]>();
@@ -90,16 +91,28 @@ export class RunCollector {
 
   /**
    * After a run on workers: scenarios cucumber planned that never finished, because the worker
-   * running them ended (process.exit in a step, a crash) or every worker did. A run error naming
-   * the first, so the verdict fails rather than counting only what finished.
+   * running them ended (process.exit in a step, support code that throws only in a worker, a
+   * crash) or every worker did. One run error names the scenario that was running when it
+   * happened (else the first that never ran), so the verdict fails rather than counting only what
+   * finished. cucumber 13 also fails the run in its own words ("Worker 0 exited unexpectedly"):
+   * those become the reason here, not a failed BeforeAll/AfterAll hook.
    */
   endedEarly(): void {
-    const unfinished = [...this.testCases.values()].map((c) => this.pickles.get(c.pickleId)).filter((p): p is messages.Pickle => p !== undefined && !this.finished.has(p.id));
-    const first = unfinished[0];
-    if (!first) return;
+    const said = this.result.runErrors.filter((e) => !e.code && WORKER_ENDED.test(e.message));
+    this.result.runErrors = this.result.runErrors.filter((e) => !said.includes(e));
+    const reason = said[0]?.message;
+    const unfinished = (ids: Iterable<string>) => [...ids].map((id) => this.pickles.get(id)).filter((p): p is messages.Pickle => p !== undefined && !this.finished.has(p.id));
+    const running = unfinished([...this.started.values()].map((s) => this.testCases.get(s.testCaseId)?.pickleId ?? ''));
+    const planned = unfinished([...this.testCases.values()].map((c) => c.pickleId));
+    const first = running[0] ?? planned[0];
+    const because = reason ? ` (${reason})` : '';
+    if (!first) return reason ? this.runError({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended${because}` }) : undefined;
     const line = this.gherkin.pickleLine(first);
-    const more = unfinished.length > 1 ? ` and ${unfinished.length - 1} more scenario${unfinished.length > 2 ? 's' : ''}` : '';
-    this.runError({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended before "${first.name}" (${first.uri}:${line})${more} finished: a step called process.exit, or Node crashed`, at: { uri: first.uri, line } });
+    const others = new Set(planned.map((p) => p.id));
+    others.delete(first.id);
+    const more = others.size ? `; ${others.size} more scenario${others.size > 1 ? 's' : ''} did not finish` : '';
+    const what = running[0] ? `while "${first.name}" (${first.uri}:${line}) ran` : `before "${first.name}" (${first.uri}:${line}) ran`;
+    this.runError({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended ${what}${because}${more}: a step or hook called process.exit, support code failed to load in the worker, or Node crashed (the worker's own error, if it wrote one, is on stderr)`, at: { uri: first.uri, line } });
   }
 
   private parseError(error: messages.ParseError): void {
@@ -122,7 +135,6 @@ export class RunCollector {
   }
 
   private pickle(pickle: messages.Pickle): void {
-    if (!this.place.has(pickle.id)) this.place.set(pickle.id, this.place.size);
     this.pickles.set(pickle.id, pickle);
     for (const step of pickle.steps) this.pickleSteps.set(step.id, step);
   }
@@ -141,6 +153,7 @@ export class RunCollector {
   }
 
   private testCase(testCase: messages.TestCase): void {
+    if (!this.place.has(testCase.pickleId)) this.place.set(testCase.pickleId, this.place.size);
     this.testCases.set(testCase.id, { pickleId: testCase.pickleId, steps: new Map(testCase.testSteps.map((s) => [s.id, s])) });
     for (const step of testCase.testSteps) {
       for (const id of step.stepDefinitionIds ?? []) {

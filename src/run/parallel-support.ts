@@ -85,3 +85,6 @@ export function oldestOpenStep(inner: Heartbeat): KeyedHeartbeat {
 export function stepKey(envelope: Envelope): string | undefined {
   return envelope.testStepStarted?.testCaseStartedId ?? envelope.testStepFinished?.testCaseStartedId ?? envelope.testRunHookStarted?.id ?? envelope.testRunHookFinished?.testRunHookStartedId;
 }
+
+/** How cucumber 13 rejects a run whose worker thread ended or threw (its adapter's own words). */
+export const WORKER_ENDED = /^(?:Worker \S+ exited unexpectedly|Error on worker)/;
