@@ -1,9 +1,13 @@
+/**
+ * The run's result, from cucumber's messages.
+ * Size: one reducer over cucumber's whole message stream; every part reads the same lookups.
+ */
 import type * as messages from '@cucumber/messages';
 import type { RunDefinition, RunError, RunProgress, RunResult, RunScenario } from '../core/run-result.js';
 import { GherkinIndex } from './gherkin-index.js';
 import { scenarioResult, type PendingCase, type RunLookups, type StartedCase } from './scenario-result.js';
 import { toError } from './step-result.js';
-import { WORKER_ENDED } from './parallel-support.js';
+import { WORKER_ENDED, workerEndedError } from './parallel-support.js';
 
 /**
  * Reduces cucumber's message stream, envelope by envelope, into a RunResult.
@@ -90,29 +94,18 @@ export class RunCollector {
   }
 
   /**
-   * After a run on workers: scenarios cucumber planned that never finished, because the worker
-   * running them ended (process.exit in a step, support code that throws only in a worker, a
-   * crash) or every worker did. One run error names the scenario that was running when it
-   * happened (else the first that never ran), so the verdict fails rather than counting only what
-   * finished. cucumber 13 also fails the run in its own words ("Worker 0 exited unexpectedly"):
-   * those become the reason here, not a failed BeforeAll/AfterAll hook.
+   * After a run on workers: scenarios cucumber planned that never finished because a worker ended
+   * become one run error (parallel-support.ts), and cucumber 13's own "Worker 0 exited
+   * unexpectedly" its reason rather than a failed BeforeAll/AfterAll hook.
    */
   endedEarly(): void {
     const said = this.result.runErrors.filter((e) => !e.code && WORKER_ENDED.test(e.message));
     this.result.runErrors = this.result.runErrors.filter((e) => !said.includes(e));
-    const reason = said[0]?.message;
-    const unfinished = (ids: Iterable<string>) => [...ids].map((id) => this.pickles.get(id)).filter((p): p is messages.Pickle => p !== undefined && !this.finished.has(p.id));
+    const unfinished = (ids: string[]) => ids.map((id) => this.pickles.get(id)).filter((p): p is messages.Pickle => p !== undefined && !this.finished.has(p.id));
     const running = unfinished([...this.started.values()].map((s) => this.testCases.get(s.testCaseId)?.pickleId ?? ''));
     const planned = unfinished([...this.testCases.values()].map((c) => c.pickleId));
-    const first = running[0] ?? planned[0];
-    const because = reason ? ` (${reason})` : '';
-    if (!first) return reason ? this.runError({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended${because}` }) : undefined;
-    const line = this.gherkin.pickleLine(first);
-    const others = new Set(planned.map((p) => p.id));
-    others.delete(first.id);
-    const more = others.size ? `; ${others.size} more scenario${others.size > 1 ? 's' : ''} did not finish` : '';
-    const what = running[0] ? `while "${first.name}" (${first.uri}:${line}) ran` : `before "${first.name}" (${first.uri}:${line}) ran`;
-    this.runError({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended ${what}${because}${more}: a step or hook called process.exit, support code failed to load in the worker, or Node crashed (the worker's own error, if it wrote one, is on stderr)`, at: { uri: first.uri, line } });
+    const error = workerEndedError(running, planned, (p) => this.gherkin.pickleLine(p), said[0]?.message);
+    if (error) this.runError(error);
   }
 
   private parseError(error: messages.ParseError): void {

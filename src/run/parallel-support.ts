@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Envelope } from '@cucumber/messages';
+import type { Envelope, Pickle } from '@cucumber/messages';
 import type { RunError, RunProgress } from '../core/run-result.js';
 import type { Heartbeat } from './watchdog.js';
 import type { SupportJob } from './protocol.js';
@@ -88,3 +88,24 @@ export function stepKey(envelope: Envelope): string | undefined {
 
 /** How cucumber 13 rejects a run whose worker thread ended or threw (its adapter's own words). */
 export const WORKER_ENDED = /^(?:Worker \S+ exited unexpectedly|Error on worker)/;
+
+/**
+ * The run error for scenarios a worker left unfinished (process.exit in a step, support code that
+ * throws only in a worker, a crash): it names the scenario that was running when it happened (else
+ * the first that never ran), so the verdict fails rather than counting only what finished.
+ */
+export function workerEndedError(running: Pickle[], planned: Pickle[], lineOf: (pickle: Pickle) => number, reason: string | undefined): RunError | undefined {
+  const first = running[0] ?? planned[0];
+  const because = reason ? ` (${reason})` : '';
+  if (!first) return reason ? { code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended${because}` } : undefined;
+  const line = lineOf(first);
+  const others = new Set(planned.map((p) => p.id));
+  others.delete(first.id);
+  const more = others.size ? `; ${others.size} more scenario${others.size > 1 ? 's' : ''} did not finish` : '';
+  const what = running[0] ? `while "${first.name}" (${first.uri}:${line}) ran` : `before "${first.name}" (${first.uri}:${line}) ran`;
+  return {
+    code: 'SPEC_PARALLEL_WORKER_ENDED',
+    message: `a cucumber worker ended ${what}${because}${more}: a step or hook called process.exit, support code failed to load in the worker, or Node crashed (the worker's own error, if it wrote one, is on stderr)`,
+    at: { uri: first.uri, line },
+  };
+}
