@@ -1,8 +1,8 @@
 Feature: Cucumber profiles written for older cucumber versions
   A cucumber.js written for cucumber 7–10 may hold options cucumber 12 rejects (--publish-quiet),
   a format that no longer loads, or `parallel`. What cucumber rejects is reported as bad input in
-  the profile, named, with the fix; `parallel` is not honoured (one runner keeps every result
-  exact) and the verdict says so.
+  the profile, named, with the fix; `parallel` runs spec verify on cucumber's workers (spec watch
+  stays in its one runner and says so).
 
   Background:
     Given the "legacy-profile" fixture
@@ -22,23 +22,25 @@ Feature: Cucumber profiles written for older cucumber versions
     And stdout does not contain "process.exit"
     And stderr is empty
 
-  Scenario: With the option gone, the profile's parallel is reported as ignored
+  Scenario: With the option gone, the profile's parallel runs the scenarios on two workers
     Given I replace " '--publish-quiet'" with "" in the file "cucumber.js"
-    When I run "spec verify --profile ci --gate none --json"
+    When I run "spec verify --profile ci --gate none --coverage --json"
     Then the exit code is 0
     And the verdict counts 2 passed and 0 failed scenarios
-    And the verdict has a "SPEC_PROFILE_PARALLEL_IGNORED" warning saying "cucumber.js sets parallel: 2: ignored"
+    And the verdict has a "SPEC_PARALLEL_NO_COVERAGE" warning saying "ran on 2 workers"
+    And the file "reports/junit.xml" contains "tests=\"2\""
 
-  Scenario: parallel in an object profile is reported as ignored too
+
+  Scenario: parallel in an object profile is honoured too
     Given the file "cucumber.js" contains:
       """
       module.exports = {
         default: { require: ['features/step_definitions/**/*.js'], parallel: 2 },
       };
       """
-    When I run "spec verify --gate none"
+    When I run "spec verify --gate none --coverage"
     Then the exit code is 0
-    And stdout contains "cucumber.js sets parallel: 2: ignored"
+    And stdout contains "ran on 2 workers"
 
   Scenario: A format cucumber cannot load is bad input in the profile
     Given the file "cucumber.js" contains:

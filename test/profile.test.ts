@@ -90,9 +90,11 @@ describe('overlayProfile', () => {
     expect(overlayProfile(profile({ requireModule: ['@babel/register'], require: ['features/**/*.js'] }), false, false).requireModules).toEqual(['@babel/register']);
   });
 
-  it('notes a parallel it does not honour', () => {
+  it("carries the profile's parallel, with the note watch gives when it runs in one runner instead", () => {
     const overlay = overlayProfile(profile({ parallel: 2 }), false, false, 'cucumber.cjs');
-    expect(overlay.notes).toEqual([expect.objectContaining({ code: 'SPEC_PROFILE_PARALLEL_IGNORED', message: expect.stringContaining('cucumber.cjs sets parallel: 2: ignored') })]);
+    expect(overlay.notes).toEqual([]);
+    expect(overlay.parallel).toEqual({ workers: 2, ignoredInWatch: expect.objectContaining({ code: 'SPEC_PROFILE_PARALLEL_IGNORED', message: expect.stringContaining('cucumber.cjs sets parallel: 2: spec watch ignores it') }) });
+    expect(overlayProfile(profile({ parallel: 0 }), false, false).parallel).toBeUndefined();
   });
 
   it('passes tags, names, world parameters and strict through; retry 0 means unset', () => {

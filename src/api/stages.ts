@@ -6,12 +6,13 @@ import { noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
 import { supportFiles } from '../bind/support-files.js';
 import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
+import { workersOf } from '../run/workers.js';
+import { coverageOf } from './run-coverage.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
 import { runPlanned, unparsedByUs } from '../run/run-scenarios.js';
 import type { Selection } from '../impact/select.js';
 import { ranNothing } from '../report/ran-nothing.js';
-import { chooseDebtGate, thresholdsNeedLines } from '../debt/gate.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
 import type { ShardField } from '../spec/shard-select.js';
@@ -71,7 +72,8 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : undefined);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
-  const support = supportJob(config, { requireModules: values.requireModules.value, coverage: coverageOf(options, values, config) && !options.dryRun, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
+  const workers = workersOf(options, overlay);
+  const support = supportJob(config, { requireModules: values.requireModules.value, ...coverageOf(options, values, config, workers.parallel), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const changes = early ?? (await selectChanges());
@@ -84,7 +86,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   let unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? [])], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value)], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (options.shard && runnable.length > 0) {
@@ -99,7 +101,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
     if (sharded.empty) base.warnings.push(sharded.empty);
   }
   if (runnable.length === 0) return { ...base, plan: undefined };
-  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
+  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, parallel: workers.parallel, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
   return { ...base, plan };
 }
 
@@ -119,25 +121,6 @@ export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefin
   if (problems.length === 0 && !(prepared.shard && prepared.shard.scenarios.length === 0 && prepared.shard.suite.scenarios > 0)) problems.push(...ranNothing(prepared, outcome, options));
   if (prepared.unused.scope === 'suite' && outcome?.kind === 'result') return { ...outcome, result: await judgeUnusedAcrossSuite(outcome.result, prepared.specFiles, root) };
   return outcome;
-}
-
-/**
- * Known before the specs are read: nothing narrows the run, so its coverage can count for every
- * scenario (line coverage is only recorded then; the parent still checks the run was whole).
- */
-function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
-  return !options.paths?.length && !options.shard && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !values.tags.value && !values.names.value.length;
-}
-
-/**
- * Coverage as asked, or, left unset, on for a run of everything whose debt gate has a threshold
- * on a line figure: without it every edit would leave that gate unchecked until someone thought of
- * running --coverage (run more, never less). `"coverage": false` keeps it off.
- */
-function coverageOf(options: RunOptions, values: RunConfig['values'], config: ResolvedConfig): boolean {
-  if (values.coverage.value) return true;
-  const unset = values.coverage.sources.every((s) => s.kind === 'default');
-  return unset && runsEverything(options, values) && chooseDebtGate(options.gates, config.debt).debt && thresholdsNeedLines(config.debt);
 }
 
 async function stepFilesOf(root: string, selection: Selection): Promise<string[] | undefined> {

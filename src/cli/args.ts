@@ -46,7 +46,8 @@ function fromFlag(command: Command, entry: OptionEntry, raw: unknown): unknown {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `${command}: --${entry.flag} must be a number of milliseconds, got "${String(raw)}"`, hint: `e.g. --${entry.flag} 50` });
   }
   if (entry.kind === 'count') {
-    if (/^\d+$/.test(String(raw))) return Number(raw);
+    const count = Number(raw);
+    if (/^\d+$/.test(String(raw)) && Number.isSafeInteger(count)) return count;
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `${command}: --${entry.flag} must be a whole number, 0 or more, got "${String(raw)}"`, hint: `e.g. --${entry.flag} 2` });
   }
   return raw;

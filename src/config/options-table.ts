@@ -61,6 +61,15 @@ export const OPTIONS = [
   { option: 'names', api: ['verify', 'watch'], flag: 'name', short: 'n', cli: ['verify', 'watch'], kind: 'strings', arg: 'REGEX', help: { verify: 'only scenarios whose name matches (repeatable)', watch: 'only scenarios whose name matches (repeatable)' } },
   { option: 'failFast', api: ['verify'], flag: 'fail-fast', cli: ['verify'], kind: 'boolean', help: { verify: 'stop at the first failure' } },
   {
+    option: 'parallel',
+    api: ['verify'],
+    flag: 'parallel',
+    cli: ['verify'],
+    kind: 'count',
+    arg: 'N',
+    help: { verify: "run the scenarios on N of cucumber's own workers (default: the cucumber\nprofile's parallel, else 0: one runner). Per-scenario coverage is not\nrecorded then (spec watch and --changed run more until a serial run does)" },
+  },
+  {
     option: 'passWithNoScenarios',
     api: ['verify'],
     flag: 'pass-with-no-scenarios',

@@ -30,8 +30,8 @@ export function droppedLoadersNote(file: string, dropped: string[]): SpecProblem
 export function parallelIgnoredNote(file: string, parallel: number): SpecProblem {
   return {
     code: 'SPEC_PROFILE_PARALLEL_IGNORED',
-    message: `${file} sets parallel: ${parallel}: ignored — specloop runs the scenarios in one runner so each result, stack, timeout and coverage stays exact (spec watch re-runs only what an edit reaches)`,
-    hint: 'nothing to do; cucumber-js run without specloop still runs in parallel',
+    message: `${file} sets parallel: ${parallel}: spec watch ignores it — it re-runs what an edit reaches in its one warm runner, which records each scenario's coverage (workers would start cold every edit); spec verify runs on the workers`,
+    hint: 'nothing to do; spec verify and cucumber-js still run in parallel',
   };
 }
 

@@ -25,6 +25,8 @@ export interface ProfileOverlay {
   snippetSyntax: string | undefined;
   /** What the profile asks for that specloop leaves out, said once in the verdict. */
   notes: SpecProblem[];
+  /** The profile's `parallel` (above 0), honoured by verify; watch says it runs in one runner instead. */
+  parallel?: { workers: number; ignoredInWatch: SpecProblem };
 }
 
 /**
@@ -50,7 +52,8 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
     formatFiles: formatFiles(profile.format),
     snippetInterface: profile.snippetInterface,
     snippetSyntax: profile.snippetSyntax,
-    notes: [...(dropped.length ? [droppedLoadersNote(file, dropped)] : []), ...(profile.parallel > 0 ? [parallelIgnoredNote(file, profile.parallel)] : [])],
+    notes: dropped.length ? [droppedLoadersNote(file, dropped)] : [],
+    ...(profile.parallel > 0 ? { parallel: { workers: profile.parallel, ignoredInWatch: parallelIgnoredNote(file, profile.parallel) } } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /** The failures of a run that are not a scenario's own: how the run ended (hook, timeout, crash, cancel) and failed gates. */
 import { coded, ERROR_CODES } from '../core/error-codes.js';
 import type { SpecProblem } from '../core/errors.js';
+import type { RunError } from '../core/run-result.js';
 import type { RunOutcome } from '../run/runner.js';
 import { errorFields } from './error-fields.js';
 import { problemFailure, type FailureContext } from './failures.js';
@@ -15,7 +16,7 @@ export function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureCon
   switch (outcome.kind) {
     case 'result':
       return [
-        ...outcome.result.runErrors.map((e): Failure => ({ ...coded('SPEC_HOOK'), message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
+        ...outcome.result.runErrors.map((e): Failure => (e.code ? codedRunError(e, e.code, ctx) : { ...coded('SPEC_HOOK'), message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
         ...outcome.result.undefinedParameterTypes.map((p): Failure => ({
           ...coded('SPEC_UNDEFINED_PARAMETER_TYPE'),
           message: `undefined parameter type {${p.name}} in "${p.expression}"`,
@@ -60,4 +61,9 @@ export function gateFailure(gate: GateResult): Failure {
 /** Quotes an argv word so the hint can be pasted into a POSIX shell. */
 function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+function codedRunError(error: RunError, code: NonNullable<RunError['code']>, ctx: FailureContext): Failure {
+  const file = error.at ? ctx.sourceOf(error.at.uri) : undefined;
+  return { ...coded(code), message: error.message, ...(error.at && file ? { location: { file, line: error.at.line }, scenarioId: `${file}:${error.at.line}` } : {}), hint: ERROR_CODES[code].fix };
 }

@@ -1,8 +1,13 @@
+/**
+ * The run's result, from cucumber's messages.
+ * Size: one reducer over cucumber's whole message stream; every part reads the same lookups.
+ */
 import type * as messages from '@cucumber/messages';
 import type { RunDefinition, RunError, RunProgress, RunResult, RunScenario } from '../core/run-result.js';
 import { GherkinIndex } from './gherkin-index.js';
 import { scenarioResult, type PendingCase, type RunLookups, type StartedCase } from './scenario-result.js';
 import { toError } from './step-result.js';
+import { WORKER_ENDED, workerEndedError } from './parallel-support.js';
 
 /**
  * Reduces cucumber's message stream, envelope by envelope, into a RunResult.
@@ -17,6 +22,8 @@ export class RunCollector {
   private readonly started = new Map<string, StartedCase>();
   private readonly finished = new Map<string, RunScenario>();
   private readonly order: string[] = [];
+  /** Each pickle's place in the run as cucumber planned it (its test cases come in run order): workers finish scenarios in any order. */
+  private readonly place = new Map<string, number>();
   /** Coverage of attempts that will be retried, by pickle. */
   private readonly attempts = new Map<string, string[]>();
   /** The attempts that failed and will be retried, by pickle: the verdict calls a later pass flaky. */
@@ -82,8 +89,25 @@ export class RunCollector {
   }
 
   finish(): RunResult {
-    this.result.scenarios = this.order.map((id) => this.finished.get(id)).filter((s): s is RunScenario => s !== undefined);
+    const place = (id: string) => this.place.get(id) ?? Number.MAX_SAFE_INTEGER;
+    const order = [...this.order].sort((a, b) => place(a) - place(b));
+    this.result.scenarios = order.map((id) => this.finished.get(id)).filter((s): s is RunScenario => s !== undefined);
     return this.result;
+  }
+
+  /**
+   * After a run on workers: scenarios cucumber planned that never finished because a worker ended
+   * become one run error (parallel-support.ts), and cucumber 13's own "Worker 0 exited
+   * unexpectedly" its reason rather than a failed BeforeAll/AfterAll hook.
+   */
+  endedEarly(): void {
+    const said = this.result.runErrors.filter((e) => !e.code && WORKER_ENDED.test(e.message));
+    this.result.runErrors = this.result.runErrors.filter((e) => !said.includes(e));
+    const unfinished = (ids: string[]) => ids.map((id) => this.pickles.get(id)).filter((p): p is messages.Pickle => p !== undefined && !this.finished.has(p.id));
+    const running = unfinished([...this.started.values()].map((s) => this.testCases.get(s.testCaseId)?.pickleId ?? ''));
+    const planned = unfinished([...this.testCases.values()].map((c) => c.pickleId));
+    const error = workerEndedError(running, planned, (p) => this.gherkin.pickleLine(p), said[0]?.message);
+    if (error) this.runError(error);
   }
 
   private parseError(error: messages.ParseError): void {
@@ -124,6 +148,7 @@ export class RunCollector {
   }
 
   private testCase(testCase: messages.TestCase): void {
+    if (!this.place.has(testCase.pickleId)) this.place.set(testCase.pickleId, this.place.size);
     this.testCases.set(testCase.id, { pickleId: testCase.pickleId, steps: new Map(testCase.testSteps.map((s) => [s.id, s])) });
     for (const step of testCase.testSteps) {
       for (const id of step.stepDefinitionIds ?? []) {

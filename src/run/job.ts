@@ -55,6 +55,8 @@ export interface JobRequest {
   failFast: boolean;
   retry: number;
   strict: boolean;
+  /** cucumber's workers; 0: one runner. */
+  parallel?: number;
   /** Keep the runner alive after the run (watch), where its modules can be reloaded. */
   keepRunner: boolean;
   /** Bind the steps without running them (cucumber's dry run). */
@@ -77,6 +79,7 @@ export function planRun(request: JobRequest): RunPlan {
     failFast: request.failFast,
     retry: request.retry,
     strict: request.strict,
+    ...(request.parallel ? { parallel: request.parallel } : {}),
     worldParameters: request.worldParameters,
     formatFiles: profile?.formatFiles ?? {},
     ...(profile?.snippetSyntax ? { snippetOptions: { snippetSyntax: profile.snippetSyntax, ...(profile.snippetInterface ? { snippetInterface: profile.snippetInterface } : {}) } } : {}),

@@ -28,6 +28,8 @@ export interface RunJob {
   failFast: boolean;
   retry: number;
   strict: boolean;
+  /** cucumber's own workers (runtime.parallel); 0 or absent: every scenario in this runner. */
+  parallel?: number;
   worldParameters: Record<string, unknown>;
   formatFiles: Record<string, string>;
   /** cucumber's formatOptions snippet settings, for the snippets cucumber suggests (snippetSyntax). */

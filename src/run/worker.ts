@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
 import type { SpecProblem } from '../core/errors.js';
-import { captureStepErrors } from './capture-errors.js';
+import captureErrors from './capture-errors.cjs';
 import { RunCollector } from './collect.js';
 import { recordMessages } from './message-record.js';
 import type { RunJob, SupportJob } from './protocol.js';
@@ -21,6 +21,7 @@ import type { CoverageRecorder } from './coverage-recorder.js';
 import { configureTiming, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
+import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 
@@ -33,7 +34,7 @@ const nullStream = new Writable({ write: (_chunk, _encoding, done) => done() });
 const environment = { cwd: process.cwd(), stdout: nullStream, stderr: process.stderr, env: process.env };
 
 type Library = Awaited<ReturnType<CucumberApi['loadSupport']>>;
-interface Loaded { library: Library; takeThrown: () => RunError | undefined }
+interface Loaded { library: Library; takeThrown: () => RunError | undefined; support: SupportJob }
 
 let lastSupport: string[] = [];
 let loads = 0;
@@ -97,7 +98,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   const internal = library as unknown as { defaultTimeout: number; stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
   // 5000 is cucumber's own default: anything else means the user's support code chose a timeout.
   if (internal.defaultTimeout === 5000) internal.defaultTimeout = support.timeout;
-  return { library, takeThrown: captureStepErrors(internal.stepDefinitions) };
+  return { library, takeThrown: captureErrors.captureStepErrors(internal.stepDefinitions), support };
 }
 
 let loadStack: string | undefined;
@@ -108,14 +109,16 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   mark('job received');
   const loaded = loading ? await loading : { code: 'SPEC_RUN_CRASH' as const, message: 'no support code was loaded before the run' };
   if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
-  const collector = new RunCollector(loaded.takeThrown);
+  const parallel = job.parallel ?? 0;
+  const fromWorkers = parallel > 0 ? thrownInWorkers() : undefined;
+  const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown);
   current = collector;
-  const watchdog = heartbeat(job.hangAfterMs);
+  const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(job.hangAfterMs)) : heartbeat(job.hangAfterMs);
   let beforeAll = true;
   const onMessage = (envelope: Envelope) => {
     const progress = collector.onEnvelope(envelope);
-    if (progress) watchdog.started(progress);
-    else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished();
+    if (progress) watchdog.started(progress, stepKey(envelope));
+    else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished(stepKey(envelope));
     if (!recorder) return;
     // What BeforeAll hooks ran is shared by every scenario, like what ran while loading.
     if (envelope.testCaseStarted && beforeAll) (beforeAll = false), noteLoadPhase();
@@ -132,15 +135,17 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
     .runCucumber(
       {
         sources,
-        support: loaded.library,
-        runtime: { dryRun: job.dryRun ?? false, failFast: job.failFast, filterStacktraces: true, parallel: 0, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
+        support: parallel > 0 ? forWorkers(loaded.library, loaded.support, environment.env) : loaded.library,
+        runtime: { dryRun: job.dryRun ?? false, failFast: job.failFast, filterStacktraces: true, parallel, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
         formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: job.snippetOptions ?? {} },
       },
       environment,
-      record ? (envelope: Envelope) => (record.write(envelope), onMessage(envelope)) : onMessage,
+      (envelope: Envelope) => (fromWorkers?.strip(envelope), record?.write(envelope), onMessage(envelope)),
     )
     .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
   watchdog.stop();
+  // A worker that ended (process.exit in a step, a crash) leaves its scenario, and those after it, unfinished.
+  if (parallel > 0) collector.endedEarly();
   record?.close();
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
   noteLoadPhase();

@@ -1,14 +1,18 @@
-import { inspect } from 'node:util';
+import nodeUtil = require('node:util');
 import type { RunError } from '../core/run-result.js';
 
 interface Definition { code: (...args: unknown[]) => unknown }
+
+/*
+ * CommonJS: cucumber's parallel workers require it (worker-preamble.cts), as the runner imports it.
+ */
 
 /**
  * Cucumber's messages carry only an error's message and stack. To report expected/actual we wrap
  * each step definition (keeping its arity, which cucumber checks) and remember the last thrown error.
  * Steps run one at a time in this process, so the last thrown error belongs to the next failed step.
  */
-export function captureStepErrors(definitions: Definition[]): () => RunError | undefined {
+function captureStepErrors(definitions: Definition[]): () => RunError | undefined {
   let last: RunError | undefined;
   const record = (error: unknown) => {
     last = describeThrown(error);
@@ -56,5 +60,7 @@ function describeThrown(error: unknown): RunError {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? value : inspect(value, { depth: 6, breakLength: 80, sorted: true });
+  return typeof value === 'string' ? value : nodeUtil.inspect(value, { depth: 6, breakLength: 80, sorted: true });
 }
+
+export = { captureStepErrors, describeThrown };

@@ -1,0 +1,111 @@
+import { fileURLToPath } from 'node:url';
+import type { Envelope, Pickle } from '@cucumber/messages';
+import type { RunError, RunProgress } from '../core/run-result.js';
+import type { Heartbeat } from './watchdog.js';
+import type { SupportJob } from './protocol.js';
+
+interface Coordinates { requireModules: string[]; requirePaths: string[]; importPaths: string[]; loaders: string[] }
+
+const PREAMBLE = fileURLToPath(new URL('./worker-preamble.cjs', import.meta.url));
+
+/**
+ * The support library as cucumber's workers should load it: cucumber sends each worker the
+ * coordinates the library was loaded from (originalCoordinates) and the worker loads them itself,
+ * so what the runner does around its own load (tsx, spec.config's timeout) goes in first, as a
+ * module the worker requires. Variables reach the workers: cucumber starts them with its environment's.
+ */
+export function forWorkers<L extends object>(library: L, support: SupportJob, env: NodeJS.ProcessEnv): L {
+  const coordinates = (library as { originalCoordinates: Coordinates }).originalCoordinates;
+  env.SPECLOOP_WORKER_TIMEOUT = String(support.timeout);
+  env.SPECLOOP_WORKER_ESM = support.module === 'esm' || support.importPaths.length > 0 ? '1' : '0';
+  return Object.assign(Object.create(Object.getPrototypeOf(library) as object) as L, library, { originalCoordinates: { ...coordinates, requireModules: [PREAMBLE, ...coordinates.requireModules] } });
+}
+
+/**
+ * The thrown error a worker put on a failed step's envelope (worker-preamble.cts): `strip` takes it
+ * off before a formatter or the message record sees the envelope, `take` hands it to the collector.
+ */
+export function thrownInWorkers(): { strip: (envelope: Envelope) => void; take: () => RunError | undefined } {
+  let last: RunError | undefined;
+  return {
+    strip(envelope) {
+      const carrier = envelope as Envelope & { specloopThrown?: RunError };
+      if (!carrier.specloopThrown) return;
+      last = carrier.specloopThrown;
+      delete carrier.specloopThrown;
+    },
+    take() {
+      const taken = last;
+      last = undefined;
+      return taken;
+    },
+  };
+}
+
+/** The runner's heartbeat, told which scenario (or run hook) a step belongs to. */
+export interface KeyedHeartbeat extends Heartbeat {
+  started(progress: RunProgress, key?: string): void;
+  finished(key?: string): void;
+}
+
+/**
+ * Steps run at once on the workers, and the watchdog (watchdog.ts) watches one step: it is shown
+ * the oldest step still running, so a step that blocks its worker's event loop is cut (and named)
+ * however busy the other workers keep the stream, and no other worker's finished step hides it.
+ */
+export function oldestOpenStep(inner: Heartbeat): KeyedHeartbeat {
+  const open = new Map<string, { progress: RunProgress; token: number }>();
+  let tokens = 0;
+  let shown: number | undefined;
+  const show = () => {
+    const oldest = open.values().next();
+    if (oldest.done) {
+      if (shown !== undefined) inner.finished();
+      shown = undefined;
+    } else if (oldest.value.token !== shown) {
+      shown = oldest.value.token;
+      inner.started(oldest.value.progress);
+    }
+  };
+  return {
+    started(progress, key = '') {
+      open.delete(key);
+      open.set(key, { progress, token: ++tokens });
+      show();
+    },
+    finished(key = '') {
+      open.delete(key);
+      show();
+    },
+    stop: () => inner.stop(),
+  };
+}
+
+/** Which scenario attempt (or run hook) a step's envelope belongs to. */
+export function stepKey(envelope: Envelope): string | undefined {
+  return envelope.testStepStarted?.testCaseStartedId ?? envelope.testStepFinished?.testCaseStartedId ?? envelope.testRunHookStarted?.id ?? envelope.testRunHookFinished?.testRunHookStartedId;
+}
+
+/** How cucumber 13 rejects a run whose worker thread ended or threw (its adapter's own words). */
+export const WORKER_ENDED = /^(?:Worker \S+ exited unexpectedly|Error on worker)/;
+
+/**
+ * The run error for scenarios a worker left unfinished (process.exit in a step, support code that
+ * throws only in a worker, a crash): it names the scenario that was running when it happened (else
+ * the first that never ran), so the verdict fails rather than counting only what finished.
+ */
+export function workerEndedError(running: Pickle[], planned: Pickle[], lineOf: (pickle: Pickle) => number, reason: string | undefined): RunError | undefined {
+  const first = running[0] ?? planned[0];
+  const because = reason ? ` (${reason})` : '';
+  if (!first) return reason ? { code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended${because}` } : undefined;
+  const line = lineOf(first);
+  const others = new Set(planned.map((p) => p.id));
+  others.delete(first.id);
+  const more = others.size ? `; ${others.size} more scenario${others.size > 1 ? 's' : ''} did not finish` : '';
+  const what = running[0] ? `while "${first.name}" (${first.uri}:${line}) ran` : `before "${first.name}" (${first.uri}:${line}) ran`;
+  return {
+    code: 'SPEC_PARALLEL_WORKER_ENDED',
+    message: `a cucumber worker ended ${what}${because}${more}: a step or hook called process.exit, support code failed to load in the worker, or Node crashed (the worker's own error, if it wrote one, is on stderr)`,
+    at: { uri: first.uri, line },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Loaded first in each of cucumber's parallel workers: the runner puts it at the head of the
+ * `requireModules` cucumber hands its workers (library.originalCoordinates), because a worker loads
+ * the support code itself, without what the runner set up around its own load. CommonJS, because
+ * cucumber `require`s these in the worker.
+ */
+import nodeModule = require('node:module');
+import nodePath = require('node:path');
+import nodeUrl = require('node:url');
+import nodeWorkers = require('node:worker_threads');
+import captureErrors = require('./capture-errors.cjs');
+
+const own = nodeModule.createRequire(__filename);
+// The runner compiles TypeScript with tsx (typescript-hooks.ts): the workers' support code needs the same.
+(own('tsx/cjs/api') as { register: () => void }).register();
+// tsx's ESM hooks, registered as tsx/esm/api does it: its CommonJS build names the hooks at a
+// path that does not exist (tsx 4.23), and this module must stay CommonJS, so not the ES build.
+if (process.env.SPECLOOP_WORKER_ESM === '1') {
+  const { port1, port2 } = new nodeWorkers.MessageChannel();
+  port1.unref();
+  nodeModule.register(nodeUrl.pathToFileURL(own.resolve('tsx/esm')).href, { data: { port: port2 }, transferList: [port2] });
+}
+
+// spec.config's `timeout`, as the runner gives it: support code that sets its own (loaded after this) wins.
+const timeout = Number(process.env.SPECLOOP_WORKER_TIMEOUT);
+if (timeout > 0) {
+  const project = nodeModule.createRequire(nodePath.join(process.cwd(), 'package.json'));
+  (project('@cucumber/cucumber') as { setDefaultTimeout: (ms: number) => void }).setDefaultTimeout(timeout);
+}
+
+// A failed step's thrown error (its expected/actual), which cucumber's messages do not carry: the
+// worker's step definitions are wrapped as the runner wraps its own (capture-errors.cts), and the
+// error rides on the failed step's envelope to the runner, which takes it off before anything else reads it.
+type Library = { stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
+type Outgoing = { type?: string; envelope?: { testStepFinished?: { testStepResult?: { status?: string } }; specloopThrown?: unknown } };
+
+const cucumberLib = nodePath.dirname(nodeModule.createRequire(nodePath.join(process.cwd(), 'package.json')).resolve('@cucumber/cucumber'));
+const builder = (own(nodePath.join(cucumberLib, 'support_code_library_builder', 'index.js')) as { default: { finalize: (...args: unknown[]) => Library } }).default;
+const finalize = builder.finalize.bind(builder);
+let take: () => unknown = () => undefined;
+builder.finalize = (...args: unknown[]) => {
+  const library = finalize(...args);
+  take = captureErrors.captureStepErrors(library.stepDefinitions);
+  return library;
+};
+
+function withThrown(message: Outgoing): Outgoing {
+  const finished = message?.type === 'ENVELOPE' ? message.envelope?.testStepFinished : undefined;
+  const thrown = finished?.testStepResult?.status === 'FAILED' ? take() : undefined;
+  if (thrown) message.envelope!.specloopThrown = thrown;
+  return message;
+}
+
+// cucumber 12's workers are child processes (process.send); 13's are threads (a MessagePort in workerData).
+const port = (nodeWorkers.workerData as { port?: { postMessage: (message: unknown) => void } } | null)?.port;
+if (port) {
+  const post = port.postMessage.bind(port);
+  port.postMessage = (message: unknown) => post(withThrown(message as Outgoing));
+} else if (process.send) {
+  const send = process.send.bind(process) as (...args: unknown[]) => boolean;
+  process.send = ((message: unknown, ...rest: unknown[]) => send(withThrown(message as Outgoing), ...rest)) as typeof process.send;
+}
