@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
-import { mark } from '../core/timing.js';
+import { mark, timingForwarder } from '../core/timing.js';
 import { dropHeldGraph, holdGraph, releaseGraph } from '../impact/held-graph.js';
 import { isConfigFile } from '../impact/select.js';
 import { startChildRunner } from '../run/child.js';
@@ -24,7 +24,7 @@ export class WarmRuns {
   private stopped = false;
 
   constructor(private readonly env: SpecEnvironment) {
-    this.pool = new RunnerPool(() => startChildRunner(env.cwd, env.env));
+    this.pool = new RunnerPool(() => startChildRunner(env.cwd, env.env, timingForwarder()));
   }
 
   start(): void {

@@ -18,7 +18,7 @@ import type { RunError } from '../core/run-result.js';
 import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
 import type { CoverageRecorder } from './coverage-recorder.js';
-import { configureTiming, mark as markPhase } from '../core/timing.js';
+import { configureTiming, cpuMs, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
@@ -67,7 +67,11 @@ function noteLoadPhase(): void {
 }
 
 
+/** CPU time when the last load began: what a run cost the runner, apart from the machine's load. */
+let cpuAtLoad = 0;
+
 async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
+  cpuAtLoad = cpuMs();
   mark('load received');
   await registerTypeScript(support, process.cwd());
   // A second load in a long-lived runner: the step files must run again to register their steps
@@ -144,7 +148,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   record?.close();
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
   noteLoadPhase();
-  mark('run finished');
+  mark(`run finished (cpu ${cpuMs() - cpuAtLoad} ms since load received)`);
   current = undefined;
   const executedLines = recorder?.executedLines();
   const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
@@ -183,7 +187,12 @@ async function main(): Promise<void> {
   };
   onParentMessage((message) => {
     if (message.type === 'load') {
-      loading = load(loaded.api, message.support);
+      // One load at a time: a spare pre-loading in idle time (watch/runners.ts) may still be at it.
+      const previous = loading ?? Promise.resolve();
+      loading = previous.then(
+        () => load(loaded.api, message.support),
+        () => load(loaded.api, message.support),
+      );
       loading.then((result) => ('code' in result ? undefined : send({ type: 'loaded' })), fail);
     } else if (message.type === 'run') {
       run(loaded.api, loaded.version, loading, message.job).then(() => (message.job.persistent ? undefined : exitRunner(0)), fail);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError } from '../core/errors.js';
+import { timingForwarder } from '../core/timing.js';
 import { isFolder } from '../core/fs.js';
 import type { Selection } from '../impact/select.js';
 import { isIgnored } from '../impact/project-files.js';
@@ -21,7 +22,7 @@ import { startWatcher } from './watcher.js';
 /** What a session runs and watches with; tests put fakes in their place. */
 export interface SessionDeps {
   /** Starts a scenario runner (a child process). */
-  fork: (root: string, env: Record<string, string | undefined>) => Runner;
+  fork: (root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void) => Runner;
   /** One run of the selected scenarios on a runner: every stage, composed by api/ (watch/ does not import it). */
   runScenarios: RunPass;
   /** The file watcher. */
@@ -57,7 +58,8 @@ export class WatchSession {
     this.deps = { fork: startChildRunner, watchFiles, ...deps };
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.known = new SuiteKnowledge(env.cwd, options);
-    this.runners = new RunnerPool(() => this.deps.fork(this.env.cwd, this.env.env));
+    // The runner's SPECLOOP_TIMING marks join this process's, so a partial run's phases can be read.
+    this.runners = new RunnerPool(() => this.deps.fork(this.env.cwd, this.env.env, timingForwarder()));
     this.settler = createSettler(options.settleMs ?? DEFAULT_SETTLE_MS, (paths) => this.onSettled(paths));
   }
 
@@ -178,7 +180,7 @@ export class WatchSession {
       if (!kept) child.kill();
       this.running = undefined;
     }
-    if (!this.stopped) this.runners.refill();
+    if (!this.stopped) this.runners.refill(!this.queued);
     this.next();
   }
 
