@@ -358,6 +358,24 @@ describe('WatchSession scheduling', () => {
     fourth.finish({}, true);
   });
 
+  it('does not cancel a run for a second report of the write it already reads, and does for a new write', async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS);
+    writeFileSync(path.join(w.root, 'steps/a.steps.js'), "const { Given } = require('@cucumber/cucumber');\nGiven('a', () => 1);\n");
+    w.edit('steps/a.steps.js');
+    const running = await w.call(2);
+    w.edit('steps/a.steps.js');
+    await quiet();
+    expect(running.signal.aborted).toBe(false);
+    writeFileSync(path.join(w.root, 'steps/a.steps.js'), "const { Given } = require('@cucumber/cucumber');\nGiven('a', () => 2);\n");
+    w.edit('steps/a.steps.js');
+    await vi.waitFor(() => expect(running.signal.aborted).toBe(true));
+    running.finish();
+    (await w.call(3)).finish({}, true);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(2));
+    expect(w.calls).toHaveLength(3);
+  });
+
   it('stop() drops a request queued behind the run it cancels', async () => {
     const w = await started();
     const inFlight = await w.call(1);

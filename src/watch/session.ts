@@ -3,7 +3,7 @@ import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError } from '../core/errors.js';
-import { timingForwarder } from '../core/timing.js';
+import { mark, timingForwarder } from '../core/timing.js';
 import { isFolder } from '../core/fs.js';
 import type { Selection } from '../impact/select.js';
 import { isIgnored } from '../impact/project-files.js';
@@ -15,6 +15,7 @@ import { loadGitignore, type GitIgnored } from './gitignore.js';
 import { mergeRequests, SuiteKnowledge, type Request } from './knowledge.js';
 import { RunnerPool } from './runners.js';
 import { createSettler, type Settler } from './settle.js';
+import { stampAll, unchangedSince } from './stamps.js';
 import { createTrailingCheck } from './trailing-check.js';
 import type { RunPass, VerifyDetails, WatchEvent, WatchOptions } from './types.js';
 import { startWatcher } from './watcher.js';
@@ -40,7 +41,7 @@ export class WatchSession {
   private readonly trailing = createTrailingCheck((file) => this.settler.add(relativePath(this.env.cwd, file)));
   private readonly known: SuiteKnowledge;
   private readonly runners: RunnerPool;
-  private running: { controller: AbortController; request: Request } | undefined;
+  private running: { controller: AbortController; request: Request; stamps: Map<string, string> } | undefined;
   private queued: Request | undefined;
   private debtNow: VerifyDetails['debtNow'];
   private stopped = false;
@@ -124,13 +125,15 @@ export class WatchSession {
   private schedule(request: Request): void {
     if (this.stopped) return;
     if (!this.running) return void this.run(request);
+    // A second report of the write the run under way already reads: cancelling would cost a runner.
+    if (request.mode === 'changes' && unchangedSince(this.env.cwd, this.running.stamps, request.changed)) return mark('watch', 'change event ignored: the run under way reads this content');
     this.queued = mergeRequests(mergeRequests(this.queued, this.running.request), request);
     this.running.controller.abort();
   }
 
   private async run(request: Request): Promise<void> {
     const controller = new AbortController();
-    this.running = { controller, request };
+    this.running = { controller, request, stamps: stampAll(this.env.cwd, request.changed) };
     const edit = await this.known.classify(request);
     if (controller.signal.aborted) {
       this.running = undefined;
