@@ -4,7 +4,7 @@
 //
 //   node bench/watch.bench.mjs [--suite bench/out/suite-2000] [--edits 20] [--only spec|cucumber|vitest]
 //                              [--json] [--runs 5] [--gap 1000] [--settle 20] [--timeout 600]
-//                              [--few FILE] [--tenth FILE] [--spec-bin PATH] [--profiles default,esm]
+//                              [--few FILE] [--tenth FILE] [--spec-bin PATH] [--profiles default,esm] [--timing]
 //
 // 1. spec watch --json in the suite: after its initial full run, --edits edits to a module few
 //    scenarios reach, then --edits to one a tenth of the suite reaches; latency = write → the
@@ -830,7 +830,7 @@ function summarizeEdits(target, samples) {
  */
 function summarizeTiming(lines) {
   const marks = lines.map((l) => /^\[specloop timing\] (\S+) (.*) at \d+ \(own clock (\d+) ms(?:, cpu (\d+) ms)?\)$/.exec(l)).filter(Boolean).map((m) => ({ who: m[1], label: m[2], clock: Number(m[3]) }));
-  const pool = countBy(marks.filter((m) => m.who === 'watch' && /^(runner|spare)/.test(m.label)).map((m) => m.label.replace(/ \(\d+ runs on it\)$/, '')));
+  const pool = countBy(marks.filter((m) => m.who === 'watch' && /^(runner|spare|change event)/.test(m.label)).map((m) => m.label.replace(/ \(\d+ runs on it\)$/, '')));
   const runnerCpu = marks.map((m) => /^run finished \(cpu (\d+) ms/.exec(m.label)).filter(Boolean).map((m) => Number(m[1]));
   const loads = [];
   let received = null;

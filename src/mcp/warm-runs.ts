@@ -8,7 +8,7 @@ import { isConfigFile } from '../impact/select.js';
 import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
 import type { Verdict } from '../report/verdict.js';
-import { RunnerPool } from '../watch/runners.js';
+import { failedOutsideSteps, RunnerPool } from '../watch/runners.js';
 import { verifyRecorded } from '../api/verify-run.js';
 
 /**
@@ -79,10 +79,6 @@ export class WarmRuns {
     this.running?.abort();
     this.pool.stop();
   }
-}
-
-function failedOutsideSteps(verdict: Verdict): boolean {
-  return verdict.failures.some((f) => f.kind === 'support-error' || f.kind === 'run-error' || f.kind === 'hook-error');
 }
 
 /** The root's config files with their size and mtime: a change in any means a fresh runner. */

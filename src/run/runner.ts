@@ -99,7 +99,8 @@ export class Runner {
   /** Starts loading the support code now, while the parent is still compiling specs. */
   load(support: SupportJob): void {
     this.lastSupport = support;
-    // A second load (a reload, or after a pre-load) is timed again from here.
+    // A second load (a reload, or after a pre-load) is timed again from here; a pre-load still
+    // under way answers `loaded` first and ends that wait early: the run's overall limit still holds.
     this.loaded = false;
     void this.ready.then(() => this.send({ type: 'load', support }));
   }
@@ -148,6 +149,11 @@ export class Runner {
       this.send({ type: 'run', job });
       running = true;
     });
+  }
+
+  /** Its last load finished (a spare's pre-load may still be under way when a run takes it). */
+  get isLoaded(): boolean {
+    return this.loaded;
   }
 
   get alive(): boolean {

@@ -104,6 +104,8 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   return { library, takeThrown: captureStepErrors(internal.stepDefinitions) };
 }
 
+const PHASES = ['gherkinDocument', 'testRunStarted', 'testCaseStarted'];
+
 let loadStack: string | undefined;
 /** The run under way, for a cancel that asks what finished. */
 let current: RunCollector | undefined;
@@ -116,7 +118,10 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   current = collector;
   const watchdog = heartbeat(job.hangAfterMs);
   let beforeAll = true;
+  let phase = 0;
   const onMessage = (envelope: Envelope) => {
+    // cucumber's own set-up of a run, in the order it sends them: features read, support messages, first scenario.
+    if (phase < PHASES.length && PHASES[phase]! in envelope) mark(`first ${PHASES[phase++]}`);
     const progress = collector.onEnvelope(envelope);
     if (progress) watchdog.started(progress);
     else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished();

@@ -2,6 +2,7 @@ import { mark } from '../core/timing.js';
 import { isConfigFile } from '../impact/select.js';
 import type { Runner } from '../run/runner.js';
 import type { SupportJob } from '../run/protocol.js';
+import type { Verdict } from '../report/verdict.js';
 
 const RECYCLE_AFTER = 30;
 /** Purged modules grow a long-lived runner slowly; past this it is replaced (watch's budget is 300 MB in all). */
@@ -47,7 +48,7 @@ export class RunnerPool {
     warm?.child.kill();
     if (configChanged && this.spareLoaded) this.dropSpare();
     const preloaded = this.spareLoaded && Boolean(this.spare?.alive);
-    mark('watch', `runner ${preloaded ? 'spare, pre-loaded' : 'fresh (cold start)'}${configChanged ? ': a config file changed' : ''}`);
+    mark('watch', `runner ${preloaded ? `spare, ${this.spare!.isLoaded ? 'pre-loaded' : 'still pre-loading'}` : 'fresh (cold start)'}${configChanged ? ': a config file changed' : ''}`);
     return { child: this.takeSpare(), reused: preloaded, runs: 0 };
   }
 
@@ -105,4 +106,9 @@ export class RunnerPool {
     this.spare = undefined;
     this.spareLoaded = false;
   }
+}
+
+/** Failures a second load of the project's modules can cause, as opposed to a step's own. */
+export function failedOutsideSteps(verdict: Verdict): boolean {
+  return verdict.failures.some((f) => f.kind === 'support-error' || f.kind === 'run-error' || f.kind === 'hook-error');
 }

@@ -10,10 +10,9 @@ import { isIgnored } from '../impact/project-files.js';
 import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner } from '../run/runner.js';
-import type { Verdict } from '../report/verdict.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
 import { mergeRequests, SuiteKnowledge, type Request } from './knowledge.js';
-import { RunnerPool } from './runners.js';
+import { failedOutsideSteps, RunnerPool } from './runners.js';
 import { createSettler, type Settler } from './settle.js';
 import { stampAll, unchangedSince } from './stamps.js';
 import { createTrailingCheck } from './trailing-check.js';
@@ -59,7 +58,7 @@ export class WatchSession {
     this.deps = { fork: startChildRunner, watchFiles, ...deps };
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.known = new SuiteKnowledge(env.cwd, options);
-    // The runner's SPECLOOP_TIMING marks join this process's, so a partial run's phases can be read.
+    // Runners' timing marks join this process's.
     this.runners = new RunnerPool(() => this.deps.fork(this.env.cwd, this.env.env, timingForwarder()));
     this.settler = createSettler(options.settleMs ?? DEFAULT_SETTLE_MS, (paths) => this.onSettled(paths));
   }
@@ -125,8 +124,7 @@ export class WatchSession {
   private schedule(request: Request): void {
     if (this.stopped) return;
     if (!this.running) return void this.run(request);
-    // A second report of the write the run under way already reads: cancelling would cost a runner.
-    if (request.mode === 'changes' && unchangedSince(this.env.cwd, this.running.stamps, request.changed)) return mark('watch', 'change event ignored: the run under way reads this content');
+    if (request.mode === 'changes' && unchangedSince(this.env.cwd, this.running.stamps, request.changed)) return mark('watch', 'change event ignored: the run reads this');
     this.queued = mergeRequests(mergeRequests(this.queued, this.running.request), request);
     this.running.controller.abort();
   }
@@ -198,9 +196,4 @@ export class WatchSession {
     const onOutputs = (files: string[]) => files.forEach((f) => this.outputs.add(relativePath(this.env.cwd, f)));
     return { runner: 'process', paths: selection.paths, selected: true, gates: false, signal, onOutputs, ...(this.options.coverage ? { coverage: true } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
-}
-
-/** Failures a second load of the project's modules can cause, as opposed to a step's own. */
-function failedOutsideSteps(verdict: Verdict): boolean {
-  return verdict.failures.some((f) => f.kind === 'support-error' || f.kind === 'run-error' || f.kind === 'hook-error');
 }
