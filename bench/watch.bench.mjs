@@ -4,7 +4,7 @@
 //
 //   node bench/watch.bench.mjs [--suite bench/out/suite-2000] [--edits 20] [--only spec|cucumber|vitest]
 //                              [--json] [--runs 5] [--gap 1000] [--settle 20] [--timeout 600]
-//                              [--few FILE] [--tenth FILE] [--spec-bin PATH] [--profiles default,esm]
+//                              [--few FILE] [--tenth FILE] [--spec-bin PATH] [--profiles default,esm] [--timing]
 //
 // 1. spec watch --json in the suite: after its initial full run, --edits edits to a module few
 //    scenarios reach, then --edits to one a tenth of the suite reaches; latency = write → the
@@ -54,6 +54,9 @@ const USAGE = `usage: node bench/watch.bench.mjs [options]
   --profiles LIST  measure spec watch and cold cucumber-js under each cucumber profile in turn
                    (default: the config's default; the generated suite has 'default', CommonJS, and
                    'esm', the same steps loaded with import:, cold runs with NODE_OPTIONS=--import tsx)
+  --timing         run spec watch with SPECLOOP_TIMING=1 and report, per module, which runner each
+                   run got (warm, pre-loaded spare, cold), why runners were retired, the runner's CPU
+                   time per run and its support-load time (needs a build that forwards runner marks)
   --rounds 1       with --profiles: go round the profiles this many times (alternating, for a noisy machine)`;
 
 // ---------------------------------------------------------------------------------------------
@@ -78,6 +81,7 @@ function parseArgs(argv) {
       case '--few': options.few = value(); break;
       case '--tenth': options.tenth = value(); break;
       case '--spec-bin': options.specBin = path.resolve(value()); break;
+      case '--timing': options.timing = true; break;
       case '--json': options.json = true; break;
       case '--profiles': options.profiles = value().split(',').filter(Boolean); break;
       case '--rounds': options.rounds = int(value(), flag, 1); break;
@@ -189,7 +193,13 @@ function pageSizeKb() {
   return pageKb;
 }
 
-/** pid → { ppid, pgrp, start, rssKb } for every process we can read. */
+let tickMs = null;
+function clockTickMs() {
+  if (tickMs === null) tickMs = 1000 / (Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100);
+  return tickMs;
+}
+
+/** pid → { ppid, pgrp, start, rssKb, cpuTicks, childTicks } for every process we can read. */
 function scanProcs() {
   const procs = new Map();
   for (const entry of fs.readdirSync('/proc')) {
@@ -197,7 +207,8 @@ function scanProcs() {
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
-      procs.set(Number(entry), { ppid: Number(f[1]), pgrp: Number(f[2]), start: f[19], rssKb: Number(f[21]) * pageSizeKb(), state: f[0] });
+      // utime + stime (fields 14, 15) and cutime + cstime (16, 17: children it waited for), in clock ticks
+      procs.set(Number(entry), { ppid: Number(f[1]), pgrp: Number(f[2]), start: f[19], rssKb: Number(f[21]) * pageSizeKb(), state: f[0], cpuTicks: Number(f[11]) + Number(f[12]), childTicks: Number(f[13]) + Number(f[14]) });
     } catch {
       // exited between readdir and read
     }
@@ -258,6 +269,17 @@ class Tracked {
       if (p && p.start === start && p.state !== 'Z') live.set(pid, p);
     }
     return live;
+  }
+
+  /**
+   * CPU time (user + system) the tree has used, ms: every live member's own, plus what the leader's
+   * exited children used (the watcher reaps its runners, so a killed runner's time stays counted).
+   */
+  cpuMs() {
+    const live = this.refresh();
+    let ticks = live.get(this.pid)?.childTicks ?? 0;
+    for (const p of live.values()) ticks += p.cpuTicks ?? 0;
+    return ticks * clockTickMs();
   }
 
   rssKb() {
@@ -636,11 +658,12 @@ async function benchSpec(suite, counts, targets, options) {
   const argv = specCommand(options);
   const env = { ...process.env };
   delete env.FORCE_COLOR;
+  if (options.timing) env.SPECLOOP_TIMING = '1';
   const inSuiteBefore = new Set(processesInDir(suite).map((p) => p.pid));
   const child = spawn(argv[0], argv.slice(1), { cwd: suite, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const proc = new Tracked(child, 'spec watch');
   const events = new LineLog(child.stdout, parseSpecLine);
-  const stderr = collect(child.stderr);
+  const stderr = collect(child.stderr, options.timing ? Infinity : 200);
   const result = { command: `(cd ${rel(suite)} && ${argv.map((a) => (a === process.execPath ? 'node' : a)).join(' ')})`, targets: {}, problems: [] };
   const fail = (message) => new BenchFailure(`${message}\n  --- spec stdout (tail) ---\n${tail(events.raw.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)))}\n  --- spec stderr (tail) ---\n${tail(stderr)}`);
   const started = now();
@@ -677,16 +700,22 @@ async function benchSpec(suite, counts, targets, options) {
     let editNo = 0;
     for (const [kind, target] of Object.entries(targets)) {
       const samples = [];
+      const timingFrom = stderr.length;
       const original = remember(target.abs);
       log(`  spec watch: ${options.edits} edits to ${target.file} (${kind})`);
       try {
         for (let i = 0; i < options.edits; i++) {
           const n = editNo++;
+          const cpuBefore = proc.cpuMs();
           const outcome = await timedSpecEdit(events, cursor, target, () => fs.writeFileSync(target.abs, editedText(original, n, options.bodyEdit)), options, fail);
+          const cpuAtVerdict = proc.cpuMs();
+          outcome.sample.cpuMs = round1(cpuAtVerdict - cpuBefore);
           cursor = outcome.nextIndex;
           samples.push(outcome.sample);
           log(`    edit ${String(i + 1).padStart(2)}: ${outcome.sample.ms.toFixed(0).padStart(5)} ms  (started +${outcome.sample.startedMs?.toFixed(0) ?? '?'} ms, ${outcome.sample.scenarios} scenarios${outcome.sample.problem ? `, ${outcome.sample.problem}` : ''}${outcome.sample.cancelled ? `, ${outcome.sample.cancelled} cancelled` : ''})`);
           await sleep(options.gap);
+          // what the quiet time after the verdict cost (a spare forked or pre-loading, a runner retired)
+          outcome.sample.idleCpuMs = round1(proc.cpuMs() - cpuAtVerdict);
           const live = proc.refresh();
           outcome.sample.treeRssMb = round1([...live.values()].reduce((n, p) => n + p.rssKb, 0) / 1024);
           outcome.sample.processes = live.size;
@@ -709,6 +738,7 @@ async function benchSpec(suite, counts, targets, options) {
         }
       }
       result.targets[kind] = summarizeEdits(target, samples);
+      if (options.timing) result.targets[kind].timing = summarizeTiming(stderr.slice(timingFrom));
     }
     clearInterval(sampler);
     sampler = null;
@@ -782,6 +812,8 @@ function summarizeEdits(target, samples) {
     reach: { stepFiles: target.stepFiles, scenariosByStepFile: target.byStepFile, scenariosByCalls: target.byScenario, vitestFiles: target.vitestFiles },
     why: target.why,
     latencyMs: stats(samples.map((s) => s.ms)),
+    cpuMs: stats(samples.map((s) => s.cpuMs)),
+    idleCpuMs: stats(samples.map((s) => s.idleCpuMs)),
     startLatencyMs: stats(samples.filter((s) => s.startedMs !== null).map((s) => s.startedMs)),
     ranScenarios: stats(ran.map((s) => s.scenarios)),
     allPassed: samples.every((s) => !s.problem),
@@ -790,6 +822,23 @@ function summarizeEdits(target, samples) {
     extraRuns: samples.reduce((n, s) => n + (s.extraRuns ?? 0), 0),
     samples,
   };
+}
+
+/**
+ * --timing: what the watcher's SPECLOOP_TIMING lines (its own and its runners', forwarded) say about
+ * one module's edits: which runner each run got, why runners were retired, and the runner's phases.
+ */
+function summarizeTiming(lines) {
+  const marks = lines.map((l) => /^\[specloop timing\] (\S+) (.*) at \d+ \(own clock (\d+) ms(?:, cpu (\d+) ms)?\)$/.exec(l)).filter(Boolean).map((m) => ({ who: m[1], label: m[2], clock: Number(m[3]) }));
+  const pool = countBy(marks.filter((m) => m.who === 'watch' && /^(runner|spare|change event)/.test(m.label)).map((m) => m.label.replace(/ \(\d+ runs on it\)$/, '')));
+  const runnerCpu = marks.map((m) => /^run finished \(cpu (\d+) ms/.exec(m.label)).filter(Boolean).map((m) => Number(m[1]));
+  const loads = [];
+  let received = null;
+  for (const m of marks.filter((x) => x.who === 'runner')) {
+    if (m.label === 'load received') received = m.clock;
+    else if (m.label === 'support loaded' && received !== null) (loads.push(m.clock - received), (received = null));
+  }
+  return { pool, runnerCpuMs: runnerCpu.length ? stats(runnerCpu) : null, loadMs: loads.length ? stats(loads) : null, runs: runnerCpu.length };
 }
 
 function countBy(items) {
@@ -1025,6 +1074,17 @@ function printTable(report) {
     row('spec watch, tenth-of-suite module', spec.tenth?.latencyMs, spec.tenth?.ranScenarios?.median, spec.tenth?.latencyMs ? `≤ ${TARGETS.tenthMs} ms ${mark(spec.tenth.latencyMs.median <= TARGETS.tenthMs)}` : '');
     row('  of which write → run-started (few)', spec.few?.startLatencyMs, null, '');
     row('  of which write → run-started (tenth)', spec.tenth?.startLatencyMs, null, '');
+    row("  CPU of watcher's tree, write → verdict (few)", spec.few?.cpuMs, null, '');
+    row("  CPU of watcher's tree, write → verdict (tenth)", spec.tenth?.cpuMs, null, '');
+    row('  CPU in the quiet time after (few)', spec.few?.idleCpuMs, null, '');
+    row('  CPU in the quiet time after (tenth)', spec.tenth?.idleCpuMs, null, '');
+    for (const kind of ['few', 'tenth']) {
+      const t = spec[kind]?.timing;
+      if (!t) continue;
+      row(`  runner CPU per run, load → result (${kind})`, t.runnerCpuMs, t.runs, '');
+      row(`  runner load → support loaded (${kind})`, t.loadMs, null, '');
+      lines.push(`  runners (${kind}): ${Object.entries(t.pool).map(([k, v]) => `${v} × ${k}`).join('; ') || 'no marks'}`);
+    }
   }
   if (results.cucumber) row(`cucumber-js cold (${results.cucumber.runs} runs)`, results.cucumber.ms, report.suite.counts.scenarios, '');
   const vit = results.vitest?.targets;

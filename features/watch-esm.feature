@@ -175,3 +175,11 @@ Feature: Watch keeps a warm runner for ESM steps
           And this runner has loaded the steps 3 times
       """
     Then the next run's closing line is "spec: 1 passed, 0 failed" with exit code 0
+
+  Scenario: With SPECLOOP_TIMING=1 the runner's phases and CPU time show on the watcher's stderr
+    When I start "spec watch --json --settle 20" with the variable SPECLOOP_TIMING set to "1"
+    And I append "// touched" to "src/stock.ts"
+    Then the next run passes
+    And the watcher's stderr gets a line starting with "[specloop timing] runner load received at "
+    And the watcher's stderr gets a line starting with "[specloop timing] runner run finished (cpu "
+    And the watcher's stderr gets a line starting with "[specloop timing] watch runner retired: "

@@ -21,6 +21,8 @@ interface WatchState {
   /** Without --json: everything printed, and how far steps have read it. */
   text: string;
   read: number;
+  /** Everything the watcher wrote to stderr. */
+  stderr: string;
 }
 
 type WatchWorld = SpecWorld & { watch?: WatchState };
@@ -55,10 +57,24 @@ When('I start {string} in the folder {string}', async function (this: WatchWorld
   await startWatch(this, command, path.join(this.project, folder));
 });
 
-async function startWatch(world: WatchWorld, command: string, folder: string): Promise<void> {
+When('I start {string} with the variable {word} set to {string}', async function (this: WatchWorld, command: string, name: string, value: string) {
+  await startWatch(this, command, this.project, { [name]: value });
+});
+
+Then("the watcher's stderr gets a line starting with {string}", async function (this: WatchWorld, start: string) {
+  const s = state(this);
+  const deadline = Date.now() + WAIT_MS;
+  while (!s.stderr.split('\n').some((line) => line.startsWith(start))) {
+    assert.ok(Date.now() < deadline, `no stderr line starting with ${JSON.stringify(start)} within ${WAIT_MS} ms; stderr so far:\n${s.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+});
+
+async function startWatch(world: WatchWorld, command: string, folder: string, env: Record<string, string> = {}): Promise<void> {
   const args = command.split(/\s+/).slice(1);
-  const watcher = spawn(process.execPath, [path.join(REPO, 'bin', 'spec.js'), ...args], { cwd: folder, env: { ...process.env, NO_COLOR: '1', CLAUDECODE: '', AI_AGENT: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
-  const s: WatchState = { watcher, events: [], seen: 0, stdoutRest: '', text: '', read: 0 };
+  const watcher = spawn(process.execPath, [path.join(REPO, 'bin', 'spec.js'), ...args], { cwd: folder, env: { ...process.env, NO_COLOR: '1', CLAUDECODE: '', AI_AGENT: '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const s: WatchState = { watcher, events: [], seen: 0, stdoutRest: '', text: '', read: 0, stderr: '' };
+  watcher.stderr.on('data', (chunk: Buffer) => void (s.stderr += chunk.toString()));
   const json = args.includes('--json') || args.includes('--format=json') || args.some((arg, i) => (arg === '--format' || arg === '-f') && args[i + 1] === 'json');
   watcher.stdout.on('data', (chunk: Buffer) => {
     if (!json) return void (s.text += chunk.toString());

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeEnvironment } from '../src/core/env.js';
-import { configureTiming, mark } from '../src/core/timing.js';
+import { configureTiming, mark, timingForwarder } from '../src/core/timing.js';
 import { runnerKindFor } from '../src/run/start.js';
 
 const sink = () => {
@@ -46,9 +46,24 @@ describe('timing (core/timing.ts)', () => {
     configureTiming({ SPECLOOP_TIMING: '1' }, out);
     mark('spec', 'prepared');
     expect(out.chunks).toHaveLength(1);
-    expect(out.chunks[0]).toMatch(/^\[specloop timing\] spec prepared at \d+ \(own clock \d+ ms\)\n$/);
+    expect(out.chunks[0]).toMatch(/^\[specloop timing\] spec prepared at \d+ \(own clock \d+ ms, cpu \d+ ms\)\n$/);
     configureTiming({ SPECLOOP_TIMING: '0' }, out);
     mark('spec', 'off again');
+    expect(out.chunks).toHaveLength(1);
+  });
+});
+
+describe('timingForwarder (core/timing.ts)', () => {
+  it("passes on only a runner's timing lines, whole even when a chunk splits them, and nothing while timing is off", () => {
+    const out = sink();
+    configureTiming({ SPECLOOP_TIMING: '1' }, out);
+    const forward = timingForwarder();
+    forward('a step printed this\n[specloop timing] runner load rec');
+    expect(out.chunks).toEqual([]);
+    forward('eived at 1 (own clock 2 ms, cpu 3 ms)\nmore output\n');
+    expect(out.chunks).toEqual(['[specloop timing] runner load received at 1 (own clock 2 ms, cpu 3 ms)\n']);
+    configureTiming({}, out);
+    timingForwarder()('[specloop timing] runner ready at 1\n');
     expect(out.chunks).toHaveLength(1);
   });
 });

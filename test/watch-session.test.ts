@@ -6,6 +6,7 @@ import { makeEnvironment } from '../src/core/env.js';
 import type { VerifyDetails } from '../src/watch/types.js';
 import type { Verdict } from '../src/report/verdict.js';
 import type { Runner } from '../src/run/runner.js';
+import type { SupportJob } from '../src/run/protocol.js';
 import { WatchSession, type SessionDeps } from '../src/watch/session.js';
 import type { WatchEvent } from '../src/watch/types.js';
 import { tempDir } from './helpers.js';
@@ -43,6 +44,10 @@ function project(): string {
 interface FakeRunner {
   alive: boolean;
   lastRss: number;
+  /** What the run on it loaded (the real run's stages call load()); what it was asked to pre-load. */
+  lastSupport?: SupportJob;
+  preloads: SupportJob[];
+  load(support: SupportJob): void;
   kill(): void;
 }
 
@@ -51,6 +56,8 @@ interface Call {
   paths: string[];
   signal: AbortSignal;
   runner: FakeRunner;
+  /** The edited files a reused runner is told to re-read (absent on a cold runner). */
+  invalidate: string[] | undefined;
   /** `kept`: the run left its runner alive and loaded, as a clean run of CommonJS steps does. */
   finish(statuses?: Record<string, string>, kept?: boolean): void;
   fail(error: Error): void;
@@ -68,7 +75,7 @@ function fakes(root: string) {
   });
   const deps: SessionDeps = {
     fork: () => {
-      const runner: FakeRunner = { alive: true, lastRss: 0, kill: () => void (runner.alive = false) };
+      const runner: FakeRunner = { alive: true, lastRss: 0, preloads: [], load: (support) => void runner.preloads.push(support), kill: () => void (runner.alive = false) };
       runners.push(runner);
       return runner as unknown as Runner;
     },
@@ -77,7 +84,9 @@ function fakes(root: string) {
       mostAtOnce = Math.max(mostAtOnce, active);
       return new Promise<VerifyDetails>((resolve, reject) => {
         const end = () => active--;
+        (child as unknown as FakeRunner).lastSupport = { requirePaths: ['steps/a.steps.js'], importPaths: [], requireModules: [], module: 'esm', timeout: 5000, ...(options.invalidate ? { invalidate: options.invalidate } : {}) };
         calls.push({
+          invalidate: options.invalidate,
           paths: options.paths ?? [],
           signal: options.signal!,
           runner: child as unknown as FakeRunner,
@@ -300,6 +309,71 @@ describe('WatchSession scheduling', () => {
     for (let n = 3; n <= 31; n++) expect(runnerOf(n)).toBe(runnerOf(2));
     expect(runnerOf(32)).not.toBe(runnerOf(31));
     expect(runnerOf(31).alive).toBe(false);
+  });
+
+  it("retires a runner past its memory line in the quiet time after its run, and the spare loads that run's support code before the next edit", async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS, true);
+    w.edit('steps/a.steps.js');
+    const cold = await w.call(2);
+    expect(cold.invalidate).toBeUndefined();
+    cold.runner.lastRss = 200 * 1024 * 1024;
+    cold.finish({}, true);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(2));
+    expect(cold.runner.alive).toBe(false);
+    const spare = w.runners.find((r) => r.alive)!;
+    expect(spare.preloads).toEqual([{ requirePaths: ['steps/a.steps.js'], importPaths: [], requireModules: [], module: 'esm', timeout: 5000 }]);
+    w.edit('steps/b.steps.js');
+    const next = await w.call(3);
+    expect(next.runner).toBe(spare);
+    // It loaded once already: this run is a reload, told what was edited, as on a warm runner.
+    expect(next.invalidate).toEqual([path.join(w.root, 'steps/b.steps.js')]);
+    next.finish({}, true);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(3));
+  });
+
+  it('does not use a spare that pre-loaded before a config file changed, nor pre-load one while a run waits', async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS, true);
+    w.edit('steps/a.steps.js');
+    const second = await w.call(2);
+    second.runner.lastRss = 200 * 1024 * 1024;
+    second.finish({}, true);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(2));
+    const preloaded = w.runners.find((r) => r.alive)!;
+    expect(preloaded.preloads).toHaveLength(1);
+    writeFileSync(path.join(w.root, 'tsconfig.json'), '{}');
+    w.edit('tsconfig.json');
+    const third = await w.call(3);
+    expect(third.runner).not.toBe(preloaded);
+    expect(preloaded.alive).toBe(false);
+    expect(third.invalidate).toBeUndefined();
+    // An edit during the run cancels it: the spare forked for the waiting run starts cold, unloaded.
+    w.edit('steps/b.steps.js');
+    await vi.waitFor(() => expect(third.signal.aborted).toBe(true));
+    third.finish();
+    const fourth = await w.call(4);
+    expect(fourth.runner.preloads).toEqual([]);
+    expect(fourth.invalidate).toBeUndefined();
+    fourth.finish({}, true);
+  });
+
+  it('does not cancel a run for a second report of the write it already reads, and does for a new write', async () => {
+    const w = await started();
+    (await w.call(1)).finish(ALL_PASS);
+    writeFileSync(path.join(w.root, 'steps/a.steps.js'), "const { Given } = require('@cucumber/cucumber');\nGiven('a', () => 1);\n");
+    w.edit('steps/a.steps.js');
+    const running = await w.call(2);
+    w.edit('steps/a.steps.js');
+    await quiet();
+    expect(running.signal.aborted).toBe(false);
+    writeFileSync(path.join(w.root, 'steps/a.steps.js'), "const { Given } = require('@cucumber/cucumber');\nGiven('a', () => 2);\n");
+    w.edit('steps/a.steps.js');
+    await vi.waitFor(() => expect(running.signal.aborted).toBe(true));
+    running.finish();
+    (await w.call(3)).finish({}, true);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(2));
+    expect(w.calls).toHaveLength(3);
   });
 
   it('stop() drops a request queued behind the run it cancels', async () => {

@@ -2,13 +2,13 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
-import { mark } from '../core/timing.js';
+import { mark, timingForwarder } from '../core/timing.js';
 import { dropHeldGraph, holdGraph, releaseGraph } from '../impact/held-graph.js';
 import { isConfigFile } from '../impact/select.js';
 import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
 import type { Verdict } from '../report/verdict.js';
-import { RunnerPool } from '../watch/runners.js';
+import { failedOutsideSteps, RunnerPool } from '../watch/runners.js';
 import { verifyRecorded } from '../api/verify-run.js';
 
 /**
@@ -24,7 +24,7 @@ export class WarmRuns {
   private stopped = false;
 
   constructor(private readonly env: SpecEnvironment) {
-    this.pool = new RunnerPool(() => startChildRunner(env.cwd, env.env));
+    this.pool = new RunnerPool(() => startChildRunner(env.cwd, env.env, timingForwarder()));
   }
 
   start(): void {
@@ -79,10 +79,6 @@ export class WarmRuns {
     this.running?.abort();
     this.pool.stop();
   }
-}
-
-function failedOutsideSteps(verdict: Verdict): boolean {
-  return verdict.failures.some((f) => f.kind === 'support-error' || f.kind === 'run-error' || f.kind === 'hook-error');
 }
 
 /** The root's config files with their size and mtime: a change in any means a fresh runner. */

@@ -54,6 +54,8 @@ export class Runner {
   private hang: RunProgress | undefined;
   /** The runner's memory when it last answered, bytes: a long-lived runner is recycled by it. */
   lastRss = 0;
+  /** The support code it was last asked to load: what a spare runner pre-loads (watch/runners.ts). */
+  lastSupport: SupportJob | undefined;
   private readonly listeners = new Set<(message: ChildMessage) => void>();
   private readonly exitListeners = new Set<(code: number | null, signal: string | null) => void>();
 
@@ -96,6 +98,10 @@ export class Runner {
 
   /** Starts loading the support code now, while the parent is still compiling specs. */
   load(support: SupportJob): void {
+    this.lastSupport = support;
+    // A second load (a reload, or after a pre-load) is timed again from here; a pre-load still
+    // under way answers `loaded` first and ends that wait early: the run's overall limit still holds.
+    this.loaded = false;
     void this.ready.then(() => this.send({ type: 'load', support }));
   }
 
@@ -143,6 +149,11 @@ export class Runner {
       this.send({ type: 'run', job });
       running = true;
     });
+  }
+
+  /** Its last load finished (a spare's pre-load may still be under way when a run takes it). */
+  get isLoaded(): boolean {
+    return this.loaded;
   }
 
   get alive(): boolean {

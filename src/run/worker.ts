@@ -18,7 +18,7 @@ import type { RunError } from '../core/run-result.js';
 import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
 import type { CoverageRecorder } from './coverage-recorder.js';
-import { configureTiming, mark as markPhase } from '../core/timing.js';
+import { configureTiming, cpuMs, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
 import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
@@ -68,7 +68,11 @@ function noteLoadPhase(): void {
 }
 
 
+/** CPU time when the last load began: what a run cost the runner, apart from the machine's load. */
+let cpuAtLoad = 0;
+
 async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
+  cpuAtLoad = cpuMs();
   mark('load received');
   await registerTypeScript(support, process.cwd());
   // A second load in a long-lived runner: the step files must run again to register their steps
@@ -101,6 +105,8 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   return { library, takeThrown: captureErrors.captureStepErrors(internal.stepDefinitions), support };
 }
 
+const PHASES = ['gherkinDocument', 'testRunStarted', 'testCaseStarted'];
+
 let loadStack: string | undefined;
 /** The run under way, for a cancel that asks what finished. */
 let current: RunCollector | undefined;
@@ -115,7 +121,10 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   current = collector;
   const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(job.hangAfterMs)) : heartbeat(job.hangAfterMs);
   let beforeAll = true;
+  let phase = 0;
   const onMessage = (envelope: Envelope) => {
+    // cucumber's own set-up of a run, in the order it sends them: features read, support messages, first scenario.
+    if (phase < PHASES.length && PHASES[phase]! in envelope) mark(`first ${PHASES[phase++]}`);
     const progress = collector.onEnvelope(envelope);
     if (progress) watchdog.started(progress, stepKey(envelope));
     else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished(stepKey(envelope));
@@ -149,7 +158,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   record?.close();
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
   noteLoadPhase();
-  mark('run finished');
+  mark(`run finished (cpu ${cpuMs() - cpuAtLoad} ms since load received)`);
   current = undefined;
   const executedLines = recorder?.executedLines();
   const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
@@ -188,7 +197,12 @@ async function main(): Promise<void> {
   };
   onParentMessage((message) => {
     if (message.type === 'load') {
-      loading = load(loaded.api, message.support);
+      // One load at a time: a spare pre-loading in idle time (watch/runners.ts) may still be at it.
+      const previous = loading ?? Promise.resolve();
+      loading = previous.then(
+        () => load(loaded.api, message.support),
+        () => load(loaded.api, message.support),
+      );
       loading.then((result) => ('code' in result ? undefined : send({ type: 'loaded' })), fail);
     } else if (message.type === 'run') {
       run(loaded.api, loaded.version, loading, message.job).then(() => (message.job.persistent ? undefined : exitRunner(0)), fail);

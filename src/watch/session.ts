@@ -3,17 +3,18 @@ import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { isSpecloopError } from '../core/errors.js';
+import { mark, timingForwarder } from '../core/timing.js';
 import { isFolder } from '../core/fs.js';
 import type { Selection } from '../impact/select.js';
 import { isIgnored } from '../impact/project-files.js';
 import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner } from '../run/runner.js';
-import type { Verdict } from '../report/verdict.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
 import { mergeRequests, SuiteKnowledge, type Request } from './knowledge.js';
-import { RunnerPool } from './runners.js';
+import { failedOutsideSteps, RunnerPool } from './runners.js';
 import { createSettler, type Settler } from './settle.js';
+import { stampAll, unchangedSince } from './stamps.js';
 import { createTrailingCheck } from './trailing-check.js';
 import type { RunPass, VerifyDetails, WatchEvent, WatchOptions } from './types.js';
 import { startWatcher } from './watcher.js';
@@ -21,7 +22,7 @@ import { startWatcher } from './watcher.js';
 /** What a session runs and watches with; tests put fakes in their place. */
 export interface SessionDeps {
   /** Starts a scenario runner (a child process). */
-  fork: (root: string, env: Record<string, string | undefined>) => Runner;
+  fork: (root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void) => Runner;
   /** One run of the selected scenarios on a runner: every stage, composed by api/ (watch/ does not import it). */
   runScenarios: RunPass;
   /** The file watcher. */
@@ -39,7 +40,7 @@ export class WatchSession {
   private readonly trailing = createTrailingCheck((file) => this.settler.add(relativePath(this.env.cwd, file)));
   private readonly known: SuiteKnowledge;
   private readonly runners: RunnerPool;
-  private running: { controller: AbortController; request: Request } | undefined;
+  private running: { controller: AbortController; request: Request; stamps: Map<string, string> } | undefined;
   private queued: Request | undefined;
   private debtNow: VerifyDetails['debtNow'];
   private stopped = false;
@@ -57,7 +58,8 @@ export class WatchSession {
     this.deps = { fork: startChildRunner, watchFiles, ...deps };
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.known = new SuiteKnowledge(env.cwd, options);
-    this.runners = new RunnerPool(() => this.deps.fork(this.env.cwd, this.env.env));
+    // Runners' timing marks join this process's.
+    this.runners = new RunnerPool(() => this.deps.fork(this.env.cwd, this.env.env, timingForwarder()));
     this.settler = createSettler(options.settleMs ?? DEFAULT_SETTLE_MS, (paths) => this.onSettled(paths));
   }
 
@@ -122,13 +124,14 @@ export class WatchSession {
   private schedule(request: Request): void {
     if (this.stopped) return;
     if (!this.running) return void this.run(request);
+    if (request.mode === 'changes' && unchangedSince(this.env.cwd, this.running.stamps, request.changed)) return mark('watch', 'change event ignored: the run reads this');
     this.queued = mergeRequests(mergeRequests(this.queued, this.running.request), request);
     this.running.controller.abort();
   }
 
   private async run(request: Request): Promise<void> {
     const controller = new AbortController();
-    this.running = { controller, request };
+    this.running = { controller, request, stamps: stampAll(this.env.cwd, request.changed) };
     const edit = await this.known.classify(request);
     if (controller.signal.aborted) {
       this.running = undefined;
@@ -178,7 +181,7 @@ export class WatchSession {
       if (!kept) child.kill();
       this.running = undefined;
     }
-    if (!this.stopped) this.runners.refill();
+    if (!this.stopped) this.runners.refill(!this.queued);
     this.next();
   }
 
@@ -193,9 +196,4 @@ export class WatchSession {
     const onOutputs = (files: string[]) => files.forEach((f) => this.outputs.add(relativePath(this.env.cwd, f)));
     return { runner: 'process', paths: selection.paths, selected: true, gates: false, signal, onOutputs, ...(this.options.coverage ? { coverage: true } : {}), tags: this.options.tags, names: this.options.names, profile: this.options.profile, configFile: this.options.configFile, ...(stepFiles ? { stepFiles } : {}) };
   }
-}
-
-/** Failures a second load of the project's modules can cause, as opposed to a step's own. */
-function failedOutsideSteps(verdict: Verdict): boolean {
-  return verdict.failures.some((f) => f.kind === 'support-error' || f.kind === 'run-error' || f.kind === 'hook-error');
 }
