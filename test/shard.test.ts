@@ -21,6 +21,9 @@ function codeOf(work: () => unknown): string | undefined {
 }
 
 describe('parseShard', () => {
+  it('says a number too big to count is too big, not that the slice is out of range', () => {
+    expect(() => parseShard('1/99999999999999999999')).toThrow(/more slices than can be counted/);
+  });
   it('takes I/N with 1 ≤ I ≤ N', () => {
     expect(parseShard('2/3')).toEqual({ index: 2, total: 3 });
     expect(parseShard(' 1 / 1 ')).toEqual({ index: 1, total: 1 });
@@ -126,6 +129,12 @@ describe('mergeShards', () => {
   it('sums every count, also ones it does not name (a count added to the schema later)', () => {
     const extra = shards.map((s, i) => ({ ...s, verdict: { ...s.verdict, counts: { ...s.verdict.counts, scenarios: { ...s.verdict.counts.scenarios, flaky: i + 1 } } as Verdict['counts'] } }));
     expect((mergeShards(extra).counts.scenarios as Record<string, number>).flaky).toBe(6);
+  });
+
+  it('keeps the lists only some shards have (flaky[] when only a later shard had a flaky scenario)', () => {
+    const flaky = { id: all[7]!, name: all[7]!, file: 'f.feature', line: 1, attempts: 2, failures: [{ attempt: 1, message: 'first try' }] };
+    const withFlaky = shards.map((s, i) => (i === 2 ? { ...s, verdict: { ...s.verdict, flaky: [flaky] } } : s));
+    expect(VerdictSchema.parse(mergeShards(withFlaky)).flaky).toEqual([flaky]);
   });
 
   it('names a missing shard, a duplicated one, mixed totals and slices of another suite', () => {

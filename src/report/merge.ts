@@ -101,7 +101,9 @@ const MERGED_HERE = new Set(['schemaVersion', 'tool', 'status', 'exitCode', 'sta
 /** Fields this file does not know (added to the schema later): lists are joined, counts summed, anything else is the first shard's. */
 function mergeOthers(first: Omit<Verdict, 'shard' | 'watch'>, verdicts: readonly Verdict[]): Omit<Verdict, 'shard' | 'watch'> {
   const out: Record<string, unknown> = { ...first };
-  for (const key of Object.keys(first).filter((k) => !MERGED_HERE.has(k))) {
+  // Every shard's keys: a list only a later shard has (flaky[] when shard 1 had none) is the whole run's too.
+  const keys = new Set(verdicts.flatMap((v) => Object.keys(v)));
+  for (const key of [...keys].filter((k) => !MERGED_HERE.has(k))) {
     const values = verdicts.map((v) => (v as Record<string, unknown>)[key]).filter((v) => v !== undefined);
     if (values.every(Array.isArray)) out[key] = unique(values.flat());
   }

@@ -13,7 +13,7 @@ export function parseShard(text: string, flag = '--shard'): ShardSpec {
   const index = match ? Number(match[1]) : NaN;
   const total = match ? Number(match[2]) : NaN;
   if (match && total >= 1 && index >= 1 && index <= total && Number.isSafeInteger(total)) return { index, total };
-  const why = !match ? 'is not I/N' : total < 1 ? 'has no slices (N must be at least 1)' : index < 1 ? 'counts from 1' : `names slice ${index} of only ${total}`;
+  const why = !match ? 'is not I/N' : !Number.isSafeInteger(total) ? 'names more slices than can be counted exactly' : total < 1 ? 'has no slices (N must be at least 1)' : index < 1 ? 'counts from 1' : `names slice ${index} of only ${total}`;
   throw new SpecloopError({ code: 'SPEC_SHARD_INVALID', message: `${flag} ${text} ${why}`, hint: `write ${flag} I/N with whole numbers 1 ≤ I ≤ N, e.g. ${flag} 1/3 for the first of three slices` });
 }
 
