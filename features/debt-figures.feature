@@ -104,3 +104,20 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
     When I run "spec verify features/checkout.feature --json --gate debt"
     Then the exit code is 1
     And the verdict has a gate "debt" with the status "error"
+
+  Scenario: A narrowed run leaves the debt thresholds to the full run, and says so
+    Its figures cover only what it ran; a whole-project threshold is checked by a full verify (or
+    asked for with --gate debt, above). Nothing changed reaches nothing: not a failure either.
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": { "minScore": 10 } }
+      """
+    And I run "spec verify --gate none"
+    When I run "spec verify features/checkout.feature --json"
+    Then the exit code is 0
+    And the verdict has no gate "debt"
+    And the verdict has a "SPEC_DEBT_NOT_GATED" warning
+    Given the project is a git repository with everything committed
+    When I run "spec verify --changed --json"
+    Then the exit code is 0
+    And the verdict has no gate "debt"

@@ -1,5 +1,5 @@
 import type { DebtConfig } from '../config/schema.js';
-import { SpecloopError } from '../core/errors.js';
+import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import type { GateResult } from '../core/results.js';
 import type { DebtReport, MetricName } from './model.js';
 
@@ -36,18 +36,26 @@ export function thresholdsNeedLines(config: DebtConfig | false): boolean {
 }
 
 /**
- * `--gate` names the debt gate as it names the others: every gate by default, `none` none, and
- * `debt` among the names runs it (the other names are the command gates'). A watch pass or an
+ * `--gate` names the debt gate as it names the others: every gate by default (on a run of the whole
+ * suite, a shard included), `none` none, and `debt` among the names runs it (the other names are
+ * the command gates'). A watch pass or an
  * agent's edit hook asks for no gates: a narrowed run cannot check a whole-project threshold, and
  * failing every pass as unchecked would send the agent after a fault no code change fixes.
  */
-export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false): { debt: boolean; only: string[] | false | undefined } {
-  if (only === undefined || only === false) return { debt: only === undefined, only };
+export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): { debt: boolean; only: string[] | false | undefined } {
+  // A run the person narrowed (paths, --tags, --name, --changed) measures only what it ran: the
+  // whole-project thresholds are the full run's to check, unless asked for by name.
+  if (only === undefined || only === false) return { debt: only === undefined && !narrowed, only };
   if (!only.includes('debt')) return { debt: false, only };
   if (!hasDebtThresholds(config)) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--gate debt: no debt threshold is set, so there is no debt gate to run', hint: 'set one in spec.config, e.g. "debt": { "minScore": 70 } (`spec debt` prints the figures without a gate)' });
   }
   return { debt: true, only: only.filter((name) => name !== 'debt') };
+}
+
+/** What a narrowed run says instead of checking the thresholds it cannot measure. */
+export function notGated(): SpecProblem {
+  return { code: 'SPEC_DEBT_NOT_GATED', message: 'the debt thresholds in spec.config were not checked: this run was narrowed (paths, --tags, --name or --changed) and measures only what it ran', hint: 'a full spec verify checks them; --gate debt asks for them here (they fail as unchecked when this run cannot measure them)' };
 }
 
 /** undefined when no threshold is set. */
