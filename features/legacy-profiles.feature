@@ -14,6 +14,22 @@ Feature: Cucumber profiles written for older cucumber versions
     And that failure's message is "cucumber rejected option --publish-quiet in cucumber.js: remove it"
     And that failure's code is "SPEC_PROFILE_REJECTED"
 
+  Scenario Outline: A cucumber.js that fails to load says why and where: <case>
+    Given the file "cucumber.js" contains:
+      """
+      <text>
+      """
+    When I run "spec verify --gate none --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure at "cucumber.js:<line>"
+    And that failure's code is "SPEC_PROFILE_REJECTED"
+    And that failure's message contains "<cause>"
+
+    Examples:
+      | case                  | text                                                            | line | cause                          |
+      | a syntax error        | module.exports = {\n  default: { require: ['steps/**/*.js'],\n | 3    | end of                         |
+      | an error it throws    | const shared = [];\nthrow new Error('no profile for ' + shared); | 2    | Error: no profile for          |
+
   Scenario: The human report names the option, not how the profile reader ended
     When I run "spec verify --gate none"
     Then the exit code is 2

@@ -2,6 +2,7 @@
  * A cucumber profile as cucumber itself reads it (loadConfiguration), for profiles specloop cannot
  * read alone; loaded only when one is asked for.
  */
+import path from 'node:path';
 import type { ProfileConfig } from '../config/cucumber-profile.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { CucumberApi } from './load-cucumber.js';
@@ -27,7 +28,7 @@ export async function resolveProfile(api: CucumberApi, version: string, file: st
     };
     await send({ type: 'profile', config });
   } catch (error) {
-    await send({ type: 'fatal', problem: rejectedProfile(file ?? 'the cucumber profile', version, said.text(), (error as Error).message) });
+    await send({ type: 'fatal', problem: rejectedProfile(file ?? 'the cucumber profile', version, said.text(), error as Error, runner.cwd) });
   }
 }
 
@@ -42,11 +43,27 @@ function captureStderr(stderr: NodeJS.WriteStream): { text: () => string; stop: 
   return { text: () => text, stop: () => void (stderr.write = write) };
 }
 
-function rejectedProfile(file: string, version: string, stderr: string, message: string): SpecProblem {
+function rejectedProfile(file: string, version: string, stderr: string, error: Error, cwd: string): SpecProblem {
   const said = stderr.split('\n').map((l) => l.trim()).find((l) => l.startsWith('error:'))?.replace(/^error:\s*/, '');
   const option = said?.match(/^unknown option '([^']+)'/)?.[1];
   if (option) return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected option ${option} in ${file}: remove it`, hint: `remove ${option} from the profile in ${file}: cucumber ${version} does not know it` };
-  return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected the profile in ${file}: ${said ?? message}`, hint: `fix it in ${file}, or pick another profile with --profile` };
+  const cause = loadCause(error, path.resolve(cwd, file), file);
+  const where = cause?.line ? { location: { file, line: cause.line } } : {};
+  return { code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected the profile in ${file}: ${said ?? error.message}${cause ? `: ${cause.text}` : ''}`, hint: `fix it in ${file}${cause?.line ? ` at line ${cause.line}` : ''}, or pick another profile with --profile`, ...where };
+}
+
+/**
+ * cucumber wraps what loading the config file threw ("failed to load/parse") and keeps it as the
+ * cause: a syntax error or the error the file threw, whose stack names the file's line.
+ */
+function loadCause(error: Error, file: string, named: string): { text: string; line: number | undefined } | undefined {
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (!(cause instanceof Error)) return undefined;
+  const stack = cause.stack ?? '';
+  const at = stack.split('\n').map((l) => l.replace(/file:\/\//, '')).find((l) => l.includes(`${file}:`));
+  const line = at ? Number(at.slice(at.indexOf(`${file}:`) + file.length + 1).match(/^\d+/)?.[0]) || undefined : undefined;
+  // The project-relative name, as everywhere else in the verdict (tsx's transform errors print the absolute one).
+  return { text: `${cause.name}: ${cause.message.split(file).join(named)}`, line };
 }
 
 function snippetSettings(options: Record<string, unknown> | undefined): Pick<ProfileConfig, 'snippetInterface' | 'snippetSyntax'> {
