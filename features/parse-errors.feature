@@ -101,6 +101,20 @@ Feature: Specs that do not parse
       | features/stray.feature:5:5  |
     And the verdict counts 3 passed and 0 failed scenarios
 
+  Scenario: Each parse error is reported once, by specloop: cucumber's own line does not leak, in spec verify or spec steps
+    Given there is no file "features/broken.feature.md"
+    And there is no file "features/broken.md"
+    And there is no file "features/planning.md"
+    When I run "spec verify"
+    Then the exit code is 2
+    And stdout contains "features/broken.feature:7:7"
+    And stderr does not contain "Parse error in"
+    When I run "spec steps"
+    Then the exit code is 2
+    And stderr contains "features/broken.feature:7:7"
+    And stderr does not contain "(7:7)"
+    And stderr contains "features/broken.feature:7:7" once
+
   Scenario: spec compile reports every problem and still compiles the valid documents
     When I run "spec compile"
     Then the exit code is 2

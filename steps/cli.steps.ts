@@ -151,6 +151,16 @@ Then('stdout does not contain {string}', function (this: SpecWorld, text: string
   assert.ok(!run.stdout.includes(text), `stdout should not contain ${JSON.stringify(text)}\n${transcript(run)}`);
 });
 
+Then('stderr does not contain {string}', function (this: SpecWorld, text: string) {
+  const run = this.lastRun();
+  assert.ok(!run.stderr.includes(text), `stderr should not contain ${JSON.stringify(text)}\n${transcript(run)}`);
+});
+
+Then('stderr contains {string} once', function (this: SpecWorld, text: string) {
+  const run = this.lastRun();
+  assert.equal(run.stderr.split(text).length - 1, 1, `stderr should contain ${JSON.stringify(text)} exactly once\n${transcript(run)}`);
+});
+
 Then('stdout has these lines, each containing its cells in order:', function (this: SpecWorld, table: DataTable) {
   const run = this.lastRun();
   const lines = run.stdout.split('\n').map((line) => line.trim());

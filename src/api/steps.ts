@@ -10,7 +10,6 @@ import { makeSnippetWriter, typedSnippets } from '../bind/snippet.js';
 import { supportGlobsOf } from '../bind/support-files.js';
 import type { RunResult } from '../core/run-result.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
-import { unparsedByUs } from '../run/run-scenarios.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { checkCall, ListStepsOptionsSchema } from './options.js';
 import { loadRunConfig } from './run-config.js';
@@ -74,7 +73,8 @@ async function bind(options: { paths?: string[]; configFile?: string; profile?: 
   const prepared = await prepareStages({ options, env, child: runners[0]!, config, run, outputs: [] });
   refuse(prepared.problems);
   const outcome = await judgeRun(prepared, await runPrepared(prepared, runners[0]!, env, options, runners), options, prepared.problems, env.cwd);
-  refuse([...unparsedByUs(outcome), ...prepared.problems]);
+  // judgeRun added what cucumber could not parse to the prepared problems.
+  refuse(prepared.problems);
   const result = resultOf(outcome);
   refuse(result.undefinedParameterTypes.map((p) => ({ code: 'SPEC_UNDEFINED_PARAMETER_TYPE', message: `undefined parameter type {${p.name}} in "${p.expression}"`, hint: `define it with defineParameterType({ name: '${p.name}', regexp: /…/ }) in a support file` })));
   const sources = prepared.sourceOf;

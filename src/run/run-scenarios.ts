@@ -39,7 +39,8 @@ export function unparsedByUs(outcome: RunOutcome | undefined): SpecProblem[] {
   if (outcome?.kind !== 'result') return [];
   return (outcome.result.parseErrors ?? []).map((e) => ({
     code: 'SPEC_PARSE' as const,
-    message: e.message,
+    // cucumber's message starts with the position, which the location already gives.
+    message: e.message.replace(/^\(\d+:\d+\):\s*/, ''),
     location: { file: e.uri, line: e.line ?? 1, ...(e.column ? { column: e.column } : {}) },
     hint: 'fix the Gherkin syntax at this line',
   }));

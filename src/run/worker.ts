@@ -31,7 +31,9 @@ function mark(label: string): void {
 }
 
 const nullStream = new Writable({ write: (_chunk, _encoding, done) => done() });
-const environment = { cwd: process.cwd(), stdout: nullStream, stderr: process.stderr, env: process.env };
+/** cucumber's stderr, less the parse errors it logs: the verdict reports each one itself, with its excerpt and hint. */
+const cucumberStderr = new Writable({ write: (chunk, _encoding, done) => (String(chunk).startsWith('Parse error in "') ? done() : process.stderr.write(chunk, done)) });
+const environment = { cwd: process.cwd(), stdout: nullStream, stderr: cucumberStderr, env: process.env };
 
 type Library = Awaited<ReturnType<CucumberApi['loadSupport']>>;
 interface Loaded { library: Library; takeThrown: () => RunError | undefined; support: SupportJob }
