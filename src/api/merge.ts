@@ -37,7 +37,7 @@ async function readVerdict(name: string, file: string): Promise<NamedVerdict> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    refuse(`cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    refuse(`cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message} at ${file})`);
   }
   let data: unknown;
   try {
