@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import type { SpecProblem } from '../core/errors.js';
 import { noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
-import { supportFiles } from '../bind/support-files.js';
+import { supportFiles, supportGlobsOf } from '../bind/support-files.js';
 import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
 import type { RunOptions } from '../run/options.js';
@@ -68,14 +68,18 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs })) : Promise.resolve(undefined));
   // A warm runner re-reads every project module it loads: selecting first, it loads only the step files the selection binds to.
   const early = options.stepsOfSelection ? await selectChanges() : undefined;
-  const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : undefined);
+  const specsOf = (changes: Selection | undefined) => selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected });
+  // A shard lists its slice before loading support code, so it loads only the step files the slice binds to.
+  const shardFirst = options.shard && !options.changed && !options.since ? await specsOf(undefined) : undefined;
+  const sharded = shardFirst && shardFirst.runnable.length > 0 ? await shardOf(options.shard!, env.cwd, shardFirst.runnable, shardFirst.selection.lines, values) : undefined;
+  const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : sharded ? await shardStepFiles(env.cwd, supportGlobsOf(config, overlay), sharded.field.scenarios) : undefined);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
   const support = supportJob(config, { requireModules: values.requireModules.value, coverage: coverageOf(options, values, config) && !options.dryRun, lines: runsEverything(options, values), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const changes = early ?? (await selectChanges());
-  const specs = await selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected });
+  const specs = shardFirst ?? (await specsOf(changes));
   const { selection, compiled, problems } = specs;
   let { runnable } = specs;
   let lines = selection.lines;
@@ -88,15 +92,15 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (options.shard && runnable.length > 0) {
-    const sharded = await shardOf(options.shard, env.cwd, runnable, lines, values);
-    ({ files: runnable, lines } = sharded);
-    base.shard = sharded.field;
+    const slice = sharded ?? (await shardOf(options.shard, env.cwd, runnable, lines, values));
+    ({ files: runnable, lines } = slice);
+    base.shard = slice.field;
     base.filtered = true;
     // No file ran whole: the scenario map must keep what the other shards' scenarios recorded.
     base.wholeFiles = [];
     // A definition only other shards' scenarios use is still used: judged against the whole suite.
     if (unused.scope === 'run') base.unused = unused = { scope: 'suite', because: 'judged against every scenario in the specs: the run was split into shards' };
-    if (sharded.empty) base.warnings.push(sharded.empty);
+    if (slice.empty) base.warnings.push(slice.empty);
   }
   if (runnable.length === 0) return { ...base, plan: undefined };
   const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
@@ -143,6 +147,12 @@ function coverageOf(options: RunOptions, values: RunConfig['values'], config: Re
 async function stepFilesOf(root: string, selection: Selection): Promise<string[] | undefined> {
   const [{ loadScenarioMap }, { stepFilesOfSelection }] = await Promise.all([import('../impact/scenario-map.js'), import('../impact/selection-steps.js')]);
   return stepFilesOfSelection(root, await loadScenarioMap(root), selection);
+}
+
+async function shardStepFiles(root: string, globs: string[], ids: string[]): Promise<string[] | undefined> {
+  const [{ loadScenarioMap }, { stepFilesOfShard }, { supportState }] = await Promise.all([import('../impact/scenario-map.js'), import('../impact/selection-steps.js'), import('../impact/binding-stamp.js')]);
+  const [map, support] = await Promise.all([loadScenarioMap(root), supportState(root, globs)]);
+  return stepFilesOfShard(root, map, ids, support);
 }
 
 /** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */
