@@ -136,3 +136,38 @@ Feature: Shards across machines, one merged verdict
       | steps/cart.steps.js     |
       | steps/payment.steps.js  |
       | steps/shipping.steps.js |
+
+  Scenario: A spec edited since the last shard listed it is listed afresh: the new example runs in a shard
+    When I run "spec verify --gate none --shard 1/2 --format json:before-1.json"
+    Then the exit code is 1
+    When I run "spec verify --gate none --shard 2/2 --format json:before-2.json"
+    Then the exit code is 0
+    Given the file "features/pricing.feature" contains:
+      """
+      Feature: Pricing
+        The price depends on the zone and on every started kilo past the first.
+
+        Scenario Outline: A parcel to the <zone> zone
+          When I price a parcel of <grams> grams to the <zone> zone
+          Then the price is <cents> cents
+
+          Examples:
+            | grams | zone     | cents |
+            | 800   | domestic | 450   |
+            | 2500  | europe   | 1750  |
+            | 1000  | world    | 2900  |
+            | 3000  | domestic | 630   |
+      """
+    When I run "spec verify --gate none --shard 1/1 --json"
+    Then the exit code is 1
+    And the verdict ran exactly these scenarios:
+      | features/pricing.feature:10  |
+      | features/pricing.feature:11  |
+      | features/pricing.feature:12  |
+      | features/pricing.feature:13  |
+      | features/returns.feature:4   |
+      | features/returns.feature:9   |
+      | features/returns.feature:14  |
+      | features/tracking.feature:4  |
+      | features/tracking.feature:8  |
+      | features/tracking.feature:14 |

@@ -86,11 +86,12 @@ describe("the README's GitHub Actions workflow", () => {
   it('caches what the next run needs: the durations (restored by every shard, saved by the merge) and each shard its own scenario map', () => {
     const { shard, merge } = readmeWorkflow().jobs;
     const cached = (job: Job, action: 'restore' | 'save') => job.steps.filter((s) => s.uses?.startsWith(`actions/cache/${action}@`)).map((s) => [s.with?.path, s.with?.key]);
-    expect(cached(shard!, 'restore').map(([p]) => p)).toEqual(['.spec/durations.json', '.spec/scenario-map.json']);
+    const shardFiles = '.spec/scenario-map.json\n.spec/scenario-list.json\n';
+    expect(cached(shard!, 'restore').map(([p]) => p)).toEqual(['.spec/durations.json', shardFiles]);
     expect(cached(merge!, 'save').map(([p]) => p)).toEqual(['.spec/durations.json']);
-    // The shard saves its map under the key it restores it by: its own number and the total.
+    // The shard saves its map and list under the key it restores them by: its own number and the total.
     const [mapPath, mapKey] = cached(shard!, 'save')[0] ?? [];
-    expect(mapPath).toBe('.spec/scenario-map.json');
+    expect(mapPath).toBe(shardFiles);
     expect(mapKey).toMatch(/matrix\.shard.*strategy\.job-total/);
     expect(cached(shard!, 'restore')[1]![1]).toBe(mapKey);
   });
@@ -142,10 +143,12 @@ describe("the README's GitHub Actions workflow", () => {
     const againDir = fixtureCopy('merge-again');
     for (const index of shards) {
       const machine = fixtureCopy(`shard-${index}-again`);
-      const map = path.join(machines.get(index)!, '.spec', 'scenario-map.json');
-      expect(existsSync(map), `shard ${index} left a scenario map for its cache step to save`).toBe(true);
       mkdirSync(path.join(machine, '.spec'), { recursive: true });
-      cpSync(map, path.join(machine, '.spec', 'scenario-map.json'));
+      for (const kept of ['scenario-map.json', 'scenario-list.json']) {
+        const file = path.join(machines.get(index)!, '.spec', kept);
+        expect(existsSync(file), `shard ${index} left .spec/${kept} for its cache step to save`).toBe(true);
+        cpSync(file, path.join(machine, '.spec', kept));
+      }
       cpSync(path.join(mergeDir, '.spec', 'durations.json'), path.join(machine, '.spec', 'durations.json'));
       runJob(shard!, machine, { 'matrix.shard': index, 'strategy.job-total': String(shards.length) }, {});
       cpSync(path.join(machine, upload), path.join(againDir, download), { recursive: true });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import type { SpecProblem } from '../core/errors.js';
-import { noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
+import { noSpecsFound, selectRunSpecs, type RunSpecs } from '../spec/select-run.js';
 import { supportFiles, supportGlobsOf } from '../bind/support-files.js';
 import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
@@ -15,7 +15,7 @@ import { chooseDebtGate, thresholdsNeedLines } from '../debt/gate.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
 import type { ShardField } from '../spec/shard-select.js';
-import type { SpecFile } from '../spec/model.js';
+import type { ListedSpec } from '../spec/shard-list.js';
 
 // The stages between the resolved config and the verdict, composed for verify-run.ts: binding
 // (support files), --changed (impact), the specs, the run job; then the run and what it found.
@@ -70,8 +70,9 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const early = options.stepsOfSelection ? await selectChanges() : undefined;
   const specsOf = (changes: Selection | undefined) => selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected });
   // A shard lists its slice before loading support code, so it loads only the step files the slice binds to.
-  const shardFirst = options.shard && !options.changed && !options.since ? await specsOf(undefined) : undefined;
-  const sharded = shardFirst && shardFirst.runnable.length > 0 ? await shardOf(options.shard!, env.cwd, shardFirst.runnable, shardFirst.selection.lines, values) : undefined;
+  const listed = options.shard && !options.changed && !options.since ? await listForShard(env.cwd, specGlobs, options.paths ?? [], Boolean(options.parseSpecsHere), () => specsOf(undefined)) : undefined;
+  const shardFirst = listed?.specs;
+  const sharded = listed && listed.listed.length > 0 ? await shardOf(options.shard!, env.cwd, listed.listed, listed.specs.selection.lines, values) : undefined;
   const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : sharded ? await shardStepFiles(env.cwd, supportGlobsOf(config, overlay), sharded.field.scenarios) : undefined);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
@@ -92,7 +93,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (options.shard && runnable.length > 0) {
-    const slice = sharded ?? (await shardOf(options.shard, env.cwd, runnable, lines, values));
+    const slice = sharded ?? (await shardOf(options.shard, env.cwd, await (await import('../spec/shard-list.js')).listDocuments(runnable), lines, values));
     ({ files: runnable, lines } = slice);
     base.shard = slice.field;
     base.filtered = true;
@@ -160,7 +161,25 @@ export function keep(prepared: Prepared | undefined, outcome: RunOutcome | undef
   return Boolean(prepared?.plan?.job.persistent) && outcome?.kind === 'result';
 }
 
-async function shardOf(text: string, root: string, files: SpecFile[], lines: Map<string, number[]>, values: RunConfig['values']) {
+/**
+ * The specs a shard lists before its support code loads: plain Gherkin from the list kept by text
+ * hash (no parse for a file seen before: shard-list.ts), anything else compiled as usual.
+ */
+async function listForShard(root: string, globs: string[], paths: string[], parseHere: boolean, compile: () => Promise<RunSpecs>): Promise<{ specs: RunSpecs; listed: ListedSpec[] }> {
+  const { listPlainSpecs, listDocuments } = await import('../spec/shard-list.js');
+  const plain = parseHere ? undefined : await listPlainSpecs(root, globs, paths);
+  if (!plain) {
+    const specs = await compile();
+    return { specs, listed: await listDocuments(specs.runnable) };
+  }
+  const files = plain.listed.map((l) => l.file);
+  const listed = plain.listed.filter((l) => l.scenarios.length > 0);
+  // Left to cucumber to parse, as a whole run leaves plain Gherkin: a parse error there brings the parse back here.
+  const compiled = { files, problems: [], warnings: [], sourceOf: new Map(files.map((f) => [f.path, f.path])) };
+  return { specs: { selection: plain.selection, parsedInRunner: true, compiled, runnable: listed.map((l) => l.file), problems: [] }, listed };
+}
+
+async function shardOf(text: string, root: string, files: ListedSpec[], lines: Map<string, number[]>, values: RunConfig['values']) {
   const [{ parseShard }, { selectShard }, { loadDurations }] = await Promise.all([import('../spec/shard.js'), import('../spec/shard-select.js'), import('../impact/durations.js')]);
   return selectShard({ files, lines, tagExpression: values.tags.value, names: values.names.value, shard: parseShard(text), durations: loadDurations(root), strict: values.strict.value });
 }

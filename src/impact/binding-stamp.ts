@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 
@@ -22,13 +22,13 @@ export interface SupportState {
 export async function supportState(root: string, globs: string[]): Promise<SupportState> {
   const files = (await glob(globs, { cwd: root, ignore: ['**/node_modules/**', '.spec/**', '**/*.d.ts'] })).map((f) => f.split(path.sep).join('/')).sort();
   const hash = createHash('sha256');
-  for (const [file, text] of await Promise.all(files.map(async (f) => [f, await textHash(root, f)] as const))) hash.update(`${file}\0${text}\n`);
-  return { files, digest: hash.digest('hex').slice(0, 16), mtimes: await Promise.all(files.map((f) => mtimeOf(root, f))) };
+  for (const file of files) hash.update(`${file}\0${textHash(root, file)}\n`);
+  return { files, digest: hash.digest('hex').slice(0, 16), mtimes: files.map((f) => mtimeOf(root, f)) };
 }
 
 /** The stamp of a scenario in `file` under `support`: its spec's text hash and the support digest. */
-export async function stampOf(root: string, file: string, support: SupportState): Promise<string> {
-  return `${await textHash(root, file)}.${support.digest}`;
+export function stampOf(root: string, file: string, support: SupportState): string {
+  return `${textHash(root, file)}.${support.digest}`;
 }
 
 /**
@@ -40,21 +40,22 @@ export async function stampOf(root: string, file: string, support: SupportState)
 export async function stampsOf(root: string, files: Iterable<string>, support: SupportState, startedAt: number): Promise<Map<string, string>> {
   const unsure = (mtime: number) => mtime >= startedAt || (mtime % 1000 === 0 && mtime >= startedAt - 1000);
   if (support.mtimes.some(unsure)) return new Map();
-  const stamps = await Promise.all([...new Set(files)].map(async (f) => (unsure(await mtimeOf(root, f)) ? undefined : ([f, await stampOf(root, f, support)] as const))));
+  const stamps = [...new Set(files)].map((f) => (unsure(mtimeOf(root, f)) ? undefined : ([f, stampOf(root, f, support)] as const)));
   return new Map(stamps.filter((s): s is readonly [string, string] => s !== undefined));
 }
 
-async function mtimeOf(root: string, file: string): Promise<number> {
+// Sync: for many small files the thread-pool round trips of async reads cost more than the reads.
+function mtimeOf(root: string, file: string): number {
   try {
-    return (await stat(path.join(root, file))).mtimeMs;
+    return statSync(path.join(root, file)).mtimeMs;
   } catch {
     return Number.POSITIVE_INFINITY;
   }
 }
 
-async function textHash(root: string, file: string): Promise<string> {
+function textHash(root: string, file: string): string {
   try {
-    return createHash('sha256').update(await readFile(path.join(root, file))).digest('hex').slice(0, 16);
+    return createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex').slice(0, 16);
   } catch {
     return 'missing';
   }

@@ -33,7 +33,7 @@ export async function stepFilesOfShard(root: string, map: ScenarioMap | undefine
   for (const id of ids) {
     const entry = byId.get(id);
     if (!entry?.stamp) return undefined;
-    if (!stamps.has(entry.file)) stamps.set(entry.file, await stampOf(root, entry.file, support));
+    if (!stamps.has(entry.file)) stamps.set(entry.file, stampOf(root, entry.file, support));
     if (stamps.get(entry.file) !== entry.stamp || !entry.stepFiles.every((f) => files.has(f))) return undefined;
     for (const f of entry.stepFiles) stepFiles.add(f);
   }
