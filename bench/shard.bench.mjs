@@ -5,7 +5,7 @@
 //
 //   node bench/shard.bench.mjs [--size 2000] [--shards 4] [--runs 3] [--regenerate]
 //
-// Reports per round the whole run's wall time, each shard's, the slowest shard's against the
+// Reports per round the whole run's wall time (and CPU time, with GNU time), each shard's, the slowest shard's against the
 // whole (target ≤ 0.3×), and the merge's cost: mergeVerdicts() in-process (target ≤ 100 ms) and
 // the `spec merge` command (a process: Node's start-up included). The scenario runs use
 // `--gate none` (gates would run again in every shard: a real CI cost, but not the split's).
@@ -41,10 +41,18 @@ function ensureSuite() {
   return out;
 }
 
+// CPU time too, where GNU time is there: wall time on a loaded machine is inflated by waiting for
+// a core, CPU time much less (user + system of the process and the runner it waits for).
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function spec(dir, args) {
+  const cpuFile = path.join(os.tmpdir(), `shard-bench-cpu-${process.pid}.txt`);
+  const command = GNU_TIME ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, SPEC_BIN, ...args]] : [process.execPath, [SPEC_BIN, ...args]];
   const start = performance.now();
-  const result = spawnSync(process.execPath, [SPEC_BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
-  return { ms: performance.now() - start, code: result.status, stderr: result.stderr };
+  const result = spawnSync(command[0], command[1], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+  const ms = performance.now() - start;
+  const cpu = GNU_TIME ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : NaN;
+  return { ms, cpu, code: result.status, stderr: result.stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -63,14 +71,18 @@ const rounds = [];
 for (let round = 1; round <= runs; round++) {
   const whole = spec(suite, ['verify', '--gate', 'none', '--format', `json:${path.join(out, 'whole.json')}`]);
   const shards = [];
+  const cpus = [];
   for (let index = 1; index <= total; index++) {
     const run = spec(suite, ['verify', '--gate', 'none', '--shard', `${index}/${total}`, '--format', `json:${path.join(out, `shard-${index}.json`)}`]);
     if (run.code !== 0) throw new Error(`shard ${index}/${total} failed (${run.code}): ${run.stderr.slice(-2000)}`);
     shards.push(run.ms);
+    cpus.push(run.cpu);
   }
   const slowest = Math.max(...shards);
-  rounds.push({ whole: whole.ms, shards, slowest, ratio: slowest / whole.ms });
-  console.log(`  round ${round}: whole ${fmt(whole.ms)}; shards ${shards.map(fmt).join(', ')}; slowest/whole ${(slowest / whole.ms).toFixed(2)} (load ${load()})`);
+  const cpuRatio = Math.max(...cpus) / whole.cpu;
+  rounds.push({ whole: whole.ms, shards, slowest, ratio: slowest / whole.ms, wholeCpu: whole.cpu, cpuRatio });
+  const cpuText = Number.isNaN(cpuRatio) ? '' : `; CPU: whole ${fmt(whole.cpu)}, shards ${cpus.map(fmt).join(', ')}, most/whole ${cpuRatio.toFixed(2)}`;
+  console.log(`  round ${round}: whole ${fmt(whole.ms)}; shards ${shards.map(fmt).join(', ')}; slowest/whole ${(slowest / whole.ms).toFixed(2)}${cpuText} (load ${load()})`);
 }
 
 const files = Array.from({ length: total }, (_, i) => path.join(out, `shard-${i + 1}.json`));
@@ -92,6 +104,8 @@ const ratios = rounds.map((r) => r.ratio);
 console.log(`  scenarios a shard: ${sizes.join(', ')} (recorded durations: ${JSON.parse(readFileSync(files[0], 'utf8')).shard.recorded} of ${size})`);
 console.log(`  whole run: median ${fmt(median(rounds.map((r) => r.whole)))} (${rounds.map((r) => fmt(r.whole)).join(', ')})`);
 console.log(`  slowest shard: median ${fmt(median(rounds.map((r) => r.slowest)))} (${rounds.map((r) => fmt(r.slowest)).join(', ')})`);
+const cpuRatios = rounds.map((r) => r.cpuRatio);
+if (!cpuRatios.some(Number.isNaN)) console.log(`  CPU time (user + system), most of a shard / whole: median ${median(cpuRatios).toFixed(2)}, spread ${Math.min(...cpuRatios).toFixed(2)}–${Math.max(...cpuRatios).toFixed(2)}; whole run's CPU median ${fmt(median(rounds.map((r) => r.wholeCpu)))}`);
 console.log(`  slowest shard / whole: median ${median(ratios).toFixed(2)}, spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (target ≤ 0.30)`);
 console.log(`  merge of ${total} shard verdicts, mergeVerdicts() in-process: median ${median(api).toFixed(1)} ms, spread ${Math.min(...api).toFixed(1)}–${Math.max(...api).toFixed(1)} ms over 15 (target ≤ 100 ms)`);
 console.log(`  spec merge command (a process, Node start-up included): median ${median(cli).toFixed(0)} ms, spread ${Math.min(...cli).toFixed(0)}–${Math.max(...cli).toFixed(0)} ms over 5`);

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Then } from '@cucumber/cucumber';
+import { Then, type DataTable } from '@cucumber/cucumber';
 import { getWorstTestStepResult, parseEnvelope, TestStepResultStatus, type Envelope, type TestStepResult } from '@cucumber/messages';
 import { JUnitXmlPrinter } from '@cucumber/junit-xml-formatter';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -79,6 +79,12 @@ Then('the file {string} is a cucumber message stream of {int} test cases, {int} 
   for (const e of envelopes) if (e.testStepFinished) results.set(e.testStepFinished.testCaseStartedId, [...(results.get(e.testStepFinished.testCaseStartedId) ?? []), e.testStepFinished.testStepResult]);
   const finished = envelopes.filter((e) => e.testCaseFinished && !e.testCaseFinished.willBeRetried).map((e) => getWorstTestStepResult(results.get(e.testCaseFinished!.testCaseStartedId) ?? []).status);
   assert.deepEqual({ total: finished.length, failed: finished.filter((s) => s === TestStepResultStatus.FAILED).length }, { total, failed }, `${relative}: statuses ${finished.join(', ')}`);
+});
+
+// Cucumber reports every definition it loaded, bound or not: what support code the run loaded.
+Then('the message stream {string} defines steps from exactly these files:', function (this: SpecWorld, relative: string, table: DataTable) {
+  const files = new Set(envelopesOf(this, relative).flatMap((e) => (e.stepDefinition ? [e.stepDefinition.sourceReference.uri ?? '?'] : [])));
+  assert.deepEqual([...files].sort(), table.raw().map((row) => row[0]!).sort(), `the files ${relative}'s step definitions come from`);
 });
 
 Then("cucumber's JUnit formatter fed {string} reports {int} test cases, {int} of them failed", function (this: SpecWorld, relative: string, total: number, failed: number) {

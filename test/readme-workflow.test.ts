@@ -83,6 +83,19 @@ describe("the README's GitHub Actions workflow", () => {
     expect(download?.with?.['merge-multiple']).toBe(true);
   });
 
+  it('caches what the next run needs: the durations (restored by every shard, saved by the merge) and each shard its own scenario map', () => {
+    const { shard, merge } = readmeWorkflow().jobs;
+    const cached = (job: Job, action: 'restore' | 'save') => job.steps.filter((s) => s.uses?.startsWith(`actions/cache/${action}@`)).map((s) => [s.with?.path, s.with?.key]);
+    const shardFiles = '.spec/scenario-map.json\n.spec/scenario-list.json\n';
+    expect(cached(shard!, 'restore').map(([p]) => p)).toEqual(['.spec/durations.json', shardFiles]);
+    expect(cached(merge!, 'save').map(([p]) => p)).toEqual(['.spec/durations.json']);
+    // The shard saves its map and list under the key it restores them by: its own number and the total.
+    const [mapPath, mapKey] = cached(shard!, 'save')[0] ?? [];
+    expect(mapPath).toBe(shardFiles);
+    expect(mapKey).toMatch(/matrix\.shard.*strategy\.job-total/);
+    expect(cached(shard!, 'restore')[1]![1]).toBe(mapKey);
+  });
+
   it('run locally as one process per shard, then the merge, gives the unsharded verdict', { timeout: 240_000 }, () => {
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
@@ -91,6 +104,7 @@ describe("the README's GitHub Actions workflow", () => {
     const upload = shard!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!.with!.path as string;
     const download = merge!.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!.with!.path as string;
 
+    const machines = new Map<string, string>();
     // The whole suite on one machine, for comparison (its durations are not carried: the CI machines start without them).
     const whole = fixtureCopy('whole');
     const single = spawnSync(process.execPath, [BIN, 'verify', '--format', 'json:whole.json'], { cwd: whole, env: { ...process.env, NO_COLOR: '1' } });
@@ -99,6 +113,7 @@ describe("the README's GitHub Actions workflow", () => {
     const mergeDir = fixtureCopy('merge');
     const shardCodes = shards.map((index) => {
       const machine = fixtureCopy(`shard-${index}`);
+      machines.set(index, machine);
       const codes = runJob(shard!, machine, { 'matrix.shard': index, 'strategy.job-total': String(shards.length) }, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(machine, 'summary.md') });
       // upload-artifact's path, then download-artifact's with merge-multiple: every shard's files in one folder.
       const uploaded = path.join(machine, upload);
@@ -123,5 +138,25 @@ describe("the README's GitHub Actions workflow", () => {
     expect(readFileSync(summary, 'utf8')).toContain(one.summary.replace(/^spec: /, ''));
     // The merge job recorded the whole run's durations, which its cache step saves for the next run.
     expect(Object.keys(JSON.parse(readFileSync(path.join(mergeDir, '.spec', 'durations.json'), 'utf8')).scenarios).sort()).toEqual(Object.keys(statuses(one)).sort());
+
+    // The next run: fresh machines, each shard given the caches back (its own map, the merge's durations).
+    const againDir = fixtureCopy('merge-again');
+    for (const index of shards) {
+      const machine = fixtureCopy(`shard-${index}-again`);
+      mkdirSync(path.join(machine, '.spec'), { recursive: true });
+      for (const kept of ['scenario-map.json', 'scenario-list.json']) {
+        const file = path.join(machines.get(index)!, '.spec', kept);
+        expect(existsSync(file), `shard ${index} left .spec/${kept} for its cache step to save`).toBe(true);
+        cpSync(file, path.join(machine, '.spec', kept));
+      }
+      cpSync(path.join(mergeDir, '.spec', 'durations.json'), path.join(machine, '.spec', 'durations.json'));
+      runJob(shard!, machine, { 'matrix.shard': index, 'strategy.job-total': String(shards.length) }, {});
+      cpSync(path.join(machine, upload), path.join(againDir, download), { recursive: true });
+    }
+    const [againCode] = runJob(merge!, againDir, {}, {});
+    expect(againCode, 'the next run, sliced by the recorded durations and loading by the cached maps, fails as the one machine did').toBe(1);
+    const again = verdictAt(path.join(againDir, download, 'verdict.json'));
+    expect(statuses(again)).toEqual(statuses(one));
+    expect(again.failures.map((f) => [f.code, f.scenarioId, f.location])).toEqual(one.failures.map((f) => [f.code, f.scenarioId, f.location]));
   });
 });

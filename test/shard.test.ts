@@ -71,10 +71,21 @@ describe('assignShards', () => {
 
   it('spreads scenarios too short to measure (0 ms) over the shards instead of piling them on one', () => {
     const zeros = new Map(ids.map((id, i) => [id, i < 3 ? 50 : 0]));
-    // Three shards hold one 50 ms scenario each; the 37 of 0 ms go round the six others (6 or 7 each).
-    const sizes = assignShards(ids, zeros, 9).map((s) => s.length);
-    expect(sizes.slice(0, 3)).toEqual([1, 1, 1]);
-    expect(sizes.slice(3).every((n) => n === 6 || n === 7)).toBe(true);
+    const slices = assignShards(ids, zeros, 9);
+    const weigh = (id: string) => zeros.get(id)! + 2;
+    const share = ids.reduce((sum, id) => sum + weigh(id), 0) / 9;
+    expect(slices.every((s) => s.length > 0)).toBe(true);
+    for (const slice of slices) expect(slice.reduce((sum, id) => sum + weigh(id), 0)).toBeLessThanOrEqual(share + 52);
+  });
+
+  it('keeps a spec file whole where balance allows, and cuts the suite in path order', () => {
+    const many = Array.from({ length: 200 }, (_, i) => `features/area-${String(Math.floor(i / 10)).padStart(2, '0')}.feature:${1 + (i % 10) * 4}`);
+    const slices = assignShards(many, new Map(), 4);
+    expect(slices.map((s) => s.length)).toEqual([50, 50, 50, 50]);
+    // Twenty files of ten: five whole files a slice, in order.
+    expect(slices.map((s) => new Set(s.map((id) => id.split(':')[0])).size)).toEqual([5, 5, 5, 5]);
+    expect(slices[0]![0]).toBe('features/area-00.feature:1');
+    expect(slices[3]!.at(-1)).toBe('features/area-19.feature:37');
   });
 });
 

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import type { SpecProblem } from '../core/errors.js';
 import { noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
-import { supportFiles } from '../bind/support-files.js';
+import { supportFiles, supportGlobsOf } from '../bind/support-files.js';
 import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
 import { workersOf } from '../run/workers.js';
@@ -16,7 +16,7 @@ import { ranNothing } from '../report/ran-nothing.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
 import type { ShardField } from '../spec/shard-select.js';
-import type { SpecFile } from '../spec/model.js';
+import { narrowToSlice, shardFirst, sliceOfCompiled } from './shard-stage.js';
 
 // The stages between the resolved config and the verdict, composed for verify-run.ts: binding
 // (support files), --changed (impact), the specs, the run job; then the run and what it found.
@@ -69,7 +69,10 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs })) : Promise.resolve(undefined));
   // A warm runner re-reads every project module it loads: selecting first, it loads only the step files the selection binds to.
   const early = options.stepsOfSelection ? await selectChanges() : undefined;
-  const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : undefined);
+  const specsOf = (changes: Selection | undefined) => selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected });
+  // A shard lists its slice first, to load only the step files it binds.
+  const first = options.shard && !options.changed && !options.since ? await shardFirst({ root: env.cwd, shard: options.shard, globs: specGlobs, paths: options.paths, parseHere: options.parseSpecsHere, supportGlobs: supportGlobsOf(config, overlay), values }, () => specsOf(undefined)) : undefined;
+  const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : first?.stepFiles);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
   const workers = workersOf(options, overlay);
@@ -77,28 +80,21 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   child.load(support);
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const changes = early ?? (await selectChanges());
-  const specs = await selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected });
+  const specs = first?.specs ?? (await specsOf(changes));
   const { selection, compiled, problems } = specs;
   let { runnable } = specs;
   let lines = selection.lines;
   const narrowed = Boolean(values.tags.value || values.names.value.length);
   const filtered = selection.filtered || Boolean(changes) || narrowed;
-  let unused = unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value)], drafts, filtered, unused, sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value)], drafts, filtered, unused: unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (options.shard && runnable.length > 0) {
-    const sharded = await shardOf(options.shard, env.cwd, runnable, lines, values);
-    ({ files: runnable, lines } = sharded);
-    base.shard = sharded.field;
-    base.filtered = true;
-    // No file ran whole: the scenario map must keep what the other shards' scenarios recorded.
-    base.wholeFiles = [];
-    // A definition only other shards' scenarios use is still used: judged against the whole suite.
-    if (unused.scope === 'run') base.unused = unused = { scope: 'suite', because: 'judged against every scenario in the specs: the run was split into shards' };
-    if (sharded.empty) base.warnings.push(sharded.empty);
+    const slice = first?.slice ?? (await sliceOfCompiled(options.shard, env.cwd, runnable, lines, values));
+    ({ files: runnable, lines } = slice);
+    narrowToSlice(base, slice);
   }
   if (runnable.length === 0) return { ...base, plan: undefined };
   const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, parallel: workers.parallel, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
@@ -131,9 +127,4 @@ async function stepFilesOf(root: string, selection: Selection): Promise<string[]
 /** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */
 export function keep(prepared: Prepared | undefined, outcome: RunOutcome | undefined): boolean {
   return Boolean(prepared?.plan?.job.persistent) && outcome?.kind === 'result';
-}
-
-async function shardOf(text: string, root: string, files: SpecFile[], lines: Map<string, number[]>, values: RunConfig['values']) {
-  const [{ parseShard }, { selectShard }, { loadDurations }] = await Promise.all([import('../spec/shard.js'), import('../spec/shard-select.js'), import('../impact/durations.js')]);
-  return selectShard({ files, lines, tagExpression: values.tags.value, names: values.names.value, shard: parseShard(text), durations: loadDurations(root), strict: values.strict.value });
 }

@@ -11,6 +11,8 @@ export interface RanForMap {
   supportGlobs: string[];
   /** Spec files the run covered in full: the map may drop their vanished scenarios. */
   wholeFiles: string[];
+  /** When the run started: files written since get no binding stamp. */
+  verdict?: { startedAt: string };
 }
 
 /**
@@ -22,8 +24,16 @@ export interface RanForMap {
 export async function recordRunMap(root: string, ran: RanForMap, partial: boolean, previous?: ScenarioMap): Promise<ScenarioMap | undefined> {
   if (!ran.result) return undefined;
   const { buildScenarioMap, mergeScenarioMap, recordScenarioMap } = await import('./scenario-map.js');
-  const next = buildScenarioMap(ran.result, ran.sourceOf, ran.supportFiles, ran.supportGlobs);
+  const next = await stamped(root, buildScenarioMap(ran.result, ran.sourceOf, ran.supportFiles, ran.supportGlobs), ran.supportGlobs, Date.parse(ran.verdict?.startedAt ?? ''));
   return recordScenarioMap(root, next, partial, ran.wholeFiles).catch(() => (partial ? mergeScenarioMap(previous, next, ran.wholeFiles) : next));
+}
+
+/** Each scenario stamped with the texts its binding came from (binding-stamp.ts); none when the start is unknown. */
+async function stamped(root: string, map: ScenarioMap, globs: string[], startedAt: number): Promise<ScenarioMap> {
+  if (!Number.isFinite(startedAt)) return map;
+  const { stampsOf, supportState } = await import('./binding-stamp.js');
+  const stamps = await stampsOf(root, map.scenarios.map((s) => s.file), await supportState(root, globs), startedAt);
+  return { ...map, scenarios: map.scenarios.map((s) => (stamps.has(s.file) ? { ...s, stamp: stamps.get(s.file)! } : s)) };
 }
 
 /**

@@ -18,6 +18,8 @@ export interface ScenarioEntry {
   incomplete?: true;
   /** How the scenario ended in the run that recorded it (spec review shows it beside a changed spec). */
   status?: StepStatus;
+  /** Its spec's and the support code's text when recorded (binding-stamp.ts): --shard trusts `stepFiles` only under the same stamp. */
+  stamp?: string;
 }
 
 /** The scenario ↔ code map recorded from runs; paths are project-relative. */

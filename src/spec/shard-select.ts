@@ -1,8 +1,7 @@
 import parseTagExpression from '@cucumber/tag-expressions';
 import type { SpecProblem } from '../core/errors.js';
-import { compilePickles } from './gherkin.js';
-import { indexPickles } from './pickle-index.js';
 import type { SpecFile } from './model.js';
+import type { ListedSpec } from './shard-list.js';
 import { assignShards, suiteOf, type ShardSpec } from './shard.js';
 
 /** What a shard's verdict says about its slice, so `spec merge` can check the slices make one whole. */
@@ -20,7 +19,8 @@ export interface ShardField {
 }
 
 export interface ShardRequest {
-  files: SpecFile[];
+  /** The spec files and their scenarios (shard-list.ts). */
+  files: ListedSpec[];
   /** The user's line filters (file → lines), as the whole run would apply them. */
   lines: ReadonlyMap<string, number[]>;
   tagExpression: string;
@@ -48,9 +48,9 @@ export function selectShard(request: ShardRequest): ShardSelection {
   const names = request.names.map((n) => new RegExp(n));
   const where = new Map<string, { file: SpecFile; line: number }>();
   const ids: string[] = [];
-  for (const file of request.files) {
+  for (const { file, scenarios } of request.files) {
     const wanted = request.lines.get(file.path);
-    for (const pickle of indexPickles(file.document, compilePickles(file.document, file.path))) {
+    for (const pickle of scenarios) {
       if (wanted && !wanted.includes(pickle.line) && !wanted.includes(pickle.scenarioLine)) continue;
       if (tags && !tags.evaluate(pickle.tags)) continue;
       if (names.length && !names.some((n) => n.test(pickle.name))) continue;
@@ -70,5 +70,5 @@ export function selectShard(request: ShardRequest): ShardSelection {
   const field: ShardField = { index, total, scenarios: mine, suite: suiteOf(ids), recorded, strict: request.strict };
   const empty: SpecProblem | undefined =
     mine.length === 0 && ids.length > 0 ? { code: 'SPEC_SHARD_EMPTY', message: `shard ${index}/${total} was given no scenario: the suite's ${ids.length} all fell in other shards`, hint: 'spec merge judges the whole; use fewer shards than scenarios' } : undefined;
-  return { field, ...(empty ? { empty } : {}), files: request.files.filter((f) => lines.has(f.path)), lines };
+  return { field, ...(empty ? { empty } : {}), files: request.files.map((f) => f.file).filter((f) => lines.has(f.path)), lines };
 }

@@ -26,31 +26,87 @@ export function parseShard(text: string, flag = '--shard'): ShardSpec {
 export const SCENARIO_OVERHEAD_MS = 2;
 
 /**
- * Splits scenario ids into `total` slices of about equal time: greedy longest-first, each
- * scenario to the slice with the least time so far (then the fewest scenarios). Ties break on the id and on the lower slice,
- * so every machine given the same ids and durations computes the same slices. A scenario without a
- * recorded duration weighs the median of the recorded ones (none recorded: all weigh alike, counts);
- * each also weighs SCENARIO_OVERHEAD_MS.
+ * Splits scenario ids into `total` slices of about equal time, each a run of consecutive scenarios
+ * in path order (files, then lines), so a slice reads few spec files and neighbouring files (which
+ * tend to share step files) bind few step files: a shard loads only those (selection-steps.ts). A
+ * spec file is one piece when it weighs at most an eighth of a slice's share, else each of its
+ * scenarios is; the cuts between pieces are the ones whose heaviest slice is lightest (a search on
+ * that weight), and no slice is left empty while pieces remain. Pure arithmetic on sorted input:
+ * every machine given the same ids and durations computes the same slices. A scenario without a
+ * recorded duration weighs the median of the recorded ones (none recorded: all weigh alike,
+ * counts); each also weighs SCENARIO_OVERHEAD_MS.
  */
 export function assignShards(ids: readonly string[], durations: ReadonlyMap<string, number>, total: number): string[][] {
-  const unique = [...new Set(ids)];
-  const known = unique.map((id) => durations.get(id)).filter((d): d is number => typeof d === 'number' && Number.isFinite(d) && d >= 0);
-  const fallback = median(known) ?? 0;
+  const pieces = piecesOf(ids, durations, total);
+  const capacity = lightestCapacity(pieces.map((p) => p.weight), total);
+  const slices: string[][] = Array.from({ length: total }, () => []);
+  let slice = 0;
+  let load = 0;
+  pieces.forEach((piece, i) => {
+    const full = load + piece.weight > capacity;
+    // As many pieces left as slices after this one: one each, so none is empty.
+    const needed = pieces.length - i <= total - 1 - slice;
+    if (slices[slice]!.length > 0 && (full || needed) && slice < total - 1) {
+      slice++;
+      load = 0;
+    }
+    slices[slice]!.push(...piece.ids);
+    load += piece.weight;
+  });
+  return slices;
+}
+
+/** The suite in path order, cut into pieces: small files whole, bigger ones scenario by scenario. */
+function piecesOf(ids: readonly string[], durations: ReadonlyMap<string, number>, total: number): { ids: string[]; weight: number }[] {
+  const unique = [...new Set(ids)].sort(compareScenarios);
+  const valid = (d: number | undefined): d is number => typeof d === 'number' && Number.isFinite(d) && d >= 0;
+  const fallback = median(unique.map((id) => durations.get(id)).filter(valid)) ?? 0;
   const weight = (id: string) => {
     const d = durations.get(id);
-    return (typeof d === 'number' && Number.isFinite(d) && d >= 0 ? d : fallback) + SCENARIO_OVERHEAD_MS;
+    return (valid(d) ? d : fallback) + SCENARIO_OVERHEAD_MS;
   };
-  const ordered = unique.map((id) => ({ id, weight: weight(id) })).sort((a, b) => b.weight - a.weight || compareIds(a.id, b.id));
-  const slices: string[][] = Array.from({ length: total }, () => []);
-  const loads = new Array<number>(total).fill(0);
-  for (const { id, weight: w } of ordered) {
-    let least = 0;
-    // Equal time: the slice with fewer scenarios.
-    for (let i = 1; i < total; i++) if (loads[i]! < loads[least]! || (loads[i] === loads[least] && slices[i]!.length < slices[least]!.length)) least = i;
-    slices[least]!.push(id);
-    loads[least]! += w;
+  const files = new Map<string, { id: string; weight: number }[]>();
+  for (const id of unique) files.set(fileOf(id), [...(files.get(fileOf(id)) ?? []), { id, weight: weight(id) }]);
+  const share = unique.reduce((sum, id) => sum + weight(id), 0) / total;
+  return [...files.values()].flatMap((scenarios) => {
+    const fileWeight = scenarios.reduce((sum, s) => sum + s.weight, 0);
+    return fileWeight <= share / 8 ? [{ ids: scenarios.map((s) => s.id), weight: fileWeight }] : scenarios.map((s) => ({ ids: [s.id], weight: s.weight }));
+  });
+}
+
+/** The least heaviest-slice weight at which consecutive pieces fit in `total` slices (bisection: 60 halvings). */
+function lightestCapacity(weights: number[], total: number): number {
+  const fits = (capacity: number) => {
+    let slices = 1;
+    let load = 0;
+    for (const w of weights) {
+      if (load > 0 && load + w > capacity) {
+        slices++;
+        load = 0;
+      }
+      load += w;
+    }
+    return slices <= total;
+  };
+  let low = Math.max(0, ...weights);
+  let high = weights.reduce((a, b) => a + b, 0);
+  if (fits(low)) return low;
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2;
+    if (fits(mid)) high = mid;
+    else low = mid;
   }
-  return slices.map((slice) => slice.sort(compareIds));
+  return high;
+}
+
+/** A scenario id's file: the id is file:line. */
+function fileOf(id: string): string {
+  return id.replace(/:\d+$/, '');
+}
+
+/** By file (code-unit order), then by line as a number: a file's scenarios stay in reading order. */
+function compareScenarios(a: string, b: string): number {
+  return compareIds(fileOf(a), fileOf(b)) || Number(/:(\d+)$/.exec(a)?.[1] ?? 0) - Number(/:(\d+)$/.exec(b)?.[1] ?? 0) || compareIds(a, b);
 }
 
 /** What identifies the whole a shard is a slice of: the number of scenarios and a hash of their ids. */

@@ -1,0 +1,76 @@
+import type { RunConfig } from '../config/run-config.js';
+import type { SpecFile } from '../spec/model.js';
+import type { RunSpecs } from '../spec/select-run.js';
+import type { ShardSelection } from '../spec/shard-select.js';
+import type { ListedSpec } from '../spec/shard-list.js';
+import type { UnusedScope } from '../bind/unused-scope.js';
+import type { SpecProblem } from '../core/errors.js';
+
+export interface ShardFirst {
+  root: string;
+  shard: string;
+  globs: string[];
+  paths?: string[];
+  parseHere?: boolean;
+  supportGlobs: string[];
+  values: RunConfig['values'];
+}
+
+/** The suite listed, this shard's slice of it (none when nothing is runnable), and the step files the slice binds (undefined: all). */
+export async function shardFirst(request: ShardFirst, compile: () => Promise<RunSpecs>): Promise<{ specs: RunSpecs; slice?: ShardSelection; stepFiles?: string[] }> {
+  const { specs, listed } = await listForShard(request.root, request.globs, request.paths ?? [], Boolean(request.parseHere), compile);
+  if (listed.length === 0) return { specs };
+  const slice = await shardOf(request.shard, request.root, listed, specs.selection.lines, request.values);
+  const stepFiles = await shardStepFiles(request.root, request.supportGlobs, slice.field.scenarios);
+  return { specs, slice, ...(stepFiles ? { stepFiles } : {}) };
+}
+
+/** The slice of specs compiled the usual way (--shard with --changed: the support code already loads). */
+export async function sliceOfCompiled(shard: string, root: string, files: SpecFile[], lines: Map<string, number[]>, values: RunConfig['values']): Promise<ShardSelection> {
+  return shardOf(shard, root, await (await import('../spec/shard-list.js')).listDocuments(files), lines, values);
+}
+
+// What --shard adds to the stages (stages.ts): listing the suite, the slice, and the step files
+// the slice binds, before the support code starts loading.
+
+/** The step files the slice's scenarios bind, from the stamped scenario map; undefined: load them all. */
+async function shardStepFiles(root: string, globs: string[], ids: string[]): Promise<string[] | undefined> {
+  const [{ loadScenarioMap }, { stepFilesOfShard }, { supportState }] = await Promise.all([import('../impact/scenario-map.js'), import('../impact/selection-steps.js'), import('../impact/binding-stamp.js')]);
+  const [map, support] = await Promise.all([loadScenarioMap(root), supportState(root, globs)]);
+  return stepFilesOfShard(root, map, ids, support);
+}
+
+/**
+ * The specs a shard lists before its support code loads: plain Gherkin from the list kept by text
+ * hash (no parse for a file seen before: shard-list.ts), anything else compiled as usual.
+ */
+async function listForShard(root: string, globs: string[], paths: string[], parseHere: boolean, compile: () => Promise<RunSpecs>): Promise<{ specs: RunSpecs; listed: ListedSpec[] }> {
+  const { listPlainSpecs, listDocuments } = await import('../spec/shard-list.js');
+  const plain = parseHere ? undefined : await listPlainSpecs(root, globs, paths);
+  if (!plain) {
+    const specs = await compile();
+    return { specs, listed: await listDocuments(specs.runnable) };
+  }
+  const files = plain.listed.map((l) => l.file);
+  const listed = plain.listed.filter((l) => l.scenarios.length > 0);
+  // Left to cucumber to parse, as a whole run leaves plain Gherkin: a parse error there brings the parse back here.
+  const compiled = { files, problems: [], warnings: [], sourceOf: new Map(files.map((f) => [f.path, f.path])) };
+  return { specs: { selection: plain.selection, parsedInRunner: true, compiled, runnable: listed.map((l) => l.file), problems: [] }, listed };
+}
+
+/** This shard's slice of the listed scenarios, balanced by the recorded durations. */
+async function shardOf(text: string, root: string, files: ListedSpec[], lines: Map<string, number[]>, values: RunConfig['values']): Promise<ShardSelection> {
+  const [{ parseShard }, { selectShard }, { loadDurations }] = await Promise.all([import('../spec/shard.js'), import('../spec/shard-select.js'), import('../impact/durations.js')]);
+  return selectShard({ files, lines, tagExpression: values.tags.value, names: values.names.value, shard: parseShard(text), durations: loadDurations(root), strict: values.strict.value });
+}
+
+/** What a slice changes in the prepared run: it is filtered, no file ran whole, unused definitions are judged against the suite. */
+export function narrowToSlice(base: { shard?: ShardSelection['field']; filtered: boolean; wholeFiles: string[]; unused: UnusedScope; warnings: SpecProblem[] }, slice: ShardSelection): void {
+  base.shard = slice.field;
+  base.filtered = true;
+  // No file ran whole: the scenario map must keep what the other shards' scenarios recorded.
+  base.wholeFiles = [];
+  // A definition only other shards' scenarios use is still used: judged against the whole suite.
+  if (base.unused.scope === 'run') base.unused = { scope: 'suite', because: 'judged against every scenario in the specs: the run was split into shards' };
+  if (slice.empty) base.warnings.push(slice.empty);
+}
