@@ -8,7 +8,7 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { planGates, runGates } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
-import { chooseDebtGate, hasDebtThresholds, notGated } from '../debt/gate.js';
+import { chooseDebtGate } from '../debt/gate.js';
 import type { RunOptions } from '../run/options.js';
 import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
@@ -70,9 +70,8 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
     // A shard is one slice of a run of everything: the merge judges the whole, thresholds included.
-    const narrowed = prepared.filtered && !prepared.shard;
-    const chosen = chooseDebtGate(options.gates, prepared.config.debt, narrowed);
-    if (narrowed && options.gates === undefined && hasDebtThresholds(prepared.config.debt)) notes.push(notGated());
+    const chosen = chooseDebtGate(options.gates, prepared.config.debt, prepared.filtered && !prepared.shard);
+    if (chosen.note) notes.push(chosen.note);
     const selectedGates = planGates(prepared.config, chosen.only);
     notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
     outcome = await runPrepared(prepared, children[0]!, env, options, children);

@@ -42,9 +42,10 @@ export function thresholdsNeedLines(config: DebtConfig | false): boolean {
  * agent's edit hook asks for no gates: a narrowed run cannot check a whole-project threshold, and
  * failing every pass as unchecked would send the agent after a fault no code change fixes.
  */
-export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): { debt: boolean; only: string[] | false | undefined } {
+export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): { debt: boolean; only: string[] | false | undefined; note?: SpecProblem } {
   // A run the person narrowed (paths, --tags, --name, --changed) measures only what it ran: the
-  // whole-project thresholds are the full run's to check, unless asked for by name.
+  // whole-project thresholds are the full run's to check, unless asked for by name. It says so.
+  if (only === undefined && narrowed && hasDebtThresholds(config)) return { debt: false, only, note: notGated() };
   if (only === undefined || only === false) return { debt: only === undefined && !narrowed, only };
   if (!only.includes('debt')) return { debt: false, only };
   if (!hasDebtThresholds(config)) {
@@ -54,7 +55,7 @@ export function chooseDebtGate(only: string[] | false | undefined, config: DebtC
 }
 
 /** What a narrowed run says instead of checking the thresholds it cannot measure. */
-export function notGated(): SpecProblem {
+function notGated(): SpecProblem {
   return { code: 'SPEC_DEBT_NOT_GATED', message: 'the debt thresholds in spec.config were not checked: this run was narrowed (paths, --tags, --name or --changed) and measures only what it ran', hint: 'a full spec verify checks them; --gate debt asks for them here (they fail as unchecked when this run cannot measure them)' };
 }
 
