@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-
-let cached: string | undefined;
+import { ownPackage } from '../core/own-package.js';
 
 export function specloopVersion(): string {
-  cached ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return cached;
+  return ownPackage().version;
 }

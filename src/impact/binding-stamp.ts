@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { shortHash } from '../core/hash.js';
 
 /**
  * What a scenario's recorded binding (the step files its steps matched) depended on: its spec
@@ -55,7 +56,7 @@ function mtimeOf(root: string, file: string): number {
 
 function textHash(root: string, file: string): string {
   try {
-    return createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex').slice(0, 16);
+    return shortHash(readFileSync(path.join(root, file)));
   } catch {
     return 'missing';
   }

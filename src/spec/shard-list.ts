@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureDir } from '../core/fs.js';
+import { ensureDir, readTextIfExists } from '../core/fs.js';
+import { shortHash } from '../core/hash.js';
+import { ownPackage } from '../core/own-package.js';
 import { discoverSpecs, type SpecSelection } from './discover.js';
 import { specKind, type SpecFile } from './model.js';
 
@@ -48,9 +49,9 @@ export async function listPlainSpecs(root: string, globs: string[], paths: strin
   let missed = false;
   const listed: ListedSpec[] = [];
   for (const file of selection.files) {
-    const text = readText(root, file);
+    const text = readTextIfExists(path.join(root, file));
     if (text === undefined) return undefined;
-    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    const hash = shortHash(text);
     const known = kept?.files[file];
     const scenarios = known?.hash === hash ? known.scenarios : await parseScenarios(text, file);
     if (!scenarios) return undefined;
@@ -79,20 +80,12 @@ const listed = (p: ListedScenario): ListedScenario => ({ line: p.line, scenarioL
 
 const PARSER = (() => {
   try {
-    const own = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string; dependencies?: Record<string, string> };
+    const own = ownPackage();
     return `specloop ${own.version}, @cucumber/gherkin ${own.dependencies?.['@cucumber/gherkin']}`;
   } catch {
     return 'unknown';
   }
 })();
-
-function readText(root: string, file: string): string | undefined {
-  try {
-    return readFileSync(path.join(root, file), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 function readList(root: string): ListFile | undefined {
   try {

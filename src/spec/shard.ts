@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { shortHash } from '../core/hash.js';
 import { SpecloopError } from '../core/errors.js';
 
 /** One slice of a sharded run: the `index`th (1-based) of `total`. */
@@ -112,7 +112,7 @@ function compareScenarios(a: string, b: string): number {
 /** What identifies the whole a shard is a slice of: the number of scenarios and a hash of their ids. */
 export function suiteOf(ids: readonly string[]): { scenarios: number; hash: string } {
   const sorted = [...new Set(ids)].sort(compareIds);
-  return { scenarios: sorted.length, hash: createHash('sha256').update(sorted.join('\n')).digest('hex').slice(0, 16) };
+  return { scenarios: sorted.length, hash: shortHash(sorted.join('\n')) };
 }
 
 /** Code-unit order, never the locale's: every machine sorts alike. */

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { shortHash } from '../core/hash.js';
 
 /**
  * What a file was when a run started: its modification time (ns), size and content hash, or
@@ -13,7 +13,7 @@ export function stampOf(root: string, file: string): string {
   const abs = path.join(root, file);
   try {
     const stat = statSync(abs, { bigint: true });
-    return `${stat.mtimeNs}:${stat.size}:${createHash('sha1').update(readFileSync(abs)).digest('hex')}`;
+    return `${stat.mtimeNs}:${stat.size}:${shortHash(readFileSync(abs))}`;
   } catch {
     return 'gone';
   }
