@@ -121,3 +121,17 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
     When I run "spec verify --changed --json"
     Then the exit code is 0
     And the verdict has no gate "debt"
+
+  Scenario: A filter the project configures defines its suite: a plain verify still checks the thresholds
+    Only what the person narrows (paths, --tags, --name, --changed) is a narrowed run; tags in
+    spec.config or in the cucumber profile are the suite every full run runs (found by a trial:
+    `"tags": "not @wip"` turned a breached threshold green).
+    Given the file "spec.config.json" contains:
+      """
+      { "tags": "not @wip", "debt": { "maxUnspecified": 0 } }
+      """
+    When I run "spec verify --json"
+    Then the exit code is 1
+    And stdout is JSON in which "debt.metrics.unspecified.value" is "11"
+    And the verdict has a gate "debt" with the status "failed"
+    And the verdict does not have a "SPEC_DEBT_NOT_GATED" warning

@@ -138,3 +138,19 @@ Feature: Comprehension debt
       """
     When I start "spec watch --settle 20"
     Then the watcher prints "debt: bindingHealth +1 problems, score -2"
+
+  Scenario: A cucumber profile's own tag filter is the suite: its thresholds are still checked
+    A profile with `tags: 'not @wip'` is how many projects keep work in progress out; a plain
+    verify is still the full run (a trial found it read as narrowed, and exited 0 over the breach).
+    Given the file "cucumber.cjs" contains:
+      """
+      module.exports = { default: { paths: ['features/**/*.feature'], require: ['features/step_definitions/**/*.js'], tags: 'not @wip' } };
+      """
+    And the file "spec.config.json" contains:
+      """
+      { "debt": { "noVacuousChecks": true } }
+      """
+    When I run "spec verify --json"
+    Then the exit code is 1
+    And stdout is JSON in which "debt.metrics.vacuousChecks.value" is "2"
+    And the verdict has a gate "debt" with the status "failed"

@@ -85,10 +85,11 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   let { runnable } = specs;
   let lines = selection.lines;
   const narrowed = Boolean(values.tags.value || values.names.value.length);
-  const filtered = selection.filtered || Boolean(changes) || narrowed;
+  // Only what the person narrowed makes a run partial: tags and names the project configures define its suite.
+  const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value)], drafts, filtered, unused: unusedScope(selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length), combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value)], drafts, filtered, unused: unusedScope(filtered, combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (options.shard && runnable.length > 0) {
