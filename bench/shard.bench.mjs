@@ -3,7 +3,10 @@
 // whole, then as 4 shards (`spec verify --shard I/4`), each its own process, one after another —
 // 4 machines' jobs — and `spec merge` of their verdicts.
 //
-//   node bench/shard.bench.mjs [--size 2000] [--shards 4] [--runs 3] [--regenerate]
+//   node bench/shard.bench.mjs [--size 2000] [--shards 4] [--runs 3] [--regenerate] [--spec-bin PATH]
+//
+// --spec-bin: the spec entry of another build (its dist/ beside it gives mergeVerdicts), to time a
+// base and a head on the same generated suite.
 //
 // Reports per round the whole run's wall time (and CPU time, with GNU time), each shard's, the slowest shard's against the
 // whole (target ≤ 0.3×), and the merge's cost: mergeVerdicts() in-process (target ≤ 100 ms) and
@@ -20,12 +23,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GENERATOR_VERSION, defaultOutDir, generateSuite, manifestOptions, readManifest } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SPEC_BIN = path.join(ROOT, 'bin', 'spec.js');
-const { values } = parseArgs({ options: { size: { type: 'string', default: '2000' }, shards: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, regenerate: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { size: { type: 'string', default: '2000' }, shards: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, regenerate: { type: 'boolean', default: false }, 'spec-bin': { type: 'string' } } });
+const SPEC_BIN = path.resolve(values['spec-bin'] ?? path.join(ROOT, 'bin', 'spec.js'));
+const DIST = path.join(path.dirname(SPEC_BIN), '..', 'dist');
 const size = Number(values.size);
 const total = Number(values.shards);
 const runs = Number(values.runs);
-if (!existsSync(path.join(ROOT, 'dist', 'api', 'merge.js'))) {
+if (!existsSync(path.join(DIST, 'api', 'merge.js'))) {
   console.error('dist/ is missing: run npm run build first');
   process.exit(2);
 }
@@ -87,7 +91,7 @@ for (let round = 1; round <= runs; round++) {
 
 const files = Array.from({ length: total }, (_, i) => path.join(out, `shard-${i + 1}.json`));
 const sizes = files.map((f) => JSON.parse(readFileSync(f, 'utf8')).scenarios.length);
-const { mergeVerdicts } = await import(pathToFileURL(path.join(ROOT, 'dist', 'api', 'merge.js')).href);
+const { mergeVerdicts } = await import(pathToFileURL(path.join(DIST, 'api', 'merge.js')).href);
 const whole = JSON.parse(readFileSync(path.join(out, 'whole.json'), 'utf8'));
 const merged = await mergeVerdicts(files);
 if (JSON.stringify(merged.counts) !== JSON.stringify(whole.counts) || merged.scenarios.length !== whole.scenarios.length) throw new Error('the merged verdict does not count what the whole run counted');

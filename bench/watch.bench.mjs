@@ -829,7 +829,7 @@ function summarizeEdits(target, samples) {
  * one module's edits: which runner each run got, why runners were retired, and the runner's phases.
  */
 function summarizeTiming(lines) {
-  const marks = lines.map((l) => /^\[specloop timing\] (\S+) (.*) at \d+ \(own clock (\d+) ms(?:, cpu (\d+) ms)?\)$/.exec(l)).filter(Boolean).map((m) => ({ who: m[1], label: m[2], clock: Number(m[3]) }));
+  const marks = lines.map((l) => /^\[specloop timing\] (\S+) (.*) at \d+ \(own clock (\d+) ms(?:, cpu (\d+) ms)?(?:, thread cpu \d+ ms)?\)$/.exec(l)).filter(Boolean).map((m) => ({ who: m[1], label: m[2], clock: Number(m[3]) }));
   const pool = countBy(marks.filter((m) => m.who === 'watch' && /^(runner|spare|change event)/.test(m.label)).map((m) => m.label.replace(/ \(\d+ runs on it\)$/, '')));
   const runnerCpu = marks.map((m) => /^run finished \(cpu (\d+) ms/.exec(m.label)).filter(Boolean).map((m) => Number(m[1]));
   const loads = [];

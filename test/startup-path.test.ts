@@ -55,3 +55,21 @@ describe("spec verify's path to the runner's fork", () => {
     expect([...files].some((f) => f.endsWith(path.join('report', 'reporters.ts')))).toBe(true);
   });
 });
+
+describe("what every verify's debt measurement loads", () => {
+  beforeAll(async () => {
+    await init;
+  });
+
+  // Debt is measured on every run of the whole suite, in the CLI's thread while the runner works:
+  // the YAML and Gherkin parsers (≈ 70 ms of CPU to load) are needed only for a Markdown spec's front
+  // matter, and load with import() when one has it.
+  it('loads neither the YAML nor the Gherkin parser statically', () => {
+    const { packages } = staticClosure(path.join(SRC, 'api/debt.ts'));
+    expect([...packages].filter((p) => ['yaml', '@cucumber/gherkin', 'ts-morph', '@ts-morph/common', 'typescript'].includes(p))).toEqual([]);
+  });
+
+  it('sees the parsers where they are static (the check can fail)', () => {
+    expect([...staticClosure(path.join(SRC, 'spec/front-matter.ts')).packages]).toEqual(expect.arrayContaining(['yaml', '@cucumber/gherkin']));
+  });
+});

@@ -13,6 +13,7 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runPlanned, unparsedByUs } from '../run/run-scenarios.js';
 import type { Selection } from '../impact/select.js';
 import { ranNothing } from '../report/ran-nothing.js';
+import { mark } from '../core/timing.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
 import type { ShardField } from '../spec/shard-select.js';
@@ -78,6 +79,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const workers = workersOf(options, overlay);
   const support = supportJob(config, { requireModules: values.requireModules.value, ...coverageOf(options, values, config, workers.parallel), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
+  mark('spec', 'support sent');
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const changes = early ?? (await selectChanges());
   const specs = first?.specs ?? (await specsOf(changes));

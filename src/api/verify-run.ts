@@ -157,6 +157,7 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
     }
     return () => runners[0]!;
   });
+  mark('spec', 'config loaded');
   options.onConfig?.(run);
   const outputs = Object.keys(run.overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f));
   options.onOutputs?.(outputs);

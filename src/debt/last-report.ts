@@ -12,7 +12,8 @@ export const LAST_REPORT_FILE = '.spec/debt.json';
 
 export async function writeLastReport(root: string, report: DebtReport): Promise<void> {
   const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(path.join(root, LAST_REPORT_FILE), JSON.stringify({ ...report, history: [] }));
+  // Whole by the rename; no fsync, like every .spec/ file: a run's tail must not wait on the disk for a cache.
+  await writeFileAtomic(path.join(root, LAST_REPORT_FILE), JSON.stringify({ ...report, history: [] }), { fsync: false });
 }
 
 /** undefined when there is none, or it is from a version of spec whose shape differs. */

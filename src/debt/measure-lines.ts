@@ -3,7 +3,6 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { discoverSpecs } from '../spec/discover.js';
-import { parseFrontMatter } from '../spec/front-matter.js';
 import { fileLineDebt, lineFigures, type LineDebtInput, type LineFigures } from './line-debt.js';
 import { contentHash, LINE_RECORD_FILE, loadLineRecord } from './line-record.js';
 import type { FileShape } from './file-shape.js';
@@ -149,7 +148,10 @@ export async function claimedGlobs(root: string, specFiles: string[]): Promise<s
 /** A Markdown spec's front matter, parsed once per change of the file. */
 const readCovers = stampedReader(async (abs) => {
   const yaml = FRONT_MATTER.exec(await readFile(abs, 'utf8'))?.[1];
+  if (!yaml) return (): string[] => [];
+  // The YAML and Gherkin parsers under it load only for a spec that has front matter: a suite of plain Gherkin never pays for them.
+  const { parseFrontMatter } = await import('../spec/front-matter.js');
   let covers: string[] | undefined;
   // Parsed on first use, under the project-relative name its problems are reported by.
-  return (file: string): string[] => (covers ??= yaml ? parseFrontMatter(yaml, 2, file).frontMatter.covers.map((g) => g.replace(/^\.\//, '')) : []);
+  return (file: string): string[] => (covers ??= parseFrontMatter(yaml, 2, file).frontMatter.covers.map((g) => g.replace(/^\.\//, '')));
 });

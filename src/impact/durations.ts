@@ -39,6 +39,7 @@ export async function recordDurations(root: string, ran: readonly { id: string; 
     for (const scenario of ran) scenarios[scenario.id] = Math.round(scenario.durationMs * 10) / 10;
     const sorted = Object.fromEntries(Object.entries(scenarios).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const { default: writeFileAtomic } = await import('write-file-atomic');
-    await writeFileAtomic(target, `${JSON.stringify({ version: 1, scenarios: sorted } satisfies DurationsFile, null, 1)}\n`);
+    // Whole by the rename; no fsync, like every .spec/ file: a run's tail must not wait on the disk for a cache.
+    await writeFileAtomic(target, `${JSON.stringify({ version: 1, scenarios: sorted } satisfies DurationsFile, null, 1)}\n`, { fsync: false });
   }).catch(() => undefined);
 }

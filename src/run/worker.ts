@@ -182,6 +182,7 @@ function forbidExit(): void {
 async function main(): Promise<void> {
   // The runner's own entry: its variables (the parent passes them on) say whether to time it.
   configureTiming(process.env, process.stderr);
+  mark('modules loaded');
   // A parent that dies must not leave this process (or what the steps started) behind.
   reportSpawns();
   if (!thread) process.on('disconnect', () => exitRunner(0));
