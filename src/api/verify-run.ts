@@ -97,6 +97,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     });
     const measured = await debt;
     if (measured?.gate && chosen.debt) gates = [...gates, measured.gate];
+    if (chosen.skipped) gates = [...gates, chosen.skipped];
     notes.push(...(measured?.problems ?? []));
     mark('spec', 'debt measured');
   } catch (error) {

@@ -42,10 +42,14 @@ export function thresholdsNeedLines(config: DebtConfig | false): boolean {
  * agent's edit hook asks for no gates: a narrowed run cannot check a whole-project threshold, and
  * failing every pass as unchecked would send the agent after a fault no code change fixes.
  */
-export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): { debt: boolean; only: string[] | false | undefined; note?: SpecProblem } {
+export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): { debt: boolean; only: string[] | false | undefined; note?: SpecProblem; skipped?: GateResult } {
   // A run the person narrowed (paths, --tags, --name, --changed) measures only what it ran: the
-  // whole-project thresholds are the full run's to check, unless asked for by name. It says so.
-  if (only === undefined && narrowed && hasDebtThresholds(config)) return { debt: false, only, note: notGated() };
+  // whole-project thresholds are the full run's to check, unless asked for by name. It says so,
+  // in the warnings and as a skipped gate the closing line names, so it never reads as passed.
+  if (only === undefined && narrowed && hasDebtThresholds(config)) {
+    const note = notGated();
+    return { debt: false, only, note, skipped: { name: 'debt', command: [], status: 'skipped', durationMs: 0, exitCode: null, log: note.message, reason: 'narrowed run' } };
+  }
   if (only === undefined || only === false) return { debt: only === undefined && !narrowed, only };
   if (!only.includes('debt')) return { debt: false, only };
   if (!hasDebtThresholds(config)) {
