@@ -74,7 +74,8 @@ export function debtGate(config: DebtConfig, report: DebtReport, durationMs: num
     const figure = report.summary.metrics[metric];
     if (figure.value === null) {
       unmeasured = true;
-      lines.push(`${metric}: not measured (${figure.because ?? 'no reason given'}), so ${key}: ${threshold} cannot be checked`);
+      // Why on a line of its own: the reasons carry parentheses and colons of their own.
+      lines.push(`${metric}: not measured, so ${key}: ${threshold} cannot be checked\n  why: ${figure.because ?? 'no reason given'}`);
     } else if (min ? figure.value < threshold! : figure.value > threshold!) {
       lines.push(`${metric} is ${figure.value}, ${min ? 'below' : 'over'} ${key}: ${key === 'noVacuousChecks' ? 'true' : threshold}${offenders(metric, report)}`);
     }
