@@ -238,10 +238,19 @@ for (let i = 0; i < 15; i++) await appendHistory(root, { at: who + i, kind: 'ver
 describe('choosing the debt gate', () => {
   const thresholds = { minScore: 70 };
   it('runs by default, never with --gate none, and with "debt" among the names, taken out of the command gates', () => {
-    expect(chooseDebtGate(undefined, thresholds)).toEqual({ debt: true, only: undefined });
-    expect(chooseDebtGate(false, thresholds)).toEqual({ debt: false, only: false });
-    expect(chooseDebtGate(['typecheck'], thresholds)).toEqual({ debt: false, only: ['typecheck'] });
-    expect(chooseDebtGate(['debt', 'lint'], thresholds)).toEqual({ debt: true, only: ['lint'] });
+    expect(chooseDebtGate(undefined, thresholds)).toEqual({ debt: true, only: undefined, available: true });
+    expect(chooseDebtGate(false, thresholds)).toEqual({ debt: false, only: false, available: true });
+    expect(chooseDebtGate(['typecheck'], thresholds)).toEqual({ debt: false, only: ['typecheck'], available: true });
+    expect(chooseDebtGate(['debt', 'lint'], thresholds)).toEqual({ debt: true, only: ['lint'], available: true });
+    expect(chooseDebtGate(['typecheck'], {})).toEqual({ debt: false, only: ['typecheck'], available: false });
+  });
+
+  it('leaves a narrowed run\'s thresholds to the full run as a skipped gate, never a passed one', () => {
+    const chosen = chooseDebtGate(undefined, thresholds, true);
+    expect(chosen).toMatchObject({ debt: false, note: { code: 'SPEC_DEBT_NOT_GATED' }, skipped: { name: 'debt', status: 'skipped', reason: 'narrowed run' } });
+    expect(chooseDebtGate(undefined, {}, true).skipped).toBeUndefined();
+    expect(chooseDebtGate(['debt'], thresholds, true)).toMatchObject({ debt: true, only: [] });
+    expect(chooseDebtGate(['debt'], thresholds, true).skipped).toBeUndefined();
   });
 
   it('refuses --gate debt when no threshold is set', () => {

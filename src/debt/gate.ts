@@ -42,7 +42,20 @@ export function thresholdsNeedLines(config: DebtConfig | false): boolean {
  * agent's edit hook asks for no gates: a narrowed run cannot check a whole-project threshold, and
  * failing every pass as unchecked would send the agent after a fault no code change fixes.
  */
-export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): { debt: boolean; only: string[] | false | undefined; note?: SpecProblem; skipped?: GateResult } {
+export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): DebtGateChoice {
+  // `available`: a `debt` gate exists to name (an unknown --gate name's message lists it).
+  return { ...choose(only, config, narrowed), available: hasDebtThresholds(config) };
+}
+
+interface DebtGateChoice {
+  debt: boolean;
+  only: string[] | false | undefined;
+  note?: SpecProblem;
+  skipped?: GateResult;
+  available?: boolean;
+}
+
+function choose(only: string[] | false | undefined, config: DebtConfig | false, narrowed: boolean): DebtGateChoice {
   // A run the person narrowed (paths, --tags, --name, --changed) measures only what it ran: the
   // whole-project thresholds are the full run's to check, unless asked for by name. It says so,
   // in the warnings and as a skipped gate the closing line names, so it never reads as passed.
