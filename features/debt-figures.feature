@@ -107,7 +107,9 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
 
   Scenario: A narrowed run leaves the debt thresholds to the full run, and says so
     Its figures cover only what it ran; a whole-project threshold is checked by a full verify (or
-    asked for with --gate debt, above). Nothing changed reaches nothing: not a failure either.
+    asked for with --gate debt, above). The gate is listed as skipped, with why, and the closing
+    line names it: a skipped gate is never counted as passed. Nothing changed reaches nothing: not
+    a failure either.
     Given the file "spec.config.json" contains:
       """
       { "debt": { "minScore": 10 } }
@@ -115,12 +117,18 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
     And I run "spec verify --gate none"
     When I run "spec verify features/checkout.feature --json"
     Then the exit code is 0
-    And the verdict has no gate "debt"
+    And the verdict has a gate "debt" with the status "skipped"
+    And stdout is JSON in which "gates.0.reason" contains "narrowed run"
     And the verdict has a "SPEC_DEBT_NOT_GATED" warning
+    And the verdict's closing line is "spec: 1 passed, 0 failed, gate debt skipped: narrowed run"
+    When I run "spec verify features/checkout.feature"
+    Then the exit code is 0
+    And stdout contains "- gate debt"
+    And the last line of stdout is "spec: 1 passed, 0 failed, gate debt skipped: narrowed run"
     Given the project is a git repository with everything committed
     When I run "spec verify --changed --json"
     Then the exit code is 0
-    And the verdict has no gate "debt"
+    And the verdict has a gate "debt" with the status "skipped"
 
   Scenario: A filter the project configures defines its suite: a plain verify still checks the thresholds
     Only what the person narrows (paths, --tags, --name, --changed) is a narrowed run; tags in

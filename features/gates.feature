@@ -45,6 +45,25 @@ Feature: Gates beside the scenarios
     And the output contains "unknown gate \"foo\""
     And the output contains "custom"
 
+  Scenario: An unknown gate in a project with no command gate names the debt gate and how to add one
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": { "minScore": 10 } }
+      """
+    When I run "spec verify --gate typecheck"
+    Then the exit code is 2
+    And the output contains "unknown gate \"typecheck\""
+    And the output contains "configured gates: debt"
+    And the output contains "\"gates\": { \"typecheck\": [\"tsc\", \"--noEmit\"] }"
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": false }
+      """
+    When I run "spec verify --gate typecheck"
+    Then the exit code is 2
+    And the output contains "configured gates: none"
+    And the output contains "\"gates\": { \"typecheck\": [\"tsc\", \"--noEmit\"] }"
+
   Scenario: A gate whose command does not exist is reported, not crashed on
     Given the file "spec.config.json" contains:
       """

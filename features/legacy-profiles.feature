@@ -43,7 +43,7 @@ Feature: Cucumber profiles written for older cucumber versions
     When I run "spec verify --profile ci --gate none --coverage --json"
     Then the exit code is 0
     And the verdict counts 2 passed and 0 failed scenarios
-    And the verdict has a "SPEC_PARALLEL_NO_COVERAGE" warning saying "ran on 2 workers"
+    And the verdict has a "SPEC_PARALLEL_NO_COVERAGE" warning saying "ran on cucumber's workers (parallel 2"
     And the file "reports/junit.xml" contains "tests=\"2\""
 
 
@@ -56,7 +56,7 @@ Feature: Cucumber profiles written for older cucumber versions
       """
     When I run "spec verify --gate none --coverage"
     Then the exit code is 0
-    And stdout contains "ran on 2 workers"
+    And stdout contains "ran on cucumber's workers (parallel 2"
 
   Scenario: A format cucumber cannot load is bad input in the profile
     Given the file "cucumber.js" contains:

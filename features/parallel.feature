@@ -21,7 +21,7 @@ Feature: Scenarios on cucumber's workers
     Then the exit code is 1
     And the verdict counts 7 passed and 1 failed scenarios
     And the verdict has a "SPEC_PARALLEL_NO_COVERAGE" warning
-    And that warning's message contains "2 workers"
+    And that warning's message contains "parallel 2"
     And the verdict does not have a "SPEC_PROFILE_PARALLEL_IGNORED" warning
     And no process is left running in the project
 
@@ -85,8 +85,9 @@ Feature: Scenarios on cucumber's workers
   Scenario Outline: A worker count that is not a whole number is bad input
     When I run "spec verify --gate none --parallel <count>"
     Then the exit code is 2
-    And stderr contains "--parallel"
+    And stderr contains "--parallel must be a whole number, 0 or more, got \"<count>\""
     And stderr contains "SPEC_USAGE"
+    And stderr does not contain "option argument"
 
     Examples:
       | count |

@@ -107,3 +107,33 @@ Feature: Printing the resolved config
       | specs | features/**/*.feature              | cucumber.mjs profile "default" |
       | steps | features/step_definitions/**/*.ts  | cucumber.mjs profile "default" |
     And no process is left running in the project folder
+
+  Scenario: Workers, retries and --fail-on-flaky are shown as the run resolves them
+    The profile's parallel is used unless --parallel says otherwise; watch runs in one runner, so
+    its config says 0 whatever the profile asks.
+    Given the "shop-workers" fixture
+    When I run "spec verify --print-config"
+    Then the exit code is 0
+    And stdout has these lines, each containing its cells in order:
+      | parallel    | 2     | cucumber.js profile "default" |
+      | retry       | 0     | default                       |
+      | failOnFlaky | false | default                       |
+    When I run "spec verify --print-config --parallel 0 --retry 2 --fail-on-flaky"
+    Then the exit code is 0
+    And stdout has these lines, each containing its cells in order:
+      | parallel    | 0    | flag --parallel      |
+      | retry       | 2    | flag --retry         |
+      | failOnFlaky | true | flag --fail-on-flaky |
+    Given the file "spec.config.json" contains:
+      """
+      { "retry": 1, "failOnFlaky": true }
+      """
+    When I run "spec verify --print-config --json"
+    Then the exit code is 0
+    And stdout is JSON in which "values.parallel.value" is "2"
+    And stdout is JSON in which "values.failOnFlaky.sources.0.kind" is '"spec.config"'
+    And stdout is JSON in which "values.retry.value" is "1"
+    When I run "spec watch --print-config"
+    Then the exit code is 0
+    And stdout has these lines, each containing its cells in order:
+      | parallel | 0 | default |

@@ -69,11 +69,37 @@ Feature: Retries and flaky scenarios
     Then the exit code is 1
     And stdout contains "failed on all 3 attempts"
 
+  Scenario: --fail-on-flaky with no retry can have no effect, and says how to set retries
+    Nothing is retried, so nothing can be flaky: a scenario that would pass on a retry is a plain
+    failure. Set from the flag or from spec.config, with retries from neither nor the profile.
+    When I run "spec verify features/orders.feature --retry 0 --fail-on-flaky --json"
+    Then the exit code is 1
+    And the verdict has a "SPEC_FAIL_ON_FLAKY_NO_RETRY" warning
+    And that warning's message contains "--fail-on-flaky"
+    And that warning's hint contains "--retry"
+    Given the file "spec.config.json" contains:
+      """
+      { "failOnFlaky": true, "retry": 0 }
+      """
+    When I run "spec verify features/refunds.feature --json"
+    Then the exit code is 1
+    And the verdict has a "SPEC_FAIL_ON_FLAKY_NO_RETRY" warning
+    And that warning's message contains "spec.config.json"
+    When I run "spec verify features/refunds.feature --retry 1 --json"
+    Then the exit code is 1
+    And the verdict has no "SPEC_FAIL_ON_FLAKY_NO_RETRY" warning
+
+  Scenario: --fail-on-flaky with the profile's retry says nothing more
+    When I run "spec verify features/orders.feature --fail-on-flaky --json"
+    Then the exit code is 1
+    And the verdict has no "SPEC_FAIL_ON_FLAKY_NO_RETRY" warning
+
   Scenario Outline: A --retry that is not a whole number of retries is bad input
     When I run "spec verify --retry <value>"
     Then the exit code is 2
     And the output contains "SPEC_USAGE"
-    And the output contains "--retry"
+    And the output contains "--retry must be a whole number, 0 or more, got \"<value>\""
+    And the output does not contain "option argument"
     And the output has no stack trace
 
     Examples:

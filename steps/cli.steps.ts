@@ -146,6 +146,11 @@ Then('the output contains {string}', function (this: SpecWorld, text: string) {
   assert.ok(run.stdout.includes(text) || run.stderr.includes(text), `stdout or stderr should contain ${JSON.stringify(text)}\n${transcript(run)}`);
 });
 
+Then('the output does not contain {string}', function (this: SpecWorld, text: string) {
+  const run = this.lastRun();
+  assert.ok(!run.stdout.includes(text) && !run.stderr.includes(text), `neither stdout nor stderr should contain ${JSON.stringify(text)}\n${transcript(run)}`);
+});
+
 Then('stdout does not contain {string}', function (this: SpecWorld, text: string) {
   const run = this.lastRun();
   assert.ok(!run.stdout.includes(text), `stdout should not contain ${JSON.stringify(text)}\n${transcript(run)}`);
@@ -348,6 +353,11 @@ Then('the verdict has a(n) {string} warning', function (this: CliWorld, code: st
   const found = verdict.warnings.filter((w) => w.code === code);
   assert.equal(found.length, 1, `one ${code} warning expected; warnings:\n${verdict.warnings.map(describeWarning).join('\n') || '  (none)'}`);
   this.warning = found[0];
+});
+
+Then('the verdict has no {string} warning', function (this: CliWorld, code: string) {
+  const verdict = verdictOf(this);
+  assert.deepEqual(verdict.warnings.filter((w) => w.code === code).map(describeWarning), [], `no ${code} warning expected`);
 });
 
 Then('that warning\'s {word} contains {string}', function (this: CliWorld, field: 'message' | 'hint', text: string) {

@@ -60,16 +60,27 @@ describe('measureDebt', () => {
     const report = measureDebt(input({ coverage: stale }));
     expect(report.summary.metrics.unspecified.value).toBeNull();
     expect(report.summary.metrics.score.value).toBeNull();
-    expect(report.summary.metrics.score.because).toMatch(/^the score needs unspecified, opaqueComplexity, which this run could not measure \(stale: src\/pay.ts/);
+    expect(report.summary.metrics.score.because).toMatch(/^the score needs unspecified, opaqueComplexity, which this run could not measure — stale: src\/pay.ts/);
     const narrowed = measureDebt(input({ vacuous: { because: 'a narrowed run' } }));
-    expect(narrowed.summary.metrics.score).toEqual({ value: null, because: 'the score needs vacuousChecks, which this run could not measure (a narrowed run)' });
+    expect(narrowed.summary.metrics.score).toEqual({ value: null, because: 'the score needs vacuousChecks, which this run could not measure — a narrowed run' });
   });
 
   it('fails a minScore it could not check as an error naming the metric and why', () => {
     const report = measureDebt(input({ vacuous: { because: 'a narrowed run' } }));
     const gate = debtGate({ minScore: 50 }, report, 1)!;
     expect(gate.status).toBe('error');
-    expect(gate.log).toContain('score: not measured (the score needs vacuousChecks');
+    expect(gate.log).toContain('score: not measured, so minScore: 50 cannot be checked\n  why: the score needs vacuousChecks');
+  });
+
+  it('says why a figure was not measured without nesting parentheses in parentheses', () => {
+    // The reasons carry parentheses of their own (a narrowed run's, a stale file's date): wrapping
+    // them in more made the line unreadable.
+    const stale = { value: { recordedAt: '2026-11-30T10:00:00.000Z', stale: ['src/pay.ts'], files: [file('src/pay.ts', 120, [1, 2], [30], 12)] } };
+    const narrowed = { because: 'a narrowed run (paths, tags, --changed or a watch pass) sees only some scenarios: measured by a full spec verify' };
+    const gate = debtGate({ minScore: 50, maxUnspecified: 0 }, measureDebt(input({ coverage: stale, vacuous: narrowed })), 1)!;
+    const depth = (text: string) => [...text].reduce((d, c) => ({ now: d.now + (c === '(' ? 1 : c === ')' ? -1 : 0), max: Math.max(d.max, d.now + (c === '(' ? 1 : 0)) }), { now: 0, max: 0 }).max;
+    expect(gate.log.split('\n').length).toBe(4);
+    for (const line of gate.log.split('\n')) expect(depth(line), line).toBeLessThanOrEqual(1);
   });
 
   it('weighs coverage when H1 gives it (the README worked example)', () => {
@@ -227,10 +238,19 @@ for (let i = 0; i < 15; i++) await appendHistory(root, { at: who + i, kind: 'ver
 describe('choosing the debt gate', () => {
   const thresholds = { minScore: 70 };
   it('runs by default, never with --gate none, and with "debt" among the names, taken out of the command gates', () => {
-    expect(chooseDebtGate(undefined, thresholds)).toEqual({ debt: true, only: undefined });
-    expect(chooseDebtGate(false, thresholds)).toEqual({ debt: false, only: false });
-    expect(chooseDebtGate(['typecheck'], thresholds)).toEqual({ debt: false, only: ['typecheck'] });
-    expect(chooseDebtGate(['debt', 'lint'], thresholds)).toEqual({ debt: true, only: ['lint'] });
+    expect(chooseDebtGate(undefined, thresholds)).toEqual({ debt: true, only: undefined, available: true });
+    expect(chooseDebtGate(false, thresholds)).toEqual({ debt: false, only: false, available: true });
+    expect(chooseDebtGate(['typecheck'], thresholds)).toEqual({ debt: false, only: ['typecheck'], available: true });
+    expect(chooseDebtGate(['debt', 'lint'], thresholds)).toEqual({ debt: true, only: ['lint'], available: true });
+    expect(chooseDebtGate(['typecheck'], {})).toEqual({ debt: false, only: ['typecheck'], available: false });
+  });
+
+  it('leaves a narrowed run\'s thresholds to the full run as a skipped gate, never a passed one', () => {
+    const chosen = chooseDebtGate(undefined, thresholds, true);
+    expect(chosen).toMatchObject({ debt: false, note: { code: 'SPEC_DEBT_NOT_GATED' }, skipped: { name: 'debt', status: 'skipped', reason: 'narrowed run' } });
+    expect(chooseDebtGate(undefined, {}, true).skipped).toBeUndefined();
+    expect(chooseDebtGate(['debt'], thresholds, true)).toMatchObject({ debt: true, only: [] });
+    expect(chooseDebtGate(['debt'], thresholds, true).skipped).toBeUndefined();
   });
 
   it('refuses --gate debt when no threshold is set', () => {

@@ -350,3 +350,34 @@ describe('spec mcp started in a subfolder', () => {
     }
   });
 });
+
+describe('spec mcp verify with retry, failOnFlaky and parallel', () => {
+  // flaky-orders: its profile retries once, and the first search of a run finds nothing.
+  it('passes them to the run as spec verify --retry, --fail-on-flaky and --parallel do, and refuses bad values', async () => {
+    mkdirSync(COPIES, { recursive: true });
+    const root = path.join(COPIES, 'flaky-orders');
+    cpSync(path.join(REPO, 'fixtures', 'flaky-orders'), root, { recursive: true });
+    const { client } = await connect(root);
+    const verify = async (args: Record<string, unknown>) => VerdictSchema.parse((await client.callTool({ name: 'verify', arguments: { paths: ['features/orders.feature'], gates: 'none', ...args } })).structuredContent);
+    try {
+      const flaky = await verify({});
+      expect(flaky).toMatchObject({ exitCode: 0, counts: { scenarios: { passed: 1, flaky: 1 } } });
+      const noRetry = await verify({ retry: 0 });
+      expect(noRetry).toMatchObject({ exitCode: 1, counts: { scenarios: { failed: 1 } } });
+      expect(noRetry.flaky ?? []).toEqual([]);
+      const failOnFlaky = await verify({ failOnFlaky: true });
+      expect(failOnFlaky.exitCode).toBe(1);
+      expect(failOnFlaky.failures.map((f) => f.kind)).toEqual(['flaky']);
+      const parallel = await verify({ parallel: 2, retry: 0 });
+      expect(parallel).toMatchObject({ exitCode: 1, counts: { scenarios: { total: 2, passed: 1, failed: 1 } } });
+      for (const bad of [{ retry: -1 }, { parallel: 'abc' }, { failOnFlaky: 'yes' }]) {
+        const refused = await client.callTool({ name: 'verify', arguments: bad });
+        expect(refused.isError).toBe(true);
+        expect(text(refused)).toContain(Object.keys(bad)[0]);
+      }
+    } finally {
+      await client.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

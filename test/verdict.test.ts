@@ -451,6 +451,12 @@ describe('judge: the closing line and the exit code', () => {
     });
   });
 
+  it('a skipped gate is named last with its reason: neither passed nor failed', () => {
+    const gates = [gate({ status: 'skipped', name: 'debt', reason: 'narrowed run' })];
+    expect(judge({ ...base, scenarios: [sc('passed'), sc('skipped')], gates })).toMatchObject({ summary: 'spec: 1 passed, 0 failed, 1 skipped, gate debt skipped: narrowed run', exitCode: 0 });
+    expect(judge({ ...base, scenarios: [sc('passed')], gates: [gate({ status: 'skipped', name: 'lint' })] }).summary).toBe('spec: 1 passed, 0 failed, gate lint skipped');
+  });
+
   it('a failure of a failing scenario is not counted twice; one of a scenario counted as passed is', () => {
     const failure: Failure = { kind: 'failed-step', code: 'SPEC_STEP_FAILED', scenarioId: 'a.feature:3', message: 'x', hint: 'y' };
     expect(judge({ ...base, scenarios: [sc('failed', 'a.feature:3')], failures: [failure, { ...failure, kind: 'undefined' }] }).summary).toBe('spec: 0 passed, 1 failed');

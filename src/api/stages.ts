@@ -16,6 +16,7 @@ import { ranNothing } from '../report/ran-nothing.js';
 import { mark } from '../core/timing.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
+import { failOnFlakyWithoutRetry } from '../config/run-checks.js';
 import type { ShardField } from '../spec/shard-select.js';
 import { narrowToSlice, shardFirst, sliceOfCompiled } from './shard-stage.js';
 
@@ -91,7 +92,7 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value)], drafts, filtered, unused: unusedScope(filtered, combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value), ...failOnFlakyWithoutRetry(values)], drafts, filtered, unused: unusedScope(filtered, combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
   if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
   if (options.shard && runnable.length > 0) {

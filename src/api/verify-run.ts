@@ -72,7 +72,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     // A shard is one slice of a run of everything: the merge judges the whole, thresholds included.
     const chosen = chooseDebtGate(options.gates, prepared.config.debt, prepared.filtered && !prepared.shard);
     if (chosen.note) notes.push(chosen.note);
-    const selectedGates = planGates(prepared.config, chosen.only);
+    const selectedGates = planGates(prepared.config, chosen.only, chosen.available);
     notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
     outcome = await runPrepared(prepared, children[0]!, env, options, children);
     if (prepared.parsedInRunner && outcome?.kind === 'result' && outcome.result.parseErrors?.length) {
@@ -97,6 +97,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     });
     const measured = await debt;
     if (measured?.gate && chosen.debt) gates = [...gates, measured.gate];
+    if (chosen.skipped) gates.push(chosen.skipped);
     notes.push(...(measured?.problems ?? []));
     mark('spec', 'debt measured');
   } catch (error) {

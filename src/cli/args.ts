@@ -9,11 +9,29 @@ type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; o
 
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T): Parsed<T> {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: negativeValuesJoined(argv, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `${command}: ${message}`, hint: `see spec ${command} --help` });
   }
+}
+
+/**
+ * `--retry -1` → `--retry=-1`: node's parser reads `-1` as an option and says the argument is
+ * missing, where the user gave a value. Joined, the value reaches our own check, which says what
+ * the option takes.
+ */
+function negativeValuesJoined(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const next = argv[i + 1];
+    if (flag === '--') return [...out, ...argv.slice(i)];
+    const takesValue = flag.startsWith('--') && options[flag.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) out.push(`${flag}=${argv[++i]}`);
+    else out.push(flag);
+  }
+  return out;
 }
 
 /** `--gate a,b --gate c` → [a, b, c]. */

@@ -37,7 +37,9 @@ export async function runWatch(argv: string[]): Promise<number> {
 async function printConfig(options: WatchOptions, root: string, json: boolean | undefined): Promise<number> {
   const [{ inspectConfig }, { renderConfig, flagsOf }] = await Promise.all([import('../api/config.js'), import('./print-config.js')]);
   const { settleMs: _settle, ...given } = options;
-  const resolved = await inspectConfig({ ...given, cwd: root, runner: 'process' });
+  const inspected = await inspectConfig({ ...given, cwd: root, runner: 'process' });
+  // watch runs every pass in its one warm runner, whatever workers the profile asks for.
+  const resolved = { ...inspected, values: { ...inspected.values, parallel: { value: 0, sources: [{ kind: 'default' as const }] } } };
   // watch always runs its scenarios in a child process: its own default, not a choice of the user's.
   process.stdout.write(await renderConfig(resolved, flagsOf(flagsByOption('watch'), ['runner']), json));
   return 0;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isPlainObject } from '../core/plain-object.js';
+import { unknownProfileKeys } from './profile-keys.js';
 
 type Definitions = Record<string, unknown>;
 
@@ -22,6 +23,8 @@ export interface ProfileConfig {
   parallel: number;
   snippetInterface?: string;
   snippetSyntax?: string;
+  /** Keys cucumber does not know (and ignores): a typo such as `requir`. */
+  unknownKeys?: string[];
 }
 
 /**
@@ -80,6 +83,7 @@ function mergeProfile(into: ProfileConfig, profile: Record<string, unknown>): Pr
     format: [...into.format, ...formats(profile.format)],
     parallel: typeof profile.parallel === 'number' ? profile.parallel : into.parallel,
     ...snippetOptions(into, profile.formatOptions),
+    unknownKeys: [...(into.unknownKeys ?? []), ...unknownProfileKeys(Object.keys(profile))],
   };
 }
 

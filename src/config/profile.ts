@@ -4,6 +4,7 @@ import { DEFAULTS } from './defaults.js';
 import { droppedLoadersNote, isTypeScriptLoader, parallelIgnoredNote, unknownFormats } from './profile-checks.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { ProfileConfig } from './cucumber-profile.js';
+import { unknownKeyNotes } from './profile-keys.js';
 
 export function findCucumberConfig(root: string): string | undefined {
   return DEFAULTS.cucumberConfigFiles.find((name) => existsSync(path.join(root, name)));
@@ -52,7 +53,7 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
     formatFiles: formatFiles(profile.format),
     snippetInterface: profile.snippetInterface,
     snippetSyntax: profile.snippetSyntax,
-    notes: dropped.length ? [droppedLoadersNote(file, dropped)] : [],
+    notes: [...(dropped.length ? [droppedLoadersNote(file, dropped)] : []), ...unknownKeyNotes(file, profile.unknownKeys ?? [])],
     ...(profile.parallel > 0 ? { parallel: { workers: profile.parallel, ignoredInWatch: parallelIgnoredNote(file, profile.parallel) } } : {}),
   };
 }

@@ -30,6 +30,7 @@ export const RunConfigSchema = z.strictObject({
     names: sourced(strings),
     retry: sourced(z.number().int().min(0)),
     failOnFlaky: sourced(z.boolean()),
+    parallel: sourced(z.number().int().min(0)),
     strict: sourced(z.boolean()),
     worldParameters: sourced(z.record(z.string(), z.unknown())),
     passWithNoScenarios: sourced(z.boolean()),

@@ -14,6 +14,7 @@ export interface ConfigOptions {
   failFast?: boolean | undefined;
   retry?: number | undefined;
   failOnFlaky?: boolean | undefined;
+  parallel?: number | undefined;
   passWithNoScenarios?: boolean | undefined;
   gates?: string[] | false | undefined;
   coverage?: boolean | undefined;
@@ -38,6 +39,8 @@ export interface RunValues extends Pick<ResolvedConfig, 'profile' | 'specs' | 's
   failFast: boolean;
   gates: string[] | false | Record<string, GateConfig>;
   runner: RunnerKind;
+  /** cucumber's workers: the option, else the profile's `parallel`, else 0 (one runner). */
+  parallel: number;
 }
 
 /** One run's config: every value with the sources that decided it. */
@@ -82,6 +85,7 @@ export function resolveRunConfig(config: ResolvedConfig, read: ReadProfile | und
       names: namesOf(overlay, fromProfile, options.names),
       retry: orOption(overProfile(fromConfig(config, 'retry'), overlay?.retry, fromProfile), options.retry, option('retry')),
       failOnFlaky: orOption(fromConfig(config, 'failOnFlaky'), options.failOnFlaky, option('failOnFlaky')),
+      parallel: orOption(overlay?.parallel ? { value: overlay.parallel.workers, sources: [fromProfile] } : { value: 0, sources: [DEFAULT_SOURCE] }, options.parallel, option('parallel')),
       // cucumber reads an unset strict as true (our default too): only a profile's false is its own say.
       strict: overProfile(fromConfig(config, 'strict'), overlay?.strict === false ? false : undefined, fromProfile),
       worldParameters: worldOf(config, overlay, fromProfile),

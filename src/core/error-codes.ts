@@ -97,6 +97,8 @@ export const ERROR_CODES = {
   SPEC_PARALLEL_WORKER_ENDED: { exit: 1, kind: 'run-error', label: 'worker ended', description: 'a cucumber worker ended before every scenario it was given finished (a step called `process.exit`, or Node crashed)', fix: 'run the scenario named alone (`spec verify FILE:LINE`) to see where it ends; steps must not end the process' },
   SPEC_INTERNAL: { exit: 1, kind: 'run-error', description: 'specloop itself failed', fix: 'report it with the command you ran' },
   SPEC_FLAKY: { exit: 1, kind: 'flaky', label: 'flaky scenario', description: 'with `--fail-on-flaky` (or `failOnFlaky`): a scenario failed, then passed on a retry', fix: 'make the scenario deterministic (the failed attempts say where it went wrong), or run without --fail-on-flaky to only report it' },
+  SPEC_FAIL_ON_FLAKY_NO_RETRY: { exit: 0, kind: 'config-error', description: '`--fail-on-flaky` (or `failOnFlaky`) is set with no retry: no failed scenario runs again, so none can be flaky and it can have no effect', fix: 'set retries: `--retry N`, `"retry": N` in spec.config or the cucumber profile\'s `retry`' },
+  SPEC_PROFILE_UNKNOWN_KEY: { exit: 0, kind: 'config-error', description: 'a cucumber profile has a key cucumber does not know (a typo such as `requir:`): cucumber ignores it, so what it was meant to set is not set', fix: 'rename it to the option it meant (the warning says which), or remove it' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

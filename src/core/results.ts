@@ -17,6 +17,7 @@ export const GateResultSchema = z.object({
   durationMs: z.number().min(0),
   exitCode: z.number().int().nullable(),
   log: z.string().describe('trimmed tail of the combined output'),
+  reason: z.string().optional().describe('why a skipped gate did not run, in a few words (e.g. "narrowed run"); the closing line names it'),
 });
 
 export type StepStatus = z.infer<typeof StepStatusSchema>;

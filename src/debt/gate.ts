@@ -42,10 +42,27 @@ export function thresholdsNeedLines(config: DebtConfig | false): boolean {
  * agent's edit hook asks for no gates: a narrowed run cannot check a whole-project threshold, and
  * failing every pass as unchecked would send the agent after a fault no code change fixes.
  */
-export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): { debt: boolean; only: string[] | false | undefined; note?: SpecProblem } {
+export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): DebtGateChoice {
+  // `available`: a `debt` gate exists to name (an unknown --gate name's message lists it).
+  return { ...choose(only, config, narrowed), available: hasDebtThresholds(config) };
+}
+
+interface DebtGateChoice {
+  debt: boolean;
+  only: string[] | false | undefined;
+  note?: SpecProblem;
+  skipped?: GateResult;
+  available?: boolean;
+}
+
+function choose(only: string[] | false | undefined, config: DebtConfig | false, narrowed: boolean): DebtGateChoice {
   // A run the person narrowed (paths, --tags, --name, --changed) measures only what it ran: the
-  // whole-project thresholds are the full run's to check, unless asked for by name. It says so.
-  if (only === undefined && narrowed && hasDebtThresholds(config)) return { debt: false, only, note: notGated() };
+  // whole-project thresholds are the full run's to check, unless asked for by name. It says so,
+  // in the warnings and as a skipped gate the closing line names, so it never reads as passed.
+  if (only === undefined && narrowed && hasDebtThresholds(config)) {
+    const note = notGated();
+    return { debt: false, only, note, skipped: { name: 'debt', command: [], status: 'skipped', durationMs: 0, exitCode: null, log: note.message, reason: 'narrowed run' } };
+  }
   if (only === undefined || only === false) return { debt: only === undefined && !narrowed, only };
   if (!only.includes('debt')) return { debt: false, only };
   if (!hasDebtThresholds(config)) {
@@ -70,7 +87,8 @@ export function debtGate(config: DebtConfig, report: DebtReport, durationMs: num
     const figure = report.summary.metrics[metric];
     if (figure.value === null) {
       unmeasured = true;
-      lines.push(`${metric}: not measured (${figure.because ?? 'no reason given'}), so ${key}: ${threshold} cannot be checked`);
+      // Why on a line of its own: the reasons carry parentheses and colons of their own.
+      lines.push(`${metric}: not measured, so ${key}: ${threshold} cannot be checked\n  why: ${figure.because ?? 'no reason given'}`);
     } else if (min ? figure.value < threshold! : figure.value > threshold!) {
       lines.push(`${metric} is ${figure.value}, ${min ? 'below' : 'over'} ${key}: ${key === 'noVacuousChecks' ? 'true' : threshold}${offenders(metric, report)}`);
     }

@@ -59,7 +59,8 @@ export function scoreOf(metrics: Metrics, shares: Partial<Record<Scored, number>
   const missed = scored.filter((n) => metrics[n].value === null && !NOT_SET_UP.has(metrics[n].because ?? ''));
   if (missed.length > 0) {
     const why = [...new Set(missed.map((n) => metrics[n].because ?? 'not measured'))].join('; ');
-    return { value: null, because: `the score needs ${missed.join(', ')}, which this run could not measure (${why})` };
+    // The reasons carry parentheses of their own: set after a dash, not wrapped in more.
+    return { value: null, because: `the score needs ${missed.join(', ')}, which this run could not measure — ${why}` };
   }
   const names = scored.filter((n) => metrics[n].value !== null && shares[n] !== undefined);
   if (names.length === 0) return { value: null, because: 'no scored metric was measured' };

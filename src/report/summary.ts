@@ -25,7 +25,7 @@ export interface JudgeInput {
 export interface Judgement {
   exitCode: 0 | 1 | 2;
   status: 'passed' | 'failed' | 'error';
-  /** The closing line: `spec: N passed, N failed[ (what failed besides scenarios)][, N skipped]`. */
+  /** The closing line: `spec: N passed, N failed[ (what failed besides scenarios)][, N skipped][, gate G skipped: why]`. */
   summary: string;
 }
 
@@ -54,8 +54,16 @@ export function judge(input: JudgeInput): Judgement {
   return {
     exitCode,
     status: exitCode === 0 ? 'passed' : exitCode === 1 ? 'failed' : 'error',
-    summary: `spec: ${passed} passed, ${failed} failed${causes}${flakyPart(counted, input.failures)}${skipped > 0 ? `, ${skipped} skipped` : ''}${draftPart(input.scenarios.filter((s) => s.draft), isFailing)}`,
+    summary: `spec: ${passed} passed, ${failed} failed${causes}${flakyPart(counted, input.failures)}${skipped > 0 ? `, ${skipped} skipped` : ''}${draftPart(input.scenarios.filter((s) => s.draft), isFailing)}${skippedGates(input.gates)}`,
   };
+}
+
+/** A gate that did not run is neither passed nor failed: named last, with why, so a green line never hides it. */
+function skippedGates(gates: readonly GateResult[]): string {
+  return gates
+    .filter((g) => g.status === 'skipped')
+    .map((g) => `, gate ${g.name} skipped${g.reason ? `: ${g.reason}` : ''}`)
+    .join('');
 }
 
 /**

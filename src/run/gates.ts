@@ -102,17 +102,30 @@ export function runGate(root: string, gate: ResolvedGate, env: Record<string, st
   });
 }
 
-/** The gates a run will run, checked before it: a typo in a gate name must not cost a whole run first. */
-export function planGates(config: ResolvedConfig, only: string[] | false | undefined): ResolvedGate[] {
+/**
+ * The gates a run will run, checked before it: a typo in a gate name must not cost a whole run first.
+ * `debtGate`: whether the debt thresholds make a `debt` gate (decided in debt/, which run/ must not import).
+ */
+export function planGates(config: ResolvedConfig, only: string[] | false | undefined, debtGate = false): ResolvedGate[] {
   if (only === false) return [];
   const { gates, unknown } = resolveGates(config, only);
   if (unknown.length === 0) return gates;
-  const configured = resolveGates(config, undefined).gates.map((g) => g.name);
+  const commands = resolveGates(config, undefined).gates.map((g) => g.name);
+  const configured = [...commands, ...(debtGate ? ['debt'] : [])];
+  // With no command gate at all, the name was likely meant as one: say how to add it.
+  const example = exampleCommand(unknown[0]!).map((part) => JSON.stringify(part)).join(', ');
+  const add = commands.length === 0 ? `; add a command gate in spec.config, e.g. "gates": { "${unknown[0]}": [${example}] }` : '';
   throw new SpecloopError({
     code: 'SPEC_USAGE',
     message: `unknown gate${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}`,
-    hint: `configured gates: ${configured.join(', ') || 'none'} (or --gate none)`,
+    hint: `configured gates: ${configured.join(', ') || 'none'} (or --gate none)${add}`,
   });
+}
+
+/** A command that gate name usually stands for, for the example; any other name gets an npm script. */
+function exampleCommand(name: string): string[] {
+  const known: Record<string, string[]> = { typecheck: ['tsc', '--noEmit'], lint: ['eslint', '.'], test: ['npm', 'test'] };
+  return known[name] ?? ['npm', 'run', name];
 }
 
 /** Runs the gates one after another, until the run is cancelled. */

@@ -21,7 +21,7 @@ export const stdoutFormatter = (version: string): string => (cucumberMajor(versi
 /**
  * Only the two API modules a run needs (≈ 20 ms less than the whole API); loadConfiguration, for
  * profiles cucumber alone can read, comes from the full API on demand. Falls back to the public
- * entry if a cucumber version moves its files.
+ * entry if a cucumber version moves its files. loadSources (a run on workers counts its plan) too.
  */
 function requireApi(projectRequire: NodeJS.Require): CucumberApi {
   try {
@@ -29,7 +29,8 @@ function requireApi(projectRequire: NodeJS.Require): CucumberApi {
     const { loadSupport } = projectRequire('@cucumber/cucumber/lib/api/load_support') as Pick<CucumberApi, 'loadSupport'>;
     if (typeof runCucumber !== 'function' || typeof loadSupport !== 'function') throw new Error('moved');
     const loadConfiguration: CucumberApi['loadConfiguration'] = (...args) => (projectRequire('@cucumber/cucumber/api') as CucumberApi).loadConfiguration(...args);
-    return { runCucumber, loadSupport, loadConfiguration } as CucumberApi;
+    const loadSources: CucumberApi['loadSources'] = (...args) => (projectRequire('@cucumber/cucumber/api') as CucumberApi).loadSources(...args);
+    return { runCucumber, loadSupport, loadConfiguration, loadSources } as CucumberApi;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && !String((error as Error).message).includes('lib/api')) throw error;
     return projectRequire('@cucumber/cucumber/api') as CucumberApi;

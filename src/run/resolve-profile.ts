@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { ProfileConfig } from '../config/cucumber-profile.js';
+import { unknownProfileKeys } from '../config/profile-keys.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { CucumberApi } from './load-cucumber.js';
 import { send } from './runner-channel.js';
@@ -25,6 +26,8 @@ export async function resolveProfile(api: CucumberApi, version: string, file: st
       format: c.format.map((f) => (Array.isArray(f) ? f.filter(Boolean).join(':') : f)),
       parallel: c.parallel ?? 0,
       ...snippetSettings(c.formatOptions as Record<string, unknown> | undefined),
+      // cucumber keeps the keys it does not know in what it returns, and ignores them.
+      unknownKeys: unknownProfileKeys(Object.keys(c)),
     };
     await send({ type: 'profile', config });
   } catch (error) {

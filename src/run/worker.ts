@@ -22,6 +22,7 @@ import { configureTiming, cpuMs, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
 import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
+import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 
@@ -117,7 +118,8 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   mark('job received');
   const loaded = loading ? await loading : { code: 'SPEC_RUN_CRASH' as const, message: 'no support code was loaded before the run' };
   if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
-  const parallel = job.parallel ?? 0;
+  const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
+  const parallel = await workersFor(api, sources, environment, job.parallel ?? 0);
   const fromWorkers = parallel > 0 ? thrownInWorkers() : undefined;
   const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown);
   current = collector;
@@ -140,7 +142,6 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
     }
   };
   const record = job.messagesFile ? recordMessages(job.messagesFile) : undefined;
-  const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
   // cucumber rejects when a BeforeAll/AfterAll hook throws; what ran before it is still a result.
   await api
     .runCucumber(
