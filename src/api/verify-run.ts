@@ -36,18 +36,11 @@ export async function verifyRecorded(first: Runner, options: RunOptions, env: Sp
   const details = await verifyDetailed(first, options, env, startedAt, started);
   if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
   await preload;
-  await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded()), recordDurationsOf(env.cwd, details.verdict)]);
+  // A shard records no durations: the next shard on the same checkout must slice from the same inputs (merge records the whole's).
+  const durations = details.verdict.shard ? undefined : import('../impact/durations.js').then((m) => m.recordDurations(env.cwd, details.verdict.scenarios));
+  await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded()), durations]);
   mark('spec', 'map recorded');
   return details;
-}
-
-/**
- * Durations for --shard's balance. A shard records none: the next shard on the same checkout must
- * compute its slice from the same inputs (spec merge records the whole's instead).
- */
-async function recordDurationsOf(root: string, verdict: Verdict): Promise<void> {
-  if (verdict.shard) return;
-  await (await import('../impact/durations.js')).recordDurations(root, verdict.scenarios);
 }
 
 export async function verifyDetailed(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
