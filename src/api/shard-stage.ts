@@ -3,8 +3,11 @@ import type { SpecFile } from '../spec/model.js';
 import type { RunSpecs } from '../spec/select-run.js';
 import type { ShardSelection } from '../spec/shard-select.js';
 import type { ListedSpec } from '../spec/shard-list.js';
-import type { UnusedScope } from '../bind/unused-scope.js';
+import { CUT_SHORT, type UnusedScope } from '../bind/unused-scope.js';
 import type { SpecProblem } from '../core/errors.js';
+import type { GateResult } from '../core/results.js';
+import type { ShardDebt } from '../debt/shard-debt.js';
+import type { DebtGlobs, DebtOutcome } from './debt.js';
 
 export interface ShardFirst {
   root: string;
@@ -73,4 +76,30 @@ export function narrowToSlice(base: { shard?: ShardSelection['field']; filtered:
   // A definition only other shards' scenarios use is still used: judged against the whole suite.
   if (base.unused.scope === 'run') base.unused = { scope: 'suite', because: 'judged against every scenario in the specs: the run was split into shards' };
   if (slice.empty) base.warnings.push(slice.empty);
+}
+
+/**
+ * A shard's debt gate: a shard ran one slice, so it cannot check a whole-project threshold; spec
+ * merge checks it over every shard's lines. Not `passed`: nothing was checked here.
+ */
+export function deferredDebtGate(): GateResult {
+  return { name: 'debt', command: [], status: 'skipped', durationMs: 0, exitCode: null, log: 'deferred: a shard measures only its slice, so the debt thresholds are checked by spec merge over every shard\'s lines' };
+}
+
+/** What a shard's verdict carries for spec merge's debt: its slice's lines (null without line coverage) and its share of the figures. */
+export async function shardDebtOf(root: string, request: { executed: Record<string, number[]> | undefined; globs: DebtGlobs; startedAt: Date; share: DebtOutcome['share'] }): Promise<ShardDebt | undefined> {
+  if (!request.share) return undefined;
+  if (!request.executed) return { globs: request.globs, lines: null, ...request.share };
+  const [{ lineRecordOf }, { shardLinesOf }, { sourceFiles }] = await Promise.all([import('../debt/line-record.js'), import('../debt/shard-lines.js'), import('../debt/sources.js')]);
+  const record = lineRecordOf(root, request.executed, await sourceFiles(root, { steps: request.globs.steps }), request.startedAt);
+  return { globs: request.globs, lines: shardLinesOf(record), ...request.share };
+}
+
+/** The shard field of a shard's verdict, with what spec merge needs for the debt (none when debt is off, no lines when the run was cut short). */
+export async function withShardDebt(root: string, prepared: { shard?: ShardSelection['field']; unused: UnusedScope; run: RunConfig }, request: { executed: Record<string, number[]> | undefined; supportGlobs: string[]; startedAt: Date; share: DebtOutcome['share'] }): Promise<ShardSelection['field'] & { debt?: ShardDebt }> {
+  const field = prepared.shard!;
+  // Scenarios cut for blocking ran only part of their lines: the whole run's record cannot be built from them.
+  const executed = prepared.unused.scope === 'none' && prepared.unused.because === CUT_SHORT.because ? undefined : request.executed;
+  const debt = await shardDebtOf(root, { executed, globs: { specs: prepared.run.values.specs.value, steps: request.supportGlobs }, startedAt: request.startedAt, share: request.share });
+  return debt ? { ...field, debt } : field;
 }

@@ -9,6 +9,7 @@ import { runnerKindFor, startRunner } from '../run/start.js';
 import { planGates, runGates } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
 import { chooseDebtGate } from '../debt/gate.js';
+import { deferredDebtGate, withShardDebt } from './shard-stage.js';
 import type { RunOptions } from '../run/options.js';
 import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
@@ -65,7 +66,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
-    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered) }));
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered, !prepared!.filtered || Boolean(prepared!.shard)) }));
     problems.push(...prepared.problems);
     if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
@@ -93,10 +94,10 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     const lines = ran?.executedLines && !done.filtered && !options.failFast ? recordLines(env.cwd, ran.executedLines, supportGlobsOf(done.config, done.overlay), startedAt) : undefined;
     debt = debtWork.then(async ({ finish, work, refresh }) => {
       const recorded = (await lines) ?? false;
-      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify' });
+      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify', shard: Boolean(done.shard) });
     });
     const measured = await debt;
-    if (measured?.gate && chosen.debt) gates = [...gates, measured.gate];
+    if (measured?.gate && chosen.debt) gates = [...gates, done.shard ? deferredDebtGate() : measured.gate];
     notes.push(...(measured?.problems ?? []));
     mark('spec', 'debt measured');
   } catch (error) {
@@ -130,7 +131,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     selection: prepared?.selection,
     debt: (await debt)?.summary ?? null,
   });
-  const verdict = prepared?.shard ? { ...built, shard: prepared.shard } : built;
+  const verdict = prepared?.shard ? { ...built, shard: await withShardDebt(env.cwd, prepared, { executed: outcome?.kind === 'result' ? outcome.result.executedLines : undefined, supportGlobs, startedAt, share: (await debt)?.share }) } : built;
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;

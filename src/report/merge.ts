@@ -1,8 +1,17 @@
 import { ERROR_CODES } from '../core/error-codes.js';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { suiteOf } from '../spec/shard.js';
+import { gateFailure } from './outcome-failures.js';
 import { judge } from './summary.js';
 import type { GateResult, ScenarioResult, Verdict } from './verdict.js';
+
+/** The whole run's debt, measured by spec merge over every shard's lines (api/merge-debt.ts): its summary, its gate, what it met. */
+export interface MergedDebt {
+  debt: Verdict['debt'];
+  /** The debt gate the shards deferred, checked over the whole run (absent: no threshold, or none deferred). */
+  gate?: GateResult;
+  warnings: Verdict['warnings'];
+}
 
 /** A shard's verdict and the name it was given by (its file), for messages. */
 export interface NamedVerdict {
@@ -18,17 +27,19 @@ type Sharded = NamedVerdict & { shard: NonNullable<Verdict['shard']> };
  * code judged again over the whole. Throws (exit 2) unless the verdicts are every shard of one
  * suite exactly once.
  */
-export function mergeShards(inputs: readonly NamedVerdict[]): Verdict {
+export function mergeShards(inputs: readonly NamedVerdict[], measured?: MergedDebt): Verdict {
   const shards = checkShards(inputs);
   const verdicts = shards.map((s) => s.verdict);
   const scenarios = verdicts.flatMap((v) => v.scenarios).sort(byPlace);
   const order = new Map(scenarios.map((s, i) => [s.id, i]));
-  const failures = unique(verdicts.flatMap((v) => v.failures)).sort((a, b) => (order.get(a.scenarioId ?? '') ?? Infinity) - (order.get(b.scenarioId ?? '') ?? Infinity));
-  const gates = worstGates(verdicts.flatMap((v) => v.gates));
+  const shardFailures = unique(verdicts.flatMap((v) => v.failures)).sort((a, b) => (order.get(a.scenarioId ?? '') ?? Infinity) - (order.get(b.scenarioId ?? '') ?? Infinity));
+  const gates = mergedGates(verdicts, measured);
+  const debtFailed = measured?.gate && measured.gate.status !== 'passed' && measured.gate.status !== 'skipped' ? [gateFailure(measured.gate)] : [];
+  const failures = [...shardFailures, ...debtFailed];
   const strict = shards.some((s) => s.shard.strict);
   const judged = judge({ scenarios, failures, gates, strict, isBadInput: (f) => ERROR_CODES[f.code].exit === 2 });
-  const { debt, warning } = mergedDebt(verdicts);
-  const warnings = unique(verdicts.flatMap((v) => v.warnings).filter((w) => w.code !== 'SPEC_SHARD_EMPTY'));
+  const { debt, warning } = measured ? { debt: measured.debt, warning: undefined } : mergedDebt(verdicts);
+  const warnings = unique([...verdicts.flatMap((v) => v.warnings).filter((w) => w.code !== 'SPEC_SHARD_EMPTY'), ...(measured?.warnings ?? [])]);
   const start = Math.min(...verdicts.map((v) => Date.parse(v.startedAt)));
   const end = Math.max(...verdicts.map((v) => Date.parse(v.startedAt) + v.durationMs));
   const { shard: _shard, watch: _watch, ...first } = verdicts[0]!;
@@ -112,6 +123,14 @@ function mergeOthers(first: Omit<Verdict, 'shard' | 'watch'>, verdicts: readonly
 
 const GATE_RANK: Record<GateResult['status'], number> = { passed: 0, skipped: 1, failed: 2, timeout: 3, error: 4 };
 
+/** Every shard's gates at their worst; the debt gate the shards deferred is the merge's own (or none, when it checks no threshold). */
+function mergedGates(verdicts: readonly Verdict[], measured: MergedDebt | undefined): GateResult[] {
+  const gates = worstGates(verdicts.flatMap((v) => v.gates));
+  if (!measured) return gates;
+  const others = gates.filter((g) => !(g.name === 'debt' && g.status === 'skipped'));
+  return measured.gate ? [...others, measured.gate] : others;
+}
+
 /** Every shard runs the gates: each once, at its worst. */
 function worstGates(gates: readonly GateResult[]): GateResult[] {
   const byName = new Map<string, GateResult>();
@@ -129,13 +148,15 @@ function commonUnused(verdicts: readonly Verdict[]): Verdict['unusedSteps'] {
   return verdicts[0]!.unusedSteps.filter((d) => lists.every((l) => l.has(key(d))));
 }
 
-/** Debt is measured on the checkout, the same on every shard; shards that disagree leave it null, saying why. */
+/**
+ * Without spec merge's measurement (shards with debt off, or no shard carrying lines): a shard's
+ * own figures are its slice's, never the whole run's, so there is no debt to carry, only why.
+ */
 function mergedDebt(verdicts: readonly Verdict[]): { debt: Verdict['debt']; warning?: Verdict['warnings'][number] } {
-  const texts = new Set(verdicts.map((v) => JSON.stringify(v.debt)));
-  if (texts.size === 1) return { debt: verdicts[0]!.debt };
+  if (verdicts.every((v) => v.debt === null)) return { debt: null };
   return {
     debt: null,
-    warning: { code: 'SPEC_MERGE_DEBT', message: 'the shards measured different comprehension debt (each measured a narrowed run): the merged verdict carries none', hint: 'run spec verify (or spec debt) on one machine for the debt record' },
+    warning: { code: 'SPEC_MERGE_DEBT', message: 'the merged verdict carries no debt: the shards carry no line coverage to measure the whole run from (each one\'s own figures are its slice\'s)', hint: 'run every shard with line coverage (a debt threshold on a line figure turns it on; else --coverage), and merge in the checkout the shards ran' },
   };
 }
 
