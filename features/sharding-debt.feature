@@ -89,3 +89,13 @@ Feature: Shards across machines, one debt record
     And stdout is JSON in which "debt" is "null"
     And the verdict has a "SPEC_MERGE_DEBT" warning
     And that warning's message contains "src/fines.js"
+
+  Scenario: A shard of a run narrowed by a filter leaves the thresholds to a full run, as that run would
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": { "maxUnspecified": 3 } }
+      """
+    When I run "spec verify --shard 1/2 --name book --json"
+    Then the exit code is 0
+    And the verdict has no gate "debt"
+    And the verdict has a "SPEC_DEBT_NOT_GATED" warning

@@ -176,7 +176,7 @@ describe('mergeShards', () => {
 
   it("puts the merge's own debt gate in place of the shards' deferred ones, and judges the exit code with it", () => {
     const deferred = { name: 'debt', command: [], status: 'skipped' as const, durationMs: 0, exitCode: null, log: 'deferred: checked by spec merge' };
-    const passing = shards.map((s) => ({ ...s, verdict: { ...s.verdict, scenarios: s.verdict.scenarios.map((sc) => ({ ...sc, status: 'passed' as const })), failures: [], exitCode: 0, gates: [deferred] } }));
+    const passing = shards.map((s) => ({ ...s, verdict: { ...s.verdict, scenarios: s.verdict.scenarios.map((sc) => ({ ...sc, status: 'passed' as const })), failures: [], exitCode: 0 as const, gates: [deferred] } }));
     expect(mergeShards(passing).exitCode).toBe(0);
     const breached = { ...deferred, status: 'failed' as const, log: 'unspecified is 4, over maxUnspecified: 3' };
     const merged = VerdictSchema.parse(mergeShards(passing, { debt: null, gate: breached, warnings: [] }));

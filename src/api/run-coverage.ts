@@ -15,7 +15,7 @@ export function coverageOf(options: RunOptions, values: RunConfig['values'], con
  * scenario (line coverage is only recorded then; the parent still checks the run was whole). A
  * shard is one slice of such a run: spec merge joins the slices' lines into the whole's.
  */
-function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
+export function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
   return !options.paths?.length && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !values.tags.value && !values.names.value.length;
 }
 

@@ -8,6 +8,11 @@ import type { SpecProblem } from '../core/errors.js';
 import type { GateResult } from '../core/results.js';
 import type { ShardDebt } from '../debt/shard-debt.js';
 import type { DebtGlobs, DebtOutcome } from './debt.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import { chooseDebtGate } from '../debt/gate.js';
+import type { RunOptions } from '../run/options.js';
+import type { RunOutcome } from '../run/runner.js';
+import { runsEverything } from './run-coverage.js';
 
 export interface ShardFirst {
   root: string;
@@ -79,6 +84,15 @@ export function narrowToSlice(base: { shard?: ShardSelection['field']; filtered:
 }
 
 /**
+ * The debt gate's choice: a shard of a run of everything is one slice of that run, not a narrowed
+ * one, so its gate is chosen as the whole run's and deferred to spec merge, which judges the whole.
+ */
+export function debtGateOf(options: RunOptions, prepared: { filtered: boolean; shard?: ShardSelection['field']; run: RunConfig; config: ResolvedConfig }): ReturnType<typeof chooseDebtGate> & { deferred: boolean } {
+  const slice = Boolean(prepared.shard) && runsEverything(options, prepared.run.values);
+  return { ...chooseDebtGate(options.gates, prepared.config.debt, prepared.filtered && !slice), deferred: Boolean(prepared.shard) };
+}
+
+/**
  * A shard's debt gate: a shard ran one slice, so it cannot check a whole-project threshold; spec
  * merge checks it over every shard's lines. Not `passed`: nothing was checked here.
  */
@@ -96,10 +110,11 @@ export async function shardDebtOf(root: string, request: { executed: Record<stri
 }
 
 /** The shard field of a shard's verdict, with what spec merge needs for the debt (none when debt is off, no lines when the run was cut short). */
-export async function withShardDebt(root: string, prepared: { shard?: ShardSelection['field']; unused: UnusedScope; run: RunConfig }, request: { executed: Record<string, number[]> | undefined; supportGlobs: string[]; startedAt: Date; share: DebtOutcome['share'] }): Promise<ShardSelection['field'] & { debt?: ShardDebt }> {
+export async function withShardDebt(root: string, prepared: { shard?: ShardSelection['field']; unused: UnusedScope; run: RunConfig }, outcome: RunOutcome | undefined, request: { supportGlobs: string[]; startedAt: Date; share: DebtOutcome['share'] }): Promise<ShardSelection['field'] & { debt?: ShardDebt }> {
   const field = prepared.shard!;
   // Scenarios cut for blocking ran only part of their lines: the whole run's record cannot be built from them.
-  const executed = prepared.unused.scope === 'none' && prepared.unused.because === CUT_SHORT.because ? undefined : request.executed;
+  const cut = prepared.unused.scope === 'none' && prepared.unused.because === CUT_SHORT.because;
+  const executed = outcome?.kind === 'result' && !cut ? outcome.result.executedLines : undefined;
   const debt = await shardDebtOf(root, { executed, globs: { specs: prepared.run.values.specs.value, steps: request.supportGlobs }, startedAt: request.startedAt, share: request.share });
   return debt ? { ...field, debt } : field;
 }

@@ -8,8 +8,7 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { planGates, runGates } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
-import { chooseDebtGate } from '../debt/gate.js';
-import { deferredDebtGate, withShardDebt } from './shard-stage.js';
+import { debtGateOf, deferredDebtGate, withShardDebt } from './shard-stage.js';
 import type { RunOptions } from '../run/options.js';
 import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
@@ -70,8 +69,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     problems.push(...prepared.problems);
     if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
-    // A shard is one slice of a run of everything: the merge judges the whole, thresholds included.
-    const chosen = chooseDebtGate(options.gates, prepared.config.debt, prepared.filtered && !prepared.shard);
+    const chosen = debtGateOf(options, prepared);
     if (chosen.note) notes.push(chosen.note);
     const selectedGates = planGates(prepared.config, chosen.only);
     notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
@@ -97,7 +95,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
       return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify', shard: Boolean(done.shard) });
     });
     const measured = await debt;
-    if (measured?.gate && chosen.debt) gates = [...gates, done.shard ? deferredDebtGate() : measured.gate];
+    if (measured?.gate && chosen.debt) gates = [...gates, chosen.deferred ? deferredDebtGate() : measured.gate];
     notes.push(...(measured?.problems ?? []));
     mark('spec', 'debt measured');
   } catch (error) {
@@ -131,7 +129,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     selection: prepared?.selection,
     debt: (await debt)?.summary ?? null,
   });
-  const verdict = prepared?.shard ? { ...built, shard: await withShardDebt(env.cwd, prepared, { executed: outcome?.kind === 'result' ? outcome.result.executedLines : undefined, supportGlobs, startedAt, share: (await debt)?.share }) } : built;
+  const verdict = prepared?.shard ? { ...built, shard: await withShardDebt(env.cwd, prepared, outcome, { supportGlobs, startedAt, share: (await debt)?.share }) } : built;
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;
