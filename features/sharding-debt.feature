@@ -48,6 +48,8 @@ Feature: Shards across machines, one debt record
     And stdout is JSON in which "gates.0.log" contains "checked by spec merge"
     When I run "spec verify --shard 2/3 --format json:shards/2.json"
     Then the exit code is 0
+    And stdout contains "gate debt"
+    And stdout contains "skipped: deferred: a shard measures only its slice, so the debt thresholds are checked by spec merge"
     When I run "spec verify --shard 3/3 --format json:shards/3.json"
     Then the exit code is 0
     When I run "spec merge shards/1.json shards/2.json shards/3.json --json"

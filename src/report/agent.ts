@@ -26,7 +26,7 @@ export function renderAgent(verdict: Verdict): string {
   for (const w of verdict.warnings) out.push(`warning ${w.code} ${w.location ? formatLocation(w.location) : ''}`.trimEnd(), `  message: ${w.message}`, ...(w.hint ? [`  fix: ${w.hint}`] : []));
   if (verdict.unusedSteps.length && verdict.unusedNote) out.push(`unused-steps ${verdict.unusedNote}`);
   for (const u of verdict.unusedSteps) out.push(`unused-step ${u.file}:${u.line} ${u.pattern}`);
-  for (const g of verdict.gates) out.push(`gate ${g.name} ${g.status}`);
+  for (const g of verdict.gates) out.push(`gate ${g.name} ${g.status}${g.status === 'skipped' && g.command.length === 0 && g.log ? `: ${g.log}` : ''}`);
   const untouched = nothingAffected(verdict);
   if (untouched) out.push(untouched);
   out.push(verdict.summary);
