@@ -100,7 +100,7 @@ export interface DebtOutcome {
 }
 
 export async function finishDebt(work: DebtWork, run: RunForDebt): Promise<DebtOutcome> {
-  const [steps] = await Promise.all([work.steps]);
+  const steps = await work.steps;
   const result = run.result;
   const noRun = { because: run.because ?? 'the run ended before any scenario result (see the failures)' };
   const judgeVacuous = (partial: boolean) => (!result ? noRun : 'because' in steps ? steps : vacuousChecks({ definitions: result.definitions, scenarios: result.scenarios, partial }, steps));

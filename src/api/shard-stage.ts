@@ -12,6 +12,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { chooseDebtGate } from '../debt/gate.js';
 import type { RunOptions } from '../run/options.js';
 import type { RunOutcome } from '../run/runner.js';
+import type { RunPlan } from '../run/job.js';
 import { runsEverything } from './run-coverage.js';
 
 export interface ShardFirst {
@@ -90,6 +91,11 @@ export function narrowToSlice(base: { shard?: ShardSelection['field']; filtered:
 export function debtGateOf(options: RunOptions, prepared: { filtered: boolean; shard?: ShardSelection['field']; run: RunConfig; config: ResolvedConfig }): ReturnType<typeof chooseDebtGate> & { deferred: boolean } {
   const slice = Boolean(prepared.shard) && runsEverything(options, prepared.run.values);
   return { ...chooseDebtGate(options.gates, prepared.config.debt, prepared.filtered && !slice), deferred: Boolean(prepared.shard) };
+}
+
+/** Whether debt reads the step files for vacuous checks: a whole run does, and a shard that records lines, for its share of the merged figures. */
+export function analysesSteps(prepared: { filtered: boolean; shard?: ShardSelection['field']; plan?: RunPlan }): boolean {
+  return !prepared.filtered || Boolean(prepared.shard && prepared.plan?.support.lines);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { planGates, runGates } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
-import { debtGateOf, deferredDebtGate, withShardDebt } from './shard-stage.js';
+import { analysesSteps, debtGateOf, deferredDebtGate, withShardDebt } from './shard-stage.js';
 import type { RunOptions } from '../run/options.js';
 import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
@@ -65,7 +65,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
-    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered, !prepared!.filtered || Boolean(prepared!.shard)) }));
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered, analysesSteps(prepared!)) }));
     problems.push(...prepared.problems);
     if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
