@@ -3,10 +3,13 @@
 // whole, then as 4 shards (`spec verify --shard I/4`), each its own process, one after another —
 // 4 machines' jobs — and `spec merge` of their verdicts.
 //
-//   node bench/shard.bench.mjs [--size 2000] [--shards 4] [--runs 3] [--regenerate] [--spec-bin PATH]
+//   node bench/shard.bench.mjs [--size 2000] [--shards 4] [--runs 3] [--regenerate] [--spec-bin PATH] [--coverage]
 //
 // --spec-bin: the spec entry of another build (its dist/ beside it gives mergeVerdicts), to time a
 // base and a head on the same generated suite.
+// --coverage runs the whole and every shard with line coverage (as a debt threshold on a line
+// figure does): each shard's verdict then carries `shard.debt` (its size is reported) and the merge
+// measures the whole run's debt from it.
 //
 // Reports per round the whole run's wall time (and CPU time, with GNU time), each shard's, the slowest shard's against the
 // whole (target ≤ 0.3×), and the merge's cost: mergeVerdicts() in-process (target ≤ 100 ms) and
@@ -15,7 +18,7 @@
 // A measurement tool: it only insists the runs do what they should (whole fails nothing, the
 // shards together run every scenario once, the merge equals the whole).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,9 +26,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GENERATOR_VERSION, defaultOutDir, generateSuite, manifestOptions, readManifest } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { size: { type: 'string', default: '2000' }, shards: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, regenerate: { type: 'boolean', default: false }, 'spec-bin': { type: 'string' } } });
+const { values } = parseArgs({ options: { size: { type: 'string', default: '2000' }, shards: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, regenerate: { type: 'boolean', default: false }, 'spec-bin': { type: 'string' }, coverage: { type: 'boolean', default: false } } });
 const SPEC_BIN = path.resolve(values['spec-bin'] ?? path.join(ROOT, 'bin', 'spec.js'));
 const DIST = path.join(path.dirname(SPEC_BIN), '..', 'dist');
+const coverage = values.coverage ? ['--coverage'] : [];
 const size = Number(values.size);
 const total = Number(values.shards);
 const runs = Number(values.runs);
@@ -69,15 +73,15 @@ const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 console.log(`shard benchmark — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} cores, load ${load()}, ${size} scenarios, ${total} shards, ${runs} rounds`);
 
 // One untimed whole run: warms tsx's cache and records .spec/durations.json, which the shards balance by.
-const warm = spec(suite, ['verify', '--gate', 'none', '--format', `json:${path.join(out, 'whole.json')}`]);
+const warm = spec(suite, ['verify', '--gate', 'none', ...coverage, '--format', `json:${path.join(out, 'whole.json')}`]);
 if (warm.code !== 0) throw new Error(`the whole run failed (${warm.code}): ${warm.stderr.slice(-2000)}`);
 const rounds = [];
 for (let round = 1; round <= runs; round++) {
-  const whole = spec(suite, ['verify', '--gate', 'none', '--format', `json:${path.join(out, 'whole.json')}`]);
+  const whole = spec(suite, ['verify', '--gate', 'none', ...coverage, '--format', `json:${path.join(out, 'whole.json')}`]);
   const shards = [];
   const cpus = [];
   for (let index = 1; index <= total; index++) {
-    const run = spec(suite, ['verify', '--gate', 'none', '--shard', `${index}/${total}`, '--format', `json:${path.join(out, `shard-${index}.json`)}`]);
+    const run = spec(suite, ['verify', '--gate', 'none', ...coverage, '--shard', `${index}/${total}`, '--format', `json:${path.join(out, `shard-${index}.json`)}`]);
     if (run.code !== 0) throw new Error(`shard ${index}/${total} failed (${run.code}): ${run.stderr.slice(-2000)}`);
     shards.push(run.ms);
     cpus.push(run.cpu);
@@ -93,18 +97,22 @@ const files = Array.from({ length: total }, (_, i) => path.join(out, `shard-${i 
 const sizes = files.map((f) => JSON.parse(readFileSync(f, 'utf8')).scenarios.length);
 const { mergeVerdicts } = await import(pathToFileURL(path.join(DIST, 'api', 'merge.js')).href);
 const whole = JSON.parse(readFileSync(path.join(out, 'whole.json'), 'utf8'));
-const merged = await mergeVerdicts(files);
+const merged = await mergeVerdicts(files, { cwd: suite });
 if (JSON.stringify(merged.counts) !== JSON.stringify(whole.counts) || merged.scenarios.length !== whole.scenarios.length) throw new Error('the merged verdict does not count what the whole run counted');
 const api = [];
 for (let i = 0; i < 15; i++) {
   const start = performance.now();
-  await mergeVerdicts(files);
+  await mergeVerdicts(files, { cwd: suite });
   api.push(performance.now() - start);
 }
 const cli = [];
 for (let i = 0; i < 5; i++) cli.push(spec(suite, ['merge', ...files, '--format', `json:${path.join(out, 'merged.json')}`, '--reporter', 'json']).ms);
 
 const ratios = rounds.map((r) => r.ratio);
+const shardDebts = files.map((f) => JSON.parse(readFileSync(f, 'utf8')).shard.debt);
+const kb = (value) => `${(Buffer.byteLength(JSON.stringify(value ?? null)) / 1024).toFixed(1)} KB`;
+console.log(`  shard.debt a shard: ${shardDebts.map(kb).join(', ')} (its lines: ${shardDebts.map((d) => kb(d?.lines)).join(', ')}); whole verdict files: ${files.map((f) => `${(statSync(f).size / 1024).toFixed(0)} KB`).join(', ')}`);
+console.log(`  merged debt: ${merged.debt ? `unspecified ${merged.debt.metrics.unspecified.value}, opaqueComplexity ${merged.debt.metrics.opaqueComplexity.value}, score ${merged.debt.metrics.score.value}` : 'null'}; the whole run's: ${whole.debt ? `unspecified ${whole.debt.metrics.unspecified.value}, opaqueComplexity ${whole.debt.metrics.opaqueComplexity.value}, score ${whole.debt.metrics.score.value}` : 'null'}`);
 console.log(`  scenarios a shard: ${sizes.join(', ')} (recorded durations: ${JSON.parse(readFileSync(files[0], 'utf8')).shard.recorded} of ${size})`);
 console.log(`  whole run: median ${fmt(median(rounds.map((r) => r.whole)))} (${rounds.map((r) => fmt(r.whole)).join(', ')})`);
 console.log(`  slowest shard: median ${fmt(median(rounds.map((r) => r.slowest)))} (${rounds.map((r) => fmt(r.slowest)).join(', ')})`);

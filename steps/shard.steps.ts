@@ -51,3 +51,12 @@ function comparable(verdict: Verdict) {
 Then('the verdict in {string} has the same counts, statuses and failures as {string}', function (this: SpecWorld, merged: string, whole: string) {
   assert.deepEqual(comparable(verdictFile(this, merged)), comparable(verdictFile(this, whole)));
 });
+
+Then('the last line of {string} is JSON in which {string} is {string}', function (this: SpecWorld, relative: string, dotted: string, expected: string) {
+  const file = path.join(this.project, relative);
+  assert.ok(existsSync(file), `${relative} should exist`);
+  const last = readFileSync(file, 'utf8').trimEnd().split('\n').at(-1) ?? '';
+  let value: unknown = JSON.parse(last);
+  for (const key of dotted.split('.')) value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[key];
+  assert.deepEqual(value, JSON.parse(expected), `${dotted} in the last line of ${relative}: ${last}`);
+});

@@ -164,12 +164,26 @@ describe('mergeShards', () => {
     expect(codeOf(() => mergeShards(short))).toBe('SPEC_MERGE_INPUT');
   });
 
-  it('keeps debt only when every shard measured the same, else null with a warning saying why', () => {
+  it("never passes a shard's own (slice) figures off as the whole run's: null, with a warning when the shards measured any", () => {
     expect(mergeShards(shards).debt).toBeNull();
-    const differing = shards.map((s, i) => ({ ...s, verdict: { ...s.verdict, debt: { differs: i } as unknown as Verdict['debt'] } }));
-    const merged = mergeShards(differing);
+    expect(mergeShards(shards).warnings.map((w) => w.code)).not.toContain('SPEC_MERGE_DEBT');
+    // Equal figures too: the old comparison of whole JSON (measuredAt included) made this always null by accident.
+    const same = shards.map((s) => ({ ...s, verdict: { ...s.verdict, debt: { same: true } as unknown as Verdict['debt'] } }));
+    const merged = mergeShards(same);
     expect(merged.debt).toBeNull();
     expect(merged.warnings.map((w) => w.code)).toContain('SPEC_MERGE_DEBT');
+  });
+
+  it("puts the merge's own debt gate in place of the shards' deferred ones, and judges the exit code with it", () => {
+    const deferred = { name: 'debt', command: [], status: 'skipped' as const, durationMs: 0, exitCode: null, log: 'deferred', reason: 'checked by spec merge' };
+    const passing = shards.map((s) => ({ ...s, verdict: { ...s.verdict, scenarios: s.verdict.scenarios.map((sc) => ({ ...sc, status: 'passed' as const })), failures: [], exitCode: 0 as const, gates: [deferred] } }));
+    expect(mergeShards(passing).exitCode).toBe(0);
+    const breached = { ...deferred, status: 'failed' as const, log: 'unspecified is 4, over maxUnspecified: 3' };
+    const merged = VerdictSchema.parse(mergeShards(passing, { debt: null, gate: breached, warnings: [] }));
+    expect(merged.gates).toEqual([breached]);
+    expect(merged.exitCode).toBe(1);
+    expect(merged.failures.map((f) => f.code)).toEqual(['SPEC_DEBT_THRESHOLD']);
+    expect(mergeShards(passing, { debt: null, warnings: [] }).gates).toEqual([]);
   });
 });
 

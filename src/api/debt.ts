@@ -10,7 +10,8 @@ import { preloadLock } from '../impact/locked-update.js';
 import { debtGate } from '../debt/gate.js';
 import { appendHistory, readHistory, type History } from '../debt/history.js';
 import { writeLastReport } from '../debt/last-report.js';
-import { measureDebt, valuesOf, type AckInput, type BindingInput, type CoverageInput, type Measured } from '../debt/measure.js';
+import { measureDebt, valuesOf, type AckInput, type BindingInput, type CoverageInput, type Measured, type VacuousInput } from '../debt/measure.js';
+import { shareOf, type ShardDebt, type SpecsRan } from '../debt/shard-debt.js';
 import type { DebtReport, DebtSummary } from '../debt/model.js';
 import { analyzeSteps, NARROWED_RUN, vacuousChecks } from '../debt/vacuous-cache.js';
 import type { StepAnalysis } from '../debt/vacuous.js';
@@ -62,10 +63,11 @@ export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
   return { ...work, coverage: coverageInput(lines) };
 }
 
-export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs, partial: boolean): DebtWork | undefined {
+/** `analyse`: read the step files for vacuous checks (a shard does, for its share; spec merge takes the shards'). */
+export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs, partial: boolean, analyse = !partial): DebtWork | undefined {
   if (config === false) return undefined;
   // A narrowed run (a watch pass) counts no vacuous checks, so it does not analyse the step files either.
-  const steps = partial ? Promise.resolve({ because: NARROWED_RUN }) : analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
+  const steps = !analyse ? Promise.resolve({ because: NARROWED_RUN }) : analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
   // Without a line record or an ack, nothing needs the source files: that is skipped, not guessed.
   const needsSources = existsSync(path.join(root, LINE_RECORD_FILE)) || existsSync(path.join(root, ACK_FILE));
   // Listed once, for the line figures and the ack's diff alike.
@@ -83,6 +85,8 @@ export interface RunForDebt {
   kind: 'verify' | 'watch';
   /** Why there is no result, when it is not a run that ended early. */
   because?: string;
+  /** A shard of a sharded run: its share of the whole run's figures is returned too, for spec merge. */
+  shard?: boolean;
 }
 
 export interface DebtOutcome {
@@ -91,28 +95,33 @@ export interface DebtOutcome {
   gate: GateResult | undefined;
   /** What measuring met (a torn history line), as verdict warnings. */
   problems: SpecProblem[];
+  /** A shard's share of the figures that are sums over scenarios. */
+  share?: Pick<ShardDebt, 'binding' | 'vacuous' | 'specs'>;
 }
 
 export async function finishDebt(work: DebtWork, run: RunForDebt): Promise<DebtOutcome> {
-  const { root } = work;
-  const [steps, history, commit, coverage, ack] = await Promise.all([work.steps, work.history, work.commit, work.coverage, work.ack]);
+  const steps = await work.steps;
   const result = run.result;
   const noRun = { because: run.because ?? 'the run ended before any scenario result (see the failures)' };
-  const vacuous = !result ? noRun : 'because' in steps ? steps : await vacuousChecks({ definitions: result.definitions, scenarios: result.scenarios, partial: run.partial }, steps);
-  const report = measureDebt({
-    measuredAt: new Date().toISOString(),
-    commit,
-    binding: result ? { value: bindingOf(result, run.unused) } : noRun,
-    vacuous,
-    coverage,
-    ack,
-    specs: specsOf(result),
-    history: history.entries.slice(-50),
-    warnings: history.warnings,
-  });
-  if (result) {
-    const entry = { at: report.summary.measuredAt, kind: run.kind, partial: run.partial, commit, metrics: valuesOf(report.summary.metrics) };
-    const write = work.writers.then(() => Promise.all([appendHistory(root, entry), run.partial ? undefined : writeLastReport(root, report)])).catch(() => undefined);
+  const judgeVacuous = (partial: boolean) => (!result ? noRun : 'because' in steps ? steps : vacuousChecks({ definitions: result.definitions, scenarios: result.scenarios, partial }, steps));
+  const binding: Measured<BindingInput> = result ? { value: bindingOf(result, run.unused) } : noRun;
+  const specs = specsOf(result);
+  const outcome = await measureRecorded(work, { binding, vacuous: await judgeVacuous(run.partial), specs }, result ? { kind: run.kind, partial: run.partial } : undefined);
+  // A shard's slice is one part of a run of everything: its counts are the whole's once summed (spec merge).
+  return run.shard && result ? { ...outcome, share: shareOf(binding, await judgeVacuous(false), specs) } : outcome;
+}
+
+/**
+ * The figures from what a run (or spec merge, from its shards) measured of binding health, vacuous
+ * checks and specs; with `record`, the history line (and for a whole run the report) is written.
+ */
+export async function measureRecorded(work: DebtWork, ran: { binding: Measured<BindingInput>; vacuous: Measured<VacuousInput>; specs: SpecsRan }, record: { kind: 'verify' | 'watch'; partial: boolean } | undefined): Promise<DebtOutcome> {
+  const { root } = work;
+  const [history, commit, coverage, ack] = await Promise.all([work.history, work.commit, work.coverage, work.ack]);
+  const report = measureDebt({ measuredAt: new Date().toISOString(), commit, ...ran, coverage, ack, history: history.entries.slice(-50), warnings: history.warnings });
+  if (record) {
+    const entry = { at: report.summary.measuredAt, kind: record.kind, partial: record.partial, commit, metrics: valuesOf(report.summary.metrics) };
+    const write = work.writers.then(() => Promise.all([appendHistory(root, entry), record.partial ? undefined : writeLastReport(root, report)])).catch(() => undefined);
     writing.add(write);
     void write.finally(() => writing.delete(write));
   }

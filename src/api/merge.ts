@@ -18,7 +18,9 @@ export interface MergeOptions {
  * The verdict of a whole sharded run, from the verdict files its `spec verify --shard I/N` jobs
  * wrote: checked against the verdict schema on the way in and on the way out. Throws a
  * SpecloopError (exit 2) for a file that is not a shard verdict, or a set of shards that is not
- * every shard of one suite exactly once. Reads, never writes, never prints.
+ * every shard of one suite exactly once. Never prints. With debt on, it measures the whole run's
+ * debt from the shards' lines in the project at `cwd` and records it there as a full run would
+ * (.spec/line-coverage.json, history.jsonl, debt.json).
  */
 export async function mergeVerdicts(files: readonly string[], options: MergeOptions = {}): Promise<Verdict> {
   // Checked like every public function's options: a misspelt one must not merge the wrong folder's files.
@@ -26,7 +28,10 @@ export async function mergeVerdicts(files: readonly string[], options: MergeOpti
   if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) throw new SpecloopError({ code: 'SPEC_OPTION_INVALID', message: 'mergeVerdicts: the first argument must be an array of verdict file paths', hint: "mergeVerdicts(['shard-1.json', 'shard-2.json'], { cwd })" });
   const { cwd } = makeEnvironment({ cwd: call.cwd });
   const named = await Promise.all(files.map((file) => readVerdict(file, path.resolve(cwd, file))));
-  return VerdictSchema.parse(mergeShards(named));
+  // Checked (every shard of one suite, once) before the debt is measured: a refused merge records nothing.
+  const recordedAt = mergeShards(named).startedAt;
+  const { measureMergedDebt } = await import('./merge-debt.js');
+  return VerdictSchema.parse(mergeShards(named, await measureMergedDebt(cwd, named, recordedAt)));
 }
 
 async function readVerdict(name: string, file: string): Promise<NamedVerdict> {

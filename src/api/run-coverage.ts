@@ -11,12 +11,12 @@ export function coverageOf(options: RunOptions, values: RunConfig['values'], con
 }
 
 /**
- * Known before the specs are read: nothing the person gave narrows the run, so its coverage can
- * count for every scenario (line coverage is only recorded then; the parent still checks the run
- * was whole). Tags and names the project configures define its suite: they narrow nothing.
+ * Known before the specs are read: nothing narrows the run, so its coverage can count for every
+ * scenario (line coverage is only recorded then; the parent still checks the run was whole). A
+ * shard is one slice of such a run: spec merge joins the slices' lines into the whole's.
  */
-function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
-  return !options.paths?.length && !options.shard && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !options.tags && !options.names?.length;
+export function runsEverything(options: RunOptions, values: RunConfig['values']): boolean {
+  return !options.paths?.length && !options.changed && !options.since && !options.selected && !options.stepFiles && !options.failFast && !values.failFast.value && !options.tags && !options.names?.length;
 }
 
 /**

@@ -3,8 +3,17 @@ import type { SpecFile } from '../spec/model.js';
 import type { RunSpecs } from '../spec/select-run.js';
 import type { ShardSelection } from '../spec/shard-select.js';
 import type { ListedSpec } from '../spec/shard-list.js';
-import type { UnusedScope } from '../bind/unused-scope.js';
+import { CUT_SHORT, type UnusedScope } from '../bind/unused-scope.js';
 import type { SpecProblem } from '../core/errors.js';
+import type { GateResult } from '../core/results.js';
+import type { ShardDebt } from '../debt/shard-debt.js';
+import type { DebtGlobs, DebtOutcome } from './debt.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import { chooseDebtGate, DEFERRED_TO_MERGE } from '../debt/gate.js';
+import type { RunOptions } from '../run/options.js';
+import type { RunOutcome } from '../run/runner.js';
+import type { RunPlan } from '../run/job.js';
+import { runsEverything } from './run-coverage.js';
 
 export interface ShardFirst {
   root: string;
@@ -73,4 +82,45 @@ export function narrowToSlice(base: { shard?: ShardSelection['field']; filtered:
   // A definition only other shards' scenarios use is still used: judged against the whole suite.
   if (base.unused.scope === 'run') base.unused = { scope: 'suite', because: 'judged against every scenario in the specs: the run was split into shards' };
   if (slice.empty) base.warnings.push(slice.empty);
+}
+
+/**
+ * The debt gate's choice: a shard of a run of everything is one slice of that run, not a narrowed
+ * one, so its gate is chosen as the whole run's and deferred to spec merge, which judges the whole.
+ */
+export function debtGateOf(options: RunOptions, prepared: { filtered: boolean; shard?: ShardSelection['field']; run: RunConfig; config: ResolvedConfig }): ReturnType<typeof chooseDebtGate> & { deferred: boolean } {
+  const slice = Boolean(prepared.shard) && runsEverything(options, prepared.run.values);
+  return { ...chooseDebtGate(options.gates, prepared.config.debt, prepared.filtered && !slice), deferred: Boolean(prepared.shard) };
+}
+
+/** Whether debt reads the step files for vacuous checks: a whole run does, and a shard that records lines, for its share of the merged figures. */
+export function analysesSteps(prepared: { filtered: boolean; shard?: ShardSelection['field']; plan?: RunPlan }): boolean {
+  return !prepared.filtered || Boolean(prepared.shard && prepared.plan?.support.lines);
+}
+
+/**
+ * A shard's debt gate: a shard ran one slice, so it cannot check a whole-project threshold; spec
+ * merge checks it over every shard's lines. Not `passed`: nothing was checked here.
+ */
+export function deferredDebtGate(): GateResult {
+  return { name: 'debt', command: [], status: 'skipped', durationMs: 0, exitCode: null, reason: DEFERRED_TO_MERGE, log: 'deferred: a shard measures only its slice, so the debt thresholds are checked by spec merge over every shard\'s lines' };
+}
+
+/** What a shard's verdict carries for spec merge's debt: its slice's lines (null without line coverage) and its share of the figures. */
+export async function shardDebtOf(root: string, request: { executed: Record<string, number[]> | undefined; globs: DebtGlobs; startedAt: Date; share: DebtOutcome['share'] }): Promise<ShardDebt | undefined> {
+  if (!request.share) return undefined;
+  if (!request.executed) return { globs: request.globs, lines: null, ...request.share };
+  const [{ lineRecordOf }, { shardLinesOf }, { sourceFiles }] = await Promise.all([import('../debt/line-record.js'), import('../debt/shard-lines.js'), import('../debt/sources.js')]);
+  const record = lineRecordOf(root, request.executed, await sourceFiles(root, { steps: request.globs.steps }), request.startedAt);
+  return { globs: request.globs, lines: shardLinesOf(record), ...request.share };
+}
+
+/** The shard field of a shard's verdict, with what spec merge needs for the debt (none when debt is off, no lines when the run was cut short). */
+export async function withShardDebt(root: string, prepared: { shard?: ShardSelection['field']; unused: UnusedScope; run: RunConfig }, outcome: RunOutcome | undefined, request: { supportGlobs: string[]; startedAt: Date; share: DebtOutcome['share'] }): Promise<ShardSelection['field'] & { debt?: ShardDebt }> {
+  const field = prepared.shard!;
+  // Scenarios cut for blocking ran only part of their lines: the whole run's record cannot be built from them.
+  const cut = prepared.unused.scope === 'none' && prepared.unused.because === CUT_SHORT.because;
+  const executed = outcome?.kind === 'result' && !cut ? outcome.result.executedLines : undefined;
+  const debt = await shardDebtOf(root, { executed, globs: { specs: prepared.run.values.specs.value, steps: request.supportGlobs }, startedAt: request.startedAt, share: request.share });
+  return debt ? { ...field, debt } : field;
 }

@@ -74,11 +74,13 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const specsOf = (changes: Selection | undefined) => selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected });
   // A shard lists its slice first, to load only the step files it binds.
   const first = options.shard && !options.changed && !options.since ? await shardFirst({ root: env.cwd, shard: options.shard, globs: specGlobs, paths: options.paths, parseHere: options.parseSpecsHere, supportGlobs: supportGlobsOf(config, overlay), values }, () => specsOf(undefined)) : undefined;
-  const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : first?.stepFiles);
+  const workers = workersOf(options, overlay);
+  const coverage = coverageOf(options, values, config, workers.parallel);
+  // A shard recording lines for the merged debt loads every step file, as the whole run would: the code they load at start runs, and every definition counts.
+  const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : coverage.lines && coverage.coverage ? undefined : first?.stepFiles);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
-  const workers = workersOf(options, overlay);
-  const support = supportJob(config, { requireModules: values.requireModules.value, ...coverageOf(options, values, config, workers.parallel), loaders: overlay?.loaders ?? [] }, files, options.invalidate);
+  const support = supportJob(config, { requireModules: values.requireModules.value, ...coverage, loaders: overlay?.loaders ?? [] }, files, options.invalidate);
   child.load(support);
   mark('spec', 'support sent');
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));

@@ -8,7 +8,7 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { planGates, runGates } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
-import { chooseDebtGate } from '../debt/gate.js';
+import { analysesSteps, debtGateOf, deferredDebtGate, withShardDebt } from './shard-stage.js';
 import type { RunOptions } from '../run/options.js';
 import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
@@ -58,12 +58,11 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
-    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered) }));
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered, analysesSteps(prepared!)) }));
     problems.push(...prepared.problems);
     if (options.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared)));
     // Gate names are checked before the run: a typo must not cost a whole run first.
-    // A shard is one slice of a run of everything: the merge judges the whole, thresholds included.
-    const chosen = chooseDebtGate(options.gates, prepared.config.debt, prepared.filtered && !prepared.shard);
+    const chosen = debtGateOf(options, prepared);
     if (chosen.note) notes.push(chosen.note);
     const selectedGates = planGates(prepared.config, chosen.only, chosen.available);
     notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
@@ -86,10 +85,10 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     const lines = ran?.executedLines && !done.filtered && !options.failFast ? recordLines(env.cwd, ran.executedLines, supportGlobsOf(done.config, done.overlay), startedAt) : undefined;
     debt = debtWork.then(async ({ finish, work, refresh }) => {
       const recorded = (await lines) ?? false;
-      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify' });
+      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify', shard: Boolean(done.shard) });
     });
     const measured = await debt;
-    if (measured?.gate && chosen.debt) gates = [...gates, measured.gate];
+    if (measured?.gate && chosen.debt) gates = [...gates, chosen.deferred ? deferredDebtGate() : measured.gate];
     if (chosen.skipped) gates.push(chosen.skipped);
     notes.push(...(measured?.problems ?? []));
     mark('spec', 'debt measured');
@@ -124,7 +123,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     selection: prepared?.selection,
     debt: (await debt)?.summary ?? null,
   });
-  const verdict = prepared?.shard ? { ...built, shard: prepared.shard } : built;
+  const verdict = prepared?.shard ? { ...built, shard: await withShardDebt(env.cwd, prepared, outcome, { supportGlobs, startedAt, share: (await debt)?.share }) } : built;
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;

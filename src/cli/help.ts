@@ -176,7 +176,8 @@ Joins the verdicts of every shard of one run (each written by spec verify --shar
 all, each failure and warning once, each gate at its worst; exit 0 all passed, 1 a failure,
 2 bad input (a file that is not a shard verdict, a shard missing or given twice, shards of
 different totals or suites). In a project it records the whole run's scenario durations in
-.spec/durations.json, which the next run's --shard balances by.
+.spec/durations.json, which the next run's --shard balances by, and its debt from the shards'
+line coverage, checking the thresholds they deferred: run it in the shards' checkout.
 
 Options:
   -f, --format NAME       print the NAME report to stdout (default as spec verify)

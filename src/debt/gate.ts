@@ -47,6 +47,14 @@ export function chooseDebtGate(only: string[] | false | undefined, config: DebtC
   return { ...choose(only, config, narrowed), available: hasDebtThresholds(config) };
 }
 
+/** A shard's debt gate left to spec merge, which measures the whole run from every shard's lines. */
+export const DEFERRED_TO_MERGE = 'checked by spec merge';
+
+/** Whether a gate is a shard's deferred debt gate (a narrowed shard's skipped gate is not: merge leaves it skipped). */
+export function isDeferredDebtGate(gate: Pick<GateResult, 'name' | 'status' | 'reason'>): boolean {
+  return gate.name === 'debt' && gate.status === 'skipped' && gate.reason === DEFERRED_TO_MERGE;
+}
+
 interface DebtGateChoice {
   debt: boolean;
   only: string[] | false | undefined;

@@ -29,12 +29,22 @@ export function contentHash(text: string): string {
  * source files to account for beyond those the run loaded: a file no scenario loaded ran no line.
  */
 export async function recordLineCoverage(root: string, executed: Record<string, number[]>, files: string[], startedAt: Date): Promise<void> {
+  await writeLineRecord(root, lineRecordOf(root, executed, files, startedAt));
+}
+
+/** The record a run of every scenario leaves (a shard keeps its slice's in its verdict instead: debt/shard-lines.ts). */
+export function lineRecordOf(root: string, executed: Record<string, number[]>, files: string[], startedAt: Date): LineRecord {
+  const record: LineRecord = { version: 1, recordedAt: startedAt.toISOString(), files: {} };
+  for (const file of [...new Set([...files, ...Object.keys(executed)])].sort()) {
+    record.files[file] = { hash: hashIfUnchangedSince(path.join(root, file), startedAt.getTime()), executed: executed[file] ?? [] };
+  }
+  return record;
+}
+
+/** Replaces the record with one already made (spec merge's union of its shards' lines). */
+export async function writeLineRecord(root: string, record: LineRecord): Promise<void> {
   const target = path.join(root, LINE_RECORD_FILE);
   await updateLocked(target, async () => {
-    const record: LineRecord = { version: 1, recordedAt: startedAt.toISOString(), files: {} };
-    for (const file of [...new Set([...files, ...Object.keys(executed)])].sort()) {
-      record.files[file] = { hash: hashIfUnchangedSince(path.join(root, file), startedAt.getTime()), executed: executed[file] ?? [] };
-    }
     ensureDir(path.dirname(target));
     const { default: writeFileAtomic } = await import('write-file-atomic');
     await writeFileAtomic(target, JSON.stringify(record), { fsync: false });

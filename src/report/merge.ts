@@ -1,16 +1,19 @@
 import { ERROR_CODES } from '../core/error-codes.js';
-import { SpecloopError, type SpecProblem } from '../core/errors.js';
-import { suiteOf } from '../spec/shard.js';
+import { checkShards, type NamedVerdict } from './merge-check.js';
+import { gateFailure } from './outcome-failures.js';
+import { isDeferredDebtGate } from '../debt/gate.js';
 import { judge } from './summary.js';
 import type { GateResult, ScenarioResult, Verdict } from './verdict.js';
 
-/** A shard's verdict and the name it was given by (its file), for messages. */
-export interface NamedVerdict {
-  name: string;
-  verdict: Verdict;
-}
+export type { NamedVerdict } from './merge-check.js';
 
-type Sharded = NamedVerdict & { shard: NonNullable<Verdict['shard']> };
+/** The whole run's debt, measured by spec merge over every shard's lines (api/merge-debt.ts): its summary, its gate, what it met. */
+export interface MergedDebt {
+  debt: Verdict['debt'];
+  /** The debt gate the shards deferred, checked over the whole run (absent: no threshold, or none deferred). */
+  gate?: GateResult;
+  warnings: Verdict['warnings'];
+}
 
 /**
  * The verdict one machine would have given, from the verdicts of every shard of one run: the
@@ -18,17 +21,19 @@ type Sharded = NamedVerdict & { shard: NonNullable<Verdict['shard']> };
  * code judged again over the whole. Throws (exit 2) unless the verdicts are every shard of one
  * suite exactly once.
  */
-export function mergeShards(inputs: readonly NamedVerdict[]): Verdict {
+export function mergeShards(inputs: readonly NamedVerdict[], measured?: MergedDebt): Verdict {
   const shards = checkShards(inputs);
   const verdicts = shards.map((s) => s.verdict);
   const scenarios = verdicts.flatMap((v) => v.scenarios).sort(byPlace);
   const order = new Map(scenarios.map((s, i) => [s.id, i]));
-  const failures = unique(verdicts.flatMap((v) => v.failures)).sort((a, b) => (order.get(a.scenarioId ?? '') ?? Infinity) - (order.get(b.scenarioId ?? '') ?? Infinity));
-  const gates = worstGates(verdicts.flatMap((v) => v.gates));
+  const shardFailures = unique(verdicts.flatMap((v) => v.failures)).sort((a, b) => (order.get(a.scenarioId ?? '') ?? Infinity) - (order.get(b.scenarioId ?? '') ?? Infinity));
+  const gates = mergedGates(verdicts, measured);
+  const debtFailed = measured?.gate && measured.gate.status !== 'passed' && measured.gate.status !== 'skipped' ? [gateFailure(measured.gate)] : [];
+  const failures = [...shardFailures, ...debtFailed];
   const strict = shards.some((s) => s.shard.strict);
   const judged = judge({ scenarios, failures, gates, strict, isBadInput: (f) => ERROR_CODES[f.code].exit === 2 });
-  const { debt, warning } = mergedDebt(verdicts);
-  const warnings = unique(verdicts.flatMap((v) => v.warnings).filter((w) => w.code !== 'SPEC_SHARD_EMPTY'));
+  const { debt, warning } = measured ? { debt: measured.debt, warning: undefined } : mergedDebt(verdicts);
+  const warnings = unique([...verdicts.flatMap((v) => v.warnings).filter((w) => w.code !== 'SPEC_SHARD_EMPTY'), ...(measured?.warnings ?? [])]);
   const start = Math.min(...verdicts.map((v) => Date.parse(v.startedAt)));
   const end = Math.max(...verdicts.map((v) => Date.parse(v.startedAt) + v.durationMs));
   const { shard: _shard, watch: _watch, ...first } = verdicts[0]!;
@@ -47,45 +52,6 @@ export function mergeShards(inputs: readonly NamedVerdict[]): Verdict {
   };
   const note = verdicts.find((v) => v.unusedNote)?.unusedNote;
   return note === undefined ? merged : { ...merged, unusedNote: note };
-}
-
-function checkShards(inputs: readonly NamedVerdict[]): Sharded[] {
-  if (inputs.length === 0) throw new SpecloopError({ code: 'SPEC_USAGE', message: 'spec merge: no verdicts given', hint: 'spec merge SHARD.json… (the files each spec verify --shard I/N --format json:FILE wrote)' });
-  const unsharded = inputs.find((i) => !i.verdict.shard);
-  if (unsharded) throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${unsharded.name} has no shard field: a run without --shard, or one that stopped before it chose its slice (${unsharded.verdict.summary.replace(/^spec: /, '')})`, hint: 'pass the verdicts of spec verify --shard I/N runs; a shard that stopped early says why in its own verdict' });
-  const shards: Sharded[] = inputs.map((i) => ({ ...i, shard: i.verdict.shard! }));
-  const total = shards[0]!.shard.total;
-  const other = shards.find((s) => s.shard.total !== total);
-  if (other) throw new SpecloopError({ code: 'SPEC_MERGE_SHARD_TOTALS', message: `${shards[0]!.name} is shard ${shards[0]!.shard.index}/${total} but ${other.name} is shard ${other.shard.index}/${other.shard.total}: shards of different totals`, hint: 'merge the verdicts of one sharded run, every job with the same --shard I/N total' });
-  const problems: SpecProblem[] = [];
-  for (let index = 1; index <= total; index++) {
-    const given = shards.filter((s) => s.shard.index === index);
-    if (given.length > 1) problems.push({ code: 'SPEC_MERGE_SHARD_DUPLICATE', message: `shard ${index}/${total} given twice: ${given.map((s) => s.name).join(' and ')}`, hint: "pass each shard's verdict once" });
-    if (given.length === 0) problems.push({ code: 'SPEC_MERGE_SHARD_MISSING', message: `shard ${index}/${total} missing: no verdict with shard ${index}/${total} among the files given`, hint: "pass every shard's verdict: did that CI job fail before writing it?" });
-  }
-  if (problems.length) throw new SpecloopError(problems[0]!, problems.slice(1));
-  checkOneSuite(shards);
-  for (const shard of shards) checkRanItsSlice(shard);
-  return shards.sort((a, b) => a.shard.index - b.shard.index);
-}
-
-/** The slices must split one whole: the same suite in each, and together exactly that suite. */
-function checkOneSuite(shards: Sharded[]): void {
-  const suite = shards[0]!.shard.suite;
-  const fix = 'merge the shards of one run: every job on the same checkout, with the same filters and .spec/durations.json';
-  const stranger = shards.find((s) => s.shard.suite.hash !== suite.hash || s.shard.suite.scenarios !== suite.scenarios);
-  if (stranger) throw new SpecloopError({ code: 'SPEC_MERGE_SUITES', message: `${stranger.name} is a shard of another suite than ${shards[0]!.name} (${stranger.shard.suite.scenarios} scenarios against ${suite.scenarios}, or other ones)`, hint: fix });
-  const given = shards.flatMap((s) => s.shard.scenarios);
-  const whole = suiteOf(given);
-  if (whole.scenarios !== given.length || whole.hash !== suite.hash) throw new SpecloopError({ code: 'SPEC_MERGE_SUITES', message: `the shards' slices do not split their suite: ${given.length} scenarios given, ${whole.scenarios} different, of ${suite.scenarios} (computed from different recorded durations?)`, hint: fix });
-}
-
-/** A shard that passed ran every scenario it was given: otherwise the whole would pass over scenarios nothing ran. */
-function checkRanItsSlice({ name, verdict, shard }: Sharded): void {
-  if (verdict.exitCode !== 0) return;
-  const ran = new Set(verdict.scenarios.map((s) => s.id));
-  const missing = shard.scenarios.filter((id) => !ran.has(id));
-  if (missing.length) throw new SpecloopError({ code: 'SPEC_MERGE_INPUT', message: `${name} passed, but ran ${shard.scenarios.length - missing.length} of the ${shard.scenarios.length} scenarios shard ${shard.index}/${shard.total} was given (not ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`, hint: 'run that shard again; a verdict edited by hand, or from a specloop that lost scenarios, cannot be merged' });
 }
 
 /** Every count summed, whatever counts the schema has: a count added later is merged too. */
@@ -112,6 +78,14 @@ function mergeOthers(first: Omit<Verdict, 'shard' | 'watch'>, verdicts: readonly
 
 const GATE_RANK: Record<GateResult['status'], number> = { passed: 0, skipped: 1, failed: 2, timeout: 3, error: 4 };
 
+/** Every shard's gates at their worst; the debt gate the shards deferred is the merge's own (or none, when it checks no threshold). */
+function mergedGates(verdicts: readonly Verdict[], measured: MergedDebt | undefined): GateResult[] {
+  const gates = worstGates(verdicts.flatMap((v) => v.gates));
+  if (!measured) return gates;
+  const others = gates.filter((g) => !isDeferredDebtGate(g));
+  return measured.gate ? [...others, measured.gate] : others;
+}
+
 /** Every shard runs the gates: each once, at its worst. */
 function worstGates(gates: readonly GateResult[]): GateResult[] {
   const byName = new Map<string, GateResult>();
@@ -129,13 +103,15 @@ function commonUnused(verdicts: readonly Verdict[]): Verdict['unusedSteps'] {
   return verdicts[0]!.unusedSteps.filter((d) => lists.every((l) => l.has(key(d))));
 }
 
-/** Debt is measured on the checkout, the same on every shard; shards that disagree leave it null, saying why. */
+/**
+ * Without spec merge's measurement (shards with debt off, or no shard carrying lines): a shard's
+ * own figures are its slice's, never the whole run's, so there is no debt to carry, only why.
+ */
 function mergedDebt(verdicts: readonly Verdict[]): { debt: Verdict['debt']; warning?: Verdict['warnings'][number] } {
-  const texts = new Set(verdicts.map((v) => JSON.stringify(v.debt)));
-  if (texts.size === 1) return { debt: verdicts[0]!.debt };
+  if (verdicts.every((v) => v.debt === null)) return { debt: null };
   return {
     debt: null,
-    warning: { code: 'SPEC_MERGE_DEBT', message: 'the shards measured different comprehension debt (each measured a narrowed run): the merged verdict carries none', hint: 'run spec verify (or spec debt) on one machine for the debt record' },
+    warning: { code: 'SPEC_MERGE_DEBT', message: 'the merged verdict carries no debt: the shards carry no line coverage to measure the whole run from (each one\'s own figures are its slice\'s)', hint: 'run every shard with line coverage (a debt threshold on a line figure turns it on; else --coverage), and merge in the checkout the shards ran' },
   };
 }
 

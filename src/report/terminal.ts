@@ -109,7 +109,9 @@ function renderGate(gate: GateResult, c: ChalkInstance): string {
   const mark = gate.status === 'passed' ? c.green('✓') : gate.status === 'skipped' ? c.dim('-') : c.red('✗');
   // Built-in gates (debt) run no command: no empty parentheses.
   const command = gate.command.length ? `(${gate.command.join(' ')}) ` : '';
-  return `${mark} gate ${gate.name} ${c.dim(`${command}${(gate.durationMs / 1000).toFixed(1)}s`)}${gate.status === 'passed' ? '' : ` ${c.red(gate.status)}`}`;
+  // A built-in gate left to another command (a shard's debt gate, spec merge's) says where it is checked.
+  const status = gate.status === 'skipped' && gate.command.length === 0 && (gate.reason ?? gate.log) ? c.dim(` skipped: ${gate.reason ?? gate.log}`) : ` ${c.red(gate.status)}`;
+  return `${mark} gate ${gate.name} ${c.dim(`${command}${(gate.durationMs / 1000).toFixed(1)}s`)}${gate.status === 'passed' ? '' : status}`;
 }
 
 function renderCounts(v: Verdict, c: ChalkInstance): string {

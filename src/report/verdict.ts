@@ -5,6 +5,7 @@ import { GateResultSchema, StepStatusSchema } from '../core/results.js';
 import { SCHEMA_VERSION } from './summary.js';
 import { DebtSummarySchema } from '../debt/model.js';
 import { DebtChangeSchema } from '../debt/change.js';
+import { ShardDebtSchema } from '../debt/shard-debt.js';
 
 /** The verdict: the one result model every reporter, `--json`, and the MCP server share. */
 export { emptyCounts, judge, SCHEMA_VERSION } from './summary.js';
@@ -159,6 +160,7 @@ export const VerdictSchema = z.object({
       suite: z.object({ scenarios: z.number().int().min(0), hash: z.string() }).describe('the whole the shards split: its scenario count and a hash of every id, the same in every shard of one run'),
       recorded: z.number().int().min(0).describe('how many of the suite\'s scenarios had a duration in .spec/durations.json (0: split by counts)'),
       strict: z.boolean().describe('how the shard judged undefined and pending steps'),
+      debt: ShardDebtSchema.optional(),
     })
     .optional()
     .describe('present in a `spec verify --shard I/N` run: which slice of the suite it ran, for `spec merge`'),
