@@ -174,6 +174,12 @@ describe('mergeShards', () => {
     expect(merged.warnings.map((w) => w.code)).toContain('SPEC_MERGE_DEBT');
   });
 
+  it('keeps an unused definition only the shards that loaded its step file could judge (a shard loads its slice\'s step files)', () => {
+    const unused = { file: 'steps/fines.steps.ts', line: 9, pattern: 'a fine of {int}' };
+    const judged = shards.map((s, i) => (i === 1 ? { ...s, verdict: { ...s.verdict, unusedSteps: [unused], unusedNote: 'judged against every scenario in the specs: the run was split into shards' } } : s));
+    expect(VerdictSchema.parse(mergeShards(judged)).unusedSteps).toEqual([unused]);
+  });
+
   it("puts the merge's own debt gate in place of the shards' deferred ones, and judges the exit code with it", () => {
     const deferred = { name: 'debt', command: [], status: 'skipped' as const, durationMs: 0, exitCode: null, log: 'deferred', reason: 'checked by spec merge' };
     const passing = shards.map((s) => ({ ...s, verdict: { ...s.verdict, scenarios: s.verdict.scenarios.map((sc) => ({ ...sc, status: 'passed' as const })), failures: [], exitCode: 0 as const, gates: [deferred] } }));

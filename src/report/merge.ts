@@ -47,7 +47,7 @@ export function mergeShards(inputs: readonly NamedVerdict[], measured?: MergedDe
     failures,
     warnings: warning ? [...warnings, warning] : warnings,
     gates,
-    unusedSteps: commonUnused(verdicts),
+    unusedSteps: unusedOfShards(verdicts),
     debt,
   };
   const note = verdicts.find((v) => v.unusedNote)?.unusedNote;
@@ -96,11 +96,13 @@ function worstGates(gates: readonly GateResult[]): GateResult[] {
   return [...byName.values()];
 }
 
-/** A definition is unused only if no shard used it. */
-function commonUnused(verdicts: readonly Verdict[]): Verdict['unusedSteps'] {
+/** The shards' unused definitions, each once. */
+function unusedOfShards(verdicts: readonly Verdict[]): Verdict['unusedSteps'] {
+  // Each shard judges the definitions it loaded against every scenario of the suite, and loads only
+  // its slice's step files: a definition one shard calls unused is unused, whatever the others list.
   const key = (d: { file: string; line: number; pattern: string }) => `${d.file}:${d.line} ${d.pattern}`;
-  const lists = verdicts.map((v) => new Set(v.unusedSteps.map(key)));
-  return verdicts[0]!.unusedSteps.filter((d) => lists.every((l) => l.has(key(d))));
+  const seen = new Map(verdicts.flatMap((v) => v.unusedSteps).map((d) => [key(d), d] as const));
+  return [...seen.values()];
 }
 
 /**
