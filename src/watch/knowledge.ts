@@ -86,6 +86,9 @@ export class SuiteKnowledge {
     if (request.mode === 'all') return (this.lastSelection = all);
     if (request.mode === 'last') return this.lastSelection ?? all;
     if (request.mode === 'failed') return this.failedSelection(all);
+    // While the last run failed outside any scenario (steps that do not load), no scenario is known
+    // to pass: an edit runs them all, so the one that fixes the load runs what the failure held back.
+    if (!this.suite.problemFiles()) return { ...all, reasons: [{ target: 'every scenario', because: 'the last run failed outside any scenario' }] };
     const selection = selectForChanges({ root: this.root, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly });
     this.lastSelection = selection;
     return this.failingFirst(selection);
