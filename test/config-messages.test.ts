@@ -76,9 +76,9 @@ describe('loadConfig: messages that teach', () => {
 
   it('names every bad threshold inside the debt object by its full key, at its own line', async () => {
     const text = '{\n  "debt": {\n    "maxVacuousChecks": "zero",\n    "maxUnreviewed": true\n  }\n}\n';
-    const error = await loadConfig(project({ 'spec.config.json': text })).catch((e: unknown) => e as SpecloopError);
+    const error = await loadConfig(project({ 'spec.config.json': text })).then(() => undefined, (e: unknown) => e as SpecloopError);
     expect(error).toBeInstanceOf(SpecloopError);
-    expect(error.problems.map((p) => [p.message, p.location])).toEqual([
+    expect(error!.problems.map((p) => [p.message, p.location])).toEqual([
       ['invalid value for "debt.maxVacuousChecks": must be a number (got a string)', { file: 'spec.config.json', line: 3 }],
       ['invalid value for "debt.maxUnreviewed": must be a number (got a boolean)', { file: 'spec.config.json', line: 4 }],
     ]);
