@@ -62,3 +62,25 @@ Feature: CommonJS step files that do not load
     When I run "spec verify"
     Then the exit code is 1
     And stdout does not contain "modules/esm/resolve"
+
+  Scenario: A syntax error in an ES module step file is reported at its line, not where a lexer gave up
+    Given the file "test/support/steps/rates.mjs" contains:
+      """
+      import { Given } from '@cucumber/cucumber';
+
+      Given('the rates are loaded', function () {
+        return {;
+      });
+      """
+    And the file "cucumber.js" contains:
+      """
+      const common = {
+        paths: ['test/features/**/*.feature'],
+        require: ['test/support/**/*.js'],
+        import: ['test/support/**/*.mjs'],
+      };
+      module.exports = { default: { ...common, tags: 'not @wip' } };
+      """
+    When I run "spec verify --json"
+    Then the exit code is 1
+    And the verdict has a "support-error" failure at "test/support/steps/rates.mjs:4:11"

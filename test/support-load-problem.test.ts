@@ -35,4 +35,12 @@ describe('supportLoadProblem', () => {
     expect(problem.message).toBe("loading step definitions failed: Cannot find module './x'\nRequire stack:\n- a.js\n- b.js");
     expect(problem.location).toEqual({ file: 'a.js', line: 3, column: 1 });
   });
+
+  it('asks Node\'s parser where a module lexer\'s "Parse error" really is', () => {
+    const error = errorWith(`Parse error ${STEPS}:1:1`, `Error: Parse error ${STEPS}:1:1\n    at parse (${ROOT}/node_modules/tsx/dist/lexer.mjs:1:1)`);
+    const asked: string[] = [];
+    const problem = supportLoadProblem(error, ROOT, (file) => (asked.push(file), { line: 2, column: 8 }));
+    expect(asked).toEqual([STEPS]);
+    expect(problem.location).toEqual({ file: 'steps.mjs', line: 2, column: 8 });
+  });
 });

@@ -10,10 +10,11 @@ export const OWN_DIST = path.dirname(path.dirname(fileURLToPath(import.meta.url)
 type Where = { file: string; line: number; column?: number };
 type LoadError = Error & { code?: string; requireStack?: string[] };
 
-export function supportLoadProblem(error: unknown, cwd: string): SpecProblem {
+/** `syntaxAt`: where Node's parser stops in a file, for a lexer's "Parse error" that names no real place. */
+export function supportLoadProblem(error: unknown, cwd: string, syntaxAt?: (file: string) => Omit<Where, 'file'> | undefined): SpecProblem {
   const err = error as LoadError;
   const root = `${cwd}${path.sep}`;
-  const where = placeOf(err);
+  const where = lexerError(err, syntaxAt) ?? placeOf(err);
   const message = ownRequireStack(err.message);
   const detail = message.split('\n').filter((l) => l.trim()).slice(0, 8).join('\n').split(root).join('');
   return {
@@ -31,6 +32,14 @@ export function supportLoadProblem(error: unknown, cwd: string): SpecProblem {
  */
 function placeOf(err: LoadError): Where | undefined {
   return firstUserFrame(err.message) ?? parserHeader(err) ?? firstUserFrame(err.stack ?? '') ?? missingImport(err);
+}
+
+/** es-module-lexer (inside tsx) throws "Parse error FILE:L:C" at the start of its scan, not at the error. */
+function lexerError(err: LoadError, syntaxAt?: (file: string) => Omit<Where, 'file'> | undefined): Where | undefined {
+  const file = /^Parse error ((?:file:\/\/)?\/.+?):\d+:\d+/.exec(err.message)?.[1];
+  if (!file || !syntaxAt || !isUserFile(toPath(file))) return undefined;
+  const at = syntaxAt(toPath(file));
+  return at && { file: toPath(file), ...at };
 }
 
 function firstUserFrame(text: string): Where | undefined {

@@ -23,6 +23,7 @@ import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber
 import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
 import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
+import { jsSyntaxErrorAt } from './syntax-check.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 
 const ownRequire = createRequire(import.meta.url);
@@ -97,7 +98,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
     loadStack = (error as Error).stack;
-    return supportLoadProblem(error, process.cwd());
+    return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt);
   }
   mark('support loaded');
   noteLoadPhase();

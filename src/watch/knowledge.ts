@@ -85,10 +85,8 @@ export class SuiteKnowledge {
     const all: Selection = { all: true, paths: [], reasons: [{ target: 'every scenario', because: request.mode === 'all' ? 'full run' : 'requested' }], triggers: request.changed };
     if (request.mode === 'all') return (this.lastSelection = all);
     if (request.mode === 'last') return this.lastSelection ?? all;
-    if (request.mode === 'failed') return this.failedSelection(all);
-    // While the last run failed outside any scenario (steps that do not load), no scenario is known
-    // to pass: an edit runs them all, so the one that fixes the load runs what the failure held back.
-    if (!this.suite.problemFiles()) return { ...all, reasons: [{ target: 'every scenario', because: 'the last run failed outside any scenario' }] };
+    // A load error held all back.
+    if (request.mode === 'failed' || !this.suite.problemFiles()) return this.failedSelection(all);
     const selection = selectForChanges({ root: this.root, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly });
     this.lastSelection = selection;
     return this.failingFirst(selection);
