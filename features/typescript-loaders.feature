@@ -52,7 +52,26 @@ Feature: Profiles that load TypeScript their own way
       | ts-node/register/transpile-only |
       | @swc/register                   |
       | esbuild-register                |
-      | tsx/cjs                         |
+
+  Scenario Outline: A profile that loads tsx, the compiler specloop uses itself, needs no note: <loader>
+    Given the file "cucumber.js" contains:
+      """
+      module.exports = {
+        default: {
+          requireModule: ['<loader>'],
+          require: ['tests/steps/**/*.ts'],
+          paths: ['tests/features/**/*.feature'],
+        },
+      };
+      """
+    When I run "spec verify --gate none --json"
+    Then the exit code is 0
+    And the verdict does not have a "SPEC_PROFILE_LOADER_DROPPED" warning
+
+    Examples:
+      | loader  |
+      | tsx/cjs |
+      | tsx     |
 
   Scenario: The ts-node ESM loader of an ESM profile is left out too
     Given the file "cucumber.mjs" contains:

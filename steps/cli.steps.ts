@@ -829,6 +829,29 @@ Given('the project is a git repository with everything committed', function (thi
   git('-c', 'user.email=spec@example.com', '-c', 'user.name=spec', 'commit', '-qm', 'start');
 });
 
+Given('the project is a git repository of its own, its .gitignore as it is', function (this: CliWorld) {
+  execFileSync('git', ['init', '-q'], { cwd: this.project, stdio: 'ignore' });
+});
+
+Then('git ignores these paths:', function (this: CliWorld, table: DataTable) {
+  for (const [relative] of table.raw()) assert.ok(gitIgnores(this, relative!), `git does not ignore ${relative}`);
+});
+
+Then('git does not ignore these paths:', function (this: CliWorld, table: DataTable) {
+  for (const [relative] of table.raw()) assert.ok(!gitIgnores(this, relative!), `git ignores ${relative}`);
+});
+
+/** `git check-ignore` exits 0 when the path is ignored, 1 when it is not (it need not exist). */
+function gitIgnores(world: CliWorld, relative: string): boolean {
+  try {
+    execFileSync('git', ['check-ignore', '-q', '--no-index', relative], { cwd: world.project, stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    if ((error as { status?: number }).status === 1) return false;
+    throw error;
+  }
+}
+
 Given('I commit every change', function (this: CliWorld) {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: this.project, stdio: 'ignore' });
   git('add', '-A');

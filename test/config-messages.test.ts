@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { didYouMean, editDistance } from '../src/core/did-you-mean.js';
+import { SpecloopError } from '../src/core/errors.js';
 import { problemOf, tempDir } from './helpers.js';
 
 function project(files: Record<string, string>): string {
@@ -71,5 +72,21 @@ describe('loadConfig: messages that teach', () => {
   it('warns about nothing when one config file is used, or the file was named with --config', async () => {
     expect((await loadConfig(project({ 'spec.config.json': '{}' }))).warnings).toBeUndefined();
     expect((await loadConfig(project({ 'spec.config.json': '{}', 'spec.config.mjs': 'export default {};\n' }), 'spec.config.json')).warnings).toBeUndefined();
+  });
+
+  it('names every bad threshold inside the debt object by its full key, at its own line', async () => {
+    const text = '{\n  "debt": {\n    "maxVacuousChecks": "zero",\n    "maxUnreviewed": true\n  }\n}\n';
+    const error = await loadConfig(project({ 'spec.config.json': text })).then(() => undefined, (e: unknown) => e as SpecloopError);
+    expect(error).toBeInstanceOf(SpecloopError);
+    expect(error!.problems.map((p) => [p.message, p.location])).toEqual([
+      ['invalid value for "debt.maxVacuousChecks": must be a number (got a string)', { file: 'spec.config.json', line: 3 }],
+      ['invalid value for "debt.maxUnreviewed": must be a number (got a boolean)', { file: 'spec.config.json', line: 4 }],
+    ]);
+  });
+
+  it('places a JSON syntax error at its line and column, without the character offset', async () => {
+    const problem = await problemOf(loadConfig(project({ 'spec.config.json': '{\n  "specs": ["a"],\n}\n' })));
+    expect(problem.location).toEqual({ file: 'spec.config.json', line: 3, column: 1 });
+    expect(problem.message).not.toMatch(/position/);
   });
 });

@@ -61,6 +61,17 @@ describe('SuiteState: the whole suite over the runs of a watch session', () => {
     expect(suite.summary([])).toMatchObject({ failing: 1, errors: 0 });
   });
 
+  it('takes a step file that does not load, wherever it points, as the whole run\'s problem, cleared by a run that loads', () => {
+    const suite = new SuiteState();
+    suite.record(verdict([['a.feature:3', 'passed'], ['b.feature:3', 'passed']]), everything);
+    suite.record(verdict([], [{ kind: 'support-error', code: 'SPEC_SUPPORT_LOAD', location: { file: 'steps/a.steps.js', line: 9 } }]), everything);
+    expect(suite.problemFiles()).toBeUndefined();
+    expect(suite.summary(['a.feature:3', 'b.feature:3'])).toMatchObject({ failing: 1, errors: 1, passed: 2, notRunYet: 0 });
+    suite.record(verdict([['a.feature:3', 'passed']]), { all: false, paths: ['a.feature:3'], deleted: [] });
+    expect(suite.problemFiles()).toEqual([]);
+    expect(suite.summary(['a.feature:3', 'b.feature:3'])).toMatchObject({ failing: 0, errors: 0, passed: 2 });
+  });
+
   it('does not call the first run\'s failures new: there is no before', () => {
     const suite = new SuiteState();
     expect(suite.record(verdict([['a.feature:3', 'failed']]), everything).newlyFailing).toEqual([]);

@@ -5,7 +5,7 @@ import { hashText, kindsOf, projectFiles, readAll, type ProjectFiles } from '../
 import { ACK_FILE, loadAck, writeAck, type Ack } from '../debt/ack-store.js';
 import { readLastReport } from '../debt/last-report.js';
 import { valuesOf } from '../debt/measure.js';
-import { debtSinceAck } from '../debt/review-debt.js';
+import { changedSince, debtSinceAck } from '../debt/review-debt.js';
 import { noAckProblem } from '../debt/locked.js';
 import type { Review } from '../debt/review.js';
 import type { Runner } from '../run/runner.js';
@@ -71,7 +71,8 @@ export async function review(options: ReviewOptions = {}, environment: Environme
     if (error instanceof SpecloopError) throw error;
     throw new SpecloopError(noAckProblem((error as Error).message.split('\n')[0]));
   }
-  return buildReview(debt, map, acked && debtSinceAck(acked.debt, last?.summary, debt.figures), await draftsAmong(root, debt.changed.filter((c) => c.kind === 'spec' && c.change !== 'removed').map((c) => c.file)));
+  const edited = await changedSince(root, [...files.specs, ...files.steps, ...files.sources], last?.summary.measuredAt);
+  return buildReview(debt, map, acked && debtSinceAck(acked.debt, last?.summary, debt.figures, edited), await draftsAmong(root, debt.changed.filter((c) => c.kind === 'spec' && c.change !== 'removed').map((c) => c.file)));
 }
 
 /** The project's specs, steps and sources, as verify resolves its config (spec.config, the cucumber profile). */

@@ -5,6 +5,7 @@ import { ensureDir } from '../core/fs.js';
 import type { DebtReport } from '../debt/model.js';
 import { colorFor } from '../report/color.js';
 import { parseCommandArgs } from './args.js';
+import { refuseFolder } from './outputs.js';
 import { DEBT_HELP } from './help.js';
 import { SpecloopError } from '../core/errors.js';
 
@@ -23,12 +24,13 @@ export async function runDebt(argv: string[]): Promise<number> {
   }
   if (positionals.length) throw new SpecloopError({ code: 'SPEC_USAGE', message: `debt: takes no paths (got ${positionals.join(' ')})`, hint: 'see spec debt --help' });
   const last = values.last === undefined ? undefined : Number(values.last);
-  if (last !== undefined && !(Number.isInteger(last) && last > 0)) throw new SpecloopError({ code: 'SPEC_USAGE', message: `debt: --last must be a whole number of runs, got "${values.last}"`, hint: 'e.g. --last 20' });
+  if (last !== undefined && !(Number.isInteger(last) && last > 0)) throw new SpecloopError({ code: 'SPEC_USAGE', message: `debt: --last must be 1 or more (a whole number of runs), got "${values.last}"`, hint: 'e.g. --last 20' });
+  const page = values.html === undefined ? undefined : path.resolve(locateProject(values.cwd ?? process.cwd()).root, values.html);
+  if (page) refuseFolder(page, `--html ${values.html}`, 'debt.html');
   const report = await debtReport({ cwd: values.cwd, configFile: values.config, ...(last ? { last } : {}) });
-  if (values.html !== undefined) {
-    const file = path.resolve(locateProject(values.cwd ?? process.cwd()).root, values.html);
-    await writePage(report, file, `--html ${values.html}`);
-    process.stdout.write(`wrote the debt page to ${file}\n`);
+  if (page) {
+    await writePage(report, page, `--html ${values.html}`);
+    process.stdout.write(`wrote the debt page to ${page}\n`);
     return 0;
   }
   if (values.json) {

@@ -5,7 +5,7 @@ import type { Verdict } from '../report/verdict.js';
 import { parseCommandArgs } from './args.js';
 import { planGithub, writeGithubSummary } from './ci-reports.js';
 import { MERGE_HELP } from './help.js';
-import { planOutputs, type Output } from './outputs.js';
+import { planOutputs, refuseFolder, type Output } from './outputs.js';
 import { pickReporter } from './shared.js';
 
 const FLAGS = {
@@ -53,6 +53,7 @@ async function recordDurations(verdict: Verdict): Promise<void> {
 
 async function writeReport(output: Output & { file: string }, verdict: Verdict): Promise<void> {
   const [{ default: writeFileAtomic }, { ensureDir }, path] = await Promise.all([import('write-file-atomic'), import('../core/fs.js'), import('node:path')]);
+  refuseFolder(output.file, output.flag, `${output.name}.out`);
   try {
     ensureDir(path.dirname(output.file));
     await writeFileAtomic(output.file, (await loadRenderer(output.name, { to: 'file', colorLevel: 0 }))(verdict));

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
 import { REPORTER_NAMES, isReporterName, reporterInfo, type ReporterName } from '../core/reporters.js';
@@ -63,4 +64,20 @@ function refuseClashes(outputs: Output[]): void {
     if (earlier) throw new SpecloopError({ code: 'SPEC_USAGE', message: `${earlier.flag} and ${output.flag} write the same file`, hint: 'give each report its own file' });
     seen.set(output.file, output);
   }
+}
+
+/**
+ * A report path that names an existing folder: said as such before anything runs, with a file in
+ * it as the example (writing would otherwise fail at the end, on a rename of a temp file).
+ */
+export function refuseFolder(file: string, flag: string, example: string): void {
+  let folder = false;
+  try {
+    folder = statSync(file).isDirectory();
+  } catch {
+    return;
+  }
+  if (!folder) return;
+  const named = path.relative(process.cwd(), file) || '.';
+  throw new SpecloopError({ code: 'SPEC_OUTPUT_UNWRITABLE', message: `cannot write ${flag}: ${named} is a folder`, hint: `name a file in it, e.g. ${path.join(named, example)}` });
 }

@@ -8,7 +8,7 @@ import { flagDefinitions, flagsByOption } from '../config/options-table.js';
 import { VERIFY_HELP } from './help.js';
 import { reporterInfo, type ReporterName } from '../core/reporters.js';
 import { loadRenderer, type Render } from '../report/reporters.js';
-import { planOutputs, type Output } from './outputs.js';
+import { planOutputs, refuseFolder, type Output } from './outputs.js';
 import { fromMessages, messagesFileFor, planGithub, takeMessages, unwritten, writeGithubSummary } from './ci-reports.js';
 import { enterProject, locate, pickReporter, withInterrupts } from './shared.js';
 
@@ -93,7 +93,11 @@ export async function runVerify(argv: string[]): Promise<number> {
   return verdict.exitCode;
 }
 
+/** What a report of each kind is usually called, for the example when a folder was named. */
+const EXAMPLE_FILE: Partial<Record<ReporterName, string>> = { json: 'verdict.json', junit: 'junit.xml', html: 'report.html', messages: 'messages.ndjson' };
+
 function prepareOutputFile(output: Output & { file: string }): void {
+  refuseFolder(output.file, output.flag, EXAMPLE_FILE[output.name] ?? `${output.name}.txt`);
   try {
     ensureDir(path.dirname(output.file));
   } catch (error) {

@@ -135,13 +135,23 @@ function parseJson(root: string, file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
+    const { reason, line, column } = jsonSyntaxError((error as Error).message, text);
     throw new SpecloopError({
       code: 'SPEC_CONFIG_INVALID',
-      message: `${relativePath(root, file)} is not valid JSON: ${(error as Error).message}`,
-      location: { file: relativePath(root, file), line: 1 },
+      message: `${relativePath(root, file)} is not valid JSON: ${reason}`,
+      location: { file: relativePath(root, file), line, ...(column ? { column } : {}) },
       hint: 'fix the JSON syntax',
     });
   }
+}
+
+/** JSON.parse says "at position N" (Node 20; Node 22 adds "(line L column C)"): the place as a line and column. */
+function jsonSyntaxError(message: string, text: string): { reason: string; line: number; column?: number } {
+  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '');
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return { reason, line: /end of JSON input/i.test(message) ? text.split('\n').length : 1 };
+  const before = text.slice(0, Number(position)).split('\n');
+  return { reason, line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 function sourcesOf(user: UserConfig, source: Source): ResolvedConfig['sources'] {

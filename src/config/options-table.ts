@@ -80,7 +80,7 @@ export const OPTIONS = [
   { option: 'gates', api: ['verify'], flag: 'gate', short: 'g', cli: ['verify'], kind: 'gates', arg: 'NAME', help: { verify: 'run only these gates (repeatable, comma-separated; "debt" names the debt thresholds; "none" for none)' } },
   // Run only the scenarios that files changed in git reach (uncommitted, or since `since`).
   { option: 'changed', api: ['verify'], flag: 'changed', cli: ['verify'], kind: 'boolean', help: { verify: 'only the scenarios that files changed in git reach (uncommitted changes)' } },
-  { option: 'since', api: ['verify'], flag: 'since', cli: ['verify'], kind: 'string', arg: 'REF', help: { verify: 'with --changed: changes since a commit, branch or tag' } },
+  { option: 'since', api: ['verify'], flag: 'since', cli: ['verify'], kind: 'string', arg: 'REF', help: { verify: 'implies --changed: changes since a commit, branch or tag (committed too)' } },
   {
     option: 'coverage',
     api: ['verify', 'watch'],
@@ -180,7 +180,7 @@ export const OPTIONS = [
     cli: ['verify'],
     kind: 'string',
     arg: 'I/N',
-    help: { verify: 'run the Ith of N slices of the scenarios (after paths, tags, names),\nbalanced by the durations in .spec/durations.json; spec merge joins\nthe slices\' verdicts into one' },
+    help: { verify: 'run the Ith of N slices of the scenarios (after paths, tags, names and\n--changed), balanced by the durations in .spec/durations.json; spec\nmerge joins the slices\' verdicts into one' },
   },
 ] as const satisfies readonly OptionEntry[];
 

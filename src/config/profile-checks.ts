@@ -13,6 +13,11 @@ const TS_LOADER = /^(?:ts-node|tsx|@swc\/register|@swc-node\/register|esbuild-re
 const BABEL = /^@babel\/register(?:\/.*)?$/;
 const TS_GLOB = /\.(?:[cm]?tsx?)\b|\{[^}]*\b[cm]?tsx?\b[^}]*\}|\bts\b/;
 
+/** tsx is the compiler specloop loads TypeScript with: leaving the profile's own tsx out changes nothing worth a note. */
+export function isOwnCompiler(specifier: string): boolean {
+  return /^tsx(?:\/.*)?$/.test(specifier);
+}
+
 export function isTypeScriptLoader(specifier: string, supportGlobs: string[]): boolean {
   if (TS_LOADER.test(specifier)) return true;
   return BABEL.test(specifier) && supportGlobs.some((g) => TS_GLOB.test(g));

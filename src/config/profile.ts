@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULTS } from './defaults.js';
-import { droppedLoadersNote, isTypeScriptLoader, parallelIgnoredNote, unknownFormats } from './profile-checks.js';
+import { droppedLoadersNote, isOwnCompiler, isTypeScriptLoader, parallelIgnoredNote, unknownFormats } from './profile-checks.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { ProfileConfig } from './cucumber-profile.js';
 import { unknownKeyNotes } from './profile-keys.js';
@@ -38,7 +38,7 @@ export interface ProfileOverlay {
 export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, userSetSteps: boolean, file = 'the cucumber profile'): ProfileOverlay {
   const supportGlobs = [...profile.require, ...profile.import];
   const typeScript = (m: string) => isTypeScriptLoader(m, supportGlobs);
-  const dropped = [...new Set([...profile.requireModule, ...profile.loader].filter(typeScript))];
+  const dropped = [...new Set([...profile.requireModule, ...profile.loader].filter((m) => typeScript(m) && !isOwnCompiler(m)))];
   return {
     specs: !userSetSpecs && profile.paths.length ? profile.paths.map(toSpecGlob) : undefined,
     requirePaths: userSetSteps ? [] : profile.require,

@@ -74,7 +74,7 @@ export function resolveRunConfig(config: ResolvedConfig, read: ReadProfile | und
     cucumberConfig: read?.file,
     overlay,
     values: {
-      profile: profileName(config, options),
+      profile: profileIn(profileName(config, options), read, fromProfile),
       specs: overlay?.specs ? { value: overlay.specs, sources: [fromProfile] } : fromConfig(config, 'specs'),
       steps: supportGlobs.length ? { value: supportGlobs, sources: [fromProfile] } : fromConfig(config, 'steps'),
       requireModules: joined(fromConfig(config, 'requireModules'), overlay?.requireModules ?? [], fromProfile),
@@ -119,6 +119,11 @@ function isDefault(entry: Sourced<unknown>): boolean {
 
 function orOption<T>(entry: Sourced<T>, value: T | undefined, source: Source): Sourced<T> {
   return value === undefined ? entry : { value, sources: [source] };
+}
+
+/** With a cucumber config and no profile named, cucumber reads its "default": say so, not "(none)". */
+function profileIn(named: Sourced<string | undefined>, read: ReadProfile | undefined, fromProfile: Source): Sourced<string | undefined> {
+  return named.value === undefined && read?.file ? { value: 'default', sources: [fromProfile] } : named;
 }
 
 /** spec.config's value when it set one, else the profile's, else the default. */

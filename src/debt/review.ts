@@ -21,7 +21,7 @@ export const ReviewSchema = z.strictObject({
   ),
   /** Step and support files added, changed or removed. */
   steps: z.array(z.strictObject({ file: z.string(), change: z.enum(['added', 'changed', 'removed']), added: z.number().int(), removed: z.number().int() })),
-  /** Source changed with no change to a spec that traces it, largest (unreviewed) first. */
+  /** Source changed since the ack, largest (unreviewed) first: with no change to a spec that traces it, or (changedWith) together with one. */
   sources: z.array(
     z.strictObject({
       file: z.string(),
@@ -31,6 +31,7 @@ export const ReviewSchema = z.strictObject({
       removed: z.number().int(),
       unreviewed: z.number(),
       scenarios: z.array(z.string()).describe('scenarios (file:line) that run it, from the scenario map'),
+      changedWith: z.array(z.string()).optional().describe('specs that trace it and changed with it (self-graded): the code is still to review'),
     }),
   ),
   drifted: z.array(z.strictObject({ spec: z.string(), changed: z.array(z.string()) })),
@@ -42,7 +43,7 @@ export type SpecStatus = Review['specs'][number]['status'];
 
 /** Composes a review from the ack-based measurement, the scenario map and the draft specs. */
 export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, since: DebtSinceAck | undefined, drafts: Set<string>): Review {
-  const judged = new Set(debt.specs.filter((s) => s.selfGraded).flatMap((s) => s.changedCode));
+  const gradedBy = (file: string) => debt.specs.filter((s) => s.selfGraded && s.changedCode.includes(file)).map((s) => s.spec);
   const tracedBy = new Map(debt.specs.map((s) => [s.spec, new Set(s.traced)]));
   const of = (kind: ChangedFile['kind']) => debt.changed.filter((c) => c.kind === kind);
   return {
@@ -51,9 +52,10 @@ export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, since: 
     figures: debt.figures,
     specs: of('spec').map((c) => ({ file: c.file, change: c.change, added: c.added, removed: c.removed, status: drafts.has(c.file) ? 'draft' : statusOf(map, c.file) })),
     steps: of('step').map((c) => ({ file: c.file, change: c.change, added: c.added, removed: c.removed })),
-    sources: of('source')
-      .filter((c) => !judged.has(c.file))
-      .map((c) => ({ file: c.file, change: c.change, lines: c.lines, added: c.added, removed: c.removed, unreviewed: c.unreviewed, scenarios: scenariosRunning(map, c.file, tracedBy) })),
+    sources: of('source').map((c) => {
+      const changedWith = gradedBy(c.file);
+      return { file: c.file, change: c.change, lines: c.lines, added: c.added, removed: c.removed, unreviewed: c.unreviewed, scenarios: scenariosRunning(map, c.file, tracedBy), ...(changedWith.length ? { changedWith } : {}) };
+    }),
     drifted: debt.specs.filter((s) => s.drift.length).map((s) => ({ spec: s.spec, changed: s.drift })),
     selfGraded: debt.specs.filter((s) => s.selfGraded).map((s) => ({ spec: s.spec, changed: s.changedCode })),
     debt: debt.ack && since ? since : null,

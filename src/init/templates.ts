@@ -121,6 +121,19 @@ Then('the cart holds {int} items', function (this: World, count: number) {
   expectEqual(this.cart.count(), count, 'the item count');
 });
 `,
-    '.gitignore': 'node_modules/\n.spec/\n',
+    '.gitignore': GITIGNORE,
   };
 }
+
+/**
+ * .spec/ is caches each machine rebuilds, except the reviewed baseline: ack.json and its blobs are
+ * what `spec verify --locked` and `spec review` read on every machine. `.spec/*`, not `.spec/`: git
+ * cannot re-include a file inside an ignored folder.
+ */
+const GITIGNORE = `node_modules/
+# specloop: .spec/ holds caches, but the reviewed baseline (spec ack) is shared
+.spec/*
+!.spec/ack.json
+!.spec/ack/
+# sharding in CI: commit .spec/durations.json too (add !.spec/durations.json), or cache it
+`;

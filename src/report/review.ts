@@ -11,16 +11,22 @@ export function renderReview(review: Review, c: ChalkInstance): string {
   for (const s of review.specs) lines.push(`  ${s.change.padEnd(8)} ${s.file}  ${churn(s)}  ${statusText(s.status, c)}`);
   if (review.steps.length) lines.push(c.bold(`Step definitions added, changed or removed (${review.steps.length})`));
   for (const s of review.steps) lines.push(`  ${s.change.padEnd(8)} ${s.file}  ${churn(s)}`);
-  lines.push(c.bold(`Source changed with no spec change (${review.sources.length}), largest first`));
-  for (const s of review.sources) {
-    const at = s.lines.length ? `, line${s.lines.length === 1 ? '' : 's'} ${compactLines(s.lines)}` : '';
-    lines.push(`  ${s.file}  ${s.unreviewed} unreviewed (${churn(s)}${at})`);
-    lines.push(s.scenarios.length ? `      run by ${s.scenarios.join(', ')}` : c.yellow('      run by no recorded scenario'));
-  }
+  const alone = review.sources.filter((s) => !s.changedWith);
+  const graded = review.sources.filter((s) => s.changedWith);
+  lines.push(c.bold(`Source changed with no spec change (${alone.length}), largest first`));
+  for (const s of alone) lines.push(...sourceLines(s, c));
+  // Changed with its spec, the code is no better explained: the spec moved with it (self-graded).
+  if (graded.length) lines.push(c.bold(`Source changed together with a spec that traces it (${graded.length}), largest first`));
+  for (const s of graded) lines.push(...sourceLines(s, c), c.yellow(`      changed with ${s.changedWith!.join(', ')}: self-graded`));
   for (const d of review.drifted) lines.push(c.yellow(`drift: ${d.spec} did not change, but the code it runs did: ${d.changed.join(', ')}`));
   for (const d of review.selfGraded) lines.push(c.yellow(`self-graded: ${d.spec} changed together with the code it runs (${d.changed.join(', ')}): its green means less`));
   lines.push('', ...(review.debt ? debtLines(review.debt, c) : figureLines(review, c)));
   return `${lines.join('\n')}\n`;
+}
+
+function sourceLines(s: Review['sources'][number], c: ChalkInstance): string[] {
+  const at = s.lines.length ? `, line${s.lines.length === 1 ? '' : 's'} ${compactLines(s.lines)}` : '';
+  return [`  ${s.file}  ${s.unreviewed} unreviewed (${churn(s)}${at})`, s.scenarios.length ? `      run by ${s.scenarios.join(', ')}` : c.yellow('      run by no recorded scenario')];
 }
 
 /** Each figure at the ack → now, with its change: the review's third part. */
@@ -30,9 +36,9 @@ function debtLines(debt: NonNullable<Review['debt']>, c: ChalkInstance): string[
   if (debt.because) head.push(c.yellow(`  ${debt.because}`));
   const show = (v: number | null) => (v === null ? '—' : String(v));
   const rows = (Object.keys(debt.metrics) as (keyof typeof METRICS)[]).map((name) => {
-    const { atAck, now, change } = debt.metrics[name];
+    const { atAck, now, change, stale } = debt.metrics[name];
     const unit = name === 'score' ? '' : ` ${METRICS[name].unit}`;
-    const moved = change === null ? (name === 'score' && atAck !== null && now !== null ? 'not comparable (over other figures)' : '') : change === 0 ? 'no change' : `${change > 0 ? '+' : ''}${change}${unit}`;
+    const moved = stale ? c.yellow('stale (changed since that verify)') : change === null ? (name === 'score' && atAck !== null && now !== null ? 'not comparable (over other figures)' : '') : change === 0 ? 'no change' : `${change > 0 ? '+' : ''}${change}${unit}`;
     return `  ${name.padEnd(16)} ${`${show(atAck)} → ${show(now)}`.padEnd(14)} ${moved}`.trimEnd();
   });
   return [...head, ...rows];

@@ -3,6 +3,7 @@
  * read alone; loaded only when one is asked for.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ProfileConfig } from '../config/cucumber-profile.js';
 import { unknownProfileKeys } from '../config/profile-keys.js';
 import type { SpecProblem } from '../core/errors.js';
@@ -31,7 +32,25 @@ export async function resolveProfile(api: CucumberApi, version: string, file: st
     };
     await send({ type: 'profile', config });
   } catch (error) {
-    await send({ type: 'fatal', problem: rejectedProfile(file ?? 'the cucumber profile', version, said.text(), error as Error, runner.cwd) });
+    const problem = rejectedProfile(file ?? 'the cucumber profile', version, said.text(), error as Error, runner.cwd);
+    const missing = /Requested profile "([^"]*)" doesn't exist/.exec((error as Error).message)?.[1];
+    const names = missing !== undefined && file ? await profileNames(path.resolve(runner.cwd, file)) : undefined;
+    if (names) problem.hint = names.length ? `the profiles in ${file}: ${names.join(', ')}` : `${file} defines no profile`;
+    await send({ type: 'fatal', problem });
+  }
+}
+
+/** The profile names a config file defines, read as cucumber reads it; undefined when it cannot be read here. */
+async function profileNames(file: string): Promise<string[] | undefined> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    if (/\.json$/.test(file)) return Object.keys(JSON.parse(await readFile(file, 'utf8')) as object);
+    if (/\.ya?ml$/.test(file)) return Object.keys(((await import('yaml')).parse(await readFile(file, 'utf8')) ?? {}) as object);
+    const loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const definitions = (loaded.default && typeof loaded.default === 'object' ? loaded.default : loaded) as object;
+    return Object.keys(definitions).filter((name) => name !== 'default' || definitions === loaded.default);
+  } catch {
+    return undefined;
   }
 }
 

@@ -24,6 +24,7 @@ import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner
 import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
 import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
+import { jsSyntaxErrorAt } from './syntax-check.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 
 const ownRequire = createRequire(import.meta.url);
@@ -98,7 +99,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
     loadStack = (error as Error).stack;
-    return supportLoadProblem(error, process.cwd());
+    return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt);
   }
   mark('support loaded');
   noteLoadPhase();

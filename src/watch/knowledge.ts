@@ -85,7 +85,8 @@ export class SuiteKnowledge {
     const all: Selection = { all: true, paths: [], reasons: [{ target: 'every scenario', because: request.mode === 'all' ? 'full run' : 'requested' }], triggers: request.changed };
     if (request.mode === 'all') return (this.lastSelection = all);
     if (request.mode === 'last') return this.lastSelection ?? all;
-    if (request.mode === 'failed') return this.failedSelection(all);
+    // A load error held all back.
+    if (request.mode === 'failed' || !this.suite.problemFiles()) return this.failedSelection(all);
     const selection = selectForChanges({ root: this.root, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly });
     this.lastSelection = selection;
     return this.failingFirst(selection);

@@ -85,7 +85,9 @@ export class SuiteState {
     const found = new Map<string, number>();
     for (const f of verdict.failures) {
       if (f.draft || f.kind === 'gate-error' || (f.scenarioId && ids.has(f.scenarioId))) continue;
-      const file = f.location?.file ?? '';
+      // Only a spec that does not parse is a problem of its own file; a step file that does not
+      // load, a hook or a config error is the whole run's, wherever the error points.
+      const file = f.kind === 'parse-error' ? (f.location?.file ?? '') : '';
       found.set(file, (found.get(file) ?? 0) + 1);
     }
     return found;
