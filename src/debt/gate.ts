@@ -113,7 +113,7 @@ export function offenders(metric: MetricName, report: DebtReport, max = 5): stri
 
 export function offenderList(metric: MetricName, report: DebtReport): string[] {
   const byFile = (pick: (f: DebtReport['files'][number]) => number | null, unit: string) =>
-    report.files.map((f) => ({ f: f.file, n: pick(f) ?? 0 })).filter((x) => x.n > 0).sort((a, b) => b.n - a.n).map((x) => `${x.f}: ${x.n} ${unit}`);
+    report.files.map((f) => ({ f: f.file, n: pick(f) ?? 0 })).filter((x) => x.n > 0).sort((a, b) => b.n - a.n).map((x) => `${x.f}: ${x.n} ${x.n === 1 ? unit.replace(/(lines|points)\b/, (w) => w.slice(0, -1)) : unit}`);
   switch (metric) {
     case 'unspecified':
       return byFile((f) => f.unspecifiedLines?.length ?? null, 'unspecified lines');
