@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { makeEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
 import { mergeShards, type NamedVerdict } from '../report/merge.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { UserConfigSchema } from '../config/schema.js';
 import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 
 // The steps catalogue's shape, which `spec steps --json`, the library's listSteps() and the MCP
 // `steps` tool all return. It lives in bind/ beside the pure builder (bind/catalogue.ts), below

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { VERDICT_REPORTER_NAMES } from '../core/reporters.js';
 import { GateConfigSchema } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import type { SpecProblem } from '../core/errors.js';
 import { VERDICT_REPORTER_NAMES, type ReporterName } from '../core/reporters.js';
 import type { Source } from './sources.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../core/zod.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { relativePath } from '../core/env.js';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';

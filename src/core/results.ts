@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * Result shapes that the run produces and the verdict reports: statuses and gate results. They

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { ensureDir } from '../core/fs.js';
 import { updateLocked } from '../impact/locked-update.js';
 import { ValuesSchema } from './model.js';

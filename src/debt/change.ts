@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { METRICS, METRIC_NAMES, type DebtSummary, type MetricName } from './model.js';
 import { NO_CODE_CHANGE } from './measure.js';
 import { NO_ACK } from './ack-debt.js';

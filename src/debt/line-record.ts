@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { ensureDir } from '../core/fs.js';
 import { updateLocked } from '../impact/locked-update.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { ERROR_CODE_NAMES } from '../core/error-codes.js';
 
 /*

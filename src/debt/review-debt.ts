@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { METRIC_NAMES, type DebtSummary, type Figure, type MetricName, type Values } from './model.js';
 import { SCORE_WEIGHTS } from './score.js';
 import { valuesOf } from './measure.js';

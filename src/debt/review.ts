@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import type { ScenarioMap } from '../impact/scenario-map.js';
 import type { AckDebt, ChangedFile } from './ack-debt.js';
 import { FigureSchema } from './model.js';

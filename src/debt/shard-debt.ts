@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import type { BindingInput, Measured, VacuousInput } from './measure.js';
 import { SpecDebtSchema, type SpecDebt } from './model.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { SpecloopError } from '../core/errors.js';
 import { makeExcerpter } from '../report/source-excerpt.js';
 import { DefinitionRefSchema, FailureSchema, ScenarioResultSchema, type Verdict } from '../report/verdict.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { inspectConfig } from '../api/config.js';
 import { compileSpecs } from '../spec/compile.js';
 import { discoverSpecs } from '../spec/discover.js';

@@ -1,5 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/server';
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import type { SpecEnvironment } from '../core/env.js';
 import { fromBase, type ProjectPlace } from '../config/project-root.js';
 import { checkCall, VerifyOptionsSchema } from '../api/options.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { DebtReportSchema } from '../debt/model.js';
 import { ReviewSchema } from '../debt/review.js';
 import { StepsCatalogueSchema } from '../bind/catalogue-schema.js';

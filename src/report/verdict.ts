@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 
 import { ERROR_CODE_NAMES, FAILURE_KINDS } from '../core/error-codes.js';
 import { GateResultSchema, StepStatusSchema } from '../core/results.js';

@@ -4,7 +4,7 @@
  * PRDs and ADRs carry keys of their own (title, author, date, deciders…): those are kept and
  * ignored; only a key that looks like a misspelt known one gets a warning.
  */
-import { z } from 'zod';
+import { z } from '../core/zod.js';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { dialects } from '@cucumber/gherkin';
 import type { ErrorCode, SpecProblem } from '../core/errors.js';
