@@ -8,10 +8,10 @@ import { didYouMean } from '../core/did-you-mean.js';
  * in test/profile-keys.test.ts.
  */
 const CURRENT = ['backtrace', 'dryRun', 'forceExit', 'failFast', 'format', 'formatOptions', 'plugin', 'pluginOptions', 'import', 'language', 'loader', 'name', 'order', 'paths', 'parallel', 'publish', 'require', 'requireModule', 'retry', 'retryTagFilter', 'shard', 'strict', 'tags', 'worldParameters'] as const;
-/** Keys earlier supported majors (8, 9) still read. */
-const EARLIER = ['publishQuiet'] as const;
+/** Keys only some supported majors read: earlier ones (8, 9) `publishQuiet`, cucumber 13 `workerOptions`. */
+export const OTHER_MAJORS_KEYS = ['publishQuiet', 'workerOptions'] as const;
 
-export const CUCUMBER_PROFILE_KEYS: readonly string[] = [...CURRENT, ...EARLIER];
+export const CUCUMBER_PROFILE_KEYS: readonly string[] = [...CURRENT, ...OTHER_MAJORS_KEYS];
 
 export function unknownProfileKeys(keys: readonly string[]): string[] {
   return keys.filter((key) => !CUCUMBER_PROFILE_KEYS.includes(key));
