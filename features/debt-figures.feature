@@ -143,3 +143,16 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
     And stdout is JSON in which "debt.metrics.unspecified.value" is "11"
     And the verdict has a gate "debt" with the status "failed"
     And the verdict does not have a "SPEC_DEBT_NOT_GATED" warning
+
+  Scenario: spec debt after an edit says its figures are stale, naming what changed
+    It runs nothing: the figures are the last full run's, and an edit since makes them old news
+    (found by a trial: review said "no change" over such figures; spec debt said nothing).
+    Given I run "spec verify --coverage --gate none"
+    And I append "export const later = 1;" to the file "src/pricing.ts"
+    When I run "spec debt"
+    Then the exit code is 0
+    And stdout contains "SPEC_DEBT_STALE"
+    And stdout contains "src/pricing.ts"
+    When I run "spec debt --json"
+    Then stdout is a debt report matching its schema
+    And stdout is JSON in which "warnings.0.code" is "\"SPEC_DEBT_STALE\""

@@ -5,6 +5,7 @@ import { SpecloopError } from '../core/errors.js';
 import { readHistory } from '../debt/history.js';
 import { readLastReport } from '../debt/last-report.js';
 import { DebtReportSchema, type DebtReport } from '../debt/model.js';
+import { changedSince } from '../debt/review-debt.js';
 
 export interface DebtReportOptions {
   /** A folder of the project (default: the current one); its root is found at or above it. */
@@ -26,6 +27,16 @@ export async function debtReport(options: DebtReportOptions = {}): Promise<DebtR
   if (config.debt === false) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'comprehension debt is off in this project (spec.config sets debt: false)', hint: 'remove `debt: false` from spec.config, then run spec verify' });
   const [last, history] = await Promise.all([readLastReport(place.root), readHistory(place.root)]);
   if (!last) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'no debt measured yet in this project (no full spec verify has run here)', hint: 'run `spec verify` (every spec, no filter), then `spec debt`' });
-  const report: DebtReport = { ...last, history: history.entries.slice(-(options.last ?? 50)), warnings: [...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
+  const stale = await staleNote(place.root, last);
+  const report: DebtReport = { ...last, history: history.entries.slice(-(options.last ?? 50)), warnings: [...stale, ...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
   return DebtReportSchema.parse(report);
+}
+
+/** The report runs nothing: a spec or source file it measured that changed since makes its figures old news, said first. */
+async function staleNote(root: string, last: Omit<DebtReport, 'history'>): Promise<DebtReport['warnings']> {
+  const measured = [...new Set([...last.specs.map((s) => s.file), ...last.files.map((f) => f.file)])];
+  const edited = await changedSince(root, measured, last.summary.measuredAt);
+  if (edited.length === 0) return [];
+  const named = `${edited.slice(0, 3).join(', ')}${edited.length > 3 ? ` and ${edited.length - 3} more` : ''}`;
+  return [{ code: 'SPEC_DEBT_STALE', message: `${named} changed since these figures were measured (${last.summary.measuredAt}): they are stale: run \`spec verify\` for current figures` }];
 }
