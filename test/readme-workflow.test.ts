@@ -83,12 +83,14 @@ describe("the README's GitHub Actions workflow", () => {
     expect(download?.with?.['merge-multiple']).toBe(true);
   });
 
-  it('caches what the next run needs: the durations (restored by every shard, saved by the merge) and each shard its own scenario map', () => {
+  it('caches what the next run needs: the durations (restored by every shard, saved by the merge), each shard its own scenario map, the merge its debt analysis', () => {
     const { shard, merge } = readmeWorkflow().jobs;
     const cached = (job: Job, action: 'restore' | 'save') => job.steps.filter((s) => s.uses?.startsWith(`actions/cache/${action}@`)).map((s) => [s.with?.path, s.with?.key]);
     const shardFiles = '.spec/scenario-map.json\n.spec/scenario-list.json\n';
     expect(cached(shard!, 'restore').map(([p]) => p)).toEqual(['.spec/durations.json', shardFiles]);
-    expect(cached(merge!, 'save').map(([p]) => p)).toEqual(['.spec/durations.json']);
+    expect(cached(merge!, 'save').map(([p]) => p)).toEqual(['.spec/debt-shapes.json', '.spec/durations.json']);
+    // The merge measures the whole run's debt from the shards' lines: its file shapes, kept by content hash, are cached like the durations.
+    expect(cached(merge!, 'restore')).toEqual([['.spec/debt-shapes.json', cached(merge!, 'save')[0]![1]]]);
     // The shard saves its map and list under the key it restores them by: its own number and the total.
     const [mapPath, mapKey] = cached(shard!, 'save')[0] ?? [];
     expect(mapPath).toBe(shardFiles);
