@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { lineRunTexts } from '../core/line-runs.js';
 import { contentHash, type LineRecord } from './line-record.js';
 
 /*
@@ -13,14 +14,7 @@ export type ShardLines = Record<string, { hash: string | null; ran: string }>;
 
 /** Sorted 1-based lines as ranges: "1-6,9,12-20" ("" for none). */
 export function toRanges(lines: readonly number[]): string {
-  const sorted = [...new Set(lines)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const start = sorted[i]!;
-    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i]! + 1) i++;
-    parts.push(start === sorted[i] ? `${start}` : `${start}-${sorted[i]}`);
-  }
-  return parts.join(',');
+  return lineRunTexts(lines).join(',');
 }
 
 /** The lines of toRanges' text; undefined when the text is not ranges (a verdict edited by hand). */

@@ -1,4 +1,5 @@
 import type { DebtReport, FileDebt } from '../debt/model.js';
+import { lineRunTexts } from '../core/line-runs.js';
 import { escapeHtml, formatNumber } from './html-text.js';
 
 /*
@@ -21,14 +22,7 @@ function table(caption: string, columns: string[], rows: string[], more: number)
 
 /** Line numbers as ranges (`3–7, 12`), the first few only: enough to open the file at. */
 function lineRanges(lines: readonly number[], shown = 6): string {
-  const sorted = [...new Set(lines)].sort((a, b) => a - b);
-  const ranges: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    ranges.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
-    i = j + 1;
-  }
+  const ranges = lineRunTexts(lines, '–');
   return ranges.length > shown ? `${ranges.slice(0, shown).join(', ')}, …` : ranges.join(', ');
 }
 

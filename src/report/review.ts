@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { lineRunTexts } from '../core/line-runs.js';
 import { METRICS } from '../debt/model.js';
 import type { Review } from '../debt/review.js';
 
@@ -25,7 +26,7 @@ export function renderReview(review: Review, c: ChalkInstance): string {
 }
 
 function sourceLines(s: Review['sources'][number], c: ChalkInstance): string[] {
-  const at = s.lines.length ? `, line${s.lines.length === 1 ? '' : 's'} ${compactLines(s.lines)}` : '';
+  const at = s.lines.length ? `, line${s.lines.length === 1 ? '' : 's'} ${lineRunTexts(s.lines).join(', ')}` : '';
   return [`  ${s.file}  ${s.unreviewed} unreviewed (${churn(s)}${at})`, s.scenarios.length ? `      run by ${s.scenarios.join(', ')}` : c.yellow('      run by no recorded scenario')];
 }
 
@@ -59,16 +60,4 @@ function statusText(status: Review['specs'][number]['status'], c: ChalkInstance)
   if (status === 'passing') return c.green(status);
   if (status === 'failing') return c.red(status);
   return c.dim(status === 'unknown' ? 'not run since' : status);
-}
-
-/** [1,2,3,7] → "1-3, 7". */
-function compactLines(lines: number[]): string {
-  const ranges: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    let j = i;
-    while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
-    ranges.push(i === j ? `${lines[i]}` : `${lines[i]}-${lines[j]}`);
-    i = j;
-  }
-  return ranges.join(', ');
 }
