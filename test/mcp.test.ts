@@ -13,10 +13,17 @@ import { REPO, tempDir } from './helpers.js';
 
 const COPIES = path.join(REPO, '.tmp', 'mcp-test', String(process.pid));
 
+/** A fresh copy of fixtures/FIXTURE under the test's own folder, named AS. */
+function fixtureCopy(fixture: string, as = fixture): string {
+  mkdirSync(COPIES, { recursive: true });
+  const root = path.join(COPIES, as);
+  cpSync(path.join(REPO, 'fixtures', fixture), root, { recursive: true });
+  return root;
+}
+
 /** A copy of fixtures/todo whose count step is wrong (and prints, to prove no output reaches the protocol). */
 function failingTodo(): string {
-  const root = path.join(COPIES, 'todo-failing');
-  cpSync(path.join(REPO, 'fixtures', 'todo'), root, { recursive: true });
+  const root = fixtureCopy('todo', 'todo-failing');
   const steps = path.join(root, 'steps', 'todo.steps.ts');
   writeFileSync(steps, readFileSync(steps, 'utf8').replace('assert.equal(this.list.remaining(), count);', 'console.log("noise from a step"); assert.equal(this.list.remaining(), count + 1);'));
   return root;
@@ -208,9 +215,7 @@ describe('spec mcp over stdio', () => {
 
 describe('spec mcp keeps its runner warm between calls', () => {
   it('a second verify of a CommonJS project runs on the runner the first one left', async () => {
-    const root = path.join(COPIES, 'debt-lines');
-    mkdirSync(COPIES, { recursive: true });
-    cpSync(path.join(REPO, 'fixtures', 'debt-lines'), root, { recursive: true });
+    const root = fixtureCopy('debt-lines');
     const { client, transport } = await connect(root);
     try {
       const first = VerdictSchema.parse((await client.callTool({ name: 'verify', arguments: { paths: ['features/checkout.feature'], gates: 'none' } })).structuredContent);
@@ -293,9 +298,7 @@ describe('spec mcp stdout', () => {
 
 describe('spec mcp list_specs', () => {
   it('verify of a project whose profile retries reports a scenario that passed only on a retry as flaky, in the same schema', async () => {
-    mkdirSync(COPIES, { recursive: true });
-    const root = path.join(COPIES, 'flaky-orders');
-    cpSync(path.join(REPO, 'fixtures', 'flaky-orders'), root, { recursive: true });
+    const root = fixtureCopy('flaky-orders');
     const { client } = await connect(root);
     try {
       const result = await client.callTool({ name: 'verify', arguments: { paths: ['features/orders.feature'], gates: 'none' } });
@@ -312,9 +315,7 @@ describe('spec mcp list_specs', () => {
   });
 
   it("lists the specs the cucumber profile's paths name when spec.config names none, as verify runs them", async () => {
-    mkdirSync(COPIES, { recursive: true });
-    const root = path.join(COPIES, 'profile-paths');
-    cpSync(path.join(REPO, 'fixtures', 'ts-node'), root, { recursive: true });
+    const root = fixtureCopy('ts-node', 'profile-paths');
     const { client } = await connect(root);
     try {
       const result = await client.callTool({ name: 'list_specs', arguments: {} });
@@ -354,9 +355,7 @@ describe('spec mcp started in a subfolder', () => {
 describe('spec mcp verify with retry, failOnFlaky and parallel', () => {
   // flaky-orders: its profile retries once, and the first search of a run finds nothing.
   it('passes them to the run as spec verify --retry, --fail-on-flaky and --parallel do, and refuses bad values', async () => {
-    mkdirSync(COPIES, { recursive: true });
-    const root = path.join(COPIES, 'flaky-orders');
-    cpSync(path.join(REPO, 'fixtures', 'flaky-orders'), root, { recursive: true });
+    const root = fixtureCopy('flaky-orders');
     const { client } = await connect(root);
     const verify = async (args: Record<string, unknown>) => VerdictSchema.parse((await client.callTool({ name: 'verify', arguments: { paths: ['features/orders.feature'], gates: 'none', ...args } })).structuredContent);
     try {
