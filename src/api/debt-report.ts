@@ -6,6 +6,7 @@ import { readHistory } from '../debt/history.js';
 import { readLastReport } from '../debt/last-report.js';
 import { DebtReportSchema, type DebtReport } from '../debt/model.js';
 import { changedSince } from '../debt/review-debt.js';
+import { nameFew } from '../core/name-few.js';
 
 export interface DebtReportOptions {
   /** A folder of the project (default: the current one); its root is found at or above it. */
@@ -37,6 +38,5 @@ async function staleNote(root: string, last: Omit<DebtReport, 'history'>): Promi
   const measured = [...new Set([...last.specs.map((s) => s.file), ...last.files.map((f) => f.file)])];
   const edited = await changedSince(root, measured, last.summary.measuredAt);
   if (edited.length === 0) return [];
-  const named = `${edited.slice(0, 3).join(', ')}${edited.length > 3 ? ` and ${edited.length - 3} more` : ''}`;
-  return [{ code: 'SPEC_DEBT_STALE', message: `${named} changed since these figures were measured (${last.summary.measuredAt}): they are stale: run \`spec verify\` for current figures` }];
+  return [{ code: 'SPEC_DEBT_STALE', message: `${nameFew(edited)} changed since these figures were measured (${last.summary.measuredAt}): they are stale: run \`spec verify\` for current figures` }];
 }

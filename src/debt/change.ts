@@ -3,6 +3,7 @@ import { METRICS, METRIC_NAMES, type DebtSummary, type MetricName } from './mode
 import { NO_CODE_CHANGE } from './measure.js';
 import { NO_ACK } from './ack-debt.js';
 import { NO_LINE_RECORD } from './line-debt.js';
+import { nameFew } from '../core/name-few.js';
 
 /*
  * What one watch run did to comprehension debt, as data and as the one line watch prints: the
@@ -82,7 +83,7 @@ function lineOf(change: Omit<DebtChange, 'line'>, now: DebtSummary): string {
 
 function named(files: string[]): string {
   if (files.length === 0) return 'a source file';
-  return `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+  return nameFew(files);
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

@@ -1,5 +1,6 @@
 import { METRIC_NAMES, type DebtReport, type DebtSummary, type Figure, type FileDebt, type HistoryEntry, type Metrics, type SpecDebt, type Values } from './model.js';
 import { penalties, SCORE_WEIGHTS, scoreOf } from './score.js';
+import { nameFew } from '../core/name-few.js';
 
 const SCORED = Object.keys(SCORE_WEIGHTS) as (keyof typeof SCORE_WEIGHTS)[];
 
@@ -112,7 +113,7 @@ function coverageFigures(coverage: Measured<CoverageInput>): Pick<Metrics, 'unsp
   if (!('value' in coverage)) return { unspecified: { value: null, because: coverage.because }, declaredOnly: { value: null, because: coverage.because }, opaqueComplexity: { value: null, because: coverage.because } };
   const { files, stale } = coverage.value;
   if (stale.length > 0) {
-    const because = `stale: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ` and ${stale.length - 3} more` : ''} changed since the last line-coverage run (${coverage.value.recordedAt}): run spec verify --coverage (every scenario) to measure them`;
+    const because = `stale: ${nameFew(stale)} changed since the last line-coverage run (${coverage.value.recordedAt}): run spec verify --coverage (every scenario) to measure them`;
     return { unspecified: { value: null, because }, declaredOnly: { value: null, because }, opaqueComplexity: { value: null, because } };
   }
   const total = (pick: (f: FileDebt) => number | null) => {

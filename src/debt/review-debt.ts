@@ -4,6 +4,7 @@ import { z } from '../core/zod.js';
 import { METRIC_NAMES, type DebtSummary, type Figure, type MetricName, type Values } from './model.js';
 import { SCORE_WEIGHTS } from './score.js';
 import { valuesOf } from './measure.js';
+import { nameFew } from '../core/name-few.js';
 
 /*
  * `spec review`'s last section: each debt figure at the ack and now, and its change. The ack keeps
@@ -53,17 +54,13 @@ export function debtSinceAck(recorded: { measuredAt: string; metrics: Values } |
   const because = [
     recorded ? '' : 'the ack recorded no debt figures (no full spec verify had measured them before it, or an older spec wrote it): run spec verify, then spec ack',
     last ? '' : 'no full spec verify has measured the figures: run spec verify',
-    last && edited.length ? `${named(edited)} changed since the last full verify: the figures it measured are stale until spec verify` : '',
+    last && edited.length ? `${nameFew(edited)} changed since the last full verify: the figures it measured are stale until spec verify` : '',
   ].filter(Boolean).join('; ');
   return { atAck: recorded?.measuredAt ?? null, now: last?.measuredAt ?? null, metrics, ...(because ? { because } : {}), ...(last && edited.length ? { stale: edited } : {}) };
 }
 
 function nothing(): Values {
   return Object.fromEntries(METRIC_NAMES.map((n) => [n, null])) as Values;
-}
-
-function named(files: string[]): string {
-  return `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
 }
 
 /** Files modified after `since` (an ISO time): a last-modified time is all a past run left to compare with. */

@@ -3,6 +3,7 @@ import { formatLocation } from '../core/errors.js';
 import { renderProblem } from './problem.js';
 import { attemptText, reportedFlaky } from './flaky-text.js';
 import type { Failure, FlakyScenario, GateResult, Verdict, Warning } from './verdict.js';
+import { nameFew } from '../core/name-few.js';
 
 const KIND_LABEL: Record<Failure['kind'], string> = {
   'failed-step': 'FAILED',
@@ -54,7 +55,7 @@ function label(f: Failure, c: ChalkInstance): string {
 export function nothingAffected(v: Verdict): string | undefined {
   if (!v.watch || v.watch.all || v.watch.selected.length > 0) return undefined;
   if (v.watch.trigger.length === 0) return 'nothing affected: no file changed';
-  const files = v.watch.trigger.slice(0, 5).join(', ') + (v.watch.trigger.length > 5 ? ` and ${v.watch.trigger.length - 5} more` : '');
+  const files = nameFew(v.watch.trigger, 5);
   return `nothing affected: no scenario reaches ${files}`;
 }
 

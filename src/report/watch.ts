@@ -12,6 +12,7 @@ import { renderProblem } from './problem.js';
 import { loadRenderer, type RenderTarget } from './reporters.js';
 import type { Verdict } from './verdict.js';
 import type { WatchEvent } from './watch-event.js';
+import { nameFew } from '../core/name-few.js';
 
 export type RenderEvent = (event: WatchEvent) => string;
 
@@ -79,7 +80,7 @@ async function ndjson(): Promise<RenderEvent> {
 /** `src/a.ts changed → 3 scenarios`, `failed → 2 scenarios`: why the run happened and how many scenarios it holds. */
 export function runHeading(event: RunStarted): string {
   const t = event.trigger;
-  const why = t.length ? `${t.slice(0, 3).join(', ')}${t.length > 3 ? ` and ${t.length - 3} more` : ''} changed → ` : event.mode === 'failed' ? 'failed → ' : event.mode === 'last' ? 're-run → ' : '';
+  const why = t.length ? `${nameFew(t)} changed → ` : event.mode === 'failed' ? 'failed → ' : event.mode === 'last' ? 're-run → ' : '';
   return `${why}${event.all ? 'every scenario' : selectionSize(event)}`;
 }
 
