@@ -87,6 +87,42 @@ Then('the message stream {string} defines steps from exactly these files:', func
   assert.deepEqual([...files].sort(), table.raw().map((row) => row[0]!).sort(), `the files ${relative}'s step definitions come from`);
 });
 
+Then('the JUnit files {string} and {string} have the same test cases, statuses and failure messages', function (this: SpecWorld, relative: string, other: string) {
+  const cases = (file: string) => junitCases(readFileSync(fileOf(this, file), 'utf8'), file).sort((a, b) => a.name.localeCompare(b.name));
+  const mine = cases(relative);
+  assert.ok(mine.length > 0, `${relative} has no test case`);
+  assert.deepEqual(mine, cases(other), `the test cases of ${relative} against ${other}`);
+});
+
+/** Every id a message defines (`id` keys, nested ones too) and every id it names (`…Id`, `…Ids`; a worker's id is no message's). */
+function idsOf(value: unknown, defined: string[], named: string[], key = ''): void {
+  if (Array.isArray(value)) return value.forEach((item) => idsOf(item, defined, named, key.endsWith('Ids') ? key : ''));
+  if (typeof value === 'string') {
+    if (key === 'id') defined.push(value);
+    else if ((key.endsWith('Id') || key.endsWith('Ids')) && key !== 'workerId') named.push(value);
+    return;
+  }
+  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) idsOf(v, defined, named, k);
+}
+
+// One run as one machine records it: one meta, start and finish, each spec file once, no id defined twice, none named that is not defined.
+Then('the file {string} is one cucumber run whose every reference resolves', function (this: SpecWorld, relative: string) {
+  const envelopes = envelopesOf(this, relative);
+  const count = (key: keyof Envelope) => envelopes.filter((e) => e[key] !== undefined).length;
+  assert.deepEqual({ meta: count('meta'), testRunStarted: count('testRunStarted'), testRunFinished: count('testRunFinished') }, { meta: 1, testRunStarted: 1, testRunFinished: 1 }, relative);
+  const uris = envelopes.flatMap((e) => (e.gherkinDocument ? [e.gherkinDocument.uri] : []));
+  assert.deepEqual(uris, [...new Set(uris)], `${relative}: a spec file's document more than once`);
+  const pickles = envelopes.flatMap((e) => (e.pickle ? [`${e.pickle.uri} ${e.pickle.astNodeIds.join(',')}`] : []));
+  assert.deepEqual(pickles, [...new Set(pickles)], `${relative}: a scenario's pickle more than once`);
+  const defined: string[] = [];
+  const named: string[] = [];
+  for (const envelope of envelopes) idsOf(envelope, defined, named);
+  const twice = defined.filter((id, index) => defined.indexOf(id) !== index);
+  assert.deepEqual(twice, [], `${relative}: ids defined twice`);
+  const known = new Set(defined);
+  assert.deepEqual([...new Set(named.filter((id) => !known.has(id)))], [], `${relative}: ids named but never defined`);
+});
+
 Then("cucumber's JUnit formatter fed {string} reports {int} test cases, {int} of them failed", function (this: SpecWorld, relative: string, total: number, failed: number) {
   let xml = '';
   const printer = new JUnitXmlPrinter({}, (chunk) => (xml += chunk));

@@ -27,11 +27,16 @@ export async function mergeVerdicts(files: readonly string[], options: MergeOpti
   const call = checkCall('mergeVerdicts', MergeOptionsSchema, options, {});
   if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) throw new SpecloopError({ code: 'SPEC_OPTION_INVALID', message: 'mergeVerdicts: the first argument must be an array of verdict file paths', hint: "mergeVerdicts(['shard-1.json', 'shard-2.json'], { cwd })" });
   const { cwd } = makeEnvironment({ cwd: call.cwd });
-  const named = await Promise.all(files.map((file) => readVerdict(file, path.resolve(cwd, file))));
+  const named = await readVerdicts(files, cwd);
   // Checked (every shard of one suite, once) before the debt is measured: a refused merge records nothing.
   const recordedAt = mergeShards(named).startedAt;
   const { measureMergedDebt } = await import('./merge-debt.js');
   return VerdictSchema.parse(mergeShards(named, await measureMergedDebt(cwd, named, recordedAt)));
+}
+
+/** The verdict files as given, each checked against the verdict schema (exit 2, SPEC_MERGE_INPUT, naming the file). */
+export function readVerdicts(files: readonly string[], cwd: string): Promise<NamedVerdict[]> {
+  return Promise.all(files.map((file) => readVerdict(file, path.resolve(cwd, file))));
 }
 
 async function readVerdict(name: string, file: string): Promise<NamedVerdict> {
