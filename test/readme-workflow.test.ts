@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { VerdictSchema, type Verdict } from '../src/report/verdict.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -63,6 +64,16 @@ function fixtureCopy(name: string): string {
   return dir;
 }
 
+/** Each <testcase> of a JUnit file as an XML parser reads it: name, class, and the failure's message, sorted by name. */
+function junitCases(file: string): { name: string; classname: string; failure?: string }[] {
+  const xml = readFileSync(file, 'utf8');
+  expect(XMLValidator.validate(xml), `${file} is well-formed XML`).toBe(true);
+  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(xml) as { testsuite: { testcase: Record<string, unknown>[] } };
+  const cases = doc.testsuite.testcase.map((c) => ({ name: String(c.name), classname: String(c.classname), ...(c.failure ? { failure: String((c.failure as Record<string, unknown>).message) } : {}) }));
+  expect(cases.length, `${file} has test cases`).toBeGreaterThan(0);
+  return cases.sort((a, b) => a.name.localeCompare(b.name));
+}
+
 const verdictAt = (file: string): Verdict => VerdictSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
@@ -109,7 +120,7 @@ describe("the README's GitHub Actions workflow", () => {
     const machines = new Map<string, string>();
     // The whole suite on one machine, for comparison (its durations are not carried: the CI machines start without them).
     const whole = fixtureCopy('whole');
-    const single = spawnSync(process.execPath, [BIN, 'verify', '--format', 'json:whole.json'], { cwd: whole, env: { ...process.env, NO_COLOR: '1' } });
+    const single = spawnSync(process.execPath, [BIN, 'verify', '--format', 'json:whole.json', '--format', 'junit:whole.xml'], { cwd: whole, env: { ...process.env, NO_COLOR: '1' } });
     expect(single.status).toBe(1);
 
     const mergeDir = fixtureCopy('merge');
@@ -125,7 +136,7 @@ describe("the README's GitHub Actions workflow", () => {
     });
     expect(Math.max(...shardCodes), 'the shard holding the failing scenario fails its job').toBe(1);
     const reports = readdirSync(path.join(mergeDir, download));
-    expect(reports.filter((f) => f.endsWith('.xml')), 'each shard uploaded its JUnit report').toHaveLength(shards.length);
+    expect(reports.filter((f) => f.endsWith('.ndjson')), 'each shard uploaded its message stream').toHaveLength(shards.length);
 
     const summary = path.join(mergeDir, 'summary.md');
     const [mergeCode] = runJob(merge!, mergeDir, {}, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
@@ -138,6 +149,9 @@ describe("the README's GitHub Actions workflow", () => {
     expect(merged.failures.map((f) => [f.code, f.scenarioId, f.location])).toEqual(one.failures.map((f) => [f.code, f.scenarioId, f.location]));
     expect(merged.summary).toBe(one.summary);
     expect(readFileSync(summary, 'utf8')).toContain(one.summary.replace(/^spec: /, ''));
+    // One JUnit file for the whole run, drawn from the shards' joined streams: the one machine's test cases, statuses and failures.
+    expect(junitCases(path.join(mergeDir, download, 'junit.xml'))).toEqual(junitCases(path.join(whole, 'whole.xml')));
+    expect(readFileSync(path.join(mergeDir, download, 'report.html'), 'utf8')).toContain('</html>');
     // The merge job recorded the whole run's durations, which its cache step saves for the next run.
     expect(Object.keys(JSON.parse(readFileSync(path.join(mergeDir, '.spec', 'durations.json'), 'utf8')).scenarios).sort()).toEqual(Object.keys(statuses(one)).sort());
 

@@ -53,7 +53,8 @@ async function readVerdict(name: string, file: string): Promise<NamedVerdict> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    refuse(`not JSON (${(error as Error).message})`);
+    // An unquoted --messages glob leaves every stream but the first among the verdicts: say so.
+    refuse(text.startsWith('{"meta":') ? "it is a cucumber message stream: pass streams after --messages, and quote a glob ('reports/messages-*.ndjson') so the shell does not split it" : `not JSON (${(error as Error).message})`);
   }
   const checked = VerdictSchema.safeParse(data);
   if (!checked.success) {

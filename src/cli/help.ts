@@ -181,8 +181,8 @@ line coverage, checking the thresholds they deferred: run it in the shards' chec
 
 Options:
   -f, --format NAME       print the NAME report to stdout (default as spec verify)
-  -f, --format NAME:FILE  also write the NAME report to FILE (repeatable): a verdict reporter;
-                          junit, messages and html come from the shards' runs
+  -f, --format NAME:FILE  also write the NAME report to FILE (repeatable)
+  --messages FILE         the shards' streams (or a quoted glob): for junit, messages, html
   -r, --reporter NAME     the same as --format NAME
   --json                  the same as --format json
   -o, --output-file FILE  the same as --format json:FILE
