@@ -1,6 +1,7 @@
 /** specloop's programmatic API: every function returns data and never prints. */
 export { verify, type VerifyOptions } from './api/verify.js';
 export { mergeVerdicts, type MergeOptions } from './api/merge.js';
+export { mergeMessages, type MergeMessagesOptions } from './api/merge-messages.js';
 export { inspectConfig, type ResolvedRunConfig } from './api/config.js';
 export { RunConfigSchema } from './config/run-config-schema.js';
 export type { Source } from './config/sources.js';

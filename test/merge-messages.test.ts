@@ -149,7 +149,7 @@ describe('parseStream', () => {
 });
 
 describe('pairStreams', () => {
-  const shard = (index: number, scenarios: string[]) => ({ name: `verdict-${index}.json`, shard: { index, total: 2, scenarios } }) as unknown as Sharded;
+  const shard = (index: number, scenarios: string[]) => ({ name: `verdict-${index}.json`, verdict: { summary: 'spec: 2 passed, 0 failed' }, shard: { index, total: 2, scenarios } }) as unknown as Sharded;
   const shards = [shard(1, ['features/invoicing.feature:3', 'features/invoicing.feature:6']), shard(2, ['features/invoicing.feature:9', 'features/refunds.feature:3'])];
 
   it('pairs each stream with the shard whose scenarios it ran, whatever order they come in', () => {

@@ -39,7 +39,7 @@ describe("require('specloop')", () => {
       });
     `);
     expect(JSON.parse(out)).toEqual({
-      exports: ['DebtReportSchema', 'ReviewSchema', 'RunConfigSchema', 'SCHEMA_VERSION', 'StepsCatalogueSchema', 'VerdictSchema', 'ack', 'compile', 'debtReport', 'debtReportJsonSchema', 'defineConfig', 'generateStubs', 'init', 'inspectConfig', 'listSteps', 'mergeVerdicts', 'review', 'specloopVersion', 'stepsCatalogueJsonSchema', 'verdictJsonSchema', 'verify'],
+      exports: ['DebtReportSchema', 'ReviewSchema', 'RunConfigSchema', 'SCHEMA_VERSION', 'StepsCatalogueSchema', 'VerdictSchema', 'ack', 'compile', 'debtReport', 'debtReportJsonSchema', 'defineConfig', 'generateStubs', 'init', 'inspectConfig', 'listSteps', 'mergeMessages', 'mergeVerdicts', 'review', 'specloopVersion', 'stepsCatalogueJsonSchema', 'verdictJsonSchema', 'verify'],
       files: ['features/planning.md', 'features/todo.feature'],
       exitCode: 0,
     });

@@ -81,7 +81,7 @@ export function pairStreams(shards: readonly Sharded[], streams: readonly ShardS
     if (!twice) byShard.set(shard.shard.index, stream);
   }
   const missing = shards.find((s) => s.shard.scenarios.length > 0 && !byShard.has(s.shard.index));
-  if (missing) throw new SpecloopError({ code: 'SPEC_MERGE_MESSAGES_MISSING', message: `shard ${missing.shard.index}/${missing.shard.total} has no message stream among the --messages files (${missing.name} ran ${missing.shard.scenarios.length} scenarios)`, hint: 'write it in that shard with --format messages:FILE, and pass every shard\'s stream to --messages' });
+  if (missing) throw new SpecloopError({ code: 'SPEC_MERGE_MESSAGES_MISSING', message: `shard ${missing.shard.index}/${missing.shard.total} has no message stream among the --messages files (${missing.name} was given ${missing.shard.scenarios.length} scenarios; its verdict: ${missing.verdict.summary.replace(/^spec: /, '')})`, hint: 'write it in that shard with --format messages:FILE, and pass every shard\'s stream to --messages' });
   return shards.flatMap((s) => byShard.get(s.shard.index) ?? []);
 }
 
