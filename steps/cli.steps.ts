@@ -366,6 +366,11 @@ Then('that warning\'s {word} contains {string}', function (this: CliWorld, field
   assert.ok(value.includes(text), `warning ${field} should contain ${JSON.stringify(text)}, got:\n${value}`);
 });
 
+Then('that warning has no location', function (this: CliWorld) {
+  assert.ok(this.warning, 'no warning selected: use "the verdict has a … warning" first');
+  assert.equal(this.warning.location, undefined, `the warning should name no line: ${describeWarning(this.warning)}`);
+});
+
 Then('the verdict has a(n) {string} warning saying {string}', function (this: CliWorld, code: string, text: string) {
   const verdict = verdictOf(this);
   const found = verdict.warnings.some((w) => w.code === code && w.message.includes(text));
