@@ -20,6 +20,7 @@ import { LINE_RECORD_FILE } from '../debt/line-record.js';
 import { projectFiles, type ProjectFiles } from '../debt/ack-files.js';
 import { ACK_FILE } from '../debt/ack-store.js';
 import { ackInput, coverageInput, measureLines } from './debt-inputs.js';
+import { hashMeasured, type MeasuredFiles } from '../debt/measured-files.js';
 
 // Comprehension debt around a run: startDebt begins the static part (cache checks, history, the
 // commit) as soon as the run is prepared, so it overlaps the scenarios running in the child;
@@ -41,6 +42,8 @@ export interface DebtWork {
   ack: Promise<Measured<AckInput>>;
   /** The writers the records need, loaded while the scenarios run rather than after them. */
   writers: Promise<unknown>;
+  /** A whole run's files by content, kept with its report (undefined for a narrowed run, which writes none). */
+  measured: Promise<MeasuredFiles | undefined> | undefined;
 }
 
 /** The history line and last report being written: verify awaits them before it returns; the verdict does not wait. */
@@ -75,7 +78,9 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   // A narrowed run writes no report, and with no ack nothing weighs the lines: files edited since the line record stay unparsed.
   const staleShapes = !partial || existsSync(path.join(root, ACK_FILE));
   const lines = files ? measureLines(root, globs, files, staleShapes) : Promise.resolve({ because: NO_LINE_RECORD });
-  return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
+  // Hashed as the run begins, so an edit made while it runs reads as a change, never as measured.
+  const measured = partial ? undefined : hashMeasured(root, globs, files ?? projectFiles(root, globs.specs, globs.steps)).catch(() => undefined);
+  return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
 }
 
 export interface RunForDebt {
@@ -121,7 +126,7 @@ export async function measureRecorded(work: DebtWork, ran: { binding: Measured<B
   const report = measureDebt({ measuredAt: new Date().toISOString(), commit, ...ran, coverage, ack, history: history.entries.slice(-50), warnings: history.warnings });
   if (record) {
     const entry = { at: report.summary.measuredAt, kind: record.kind, partial: record.partial, commit, metrics: valuesOf(report.summary.metrics) };
-    const write = work.writers.then(() => Promise.all([appendHistory(root, entry), record.partial ? undefined : writeLastReport(root, report)])).catch(() => undefined);
+    const write = work.writers.then(() => Promise.all([appendHistory(root, entry), record.partial ? undefined : Promise.resolve(work.measured).then((measured) => writeLastReport(root, report, measured))])).catch(() => undefined);
     writing.add(write);
     void write.finally(() => writing.delete(write));
   }
