@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tempDir } from './helpers.js';
 
 // Counts how often list_specs resolves the config (for a profile only cucumber can read, each time is a runner started).
 const resolved = vi.hoisted(() => ({ count: 0 }));
@@ -12,13 +12,9 @@ vi.mock('../src/api/config.js', async (importOriginal) => {
 
 const { listSpecs } = await import('../src/mcp/list-specs.js');
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
-
 describe('list_specs', () => {
   it('resolves the config once while its files stand, and again once one changes', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'list-specs-'));
-    roots.push(root);
+    const root = tempDir('list-specs-');
     cpSync(path.resolve('fixtures/todo'), root, { recursive: true });
     resolved.count = 0;
     const first = await listSpecs(root, []);

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
 import { changedFromMeasured, hashMeasured } from '../src/debt/measured-files.js';
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
-
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'measured-'));
-  roots.push(root);
+  const root = tempDir('measured-');
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
   return root;
 }
