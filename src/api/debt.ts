@@ -20,6 +20,7 @@ import { LINE_RECORD_FILE } from '../debt/line-record.js';
 import { projectFiles, type ProjectFiles } from '../debt/ack-files.js';
 import { ACK_FILE } from '../debt/ack-store.js';
 import { ackInput, coverageInput, measureLines } from './debt-inputs.js';
+import { bindingOf, specsOf } from './debt-ran.js';
 import { hashMeasured, type MeasuredFiles } from '../debt/measured-files.js';
 
 // Comprehension debt around a run: startDebt begins the static part (cache checks, history, the
@@ -132,34 +133,6 @@ export async function measureRecorded(work: DebtWork, ran: { binding: Measured<B
   }
   const problems = report.warnings.map(({ code, message, file, line }): SpecProblem => ({ code, message, ...(file ? { location: { file, line: line ?? 1 } } : {}) }));
   return { summary: report.summary, report, gate: debtGate(work.config, report, performance.now() - work.started), problems };
-}
-
-function bindingOf(result: RunResult, unused: UnusedScope | undefined): BindingInput {
-  const steps = result.scenarios.flatMap((s) => s.steps);
-  const count = (status: string) => steps.filter((s) => s.status === status).length;
-  const judged = unused !== undefined && unused.scope !== 'none';
-  return {
-    undefinedSteps: count('undefined'),
-    ambiguousSteps: count('ambiguous'),
-    pendingSteps: count('pending'),
-    unusedDefinitions: judged ? result.definitions.filter((d) => !d.used).length : null,
-    steps: steps.length,
-    definitions: result.definitions.length,
-    ...(judged ? {} : { because: `unused definitions ${unused?.because ?? 'not judged'}` }),
-  };
-}
-
-/** Each spec that ran: its scenarios and the files they trace (executed, with coverage; else the step files they bind to). */
-function specsOf(result: RunResult | undefined): Map<string, { scenarios: number; traced: string[] }> {
-  const specs = new Map<string, { scenarios: number; traced: Set<string> }>();
-  const defFile = new Map(result?.definitions.map((d) => [d.id, d.uri]) ?? []);
-  for (const s of result?.scenarios ?? []) {
-    const spec = specs.get(s.uri) ?? { scenarios: 0, traced: new Set<string>() };
-    spec.scenarios++;
-    for (const file of s.covered ?? s.steps.flatMap((st) => st.definitionIds.map((id) => defFile.get(id) ?? ''))) if (file) spec.traced.add(file);
-    specs.set(s.uri, spec);
-  }
-  return new Map([...specs].map(([file, s]) => [file, { scenarios: s.scenarios, traced: [...s.traced].sort() }]));
 }
 
 /**

@@ -145,7 +145,6 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
     // The runner started before the config was read: a config that asks for the other kind gets it.
     const kind = runnerKindFor(env.cwd, runnerOf(loaded, options).value, env.processCwd);
     if (kind !== runners[0]!.kind) {
-      mark('spec', `runner restart: ${runners[0]!.kind} → ${kind}`);
       runners[0]!.kill();
       runners[0] = startRunner(kind, env.cwd, env.env, options.onOutput);
     }
