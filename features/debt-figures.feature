@@ -156,3 +156,44 @@ Feature: Debt from the lines the scenarios ran and from the reviewed state, in t
     When I run "spec debt --json"
     Then stdout is a debt report matching its schema
     And stdout is JSON in which "warnings.0.code" is "\"SPEC_DEBT_STALE\""
+
+  Scenario: spec debt names a file added since its figures were measured
+    A new source file no scenario runs is unspecified debt the figures do not show; a new spec
+    adds scenarios they did not count. Both make the figures stale, though nothing measured changed.
+    Given I run "spec verify --coverage --gate none"
+    And the file "src/tax.ts" contains:
+      """
+      export function tax(amount: number): number {
+        return amount > 100 ? amount * 0.2 : 0;
+      }
+      """
+    And the file "features/tax.feature" contains:
+      """
+      Feature: Tax
+        Scenario: Big baskets pay tax
+          Given a basket with 20 items at 10
+          When I check out with the code "NONE"
+          Then I pay 200
+      """
+    When I run "spec debt"
+    Then the exit code is 0
+    And stdout contains "SPEC_DEBT_STALE"
+    And stdout contains "src/tax.ts"
+    And stdout contains "features/tax.feature"
+    And stdout contains "added since"
+    When I run "spec debt --json"
+    Then stdout is a debt report matching its schema
+    And stdout is JSON in which "warnings.0.code" is "\"SPEC_DEBT_STALE\""
+
+  Scenario: spec debt judges its figures stale by content, not by a file's time
+    A checkout or a `touch` that leaves a file's text as it was changes nothing measured; an edit
+    whose time does not move past the run's (a coarse clock, a copy that keeps times) does.
+    Given I run "spec verify --coverage --gate none"
+    And I touch the file "src/pricing.ts"
+    When I run "spec debt"
+    Then the exit code is 0
+    And stdout does not contain "SPEC_DEBT_STALE"
+    Given I replace "export" with "export " in the file "src/money.ts", keeping its modification time
+    When I run "spec debt"
+    Then stdout contains "SPEC_DEBT_STALE"
+    And stdout contains "src/money.ts"

@@ -28,6 +28,20 @@ Feature: spec review never reads an unmeasured edit as "no change"
     And I run "spec review --json"
     Then stdout is JSON in which "debt.metrics.unspecified.change" is "1"
 
+  Scenario: Staleness is judged by content: a touch is no edit, an edit that keeps its time is one
+    A checkout or a `touch` leaves the text as the last verify measured it: its figures stand. An
+    edit whose modification time does not move past that verify's (a coarse clock, a copy that
+    keeps times) changed what was measured.
+    Given I touch the file "lib/reorder.ts"
+    When I run "spec review --json"
+    Then stdout is JSON in which "debt.metrics.unspecified.change" is "0"
+    When I run "spec review"
+    Then stdout does not contain "changed since the last full verify"
+    Given I append "export const later = 1;" to the file "lib/reorder.ts", keeping its modification time
+    When I run "spec review --json"
+    Then stdout is JSON in which "debt.stale" is '["lib/reorder.ts"]'
+    And stdout is JSON in which "debt.metrics.unspecified.change" is "null"
+
   Scenario: Code changed together with a prose-only spec edit is still listed as changed source
     Given I append "export function urgency(level: number): string { return level <= 0 ? 'critical' : 'normal'; }" to the file "lib/reorder.ts"
     And I replace "Orders come in" with "Orders always come in" in the file "docs/specs/reordering.md"

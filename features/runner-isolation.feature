@@ -69,6 +69,39 @@ Feature: What the steps do stays inside the run
     And the process whose id is in "helper.pid" is no longer running
     And the process whose id is in "grandchild.pid" is no longer running
 
+  Scenario: The runner spec.config asks for is the first one started, not a thread it then replaces
+    The CLI starts its runner before it has read the config, to overlap the runner's start-up:
+    a config that asks for a child process must not cost a thread started and killed first.
+    Given the file "spec.config.json" contains:
+      """
+      { "runner": "process" }
+      """
+    When I run "spec verify features/process.feature:10" with the environment:
+      | SPECLOOP_TIMING | 1 |
+    Then the exit code is 0
+    And stderr contains "[specloop timing] spec runner start: process"
+    And stderr does not contain "runner start: thread"
+
+  Scenario: The same from a spec.config.mjs, and a thread where nothing asks otherwise
+    Given the file "spec.config.mjs" contains:
+      """
+      // Steps here change the working folder: each run gets its own process.
+      export default {
+        runner: 'process',
+      };
+      """
+    When I run "spec verify features/process.feature:10" with the environment:
+      | SPECLOOP_TIMING | 1 |
+    Then the exit code is 0
+    And stderr contains "[specloop timing] spec runner start: process"
+    And stderr does not contain "runner start: thread"
+    Given there is no file "spec.config.mjs"
+    When I run "spec verify features/process.feature:10" with the environment:
+      | SPECLOOP_TIMING | 1 |
+    Then the exit code is 0
+    And stderr contains "[specloop timing] spec runner start: thread"
+    And stderr does not contain "runner start: process"
+
   Scenario: What a thread may not do names the setting that allows it
     Given the file "features/folders.feature" contains:
       """

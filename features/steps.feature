@@ -28,6 +28,44 @@ Feature: The steps catalogue and typed stubs (spec steps)
     And stdout is JSON in which "definitions.0.uses.2.spec" is "\"features/shopping_list.feature\""
     And stdout is JSON in which "undefined.1.argument" is "\"dataTable\""
 
+  Scenario: A step only a scenario the configured tags leave out uses is used, and its uses are listed
+    The catalogue speaks of the specs, not of one run of them: `"tags": "not @wip"` decides what
+    verify runs, but a @wip scenario still uses the definitions its steps bind to.
+    Given the "pantry-steps" fixture
+    And the file "spec.config.json" contains:
+      """
+      { "tags": "not @wip" }
+      """
+    And I append "" to the file "features/pantry.feature"
+    And I append "  @wip" to the file "features/pantry.feature"
+    And I append "  Scenario: Nothing left" to the file "features/pantry.feature"
+    And I append "    Given an empty pantry" to the file "features/pantry.feature"
+    And I append "    Then the pantry is empty" to the file "features/pantry.feature"
+    When I run "spec steps"
+    Then the exit code is 1
+    And stdout has these lines, each containing its cells in order:
+      | :18         | the pantry is empty | 1 use    |
+      | spec steps: | 4 definitions       | 0 unused |
+    And stdout does not contain "Unused ("
+    When I run "spec steps --json"
+    Then the exit code is 1
+    And stdout is JSON in which "summary.unused" is "0"
+    And stdout is JSON in which "definitions.3.uses.0.scenario" is "\"Nothing left\""
+
+  Scenario: Steps of some specs: a definition other specs use is not called unused
+    Given the "pantry-steps" fixture
+    When I run "spec steps features/shopping_list.feature"
+    Then the exit code is 1
+    And stdout has these lines, each containing its cells in order:
+      | :6          | an empty pantry                  | 2 uses                |
+      | :10         | I store {int} {unit} of {string} | no use in these specs |
+      | :18         | the pantry is empty              | unused                |
+      | spec steps: | 4 definitions                    | 1 unused              |
+    When I run "spec steps features/shopping_list.feature --json"
+    Then the exit code is 1
+    And stdout is JSON in which "unused.0.pattern" is "\"the pantry is empty\""
+    And stdout is JSON in which "summary.unused" is "1"
+
   Scenario: A project whose every step binds exits 0
     Given the "world-file" fixture
     When I run "spec steps --json"

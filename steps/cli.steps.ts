@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
@@ -364,6 +364,11 @@ Then('that warning\'s {word} contains {string}', function (this: CliWorld, field
   assert.ok(this.warning, 'no warning selected: use "the verdict has a … warning at …" first');
   const value = this.warning[field] ?? '';
   assert.ok(value.includes(text), `warning ${field} should contain ${JSON.stringify(text)}, got:\n${value}`);
+});
+
+Then('that warning has no location', function (this: CliWorld) {
+  assert.ok(this.warning, 'no warning selected: use "the verdict has a … warning" first');
+  assert.equal(this.warning.location, undefined, `the warning should name no line: ${describeWarning(this.warning)}`);
 });
 
 Then('the verdict has a(n) {string} warning saying {string}', function (this: CliWorld, code: string, text: string) {
@@ -867,6 +872,28 @@ Given('I replace {string} with {string} in the file {string}', function (this: C
   assert.ok(before.includes(from), `${relative} does not contain ${JSON.stringify(from)}`);
   writeFileSync(this.file(relative), before.replace(from, to));
 });
+
+Given('I touch the file {string}', function (this: CliWorld, relative: string) {
+  const now = new Date();
+  utimesSync(this.file(relative), now, now);
+});
+
+/** An edit the file's modification time does not show: a coarse clock, or a copy that keeps times. */
+Given('I replace {string} with {string} in the file {string}, keeping its modification time', function (this: CliWorld, from: string, to: string, relative: string) {
+  const before = readFileSync(this.file(relative), 'utf8');
+  assert.ok(before.includes(from), `${relative} does not contain ${JSON.stringify(from)}`);
+  keepingTimes(this.file(relative), () => writeFileSync(this.file(relative), before.replace(from, to)));
+});
+
+Given('I append {string} to the file {string}, keeping its modification time', function (this: CliWorld, text: string, relative: string) {
+  keepingTimes(this.file(relative), () => writeFileSync(this.file(relative), `${readFileSync(this.file(relative), 'utf8')}${text}\n`));
+});
+
+function keepingTimes(file: string, edit: () => void): void {
+  const { atime, mtime } = statSync(file);
+  edit();
+  utimesSync(file, atime, mtime);
+}
 
 Then('the verdict says {string} selected {string} because {string}', function (this: CliWorld, _trigger: string, target: string, because: string) {
   const verdict = this.json<Verdict>();

@@ -3,7 +3,7 @@ import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
 import { hashText, kindsOf, projectFiles, readAll, type ProjectFiles } from '../debt/ack-files.js';
 import { ACK_FILE, loadAck, writeAck, type Ack } from '../debt/ack-store.js';
-import { readLastReport } from '../debt/last-report.js';
+import { readLastReport, type LastReport } from '../debt/last-report.js';
 import { valuesOf } from '../debt/measure.js';
 import { changedSince, debtSinceAck } from '../debt/review-debt.js';
 import { noAckProblem } from '../debt/locked.js';
@@ -71,8 +71,20 @@ export async function review(options: ReviewOptions = {}, environment: Environme
     if (error instanceof SpecloopError) throw error;
     throw new SpecloopError(noAckProblem((error as Error).message.split('\n')[0]));
   }
-  const edited = await changedSince(root, [...files.specs, ...files.steps, ...files.sources], last?.summary.measuredAt);
+  const edited = await editedSince(root, [...files.specs, ...files.steps, ...files.sources], last);
   return buildReview(debt, map, acked && debtSinceAck(acked.debt, last?.summary, debt.figures, edited), await draftsAmong(root, debt.changed.filter((c) => c.kind === 'spec' && c.change !== 'removed').map((c) => c.file)));
+}
+
+/**
+ * The files changed, gone or added since the last full verify measured its figures, by content (a
+ * checkout or a `touch` is no edit; an edit within the clock's resolution is one). A report an
+ * older spec wrote keeps no hashes: then a time newer than its measuring is all there is.
+ */
+async function editedSince(root: string, now: string[], last: LastReport | undefined): Promise<string[]> {
+  if (!last?.measured) return changedSince(root, now, last?.summary.measuredAt);
+  const { changedFromMeasured } = await import('../debt/measured-files.js');
+  const { edited, added } = await changedFromMeasured(root, last.measured, now);
+  return [...new Set([...edited, ...added])].sort();
 }
 
 /** The project's specs, steps and sources, as verify resolves its config (spec.config, the cucumber profile). */

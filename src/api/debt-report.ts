@@ -3,7 +3,7 @@ import { fromBase, locateProject } from '../config/project-root.js';
 import { makeEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
 import { readHistory } from '../debt/history.js';
-import { readLastReport } from '../debt/last-report.js';
+import { readLastReport, type LastReport } from '../debt/last-report.js';
 import { DebtReportSchema, type DebtReport } from '../debt/model.js';
 import { changedSince } from '../debt/review-debt.js';
 import { nameFew } from '../core/name-few.js';
@@ -29,14 +29,27 @@ export async function debtReport(options: DebtReportOptions = {}): Promise<DebtR
   const [last, history] = await Promise.all([readLastReport(place.root), readHistory(place.root)]);
   if (!last) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'no debt measured yet in this project (no full spec verify has run here)', hint: 'run `spec verify` (every spec, no filter), then `spec debt`' });
   const stale = await staleNote(place.root, last);
-  const report: DebtReport = { ...last, history: history.entries.slice(-(options.last ?? 50)), warnings: [...stale, ...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
+  // The hashes the figures were measured over are the stale check's, not the report's.
+  const { measured: _hashes, ...figures } = last;
+  const report: DebtReport = { ...figures, history: history.entries.slice(-(options.last ?? 50)), warnings: [...stale, ...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
   return DebtReportSchema.parse(report);
 }
 
-/** The report runs nothing: a spec or source file it measured that changed since makes its figures old news, said first. */
-async function staleNote(root: string, last: Omit<DebtReport, 'history'>): Promise<DebtReport['warnings']> {
-  const measured = [...new Set([...last.specs.map((s) => s.file), ...last.files.map((f) => f.file)])];
-  const edited = await changedSince(root, measured, last.summary.measuredAt);
-  if (edited.length === 0) return [];
-  return [{ code: 'SPEC_DEBT_STALE', message: `${nameFew(edited)} changed since these figures were measured (${last.summary.measuredAt}): they are stale: run \`spec verify\` for current figures` }];
+/** The report runs nothing: a spec, step or source file changed or added since it was measured makes its figures old news, said first. */
+async function staleNote(root: string, last: LastReport): Promise<DebtReport['warnings']> {
+  const { edited, added } = await changedSinceMeasured(root, last);
+  if (edited.length === 0 && added.length === 0) return [];
+  const what = [edited.length ? `${nameFew(edited)} changed` : '', added.length ? `${nameFew(added)} added` : ''].filter(Boolean).join(' and ');
+  return [{ code: 'SPEC_DEBT_STALE', message: `${what} since these figures were measured (${last.summary.measuredAt}): they are stale: run \`spec verify\` for current figures` }];
+}
+
+/** By content, over the files the run's globs match now; a report an older spec wrote keeps no hashes: its measured files' times are all there is. */
+async function changedSinceMeasured(root: string, last: LastReport): Promise<{ edited: string[]; added: string[] }> {
+  if (!last.measured) {
+    const measured = [...new Set([...last.specs.map((s) => s.file), ...last.files.map((f) => f.file)])];
+    return { edited: await changedSince(root, measured, last.summary.measuredAt), added: [] };
+  }
+  const [{ projectFiles }, { changedFromMeasured }] = await Promise.all([import('../debt/ack-files.js'), import('../debt/measured-files.js')]);
+  const now = await projectFiles(root, last.measured.globs.specs, last.measured.globs.steps);
+  return changedFromMeasured(root, last.measured, [...now.specs, ...now.steps, ...now.sources]);
 }

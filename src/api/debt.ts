@@ -20,6 +20,8 @@ import { LINE_RECORD_FILE } from '../debt/line-record.js';
 import { projectFiles, type ProjectFiles } from '../debt/ack-files.js';
 import { ACK_FILE } from '../debt/ack-store.js';
 import { ackInput, coverageInput, measureLines } from './debt-inputs.js';
+import { bindingOf, specsOf } from './debt-ran.js';
+import { hashMeasured, type MeasuredFiles } from '../debt/measured-files.js';
 
 // Comprehension debt around a run: startDebt begins the static part (cache checks, history, the
 // commit) as soon as the run is prepared, so it overlaps the scenarios running in the child;
@@ -41,6 +43,8 @@ export interface DebtWork {
   ack: Promise<Measured<AckInput>>;
   /** The writers the records need, loaded while the scenarios run rather than after them. */
   writers: Promise<unknown>;
+  /** A whole run's files by content, kept with its report (undefined for a narrowed run, which writes none). */
+  measured: Promise<MeasuredFiles | undefined> | undefined;
 }
 
 /** The history line and last report being written: verify awaits them before it returns; the verdict does not wait. */
@@ -75,7 +79,9 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   // A narrowed run writes no report, and with no ack nothing weighs the lines: files edited since the line record stay unparsed.
   const staleShapes = !partial || existsSync(path.join(root, ACK_FILE));
   const lines = files ? measureLines(root, globs, files, staleShapes) : Promise.resolve({ because: NO_LINE_RECORD });
-  return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]) };
+  // Hashed as the run begins, so an edit made while it runs reads as a change, never as measured.
+  const measured = partial ? undefined : hashMeasured(root, globs, files ?? projectFiles(root, globs.specs, globs.steps)).catch(() => undefined);
+  return { root, config, globs, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
 }
 
 export interface RunForDebt {
@@ -121,40 +127,12 @@ export async function measureRecorded(work: DebtWork, ran: { binding: Measured<B
   const report = measureDebt({ measuredAt: new Date().toISOString(), commit, ...ran, coverage, ack, history: history.entries.slice(-50), warnings: history.warnings });
   if (record) {
     const entry = { at: report.summary.measuredAt, kind: record.kind, partial: record.partial, commit, metrics: valuesOf(report.summary.metrics) };
-    const write = work.writers.then(() => Promise.all([appendHistory(root, entry), record.partial ? undefined : writeLastReport(root, report)])).catch(() => undefined);
+    const write = work.writers.then(() => Promise.all([appendHistory(root, entry), record.partial ? undefined : Promise.resolve(work.measured).then((measured) => writeLastReport(root, report, measured))])).catch(() => undefined);
     writing.add(write);
     void write.finally(() => writing.delete(write));
   }
   const problems = report.warnings.map(({ code, message, file, line }): SpecProblem => ({ code, message, ...(file ? { location: { file, line: line ?? 1 } } : {}) }));
   return { summary: report.summary, report, gate: debtGate(work.config, report, performance.now() - work.started), problems };
-}
-
-function bindingOf(result: RunResult, unused: UnusedScope | undefined): BindingInput {
-  const steps = result.scenarios.flatMap((s) => s.steps);
-  const count = (status: string) => steps.filter((s) => s.status === status).length;
-  const judged = unused !== undefined && unused.scope !== 'none';
-  return {
-    undefinedSteps: count('undefined'),
-    ambiguousSteps: count('ambiguous'),
-    pendingSteps: count('pending'),
-    unusedDefinitions: judged ? result.definitions.filter((d) => !d.used).length : null,
-    steps: steps.length,
-    definitions: result.definitions.length,
-    ...(judged ? {} : { because: `unused definitions ${unused?.because ?? 'not judged'}` }),
-  };
-}
-
-/** Each spec that ran: its scenarios and the files they trace (executed, with coverage; else the step files they bind to). */
-function specsOf(result: RunResult | undefined): Map<string, { scenarios: number; traced: string[] }> {
-  const specs = new Map<string, { scenarios: number; traced: Set<string> }>();
-  const defFile = new Map(result?.definitions.map((d) => [d.id, d.uri]) ?? []);
-  for (const s of result?.scenarios ?? []) {
-    const spec = specs.get(s.uri) ?? { scenarios: 0, traced: new Set<string>() };
-    spec.scenarios++;
-    for (const file of s.covered ?? s.steps.flatMap((st) => st.definitionIds.map((id) => defFile.get(id) ?? ''))) if (file) spec.traced.add(file);
-    specs.set(s.uri, spec);
-  }
-  return new Map([...specs].map(([file, s]) => [file, { scenarios: s.scenarios, traced: [...s.traced].sort() }]));
 }
 
 /**

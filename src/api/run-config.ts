@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { readObjectProfiles } from '../config/cucumber-profile.js';
 import { loadConfig } from '../config/load.js';
 import { findCucumberConfig, profileProblems } from '../config/profile.js';
@@ -42,7 +44,17 @@ async function readProfile(config: ResolvedConfig, options: ConfigOptions, env: 
   if ('code' in profile) throw new SpecloopError(profile);
   const [rejected, ...more] = profileProblems(env.cwd, profile, file);
   if (rejected) throw new SpecloopError(rejected, more);
-  return { file, names, profile };
+  return { file, names, profile, ...(file && profile.unknownKeys?.length ? { keyLines: await unknownKeyLines(env.cwd, file, names, profile.unknownKeys) } : {}) };
+}
+
+/** Where the typo'd keys sit in the config file; none when its text cannot be read. */
+async function unknownKeyLines(root: string, file: string, names: string[], keys: string[]): Promise<Record<string, number>> {
+  const { locateProfileKeys } = await import('../config/locate-key.js');
+  try {
+    return locateProfileKeys(await readFile(path.join(root, file), 'utf8'), file, names.length ? names : ['default'], keys);
+  } catch {
+    return {};
+  }
 }
 
 /** A bad --tags or --name is bad input, named with where it was written, before anything runs. */

@@ -3,7 +3,7 @@ import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { fromBase, locateProject } from '../config/project-root.js';
 import type { ProfileOverlay } from '../config/profile.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import { runnerOf } from '../config/run-config.js';
+import { runnerOf, type RunConfig } from '../config/run-config.js';
 import { StepsCatalogueSchema, type StepsCatalogue } from '../bind/catalogue-schema.js';
 import { buildCatalogue } from '../bind/catalogue.js';
 import { makeSnippetWriter, typedSnippets } from '../bind/snippet.js';
@@ -66,21 +66,38 @@ export async function bindSteps(options: ListStepsOptions = {}, environment: Env
 }
 
 async function bind(options: { paths?: string[]; configFile?: string; profile?: string; dryRun: true }, env: SpecEnvironment, runners: Runner[]): Promise<BoundSteps> {
-  const { config, run } = await loadRunConfig(options, env, (loaded) => {
+  const { config, run: configured } = await loadRunConfig(options, env, (loaded) => {
     runners.push(startRunner(runnerKindFor(env.cwd, runnerOf(loaded, options).value, env.processCwd), env.cwd, env.env));
     return () => runners[0]!;
   });
+  const run = everyScenario(configured);
   const prepared = await prepareStages({ options, env, child: runners[0]!, config, run, outputs: [] });
   refuse(prepared.problems);
   const outcome = await judgeRun(prepared, await runPrepared(prepared, runners[0]!, env, options, runners), options, prepared.problems, env.cwd);
   // judgeRun added what cucumber could not parse to the prepared problems.
   refuse(prepared.problems);
-  const result = resultOf(outcome);
+  const result = await usedAcrossSpecs(resultOf(outcome), options.paths, run.values.specs.value, env.cwd);
   refuse(result.undefinedParameterTypes.map((p) => ({ code: 'SPEC_UNDEFINED_PARAMETER_TYPE', message: `undefined parameter type {${p.name}} in "${p.expression}"`, hint: `define it with defineParameterType({ name: '${p.name}', regexp: /…/ }) in a support file` })));
   const sources = prepared.sourceOf;
   const overlay = prepared.overlay;
   const catalogue = buildCatalogue({ result, sourceOf: (uri) => sources.get(uri) ?? uri, snippet: makeSnippetWriter(result.parameterTypes, overlay?.snippetInterface, typedSnippets(result.definitions.map((d) => d.uri))), cucumberSnippets: Boolean(overlay?.snippetSyntax) });
   return { catalogue: StepsCatalogueSchema.parse(catalogue), root: env.cwd, result, config, overlay, supportGlobs: supportGlobsOf(config, overlay), supportFiles: prepared.supportFiles };
+}
+
+/**
+ * The catalogue speaks of the specs, not of one run of them: configured tags and names (`not @wip`)
+ * decide what verify runs, but a scenario they leave out still uses the definitions its steps bind
+ * to. A dry run executes nothing, so binding every scenario costs little.
+ */
+function everyScenario(run: RunConfig): RunConfig {
+  return { ...run, values: { ...run.values, tags: { ...run.values.tags, value: '' }, names: { ...run.values.names, value: [] } } };
+}
+
+/** Listing some specs (`paths`), a definition only the others use is still used: never called unused. */
+async function usedAcrossSpecs(result: RunResult, paths: string[] | undefined, specGlobs: string[], root: string): Promise<RunResult> {
+  if (!paths?.length || result.definitions.every((d) => d.used)) return result;
+  const [{ discoverSpecs }, { judgeUnusedAcrossSuite }] = await Promise.all([import('../spec/discover.js'), import('../bind/unused-scope.js')]);
+  return judgeUnusedAcrossSuite(result, (await discoverSpecs(root, specGlobs)).files, root);
 }
 
 function refuse(problems: SpecProblem[]): void {

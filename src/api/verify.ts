@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { fromBase, locateProject } from '../config/project-root.js';
+import { peekConfiguredRunner } from '../config/peek-runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { mark } from '../core/timing.js';
 import type { Verdict } from '../report/verdict.js';
@@ -20,9 +21,9 @@ export async function verify(options: VerifyOptions = {}, environment: Environme
   const started = performance.now();
   const here = makeEnvironment({ env: plainEnv(environment?.env) });
   const place = await locateOrReport(options, environment, here.cwd);
-  mark('spec', 'runner start');
   const raw = (options ?? {}) as VerifyOptions;
-  const kind = runnerKindFor(place.root, raw.runner ?? raw.defaultRunner ?? 'process', here.processCwd);
+  const kind = runnerKindFor(place.root, raw.runner ?? configuredRunner(raw, place) ?? raw.defaultRunner ?? 'process', here.processCwd);
+  mark('spec', `runner start: ${kind}`);
   const first = startRunner(kind, place.root, here.env, typeof raw.onOutput === 'function' ? raw.onOutput : undefined);
   try {
     const { checkCall, VerifyOptionsSchema } = await import('./options.js');
@@ -52,6 +53,13 @@ async function locateOrReport(options: unknown, environment: unknown, current: s
     checkCall('verify', VerifyOptionsSchema, options, environment);
     throw error;
   }
+}
+
+/** The kind the API's config overrides or spec.config ask for (as api/verify-run.ts resolves it once the config is loaded). */
+function configuredRunner(raw: VerifyOptions, place: ReturnType<typeof locateProject>): VerifyOptions['runner'] {
+  const given = raw.config && typeof raw.config === 'object' ? raw.config.runner : undefined;
+  if (given === 'thread' || given === 'process') return given;
+  return peekConfiguredRunner(place.root, typeof raw.configFile === 'string' ? fromBase(place, raw.configFile) : undefined);
 }
 
 function plainEnv(env: unknown): NodeJS.ProcessEnv | undefined {

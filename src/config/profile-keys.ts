@@ -17,12 +17,14 @@ export function unknownProfileKeys(keys: readonly string[]): string[] {
   return keys.filter((key) => !CUCUMBER_PROFILE_KEYS.includes(key));
 }
 
-/** One warning a key, naming the file and the option it most likely meant. */
-export function unknownKeyNotes(file: string, keys: readonly string[]): SpecProblem[] {
+/** One warning a key, naming the file, the key's line where known (`lines`) and the option it most likely meant. */
+export function unknownKeyNotes(file: string, keys: readonly string[], lines: Readonly<Record<string, number>> = {}): SpecProblem[] {
   return [...new Set(keys)].map((key) => {
     const meant = didYouMean(key, CUCUMBER_PROFILE_KEYS);
+    const line = lines[key];
     return {
       code: 'SPEC_PROFILE_UNKNOWN_KEY',
+      ...(line !== undefined ? { location: { file, line } } : {}),
       message: `${file}: cucumber does not know the profile key "${key}" and ignores it${meant ? `: did you mean "${meant}"?` : ''}`,
       hint: meant ? `rename "${key}" to "${meant}" in ${file}` : `remove "${key}" from ${file}, or fix its name (cucumber's options: ${CURRENT.join(', ')})`,
     };

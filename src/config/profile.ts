@@ -33,9 +33,9 @@ export interface ProfileOverlay {
 /**
  * What a cucumber.js profile adds. Specloop's own config wins where both speak; the profile's
  * paths and support files are used when spec.config leaves them to the defaults. `file` names
- * the config file in notes.
+ * the config file in notes; `keyLines` the lines of its unknown keys, where its text shows them.
  */
-export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, userSetSteps: boolean, file = 'the cucumber profile'): ProfileOverlay {
+export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, userSetSteps: boolean, file = 'the cucumber profile', keyLines: Readonly<Record<string, number>> = {}): ProfileOverlay {
   const supportGlobs = [...profile.require, ...profile.import];
   const typeScript = (m: string) => isTypeScriptLoader(m, supportGlobs);
   const dropped = [...new Set([...profile.requireModule, ...profile.loader].filter((m) => typeScript(m) && !isOwnCompiler(m)))];
@@ -53,7 +53,7 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
     formatFiles: formatFiles(profile.format),
     snippetInterface: profile.snippetInterface,
     snippetSyntax: profile.snippetSyntax,
-    notes: [...(dropped.length ? [droppedLoadersNote(file, dropped)] : []), ...unknownKeyNotes(file, profile.unknownKeys ?? [])],
+    notes: [...(dropped.length ? [droppedLoadersNote(file, dropped)] : []), ...unknownKeyNotes(file, profile.unknownKeys ?? [], keyLines)],
     ...(profile.parallel > 0 ? { parallel: { workers: profile.parallel, ignoredInWatch: parallelIgnoredNote(file, profile.parallel) } } : {}),
   };
 }

@@ -29,6 +29,8 @@ export interface ReadProfile {
   file: string | undefined;
   names: string[];
   profile: ProfileConfig;
+  /** The lines in `file` of the profile's unknown keys, where its text shows them. */
+  keyLines?: Record<string, number>;
 }
 
 /** The run's values: spec.config's keys as the run resolved them, and what only a call sets. */
@@ -65,7 +67,7 @@ export function profileName(config: ResolvedConfig, options: ConfigOptions): Sou
  * expressions (spec.config's, the profile's, the option's) are and-ed together.
  */
 export function resolveRunConfig(config: ResolvedConfig, read: ReadProfile | undefined, options: ConfigOptions): RunConfig {
-  const overlay = read ? overlayProfile(read.profile, config.sources.specs !== undefined, config.sources.steps !== undefined, read.file) : undefined;
+  const overlay = read ? overlayProfile(read.profile, config.sources.specs !== undefined, config.sources.steps !== undefined, read.file, read.keyLines) : undefined;
   const fromProfile: Source = { kind: 'profile', file: read?.file ?? 'cucumber config', profile: read?.names.join(', ') || 'default' };
   const option = (name: string): Source => ({ kind: 'option', option: name });
   const supportGlobs = overlay ? [...overlay.requirePaths, ...overlay.importPaths] : [];

@@ -5,6 +5,7 @@ import { discoverSpecs } from '../spec/discover.js';
 import { compilePickles } from '../spec/gherkin.js';
 import { loadScenarioMap } from '../impact/scenario-map.js';
 import { ScenarioStatusSchema } from '../report/verdict.js';
+import { configStamp } from './config-stamp.js';
 
 export const SpecListSchema = z.object({
   specs: z.array(
@@ -29,9 +30,7 @@ export type SpecList = z.infer<typeof SpecListSchema>;
 
 /** Every configured spec with its scenarios (each outline row its own), their tags, line and last known status. Runs nothing. */
 export async function listSpecs(root: string, paths: string[]): Promise<SpecList> {
-  // The globs verify would run: spec.config's, or the cucumber profile's paths when it names none.
-  const { values } = await inspectConfig({ cwd: root });
-  const selection = await discoverSpecs(root, values.specs.value, paths);
+  const selection = await discoverSpecs(root, await specGlobsOf(root), paths);
   const [compiled, map] = await Promise.all([compileSpecs(root, selection.files, { write: false }), loadScenarioMap(root)]);
   const status = new Map((map?.scenarios ?? []).map((s) => [s.id, s.status]));
   const specs = compiled.files.map((f) => ({
@@ -46,4 +45,20 @@ export async function listSpecs(root: string, paths: string[]): Promise<SpecList
     }),
   }));
   return { specs };
+}
+
+/** Per project root, the spec globs resolved while its config files had this stamp. */
+const globsByRoot = new Map<string, { stamp: string; globs: string[] }>();
+
+/**
+ * The globs verify would run: spec.config's, or the cucumber profile's paths when it names none.
+ * Resolved again only when a config file changed: a profile only cucumber can read costs a runner.
+ */
+async function specGlobsOf(root: string): Promise<string[]> {
+  const stamp = configStamp(root);
+  const known = globsByRoot.get(root);
+  if (known?.stamp === stamp) return known.globs;
+  const { values } = await inspectConfig({ cwd: root });
+  globsByRoot.set(root, { stamp, globs: values.specs.value });
+  return values.specs.value;
 }

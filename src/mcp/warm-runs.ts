@@ -1,15 +1,13 @@
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { SpecEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
 import { mark, timingForwarder } from '../core/timing.js';
 import { dropHeldGraph, holdGraph, releaseGraph } from '../impact/held-graph.js';
-import { isConfigFile } from '../impact/select.js';
 import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
 import type { Verdict } from '../report/verdict.js';
 import { failedOutsideSteps, RunnerPool } from '../watch/runners.js';
 import { verifyRecorded } from '../api/verify-run.js';
+import { configStamp } from './config-stamp.js';
 
 /**
  * verify passes on a runner kept between calls, as watch keeps one between edits: the runner keeps
@@ -79,24 +77,4 @@ export class WarmRuns {
     this.running?.abort();
     this.pool.stop();
   }
-}
-
-/** The root's config files with their size and mtime: a change in any means a fresh runner. */
-function configStamp(root: string): string {
-  let names: string[];
-  try {
-    names = readdirSync(root).filter(isConfigFile).sort();
-  } catch {
-    return '';
-  }
-  return names
-    .map((name) => {
-      try {
-        const s = statSync(path.join(root, name));
-        return `${name}:${s.size}:${s.mtimeMs}`;
-      } catch {
-        return `${name}:gone`;
-      }
-    })
-    .join('|');
 }

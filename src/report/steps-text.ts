@@ -8,10 +8,11 @@ import type { CatalogueDefinition, StepsCatalogue } from '../bind/catalogue-sche
 export function renderSteps(catalogue: StepsCatalogue, c: ChalkInstance): string {
   const out: string[] = [];
   const ambiguous = ambiguousCounts(catalogue);
+  const unused = new Set(catalogue.unused.map((u) => `${u.file}:${u.line}`));
   for (const [file, defs] of byFile(catalogue.definitions)) {
     out.push(`${c.bold(file)}  ${count(defs.length, 'definition')}`);
     const width = Math.max(...defs.map((d) => d.pattern.length));
-    for (const d of defs) out.push(`  ${`:${d.line}`.padEnd(6)}${d.pattern.padEnd(width)}  ${usage(d, ambiguous.get(`${d.file}:${d.line}`) ?? 0, c)}`);
+    for (const d of defs) out.push(`  ${`:${d.line}`.padEnd(6)}${d.pattern.padEnd(width)}  ${usage(d, ambiguous.get(`${d.file}:${d.line}`) ?? 0, unused.has(`${d.file}:${d.line}`), c)}`);
     out.push('');
   }
   if (catalogue.unused.length) {
@@ -35,10 +36,13 @@ export function renderSteps(catalogue: StepsCatalogue, c: ChalkInstance): string
   return `${out.join('\n')}\n`;
 }
 
-/** Its uses, and the ambiguous steps it is one match of: a definition only ambiguous steps reach is not unused. */
-function usage(d: CatalogueDefinition, ambiguous: number, c: ChalkInstance): string {
+/**
+ * Its uses, and the ambiguous steps it is one match of: a definition only ambiguous steps reach is
+ * not unused, nor is one only specs outside the listed ones use (`spec steps PATH`).
+ */
+function usage(d: CatalogueDefinition, ambiguous: number, unused: boolean, c: ChalkInstance): string {
   const parts = [...(d.uses.length ? [count(d.uses.length, 'use')] : []), ...(ambiguous ? [c.red(`${ambiguous} ambiguous`)] : [])];
-  return parts.length ? c.dim(parts.join(', ')) : c.yellow('unused');
+  return parts.length ? c.dim(parts.join(', ')) : unused ? c.yellow('unused') : c.dim('no use in these specs');
 }
 
 function ambiguousCounts(catalogue: StepsCatalogue): Map<string, number> {

@@ -1,0 +1,34 @@
+import type { UnusedScope } from '../bind/unused-scope.js';
+import type { RunResult } from '../core/run-result.js';
+import type { BindingInput } from '../debt/measure.js';
+
+// What a run's result gives the debt figures (api/debt.ts): its binding health and, per spec, the
+// scenarios that ran and the files they trace.
+
+export function bindingOf(result: RunResult, unused: UnusedScope | undefined): BindingInput {
+  const steps = result.scenarios.flatMap((s) => s.steps);
+  const count = (status: string) => steps.filter((s) => s.status === status).length;
+  const judged = unused !== undefined && unused.scope !== 'none';
+  return {
+    undefinedSteps: count('undefined'),
+    ambiguousSteps: count('ambiguous'),
+    pendingSteps: count('pending'),
+    unusedDefinitions: judged ? result.definitions.filter((d) => !d.used).length : null,
+    steps: steps.length,
+    definitions: result.definitions.length,
+    ...(judged ? {} : { because: `unused definitions ${unused?.because ?? 'not judged'}` }),
+  };
+}
+
+/** Each spec that ran: its scenarios and the files they trace (executed, with coverage; else the step files they bind to). */
+export function specsOf(result: RunResult | undefined): Map<string, { scenarios: number; traced: string[] }> {
+  const specs = new Map<string, { scenarios: number; traced: Set<string> }>();
+  const defFile = new Map(result?.definitions.map((d) => [d.id, d.uri]) ?? []);
+  for (const s of result?.scenarios ?? []) {
+    const spec = specs.get(s.uri) ?? { scenarios: 0, traced: new Set<string>() };
+    spec.scenarios++;
+    for (const file of s.covered ?? s.steps.flatMap((st) => st.definitionIds.map((id) => defFile.get(id) ?? ''))) if (file) spec.traced.add(file);
+    specs.set(s.uri, spec);
+  }
+  return new Map([...specs].map(([file, s]) => [file, { scenarios: s.scenarios, traced: [...s.traced].sort() }]));
+}
