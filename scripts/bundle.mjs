@@ -71,8 +71,10 @@ async function main() {
     target: 'node20',
     outdir: BUNDLE_DIR,
     external: EXTERNAL,
-    // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
-    banner: { js: `// specloop, bundled by scripts/bundle.mjs; third-party licences: LICENSES.txt beside this file.\nimport { createRequire as __specloopCreateRequire } from 'node:module';\nconst require = __specloopCreateRequire(import.meta.url);` },
+    // Bundled CommonJS packages call require() for Node's built-ins, and write-file-atomic hashes
+    // __filename into its temporary names; an ES module has neither. No __dirname: a package that
+    // finds its own files by it must stay external (test/bundle.test.ts).
+    banner: { js: `// specloop, bundled by scripts/bundle.mjs; third-party licences: LICENSES.txt beside this file.\nimport { createRequire as __specloopCreateRequire } from 'node:module';\nimport { fileURLToPath as __specloopFileURLToPath } from 'node:url';\nconst require = __specloopCreateRequire(import.meta.url);\nconst __filename = __specloopFileURLToPath(import.meta.url);` },
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',

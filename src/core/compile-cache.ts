@@ -15,7 +15,7 @@ type Enable = (directory: string) => { status: number; directory?: string };
 export const COMPILE_CACHE_DIR = path.join('.spec', 'compile-cache');
 
 /** Switches the cache on for this thread under `<root>/.spec/compile-cache`; the folder it uses, or undefined when off. */
-export function enableCompileCache(root: string, enable = (nodeModule as { enableCompileCache?: Enable }).enableCompileCache): string | undefined {
+export function enableCompileCache(root: string, enable: Enable | null = (nodeModule as { enableCompileCache?: Enable }).enableCompileCache ?? null): string | undefined {
   if (!enable) return undefined;
   const specDir = path.join(root, '.spec');
   try {
@@ -24,8 +24,9 @@ export function enableCompileCache(root: string, enable = (nodeModule as { enabl
     return undefined;
   }
   const directory = path.join(root, COMPILE_CACHE_DIR);
-  const { ENABLED, ALREADY_ENABLED } = (nodeModule as { constants?: { compileCacheStatus?: Record<string, number> } }).constants?.compileCacheStatus ?? {};
+  // Node's values (module.constants.compileCacheStatus), for a caller that passes its own `enable`.
+  const { ENABLED = 1, ALREADY_ENABLED = 2 } = (nodeModule as { constants?: { compileCacheStatus?: Record<string, number> } }).constants?.compileCacheStatus ?? {};
   // A cache another start switched on (NODE_COMPILE_CACHE, the parent thread) is the user's choice: left as it is.
-  const { status } = enable(directory);
-  return status === ENABLED || status === ALREADY_ENABLED ? directory : undefined;
+  const result = enable(directory);
+  return result.status === ENABLED || result.status === ALREADY_ENABLED ? (result.directory ?? directory) : undefined;
 }
