@@ -36,6 +36,34 @@ const EXTERNAL = ['@cucumber/cucumber', '@cucumber/cucumber/*', 'tsx', 'tsx/*', 
 /** Bundles tsc's output already holds (scripts/bundle-zod.mjs), by the package they came from. */
 const PREBUNDLED = { 'dist/core/zod.js': 'zod' };
 
+/**
+ * A CommonJS package loaded with import() stays external: in a split build esbuild gives its chunk
+ * only a default export (`export default require_x()`), so `(await import('yaml')).parse` would be
+ * undefined, where Node's own loader gives the named exports. Such packages load lazily anyway.
+ */
+export const commonJsImportsExternal = {
+  name: 'commonjs-imports-external',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData === 'inner' || args.path.startsWith('node:')) return undefined;
+      const resolved = await pluginBuild.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'inner' });
+      if (resolved.errors.length > 0 || resolved.external) return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: args.path, external: true };
+      return isCommonJs(resolved.path) ? { path: args.path, external: true } : { path: resolved.path };
+    });
+  },
+};
+
+/** Whether Node loads `file` as CommonJS: .cjs, or .js under a package.json without "type": "module". */
+function isCommonJs(file) {
+  if (/\.cjs$/.test(file)) return true;
+  if (/\.mjs$/.test(file)) return false;
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')).type !== 'module';
+  }
+  return true;
+}
+
 /** The packages (name → folder) whose code went into the bundles, from esbuild's metafile. */
 export function bundledPackages(metafile) {
   const packages = new Map();
@@ -71,6 +99,7 @@ async function main() {
     target: 'node20',
     outdir: BUNDLE_DIR,
     external: EXTERNAL,
+    plugins: [commonJsImportsExternal],
     // Bundled CommonJS packages call require() for Node's built-ins, and write-file-atomic hashes
     // __filename into its temporary names; an ES module has neither. No __dirname: a package that
     // finds its own files by it must stay external (test/bundle.test.ts).

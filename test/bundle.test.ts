@@ -58,6 +58,12 @@ describe("the bundle's load paths", () => {
     }
   });
 
+  it('gives no CommonJS package to import() as a chunk with only a default export (its named exports would be undefined)', () => {
+    const { outputs } = meta();
+    const defaultOnly = Object.keys(outputs).filter((name) => name.endsWith('.js') && /^export default require_\w+\(\);$/m.test(readFileSync(path.join(REPO, name), 'utf8')));
+    expect(defaultOnly).toEqual([]);
+  });
+
   it('holds no __dirname: a package that finds its files beside it must stay external', () => {
     const { outputs } = meta();
     const users = Object.keys(outputs).filter((name) => name.endsWith('.js') && /(?<![\w$"'`.])__dirname(?![\w$])/.test(readFileSync(path.join(REPO, name), 'utf8').replace(/`[^`]*`/g, '')));
