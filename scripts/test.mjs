@@ -41,7 +41,7 @@ function fail(cause) {
 
 // Clean first, so nothing of an old build is tested; the schema file is not rewritten here, so the
 // unit test comparing it with the code can fail.
-const buildStatus = run('clean dist', process.execPath, [path.join(root, 'scripts', 'clean-dist.mjs')]) || run('build', bin('tsc'), ['-p', 'tsconfig.build.json']) || run('bundle zod', process.execPath, [path.join(root, 'scripts', 'bundle-zod.mjs')]);
+const buildStatus = run('clean dist', process.execPath, [path.join(root, 'scripts', 'clean-dist.mjs')]) || run('build', bin('tsc'), ['-p', 'tsconfig.build.json']) || run('bundle zod', process.execPath, [path.join(root, 'scripts', 'bundle-zod.mjs')]) || run('bundle', process.execPath, [path.join(root, 'scripts', 'bundle.mjs')]);
 if (buildStatus !== 0) fail('build');
 
 const vitestJson = path.join(out, 'vitest.json');

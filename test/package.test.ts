@@ -47,7 +47,7 @@ describe('the published package', () => {
   const pkg = readJson('package.json');
 
   it('lists in "files" only what exists, and builds dist/ before packing', () => {
-    expect((pkg.files as string[]).filter((entry) => !existsSync(path.join(REPO, entry)))).toEqual([]);
+    expect((pkg.files as string[]).filter((entry) => !existsSync(path.join(REPO, entry.replace(/^!/, ''))))).toEqual([]);
     expect(pkg.scripts.prepack).toMatch(/npm run build/);
     expect(readFileSync(path.join(REPO, 'LICENSE'), 'utf8')).toMatch(new RegExp(`^${pkg.license} License`));
   });
@@ -59,6 +59,9 @@ describe('the published package', () => {
     const files = report.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/spec.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'verdict.schema.json']));
     expect(files.filter((f) => /^(src|test|features|fixtures|steps|scripts|bench|examples)\//.test(f) || f.endsWith('.map'))).toEqual([]);
+    // bin/spec.js runs the bundle; its build metadata (for test/bundle.test.ts) is not shipped.
+    expect(files).toEqual(expect.arrayContaining(['dist/bundle/cli.js', 'dist/bundle/mcp.js', 'dist/bundle/worker.js', 'dist/bundle/LICENSES.txt', 'dist/bundle/worker-preamble.cjs']));
+    expect(files).not.toContain('dist/bundle/meta.json');
     // Every module the package points at is in it.
     const entries = [pkg.bin.spec, pkg.exports['.'].import, pkg.exports['.'].default, pkg.exports['.'].types].map((p: string) => p.replace(/^\.\//, ''));
     expect(entries.filter((entry) => !files.includes(entry))).toEqual([]);

@@ -75,5 +75,6 @@ export function workerEntry(): { file: string; execArgv: string[] } {
     const tsx = createRequire(import.meta.url).resolve('tsx');
     return { file: here.replace(/child\.ts$/, 'worker.ts'), execArgv: ['--import', pathToFileURL(tsx).href] };
   }
-  return { file: here.replace(/child\.js$/, 'worker.js'), execArgv: [] };
+  // A sibling by URL, not by this file's name: in the bundle (scripts/bundle.mjs) this code sits in a shared chunk.
+  return { file: fileURLToPath(new URL('./worker.js', import.meta.url)), execArgv: [] };
 }

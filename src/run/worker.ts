@@ -26,6 +26,7 @@ import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { jsSyntaxErrorAt } from './syntax-check.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
+import { enableCompileCache } from '../core/compile-cache.js';
 
 const ownRequire = createRequire(import.meta.url);
 function mark(label: string): void {
@@ -189,6 +190,8 @@ async function main(): Promise<void> {
   reportSpawns();
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();
+  // Before the project's cucumber and support code load: they are most of what the cache spares (core/compile-cache.ts).
+  enableCompileCache(process.cwd());
   const loaded = loadCucumber(process.cwd());
   if (!('api' in loaded)) {
     await send({ type: 'fatal', problem: loaded });
