@@ -197,6 +197,13 @@ Then('the next run reports a {string} failure at {string}', async function (this
   assert.ok(found, `no ${kind} failure at ${where}: ${JSON.stringify(event.verdict!.failures).slice(0, 600)}`);
 });
 
+Then('the next run fails with a stack frame at {string}', async function (this: WatchWorld, where: string) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  // A frame is "file:line:column": the line must match whole, not as a prefix of a longer one.
+  const found = event.verdict!.failures.some((f) => f.stack?.split('\n').some((frame) => frame.includes(`${where}:`)));
+  assert.ok(event.verdict!.exitCode === 1 && found, `no failure with a frame at ${where}: ${JSON.stringify(event.verdict!.failures.map((f) => f.stack)).slice(0, 600)}`);
+});
+
 Then('the next run\'s closing line is {string} with exit code {int}', async function (this: WatchWorld, expected: string, code: number) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
   assert.deepEqual({ summary: event.verdict!.summary, exitCode: event.verdict!.exitCode }, { summary: expected, exitCode: code }, JSON.stringify(event.verdict!.failures).slice(0, 600));
