@@ -9,7 +9,7 @@ interface WatchEvent {
   type: string;
   trigger?: string[];
   reason?: string;
-  verdict?: { summary: string; exitCode: number; scenarios: { id: string; status: string }[]; failures: { kind: string; location?: { file: string; line: number } }[]; watch?: { trigger: string[] } };
+  verdict?: { summary: string; exitCode: number; scenarios: { id: string; status: string }[]; failures: { kind: string; location?: { file: string; line: number }; stack?: string }[]; watch?: { trigger: string[] } };
 }
 
 interface WatchState {

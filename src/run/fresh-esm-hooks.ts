@@ -129,10 +129,18 @@ export async function load(url: string, context: unknown, next: NextLoad): Promi
   const kept = compiled.get(key);
   if (text !== undefined && kept?.text === text) return { ...kept.loaded, shortCircuit: true };
   const loaded = await next(url, context);
-  // CommonJS goes through require's own loader (source null); only ES-module output is kept.
-  if (text !== undefined && loaded.format === 'module' && loaded.source != null) compiled.set(key, { text, loaded: { format: loaded.format, source: loaded.source } });
+  if (text !== undefined && reusable(key, loaded)) compiled.set(key, { text, loaded: { format: loaded.format, source: loaded.source } });
   else compiled.delete(key);
   return loaded;
+}
+
+/**
+ * ES-module output only (CommonJS goes through require's own loader), and none that depends on the
+ * URL it was loaded under: tsx's own query parameters ask for variants, and output that names a
+ * generation (tsx writes `import.meta.url` into what it compiles from CommonJS) would carry the old one.
+ */
+function reusable(key: string, loaded: Loaded): loaded is Loaded & { source: string } {
+  return loaded.format === 'module' && typeof loaded.source === 'string' && !key.includes('?') && !loaded.source.includes(PARAM);
 }
 
 function readText(url: string): string | undefined {
