@@ -92,6 +92,9 @@ describe('fresh ES modules per run (module hooks after tsx)', () => {
   it('sees a file added next to an import\'s target that changes what the import resolves to', () => {
     const { root, write } = project();
     write('steps/world.ts', `export { bump, edition } from '../src/counter';\n`);
+    // Folders changed a minute ago, past the second in which resolutions are not kept yet.
+    const past = new Date(Date.now() - 60_000);
+    for (const folder of ['src', 'steps']) utimesSync(path.join(root, folder), past, past);
     // The extensionless import resolved to src/counter.ts; the folder it names now has src/counter/index.ts too,
     // and once counter.ts is gone the import resolves there.
     const edit = `const fs = await import('node:fs'); fs.mkdirSync(${JSON.stringify(path.join(root, 'src/counter'))}); fs.writeFileSync(${JSON.stringify(path.join(root, 'src/counter/index.ts'))}, 'export function bump(): number { return 1; }\\nexport const edition = 3;\\n'); fs.rmSync(${JSON.stringify(path.join(root, 'src/counter.ts'))});`;

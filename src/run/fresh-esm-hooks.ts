@@ -91,13 +91,22 @@ async function resolveOnce(specifier: string, context: ResolveContext, next: Nex
   const before = looked ? folderMtime(looked) : undefined;
   const resolved = await next(specifier, context);
   const landed = isProjectFile(resolved.url) ? folderOf(resolved.url) : undefined;
-  if (looked && before !== undefined && landed) resolutions.set(key, { resolved, folders: [[looked, before], [landed, folderMtime(landed)]] });
+  const after = landed ? folderMtime(landed) : undefined;
+  if (looked && landed && settled(before) && settled(after)) resolutions.set(key, { resolved, folders: [[looked, before!], [landed, after!]] });
   else resolutions.delete(key);
   return resolved;
 }
 
 function folderOf(url: string): string | undefined {
   return url.startsWith('file:') ? path.dirname(fileURLToPath(withoutRun(url).split(/[?#]/)[0]!)) : undefined;
+}
+
+/**
+ * A folder changed within the last second may change again within the file system's timestamp
+ * granularity without its mtime moving (as git's "racy" entries): its resolutions are not kept yet.
+ */
+function settled(mtime: number | undefined): boolean {
+  return mtime !== undefined && mtime >= 0 && Date.now() - mtime > 1000;
 }
 
 /** Folder mtimes, read once per run: -1 for one that is gone. */
