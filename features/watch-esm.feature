@@ -183,3 +183,43 @@ Feature: Watch keeps a warm runner for ESM steps
     And the watcher's stderr gets a line starting with "[specloop timing] runner load received at "
     And the watcher's stderr gets a line starting with "[specloop timing] runner run finished (cpu "
     And the watcher's stderr gets a line starting with "[specloop timing] watch runner retired: "
+
+  Scenario: A failure in a step file the reload did not compile again still names its own line
+    Given the file "src/limits.ts" contains:
+      """
+      export const maxShipment = 10;
+      """
+    And the file "tests/steps/limits.steps.ts" contains:
+      """
+      import assert from 'node:assert/strict';
+      import { Then } from '@cucumber/cucumber';
+      import { maxShipment } from '../../src/limits.js';
+
+      /** Types only: compiling them away moves the lines below, which only the source map puts back. */
+      interface Shipment {
+        units: number;
+      }
+
+      function checked(shipment: Shipment): Shipment {
+        assert.ok(shipment.units <= maxShipment, `${shipment.units} units exceed the limit of ${maxShipment}`);
+        return shipment;
+      }
+
+      Then('a shipment of {int} units is allowed', function (units: number) {
+        checked({ units });
+      });
+      """
+    And the file "tests/features/limits.feature" contains:
+      """
+      Feature: Limits
+        Scenario: A small shipment
+          Then a shipment of 5 units is allowed
+      """
+    When I start "spec watch --json --settle 20"
+    And I append "// touched" to "src/limits.ts"
+    Then the next run passes
+    When I write "src/limits.ts" with:
+      """
+      export const maxShipment = 4;
+      """
+    Then the next run fails with a stack frame at "tests/steps/limits.steps.ts:11"

@@ -9,7 +9,7 @@ interface WatchEvent {
   type: string;
   trigger?: string[];
   reason?: string;
-  verdict?: { summary: string; exitCode: number; scenarios: { id: string; status: string }[]; failures: { kind: string; location?: { file: string; line: number } }[]; watch?: { trigger: string[] } };
+  verdict?: { summary: string; exitCode: number; scenarios: { id: string; status: string }[]; failures: { kind: string; location?: { file: string; line: number }; stack?: string }[]; watch?: { trigger: string[] } };
 }
 
 interface WatchState {
@@ -195,6 +195,13 @@ Then('the next run reports a {string} failure at {string}', async function (this
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
   const found = event.verdict!.failures.some((f) => f.kind === kind && f.location && `${f.location.file}:${f.location.line}` === where);
   assert.ok(found, `no ${kind} failure at ${where}: ${JSON.stringify(event.verdict!.failures).slice(0, 600)}`);
+});
+
+Then('the next run fails with a stack frame at {string}', async function (this: WatchWorld, where: string) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  // A frame is "file:line:column": the line must match whole, not as a prefix of a longer one.
+  const found = event.verdict!.failures.some((f) => f.stack?.split('\n').some((frame) => frame.includes(`${where}:`)));
+  assert.ok(event.verdict!.exitCode === 1 && found, `no failure with a frame at ${where}: ${JSON.stringify(event.verdict!.failures.map((f) => f.stack)).slice(0, 600)}`);
 });
 
 Then('the next run\'s closing line is {string} with exit code {int}', async function (this: WatchWorld, expected: string, code: number) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +76,28 @@ describe('fresh ES modules per run (module hooks after tsx)', () => {
     const { urls } = drive(root, 2);
     expect(urls[0]).not.toContain('specloop-run');
     expect(urls[1]).toContain('specloop-run=1');
+  });
+
+  it('sees an edit that keeps the file\'s size and mtime: what tsx compiled is kept by content', () => {
+    const { root } = project();
+    const file = path.join(root, 'src/counter.ts');
+    // A whole second, which every file system stores exactly: the edit below puts the same one back.
+    const mtime = new Date(Math.floor(statSync(file).mtimeMs / 1000) * 1000 - 60_000);
+    utimesSync(file, mtime, mtime);
+    // Same length as the original's "edition = 1", and the old mtime put back.
+    const edit = `const fs = await import('node:fs'); const text = fs.readFileSync(${JSON.stringify(file)}, 'utf8'); fs.writeFileSync(${JSON.stringify(file)}, text.replace('edition = 1', 'edition = 7')); fs.utimesSync(${JSON.stringify(file)}, new Date(${mtime.getTime()}), new Date(${mtime.getTime()}));`;
+    expect(drive(root, 3, edit).editions).toEqual([1, 7, 7]);
+  });
+
+  it('sees a file added next to an import\'s target that changes what the import resolves to', () => {
+    const { root, write } = project();
+    write('steps/world.ts', `export { bump, edition } from '../src/counter';\n`);
+    // Folders changed a minute ago, past the second in which resolutions are not kept yet.
+    const past = new Date(Date.now() - 60_000);
+    for (const folder of ['src', 'steps']) utimesSync(path.join(root, folder), past, past);
+    // The extensionless import resolved to src/counter.ts; the folder it names now has src/counter/index.ts too,
+    // and once counter.ts is gone the import resolves there.
+    const edit = `const fs = await import('node:fs'); fs.mkdirSync(${JSON.stringify(path.join(root, 'src/counter'))}); fs.writeFileSync(${JSON.stringify(path.join(root, 'src/counter/index.ts'))}, 'export function bump(): number { return 1; }\\nexport const edition = 3;\\n'); fs.rmSync(${JSON.stringify(path.join(root, 'src/counter.ts'))});`;
+    expect(drive(root, 3, edit).editions).toEqual([1, 3, 3]);
   });
 });

@@ -12,13 +12,13 @@ const TAIL_LIMIT = 16_384;
  * The runner as a child process in its own process group, so killing it takes along anything the
  * steps spawned, and a step that blocks its event loop is cut by the child's own watchdog thread.
  */
-export function startChildRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
-  return new Runner('process', (events) => processTransport(root, env, events), onOutput);
+export function startChildRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void, nodeFlags: string[] = []): Runner {
+  return new Runner('process', (events) => processTransport(root, env, events, nodeFlags), onOutput);
 }
 
-function processTransport(root: string, env: Record<string, string | undefined>, events: TransportEvents): Transport {
+function processTransport(root: string, env: Record<string, string | undefined>, events: TransportEvents, nodeFlags: string[]): Transport {
   const { file, execArgv } = workerEntry();
-  const child = fork(file, [], { cwd: root, env: env as NodeJS.ProcessEnv, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
+  const child = fork(file, [], { cwd: root, env: env as NodeJS.ProcessEnv, execArgv: [...execArgv, ...nodeFlags], stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
   let tail = '';
   let exited = false;
   const capture = (chunk: Buffer) => {

@@ -163,11 +163,13 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   record?.close();
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
   noteLoadPhase();
-  mark(`run finished (cpu ${cpuMs() - cpuAtLoad} ms since load received)`);
+  const memory = process.memoryUsage();
+  // Memory with the CPU: what a run leaves behind decides when watch recycles the runner.
+  mark(`run finished (cpu ${cpuMs() - cpuAtLoad} ms since load received; rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB)`);
   current = undefined;
   const executedLines = recorder?.executedLines();
   const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
-  await send({ type: 'result', result, rss: process.memoryUsage().rss });
+  await send({ type: 'result', result, rss: memory.rss });
 }
 
 const exitRunner: (code?: number) => void = process.exit.bind(process);
@@ -225,3 +227,7 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
+}

@@ -1,5 +1,6 @@
 import { mark } from '../core/timing.js';
 import { isConfigFile } from '../impact/select.js';
+import { startChildRunner } from '../run/child.js';
 import type { Runner } from '../run/runner.js';
 import type { SupportJob } from '../run/protocol.js';
 import type { Verdict } from '../report/verdict.js';
@@ -7,6 +8,16 @@ import type { Verdict } from '../report/verdict.js';
 const RECYCLE_AFTER = 30;
 /** Purged modules grow a long-lived runner slowly; past this it is replaced (watch's budget is 300 MB in all). */
 const RECYCLE_RSS = 150 * 1024 * 1024;
+/**
+ * A long-lived runner's young generation: V8 grows it to 16 MB a semi-space after a big run and
+ * keeps it, ≈ 20–30 MB of RSS the next runs do not need, which took an ES-module runner (whose
+ * module copies are never freed) past the recycle line every few runs, each recycle a cold start.
+ */
+const WATCH_RUNNER_FLAGS = ['--max-semi-space-size=2'];
+
+export function startWatchRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
+  return startChildRunner(root, env, onOutput, WATCH_RUNNER_FLAGS);
+}
 
 /**
  * The session's runners: a spare forked between runs, and a warm one that kept its support code

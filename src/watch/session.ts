@@ -7,12 +7,11 @@ import { mark, timingForwarder } from '../core/timing.js';
 import { isFolder } from '../core/fs.js';
 import type { Selection } from '../impact/select.js';
 import { isIgnored } from '../impact/project-files.js';
-import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner } from '../run/runner.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
 import { mergeRequests, SuiteKnowledge, type Request } from './knowledge.js';
-import { failedOutsideSteps, RunnerPool } from './runners.js';
+import { failedOutsideSteps, RunnerPool, startWatchRunner } from './runners.js';
 import { createSettler, type Settler } from './settle.js';
 import { stampAll, unchangedSince } from './stamps.js';
 import { createTrailingCheck } from './trailing-check.js';
@@ -55,7 +54,7 @@ export class WatchSession {
     private readonly emit: (event: WatchEvent) => void,
     deps: Pick<SessionDeps, 'runScenarios'> & Partial<SessionDeps>,
   ) {
-    this.deps = { fork: startChildRunner, watchFiles, ...deps };
+    this.deps = { fork: startWatchRunner, watchFiles, ...deps };
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.known = new SuiteKnowledge(env.cwd, options);
     // Runners' timing marks join this process's.
