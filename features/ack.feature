@@ -78,7 +78,7 @@ Feature: The reviewed baseline: spec ack, spec review and verify --locked
     When I run "spec verify --gate none --locked --json"
     Then the exit code is 1
     And the verdict has 1 failure
-    And the verdict has a "config-error" failure at "features/fees.feature:1"
+    And the verdict has a "oracle-changed" failure at "features/fees.feature:1"
     And that failure's code is "SPEC_ORACLE_CHANGED"
     And that failure's message contains "changed since the ack"
 
@@ -93,6 +93,8 @@ Feature: The reviewed baseline: spec ack, spec review and verify --locked
       """
     When I run "spec verify --gate none --locked"
     Then the exit code is 1
+    And stdout contains " ORACLE CHANGED   features/step_definitions/fees.steps.ts:1"
+    And stdout does not contain " CONFIG "
     And stdout contains "features/step_definitions/fees.steps.ts"
     And stdout contains "features/step_definitions/extra.steps.ts"
     And stdout contains "changed since the ack"

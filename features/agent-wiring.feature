@@ -148,3 +148,17 @@ Feature: spec init --agent registers the MCP server and the hooks where each age
     Then the exit code is 2
     And the file ".mcp.json" is byte-identical to what it was
     And stderr contains "\"mcpServers\" is not an object"
+
+  Scenario Outline: The agent's instructions name the project's own step language and step folder
+    The instructions tell the agent where an undefined step's snippet goes: the language and the
+    folder of the step definitions this project already has, as the verdict's snippets do.
+    Given the "<fixture>" fixture
+    When I run "spec init --agent claude"
+    Then the exit code is 0
+    And the file "CLAUDE.md" contains "An undefined step comes with a <language> snippet to paste into a step file under `<folder>`"
+    And the file "CLAUDE.md" does not contain "<other> snippet"
+
+    Examples:
+      | fixture       | language   | folder                     | other      |
+      | cjs-bank      | JavaScript | test/support/steps/        | TypeScript |
+      | codex-project | TypeScript | features/step_definitions/ | JavaScript |

@@ -54,3 +54,5 @@ Feature: Verifying only what changed
       """
     Then the exit code is 2
     And stderr contains "failed-step SPEC_STEP_FAILED features/todo.feature"
+    And stderr contains "check again with npx spec verify --gate none --reporter agent"
+    And stderr does not contain "--changed"

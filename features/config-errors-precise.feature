@@ -49,3 +49,34 @@ Feature: A config mistake is named at its own key and line
     Then the exit code is 2
     And the verdict has a "config-error" failure at "spec.config.json:5:3"
     And that failure's message does not contain "position"
+
+  Scenario: A syntax error in a TypeScript config is at its own line and column, with the lines around it
+    Given the file "spec.config.ts" contains:
+      """
+      export default {
+        timeout: 5000,
+        retry: 1 +,
+      };
+      """
+    When I run "spec verify --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure at "spec.config.ts:3:13"
+    And that failure's code is "SPEC_CONFIG_LOAD"
+    And that failure's message contains "could not load spec.config.ts: Unexpected \",\""
+    And that failure's message does not contain "Transform failed"
+    When I run "spec verify"
+    Then the exit code is 2
+    And stdout contains "retry: 1 +,"
+
+  Scenario: A syntax error in a JavaScript config is at its own line and column
+    Given the file "spec.config.mjs" contains:
+      """
+      export default {
+        timeout: 5000,
+        retry: 1 +,
+      };
+      """
+    When I run "spec verify --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure at "spec.config.mjs:3:13"
+    And that failure's message contains "Unexpected token ','"

@@ -55,6 +55,39 @@ Feature: Scenarios on cucumber's workers
     And the command finished within 60 seconds
     And no process is left running in the project
 
+  Scenario: The scenario a worker was running when it ended is counted as failed, beside those that finished
+    Given the file "features/exit.feature" contains:
+      """
+      Feature: Leaving early
+
+        Scenario: A step ends the process
+          Given a step that calls process.exit
+
+        Scenario: A step that stays
+          Given a step that passes
+      """
+    And the file "features/step_definitions/exit.steps.ts" contains:
+      """
+      import { Given } from '@cucumber/cucumber';
+
+      Given('a step that calls process.exit', function () {
+        process.exit(0);
+      });
+
+      Given('a step that passes', function () {});
+      """
+    When I run "spec verify features/exit.feature --gate none --parallel 2 --format json"
+    Then the exit code is 1
+    And the verdict counts 1 passed and 1 failed scenarios
+    And the verdict has a "run-error" failure at "features/exit.feature:3"
+    And that failure's code is "SPEC_PARALLEL_WORKER_ENDED"
+    And that failure's scenarioId is "features/exit.feature:3"
+    When I run "spec verify features/exit.feature --gate none --parallel 2"
+    Then the exit code is 1
+    And stdout contains "2 scenarios (1 passed, 1 failed)"
+    And stdout contains "spec: 1 passed, 1 failed"
+    And no process is left running in the project
+
   Scenario: A step that blocks its worker's event loop is cut at its step
     Given the file "spec.config.json" contains:
       """

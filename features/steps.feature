@@ -19,6 +19,19 @@ Feature: The steps catalogue and typed stubs (spec steps)
       | spec steps:                               | 4 definitions                      | 1 unused      |
     And the last line of stdout is "spec steps: 4 definitions, 1 unused, 6 undefined, 0 ambiguous"
 
+  Scenario: spec steps --undefined lists only the undefined steps, each with its snippet
+    Given the "pantry-steps" fixture
+    When I run "spec steps --undefined"
+    Then the exit code is 1
+    And stdout contains "features/pantry.feature:11  When I use 2 of \"lemon\""
+    And stdout contains "When('I plan to cook {string} for {int} people', async function (string: string, int: number) {"
+    And stdout does not contain "features/step_definitions/pantry.steps.ts"
+    And stdout does not contain "Unused"
+    And the last line of stdout is "spec steps: 4 definitions, 1 unused, 6 undefined, 0 ambiguous"
+    When I run "spec steps --undefined --json"
+    Then the exit code is 2
+    And the output contains "spec steps --json has every undefined step, with its snippet, under \"undefined\""
+
   Scenario: spec steps --json is the catalogue, valid under its schema
     Given the "pantry-steps" fixture
     When I run "spec steps --json"

@@ -281,7 +281,8 @@ describe('loadConfig: bad config is SPEC_CONFIG_INVALID with file, line and hint
     const problem = await problemOf(loadConfig(root));
     expect(problem.code).toBe('SPEC_CONFIG_LOAD');
     expect(problem.message).toContain('boom in config');
-    expect(problem.location).toEqual({ file: 'spec.config.mjs', line: 1 });
+    // Placed at the throw itself (line 1, column 7), not merely at the file.
+    expect(problem.location).toEqual({ file: 'spec.config.mjs', line: 1, column: 7 });
   });
 
   it('--config to a missing file: SPEC_CONFIG_NOT_FOUND naming the file', async () => {

@@ -70,6 +70,13 @@ describe('RunCollector on workers', () => {
     expect(result.runErrors).toEqual([expect.objectContaining({ code: 'SPEC_PARALLEL_WORKER_ENDED', message: expect.stringContaining('while "first"'), at: expect.objectContaining({ uri: 'features/a.feature' }) })]);
   });
 
+  it('counts the scenario a worker ended in as failed, beside the one that finished', () => {
+    const collector = new RunCollector();
+    for (const envelope of run(false)) collector.onEnvelope(envelope);
+    collector.endedEarly();
+    expect(collector.finish().scenarios.map((s) => `${s.name} ${s.status}`)).toEqual(['first failed', 'second passed']);
+  });
+
   it("keeps cucumber's own reason, even when nothing was left unfinished", () => {
     const collector = new RunCollector();
     for (const envelope of run(true)) collector.onEnvelope(envelope);

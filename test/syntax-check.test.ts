@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsSyntaxErrorAt } from '../src/run/syntax-check.js';
+import { jsSyntaxErrorAt } from '../src/core/syntax-check.js';
 import { removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);

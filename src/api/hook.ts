@@ -47,10 +47,15 @@ async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unkn
   if (edited && !edited.inside.length) return { exitCode: 0 };
   // The edited files count as changed even when git sees none (the agent committed them).
   let verdict = await run({ changed: true, gates: false, ...(edited ? { changedFiles: edited.inside } : {}) }, env);
+  // The advice names the command the hook itself ran: `--changed` exits 2 where there is no git.
+  let again = 'npx spec verify --changed --reporter agent';
   // Without git there is no "changed": every scenario, still without the slower gates (run more, never less).
-  if (verdict.failures.some((f) => f.code === 'SPEC_NO_GIT' || f.code === 'SPEC_GIT_REVISION')) verdict = await run({ gates: false }, env);
+  if (verdict.failures.some((f) => f.code === 'SPEC_NO_GIT' || f.code === 'SPEC_GIT_REVISION')) {
+    verdict = await run({ gates: false }, env);
+    again = 'npx spec verify --gate none --reporter agent';
+  }
   if (verdict.exitCode === 0) return { exitCode: 0, verdict };
-  const stderr = `${await report(verdict)}\nThe specs say the code does not do what they describe yet: fix the code (not the specs or steps), then check again with npx spec verify --changed --reporter agent.\n`;
+  const stderr = `${await report(verdict)}\nThe specs say the code does not do what they describe yet: fix the code (not the specs or steps), then check again with ${again}.\n`;
   // Cursor ignores an afterFileEdit hook's exit code and output: exit 0, the report for its hook log.
   return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr };
 }

@@ -6,6 +6,7 @@ import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
+import { findStepHome } from '../init/step-files.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
 import { editTomlMcp, McpConfigError, mergeJsonMcp, MCP_SERVER_NAME } from '../init/mcp-wiring.js';
@@ -105,7 +106,8 @@ function adviseGitignore(root: string, report: InitReport): void {
 }
 
 async function wireAgent(root: string, agent: AgentName, report: InitReport): Promise<void> {
-  const plan = agentPlan(agent);
+  // After the scaffold, so a new project's instructions name the example's own steps.
+  const plan = agentPlan(agent, await findStepHome(root));
   for (const section of plan.sections) await addSection(root, section, report);
   for (const hook of plan.hooks) await addHooks(root, hook, agent, report);
   await addMcpServer(root, plan.mcp, agent, report);

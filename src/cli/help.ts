@@ -107,6 +107,7 @@ Options:
                       (one <spec>.steps.ts per spec, created or extended; never a second definition).
                       A stub returns 'pending': its scenarios fail until it is written. Exits 0
                       (1 if ambiguous steps remain)
+      --undefined     only the undefined steps
       --json          print the catalogue as JSON (steps-catalogue.schema.json)
   -c, --config FILE   config file (default ${CONFIG_NAMES} or package.json "spec")
   -p, --profile NAME  use this cucumber.js profile

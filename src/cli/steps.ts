@@ -12,11 +12,17 @@ export async function runSteps(argv: string[]): Promise<number> {
     cwd: { type: 'string' },
     json: { type: 'boolean' },
     generate: { type: 'boolean' },
+    undefined: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(STEPS_HELP);
     return 0;
+  }
+  if (values.undefined && (values.json || values.generate)) {
+    const other = values.json ? '--json' : '--generate';
+    const hint = values.json ? 'spec steps --json has every undefined step, with its snippet, under "undefined"' : 'spec steps --generate already writes only the undefined steps';
+    throw new SpecloopError({ code: 'SPEC_USAGE', message: `steps: --undefined and ${other} do not go together`, hint });
   }
   if (values.generate && values.json) throw new SpecloopError({ code: 'SPEC_USAGE', message: 'steps: --generate and --json do not go together', hint: 'run spec steps --generate, then spec steps --json' });
   const options = { ...(values.cwd ? { cwd: values.cwd } : {}), ...(positionals.length ? { paths: positionals } : {}), ...(values.config ? { configFile: values.config } : {}), ...(values.profile ? { profile: values.profile } : {}) };
@@ -24,7 +30,7 @@ export async function runSteps(argv: string[]): Promise<number> {
   const { listSteps } = await import('../api/steps.js');
   const catalogue = await listSteps(options);
   if (values.json) process.stdout.write(`${JSON.stringify(catalogue, null, 2)}\n`);
-  else process.stdout.write((await import('../report/steps-text.js')).renderSteps(catalogue, colorFor(process.stdout, process.env)));
+  else process.stdout.write((await import('../report/steps-text.js')).renderSteps(catalogue, colorFor(process.stdout, process.env), { undefinedOnly: values.undefined === true }));
   return exitCode(catalogue);
 }
 

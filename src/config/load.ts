@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { relativePath } from '../core/env.js';
 import { DEFAULTS } from './defaults.js';
+import { configLoadPlace } from './load-error.js';
 import { validate, type FoundConfig } from './validate.js';
 import type { ResolvedConfig, UserConfig } from './schema.js';
 import type { Source } from './sources.js';
@@ -110,10 +111,11 @@ async function loadFile(root: string, file: string): Promise<FoundConfig> {
     const raw = unwrapDefault((mod as { default?: unknown }).default ?? mod);
     return { file, raw: typeof raw === 'function' ? await (raw as () => unknown)() : raw, text, isJson: false, prefix: [] };
   } catch (error) {
+    const place = configLoadPlace(error, file);
     throw new SpecloopError({
       code: 'SPEC_CONFIG_LOAD',
-      message: `could not load ${relativePath(root, file)}: ${(error as Error).message}`,
-      location: { file: relativePath(root, file), line: 1 },
+      message: `could not load ${relativePath(root, file)}: ${place?.reason ?? (error as Error).message}`,
+      location: { file: relativePath(root, file), line: place?.line ?? 1, ...(place?.column ? { column: place.column } : {}) },
       hint: 'fix the error in the config file; it must export default an object (see `spec init`)',
     });
   }

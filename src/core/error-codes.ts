@@ -22,6 +22,8 @@ export const FAILURE_KINDS = [
   'run-error',
   'no-steps',
   'flaky',
+  // spec verify --locked: a spec or step file differs from the reviewed ack (the oracle itself changed, not the config).
+  'oracle-changed',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
@@ -75,7 +77,7 @@ export const ERROR_CODES = {
   SPEC_RUN_CRASH: { exit: 1, kind: 'run-error', label: 'runner crash', description: 'the runner exited unexpectedly (a step called `process.exit` or crashed Node)', fix: 'see the log in the message' },
   SPEC_CANCELLED: { exit: 1, kind: 'run-error', label: 'cancelled', description: 'the run was interrupted; what finished is reported', fix: 'run again for a full verdict' },
   SPEC_GATE: { exit: 1, kind: 'gate-error', description: 'a gate (typecheck, lint, …) failed, timed out or could not run', fix: 'run the gate command named to see all of it' },
-  SPEC_ORACLE_CHANGED: { exit: 1, kind: 'config-error', label: 'oracle changed', description: '`spec verify --locked`: a spec or step-definition file was added, changed or removed since the last `spec ack`', fix: 'undo the change to the spec or steps, or have a person review it (`spec review`) and run `spec ack`' },
+  SPEC_ORACLE_CHANGED: { exit: 1, kind: 'oracle-changed', label: 'oracle changed', description: '`spec verify --locked`: a spec or step-definition file was added, changed or removed since the last `spec ack`', fix: 'undo the change to the spec or steps, or have a person review it (`spec review`) and run `spec ack`' },
   SPEC_NO_ACK: { exit: 2, kind: 'config-error', label: 'no ack', description: 'the command measures from the reviewed baseline, and `.spec/ack.json` is missing or unreadable', fix: 'review the specs and code, then run `spec ack`' },
   SPEC_GATE_MISSING: { exit: 0, kind: 'gate-error', description: 'a default gate has nothing to run in this project', fix: 'install what the message names, or configure the gate' },
   SPEC_DEBT_HISTORY_TORN: { exit: 0, kind: 'run-error', description: 'a line of `.spec/history.jsonl` is not a whole entry (a run stopped while writing it): it is skipped', fix: 'nothing to do: the next verify or watch run that records history drops the line (it holds no readable figure)' },

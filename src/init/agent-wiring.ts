@@ -5,13 +5,16 @@
  * the file I/O.
  */
 import { isPlainObject } from '../core/plain-object.js';
+import { DEFAULT_STEP_HOME, type StepHome } from './step-files.js';
 export const AGENTS = ['claude', 'codex', 'cursor'] as const;
 export type AgentName = (typeof AGENTS)[number];
 
 const START = '<!-- specloop:start -->';
 const END = '<!-- specloop:end -->';
 
-export const INSTRUCTIONS = `${START}
+/** The instructions for a project whose step definitions are written in `home`'s language and folder. */
+export function instructions(home: StepHome): string {
+  return `${START}
 ## Specs are the oracle (specloop)
 
 What this project must do is written as executable specs: \`.feature\` files and Markdown spec
@@ -30,7 +33,7 @@ unit tests, lint), and says whether the code does what they say.
 - A failure names the spec line, the step, expected and actual values, and the stack in this
   project's own files. Change the code so it does what the spec says. Do not edit specs or step
   definitions to make a failure go away unless you were asked to change that behaviour.
-- An undefined step comes with a TypeScript snippet to paste into \`steps/\`.
+- An undefined step comes with a ${home.language} snippet to paste into a step file under \`${home.folder}\`.
 - The same checks are tools of the \`specloop\` MCP server (\`npx --no-install spec mcp\`, registered
   for you): \`verify\` answers with the verdict as structured data, \`list_specs\` lists the specs
   and their scenarios, \`explain_failure\` shows one failure with its step's source, \`steps\`
@@ -39,6 +42,10 @@ unit tests, lint), and says whether the code does what they say.
 - \`--json\` prints the whole verdict as one JSON document (schema: \`specloop/verdict.schema.json\`).
 ${END}
 `;
+}
+
+/** The instructions for the scaffolded example (TypeScript steps in steps/). */
+export const INSTRUCTIONS = instructions(DEFAULT_STEP_HOME);
 
 export interface SectionPlan {
   file: string;
@@ -68,26 +75,27 @@ export interface AgentPlan {
   hints: string[];
 }
 
-export function agentPlan(agent: AgentName): AgentPlan {
+export function agentPlan(agent: AgentName, home: StepHome = DEFAULT_STEP_HOME): AgentPlan {
+  const section = instructions(home);
   switch (agent) {
     case 'claude':
       return {
         // Claude Code reads CLAUDE.md; AGENTS.md is for the others.
-        sections: [{ file: 'CLAUDE.md', section: INSTRUCTIONS }],
+        sections: [{ file: 'CLAUDE.md', section }],
         hooks: [{ file: '.claude/settings.json', merge: mergeClaudeHooks }],
         mcp: { file: '.mcp.json', format: 'json' },
         hints: ['Claude Code now runs the affected scenarios after each edit and the full gate before it stops (.claude/settings.json)'],
       };
     case 'cursor':
       return {
-        sections: [{ file: 'AGENTS.md', section: INSTRUCTIONS }],
+        sections: [{ file: 'AGENTS.md', section }],
         hooks: [{ file: '.cursor/hooks.json', merge: mergeCursorHooks }],
         mcp: { file: '.cursor/mcp.json', format: 'json' },
         hints: ['Cursor now runs the affected scenarios after each edit (into its hook log) and the full gate when the agent stops, sending it back what fails (.cursor/hooks.json)'],
       };
     case 'codex':
       return {
-        sections: [{ file: 'AGENTS.md', section: INSTRUCTIONS }],
+        sections: [{ file: 'AGENTS.md', section }],
         hooks: [{ file: '.codex/hooks.json', merge: mergeCodexHooks }],
         mcp: { file: '.codex/config.toml', format: 'toml' },
         hints: ['Codex reads AGENTS.md, and once you trust this project it runs the affected scenarios after each patch and the full gate before it stops (.codex/hooks.json) and starts the MCP server (.codex/config.toml)'],

@@ -37,7 +37,8 @@ export function problemFailure(problem: SpecProblem, kind: FailureKind, ctx: Pic
     code: problem.code,
     ...(location ? { location } : {}),
     message: problem.message,
-    ...(location && kind === 'parse-error' ? { excerpt: ctx.excerpt(location.file, location.line) } : {}),
+    // A config's syntax error (it has a column) is shown in place, as a spec's is.
+    ...(location && (kind === 'parse-error' || (kind === 'config-error' && location.column)) ? { excerpt: ctx.excerpt(location.file, location.line) } : {}),
     hint: problem.hint ?? 'fix the problem at the location shown',
   };
 }

@@ -5,7 +5,22 @@ import type { CatalogueDefinition, StepsCatalogue } from '../bind/catalogue-sche
  * `spec steps` for people: definitions grouped by file with their use counts, then the unused
  * ones, the ambiguous and the undefined steps (with their snippets), and a closing count line.
  */
-export function renderSteps(catalogue: StepsCatalogue, c: ChalkInstance): string {
+export function renderSteps(catalogue: StepsCatalogue, c: ChalkInstance, { undefinedOnly = false } = {}): string {
+  const out = undefinedOnly ? [] : listed(catalogue, c);
+  if (catalogue.undefined.length) {
+    out.push(c.bold(`Undefined (${catalogue.undefined.length}): no definition matches; \`spec steps --generate\` writes these as pending stubs`));
+    for (const u of catalogue.undefined) out.push(`  ${u.spec}:${u.line}  ${u.keyword} ${u.text}`, ...u.snippet.split('\n').map((line) => c.dim(`    ${line}`)));
+    out.push('');
+  }
+  // The whole count line even with --undefined: the exit code also counts ambiguous steps.
+  const s = catalogue.summary;
+  const closing = `spec steps: ${count(s.definitions, 'definition')}, ${s.unused} unused, ${s.undefined} undefined, ${s.ambiguous} ambiguous`;
+  out.push(s.undefined || s.ambiguous ? c.red(closing) : c.green(closing));
+  return `${out.join('\n')}\n`;
+}
+
+/** The definitions by file, the unused ones and the ambiguous steps. */
+function listed(catalogue: StepsCatalogue, c: ChalkInstance): string[] {
   const out: string[] = [];
   const ambiguous = ambiguousCounts(catalogue);
   const unused = new Set(catalogue.unused.map((u) => `${u.file}:${u.line}`));
@@ -25,15 +40,7 @@ export function renderSteps(catalogue: StepsCatalogue, c: ChalkInstance): string
     for (const a of catalogue.ambiguous) out.push(`  ${a.spec}:${a.line}  ${a.text}`, ...a.matches.map((m) => c.dim(`    ${m.file}:${m.line}  ${m.pattern}`)));
     out.push('');
   }
-  if (catalogue.undefined.length) {
-    out.push(c.bold(`Undefined (${catalogue.undefined.length}): no definition matches; \`spec steps --generate\` writes these as pending stubs`));
-    for (const u of catalogue.undefined) out.push(`  ${u.spec}:${u.line}  ${u.keyword} ${u.text}`, ...u.snippet.split('\n').map((line) => c.dim(`    ${line}`)));
-    out.push('');
-  }
-  const s = catalogue.summary;
-  const closing = `spec steps: ${count(s.definitions, 'definition')}, ${s.unused} unused, ${s.undefined} undefined, ${s.ambiguous} ambiguous`;
-  out.push(s.undefined || s.ambiguous ? c.red(closing) : c.green(closing));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 /**

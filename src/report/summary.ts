@@ -97,6 +97,7 @@ const KIND_LABEL: Record<FailureKind, string> = {
   'run-error': 'run error',
   'no-steps': 'scenario with no steps',
   flaky: 'flaky scenario',
+  'oracle-changed': 'oracle changed',
 };
 
 function label(failure: Failure): string {

@@ -19,6 +19,7 @@ const KIND_LABEL: Record<Failure['kind'], string> = {
   'run-error': 'RUN ERROR',
   'no-steps': 'NO STEPS',
   flaky: 'FLAKY',
+  'oracle-changed': 'ORACLE CHANGED',
 };
 
 /** The human report: each failure with its spec excerpt, then gates, then the counts and the closing line. */

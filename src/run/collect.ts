@@ -106,8 +106,24 @@ export class RunCollector {
     const unfinished = (ids: string[]) => ids.map((id) => this.pickles.get(id)).filter((p): p is messages.Pickle => p !== undefined && !this.finished.has(p.id));
     const running = unfinished([...this.started.values()].map((s) => this.testCases.get(s.testCaseId)?.pickleId ?? ''));
     const planned = unfinished([...this.testCases.values()].map((c) => c.pickleId));
-    const error = workerEndedError(running, planned, (p) => this.gherkin.pickleLine(p), said[0]?.message);
+    const lineOf = (p: messages.Pickle) => this.gherkin.pickleLine(p);
+    const error = workerEndedError(running, planned, lineOf, said[0]?.message);
     if (error) this.runError(error);
+    // Each scenario a worker was running is its own failure, so none drops out of the counts.
+    for (const pickle of running.slice(1)) this.runError(workerEndedError([pickle], [pickle], lineOf, said[0]?.message)!);
+    for (const pickle of running) this.endedWhileRunning(pickle);
+  }
+
+  /** A scenario its worker ended in: failed, its unfinished steps skipped (the run error names why). */
+  private endedWhileRunning(pickle: messages.Pickle): void {
+    const attempts = [...this.started.values()].filter((s) => this.testCases.get(s.testCaseId)?.pickleId === pickle.id);
+    const last = attempts.at(-1);
+    const testCase = last && this.testCases.get(last.testCaseId);
+    if (!last || !testCase) return;
+    const partial = scenarioResult(pickle, testCase, last, this.lookups);
+    const steps = partial.steps.map((step) => (step.status === 'unknown' ? { ...step, status: 'skipped' as const } : step));
+    this.order.push(pickle.id);
+    this.finished.set(pickle.id, { ...partial, steps, status: 'failed' });
   }
 
   private parseError(error: messages.ParseError): void {

@@ -24,7 +24,7 @@ import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner
 import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
 import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
-import { jsSyntaxErrorAt } from './syntax-check.js';
+import { jsSyntaxErrorAt } from '../core/syntax-check.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 import { enableCompileCache } from '../core/compile-cache.js';
 
