@@ -32,7 +32,8 @@ export const ENTRIES = {
 };
 /** CommonJS files loaded by path at run time (cucumber's parallel workers require the preamble). */
 const COPIED = ['run/worker-preamble.cjs', 'run/capture-errors.cjs'];
-const EXTERNAL = ['@cucumber/cucumber', '@cucumber/cucumber/*', 'tsx', 'tsx/*', 'typescript', 'ts-morph', '@ts-morph/common', '@ts-morph/common/*', '@cucumber/html-formatter', './capture-errors.cjs'];
+// jsonc-parser's main is UMD: its require('./impl/…') calls would look beside the bundle.
+const EXTERNAL = ['jsonc-parser', '@cucumber/cucumber', '@cucumber/cucumber/*', 'tsx', 'tsx/*', 'typescript', 'ts-morph', '@ts-morph/common', '@ts-morph/common/*', '@cucumber/html-formatter', './capture-errors.cjs'];
 /** Bundles tsc's output already holds (scripts/bundle-zod.mjs), by the package they came from. */
 const PREBUNDLED = { 'dist/core/zod.js': 'zod' };
 

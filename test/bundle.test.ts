@@ -64,6 +64,12 @@ describe("the bundle's load paths", () => {
     expect(defaultOnly).toEqual([]);
   });
 
+  it("holds no relative require() a bundled package makes at run time (a UMD module's require('./impl/x') looks beside the bundle, not the package)", () => {
+    const { outputs } = meta();
+    const users = Object.keys(outputs).filter((name) => name.endsWith('.js') && /\brequire\d*\(\s*["']\.\.?\//.test(readFileSync(path.join(REPO, name), 'utf8')));
+    expect(users).toEqual([]);
+  });
+
   it('holds no __dirname: a package that finds its files beside it must stay external', () => {
     const { outputs } = meta();
     const users = Object.keys(outputs).filter((name) => name.endsWith('.js') && /(?<![\w$"'`.])__dirname(?![\w$])/.test(readFileSync(path.join(REPO, name), 'utf8').replace(/`[^`]*`/g, '')));
