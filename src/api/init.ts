@@ -81,15 +81,18 @@ async function scaffold(root: string, report: InitReport): Promise<void> {
 }
 
 function adviseExisting(root: string, report: InitReport): void {
-  if (readPackageJson(root) && !declaredDependencies(root).has('specloop')) report.hints.push('npm i -D specloop, so npx finds spec in this project');
+  if (readPackageJson(root) && !declaredDependencies(root).has('specloop')) report.hints.push(`${SPECLOOP_INSTALL}, so npx finds spec in this project`);
   report.hints.push('npx spec verify runs this project\'s own suite, with its own cucumber config');
   adviseGitignore(root, report);
 }
 
+/** specloop is not on the npm registry (README, "Using it in a project"): it installs from a tarball packed from its repository. */
+const SPECLOOP_INSTALL = 'specloop is not on the npm registry: npm i -D PATH/specloop-VERSION.tgz (npm pack in a clone of specloop makes it)';
+
 /** The example needs specloop, cucumber and tsx; typescript adds the typecheck gate. Names only what is not declared. */
 function installHints(declared: Set<string>): string[] {
-  const missing = ['specloop', '@cucumber/cucumber', 'tsx'].filter((name) => !declared.has(name));
-  const hints = missing.length ? [`npm i -D ${missing.join(' ')} (the example's steps run with them)`] : [];
+  const missing = ['@cucumber/cucumber', 'tsx'].filter((name) => !declared.has(name));
+  const hints = [...(declared.has('specloop') ? [] : [SPECLOOP_INSTALL]), ...(missing.length ? [`npm i -D ${missing.join(' ')} (the example's steps run with them)`] : [])];
   if (!declared.has('typescript')) hints.push('npm i -D typescript to add the typecheck gate (and @types/node once your code uses Node\'s APIs)');
   return [...hints, hints.length ? 'then run npx spec verify' : 'run npx spec verify'];
 }
