@@ -6,6 +6,7 @@ import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
+import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
 import { editTomlMcp, McpConfigError, mergeJsonMcp, MCP_SERVER_NAME } from '../init/mcp-wiring.js';
@@ -54,7 +55,9 @@ export async function init(options: InitOptions = {}, environment: EnvironmentIn
   const env = makeEnvironment({ ...call.environment, cwd: call.cwd });
   const { agent } = call.options;
   const report: InitReport = { created: [], kept: [], updated: [], existingSuite: await findExistingSuite(env.cwd), notDone: [], hints: [] };
+  const elsewhere = report.existingSuite.length ? [] : await workspaceSuites(env.cwd);
   if (report.existingSuite.length) adviseExisting(env.cwd, report);
+  else if (elsewhere.length) adviseWorkspaceRoot(report, elsewhere);
   else await scaffold(env.cwd, report);
   if (agent) await wireAgent(env.cwd, agent, report);
   return report;
@@ -83,6 +86,12 @@ function adviseExisting(root: string, report: InitReport): void {
   if (readPackageJson(root) && !declaredDependencies(root).has('specloop')) report.hints.push('npm i -D specloop, so npx finds spec in this project');
   report.hints.push('npx spec verify runs this project\'s own suite, with its own cucumber config');
   adviseGitignore(root, report);
+}
+
+/** A monorepo's root: its packages hold the suites, and an example here would be a suite spec runs instead of theirs. */
+function adviseWorkspaceRoot(report: InitReport, packages: string[]): void {
+  const { said, run } = suitesElsewhere(packages);
+  report.hints.push(`${said} a suite of its own, which spec at this workspace root does not run: ${run}; wrote no example here`);
 }
 
 /** The example needs specloop, cucumber and tsx; typescript adds the typecheck gate. Names only what is not declared. */

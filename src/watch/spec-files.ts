@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { narrowSelection } from '../impact/changes.js';
 import type { ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
 import { discoverSpecs } from '../spec/discover.js';
@@ -54,10 +55,8 @@ export function mapWithout(map: ScenarioMap | undefined, deleted: string[]): Sce
 
 /** A selection without deleted spec files; none when nothing is left of it (enter then runs everything). */
 export function selectionWithout(selection: Selection | undefined, deleted: string[]): Selection | undefined {
-  if (!selection || selection.all) return selection;
-  const kept = (target: string) => !deleted.includes(target.replace(/:\d+$/, ''));
-  const paths = selection.paths.filter(kept);
-  return paths.length ? { ...selection, paths, reasons: selection.reasons.filter((r) => kept(r.target)) } : undefined;
+  const left = selection && narrowSelection(selection, (file) => !deleted.includes(file));
+  return left && (left.all || left.paths.length) ? left : undefined;
 }
 
 /** What the idle line says when the only edits deleted spec files. */
