@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { After, Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { REPO, type SpecWorld } from './support/world.js';
@@ -117,6 +117,7 @@ Then('the watcher prints {string}, then waits', async function (this: WatchWorld
 
 Then('the next run\'s whole-suite state is {int} failing, {int} passed, {int} not run yet \\({int} fixed, {int} new)', async function (this: WatchWorld, failing: number, passed: number, notRunYet: number, fixed: number, newlyFailing: number) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  (this as WatchWorld & { watchVerdict?: unknown }).watchVerdict = event.verdict;
   const watch = event.verdict!.watch as unknown as { suite?: { failing: number; passed: number; notRunYet: number }; delta: { fixed: string[]; newlyFailing: string[] } };
   assert.deepEqual({ ...pick(watch.suite), fixed: watch.delta.fixed.length, newlyFailing: watch.delta.newlyFailing.length }, { failing, passed, notRunYet, fixed, newlyFailing });
 });
@@ -147,7 +148,16 @@ When('I append {string} to {string}', function (this: WatchWorld, text: string, 
 });
 
 When('I write {string} with:', function (this: WatchWorld, relative: string, content: string) {
+  mkdirSync(path.dirname(this.file(relative)), { recursive: true });
   writeFileSync(this.file(relative), content);
+});
+
+When('I delete {string}', function (this: WatchWorld, relative: string) {
+  rmSync(this.file(relative));
+});
+
+When('I rename {string} to {string}', function (this: WatchWorld, from: string, to: string) {
+  renameSync(this.file(from), this.file(to));
 });
 
 When('I write {string} {int} times within a second, ending with:', async function (this: WatchWorld, relative: string, times: number, content: string) {
@@ -181,12 +191,14 @@ Then('the next run ran exactly these scenarios:', async function (this: WatchWor
 
 Then('the next run fails and ran exactly these scenarios:', async function (this: WatchWorld, table: DataTable) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  (this as WatchWorld & { watchVerdict?: unknown }).watchVerdict = event.verdict;
   assert.equal(event.verdict!.exitCode, 1, `expected a failing run: ${event.verdict!.summary}`);
   assert.deepEqual(event.verdict!.scenarios.map((s) => s.id).sort(), table.raw().map(([id]) => id!).sort());
 });
 
 Then('the next run passes and ran exactly these scenarios:', async function (this: WatchWorld, table: DataTable) {
   const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  (this as WatchWorld & { watchVerdict?: unknown }).watchVerdict = event.verdict;
   assert.equal(event.verdict!.exitCode, 0, `expected a passing run: ${event.verdict!.summary} ${JSON.stringify(event.verdict!.failures).slice(0, 400)}`);
   assert.deepEqual(event.verdict!.scenarios.map((s) => s.id).sort(), table.raw().map(([id]) => id!).sort());
 });
@@ -222,6 +234,20 @@ Then('the next run passes', async function (this: WatchWorld) {
 
 Then('the watcher says no scenario reaches {string}', async function (this: WatchWorld, relative: string) {
   await nextEvent(this, (e) => e.type === 'idle' && (e.trigger ?? []).includes(relative), `idle event for ${relative}`);
+});
+
+Then('the watcher says {string} about {string}', async function (this: WatchWorld, reason: string, relative: string) {
+  const event = await nextEvent(this, (e) => e.type === 'idle' || e.type === 'run-finished', `idle event for ${relative}`);
+  assert.equal(event.type, 'idle', `a run followed instead of an idle event: ${event.verdict?.summary} ${JSON.stringify(event.verdict?.failures ?? []).slice(0, 400)} ${JSON.stringify(event.verdict?.watch ?? {}).slice(0, 400)}`);
+  assert.deepEqual(event.trigger, [relative]);
+  assert.ok(event.reason?.includes(reason), `the idle reason: ${event.reason}`);
+});
+
+Then('the watcher says {string} about nothing', async function (this: WatchWorld, reason: string) {
+  const event = await nextEvent(this, (e) => e.type === 'idle' || e.type === 'run-finished', 'idle event');
+  assert.equal(event.type, 'idle', `a run followed instead of an idle event: ${event.verdict?.summary}`);
+  assert.deepEqual(event.trigger, []);
+  assert.ok(event.reason?.includes(reason), `the idle reason: ${event.reason}`);
 });
 
 Then('exactly one run follows, on the final content', async function (this: WatchWorld) {

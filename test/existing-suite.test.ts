@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findExistingSuite } from '../src/init/existing-suite.js';
+import { workspaceSuites } from '../src/config/workspaces.js';
 
 const made: string[] = [];
 
@@ -51,5 +52,33 @@ describe('findExistingSuite', () => {
   it('finds a steps folder alone, and Markdown specs under specs/', async () => {
     expect(await findExistingSuite(project({ 'steps/cart.steps.ts': '' }))).toEqual(['steps/cart.steps.ts']);
     expect(await findExistingSuite(project({ 'specs/checkout.md': '# Checkout' }))).toEqual(['specs/checkout.md']);
+  });
+});
+
+describe('a workspace root', () => {
+  const monorepo = (workspaces: unknown) =>
+    project({
+      'package.json': JSON.stringify({ private: true, workspaces }),
+      'packages/api/package.json': '{}',
+      'packages/api/features/notes.feature': 'Feature: Notes\n',
+      'packages/api/tests/steps/notes.steps.ts': '',
+      'packages/web/package.json': '{}',
+      'packages/web/src/app.ts': '',
+      'tools/cli/package.json': '{}',
+      'tools/cli/specs/usage.md': '# Usage\n',
+    });
+
+  it('has no suite of its own when only its packages hold specs and steps', async () => {
+    expect(await findExistingSuite(monorepo(['packages/*']))).toEqual([]);
+  });
+
+  it('names the workspace packages that hold specs, in npm and yarn form, and skips negated patterns', async () => {
+    expect(await workspaceSuites(monorepo(['packages/*', 'tools/*']))).toEqual(['packages/api', 'tools/cli']);
+    expect(await workspaceSuites(monorepo({ packages: ['packages/*', '!tools/*'] }))).toEqual(['packages/api']);
+  });
+
+  it('names none outside a workspace root', async () => {
+    expect(await workspaceSuites(project({ 'package.json': '{}', 'features/a.feature': 'Feature: A\n' }))).toEqual([]);
+    expect(await workspaceSuites(project({ 'features/a.feature': 'Feature: A\n' }))).toEqual([]);
   });
 });

@@ -24,6 +24,16 @@ describe('SuiteState: the whole suite over the runs of a watch session', () => {
     expect(suite.summary([]).failing).toBe(0);
   });
 
+  it('forgets a deleted spec file: its failing scenarios and its parse error leave the counts', () => {
+    const suite = new SuiteState();
+    suite.record(verdict([['a.feature:3', 'passed'], ['b.feature:3', 'failed'], ['b.feature:9', 'passed']], [{ location: { file: 'c.feature', line: 2 } } as never]), everything);
+    expect(suite.summary([]).failing).toBe(2);
+    suite.forget(['b.feature', 'c.feature']);
+    expect(suite.summary(['a.feature:3'])).toEqual({ failing: 0, errors: 0, passed: 1, skipped: 0, notRunYet: 0 });
+    expect(suite.failing()).toEqual([]);
+    expect(suite.problemFiles()).toEqual([]);
+  });
+
   it('counts the scenarios the map knows and no run has run as not run yet', () => {
     const suite = new SuiteState();
     suite.record(verdict([['a.feature:3', 'passed']]), { all: false, paths: ['a.feature'], deleted: [] });

@@ -55,7 +55,9 @@ async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unkn
     again = 'npx spec verify --gate none --reporter agent';
   }
   if (verdict.exitCode === 0) return { exitCode: 0, verdict };
-  const stderr = `${await report(verdict)}\nThe specs say the code does not do what they describe yet: fix the code (not the specs or steps), then check again with ${again}.\n`;
+  // Exit 2 is input spec cannot check (no specs here, a config error): no spec has said the code is wrong.
+  const advice = verdict.exitCode === 2 ? 'spec could not check this edit: fix what the report names (no scenario ran)' : 'The specs say the code does not do what they describe yet: fix the code (not the specs or steps)';
+  const stderr = `${await report(verdict)}\n${advice}, then check again with ${again}.\n`;
   // Cursor ignores an afterFileEdit hook's exit code and output: exit 0, the report for its hook log.
   return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr };
 }

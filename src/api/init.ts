@@ -7,6 +7,7 @@ import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { findStepHome } from '../init/step-files.js';
+import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
 import { editTomlMcp, McpConfigError, mergeJsonMcp, MCP_SERVER_NAME } from '../init/mcp-wiring.js';
@@ -55,7 +56,9 @@ export async function init(options: InitOptions = {}, environment: EnvironmentIn
   const env = makeEnvironment({ ...call.environment, cwd: call.cwd });
   const { agent } = call.options;
   const report: InitReport = { created: [], kept: [], updated: [], existingSuite: await findExistingSuite(env.cwd), notDone: [], hints: [] };
+  const elsewhere = report.existingSuite.length ? [] : await workspaceSuites(env.cwd);
   if (report.existingSuite.length) adviseExisting(env.cwd, report);
+  else if (elsewhere.length) adviseWorkspaceRoot(report, elsewhere);
   else await scaffold(env.cwd, report);
   if (agent) await wireAgent(env.cwd, agent, report);
   return report;
@@ -88,6 +91,12 @@ function adviseExisting(root: string, report: InitReport): void {
 
 /** specloop is not on the npm registry (README, "Using it in a project"): it installs from a tarball packed from its repository. */
 const SPECLOOP_INSTALL = 'specloop is not on the npm registry: npm i -D PATH/specloop-VERSION.tgz (npm pack in a clone of specloop makes it)';
+
+/** A monorepo's root: its packages hold the suites, and an example here would be a suite spec runs instead of theirs. */
+function adviseWorkspaceRoot(report: InitReport, packages: string[]): void {
+  const { said, run } = suitesElsewhere(packages);
+  report.hints.push(`${said} a suite of its own, which spec at this workspace root does not run: ${run}; wrote no example here`);
+}
 
 /** The example needs specloop, cucumber and tsx; typescript adds the typecheck gate. Names only what is not declared. */
 function installHints(declared: Set<string>): string[] {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
 import type { SpecProblem } from '../core/errors.js';
-import { noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
+import { noSpecsAtAll, noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
 import { supportFiles, supportGlobsOf } from '../bind/support-files.js';
 import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
@@ -95,8 +95,10 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
   const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value), ...failOnFlakyWithoutRetry(values)], drafts, filtered, unused: unusedScope(filtered, combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  // --changed (the edit hooks, MCP's changedOnly) in a project with no spec at all is bad input, as a plain run is.
+  if (changes && !values.passWithNoScenarios.value && compiled.files.length === 0) problems.push(...(await noSpecsAtAll(env.cwd, specGlobs)));
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };
-  if (!changes && !values.passWithNoScenarios.value) problems.push(...noSpecsFound(specs, options.paths, specGlobs));
+  if (!changes && !values.passWithNoScenarios.value) problems.push(...(await noSpecsFound(env.cwd, specs, options.paths, specGlobs)));
   if (options.shard && runnable.length > 0) {
     const slice = first?.slice ?? (await sliceOfCompiled(options.shard, env.cwd, runnable, lines, values));
     ({ files: runnable, lines } = slice);

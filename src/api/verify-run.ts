@@ -14,6 +14,7 @@ import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import type { VerifyDetails } from '../watch/types.js';
 import { loadRunConfig } from './run-config.js';
+import { recordLines } from './record-lines.js';
 import type { DebtOutcome, DebtWork, finishDebt, refreshLines } from './debt.js';
 import { judgeRun, keep, prepareStages, runPrepared, type Prepared } from './stages.js';
 import { specloopVersion } from './version.js';
@@ -128,16 +129,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;
   const debtNow = measured ? () => import('./debt.js').then((m) => m.debtWithoutRun(env.cwd, measured.config.debt, { specs: measured.run.values.specs.value, steps: supportGlobs })) : undefined;
-  return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
-}
-
-/** The run's line coverage, for debt's `unspecified` figures; a cache: failing to write it never fails the run (false then). */
-async function recordLines(root: string, executed: Record<string, number[]>, steps: string[], startedAt: Date): Promise<boolean> {
-  const [{ recordLineCoverage }, { sourceFiles }] = await Promise.all([import('../debt/line-record.js'), import('../debt/sources.js')]);
-  return recordLineCoverage(root, executed, await sourceFiles(root, { steps }), startedAt).then(
-    () => true,
-    () => false,
-  );
+  return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], specGlobs: prepared?.run.values.specs.value, partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {

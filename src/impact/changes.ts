@@ -70,5 +70,14 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection>
   else await saveGraph(graph).catch(() => undefined);
   const baseline = map?.loadActive ? await (await import('./baseline.js')).loadBaseline(root) : {};
   const bodyOnly = map?.loadActive ? await bodyOnlyEdits(changed.filter(isCode), (file) => baseline[file], (file) => readTextIfExists(path.join(root, file))) : undefined;
-  return selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly });
+  const specFiles = new Set(specs.files);
+  // The map remembers spec files deleted since it was recorded: their scenarios are no longer the suite's to run.
+  return narrowSelection(selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly }), (file) => specFiles.has(file));
+}
+
+/** A selection narrowed to the spec files `keep` accepts (its whole files and file:line entries alike). */
+export function narrowSelection(selection: Selection, keep: (specFile: string) => boolean): Selection {
+  if (selection.all) return selection;
+  const kept = (target: string) => keep(target.replace(/:\d+$/, ''));
+  return { ...selection, paths: selection.paths.filter(kept), reasons: selection.reasons.filter((r) => kept(r.target)) };
 }

@@ -19,10 +19,17 @@ export async function findExistingSuite(root: string): Promise<string[]> {
   const found = [...DEFAULTS.cucumberConfigFiles, ...DEFAULTS.configFiles].filter((name) => existsSync(path.join(root, name)));
   found.push(...packageJsonSignals(root));
   for (const patterns of [SPEC_GLOBS, STEP_GLOBS]) {
-    const [first] = (await glob(patterns, { cwd: root, ignore: IGNORE, dot: false })).sort();
+    // A workspace package's files are its suite, not this folder's (config/workspaces.ts names those).
+    const first = (await glob(patterns, { cwd: root, ignore: IGNORE, dot: false })).sort().find((file) => !inNestedPackage(root, file));
     if (first) found.push(first);
   }
   return found;
+}
+
+/** Whether a folder between `root` and the file has a package.json of its own: another package's file. */
+function inNestedPackage(root: string, file: string): boolean {
+  for (let dir = path.posix.dirname(file); dir !== '.' && dir !== '/'; dir = path.posix.dirname(dir)) if (existsSync(path.join(root, dir, 'package.json'))) return true;
+  return false;
 }
 
 function packageJsonSignals(root: string): string[] {

@@ -1,4 +1,5 @@
 import type { SpecProblem } from '../core/errors.js';
+import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { discoverSpecs, type SpecSelection } from './discover.js';
 import { specKind, type CompiledSpecs, type SpecFile } from './model.js';
 
@@ -40,10 +41,25 @@ export async function selectRunSpecs(request: RunSpecsRequest): Promise<RunSpecs
 }
 
 /** No spec file at all (and nothing else wrong): say where specloop looked. */
-export function noSpecsFound(specs: RunSpecs, paths: string[] | undefined, globs: string[]): SpecProblem[] {
+export async function noSpecsFound(root: string, specs: RunSpecs, paths: string[] | undefined, globs: string[]): Promise<SpecProblem[]> {
   if (specs.compiled.files.length > 0 || specs.problems.length > 0) return [];
-  const where = paths?.length ? `in ${paths.join(', ')}` : `(looked for ${globs.join(', ')})`;
-  return [{ code: 'SPEC_NO_SPECS', message: `no specs found ${where}`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' }];
+  if (paths?.length) return [noSpecs(`in ${paths.join(', ')}`)];
+  return [noSpecs(`(looked for ${globs.join(', ')})`, await workspaceSuites(root))];
+}
+
+/** --changed selecting nothing is no pass when there is no spec to select from: the same bad input as a plain run. */
+export async function noSpecsAtAll(root: string, globs: string[]): Promise<SpecProblem[]> {
+  if ((await discoverSpecs(root, globs)).files.length > 0) return [];
+  return [noSpecs(`(looked for ${globs.join(', ')})`, await workspaceSuites(root))];
+}
+
+/** At a workspace root, the packages that do have specs are where the person meant to run. */
+function noSpecs(where: string, packages: string[] = []): SpecProblem {
+  if (packages.length) {
+    const { said, run } = suitesElsewhere(packages);
+    return { code: 'SPEC_NO_SPECS', message: `no specs found ${where}: this is a workspace root, and ${said} specs`, hint: run };
+  }
+  return { code: 'SPEC_NO_SPECS', message: `no specs found ${where}`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' };
 }
 
 /** Spec files as cucumber will read them, not parsed here. */

@@ -5,15 +5,15 @@ import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
 import type { ImportGraph } from '../impact/graph.js';
 import { isCode } from '../impact/project-files.js';
 import { recordRunMap } from '../impact/record.js';
-import { loadScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
+import { loadScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import type { Verdict } from '../report/verdict.js';
 import { debtChange, type DebtChange } from '../debt/change.js';
 import type { DebtSummary } from '../debt/model.js';
-import { compileSpecs } from '../spec/compile.js';
-import { compilePickles } from '../spec/gherkin.js';
+import { scenarioCount } from './scenario-count.js';
 import { SourceSnapshots, type EditCheck } from './snapshots.js';
+import { leftTheSuite, mapWithout, selectionWithout, SpecFiles } from './spec-files.js';
 import { SuiteState } from './suite-state.js';
 import type { VerifyDetails, WatchOptions } from './types.js';
 
@@ -38,18 +38,19 @@ export function mergeRequests(a: Request | undefined, b: Request): Request {
 export class SuiteKnowledge {
   private graph: ImportGraph | undefined;
   private map: ScenarioMap | undefined;
-  private specFiles: string[] = [];
   private readonly suite = new SuiteState();
   private lastSelection: Selection | undefined;
   /** The last run's debt summary: the edited files' own change is against it. */
   private lastDebt: DebtSummary | undefined;
   private readonly snapshots: SourceSnapshots;
+  private readonly specs: SpecFiles;
 
   constructor(
     private readonly root: string,
     private readonly options: WatchOptions,
   ) {
     this.snapshots = new SourceSnapshots(root);
+    this.specs = new SpecFiles(root);
   }
 
   async loadMap(): Promise<void> {
@@ -67,7 +68,7 @@ export class SuiteKnowledge {
 
   /** Whether the import graph, a spec or a step file knows the file (generated code steps import is still code). */
   knows(file: string): boolean {
-    return Boolean(this.graph?.has(path.join(this.root, file))) || this.specFiles.includes(file) || Boolean(this.map?.supportFiles.includes(file));
+    return Boolean(this.graph?.has(path.join(this.root, file))) || this.specs.has(file) || Boolean(this.map?.supportFiles.includes(file));
   }
 
   /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */
@@ -81,14 +82,17 @@ export class SuiteKnowledge {
     return this.snapshots.begin(request.changed.filter(isCode), new Set(this.map.scenarios.flatMap((s) => s.covered ?? [])));
   }
 
-  select(request: Request, bodyOnly?: (file: string) => boolean): Selection {
+  async select(request: Request, bodyOnly?: (file: string) => boolean): Promise<Selection> {
+    const gone = await this.followSpecs(request.changed);
     const all: Selection = { all: true, paths: [], reasons: [{ target: 'every scenario', because: request.mode === 'all' ? 'full run' : 'requested' }], triggers: request.changed };
     if (request.mode === 'all') return (this.lastSelection = all);
     if (request.mode === 'last') return this.lastSelection ?? all;
     // A load error held all back.
     if (request.mode === 'failed' || !this.suite.problemFiles()) return this.failedSelection(all);
-    const selection = selectForChanges({ root: this.root, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specFiles, bodyOnly });
-    this.lastSelection = selection;
+    const selection = selectForChanges({ root: this.root, changed: request.changed, map: this.map, graph: this.graph, specFiles: this.specs.list(), bodyOnly });
+    if (gone && !selection.all && !selection.paths.length) return { ...selection, reasons: [{ target: gone.deleted.join(', '), because: gone.reason }] };
+    // An edit that ran nothing leaves enter re-running the last run.
+    if (selection.all || selection.paths.length) this.lastSelection = selection;
     return this.failingFirst(selection);
   }
 
@@ -107,7 +111,7 @@ export class SuiteKnowledge {
   }
 
   async learn(details: VerifyDetails, selection: Selection): Promise<void> {
-    this.specFiles = selection.all ? details.specFiles : [...new Set([...this.specFiles, ...details.specFiles])];
+    this.specs.learn(details.specFiles, details.specGlobs, selection.all);
     const map = await recordRunMap(this.root, details, !selection.all, this.map);
     if (!map) return;
     this.map = map;
@@ -134,23 +138,19 @@ export class SuiteKnowledge {
     return { ...verdict, failures, watch: { trigger: request.changed, all: selection.all, selected: selection.reasons, delta: { newlyFailing, fixed }, suite, ...(debt ? { debt } : {}) } };
   }
 
-  /**
-   * How many scenarios a selection holds: a whole spec file counts its scenarios, not 1 (from the
-   * scenario map, or parsed afresh when the edit was to that file). Unknown under --tags/--name,
-   * which cucumber applies to a file's scenarios later.
-   */
-  async scenarioCount(selection: Selection, changed: string[]): Promise<{ scenarios?: number }> {
-    if (selection.all) return {};
-    const files = selection.paths.filter((p) => !/:\d+$/.test(p));
-    if (files.length && (this.options.tags || this.options.names?.length)) return {};
-    const known = this.map?.scenarios ?? [];
-    const fresh = files.filter((f) => changed.includes(f) || !known.some((s) => s.file === f));
-    const compiled = fresh.length ? await compileSpecs(this.root, fresh, { write: false }).catch(() => undefined) : undefined;
-    if (fresh.length && (!compiled || compiled.problems.length)) return {};
-    const parsed = new Map(compiled?.files.map((f) => [f.path, compilePickles(f.document, f.runPath).length]));
-    let count = selection.paths.length - files.length;
-    for (const file of files) count += parsed.get(file) ?? (changed.includes(file) ? 0 : known.filter((s) => s.file === file).length);
-    return { scenarios: count };
+  scenarioCount(selection: Selection, changed: string[]): Promise<{ scenarios?: number }> {
+    return scenarioCount(this.root, this.options, this.map, selection, changed);
+  }
+
+  /** Spec files written since join the suite; deleted ones leave it, out of every count. */
+  private async followSpecs(changed: string[]): Promise<{ deleted: string[]; reason: string } | undefined> {
+    const deleted = await this.specs.follow(changed, this.map);
+    if (!deleted.length) return undefined;
+    this.suite.forget(deleted);
+    this.lastSelection = selectionWithout(this.lastSelection, deleted);
+    const map = mapWithout(this.map, deleted);
+    if (map !== this.map) await saveScenarioMap(this.root, (this.map = map!)).catch(() => undefined);
+    return { deleted, reason: leftTheSuite(deleted, this.suite.summary([]).failing) };
   }
 
   /** Scenarios failing now run (and report) first: they are what the person is working on. */

@@ -136,7 +136,7 @@ export class WatchSession {
       this.running = undefined;
       return this.next();
     }
-    const selection = this.known.select(request, edit?.bodyOnly);
+    const selection = await this.known.select(request, edit?.bodyOnly);
     if (!selection.all && selection.paths.length === 0) {
       edit?.commit();
       // New code no spec reaches is exactly where debt lands: measured now, though nothing runs.

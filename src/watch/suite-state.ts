@@ -66,6 +66,12 @@ export class SuiteState {
     return { newlyFailing, fixed };
   }
 
+  /** Spec files deleted: their scenarios and problems are no longer the suite's. */
+  forget(files: string[]): void {
+    for (const id of [...this.statuses.keys()]) if (files.includes(id.replace(/:\d+$/, ''))) this.statuses.delete(id);
+    for (const file of files) this.problems.delete(file);
+  }
+
   /** `known`: every scenario id the scenario map knows, run or not. */
   summary(known: readonly string[]): SuiteSummary {
     // A spec that no longer parses has no passing scenario, whatever they did before.

@@ -34,6 +34,8 @@ export interface VerifyDetails {
   supportGlobs: string[];
   /** The spec files the run compiled, project-relative. */
   specFiles: string[];
+  /** The spec globs the run resolved (absent when its config did not load): a new file matching them is a spec. */
+  specGlobs?: string[] | undefined;
   /** The run covered a subset (paths, tags, names, --changed). */
   partial: boolean;
   /** Spec files this run covered in full (no line, tag or name filter): the map may drop their vanished scenarios. */

@@ -1,0 +1,48 @@
+Feature: A project with no specs is bad input under --changed too
+  A plain `spec verify` in a project with no specs exits 2 (SPEC_NO_SPECS): running nothing is not
+  a pass. `--changed`, and the agent's edit hook built on it, must say the same, never a green
+  "0 passed". At a workspace root whose own globs find no specs, the message names the workspace
+  packages that do have a suite, and `spec init` does not claim the root has one. Found by the
+  new-user trial (a git project with no specs; an npm workspaces monorepo, fixture
+  "notes-workspaces").
+
+  Scenario: --changed in a git project with no specs at all
+    Given the "plain-lib" fixture
+    And the project is a git repository with everything committed
+    And I append "// changed" to the file "index.js"
+    When I run "spec verify --changed --gate none"
+    Then the exit code is 2
+    And the output contains "SPEC_NO_SPECS"
+    And the output does not contain "0 passed, 0 failed"
+
+  Scenario: --changed at a workspace root names the package whose suite it is
+    Given the "notes-workspaces" fixture
+    And the project is a git repository with everything committed
+    And I replace "i.qty > 0" with "i.qty > 2" in the file "packages/api/src/pricing.js"
+    When I run "spec verify --changed --gate none"
+    Then the exit code is 2
+    And the output contains "SPEC_NO_SPECS"
+    And the output contains "packages/api has specs"
+    And the output contains "--cwd packages/api"
+    When I run "spec verify --gate none"
+    Then the exit code is 2
+    And the output contains "packages/api has specs"
+    When I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/packages/api/src/pricing.js" } }
+      """
+    Then the exit code is 2
+    And stderr contains "SPEC_NO_SPECS"
+    And stderr contains "spec could not check this edit"
+    And stderr does not contain "fix the code (not the specs or steps)"
+    When I run "spec verify --gate none --cwd packages/api"
+    Then the exit code is 1
+
+  Scenario: spec init at a workspace root does not claim the packages' suite as its own
+    Given the "notes-workspaces" fixture
+    When I run "spec init --agent claude"
+    Then the exit code is 0
+    And the output does not contain "found an existing suite"
+    And the output does not contain "runs this project's own suite"
+    And the output contains "packages/api has a suite of its own"
+    And the output contains "--cwd packages/api"
