@@ -76,7 +76,7 @@ export async function review(options: ReviewOptions = {}, environment: Environme
 }
 
 /** The project's specs, steps and sources, as verify resolves its config (spec.config, the cucumber profile). */
-async function filesOf(cwd: string, options: ReviewOptions, environment: EnvironmentInput): Promise<{ root: string; files: ProjectFiles }> {
+export async function filesOf(cwd: string, options: ReviewOptions, environment: EnvironmentInput): Promise<{ root: string; files: ProjectFiles }> {
   const place = locateProject(cwd);
   const env = makeEnvironment({ ...environment, cwd: place.root });
   const configFile = options.configFile === undefined ? undefined : fromBase(place, options.configFile);
