@@ -22,14 +22,20 @@ export function forWorkers<L extends object>(library: L, support: SupportJob, en
 }
 
 /**
- * The thrown error a worker put on a failed step's envelope (worker-preamble.cts): `strip` takes it
- * off before a formatter or the message record sees the envelope, `take` hands it to the collector.
+ * The thrown error a worker put on a failed step's envelope, and the processes its steps started
+ * (worker-preamble.cts): `strip` takes both off before a formatter or the message record sees the
+ * envelope, hands the processes to `onSpawned` (the runner's parent kills them with the run), and
+ * `take` hands the error to the collector.
  */
-export function thrownInWorkers(): { strip: (envelope: Envelope) => void; take: () => RunError | undefined } {
+export function thrownInWorkers(onSpawned: (spawned: { pid: number; exited?: boolean }) => void): { strip: (envelope: Envelope) => void; take: () => RunError | undefined } {
   let last: RunError | undefined;
   return {
     strip(envelope) {
-      const carrier = envelope as Envelope & { specloopThrown?: RunError };
+      const carrier = envelope as Envelope & { specloopThrown?: RunError; specloopSpawned?: { pid: number; exited?: boolean }[] };
+      if (carrier.specloopSpawned) {
+        carrier.specloopSpawned.forEach(onSpawned);
+        delete carrier.specloopSpawned;
+      }
       if (!carrier.specloopThrown) return;
       last = carrier.specloopThrown;
       delete carrier.specloopThrown;

@@ -121,7 +121,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
   const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
   const parallel = await workersFor(api, sources, environment, job.parallel ?? 0);
-  const fromWorkers = parallel > 0 ? thrownInWorkers() : undefined;
+  const fromWorkers = parallel > 0 ? thrownInWorkers((spawned) => void send({ type: 'spawned', ...spawned })) : undefined;
   const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown);
   current = collector;
   const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(job.hangAfterMs)) : heartbeat(job.hangAfterMs);
