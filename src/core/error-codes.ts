@@ -71,6 +71,7 @@ export const ERROR_CODES = {
   SPEC_UNDEFINED: { exit: 1, kind: 'undefined', description: 'no step definition matches a step (fails under strict mode)', fix: 'paste the snippet into a step file and make it do what the step says' },
   SPEC_AMBIGUOUS: { exit: 1, kind: 'ambiguous', description: 'more than one step definition matches a step', fix: 'make the patterns distinct, or delete all but one' },
   SPEC_PENDING: { exit: 1, kind: 'pending', description: 'a step or hook is pending (fails under strict mode)', fix: 'implement the step definition' },
+  SPEC_SUPPORT_RUN: { exit: 1, kind: 'support-error', label: 'support error', description: 'support code cucumber runs outside any step or hook failed the run: a World constructor (`setWorldConstructor`) that throws, or (cucumber 8–9) a BeforeAll/AfterAll hook', fix: 'fix the error at the file and line named (the first frame of your own code in its stack)' },
   SPEC_HOOK: { exit: 1, kind: 'hook-error', description: 'a Before/After (or BeforeAll/AfterAll) hook failed', fix: 'fix the hook at the file and line named' },
   SPEC_RUN_TIMEOUT: { exit: 1, kind: 'timeout', description: 'the run stopped answering (a step blocked the event loop or never settled) and was stopped', fix: 'look for an endless loop or blocking call in the step named' },
   SPEC_RUN_CRASH: { exit: 1, kind: 'run-error', label: 'runner crash', description: 'the runner exited unexpectedly (a step called `process.exit` or crashed Node)', fix: 'see the log in the message' },

@@ -100,10 +100,11 @@ export const WORKER_ENDED = /^(?:Worker \S+ exited unexpectedly|Error on worker)
  * throws only in a worker, a crash): it names the scenario that was running when it happened (else
  * the first that never ran), so the verdict fails rather than counting only what finished.
  */
-export function workerEndedError(running: Pickle[], planned: Pickle[], lineOf: (pickle: Pickle) => number, reason: string | undefined): RunError | undefined {
+export function workerEndedError(running: Pickle[], planned: Pickle[], lineOf: (pickle: Pickle) => number, reason: string | undefined, cause?: RunError): RunError | undefined {
   const first = running[0] ?? planned[0];
   const because = reason ? ` (${reason})` : '';
-  if (!first) return reason ? { code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended${because}` } : undefined;
+  const stack = cause?.stack ? { stack: cause.stack } : {};
+  if (!first) return reason || cause ? { code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended${because}${cause ? `: ${cause.message}` : ''}`, ...stack } : undefined;
   const line = lineOf(first);
   const others = new Set(planned.map((p) => p.id));
   others.delete(first.id);
@@ -111,7 +112,10 @@ export function workerEndedError(running: Pickle[], planned: Pickle[], lineOf: (
   const what = running[0] ? `while "${first.name}" (${first.uri}:${line}) ran` : `before "${first.name}" (${first.uri}:${line}) ran`;
   return {
     code: 'SPEC_PARALLEL_WORKER_ENDED',
-    message: `a cucumber worker ended ${what}${because}${more}: a step or hook called process.exit, support code failed to load in the worker, or Node crashed (the worker's own error, if it wrote one, is on stderr)`,
+    message: cause
+      ? `a cucumber worker ended ${what}${because}${more}, on this error (its stack names where): ${cause.message}`
+      : `a cucumber worker ended ${what}${because}${more}: a step or hook called process.exit, support code failed to load in the worker, or Node crashed (the worker's own error, if it wrote one, is on stderr)`,
     at: { uri: first.uri, line },
+    ...stack,
   };
 }

@@ -78,4 +78,13 @@ if (port) {
 } else if (process.send) {
   const send = process.send.bind(process) as (...args: unknown[]) => boolean;
   process.send = ((message: unknown, ...rest: unknown[]) => send(withThrown(message as Outgoing), ...rest)) as typeof process.send;
+  // A process worker that fails outside a step (a World constructor that throws) prints
+  // `new Error(reason, { cause })` and exits: the cause goes to the runner first, which reports it
+  // in the verdict instead of only "a worker ended" (runner-channel.ts takes it off before cucumber).
+  const printError = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const cause = args.map((arg) => (arg instanceof Error ? arg.cause : undefined)).find((c): c is Error => c instanceof Error);
+    if (cause) send({ type: 'SPECLOOP_WORKER_ERROR', error: { type: cause.name, message: cause.message, stack: cause.stack } });
+    printError(...args);
+  };
 }
