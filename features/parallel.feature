@@ -88,6 +88,40 @@ Feature: Scenarios on cucumber's workers
     And stdout contains "spec: 1 passed, 1 failed"
     And no process is left running in the project
 
+  Scenario Outline: What a step starts on a worker does not outlive the run, even detached (<runner> runner)
+    Given the file "spec.config.json" contains:
+      """
+      { "runner": "<runner>" }
+      """
+    And the file "features/daemon.feature" contains:
+      """
+      Feature: Helpers
+
+        Scenario: A step starts a daemon
+          Given a step that starts a detached daemon
+      """
+    And the file "features/step_definitions/daemon.steps.ts" contains:
+      """
+      import { spawn } from 'node:child_process';
+      import { writeFileSync } from 'node:fs';
+      import { Given } from '@cucumber/cucumber';
+
+      Given('a step that starts a detached daemon', function () {
+        const daemon = spawn('sh', ['-c', 'sleep 302 & echo $! > grandchild.pid; wait'], { detached: true, stdio: 'ignore' });
+        daemon.unref();
+        writeFileSync('daemon.pid', String(daemon.pid));
+      });
+      """
+    When I run "spec verify --gate none --parallel 2 features/daemon.feature"
+    Then the exit code is 0
+    And the process whose id is in "daemon.pid" is no longer running
+    And the process whose id is in "grandchild.pid" is no longer running
+
+    Examples:
+      | runner  |
+      | thread  |
+      | process |
+
   Scenario: A step that blocks its worker's event loop is cut at its step
     Given the file "spec.config.json" contains:
       """

@@ -54,6 +54,7 @@ describe('loadConfig: where the config comes from', () => {
       reporter: undefined,
       coverage: false,
       runner: undefined,
+      locked: false,
       debt: {},
     });
   });

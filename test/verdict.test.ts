@@ -259,9 +259,20 @@ describe('buildVerdict: status and exit code', () => {
     expect(v.failures[0]!.message).toBe('plain failure\nsecond line');
   });
 
+  it('a run error no hook reported is support code outside the steps, placed at its first own frame: a World constructor is named', async () => {
+    const world = await build({
+      outcome: ran(result({ runErrors: [{ message: 'db not configured', stack: `Error: db not configured\n    at new BankWorld (${ROOT}/test/support/world.js:5:11)\n    at TestCaseRunner.resetTestProgressData (${ROOT}/node_modules/@cucumber/cucumber/lib/runtime/test_case_runner.js:94:22)` }], success: false })),
+    });
+    expect(world.failures[0]).toMatchObject({ kind: 'support-error', code: 'SPEC_SUPPORT_RUN', location: { file: 'test/support/world.js', line: 5 }, message: expect.stringContaining('the World constructor BankWorld threw') });
+    expect(world.failures[0]!.message).toContain('db not configured');
+    const nowhere = await build({ outcome: ran(result({ runErrors: [{ message: 'boom' }], success: false })) });
+    expect(nowhere.failures[0]).toMatchObject({ code: 'SPEC_SUPPORT_RUN', message: expect.stringContaining('boom') });
+    expect(nowhere.failures[0]!.location).toBeUndefined();
+  });
+
   it('run errors and undefined parameter types become failures', async () => {
     const v = await build({
-      outcome: ran(result({ runErrors: [{ message: 'BeforeAll hook went wrong' }], undefinedParameterTypes: [{ name: 'airport', expression: '{airport} is closed' }], success: false })),
+      outcome: ran(result({ runErrors: [{ message: 'BeforeAll hook went wrong', code: 'SPEC_HOOK' }], undefinedParameterTypes: [{ name: 'airport', expression: '{airport} is closed' }], success: false })),
     });
     expect(v.failures.map((f) => [f.kind, f.code])).toEqual([
       ['hook-error', 'SPEC_HOOK'],

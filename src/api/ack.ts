@@ -88,7 +88,7 @@ async function editedSince(root: string, now: string[], last: LastReport | undef
 }
 
 /** The project's specs, steps and sources, as verify resolves its config (spec.config, the cucumber profile). */
-async function filesOf(cwd: string, options: ReviewOptions, environment: EnvironmentInput): Promise<{ root: string; files: ProjectFiles }> {
+export async function filesOf(cwd: string, options: ReviewOptions, environment: EnvironmentInput): Promise<{ root: string; files: ProjectFiles }> {
   const place = locateProject(cwd);
   const env = makeEnvironment({ ...environment, cwd: place.root });
   const configFile = options.configFile === undefined ? undefined : fromBase(place, options.configFile);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { ensureDir } from '../core/fs.js';
 import type { Verdict } from '../report/verdict.js';
+import { changedOracleMessage, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
 import { editedFiles } from './hook-payload.js';
 import { verify, type VerifyOptions } from './verify.js';
 
@@ -54,39 +55,60 @@ async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unkn
     verdict = await run({ gates: false }, env);
     again = 'npx spec verify --gate none --reporter agent';
   }
-  if (verdict.exitCode === 0) return { exitCode: 0, verdict };
+  const removed = await removedSince(env);
+  if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict };
+  if (verdict.exitCode === 0) return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr: `${removed}\n` };
   // Exit 2 is input spec cannot check (no specs here, a config error): no spec has said the code is wrong.
   const advice = verdict.exitCode === 2 ? 'spec could not check this edit: fix what the report names (no scenario ran)' : 'The specs say the code does not do what they describe yet: fix the code (not the specs or steps)';
-  const stderr = `${await report(verdict)}\n${advice}, then check again with ${again}.\n`;
+  const stderr = `${await report(verdict)}${removed ? `\n${removed}` : ''}\n${advice}, then check again with ${again}.\n`;
   // Cursor ignores an afterFileEdit hook's exit code and output: exit 0, the report for its hook log.
   return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr };
 }
 
 async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
-  const verdict = await run({}, env);
+  const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
   const session = typeof payload.session_id === 'string' ? payload.session_id : '';
-  if (verdict.exitCode === 0) {
+  // Stopping over a removed spec would let a deleted check pass for a done job.
+  if (verdict.exitCode === 0 && !moved?.removedSpecs.length) {
     await saveRounds(env.cwd, session, 0);
-    return { exitCode: 0, verdict };
+    // Exit 0 with JSON on stdout: Claude Code and Codex show a systemMessage to the person.
+    return { exitCode: 0, verdict, ...(moved ? { stdout: `${JSON.stringify({ systemMessage: changedOracleMessage(moved) })}\n` } : {}) };
   }
   const rounds = payload.stop_hook_active === true ? await loadRounds(env.cwd, session) : 0;
   if (rounds >= STOP_ROUNDS) {
     await saveRounds(env.cwd, session, 0);
-    const message = `specloop: the gate still fails after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}`;
+    const still = verdict.exitCode === 0 ? `a spec acked is still removed` : 'the gate still fails';
+    const message = [`specloop: ${still} after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}`, ...oracleLines(moved)].join('\n');
     // Codex fails a Stop hook whose stdout is not its JSON; systemMessage shows the person why the agent stopped.
     return { exitCode: 0, verdict, stdout: agent === 'codex' ? `${JSON.stringify({ systemMessage: message })}\n` : `${message}\n` };
   }
   await saveRounds(env.cwd, session, rounds + 1);
-  return { exitCode: 2, verdict, stderr: `${await report(verdict)}\nThe work is not done: npx spec verify fails. Fix the code (not the specs or steps) until it passes.\n` };
+  const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: npx spec verify fails. Fix the code (not the specs or steps) until it passes.\n`;
+  return { exitCode: 2, verdict, stderr: `${failing}${moved?.removedSpecs.length ? `${removedSpecsMessage(moved)}\n` : ''}` };
 }
 
 async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
   // An aborted or failed agent run is the person's to look at, not a reason to go on.
   if (payload.status !== undefined && payload.status !== 'completed') return { exitCode: 0, stdout: '{}\n' };
-  const verdict = await run({}, env);
-  if (verdict.exitCode === 0) return { exitCode: 0, verdict, stdout: '{}\n' };
-  const followup = `npx spec verify fails, so the work is not done. Fix the code (not the specs or steps) until it passes:\n\n${await report(verdict)}`;
-  return { exitCode: 0, verdict, stdout: `${JSON.stringify({ followup_message: followup })}\n` };
+  const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
+  const removed = moved?.removedSpecs.length ? removedSpecsMessage(moved) : '';
+  // Cursor's stop hook answers only with a follow-up to the agent: a change to review goes to its hook log.
+  const log = moved?.changed.length ? `${changedOracleMessage(moved)}\n` : undefined;
+  if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict, stdout: '{}\n', ...(log ? { stderr: log } : {}) };
+  const failing = verdict.exitCode === 0 ? '' : `npx spec verify fails, so the work is not done. Fix the code (not the specs or steps) until it passes:\n\n${await report(verdict)}`;
+  const followup = [failing, removed].filter(Boolean).join('\n\n');
+  return { exitCode: 0, verdict, stdout: `${JSON.stringify({ followup_message: followup })}\n`, ...(log ? { stderr: log } : {}) };
+}
+
+/** The edit hook tells the agent only of a removed spec: a changed one is the Stop hook's to show the person. */
+async function removedSince(env: SpecEnvironment): Promise<string | undefined> {
+  const moved = await oracleSinceAck(env);
+  return moved?.removedSpecs.length ? removedSpecsMessage(moved) : undefined;
+}
+
+function oracleLines(moved: OracleSinceAck | undefined): string[] {
+  if (!moved) return [];
+  return [...(moved.removedSpecs.length ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved)] : [])];
 }
 
 function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {

@@ -72,6 +72,7 @@ export function resolveConfig(root: string, configFile: string | undefined, user
     reporter: user.reporter,
     coverage: user.coverage ?? false,
     runner: user.runner,
+    locked: user.locked ?? false,
     debt: user.debt ?? {},
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
+import { specFolderProblem } from '../core/spec-folder.js';
 import { DEFAULTS } from './defaults.js';
 
 /** Files whose folder is a project root: specloop's config, cucumber's, or a package.json. */
@@ -22,7 +23,8 @@ export function findProjectRoot(start: string): string | undefined {
 
 /**
  * The project a command run from `start` works on. A missing `start`, or one in no project, is
- * bad input: running there would report an empty project and leave a stray `.spec/` behind.
+ * bad input: running there would report an empty project and leave a stray `.spec/` behind. So is
+ * a `.spec` specloop cannot keep its records in.
  */
 export function locateProject(start: string): ProjectPlace {
   const base = path.resolve(start);
@@ -37,6 +39,8 @@ export function locateProject(start: string): ProjectPlace {
       hint: 'run spec inside your project (or pass --cwd), or run spec init here to start one',
     });
   }
+  const unusable = specFolderProblem(root);
+  if (unusable) throw new SpecloopError(unusable);
   return { root, base };
 }
 

@@ -17,29 +17,48 @@ export function noAckProblem(reason?: string): SpecProblem {
  * may change the code, never the oracle that judges it.
  */
 export async function oracleChanges(root: string, files: ProjectFiles): Promise<SpecProblem[]> {
-  let ack;
+  let moved;
   try {
-    ack = await loadAck(root);
+    moved = await oracleMoves(root, files);
   } catch (error) {
     return [noAckProblem((error as Error).message.split('\n')[0])];
   }
-  if (!ack) return [noAckProblem()];
+  if (!moved) return [noAckProblem()];
+  return moved.moves.map(({ file, change }) => changedProblem(file, change, moved.at));
+}
+
+export type OracleChange = 'added' | 'changed' | 'removed';
+export interface OracleMove {
+  file: string;
+  kind: 'spec' | 'step';
+  change: OracleChange;
+}
+
+/**
+ * Each spec and step-definition file added, changed or removed since the ack, sorted by file;
+ * undefined when there is no ack. Throws when ack.json cannot be read.
+ */
+export async function oracleMoves(root: string, files: ProjectFiles): Promise<{ at: string; moves: OracleMove[] } | undefined> {
+  const ack = await loadAck(root);
+  if (!ack) return undefined;
   const oracle = [...files.specs, ...files.steps];
+  const specs = new Set(files.specs);
   const texts = await readAll(root, oracle);
-  const acked = Object.entries(ack.files).filter(([, entry]) => entry.kind !== 'source');
-  const problems: SpecProblem[] = [];
+  const moves: OracleMove[] = [];
   for (const file of oracle) {
     const text = texts.get(file);
     const then = ack.files[file];
     if (text === undefined || (then && then.kind !== 'source' && then.hash === hashText(text))) continue;
-    problems.push(changedProblem(file, then && then.kind !== 'source' ? 'changed' : 'added', ack.at));
+    moves.push({ file, kind: specs.has(file) ? 'spec' : 'step', change: then && then.kind !== 'source' ? 'changed' : 'added' });
   }
   const present = new Set(oracle.filter((f) => texts.has(f)));
-  for (const [file] of acked) if (!present.has(file)) problems.push(changedProblem(file, 'removed', ack.at));
-  return problems.sort((a, b) => a.location!.file.localeCompare(b.location!.file));
+  for (const [file, entry] of Object.entries(ack.files)) {
+    if (entry.kind !== 'source' && !present.has(file)) moves.push({ file, kind: entry.kind, change: 'removed' });
+  }
+  return { at: ack.at, moves: moves.sort((a, b) => a.file.localeCompare(b.file)) };
 }
 
-function changedProblem(file: string, change: 'added' | 'changed' | 'removed', at: string): SpecProblem {
+function changedProblem(file: string, change: OracleChange, at: string): SpecProblem {
   const what = file.match(/\.(?:feature|md)$/) ? 'spec' : 'step-definition file';
   return {
     code: 'SPEC_ORACLE_CHANGED',

@@ -5,6 +5,7 @@ import type { RunError } from '../core/run-result.js';
 import type { RunOutcome } from '../run/runner.js';
 import { errorFields } from './error-fields.js';
 import { problemFailure, type FailureContext } from './failures.js';
+import { supportRunFailure } from './support-run-failure.js';
 import type { Failure, GateResult } from './verdict.js';
 
 export function kindOfProblem(problem: SpecProblem): Failure['kind'] {
@@ -16,7 +17,10 @@ export function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureCon
   switch (outcome.kind) {
     case 'result':
       return [
-        ...outcome.result.runErrors.map((e): Failure => (e.code ? codedRunError(e, e.code, ctx) : { ...coded('SPEC_HOOK'), message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' })),
+        ...outcome.result.runErrors.map((e): Failure => {
+          if (e.code === 'SPEC_HOOK') return { ...coded('SPEC_HOOK'), message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' };
+          return e.code ? codedRunError(e, e.code, ctx) : supportRunFailure(e, ctx);
+        }),
         ...outcome.result.undefinedParameterTypes.map((p): Failure => ({
           ...coded('SPEC_UNDEFINED_PARAMETER_TYPE'),
           message: `undefined parameter type {${p.name}} in "${p.expression}"`,
@@ -65,5 +69,5 @@ function shellQuote(word: string): string {
 
 function codedRunError(error: RunError, code: NonNullable<RunError['code']>, ctx: FailureContext): Failure {
   const file = error.at ? ctx.sourceOf(error.at.uri) : undefined;
-  return { ...coded(code), message: error.message, ...(error.at && file ? { location: { file, line: error.at.line }, scenarioId: `${file}:${error.at.line}` } : {}), hint: ERROR_CODES[code].fix };
+  return { ...coded(code), message: error.message, ...(error.at && file ? { location: { file, line: error.at.line }, scenarioId: `${file}:${error.at.line}` } : {}), ...errorFields(error, ctx), hint: ERROR_CODES[code].fix };
 }

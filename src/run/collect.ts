@@ -9,6 +9,9 @@ import { scenarioResult, type PendingCase, type RunLookups, type StartedCase } f
 import { toError } from './step-result.js';
 import { WORKER_ENDED, workerEndedError } from './parallel-support.js';
 
+/** testRunFinished's message when a run hook failed: "a BeforeAll hook errored, process exiting: file:line". */
+const RUN_HOOK_ERRORED = /\b(?:BeforeAll|AfterAll) hook errored\b/;
+
 /**
  * Reduces cucumber's message stream, envelope by envelope, into a RunResult.
  * Pure apart from the optional hook that supplies the thrown error (for expected/actual).
@@ -69,7 +72,7 @@ export class RunCollector {
   /** An error that ended the run outside any test step (cucumber rejected). */
   runError(error: RunError): void {
     const duplicate = this.result.runErrors.some((e) => e.message === error.message);
-    if (!duplicate) this.result.runErrors.push(error);
+    if (!duplicate) this.pushRunError(error);
     this.result.success = false;
   }
 
@@ -100,17 +103,17 @@ export class RunCollector {
    * become one run error (parallel-support.ts), and cucumber 13's own "Worker 0 exited
    * unexpectedly" its reason rather than a failed BeforeAll/AfterAll hook.
    */
-  endedEarly(): void {
+  endedEarly(cause?: RunError): void {
     const said = this.result.runErrors.filter((e) => !e.code && WORKER_ENDED.test(e.message));
     this.result.runErrors = this.result.runErrors.filter((e) => !said.includes(e));
     const unfinished = (ids: string[]) => ids.map((id) => this.pickles.get(id)).filter((p): p is messages.Pickle => p !== undefined && !this.finished.has(p.id));
     const running = unfinished([...this.started.values()].map((s) => this.testCases.get(s.testCaseId)?.pickleId ?? ''));
     const planned = unfinished([...this.testCases.values()].map((c) => c.pickleId));
     const lineOf = (p: messages.Pickle) => this.gherkin.pickleLine(p);
-    const error = workerEndedError(running, planned, lineOf, said[0]?.message);
+    const error = workerEndedError(running, planned, lineOf, said[0]?.message, cause);
     if (error) this.runError(error);
     // Each scenario a worker was running is its own failure, so none drops out of the counts.
-    for (const pickle of running.slice(1)) this.runError(workerEndedError([pickle], [pickle], lineOf, said[0]?.message)!);
+    for (const pickle of running.slice(1)) this.runError(workerEndedError([pickle], [pickle], lineOf, said[0]?.message, cause)!);
     for (const pickle of running) this.endedWhileRunning(pickle);
   }
 
@@ -233,12 +236,19 @@ export class RunCollector {
   private runHookFinished(event: messages.TestRunHookFinished): void {
     const result = event.result;
     if (result.status !== 'FAILED') return;
-    this.result.runErrors.push(toError(result, undefined) ?? { message: 'a BeforeAll/AfterAll hook failed' });
+    this.result.runErrors.push({ ...(toError(result, undefined) ?? { message: 'a BeforeAll/AfterAll hook failed' }), code: 'SPEC_HOOK' });
   }
 
   private runFinished(event: messages.TestRunFinished): void {
     this.result.success = event.success;
     if (event.exception) this.result.runErrors.push({ type: event.exception.type, message: event.exception.message ?? event.message ?? 'the run failed', stack: event.exception.stackTrace });
-    else if (!event.success && event.message) this.result.runErrors.push({ message: event.message });
+    else if (!event.success && event.message) this.pushRunError({ message: event.message });
+  }
+
+  /** cucumber's own word for a failed BeforeAll/AfterAll hook is a hook error, said once: cucumber ≥ 10 told it with the hook's error. */
+  private pushRunError(error: RunError): void {
+    const hook = !error.code && RUN_HOOK_ERRORED.test(error.message);
+    if (hook && this.result.runErrors.some((e) => e.code === 'SPEC_HOOK')) return;
+    this.result.runErrors.push(hook ? { ...error, code: 'SPEC_HOOK' } : error);
   }
 }

@@ -22,14 +22,20 @@ export function forWorkers<L extends object>(library: L, support: SupportJob, en
 }
 
 /**
- * The thrown error a worker put on a failed step's envelope (worker-preamble.cts): `strip` takes it
- * off before a formatter or the message record sees the envelope, `take` hands it to the collector.
+ * The thrown error a worker put on a failed step's envelope, and the processes its steps started
+ * (worker-preamble.cts): `strip` takes both off before a formatter or the message record sees the
+ * envelope, hands the processes to `onSpawned` (the runner's parent kills them with the run), and
+ * `take` hands the error to the collector.
  */
-export function thrownInWorkers(): { strip: (envelope: Envelope) => void; take: () => RunError | undefined } {
+export function thrownInWorkers(onSpawned: (spawned: { pid: number; exited?: boolean }) => void): { strip: (envelope: Envelope) => void; take: () => RunError | undefined } {
   let last: RunError | undefined;
   return {
     strip(envelope) {
-      const carrier = envelope as Envelope & { specloopThrown?: RunError };
+      const carrier = envelope as Envelope & { specloopThrown?: RunError; specloopSpawned?: { pid: number; exited?: boolean }[] };
+      if (carrier.specloopSpawned) {
+        carrier.specloopSpawned.forEach(onSpawned);
+        delete carrier.specloopSpawned;
+      }
       if (!carrier.specloopThrown) return;
       last = carrier.specloopThrown;
       delete carrier.specloopThrown;
@@ -94,10 +100,11 @@ export const WORKER_ENDED = /^(?:Worker \S+ exited unexpectedly|Error on worker)
  * throws only in a worker, a crash): it names the scenario that was running when it happened (else
  * the first that never ran), so the verdict fails rather than counting only what finished.
  */
-export function workerEndedError(running: Pickle[], planned: Pickle[], lineOf: (pickle: Pickle) => number, reason: string | undefined): RunError | undefined {
+export function workerEndedError(running: Pickle[], planned: Pickle[], lineOf: (pickle: Pickle) => number, reason: string | undefined, cause?: RunError): RunError | undefined {
   const first = running[0] ?? planned[0];
   const because = reason ? ` (${reason})` : '';
-  if (!first) return reason ? { code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended${because}` } : undefined;
+  const stack = cause?.stack ? { stack: cause.stack } : {};
+  if (!first) return reason || cause ? { code: 'SPEC_PARALLEL_WORKER_ENDED', message: `a cucumber worker ended${because}${cause ? `: ${cause.message}` : ''}`, ...stack } : undefined;
   const line = lineOf(first);
   const others = new Set(planned.map((p) => p.id));
   others.delete(first.id);
@@ -105,7 +112,10 @@ export function workerEndedError(running: Pickle[], planned: Pickle[], lineOf: (
   const what = running[0] ? `while "${first.name}" (${first.uri}:${line}) ran` : `before "${first.name}" (${first.uri}:${line}) ran`;
   return {
     code: 'SPEC_PARALLEL_WORKER_ENDED',
-    message: `a cucumber worker ended ${what}${because}${more}: a step or hook called process.exit, support code failed to load in the worker, or Node crashed (the worker's own error, if it wrote one, is on stderr)`,
+    message: cause
+      ? `a cucumber worker ended ${what}${because}${more}, on this error (its stack names where): ${cause.message}`
+      : `a cucumber worker ended ${what}${because}${more}: a step or hook called process.exit, support code failed to load in the worker, or Node crashed (the worker's own error, if it wrote one, is on stderr)`,
     at: { uri: first.uri, line },
+    ...stack,
   };
 }

@@ -38,6 +38,7 @@ export function reportSpawns(): void {
   const spawn = proto.spawn;
   proto.spawn = function (this: ChildProcess, ...args: unknown[]) {
     const result = spawn.apply(this, args);
+    takeWorkerErrors(this);
     const pid = this.pid;
     if (pid !== undefined) {
       void send({ type: 'spawned', pid });
@@ -45,4 +46,23 @@ export function reportSpawns(): void {
     }
     return result;
   };
+}
+
+type WorkerError = { type?: string; message: string; stack?: string };
+let workerErrorHandler: ((error: WorkerError) => void) | undefined;
+
+/** Where a cucumber worker's last error goes (worker-preamble.cts sends it before the worker exits). */
+export function onWorkerError(handler: ((error: WorkerError) => void) | undefined): void {
+  workerErrorHandler = handler;
+}
+
+/** cucumber's coordinator throws on a message type it does not know: the worker's error is taken off before it sees it. */
+function takeWorkerErrors(child: ChildProcess): void {
+  const emit = child.emit.bind(child) as (event: string | symbol, ...args: unknown[]) => boolean;
+  child.emit = ((event: string | symbol, ...args: unknown[]) => {
+    const message = args[0] as { type?: string; error?: WorkerError } | undefined;
+    if (event !== 'message' || message?.type !== 'SPECLOOP_WORKER_ERROR') return emit(event, ...args);
+    if (message.error) workerErrorHandler?.(message.error);
+    return true;
+  }) as typeof child.emit;
 }

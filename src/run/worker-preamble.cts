@@ -4,6 +4,7 @@
  * the support code itself, without what the runner set up around its own load. CommonJS, because
  * cucumber `require`s these in the worker.
  */
+import nodeChild = require('node:child_process');
 import nodeModule = require('node:module');
 import nodePath = require('node:path');
 import nodeUrl = require('node:url');
@@ -32,7 +33,8 @@ if (timeout > 0) {
 // worker's step definitions are wrapped as the runner wraps its own (capture-errors.cts), and the
 // error rides on the failed step's envelope to the runner, which takes it off before anything else reads it.
 type Library = { stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
-type Outgoing = { type?: string; envelope?: { testStepFinished?: { testStepResult?: { status?: string } }; specloopThrown?: unknown } };
+type Outgoing = { type?: string; envelope?: { testStepFinished?: { testStepResult?: { status?: string } }; specloopThrown?: unknown; specloopSpawned?: Spawn[] } };
+type Spawn = { pid: number; exited?: true };
 
 const cucumberLib = nodePath.dirname(nodeModule.createRequire(nodePath.join(process.cwd(), 'package.json')).resolve('@cucumber/cucumber'));
 const builder = (own(nodePath.join(cucumberLib, 'support_code_library_builder', 'index.js')) as { default: { finalize: (...args: unknown[]) => Library } }).default;
@@ -44,10 +46,27 @@ builder.finalize = (...args: unknown[]) => {
   return library;
 };
 
+// What the steps spawn here, as the runner's own reportSpawns does: the runner kills it, and what
+// it started, with the run, even when it detached from the worker's group. It rides on the next
+// envelope (a step's spawn is followed by its testStepFinished), the one channel cucumber passes on.
+const spawns: Spawn[] = [];
+const proto = nodeChild.ChildProcess.prototype as unknown as { spawn: (this: nodeChild.ChildProcess, ...args: unknown[]) => unknown };
+const spawn = proto.spawn;
+proto.spawn = function (this: nodeChild.ChildProcess, ...args: unknown[]) {
+  const result = spawn.apply(this, args);
+  const pid = this.pid;
+  if (pid !== undefined) {
+    spawns.push({ pid });
+    this.once('exit', () => spawns.push({ pid, exited: true }));
+  }
+  return result;
+};
+
 function withThrown(message: Outgoing): Outgoing {
   const finished = message?.type === 'ENVELOPE' ? message.envelope?.testStepFinished : undefined;
   const thrown = finished?.testStepResult?.status === 'FAILED' ? take() : undefined;
   if (thrown) message.envelope!.specloopThrown = thrown;
+  if (spawns.length && message?.type === 'ENVELOPE' && message.envelope) message.envelope.specloopSpawned = spawns.splice(0);
   return message;
 }
 
@@ -59,4 +78,13 @@ if (port) {
 } else if (process.send) {
   const send = process.send.bind(process) as (...args: unknown[]) => boolean;
   process.send = ((message: unknown, ...rest: unknown[]) => send(withThrown(message as Outgoing), ...rest)) as typeof process.send;
+  // A process worker that fails outside a step (a World constructor that throws) prints
+  // `new Error(reason, { cause })` and exits: the cause goes to the runner first, which reports it
+  // in the verdict instead of only "a worker ended" (runner-channel.ts takes it off before cucumber).
+  const printError = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const cause = args.map((arg) => (arg instanceof Error ? arg.cause : undefined)).find((c): c is Error => c instanceof Error);
+    if (cause) send({ type: 'SPECLOOP_WORKER_ERROR', error: { type: cause.name, message: cause.message, stack: cause.stack } });
+    printError(...args);
+  };
 }

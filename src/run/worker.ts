@@ -20,7 +20,7 @@ import { expandCompacted } from './compact-paths.js';
 import type { CoverageRecorder } from './coverage-recorder.js';
 import { configureTiming, cpuMs, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
-import { heartbeat, onParentMessage, reportSpawns, send, thread } from './runner-channel.js';
+import { heartbeat, onParentMessage, onWorkerError, reportSpawns, send, thread } from './runner-channel.js';
 import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
 import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
@@ -122,7 +122,9 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
   const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
   const parallel = await workersFor(api, sources, environment, job.parallel ?? 0);
-  const fromWorkers = parallel > 0 ? thrownInWorkers() : undefined;
+  let workerCause: RunError | undefined;
+  if (parallel > 0) onWorkerError((error) => (workerCause ??= error));
+  const fromWorkers = parallel > 0 ? thrownInWorkers((spawned) => void send({ type: 'spawned', ...spawned })) : undefined;
   const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown);
   current = collector;
   const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(job.hangAfterMs)) : heartbeat(job.hangAfterMs);
@@ -159,7 +161,8 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
     .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
   watchdog.stop();
   // A worker that ended (process.exit in a step, a crash) leaves its scenario, and those after it, unfinished.
-  if (parallel > 0) collector.endedEarly();
+  if (parallel > 0) collector.endedEarly(workerCause);
+  onWorkerError(undefined);
   record?.close();
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
   noteLoadPhase();

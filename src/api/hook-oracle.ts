@@ -1,0 +1,48 @@
+/**
+ * What an agent's hooks say about the oracle once a person has reviewed it (`spec ack`): a spec
+ * removed since then checks nothing any more, so a green suite without it proves nothing and the
+ * agent must not stop on it; a spec or step file changed is the person's to review. Specs added
+ * are ordinary work and go unmentioned.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { locateProject } from '../config/project-root.js';
+import type { SpecEnvironment } from '../core/env.js';
+import { nameFew } from '../core/name-few.js';
+import { ACK_FILE } from '../debt/ack-store.js';
+import { oracleMoves } from '../debt/locked.js';
+import { filesOf } from './ack.js';
+
+export interface OracleSinceAck {
+  at: string;
+  /** Specs in the ack that are gone: the agent is sent back until they are restored or acked. */
+  removedSpecs: string[];
+  /** Specs changed, and step files changed or removed: told to the person. */
+  changed: string[];
+}
+
+/** undefined when nothing was acked, nothing moved that matters, or the project cannot be read (verify reports that). */
+export async function oracleSinceAck(env: SpecEnvironment): Promise<OracleSinceAck | undefined> {
+  try {
+    const root = locateProject(env.cwd).root;
+    if (!existsSync(path.join(root, ACK_FILE))) return undefined;
+    const moved = await oracleMoves(root, (await filesOf(root, {}, env)).files);
+    if (!moved) return undefined;
+    const removedSpecs = moved.moves.filter((m) => m.kind === 'spec' && m.change === 'removed').map((m) => m.file);
+    const changed = moved.moves.filter((m) => m.change !== 'added' && !removedSpecs.includes(m.file)).map((m) => m.file);
+    return removedSpecs.length || changed.length ? { at: moved.at, removedSpecs, changed } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** For the agent: why it may not stop, and the two ways out. */
+export function removedSpecsMessage(moved: OracleSinceAck): string {
+  const one = moved.removedSpecs.length === 1;
+  return `specloop: ${one ? 'the spec' : 'the specs'} ${nameFew(moved.removedSpecs, 20)} ${one ? 'was' : 'were'} removed since the last spec ack (${moved.at}): a removed spec checks nothing, so the suite passing without ${one ? 'it' : 'them'} does not mean the work is done. Restore ${one ? 'it' : 'them'} (git checkout, or the reviewed text under .spec/ack/) and make the code pass; removing a spec is a person's decision (spec review, then spec ack).`;
+}
+
+/** For the person: what moved under the agent, and how to look at it. */
+export function changedOracleMessage(moved: OracleSinceAck): string {
+  return `specloop: ${nameFew(moved.changed, 10)} changed since the last spec ack (${moved.at}); the suite passes against the changed specs and steps, not the reviewed ones. Review the change with spec review, and accept it with spec ack.`;
+}
