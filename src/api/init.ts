@@ -7,6 +7,7 @@ import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { findStepHome } from '../init/step-files.js';
+import { declaredDependencies, installHints, SPECLOOP_INSTALL } from '../init/install-hints.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
@@ -89,26 +90,10 @@ function adviseExisting(root: string, report: InitReport): void {
   adviseGitignore(root, report);
 }
 
-/** specloop is not on the npm registry (README, "Using it in a project"): it installs from a tarball packed from its repository. */
-const SPECLOOP_INSTALL = 'specloop is not on the npm registry: npm i -D PATH/specloop-VERSION.tgz (npm pack in a clone of specloop makes it)';
-
 /** A monorepo's root: its packages hold the suites, and an example here would be a suite spec runs instead of theirs. */
 function adviseWorkspaceRoot(report: InitReport, packages: string[]): void {
   const { said, run } = suitesElsewhere(packages);
   report.hints.push(`${said} a suite of its own, which spec at this workspace root does not run: ${run}; wrote no example here`);
-}
-
-/** The example needs specloop, cucumber and tsx; typescript adds the typecheck gate. Names only what is not declared. */
-function installHints(declared: Set<string>): string[] {
-  const missing = ['@cucumber/cucumber', 'tsx'].filter((name) => !declared.has(name));
-  const hints = [...(declared.has('specloop') ? [] : [SPECLOOP_INSTALL]), ...(missing.length ? [`npm i -D ${missing.join(' ')} (the example's steps run with them)`] : [])];
-  if (!declared.has('typescript')) hints.push('npm i -D typescript to add the typecheck gate (and @types/node once your code uses Node\'s APIs)');
-  return [...hints, hints.length ? 'then run npx spec verify' : 'run npx spec verify'];
-}
-
-function declaredDependencies(root: string): Set<string> {
-  const pkg = readPackageJson(root);
-  return new Set([pkg?.dependencies, pkg?.devDependencies, pkg?.optionalDependencies].flatMap((deps) => (deps && typeof deps === 'object' ? Object.keys(deps) : [])));
 }
 
 function adviseGitignore(root: string, report: InitReport): void {
