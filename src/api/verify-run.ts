@@ -154,5 +154,5 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   options.onConfig?.(run);
   const outputs = Object.keys(run.overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f));
   options.onOutputs?.(outputs);
-  return prepareStages({ options, env, child: runners[0]!, config, run, outputs });
+  return prepareStages({ options, env, child: runners[0]!, config, run, outputs, runners });
 }
