@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
 import path from 'node:path';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, describe, expect, it } from 'vitest';
+import { VerdictSchema } from '../src/report/verdict.js';
 import { COMPILE_CACHE_DIR } from '../src/core/compile-cache.js';
 
 /**
@@ -31,6 +34,18 @@ function verify(root: string, args: string[], cache: boolean): { unspecified: un
   const ran = spawnSync(process.execPath, [path.join(REPO, 'bin', 'spec.js'), 'verify', '--json', '--gate', 'none', ...args], { cwd: root, encoding: 'utf8', env });
   const verdict = JSON.parse(ran.stdout) as { debt?: { metrics?: { unspecified?: { value?: unknown } } } };
   return { unspecified: verdict.debt?.metrics?.unspecified?.value, status: ran.status };
+}
+
+/** The live direct children of `pid`. */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return fields[0] !== 'Z' && Number(fields[1]) === pid ? [Number(name)] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 const executed = (root: string) => (JSON.parse(readFileSync(path.join(root, '.spec', 'line-coverage.json'), 'utf8')) as { files: Record<string, { executed: number[] }> }).files;
@@ -66,5 +81,27 @@ describe(supported ? 'line and file coverage with a warm compile cache' : 'line 
     expect(existsSync(path.join(cached, COMPILE_CACHE_DIR))).toBe(true);
     expect(covered(cached)).toEqual(covered(uncached));
     expect(covered(cached)[0]?.covered).toContain('lib/pricing.js');
+  }, 180_000);
+
+  it.skipIf(!supported)('spec mcp: a verify that records lines swaps its runner for one without the cache, leaving no runner of the swap behind', async () => {
+    const root = copy();
+    writeFileSync(path.join(root, 'spec.config.json'), '{ "coverage": true }\n');
+    verify(root, ['features/checkout.feature'], true);
+    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'NODE_COMPILE_CACHE' && e[0] !== 'NODE_DISABLE_COMPILE_CACHE'));
+    const transport = new StdioClientTransport({ command: process.execPath, args: [path.join(REPO, 'bin', 'spec.js'), 'mcp', '--cwd', root], env, stderr: 'pipe' });
+    const client = new Client({ name: 'specloop-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      for (let call = 0; call < 3; call++) {
+        const verdict = VerdictSchema.parse((await client.callTool({ name: 'verify', arguments: { gates: 'none' } })).structuredContent);
+        expect(verdict.exitCode, `call ${call + 1}: ${JSON.stringify(verdict.failures)}`).toBe(0);
+        expect(verdict.debt?.metrics.unspecified.value).toBe(3);
+      }
+      // The runner a call kept and the spare the pool refills: no runner left over from the swap.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(childrenOf(transport.pid!).length).toBeLessThanOrEqual(2);
+    } finally {
+      await client.close();
+    }
   }, 180_000);
 });

@@ -98,7 +98,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     // Stopped before the result: the figures say so (null, with the reason) rather than vanish.
     debt ??= debtWork?.then(({ finish, work }) => work && finish(work, { result: undefined, partial: true, unused: undefined, kind: options.runKind ?? 'verify' }));
   } finally {
-    for (const child of children) if (!(child === children[0] && keep(prepared, outcome))) child.kill();
+    for (const child of children) if (!(child === first && keep(prepared, outcome))) child.kill();
   }
   const sources = prepared?.sourceOf ?? new Map<string, string>();
   const sourceOf = (uri: string) => sources.get(uri) ?? uri;
@@ -128,7 +128,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;
   const debtNow = measured ? () => import('./debt.js').then((m) => m.debtWithoutRun(env.cwd, measured.config.debt, { specs: measured.run.values.specs.value, steps: supportGlobs })) : undefined;
-  return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
+  return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0] === first && first.alive, wholeFiles: prepared?.wholeFiles ?? [] };
 }
 
 /** The run's line coverage, for debt's `unspecified` figures; a cache: failing to write it never fails the run (false then). */

@@ -54,8 +54,6 @@ export class Runner {
   private hang: RunProgress | undefined;
   /** The runner's memory when it last answered, bytes: a long-lived runner is recycled by it. */
   lastRss = 0;
-  /** It may load code from Node's compile cache: it cannot record line coverage (run/start.ts). */
-  compileCache = false;
   /** The support code it was last asked to load: what a spare runner pre-loads (watch/runners.ts). */
   lastSupport: SupportJob | undefined;
   private readonly listeners = new Set<(message: ChildMessage) => void>();
@@ -65,6 +63,8 @@ export class Runner {
     readonly kind: RunnerKind,
     start: (events: TransportEvents) => Transport,
     onOutput?: (chunk: string) => void,
+    /** It may load code from Node's compile cache, so it cannot record line coverage (core/compile-cache.ts). */
+    readonly compileCache = true,
   ) {
     this.transport = start({
       message: (message) => {

@@ -1,13 +1,11 @@
 import path from 'node:path';
-import { compileCacheMayBeOn, withoutCompileCache } from '../core/compile-cache.js';
+import { withoutCompileCache } from '../core/compile-cache.js';
 import { startChildRunner } from './child.js';
 import type { Runner, RunnerKind } from './runner.js';
 import { startThreadRunner } from './thread.js';
 
 export function startRunner(kind: RunnerKind, root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
-  const runner = kind === 'thread' ? startThreadRunner(root, env, onOutput) : startChildRunner(root, env, onOutput);
-  runner.compileCache = compileCacheMayBeOn(env);
-  return runner;
+  return kind === 'thread' ? startThreadRunner(root, env, onOutput) : startChildRunner(root, env, onOutput);
 }
 
 /** A runner for line coverage: the compile cache off, since cached code has no block counts (core/compile-cache.ts). */
