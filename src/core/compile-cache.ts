@@ -38,7 +38,7 @@ export function compileCacheIsOn(): boolean {
 }
 
 /** Switches the cache on for this thread under `<root>/.spec/compile-cache`; the folder it uses, or undefined when off. */
-export function enableCompileCache(root: string, enable: Enable | null = nodeEnable, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function enableCompileCache(root: string, enable: Enable | null = nodeEnable, env: Record<string, string | undefined> = {}): string | undefined {
   // A worker thread's own variables are not the ones Node read at start: the switch is honoured here too.
   if (!enable || env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const specDir = path.join(root, '.spec');

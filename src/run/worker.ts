@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();
   // Before the project's cucumber and support code load: they are most of what the cache spares (core/compile-cache.ts).
-  enableCompileCache(process.cwd());
+  enableCompileCache(process.cwd(), undefined, process.env);
   const loaded = loadCucumber(process.cwd());
   if (!('api' in loaded)) {
     await send({ type: 'fatal', problem: loaded });
