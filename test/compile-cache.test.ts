@@ -52,6 +52,12 @@ describe('enableCompileCache', () => {
     }
   });
 
+  it('stays off, asking nothing of Node, under NODE_DISABLE_COMPILE_CACHE (a runner that records line coverage)', () => {
+    const { asked, enable } = recordingEnable(ENABLED);
+    expect(enableCompileCache(project(true), enable, { NODE_DISABLE_COMPILE_CACHE: '1' })).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+
   it("is off on a Node without module.enableCompileCache, and says off when Node could not start it", () => {
     const root = project(true);
     expect(enableCompileCache(root, null)).toBeUndefined();

@@ -6,6 +6,7 @@ import { noSpecsAtAll, noSpecsFound, selectRunSpecs } from '../spec/select-run.j
 import { supportFiles, supportGlobsOf } from '../bind/support-files.js';
 import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
+import { replaceForLines } from '../run/start.js';
 import { workersOf } from '../run/workers.js';
 import { coverageOf } from './run-coverage.js';
 import type { RunOptions } from '../run/options.js';
@@ -63,9 +64,11 @@ export interface Resolved {
   run: RunConfig;
   /** Files the run writes itself (the profile's reports), absolute. */
   outputs: string[];
+  /** Where `child` is kept: a run that records lines replaces it there with one whose compile cache is off. */
+  runners?: Runner[];
 }
 
-export async function prepareStages({ options, env, child, config, run, outputs }: Resolved): Promise<Prepared> {
+export async function prepareStages({ options, env, child, config, run, outputs, runners }: Resolved): Promise<Prepared> {
   const { overlay, values } = run;
   const specGlobs = values.specs.value;
   const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs })) : Promise.resolve(undefined));
@@ -81,7 +84,8 @@ export async function prepareStages({ options, env, child, config, run, outputs 
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
   const support = supportJob(config, { requireModules: values.requireModules.value, ...coverage, loaders: overlay?.loaders ?? [] }, files, options.invalidate);
-  child.load(support);
+  // Cached code has no block counts: line coverage in a runner with the cache on would read better than the truth.
+  (support.lines && child.compileCache && runners ? (runners[0] = replaceForLines(child, env.cwd, env.env, options.onOutput)) : child).load(support);
   mark('spec', 'support sent');
   const loaded = [...files.requirePaths, ...files.importPaths].map((f) => relativePath(env.cwd, f));
   const changes = early ?? (await selectChanges());

@@ -99,7 +99,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     // Stopped before the result: the figures say so (null, with the reason) rather than vanish.
     debt ??= debtWork?.then(({ finish, work }) => work && finish(work, { result: undefined, partial: true, unused: undefined, kind: options.runKind ?? 'verify' }));
   } finally {
-    for (const child of children) if (!(child === children[0] && keep(prepared, outcome))) child.kill();
+    for (const child of children) if (!(child === first && keep(prepared, outcome))) child.kill();
   }
   const sources = prepared?.sourceOf ?? new Map<string, string>();
   const sourceOf = (uri: string) => sources.get(uri) ?? uri;
@@ -129,7 +129,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;
   const debtNow = measured ? () => import('./debt.js').then((m) => m.debtWithoutRun(env.cwd, measured.config.debt, { specs: measured.run.values.specs.value, steps: supportGlobs })) : undefined;
-  return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], specGlobs: prepared?.run.values.specs.value, partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0]!.alive, wholeFiles: prepared?.wholeFiles ?? [] };
+  return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], specGlobs: prepared?.run.values.specs.value, partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0] === first && first.alive, wholeFiles: prepared?.wholeFiles ?? [] };
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {
@@ -146,5 +146,5 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   options.onConfig?.(run);
   const outputs = Object.keys(run.overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f));
   options.onOutputs?.(outputs);
-  return prepareStages({ options, env, child: runners[0]!, config, run, outputs });
+  return prepareStages({ options, env, child: runners[0]!, config, run, outputs, runners });
 }

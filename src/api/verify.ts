@@ -2,7 +2,7 @@ import path from 'node:path';
 import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { fromBase, locateProject } from '../config/project-root.js';
 import { peekConfiguredRunner } from '../config/peek-runner.js';
-import { runnerKindFor, startRunner } from '../run/start.js';
+import { runnerKindFor, startRunner, startRunnerForLines } from '../run/start.js';
 import { mark } from '../core/timing.js';
 import type { Verdict } from '../report/verdict.js';
 import type { VerifyOptions } from '../run/options.js';
@@ -24,7 +24,8 @@ export async function verify(options: VerifyOptions = {}, environment: Environme
   const raw = (options ?? {}) as VerifyOptions;
   const kind = runnerKindFor(place.root, raw.runner ?? configuredRunner(raw, place) ?? raw.defaultRunner ?? 'process', here.processCwd);
   mark('spec', `runner start: ${kind}`);
-  const first = startRunner(kind, place.root, here.env, typeof raw.onOutput === 'function' ? raw.onOutput : undefined);
+  // Coverage asked for may record lines, which the compile cache would falsify: no cache from the start, sparing a restart.
+  const first = (raw.coverage === true ? startRunnerForLines : startRunner)(kind, place.root, here.env, typeof raw.onOutput === 'function' ? raw.onOutput : undefined);
   try {
     const { checkCall, VerifyOptionsSchema } = await import('./options.js');
     const call = checkCall('verify', VerifyOptionsSchema, options, environment);

@@ -5,6 +5,12 @@
  * shard and every runner pays (bench/RESULTS.md, session 8 B). The cache lives under the project's
  * `.spec/` only, never elsewhere: when that folder is not there or not writable it stays off,
  * silently (nothing is wrong). On Node 20 the function does not exist: off.
+ *
+ * Code V8 takes from the cache carries no block coverage (Node's docs, "Limitations of the compile
+ * cache"; nodejs/node#54633): a module's top level and what compiles with it would read as wholly
+ * run. A runner that records line coverage is started with the cache off (NODE_DISABLE_COMPILE_CACHE,
+ * Node's own switch, which also overrides a NODE_COMPILE_CACHE the user set) and refuses lines
+ * while it is on (run/worker.ts). Function coverage (which files ran) is the same either way.
  */
 import { accessSync, constants } from 'node:fs';
 import nodeModule from 'node:module';
@@ -14,9 +20,27 @@ type Enable = (directory: string) => { status: number; directory?: string };
 
 export const COMPILE_CACHE_DIR = path.join('.spec', 'compile-cache');
 
+const nodeEnable = (nodeModule as { enableCompileCache?: Enable }).enableCompileCache ?? null;
+
+/** A runner's variables with the compile cache off: for one that records line coverage. */
+export function withoutCompileCache(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...env, NODE_DISABLE_COMPILE_CACHE: '1' };
+}
+
+/** Whether a process started with these variables on this Node may load code from the cache. */
+export function compileCacheMayBeOn(env: Record<string, string | undefined>): boolean {
+  return nodeEnable !== null && !env.NODE_DISABLE_COMPILE_CACHE;
+}
+
+/** Whether this thread loads code from a compile cache now (its own, or one NODE_COMPILE_CACHE started). */
+export function compileCacheIsOn(): boolean {
+  return Boolean((nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.());
+}
+
 /** Switches the cache on for this thread under `<root>/.spec/compile-cache`; the folder it uses, or undefined when off. */
-export function enableCompileCache(root: string, enable: Enable | null = (nodeModule as { enableCompileCache?: Enable }).enableCompileCache ?? null): string | undefined {
-  if (!enable) return undefined;
+export function enableCompileCache(root: string, enable: Enable | null = nodeEnable, env: Record<string, string | undefined> = {}): string | undefined {
+  // A worker thread's own variables are not the ones Node read at start: the switch is honoured here too.
+  if (!enable || env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const specDir = path.join(root, '.spec');
   try {
     accessSync(specDir, constants.W_OK);

@@ -1,3 +1,4 @@
+import { compileCacheMayBeOn } from '../core/compile-cache.js';
 import { fork } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -13,7 +14,7 @@ const TAIL_LIMIT = 16_384;
  * steps spawned, and a step that blocks its event loop is cut by the child's own watchdog thread.
  */
 export function startChildRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void, nodeFlags: string[] = []): Runner {
-  return new Runner('process', (events) => processTransport(root, env, events, nodeFlags), onOutput);
+  return new Runner('process', (events) => processTransport(root, env, events, nodeFlags), onOutput, compileCacheMayBeOn(env));
 }
 
 function processTransport(root: string, env: Record<string, string | undefined>, events: TransportEvents, nodeFlags: string[]): Transport {

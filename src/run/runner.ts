@@ -63,6 +63,8 @@ export class Runner {
     readonly kind: RunnerKind,
     start: (events: TransportEvents) => Transport,
     onOutput?: (chunk: string) => void,
+    /** It may load code from Node's compile cache, so it cannot record line coverage (core/compile-cache.ts). */
+    readonly compileCache = true,
   ) {
     this.transport = start({
       message: (message) => {

@@ -1,10 +1,22 @@
 import path from 'node:path';
+import { withoutCompileCache } from '../core/compile-cache.js';
 import { startChildRunner } from './child.js';
 import type { Runner, RunnerKind } from './runner.js';
 import { startThreadRunner } from './thread.js';
 
 export function startRunner(kind: RunnerKind, root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
   return kind === 'thread' ? startThreadRunner(root, env, onOutput) : startChildRunner(root, env, onOutput);
+}
+
+/** A runner for line coverage: the compile cache off, since cached code has no block counts (core/compile-cache.ts). */
+export function startRunnerForLines(kind: RunnerKind, root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
+  return startRunner(kind, root, withoutCompileCache(env), onOutput);
+}
+
+/** Stops `runner` and starts one of its kind for line coverage in its place. */
+export function replaceForLines(runner: Runner, root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
+  runner.kill();
+  return startRunnerForLines(runner.kind, root, env, onOutput);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { compileCacheMayBeOn } from '../core/compile-cache.js';
 import { Worker } from 'node:worker_threads';
 import { Runner, type Transport, type TransportEvents } from './runner.js';
 import { heartbeatBuffer, watchHeartbeat } from './watchdog.js';
@@ -12,7 +13,7 @@ import { killRecentChildren, killTrees, track } from './kill-tree.js';
  * and processes the steps spawn are killed with the runner.
  */
 export function startThreadRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
-  return new Runner('thread', (events) => threadTransport(root, env, events), onOutput);
+  return new Runner('thread', (events) => threadTransport(root, env, events), onOutput, compileCacheMayBeOn(env));
 }
 
 function threadTransport(root: string, env: Record<string, string | undefined>, events: TransportEvents): Transport {

@@ -26,7 +26,7 @@ import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { jsSyntaxErrorAt } from '../core/syntax-check.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
-import { enableCompileCache } from '../core/compile-cache.js';
+import { compileCacheIsOn, enableCompileCache } from '../core/compile-cache.js';
 
 const ownRequire = createRequire(import.meta.url);
 function mark(label: string): void {
@@ -77,6 +77,8 @@ function noteLoadPhase(): void {
 let cpuAtLoad = 0;
 
 async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | SpecProblem> {
+  // Cached code has no block counts: its untaken branches would read as run (core/compile-cache.ts).
+  if (support.lines && compileCacheIsOn()) return { code: 'SPEC_RUN_CRASH', message: 'this runner loads code from the compile cache, so its line coverage would count untaken branches as run', hint: 'start the runner with NODE_DISABLE_COMPILE_CACHE=1 (spec verify does so for a run that records lines)' };
   cpuAtLoad = cpuMs();
   mark('load received');
   await registerTypeScript(support, process.cwd());
@@ -196,7 +198,7 @@ async function main(): Promise<void> {
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();
   // Before the project's cucumber and support code load: they are most of what the cache spares (core/compile-cache.ts).
-  enableCompileCache(process.cwd());
+  enableCompileCache(process.cwd(), undefined, process.env);
   const loaded = loadCucumber(process.cwd());
   if (!('api' in loaded)) {
     await send({ type: 'fatal', problem: loaded });
