@@ -4,16 +4,15 @@ import { relativePath, type SpecEnvironment } from '../core/env.js';
 import type { SpecProblem } from '../core/errors.js';
 import { noSpecsAtAll, noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
 import { supportFiles, supportGlobsOf } from '../bind/support-files.js';
-import { CUT_SHORT, judgeUnusedAcrossSuite, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
+import { CUT_SHORT, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
 import { replaceForLines } from '../run/start.js';
 import { workersOf } from '../run/workers.js';
 import { coverageOf } from './run-coverage.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
-import { runPlanned, unparsedByUs } from '../run/run-scenarios.js';
+import { runPlanned } from '../run/run-scenarios.js';
 import type { Selection } from '../impact/select.js';
-import { ranNothing } from '../report/ran-nothing.js';
 import { mark } from '../core/timing.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
@@ -120,15 +119,6 @@ export async function runPrepared(prepared: Prepared, runner: Runner, env: SpecE
     prepared.unused = CUT_SHORT;
   }
   return ran.outcome;
-}
-
-/** What the run found beyond its scenarios' results: parse errors only cucumber saw, a run of nothing, unused definitions across the suite. */
-export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefined, options: RunOptions, problems: SpecProblem[], root: string): Promise<RunOutcome | undefined> {
-  problems.push(...unparsedByUs(outcome));
-  // A shard given nothing said so in a warning: the suite has scenarios, and other shards ran them.
-  if (problems.length === 0 && !(prepared.shard && prepared.shard.scenarios.length === 0 && prepared.shard.suite.scenarios > 0)) problems.push(...ranNothing(prepared, outcome, options));
-  if (prepared.unused.scope === 'suite' && outcome?.kind === 'result') return { ...outcome, result: await judgeUnusedAcrossSuite(outcome.result, prepared.specFiles, root) };
-  return outcome;
 }
 
 async function stepFilesOf(root: string, selection: Selection): Promise<string[] | undefined> {

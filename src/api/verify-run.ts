@@ -16,7 +16,8 @@ import type { VerifyDetails } from '../watch/types.js';
 import { loadRunConfig } from './run-config.js';
 import { recordLines } from './record-lines.js';
 import type { DebtOutcome, DebtWork, finishDebt, refreshLines } from './debt.js';
-import { judgeRun, keep, prepareStages, runPrepared, type Prepared } from './stages.js';
+import { keep, prepareStages, runPrepared, type Prepared } from './stages.js';
+import { judgeRun } from './judge-run.js';
 import { specloopVersion } from './version.js';
 
 export type { RunOptions } from '../run/options.js';
