@@ -43,4 +43,10 @@ describe('supportLoadProblem', () => {
     expect(asked).toEqual([STEPS]);
     expect(problem.location).toEqual({ file: 'steps.mjs', line: 2, column: 8 });
   });
+
+  it("turns esbuild's 0-based column (tsx's transform errors) into the 1-based column every other location uses", () => {
+    const message = `Transform failed with 1 error:\n${STEPS}:2:10: ERROR: Expected ";" but found "dayjs"`;
+    const error = errorWith(message, `TransformError: ${message}\n    at failureErrorWithLog (${ROOT}/node_modules/esbuild/lib/main.js:1:1)`);
+    expect(supportLoadProblem(error, ROOT).location).toEqual({ file: 'steps.mjs', line: 2, column: 11 });
+  });
 });

@@ -44,10 +44,11 @@ function lexerError(err: LoadError, syntaxAt?: (file: string) => Omit<Where, 'fi
 
 function firstUserFrame(text: string): Where | undefined {
   // A path starts a line, follows "(" or a space, or is a file URL: never the tail of "node:internal/…".
-  for (const match of text.matchAll(/(?:^|[\s(])((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)/gm)) {
+  for (const match of text.matchAll(/(?:^|[\s(])((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)(: ERROR:)?/gm)) {
     const file = toPath(match[1]!);
     if (!isUserFile(file)) continue;
-    return { file, line: Number(match[2]), column: Number(match[3]) };
+    // esbuild's messages (tsx's transform errors: "file:L:C: ERROR: …") count columns from 0, stack frames from 1.
+    return { file, line: Number(match[2]), column: Number(match[3]) + (match[4] ? 1 : 0) };
   }
   return undefined;
 }
