@@ -35,6 +35,14 @@ Feature: A project with no specs is bad input under --changed too
     And stderr contains "SPEC_NO_SPECS"
     And stderr contains "spec could not check this edit"
     And stderr does not contain "fix the code (not the specs or steps)"
+    When I run "spec hook claude stop" with this on stdin:
+      """
+      { "session_id": "s1", "stop_hook_active": false }
+      """
+    Then the exit code is 2
+    And stderr contains "SPEC_NO_SPECS"
+    And stderr contains "spec cannot check the work"
+    And stderr does not contain "Fix the code (not the specs or steps)"
     When I run "spec verify --gate none --cwd packages/api"
     Then the exit code is 1
 

@@ -83,7 +83,9 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
     return { exitCode: 0, verdict, stdout: agent === 'codex' ? `${JSON.stringify({ systemMessage: message })}\n` : `${message}\n` };
   }
   await saveRounds(env.cwd, session, rounds + 1);
-  const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: npx spec verify fails. Fix the code (not the specs or steps) until it passes.\n`;
+  // Exit 2 is input spec cannot check (no specs here, a config error): still not done, but not the code's fault.
+  const why = verdict.exitCode === 2 ? 'spec cannot check the work (exit 2): fix what the report names, then npx spec verify again.' : 'npx spec verify fails. Fix the code (not the specs or steps) until it passes.';
+  const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: ${why}\n`;
   return { exitCode: 2, verdict, stderr: `${failing}${moved?.removedSpecs.length ? `${removedSpecsMessage(moved)}\n` : ''}` };
 }
 
