@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { shortHash } from '../core/hash.js';
+import { fileHash } from '../core/hash.js';
 import { z } from '../core/zod.js';
 import type { ProjectFiles } from './ack-files.js';
 
@@ -22,13 +21,13 @@ export type MeasuredFiles = z.infer<typeof MeasuredFilesSchema>;
 /** Hashes every file of the project as the run begins (before the scenarios load it): an edit during the run then reads as a change. */
 export async function hashMeasured(root: string, globs: MeasuredFiles['globs'], listed: Promise<ProjectFiles>): Promise<MeasuredFiles> {
   const { specs, steps, sources } = await listed;
-  return { globs, hashes: await hashFiles(root, [...new Set([...specs, ...steps, ...sources])]) };
+  return { globs, hashes: hashFiles(root, [...new Set([...specs, ...steps, ...sources])]) };
 }
 
 /** The files (of `now`, the project's as listed today) whose text differs from what was measured, gone since, or added since. */
 export async function changedFromMeasured(root: string, measured: MeasuredFiles, now: readonly string[]): Promise<{ edited: string[]; added: string[] }> {
   const then = Object.keys(measured.hashes);
-  const current = await hashFiles(root, then);
+  const current = hashFiles(root, then);
   const edited = then.filter((file) => current[file] !== measured.hashes[file]);
   const added = now.filter((file) => !(file in measured.hashes));
   return { edited: edited.sort(), added: [...new Set(added)].sort() };
@@ -40,17 +39,9 @@ export async function changedFromMeasured(root: string, measured: MeasuredFiles,
  * 200-scenario bench suite's 125 files, 81 against 15 ms for 1,241, bench/RESULTS.md session 8 J),
  * and the few milliseconds it holds the event loop delay nothing the run waits on.
  */
-async function hashFiles(root: string, files: readonly string[]): Promise<Record<string, string>> {
+function hashFiles(root: string, files: readonly string[]): Record<string, string> {
   return Object.fromEntries(files.flatMap((file) => {
-    const hash = hashOf(path.join(root, file));
+    const hash = fileHash(path.join(root, file));
     return hash === undefined ? [] : [[file, hash]];
   }));
-}
-
-function hashOf(file: string): string | undefined {
-  try {
-    return shortHash(readFileSync(file));
-  } catch {
-    return undefined;
-  }
 }

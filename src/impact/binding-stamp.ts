@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { shortHash } from '../core/hash.js';
+import { fileHash } from '../core/hash.js';
 
 /**
  * What a scenario's recorded binding (the step files its steps matched) depended on: its spec
@@ -55,9 +55,5 @@ function mtimeOf(root: string, file: string): number {
 }
 
 function textHash(root: string, file: string): string {
-  try {
-    return shortHash(readFileSync(path.join(root, file)));
-  } catch {
-    return 'missing';
-  }
+  return fileHash(path.join(root, file)) ?? 'missing';
 }
