@@ -14,22 +14,9 @@ Feature: A project with no specs is bad input under --changed too
     Then the exit code is 2
     And the output contains "SPEC_NO_SPECS"
     And the output does not contain "0 passed, 0 failed"
-
-  Scenario: --changed at a workspace root names the package whose suite it is
-    Given the "notes-workspaces" fixture
-    And the project is a git repository with everything committed
-    And I replace "i.qty > 0" with "i.qty > 2" in the file "packages/api/src/pricing.js"
-    When I run "spec verify --changed --gate none"
-    Then the exit code is 2
-    And the output contains "SPEC_NO_SPECS"
-    And the output contains "packages/api has specs"
-    And the output contains "--cwd packages/api"
-    When I run "spec verify --gate none"
-    Then the exit code is 2
-    And the output contains "packages/api has specs"
     When I run "spec hook claude edit" with this on stdin:
       """
-      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/packages/api/src/pricing.js" } }
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/index.js" } }
       """
     Then the exit code is 2
     And stderr contains "SPEC_NO_SPECS"
@@ -43,8 +30,64 @@ Feature: A project with no specs is bad input under --changed too
     And stderr contains "SPEC_NO_SPECS"
     And stderr contains "spec cannot check the work"
     And stderr does not contain "Fix the code (not the specs or steps)"
+
+  Scenario: --changed at a workspace root names the package whose suite it is
+    Given the "notes-workspaces" fixture
+    And the project is a git repository with everything committed
+    And I replace "i.qty > 0" with "i.qty > 2" in the file "packages/api/src/pricing.js"
+    When I run "spec verify --changed --gate none"
+    Then the exit code is 2
+    And the output contains "SPEC_NO_SPECS"
+    And the output contains "packages/api has specs"
+    And the output contains "--cwd packages/api"
+    When I run "spec verify --gate none"
+    Then the exit code is 2
+    And the output contains "packages/api has specs"
     When I run "spec verify --gate none --cwd packages/api"
     Then the exit code is 1
+
+  Scenario: The agent's hooks at a workspace root answer for the packages' suites
+    An agent session starts at the repository's root, where `spec init --agent` wires the hooks:
+    an edit is checked in the package it touched, a stop in every package with a suite.
+
+    Given the "notes-workspaces" fixture
+    And the project is a git repository with everything committed
+    When I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/packages/web/src/app.js" } }
+      """
+    Then the exit code is 0
+    When I replace "i.qty > 0" with "i.qty > 2" in the file "packages/api/src/pricing.js"
+    And I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/packages/api/src/pricing.js" } }
+      """
+    Then the exit code is 2
+    And stderr contains "packages/api"
+    And stderr contains "features/pricing.feature"
+    And stderr contains "fix the code (not the specs or steps)"
+    And stderr does not contain "SPEC_NO_SPECS"
+    When I run "spec hook claude stop" with this on stdin:
+      """
+      { "session_id": "s1", "stop_hook_active": false }
+      """
+    Then the exit code is 2
+    And stderr contains "packages/api"
+    And stderr contains "Fix the code (not the specs or steps)"
+    And stderr does not contain "SPEC_NO_SPECS"
+    When I run "spec hook cursor stop" with this on stdin:
+      """
+      { "status": "completed" }
+      """
+    Then the exit code is 0
+    And stdout contains "followup_message"
+    And stdout contains "packages/api"
+    When I replace "i.qty > 2" with "i.qty > 0" in the file "packages/api/src/pricing.js"
+    And I run "spec hook codex stop" with this on stdin:
+      """
+      { "session_id": "s2", "stop_hook_active": false }
+      """
+    Then the exit code is 0
 
   Scenario: spec init at a workspace root does not claim the packages' suite as its own
     Given the "notes-workspaces" fixture
@@ -54,3 +97,6 @@ Feature: A project with no specs is bad input under --changed too
     And the output does not contain "runs this project's own suite"
     And the output contains "packages/api has a suite of its own"
     And the output contains "--cwd packages/api"
+    And the file "CLAUDE.md" contains "This is a workspace root: the suites are in the package `packages/api`"
+    And the file "CLAUDE.md" contains "`npx spec verify --cwd packages/api --reporter agent`"
+    And the file "CLAUDE.md" contains "`npx spec verify --cwd packages/api --changed --reporter agent`"

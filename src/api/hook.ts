@@ -7,13 +7,13 @@
  * So it is not in the registry. What it hands the agent inside that answer is a report, and that
  * comes from the registry by name: the agent reporter.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
-import { ensureDir } from '../core/fs.js';
+import { workspaceSuites } from '../config/workspaces.js';
 import type { Verdict } from '../report/verdict.js';
 import { changedOracleMessage, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
 import { editedFiles } from './hook-payload.js';
+import { loadRounds, saveRounds } from './hook-rounds.js';
+import { acrossSuites } from './hook-workspaces.js';
 import { verify, type VerifyOptions } from './verify.js';
 
 export type HookEvent = { agent: 'claude' | 'codex' | 'cursor'; event: 'edit' | 'stop' };
@@ -28,7 +28,6 @@ export interface HookAnswer {
 
 /** How often in a row a failing gate may send the agent back to work before it is let stop. */
 export const STOP_ROUNDS = 3;
-const STATE_FILE = '.spec/hook-stop.json';
 
 /**
  * An agent hook: runs the oracle at the point the agent's hook fires and answers in that agent's
@@ -39,6 +38,14 @@ const STATE_FILE = '.spec/hook-stop.json';
  */
 export async function agentHook(hook: HookEvent, payload: Record<string, unknown>, environment: EnvironmentInput = {}): Promise<HookAnswer> {
   const env = makeEnvironment(environment);
+  const answer = await oneHook(hook, payload, env);
+  if (!answer.verdict?.failures.some((f) => f.code === 'SPEC_NO_SPECS')) return answer;
+  // A workspace root whose suites are in its packages: the hook answers for them.
+  const suites = await workspaceSuites(env.cwd);
+  return suites.length ? acrossSuites(hook, payload, env, suites, oneHook) : answer;
+}
+
+function oneHook(hook: HookEvent, payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
   if (hook.event === 'edit') return afterEdit(hook.agent, payload, env);
   return hook.agent === 'cursor' ? cursorStop(payload, env) : claudeStop(hook.agent, payload, env);
 }
@@ -124,35 +131,4 @@ async function report(verdict: Verdict): Promise<string> {
   // Read by the agent, never by a terminal: no colour.
   const { loadRenderer } = await import('../report/reporters.js');
   return (await loadRenderer('agent', { to: 'stdout', colorLevel: 0 }))(verdict);
-}
-
-/** Rounds by agent session: two sessions in one project must not reset each other's count. */
-async function loadState(root: string): Promise<Record<string, number>> {
-  try {
-    const state: unknown = JSON.parse(await readFile(path.join(root, STATE_FILE), 'utf8'));
-    return state && typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, number>) : {};
-  } catch {
-    return {};
-  }
-}
-
-async function loadRounds(root: string, session: string): Promise<number> {
-  const rounds = (await loadState(root))[session];
-  return typeof rounds === 'number' ? rounds : 0;
-}
-
-async function saveRounds(root: string, session: string, rounds: number): Promise<void> {
-  const target = path.join(root, STATE_FILE);
-  try {
-    const state = await loadState(root);
-    delete state[session];
-    if (rounds > 0) state[session] = rounds;
-    // The newest sessions only: the file must not grow with every session ever run.
-    const kept = Object.fromEntries(Object.entries(state).slice(-20));
-    ensureDir(path.dirname(target));
-    const { default: writeFileAtomic } = await import('write-file-atomic');
-    await writeFileAtomic(target, JSON.stringify(kept));
-  } catch {
-    // Only a loop guard: losing it means at worst one more round.
-  }
 }

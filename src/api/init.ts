@@ -61,7 +61,7 @@ export async function init(options: InitOptions = {}, environment: EnvironmentIn
   if (report.existingSuite.length) adviseExisting(env.cwd, report);
   else if (elsewhere.length) adviseWorkspaceRoot(report, elsewhere);
   else await scaffold(env.cwd, report);
-  if (agent) await wireAgent(env.cwd, agent, report);
+  if (agent) await wireAgent(env.cwd, agent, report, elsewhere);
   return report;
 }
 
@@ -102,9 +102,9 @@ function adviseGitignore(root: string, report: InitReport): void {
   }
 }
 
-async function wireAgent(root: string, agent: AgentName, report: InitReport): Promise<void> {
+async function wireAgent(root: string, agent: AgentName, report: InitReport, suites: string[]): Promise<void> {
   // After the scaffold, so a new project's instructions name the example's own steps.
-  const plan = agentPlan(agent, await findStepHome(root));
+  const plan = agentPlan(agent, await findStepHome(root), suites);
   for (const section of plan.sections) await addSection(root, section, report);
   for (const hook of plan.hooks) await addHooks(root, hook, agent, report);
   await addMcpServer(root, plan.mcp, agent, report);

@@ -13,21 +13,23 @@ const START = '<!-- specloop:start -->';
 const END = '<!-- specloop:end -->';
 
 /** The instructions for a project whose step definitions are written in `home`'s language and folder. */
-export function instructions(home: StepHome): string {
+export function instructions(home: StepHome, suites: string[] = []): string {
+  // At a workspace root the suites are the packages': every command names one with --cwd.
+  const at = suites.length === 1 ? ` --cwd ${suites[0]}` : suites.length ? ' --cwd <package>' : '';
   return `${START}
 ## Specs are the oracle (specloop)
 
 What this project must do is written as executable specs: \`.feature\` files and Markdown spec
 documents under \`features/\` or \`specs/\`. \`spec verify\` runs them, then the other gates (types,
 unit tests, lint), and says whether the code does what they say.
-
-- After changing code, run \`npx spec verify --changed --reporter agent\`: it runs only the
+${suites.length ? workspaceLine(suites) : ''}
+- After changing code, run \`npx spec verify${at} --changed --reporter agent\`: it runs only the
   scenarios your change reaches. Fix what it reports before going on.
-- Before you call the work done, run \`npx spec verify --reporter agent\`. It must exit 0 and end
+- Before you call the work done, run \`npx spec verify${at} --reporter agent\`. It must exit 0 and end
   with \`spec: N passed, 0 failed\`; any other count is not done (a failed gate or a spec, config
   or load error counts too, named in parentheses: \`spec: 3 passed, 1 failed (gate typecheck)\`).
 - Once a person has reviewed the specs and run \`spec ack\` (\`.spec/ack.json\` exists), make that
-  final check \`npx spec verify --locked --reporter agent\`: it also fails, naming each file, when a
+  final check \`npx spec verify${at} --locked --reporter agent\`: it also fails, naming each file, when a
   spec or step definition differs from what was acked. You may change the code, never the oracle
   that judges it; if the behaviour itself must change, say so and leave the ack to a person.
 - A failure names the spec line, the step, expected and actual values, and the stack in this
@@ -42,6 +44,11 @@ unit tests, lint), and says whether the code does what they say.
 - \`--json\` prints the whole verdict as one JSON document (schema: \`specloop/verdict.schema.json\`).
 ${END}
 `;
+}
+
+function workspaceLine(suites: string[]): string {
+  const named = suites.map((suite) => `\`${suite}\``).join(', ');
+  return `\nThis is a workspace root: the suites are in the package${suites.length === 1 ? '' : 's'} ${named}. Run the commands below from here, with \`--cwd\` naming the package your change is in; the hooks check each package for you.\n`;
 }
 
 /** The instructions for the scaffolded example (TypeScript steps in steps/). */
@@ -75,8 +82,8 @@ export interface AgentPlan {
   hints: string[];
 }
 
-export function agentPlan(agent: AgentName, home: StepHome = DEFAULT_STEP_HOME): AgentPlan {
-  const section = instructions(home);
+export function agentPlan(agent: AgentName, home: StepHome = DEFAULT_STEP_HOME, suites: string[] = []): AgentPlan {
+  const section = instructions(home, suites);
   switch (agent) {
     case 'claude':
       return {
