@@ -14,12 +14,35 @@ const IGNORE = ['**/node_modules/**', '**/.git/**', `**/${DEFAULTS.outDir}/**`];
  * their own, project-relative: at a monorepo's root, where the suites are. Empty elsewhere.
  */
 export async function workspaceSuites(root: string): Promise<string[]> {
-  const patterns = workspacePatterns(root);
+  const listed = [...workspacePatterns(root), ...(await pnpmPatterns(root))];
+  const manifest = (p: string) => `${p.replace(/\/+$/, '')}/package.json`;
+  // pnpm's "!pattern" leaves those packages out.
+  const patterns = listed.filter((p) => !p.startsWith('!'));
   if (patterns.length === 0) return [];
-  const manifests = await glob(patterns.map((p) => `${p.replace(/\/+$/, '')}/package.json`), { cwd: root, ignore: IGNORE });
+  const left = listed.filter((p) => p.startsWith('!')).map((p) => manifest(p.slice(1)));
+  const manifests = await glob(patterns.map(manifest), { cwd: root, ignore: [...IGNORE, ...left] });
   const packages = manifests.map((m) => path.posix.dirname(m)).sort();
   const withSpecs = await Promise.all(packages.map(async (dir) => (await glob(SPEC_GLOBS, { cwd: path.join(root, dir), ignore: IGNORE })).length > 0));
   return packages.filter((_, i) => withSpecs[i]);
+}
+
+/** pnpm keeps its workspace in pnpm-workspace.yaml (`packages:`), not in package.json. */
+async function pnpmPatterns(root: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const { parse } = await import('yaml');
+    const config: unknown = parse(text);
+    const list = isPlainObject(config) ? config.packages : undefined;
+    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    // A broken pnpm-workspace.yaml is pnpm's to report; here it only names no packages.
+    return [];
+  }
 }
 
 function workspacePatterns(root: string): string[] {
