@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type * as messages from '@cucumber/messages';
 import type { RunProgress } from '../src/core/run-result.js';
 import { RunCollector } from '../src/run/collect.js';
-import { oldestOpenStep } from '../src/run/parallel-support.js';
+import { oldestOpenStep, workerErrorCause } from '../src/run/parallel-support.js';
 import type { Heartbeat } from '../src/run/watchdog.js';
 import { workersOf } from '../src/run/workers.js';
 
@@ -110,5 +110,28 @@ describe('workersOf', () => {
     const watch = workersOf({ runKind: 'watch' }, overlay);
     expect(watch.parallel).toBe(0);
     expect(watch.notes(true).map((n) => n.code)).toEqual(['SPEC_PROFILE_PARALLEL_IGNORED']);
+  });
+});
+
+describe('workerErrorCause', () => {
+  // cucumber 13's testRunFinished when a thread worker's World constructor threw (its text, verbatim in shape).
+  const said = {
+    message: 'Error on worker 1',
+    stack: 'Error: Error on worker 1\n    at WorkerThreadsAdapter.handleErrorFromWorker (/p/node_modules/@cucumber/cucumber/lib/runtime/parallel/adapter.js:166:19)\nCaused by: Error: db not configured\n    at new BankWorld (/p/test/support/world.js:5:11)',
+  };
+
+  it('takes the worker thread’s own error out of "Caused by:"', () => {
+    expect(workerErrorCause(said)).toEqual({ type: 'Error', message: 'db not configured', stack: 'Error: db not configured\n    at new BankWorld (/p/test/support/world.js:5:11)' });
+  });
+
+  it('keeps the class of a named error and the text of a thrown string', () => {
+    expect(workerErrorCause({ ...said, stack: 'Error: Error on worker 0\nCaused by: TypeError: x is not a function\n    at f (/p/a.js:1:1)' })).toMatchObject({ type: 'TypeError', message: 'x is not a function' });
+    expect(workerErrorCause({ ...said, stack: 'Error: Error on worker 0\nCaused by: no database' })).toMatchObject({ type: 'Error', message: 'no database' });
+  });
+
+  it('says nothing for a rejection that is not a worker ending, or one with no cause', () => {
+    expect(workerErrorCause({ message: 'a BeforeAll hook errored', stack: 'Error: x\nCaused by: Error: y' })).toBeUndefined();
+    expect(workerErrorCause({ message: 'Worker 0 exited unexpectedly with code 1', stack: 'Error: Worker 0 exited unexpectedly with code 1\n    at x' })).toBeUndefined();
+    expect(workerErrorCause(undefined)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import type { RunDefinition, RunError, RunProgress, RunResult, RunScenario } fro
 import { GherkinIndex } from './gherkin-index.js';
 import { scenarioResult, type PendingCase, type RunLookups, type StartedCase } from './scenario-result.js';
 import { toError } from './step-result.js';
-import { WORKER_ENDED, workerEndedError } from './parallel-support.js';
+import { WORKER_ENDED, workerEndedError, workerErrorCause } from './parallel-support.js';
 
 /** testRunFinished's message when a run hook failed: "a BeforeAll hook errored, process exiting: file:line". */
 const RUN_HOOK_ERRORED = /\b(?:BeforeAll|AfterAll) hook errored\b/;
@@ -110,6 +110,7 @@ export class RunCollector {
     const running = unfinished([...this.started.values()].map((s) => this.testCases.get(s.testCaseId)?.pickleId ?? ''));
     const planned = unfinished([...this.testCases.values()].map((c) => c.pickleId));
     const lineOf = (p: messages.Pickle) => this.gherkin.pickleLine(p);
+    cause ??= workerErrorCause(said[0]);
     const error = workerEndedError(running, planned, lineOf, said[0]?.message, cause);
     if (error) this.runError(error);
     // Each scenario a worker was running is its own failure, so none drops out of the counts.

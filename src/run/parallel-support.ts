@@ -96,6 +96,21 @@ export function stepKey(envelope: Envelope): string | undefined {
 export const WORKER_ENDED = /^(?:Worker \S+ exited unexpectedly|Error on worker)/;
 
 /**
+ * The worker's own error inside cucumber 13's failed test run `Error on worker N`: its thread's
+ * uncaught error (a World constructor that throws) is the error's cause, which cucumber's
+ * testRunFinished message only keeps as a `Caused by: Type: message` part of the stack text.
+ */
+export function workerErrorCause(said: { message: string; stack?: string } | undefined): RunError | undefined {
+  if (!said || !WORKER_ENDED.test(said.message)) return undefined;
+  const caused = /\nCaused by: ([\s\S]*)$/.exec(said.stack ?? '')?.[1];
+  if (!caused) return undefined;
+  const first = caused.split('\n')[0]!;
+  // "TypeError: text" names its class; a thrown string or object is its text alone.
+  const named = /^([A-Za-z_$][\w$.]*): (.*)$/.exec(first);
+  return { type: named ? named[1]! : 'Error', message: named ? named[2]! : first, stack: caused };
+}
+
+/**
  * The run error for scenarios a worker left unfinished (process.exit in a step, support code that
  * throws only in a worker, a crash): it names the scenario that was running when it happened (else
  * the first that never ran), so the verdict fails rather than counting only what finished.
