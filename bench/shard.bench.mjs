@@ -15,6 +15,10 @@
 // whole (target ≤ 0.3×), and the merge's cost: mergeVerdicts() in-process (target ≤ 100 ms) and
 // the `spec merge` command (a process: Node's start-up included). The scenario runs use
 // `--gate none` (gates would run again in every shard: a real CI cost, but not the split's).
+// The anchor, in the same rounds: plain cucumber-js on the whole suite and on each shard's own
+// scenarios (`file:line:line…`, the split spec chose), one process after another. Its slowest/whole
+// is what cucumber-js itself reaches on the same split, every process paying its own start-up and
+// support-code load: the floor a runner driving cucumber starts from.
 // A measurement tool: it only insists the runs do what they should (whole fails nothing, the
 // shards together run every scenario once, the merge equals the whole).
 import { spawnSync } from 'node:child_process';
@@ -27,6 +31,7 @@ import { GENERATOR_VERSION, defaultOutDir, generateSuite, manifestOptions, readM
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { size: { type: 'string', default: '2000' }, shards: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, regenerate: { type: 'boolean', default: false }, 'spec-bin': { type: 'string' }, coverage: { type: 'boolean', default: false } } });
+const CUCUMBER_BIN = path.join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 const SPEC_BIN = path.resolve(values['spec-bin'] ?? path.join(ROOT, 'bin', 'spec.js'));
 const DIST = path.join(path.dirname(SPEC_BIN), '..', 'dist');
 const coverage = values.coverage ? ['--coverage'] : [];
@@ -53,9 +58,9 @@ function ensureSuite() {
 // a core, CPU time much less (user + system of the process and the runner it waits for).
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function spec(dir, args) {
+function spec(dir, args, bin = SPEC_BIN) {
   const cpuFile = path.join(os.tmpdir(), `shard-bench-cpu-${process.pid}.txt`);
-  const command = GNU_TIME ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, SPEC_BIN, ...args]] : [process.execPath, [SPEC_BIN, ...args]];
+  const command = GNU_TIME ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
   const start = performance.now();
   const result = spawnSync(command[0], command[1], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
   const ms = performance.now() - start;
@@ -75,7 +80,31 @@ console.log(`shard benchmark — ${new Date().toISOString()}, node ${process.ver
 // One untimed whole run: warms tsx's cache and records .spec/durations.json, which the shards balance by.
 const warm = spec(suite, ['verify', '--gate', 'none', ...coverage, '--format', `json:${path.join(out, 'whole.json')}`]);
 if (warm.code !== 0) throw new Error(`the whole run failed (${warm.code}): ${warm.stderr.slice(-2000)}`);
+/** Each shard's scenarios as cucumber-js's paths: one `file:line:line…` a feature file. */
+function slicePaths(index) {
+  const byFile = new Map();
+  for (const id of JSON.parse(readFileSync(path.join(out, `shard-${index}.json`), 'utf8')).shard.scenarios) {
+    const at = id.lastIndexOf(':');
+    byFile.set(id.slice(0, at), [...(byFile.get(id.slice(0, at)) ?? []), id.slice(at + 1)]);
+  }
+  return [...byFile].map(([file, lines]) => `${file}:${lines.join(':')}`);
+}
+
+/** cucumber-js on the whole suite, then on each shard's slice (the shard verdicts of the round before name them). */
+function anchorRound() {
+  const cucumber = (paths) => {
+    const run = spec(suite, ['--format', 'summary', ...paths], CUCUMBER_BIN);
+    if (run.code !== 0) throw new Error(`cucumber-js failed (${run.code}): ${run.stderr.slice(-2000)}`);
+    return run;
+  };
+  const whole = cucumber([]);
+  const shards = Array.from({ length: total }, (_, i) => cucumber(slicePaths(i + 1)));
+  const slowest = Math.max(...shards.map((r) => r.ms));
+  return { whole: whole.ms, slowest, ratio: slowest / whole.ms, cpuRatio: Math.max(...shards.map((r) => r.cpu)) / whole.cpu };
+}
+
 const rounds = [];
+const anchors = [];
 for (let round = 1; round <= runs; round++) {
   const whole = spec(suite, ['verify', '--gate', 'none', ...coverage, '--format', `json:${path.join(out, 'whole.json')}`]);
   const shards = [];
@@ -91,6 +120,9 @@ for (let round = 1; round <= runs; round++) {
   rounds.push({ whole: whole.ms, shards, slowest, ratio: slowest / whole.ms, wholeCpu: whole.cpu, cpuRatio });
   const cpuText = Number.isNaN(cpuRatio) ? '' : `; CPU: whole ${fmt(whole.cpu)}, shards ${cpus.map(fmt).join(', ')}, most/whole ${cpuRatio.toFixed(2)}`;
   console.log(`  round ${round}: whole ${fmt(whole.ms)}; shards ${shards.map(fmt).join(', ')}; slowest/whole ${(slowest / whole.ms).toFixed(2)}${cpuText} (load ${load()})`);
+  const anchor = anchorRound();
+  anchors.push(anchor);
+  console.log(`           anchor cucumber-js on the same split: whole ${fmt(anchor.whole)}, slowest shard ${fmt(anchor.slowest)}, slowest/whole ${anchor.ratio.toFixed(2)}${Number.isNaN(anchor.cpuRatio) ? '' : `, CPU ${anchor.cpuRatio.toFixed(2)}`}`);
 }
 
 const files = Array.from({ length: total }, (_, i) => path.join(out, `shard-${i + 1}.json`));
@@ -119,5 +151,7 @@ console.log(`  slowest shard: median ${fmt(median(rounds.map((r) => r.slowest)))
 const cpuRatios = rounds.map((r) => r.cpuRatio);
 if (!cpuRatios.some(Number.isNaN)) console.log(`  CPU time (user + system), most of a shard / whole: median ${median(cpuRatios).toFixed(2)}, spread ${Math.min(...cpuRatios).toFixed(2)}–${Math.max(...cpuRatios).toFixed(2)}; whole run's CPU median ${fmt(median(rounds.map((r) => r.wholeCpu)))}`);
 console.log(`  slowest shard / whole: median ${median(ratios).toFixed(2)}, spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (target ≤ 0.30)`);
+const anchorRatios = anchors.map((a) => a.ratio);
+console.log(`  anchor, cucumber-js on the same split: slowest shard / whole median ${median(anchorRatios).toFixed(2)}, spread ${Math.min(...anchorRatios).toFixed(2)}–${Math.max(...anchorRatios).toFixed(2)}; whole ${fmt(median(anchors.map((a) => a.whole)))}, slowest shard ${fmt(median(anchors.map((a) => a.slowest)))}; spec's slowest shard / cucumber-js's ${(median(rounds.map((r) => r.slowest)) / median(anchors.map((a) => a.slowest))).toFixed(2)}`);
 console.log(`  merge of ${total} shard verdicts, mergeVerdicts() in-process: median ${median(api).toFixed(1)} ms, spread ${Math.min(...api).toFixed(1)}–${Math.max(...api).toFixed(1)} ms over 15 (target ≤ 100 ms)`);
 console.log(`  spec merge command (a process, Node start-up included): median ${median(cli).toFixed(0)} ms, spread ${Math.min(...cli).toFixed(0)}–${Math.max(...cli).toFixed(0)} ms over 5`);
