@@ -6,6 +6,9 @@ import { workerEntry } from './child.js';
 import type { ChildMessage, SpawnedMessage } from './protocol.js';
 import { killRecentChildren, killTrees, track } from './kill-tree.js';
 
+/** How long terminate() may take before the thread counts as stuck in a synchronous child. */
+const STUCK_MS = 300;
+
 /**
  * The runner as a worker thread of this process: no second Node start-up, which is most of what a
  * child process costs a small suite. It keeps what the child gives: a step that blocks the event
@@ -63,9 +66,13 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
     kill: () => {
       killTrees(spawned);
       if (exited) return;
-      void worker.terminate();
-      // A run or load timeout can find the thread in execSync too: terminate() waits for it.
-      if (pending > 0) killRecentChildren(Date.now() - startedAt + 1000);
+      const stopped = worker.terminate();
+      if (pending === 0) return;
+      // A run or load timeout can find the thread in execSync too, which terminate() waits for:
+      // then its recent children go. Only then: this process has children of its own (the
+      // esbuild service that loaded spec.config.ts), which a thread stopped at once leaves alone.
+      const stuck = setTimeout(() => killRecentChildren(Date.now() - startedAt + 1000), STUCK_MS);
+      void stopped.finally(() => clearTimeout(stuck));
     },
   };
 }
