@@ -82,6 +82,27 @@ Feature: Shards across machines, one debt record
     And that warning's message contains "shards/2.json recorded no line coverage"
     And the verdict has a gate "debt" with the status "error"
 
+  Scenario: Thresholds that need no line coverage are checked by the merge as by one machine
+    No threshold on a line figure: one machine records no lines and checks the others, and the
+    shards record none, so the merge measures as that machine does (found by the new-user trial:
+    the merge failed the gate as "not measured" where one machine passed).
+
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": { "maxBindingHealth": 0, "noVacuousChecks": true } }
+      """
+    When I run "spec verify --json"
+    Then the exit code is 0
+    And the verdict has a gate "debt" with the status "passed"
+    When I run "spec verify --shard 1/2 --format json:shards/1.json"
+    Then the exit code is 0
+    When I run "spec verify --shard 2/2 --format json:shards/2.json"
+    Then the exit code is 0
+    When I run "spec merge shards/1.json shards/2.json --json"
+    Then the exit code is 0
+    And the verdict has a gate "debt" with the status "passed"
+    And the verdict does not have a "SPEC_MERGE_DEBT" warning
+
   Scenario: A source file that differs from what a shard measured leaves the merged debt unmeasured
     When I run "spec verify --coverage --gate none --shard 1/2 --format json:shards/1.json"
     And I run "spec verify --coverage --gate none --shard 2/2 --format json:shards/2.json"

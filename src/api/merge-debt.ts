@@ -1,7 +1,7 @@
 import type { DebtConfig } from '../config/schema.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { GateResult } from '../core/results.js';
-import { hasDebtThresholds, isDeferredDebtGate } from '../debt/gate.js';
+import { hasDebtThresholds, isDeferredDebtGate, thresholdsNeedLines } from '../debt/gate.js';
 import type { ShardDebt } from '../debt/shard-debt.js';
 import type { LineRecord } from '../debt/line-record.js';
 import type { MergedDebt, NamedVerdict } from '../report/merge.js';
@@ -28,8 +28,10 @@ export async function measureMergedDebt(cwd: string, shards: readonly NamedVerdi
   const missing = shards.find((s) => !s.verdict.shard?.debt);
   if (missing) return unmeasured(`${missing.name} carries no debt record (its spec.config has debt: false?)`, gated);
   const debts = shards.map((s) => ({ name: s.name, debt: s.verdict.shard!.debt! }));
-  const record = await joinedLines(place, debts, recordedAt);
-  if ('message' in record) return unmeasured(record.message, gated);
+  // No shard recorded lines, as one machine records none when no threshold needs them: the
+  // figures are measured as that machine's would be, from the line record this checkout has.
+  const record = debts.every((d) => d.debt.lines === null) && !thresholdsNeedLines(config) ? undefined : await joinedLines(place, debts, recordedAt);
+  if (record && 'message' in record) return unmeasured(record.message, gated);
   return measureWhole(place, config, debts.map((d) => d.debt), record, gated);
 }
 
@@ -51,9 +53,9 @@ async function joinedLines(root: string, debts: { name: string; debt: ShardDebt 
   return (await differingFile(root, record)) ?? record;
 }
 
-async function measureWhole(root: string, config: DebtConfig, debts: ShardDebt[], record: LineRecord, gated: boolean): Promise<MergedDebt> {
+async function measureWhole(root: string, config: DebtConfig, debts: ShardDebt[], record: LineRecord | undefined, gated: boolean): Promise<MergedDebt> {
   const [{ writeLineRecord }, { combineShares }, debtApi] = await Promise.all([import('../debt/line-record.js'), import('../debt/shard-debt.js'), import('./debt.js')]);
-  await writeLineRecord(root, record);
+  if (record) await writeLineRecord(root, record);
   // The step files were analysed by the shards (their vacuous checks are in their shares): not again here.
   const work = debtApi.startDebt(root, config, [], debts[0]!.globs, false, false)!;
   const measured = await debtApi.measureRecorded(work, combineShares(debts), { kind: 'verify', partial: false });

@@ -8,8 +8,8 @@ import type { SpecProblem } from '../core/errors.js';
 import type { GateResult } from '../core/results.js';
 import type { ShardDebt } from '../debt/shard-debt.js';
 import type { DebtGlobs, DebtOutcome } from './debt.js';
-import type { ResolvedConfig } from '../config/schema.js';
-import { chooseDebtGate, DEFERRED_TO_MERGE } from '../debt/gate.js';
+import type { DebtConfig, ResolvedConfig } from '../config/schema.js';
+import { chooseDebtGate, DEFERRED_TO_MERGE, hasDebtThresholds } from '../debt/gate.js';
 import type { RunOptions } from '../run/options.js';
 import type { RunOutcome } from '../run/runner.js';
 import type { RunPlan } from '../run/job.js';
@@ -93,9 +93,12 @@ export function debtGateOf(options: RunOptions, prepared: { filtered: boolean; s
   return { ...chooseDebtGate(options.gates, prepared.config.debt, prepared.filtered && !slice), deferred: Boolean(prepared.shard) };
 }
 
-/** Whether debt reads the step files for vacuous checks: a whole run does, and a shard that records lines, for its share of the merged figures. */
-export function analysesSteps(prepared: { filtered: boolean; shard?: ShardSelection['field']; plan?: RunPlan }): boolean {
-  return !prepared.filtered || Boolean(prepared.shard && prepared.plan?.support.lines);
+/**
+ * Whether debt reads the step files for vacuous checks: a whole run does, and a shard for its share
+ * of the merged figures when it records lines or the merge checks thresholds (which may need them).
+ */
+export function analysesSteps(prepared: { filtered: boolean; shard?: ShardSelection['field']; plan?: RunPlan; config: { debt: DebtConfig | false } }): boolean {
+  return !prepared.filtered || Boolean(prepared.shard && (prepared.plan?.support.lines || hasDebtThresholds(prepared.config.debt)));
 }
 
 /**
