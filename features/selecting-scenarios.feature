@@ -140,6 +140,28 @@ Feature: Running some of the scenarios
     When I run "spec verify --name nosuch --gate none"
     Then the exit code is 0
 
+  Scenario: Every scenario skipped is not a pass: nothing was checked
+    cucumber-js exits 0 when a Before hook returns 'skipped' for every scenario; specloop says
+    nothing was checked (found by the new-user trial), unless asked to pass.
+
+    Given the file "steps/skip-all.steps.ts" contains:
+      """
+      import { Before } from '@cucumber/cucumber';
+
+      Before(function () {
+        return 'skipped';
+      });
+      """
+    When I run "spec verify --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "config-error" failure
+    And that failure's code is "SPEC_ALL_SKIPPED"
+    When I run "spec verify --gate none"
+    Then the exit code is 1
+    And stdout contains "every scenario that ran was skipped"
+    When I run "spec verify --gate none --pass-with-no-scenarios"
+    Then the exit code is 0
+
   Scenario: A project with no specs at all is told so, and passes only when asked
     Given there is no file "features"
     When I run "spec verify --gate none"

@@ -13,6 +13,8 @@ export interface ChosenBy {
   run: RunConfig;
   /** --changed's selection, when the run took its scenarios from git's changes. */
   selection: Selection | undefined;
+  /** A shard's slice: one shard's scenarios may all be skipped where the whole run's are not. */
+  shard?: unknown;
 }
 
 /**
@@ -21,10 +23,23 @@ export interface ChosenBy {
  * nothing affected, or a watch run of what an edit reached (watch's full run names no paths and counts).
  */
 export function ranNothing(chosen: ChosenBy, outcome: RunOutcome | undefined, options: RunOptions): SpecProblem[] {
+  if (chosen.selection || (options.selected && options.paths?.length) || chosen.run.values.passWithNoScenarios.value) return [];
   const empty = !outcome || (outcome.kind === 'result' && outcome.result.scenarios.length === 0 && outcome.result.runErrors.length === 0);
-  if (!empty || chosen.selection || (options.selected && options.paths?.length)) return [];
-  if (chosen.run.values.passWithNoScenarios.value) return [];
-  return [nothingMatched(chosen, options)];
+  if (empty) return [nothingMatched(chosen, options)];
+  return !options.dryRun && !chosen.shard && allSkipped(outcome) ? [everyOneSkipped(outcome.result.scenarios.length)] : [];
+}
+
+/** Scenarios ran and every one was skipped (cucumber's `return 'skipped'`): cucumber exits 0, though nothing was checked. */
+function allSkipped(outcome: RunOutcome): outcome is Extract<RunOutcome, { kind: 'result' }> {
+  return outcome.kind === 'result' && outcome.result.runErrors.length === 0 && outcome.result.scenarios.length > 0 && outcome.result.scenarios.every((s) => s.status === 'skipped');
+}
+
+function everyOneSkipped(count: number): SpecProblem {
+  return {
+    code: 'SPEC_ALL_SKIPPED',
+    message: `every scenario that ran was skipped (${count === 1 ? 'the only one' : `all ${count}`}): nothing was checked`,
+    hint: "a Before hook or a step returned 'skipped' for each: skipping is not a pass; pass --pass-with-no-scenarios (config \"passWithNoScenarios\": true) when skipping them all is expected",
+  };
 }
 
 /** Says which filters together matched nothing, in the words the user gave them. */
