@@ -107,6 +107,7 @@ export const ERROR_CODES = {
   SPEC_FLAKY: { exit: 1, kind: 'flaky', label: 'flaky scenario', description: 'with `--fail-on-flaky` (or `failOnFlaky`): a scenario failed, then passed on a retry', fix: 'make the scenario deterministic (the failed attempts say where it went wrong), or run without --fail-on-flaky to only report it' },
   SPEC_FAIL_ON_FLAKY_NO_RETRY: { exit: 0, kind: 'config-error', description: '`--fail-on-flaky` (or `failOnFlaky`) is set with no retry: no failed scenario runs again, so none can be flaky and it can have no effect', fix: 'set retries: `--retry N`, `"retry": N` in spec.config or the cucumber profile\'s `retry`' },
   SPEC_PROFILE_UNKNOWN_KEY: { exit: 0, kind: 'config-error', description: 'a cucumber profile has a key cucumber does not know (a typo such as `requir:`): cucumber ignores it, so what it was meant to set is not set', fix: 'rename it to the option it meant (the warning says which), or remove it' },
+  SPEC_COVERS_GLOB: { exit: 0, kind: 'parse-error', description: "a glob in a Markdown spec's `covers:` matches no file of the project, or points outside it, so it claims nothing", fix: 'make it a project-relative glob of the files the spec is about (src/refunds/**), or remove it' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
