@@ -271,14 +271,14 @@ describe('steps', () => {
 
   it('warns at every line under a scenario that reads like a step but does not run', () => {
     const source = md(
-      '# T', '## Scenario: s', '- Given real', '- then lower', '- [ ] Then boxed', '- **then** bold', '- Then: glued colon', '> - Then quoted',
+      '# T', '## Scenario: s', '- Given real', '- then lower', '- [ ] Then boxed', '- **then** bold', '- **Then:** bold colon', '- Then: glued colon', '> - Then quoted',
       '> And quoted too', '', 'then a prose line', 'that wraps and then', '', '    Then indented code', '', '```text', 'Given fenced', '```', '### Then a heading',
     );
     const r = build(source);
     expect(r.problems).toEqual([]);
     expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['real']);
     expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual(
-      [4, 5, 6, 7, 8, 9, 11, 14, 17, 19].map((line) => ['SPEC_STEP_NOT_LISTED', line]),
+      [4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 20].map((line) => ['SPEC_STEP_NOT_LISTED', line]),
     );
   });
 

@@ -21,9 +21,8 @@ export function nearStepKeyword(text: string, kw: Keywords): string | undefined 
   for (const keyword of kw.steps) {
     const word = keyword.trim();
     if (word === '*' || !lower.startsWith(word.toLocaleLowerCase())) continue;
-    const after = body.slice(word.length).replace(/^(?:\*\*|__|\*|_)/, '');
     // A following letter makes it another word ("Thenceforth", "Andrew"), not a keyword.
-    if (/^[:,.]?[ \t]+\S/.test(after)) return body.slice(0, word.length);
+    if (/^(?:\*\*|__|\*|_)?[:,.]?(?:\*\*|__|\*|_)?[ \t]+\S/.test(body.slice(word.length))) return body.slice(0, word.length);
   }
   return undefined;
 }
