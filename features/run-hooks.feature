@@ -37,3 +37,25 @@ Feature: A BeforeAll or AfterAll hook that fails says why, and where
     And stdout contains "2 connections are still open"
     And stdout contains "tests/support/world.ts:18"
     And stdout contains "tests/support/world.ts:19"
+
+  Scenario Outline: On cucumber <major>, a BeforeAll hook that throws names its own error, its file and line
+    Given the "<fixture>" fixture
+    And the file "features/step_definitions/<file>" contains:
+      """
+      <fs>
+      <cucumber>
+
+      BeforeAll(function () {
+        JSON.parse(readFileSync('config/test-db.json', 'utf8'));
+      });
+      """
+    When I run "spec verify --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "hook-error" failure at "features/step_definitions/<file>:4"
+    And that failure's message contains "the BeforeAll hook failed: ENOENT: no such file or directory, open 'config/test-db.json'"
+    And that failure's stack contains "features/step_definitions/<file>:5"
+
+    Examples:
+      | fixture     | major | file        | fs                                           | cucumber                                             |
+      | cucumber-10 | 10    | db_hooks.js | const { readFileSync } = require('node:fs'); | const { BeforeAll } = require('@cucumber/cucumber'); |
+      | cucumber-11 | 11    | db_hooks.ts | import { readFileSync } from 'node:fs';      | import { BeforeAll } from '@cucumber/cucumber';      |
