@@ -313,10 +313,11 @@ describe('RunCollector: known values from particular samples', () => {
 
   it('global-hooks-beforeall-error / afterall-error: a failed run hook is a run error', () => {
     const before = collect('global-hooks-beforeall-error').result;
-    expect(before.runErrors).toEqual([expect.objectContaining({ type: 'Error', message: 'BeforeAll hook went wrong' })]);
+    const at = (name: string, line: number) => ({ uri: `samples/${name}/${name}.ts`, line });
+    expect(before.runErrors).toEqual([expect.objectContaining({ type: 'Error', code: 'SPEC_HOOK', message: 'the BeforeAll hook failed: BeforeAll hook went wrong', at: at('global-hooks-beforeall-error', 7) })]);
     expect(before.success).toBe(false);
     const after = collect('global-hooks-afterall-error').result;
-    expect(after.runErrors.map((e) => e.message)).toEqual(['AfterAll hook went wrong']);
+    expect(after.runErrors.map((e) => [e.message, e.at])).toEqual([['the AfterAll hook failed: AfterAll hook went wrong', at('global-hooks-afterall-error', 19)]]);
     expect(collect('global-hooks').result.runErrors).toEqual([]);
   });
 
@@ -375,10 +376,35 @@ describe('RunCollector: known values from particular samples', () => {
   it('runError() adds an error once and marks the run unsuccessful', () => {
     const collector = new RunCollector();
     for (const envelope of envelopes('global-hooks-beforeall-error')) collector.onEnvelope(envelope);
-    collector.runError({ message: 'BeforeAll hook went wrong' });
+    collector.runError({ message: 'the BeforeAll hook failed: BeforeAll hook went wrong' });
     collector.runError({ message: 'cucumber rejected', stack: 'Error: cucumber rejected' });
     const result = collector.finish();
-    expect(result.runErrors.map((e) => e.message)).toEqual(['BeforeAll hook went wrong', 'cucumber rejected']);
+    expect(result.runErrors.map((e) => e.message)).toEqual(['the BeforeAll hook failed: BeforeAll hook went wrong', 'cucumber rejected']);
+    expect(result.success).toBe(false);
+  });
+
+  it('thrown(): cucumber ≤ 11\'s rejection for a failed run hook becomes the hook\'s own error at its file and line', () => {
+    const collector = new RunCollector();
+    const cause = new Error('listen EADDRINUSE: address already in use 127.0.0.1:4517');
+    collector.thrown(new Error('a BeforeAll hook errored, process exiting: tests/support/world.ts:5', { cause }));
+    collector.thrown(new Error('something else broke'));
+    const errors = collector.finish().runErrors;
+    expect(errors.map((e) => [e.code, e.message, e.at])).toEqual([
+      ['SPEC_HOOK', 'the BeforeAll hook failed: listen EADDRINUSE: address already in use 127.0.0.1:4517', { uri: 'tests/support/world.ts', line: 5 }],
+      [undefined, 'something else broke', undefined],
+    ]);
+    expect(errors[0]!.stack).toBe(cause.stack);
+    const onWorker = new RunCollector();
+    onWorker.thrown(new Error('an AfterAll hook errored on worker 1, process exiting: tests/support/hooks.ts:12', { cause: 'closed twice' }));
+    expect(onWorker.finish().runErrors).toEqual([{ code: 'SPEC_HOOK', message: 'the AfterAll hook failed: closed twice', at: { uri: 'tests/support/hooks.ts', line: 12 } }]);
+  });
+
+  it('thrown(): a run hook cucumber already reported (cucumber ≥ 12) is not said twice', () => {
+    const collector = new RunCollector();
+    for (const envelope of envelopes('global-hooks-beforeall-error')) collector.onEnvelope(envelope);
+    collector.thrown(new Error('a BeforeAll hook errored, process exiting: samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7'));
+    const result = collector.finish();
+    expect(result.runErrors.map((e) => e.message)).toEqual(['the BeforeAll hook failed: BeforeAll hook went wrong']);
     expect(result.success).toBe(false);
   });
 

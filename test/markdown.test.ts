@@ -265,6 +265,27 @@ describe('steps', () => {
     const r = build(source);
     expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['real']);
     expect(r.gherkin).not.toContain('lowercase');
+    // Only the one that reads like a step is worth a word; a glued or empty keyword is no step.
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_NOT_LISTED', 6]]);
+  });
+
+  it('warns at every line under a scenario that reads like a step but does not run', () => {
+    const source = md(
+      '# T', '## Scenario: s', '- Given real', '- then lower', '- [ ] Then boxed', '- **then** bold', '- **Then:** bold colon', '- Then: glued colon', '> - Then quoted',
+      '> And quoted too', '', 'then a prose line', 'that wraps and then', '', '    Then indented code', '', '```text', 'Given fenced', '```', '### Then a heading',
+    );
+    const r = build(source);
+    expect(r.problems).toEqual([]);
+    expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['real']);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual(
+      [4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 20].map((line) => ['SPEC_STEP_NOT_LISTED', line]),
+    );
+  });
+
+  it('leaves prose alone that only begins with a keyword-like word, and gherkin blocks to the compiler', () => {
+    const source = md('# T', '## Scenario: s', '- Given real', '- Andrew reviews this', '- Thenceforth nothing', '> Note: given time', '', '```gherkin', 'Given from the block', '```', '## Notes', '- then, outside any scenario');
+    const r = build(source);
+    expect(r.warnings).toEqual([]);
   });
 
   it('reports a step whose paragraph continues on the next line', () => {

@@ -60,7 +60,7 @@ export const ERROR_CODES = {
   SPEC_MARKDOWN: { exit: 2, kind: 'parse-error', description: 'a Markdown spec cannot be compiled (a table row, front matter or heading that does not fit)', fix: 'fix the Markdown at the line named' },
   SPEC_FRONT_MATTER_KEY: { exit: 0, kind: 'parse-error', description: "a Markdown spec's front matter has a key or status specloop does not know", fix: 'check the spelling; unknown keys are ignored' },
   SPEC_TABLE_NO_DELIMITER: { exit: 0, kind: 'parse-error', description: 'a Markdown table has no `|---|` delimiter row', fix: 'add the delimiter row under the header, so GitHub shows it as a table' },
-  SPEC_STEP_NOT_LISTED: { exit: 0, kind: 'parse-error', description: 'a step line under a Markdown scenario is not a list item', fix: 'start the line with `- `' },
+  SPEC_STEP_NOT_LISTED: { exit: 0, kind: 'parse-error', description: 'a step line under a Markdown scenario is not a list item, or a line there reads like a step but is none (so it does not run)', fix: 'make it a top-level list item starting with the keyword as written (`- Then …`)' },
   SPEC_NO_STEPS: { exit: 1, kind: 'no-steps', label: 'scenario with no steps', description: 'a scenario has no steps, so it checks nothing (a failure under strict mode, else a warning)', fix: 'add steps under the scenario, or delete it until it has some' },
   SPEC_CUCUMBER_MISSING: { exit: 2, kind: 'config-error', label: 'cucumber missing', description: "`@cucumber/cucumber` is not installed in the project (specloop drives the project's own copy)", fix: 'npm install --save-dev @cucumber/cucumber' },
   SPEC_CUCUMBER_UNSUPPORTED: { exit: 2, kind: 'config-error', label: 'unsupported cucumber', description: 'the installed `@cucumber/cucumber` is a major version specloop does not support', fix: 'install a supported version (8 to 13)' },
@@ -108,6 +108,7 @@ export const ERROR_CODES = {
   SPEC_FLAKY: { exit: 1, kind: 'flaky', label: 'flaky scenario', description: 'with `--fail-on-flaky` (or `failOnFlaky`): a scenario failed, then passed on a retry', fix: 'make the scenario deterministic (the failed attempts say where it went wrong), or run without --fail-on-flaky to only report it' },
   SPEC_FAIL_ON_FLAKY_NO_RETRY: { exit: 0, kind: 'config-error', description: '`--fail-on-flaky` (or `failOnFlaky`) is set with no retry: no failed scenario runs again, so none can be flaky and it can have no effect', fix: 'set retries: `--retry N`, `"retry": N` in spec.config or the cucumber profile\'s `retry`' },
   SPEC_PROFILE_UNKNOWN_KEY: { exit: 0, kind: 'config-error', description: 'a cucumber profile has a key cucumber does not know (a typo such as `requir:`): cucumber ignores it, so what it was meant to set is not set', fix: 'rename it to the option it meant (the warning says which), or remove it' },
+  SPEC_COVERS_GLOB: { exit: 0, kind: 'parse-error', description: "a glob in a Markdown spec's `covers:` matches no file of the project, or points outside it, so it claims nothing", fix: 'make it a project-relative glob of the files the spec is about (src/refunds/**), or remove it' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

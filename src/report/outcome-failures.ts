@@ -18,7 +18,7 @@ export function outcomeFailures(outcome: RunOutcome | undefined, ctx: FailureCon
     case 'result':
       return [
         ...outcome.result.runErrors.map((e): Failure => {
-          if (e.code === 'SPEC_HOOK') return { ...coded('SPEC_HOOK'), message: e.message, ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' };
+          if (e.code === 'SPEC_HOOK') return { ...coded('SPEC_HOOK'), message: e.message, ...hookPlace(e, ctx), ...errorFields(e, ctx), hint: 'fix the BeforeAll/AfterAll hook; it failed the whole run' };
           return e.code ? codedRunError(e, e.code, ctx) : supportRunFailure(e, ctx);
         }),
         ...outcome.result.undefinedParameterTypes.map((p): Failure => ({
@@ -65,6 +65,13 @@ export function gateFailure(gate: GateResult): Failure {
 /** Quotes an argv word so the hint can be pasted into a POSIX shell. */
 function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/** A run hook's own file and line, with the lines around it. */
+function hookPlace(error: RunError, ctx: FailureContext): Pick<Failure, 'location' | 'excerpt'> {
+  if (!error.at) return {};
+  const file = ctx.sourceOf(error.at.uri);
+  return { location: { file, line: error.at.line }, excerpt: ctx.excerpt(file, error.at.line) };
 }
 
 function codedRunError(error: RunError, code: NonNullable<RunError['code']>, ctx: FailureContext): Failure {

@@ -7,6 +7,7 @@ import type { RunDefinition, RunError, RunProgress, RunResult, RunScenario } fro
 import { GherkinIndex } from './gherkin-index.js';
 import { scenarioResult, type PendingCase, type RunLookups, type StartedCase } from './scenario-result.js';
 import { toError } from './step-result.js';
+import { runHookError, runHookKind, thrownRunHookError } from './run-hook-error.js';
 import { WORKER_ENDED, workerEndedError, workerErrorCause } from './parallel-support.js';
 
 /** testRunFinished's message when a run hook failed: "a BeforeAll hook errored, process exiting: file:line". */
@@ -32,6 +33,8 @@ export class RunCollector {
   /** The attempts that failed and will be retried, by pickle: the verdict calls a later pass flaky. */
   private readonly retried = new Map<string, RunScenario[]>();
   private readonly hooks = new Map<string, messages.Hook>();
+  /** The hook each testRunHookStarted ran, by its id: testRunHookFinished names only the start. */
+  private readonly runHookStarts = new Map<string, string>();
   /** cucumber's own snippet for an undefined step (its snippetSyntax), by pickle step. */
   private readonly suggestions = new Map<string, string>();
   private readonly lookups: RunLookups = { gherkin: this.gherkin, pickleSteps: this.pickleSteps, hooks: this.hooks, suggestions: this.suggestions };
@@ -50,7 +53,10 @@ export class RunCollector {
 
   onEnvelope(envelope: messages.Envelope): RunProgress | undefined {
     if (envelope.testStepStarted) return this.progress(envelope.testStepStarted);
-    if (envelope.testRunHookStarted) return this.runHookProgress(envelope.testRunHookStarted.hookId);
+    if (envelope.testRunHookStarted) {
+      this.runHookStarts.set(envelope.testRunHookStarted.id, envelope.testRunHookStarted.hookId);
+      return this.runHookProgress(envelope.testRunHookStarted.hookId);
+    }
     if (envelope.testStepFinished) this.stepFinished(envelope.testStepFinished);
     else if (envelope.testCaseStarted) this.caseStarted(envelope.testCaseStarted);
     else if (envelope.testCaseFinished) this.caseFinished(envelope.testCaseFinished);
@@ -225,7 +231,7 @@ export class RunCollector {
 
   private runHookProgress(hookId: string): RunProgress {
     const hook = this.hooks.get(hookId);
-    const kind = hook?.type === 'AFTER_TEST_RUN' ? 'AfterAll' : 'BeforeAll';
+    const kind = runHookKind(hook);
     return { uri: hook?.sourceReference.uri ?? '', line: hook?.sourceReference.location?.line ?? 1, scenario: '', step: hook?.name ? `${kind} hook "${hook.name}"` : `${kind} hook` };
   }
 
@@ -237,7 +243,15 @@ export class RunCollector {
   private runHookFinished(event: messages.TestRunHookFinished): void {
     const result = event.result;
     if (result.status !== 'FAILED') return;
-    this.result.runErrors.push({ ...(toError(result, undefined) ?? { message: 'a BeforeAll/AfterAll hook failed' }), code: 'SPEC_HOOK' });
+    const hook = this.hooks.get(this.runHookStarts.get(event.testRunHookStartedId) ?? '');
+    this.result.runErrors.push(runHookError(runHookKind(hook), hook, toError(result, undefined)));
+  }
+
+  /** What the runner threw: a failed run hook (cucumber ≤ 11) keeps its own error and place. */
+  thrown(error: Error): void {
+    const hook = thrownRunHookError(error);
+    if (hook && this.result.runErrors.some((e) => e.code === 'SPEC_HOOK')) return void (this.result.success = false);
+    this.runError(hook ?? { type: error.name, message: error.message, stack: error.stack });
   }
 
   private runFinished(event: messages.TestRunFinished): void {

@@ -160,7 +160,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       environment,
       (envelope: Envelope) => (fromWorkers?.strip(envelope), record?.write(envelope), onMessage(envelope)),
     )
-    .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
+    .catch((error: Error) => collector.thrown(error));
   watchdog.stop();
   // A worker that ended (process.exit in a step, a crash) leaves its scenario, and those after it, unfinished.
   if (parallel > 0) collector.endedEarly(workerCause);

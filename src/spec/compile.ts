@@ -53,7 +53,8 @@ async function compileMarkdown(root: string, file: string, text: string, write: 
   const parsed = parseGherkin(md.gherkin, file, false);
   const problems: SpecProblem[] = [...md.problems, ...parsed.problems];
   if (write && problems.length === 0) await writeIfChanged(path.join(root, runPath), md.gherkin);
-  return { path: file, kind: 'markdown', runPath, document: parsed.document, frontMatter: md.frontMatter, problems, warnings: md.warnings };
+  const covers = md.frontMatter.covers.length ? await (await import('./covers-check.js')).checkCovers(root, file, text, md.frontMatter.covers) : [];
+  return { path: file, kind: 'markdown', runPath, document: parsed.document, frontMatter: md.frontMatter, problems, warnings: [...md.warnings, ...covers] };
 }
 
 async function writeIfChanged(target: string, content: string): Promise<void> {

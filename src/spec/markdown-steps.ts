@@ -6,6 +6,7 @@ import type { Code, List, ListItem, Nodes, Paragraph, RootContent } from 'mdast'
 import { fencedBlock, isGherkinFence, report, warn, type CompileState } from './markdown-context.js';
 import { visitProse } from './markdown-gherkin-block.js';
 import { isDelimiterRow, matchStepKeyword, renderDocString, renderRow, splitRow } from './markdown-text.js';
+import { firstText, warnNearStep, warnNestedSteps } from './markdown-unlisted.js';
 
 /**
  * Rows of a table: a header, then its rows. The `| --- |` row under the header is optional, as
@@ -63,6 +64,7 @@ export function onStepList(state: CompileState, list: List, next: RootContent | 
  */
 export function onStepParagraph(state: CompileState, para: Paragraph, next: RootContent | undefined): RootContent | undefined {
   const steps = stepLines(state, para, false);
+  if (steps.count === 0) warnNearStep(state, para.position?.start.line ?? 0, firstText(state, para));
   if (steps.count === 0 || !steps.open || !next || !isArgument(state, next)) return undefined;
   emitArgument(state, next);
   return next;
@@ -73,6 +75,7 @@ function onListItem(state: CompileState, item: ListItem, after: RootContent | un
   const [para, ...rest] = item.children;
   const steps = para?.type === 'paragraph' ? stepLines(state, para, true) : undefined;
   if (!steps || steps.count === 0) {
+    if (para?.type === 'paragraph') warnNearStep(state, para.position?.start.line ?? 0, firstText(state, para));
     visitProse(state, item);
     return false;
   }
@@ -90,19 +93,6 @@ function onListItem(state: CompileState, item: ListItem, after: RootContent | un
   if (hasArgument || item.children.length > 1 || !after || !isArgument(state, after)) return false;
   emitArgument(state, after);
   return true;
-}
-
-/** A nested item is a note, not a step; one that reads like a step must not vanish without a word. */
-function warnNestedSteps(state: CompileState, node: Nodes): void {
-  if (node.type !== 'list') return;
-  for (const item of node.children) {
-    const start = item.children[0]?.type === 'paragraph' ? item.children[0].position?.start : undefined;
-    const text = start?.offset === undefined ? '' : (state.lines[start.line - 1] ?? '').slice(start.offset - (state.lineStarts[start.line - 1] ?? 0));
-    if (start && matchStepKeyword(text, state.kw)) {
-      warn(state, start.line, 'SPEC_STEP_NOT_LISTED', 'This nested list item starts with a step keyword, but only top-level list items are steps: it does not run', 'Un-indent it to make it a step, or reword the note so it does not start with a step keyword.');
-    }
-    for (const child of item.children) warnNestedSteps(state, child);
-  }
 }
 
 interface StepLines {

@@ -15,6 +15,7 @@ import { emptyFrontMatter, parseFrontMatter, type SpecFrontMatter } from './fron
 import { GherkinLines, type CompileState } from './markdown-context.js';
 import { findTitle, finishHeadings, onHeading } from './markdown-headings.js';
 import { visitProse } from './markdown-gherkin-block.js';
+import { warnHiddenSteps } from './markdown-unlisted.js';
 import { emitTable, isPipeParagraph, onStepList, onStepParagraph } from './markdown-steps.js';
 import { isSafeDescriptionLine, keywordsFor, splitLines } from './markdown-text.js';
 
@@ -103,12 +104,18 @@ function walk(state: CompileState, nodes: RootContent[]): void {
   nodes.forEach((node, i) => {
     if (node === skip) return;
     const next = nodes[i + 1];
-    if (node.type === 'heading') onHeading(state, node);
+    if (node.type === 'heading') {
+      onHeading(state, node);
+      warnHiddenSteps(state, node);
+    }
     else if (node.type === 'paragraph' && state.inDescription) onDescription(state, node);
     else if (state.examples && !state.examples.hasTable && (node.type === 'table' || isPipeParagraph(state, node))) onExamplesTable(state, node);
     else if (node.type === 'list' && state.section) skip = onStepList(state, node, next);
     else if (node.type === 'paragraph' && state.section) skip = onStepParagraph(state, node, next);
-    else visitProse(state, node);
+    else {
+      warnHiddenSteps(state, node);
+      visitProse(state, node);
+    }
   });
 }
 
