@@ -266,7 +266,7 @@ describe('steps', () => {
     expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['real']);
     expect(r.gherkin).not.toContain('lowercase');
     // Only the one that reads like a step is worth a word; a glued or empty keyword is no step.
-    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_NOT_LISTED', 6]]);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_DROPPED', 6]]);
   });
 
   it('warns at every line under a scenario that reads like a step but does not run', () => {
@@ -278,7 +278,7 @@ describe('steps', () => {
     expect(r.problems).toEqual([]);
     expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['real']);
     expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual(
-      [4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 20].map((line) => ['SPEC_STEP_NOT_LISTED', line]),
+      [4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 20].map((line) => ['SPEC_STEP_DROPPED', line]),
     );
   });
 
@@ -300,7 +300,7 @@ describe('steps', () => {
     const source = md('# T', '## Scenario: s', '- Given a', '  - Then nested is prose', '  - a note', '- When b');
     const r = build(source);
     expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['a', 'b']);
-    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_NOT_LISTED', 4]]);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_DROPPED', 4]]);
   });
 
   it('ends a scenario at a heading of the same or shallower depth, not a deeper one', () => {

@@ -55,14 +55,16 @@ export function buildVerdict(input: VerdictInput): Verdict {
   const scenarios = (result?.scenarios ?? []).map((s) => scenarioResult(s, ctx, input.strict, isDraft));
   const ran = (result?.scenarios ?? []).map((s, i) => ({ run: s, scenario: scenarios[i]! }));
   const flaky = ran.filter(({ run }) => isFlaky(run)).map(({ run, scenario }) => ({ scenario, entry: flakyEntry(run, scenario, ctx) }));
+  // Under strict, a Markdown line that reads like a step but does not run is a check that vanished.
+  const dropped = (p: SpecProblem) => input.strict && p.code === 'SPEC_STEP_DROPPED';
   const failures: Failure[] = [
-    ...input.problems.map((p) => problemFailure(p, kindOfProblem(p), ctx)),
+    ...[...input.problems, ...(input.warnings ?? []).filter(dropped)].map((p) => problemFailure(p, kindOfProblem(p), ctx)),
     ...outcomeFailures(input.outcome, ctx),
     ...ran.flatMap(({ run, scenario }) => asDraft(scenario, withAttempts(run, stepFailures(run, scenario, ctx, input.strict)))),
     ...(input.failOnFlaky ? flaky.flatMap(({ scenario, entry }) => asDraft(scenario, [flakyFailure(entry, scenario)])) : []),
     ...input.gates.filter((g) => g.status !== 'passed' && g.status !== 'skipped').map(gateFailure),
   ].sort((a, b) => Number(a.draft ?? false) - Number(b.draft ?? false)); // what fails the run comes first
-  const warnings = [...(input.warnings ?? []), ...(input.strict ? [] : scenarios.filter(isStepless).map(noStepsWarning))].map(toWarning);
+  const warnings = [...(input.warnings ?? []).filter((p) => !dropped(p)), ...(input.strict ? [] : scenarios.filter(isStepless).map(noStepsWarning))].map(toWarning);
   const drafts = scenarios.filter((s) => s.draft);
   const counted = scenarios.filter((s) => !s.draft);
   const counts = { scenarios: countScenarios(counted), steps: countSteps(counted), ...(drafts.length ? { drafts: countScenarios(drafts) } : {}) };

@@ -1,14 +1,14 @@
 /**
  * Lines under a Markdown scenario that read like steps but that the format does not make steps:
  * a lowercase or colon-glued keyword, a task box, a step inside a blockquote, a code block or a
- * heading. Each gets a SPEC_STEP_NOT_LISTED warning at its line, so a check the author wrote
- * never vanishes from the run without a word.
+ * heading. Each is SPEC_STEP_DROPPED at its line (a failure under strict mode, build-verdict.ts),
+ * so a check the author wrote never vanishes from the run without a word.
  */
 import type { Heading, Nodes, Paragraph } from 'mdast';
 import { fencedBlock, isGherkinFence, warn, type CompileState } from './markdown-context.js';
 import { matchStepKeyword, type Keywords } from './markdown-text.js';
 
-const CODE = 'SPEC_STEP_NOT_LISTED';
+const CODE = 'SPEC_STEP_DROPPED';
 // Leading emphasis, then a GFM task box: `- [ ] Given …` is a checklist item, not a step.
 const DECORATION = /^(?:\*\*|__|\*|_)?(?:\[[ xX]\][ \t]+)?(?:\*\*|__|\*|_)?/;
 const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?/;
