@@ -105,8 +105,9 @@ Feature: The config that decides what is checked belongs to the acked oracle
     And stdout is JSON in which "systemMessage" contains "spec review"
 
   Scenario: spec review lists a config file changed since the ack, with its keys
-    Given I run "spec ack"
-    And I replace "specs: [" with "passWithNoScenarios: true, specs: [" in the file "spec.config.ts"
+    When I run "spec ack"
+    Then stdout contains "with the config spec.config.ts and cucumber.mjs"
+    Given I replace "specs: [" with "passWithNoScenarios: true, specs: [" in the file "spec.config.ts"
     When I run "spec review --json"
     Then the exit code is 0
     And stdout is JSON in which "config.0.file" is '"spec.config.ts"'

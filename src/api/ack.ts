@@ -33,6 +33,8 @@ export interface AckRecord {
   message: string | null;
   commit: string | null;
   counts: { specs: number; steps: number; sources: number };
+  /** The config files recorded with them (spec.config, the cucumber config file): they decide what is checked. */
+  config: string[];
 }
 
 /**
@@ -57,7 +59,7 @@ export async function ack(options: AckOptions = {}, environment: EnvironmentInpu
   };
   await writeAck(root, record, texts);
   const count = (list: string[]) => list.filter((f) => texts.has(f)).length;
-  return { file: ACK_FILE, at: record.at, message: record.message, commit, counts: { specs: count(files.specs), steps: count(files.steps), sources: count(files.sources) } };
+  return { file: ACK_FILE, at: record.at, message: record.message, commit, counts: { specs: count(files.specs), steps: count(files.steps), sources: count(files.sources) }, config: Object.keys(config) };
 }
 
 /** The change since the last ack, by intent (debt/review.ts). Before the first ack its figures are null, saying so. */

@@ -86,14 +86,24 @@ async function hashOf(root: string, file: string): Promise<string> {
   }
 }
 
-/** Values as JSON, one level into plain objects so a gate or a threshold is named on its own. */
+/**
+ * Values as JSON, one level into plain objects so a gate or a threshold is named on its own. Empty
+ * values ('', [], {}) say nothing and are left out, so a later specloop that reads one more profile
+ * key (unset: empty) does not make every older ack look changed.
+ */
 function flatten(entries: [string, unknown][]): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const [key, value] of entries) {
-    if (value === undefined || typeof value === 'function') continue;
+    if (isEmpty(value) || typeof value === 'function') continue;
     const inner = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
     if (inner?.length) for (const [k, v] of inner) keys[`${key}.${k}`] = JSON.stringify(v) ?? 'undefined';
     else keys[key] = JSON.stringify(value) ?? 'undefined';
   }
   return keys;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return Boolean(value && typeof value === 'object' && Object.keys(value).length === 0);
 }
