@@ -18,3 +18,22 @@ Feature: What spec init's .gitignore keeps out of git, and what it keeps in
     And git does not ignore these paths:
       | .spec/ack.json                |
       | .spec/ack/blobs/0123456789abcdef |
+
+  Scenario: spec init run again beside its own .gitignore gives no advice to add .spec/
+    Given an empty project directory
+    And I run "spec init"
+    When I run "spec init --agent codex"
+    Then the exit code is 0
+    And the output does not contain "to your .gitignore"
+
+  Scenario: A .gitignore that does not ignore .spec/ is told the lines that keep the ack shared
+    Given an empty project directory
+    And the file ".gitignore" contains:
+      """
+      node_modules/
+      """
+    When I run "spec init"
+    Then the exit code is 0
+    And the output contains ".spec/*"
+    And the output contains "!.spec/ack.json"
+    And the output contains "!.spec/ack/"

@@ -900,3 +900,10 @@ Then('the verdict says {string} selected {string} because {string}', function (t
   const reasons = verdict.watch?.selected ?? [];
   assert.ok(reasons.some((r) => r.target === target && r.because === because), `no reason "${because}" for ${target}: ${JSON.stringify(reasons)}`);
 });
+
+Given('I remove the key {string} from the JSON file {string}', function (this: CliWorld, key: string, relative: string) {
+  const data = JSON.parse(readFileSync(this.file(relative), 'utf8')) as Record<string, unknown>;
+  assert.ok(key in data, `${relative} has no key ${JSON.stringify(key)}`);
+  delete data[key];
+  writeFileSync(this.file(relative), `${JSON.stringify(data)}\n`);
+});

@@ -1,6 +1,7 @@
 import { fromBase, locateProject } from '../config/project-root.js';
 import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
+import { configMoves, configRecord, type ConfigSeen } from '../debt/ack-config.js';
 import { hashText, kindsOf, projectFiles, readAll, type ProjectFiles } from '../debt/ack-files.js';
 import { ACK_FILE, loadAck, writeAck, type Ack } from '../debt/ack-store.js';
 import { readLastReport, type LastReport } from '../debt/last-report.js';
@@ -32,6 +33,8 @@ export interface AckRecord {
   message: string | null;
   commit: string | null;
   counts: { specs: number; steps: number; sources: number };
+  /** The config files recorded with them (spec.config, the cucumber config file): they decide what is checked. */
+  config: string[];
 }
 
 /**
@@ -41,27 +44,28 @@ export interface AckRecord {
  */
 export async function ack(options: AckOptions = {}, environment: EnvironmentInput = {}): Promise<AckRecord> {
   const call = checkCall('ack', AckOptionsSchema, options, environment);
-  const { root, files } = await filesOf(call.cwd, call.options, call.environment);
+  const { root, files, seen } = await filesOf(call.cwd, call.options, call.environment);
   const kinds = kindsOf(files);
-  const [texts, commit, last] = await Promise.all([readAll(root, [...kinds.keys()]), import('../impact/git.js').then((git) => git.headCommit(root)), readLastReport(root)]);
+  const [texts, commit, last, config] = await Promise.all([readAll(root, [...kinds.keys()]), import('../impact/git.js').then((git) => git.headCommit(root)), readLastReport(root), configRecord(root, seen)]);
   const record: Ack = {
     version: 1,
     at: new Date().toISOString(),
     message: call.options.message ?? null,
     commit,
     files: Object.fromEntries([...texts].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => [file, { kind: kinds.get(file)!, hash: hashText(text) }])),
+    config,
     // What the debt was when reviewed, so `spec review` can show its change since (as the last full run measured it).
     ...(last ? { debt: { measuredAt: last.summary.measuredAt, metrics: valuesOf(last.summary.metrics) } } : {}),
   };
   await writeAck(root, record, texts);
   const count = (list: string[]) => list.filter((f) => texts.has(f)).length;
-  return { file: ACK_FILE, at: record.at, message: record.message, commit, counts: { specs: count(files.specs), steps: count(files.steps), sources: count(files.sources) } };
+  return { file: ACK_FILE, at: record.at, message: record.message, commit, counts: { specs: count(files.specs), steps: count(files.steps), sources: count(files.sources) }, config: Object.keys(config) };
 }
 
 /** The change since the last ack, by intent (debt/review.ts). Before the first ack its figures are null, saying so. */
 export async function review(options: ReviewOptions = {}, environment: EnvironmentInput = {}): Promise<Review> {
   const call = checkCall('review', ReviewOptionsSchema, options, environment);
-  const { root, files } = await filesOf(call.cwd, call.options, call.environment);
+  const { root, files, seen } = await filesOf(call.cwd, call.options, call.environment);
   const [{ measureAckDebt }, { loadScenarioMap }, { buildReview }] = await Promise.all([import('../debt/ack-debt.js'), import('../impact/scenario-map.js'), import('../debt/review.js')]);
   const [map, acked, last] = await Promise.all([loadScenarioMap(root), loadAck(root).catch(() => undefined), readLastReport(root)]);
   let debt;
@@ -72,7 +76,8 @@ export async function review(options: ReviewOptions = {}, environment: Environme
     throw new SpecloopError(noAckProblem((error as Error).message.split('\n')[0]));
   }
   const edited = await editedSince(root, [...files.specs, ...files.steps, ...files.sources], last);
-  return buildReview(debt, map, acked && debtSinceAck(acked.debt, last?.summary, debt.figures, edited), await draftsAmong(root, debt.changed.filter((c) => c.kind === 'spec' && c.change !== 'removed').map((c) => c.file)));
+  const config = acked?.config ? configMoves(acked.config, await configRecord(root, seen)) : null;
+  return buildReview(debt, map, acked && debtSinceAck(acked.debt, last?.summary, debt.figures, edited), await draftsAmong(root, debt.changed.filter((c) => c.kind === 'spec' && c.change !== 'removed').map((c) => c.file)), config);
 }
 
 /**
@@ -87,16 +92,17 @@ async function editedSince(root: string, now: string[], last: LastReport | undef
   return [...new Set([...edited, ...added])].sort();
 }
 
-/** The project's specs, steps and sources, as verify resolves its config (spec.config, the cucumber profile). */
-export async function filesOf(cwd: string, options: ReviewOptions, environment: EnvironmentInput): Promise<{ root: string; files: ProjectFiles }> {
+/** The project's specs, steps and sources, as verify resolves its config (spec.config, the cucumber profile), and that config. */
+export async function filesOf(cwd: string, options: ReviewOptions, environment: EnvironmentInput): Promise<{ root: string; files: ProjectFiles; seen: ConfigSeen }> {
   const place = locateProject(cwd);
   const env = makeEnvironment({ ...environment, cwd: place.root });
   const configFile = options.configFile === undefined ? undefined : fromBase(place, options.configFile);
   // Only a profile that cucumber alone can read (ESM, YAML, argv strings) needs a runner.
   let runner: Runner | undefined;
   try {
-    const { run } = await loadRunConfig({ configFile, profile: options.profile }, env, () => () => (runner ??= startRunner('process', place.root, env.env)));
-    return { root: place.root, files: await projectFiles(place.root, run.values.specs.value, run.values.steps.value) };
+    const { config, run } = await loadRunConfig({ configFile, profile: options.profile }, env, () => () => (runner ??= startRunner('process', place.root, env.env)));
+    const seen = { config, cucumberConfig: run.cucumberConfig, overlay: run.overlay };
+    return { root: place.root, files: await projectFiles(place.root, run.values.specs.value, run.values.steps.value), seen };
   } finally {
     runner?.kill();
   }

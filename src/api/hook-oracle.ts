@@ -9,6 +9,7 @@ import path from 'node:path';
 import { locateProject } from '../config/project-root.js';
 import type { SpecEnvironment } from '../core/env.js';
 import { nameFew } from '../core/name-few.js';
+import { describeConfigMove } from '../debt/ack-config.js';
 import { ACK_FILE } from '../debt/ack-store.js';
 import { oracleMoves } from '../debt/locked.js';
 import { filesOf } from './ack.js';
@@ -17,7 +18,7 @@ export interface OracleSinceAck {
   at: string;
   /** Specs in the ack that are gone: the agent is sent back until they are restored or acked. */
   removedSpecs: string[];
-  /** Specs changed, and step files changed or removed: told to the person. */
+  /** Specs changed, step files changed or removed, and config files moved (with their keys): told to the person. */
   changed: string[];
 }
 
@@ -26,10 +27,13 @@ export async function oracleSinceAck(env: SpecEnvironment): Promise<OracleSinceA
   try {
     const root = locateProject(env.cwd).root;
     if (!existsSync(path.join(root, ACK_FILE))) return undefined;
-    const moved = await oracleMoves(root, (await filesOf(root, {}, env)).files);
+    const { files, seen } = await filesOf(root, {}, env);
+    const moved = await oracleMoves(root, files, seen);
     if (!moved) return undefined;
     const removedSpecs = moved.moves.filter((m) => m.kind === 'spec' && m.change === 'removed').map((m) => m.file);
-    const changed = moved.moves.filter((m) => m.change !== 'added' && !removedSpecs.includes(m.file)).map((m) => m.file);
+    // A config file added since the ack is a change too: it can narrow what runs as much as an edit.
+    const config = (moved.config ?? []).map(describeConfigMove);
+    const changed = [...moved.moves.filter((m) => m.change !== 'added' && !removedSpecs.includes(m.file)).map((m) => m.file), ...config];
     return removedSpecs.length || changed.length ? { at: moved.at, removedSpecs, changed } : undefined;
   } catch {
     return undefined;
@@ -44,5 +48,5 @@ export function removedSpecsMessage(moved: OracleSinceAck): string {
 
 /** For the person: what moved under the agent, and how to look at it. */
 export function changedOracleMessage(moved: OracleSinceAck): string {
-  return `specloop: ${nameFew(moved.changed, 10)} changed since the last spec ack (${moved.at}); the suite passes against the changed specs and steps, not the reviewed ones. Review the change with spec review, and accept it with spec ack.`;
+  return `specloop: ${nameFew(moved.changed, 10)} changed since the last spec ack (${moved.at}); the suite passes against the changed specs, steps and config, not the reviewed ones. Review the change with spec review, and accept it with spec ack.`;
 }

@@ -96,9 +96,12 @@ function adviseWorkspaceRoot(report: InitReport, packages: string[]): void {
   report.hints.push(`${said} a suite of its own, which spec at this workspace root does not run: ${run}; wrote no example here`);
 }
 
+/** `.spec`, `.spec/`, `.spec/*` or `.spec/**`, anchored or not: each keeps the caches out of git (init's own writes `.spec/*`). */
+const IGNORES_SPEC = /^\/?\.spec(?:\/(?:\*\*?)?)?\s*$/m;
+
 function adviseGitignore(root: string, report: InitReport): void {
-  if (!/^\/?\.spec\/?$/m.test(readTextIfExists(path.join(root, '.gitignore')) ?? '')) {
-    report.hints.push('add .spec/ to your .gitignore: it holds compiled specs and caches');
+  if (!IGNORES_SPEC.test(readTextIfExists(path.join(root, '.gitignore')) ?? '')) {
+    report.hints.push('add .spec/* to your .gitignore (it holds compiled specs and caches), with !.spec/ack.json and !.spec/ack/ after it: the reviewed baseline (spec ack) is shared');
   }
 }
 

@@ -62,7 +62,9 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
     debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered, analysesSteps(prepared!)) }));
     problems.push(...prepared.problems);
-    if (options.locked || prepared.config.locked) problems.push(...(await (await import('./locked.js')).lockedProblems(env.cwd, prepared, options)));
+    const locked = await (await import('./locked.js')).lockedCheck(env.cwd, prepared, options);
+    problems.push(...locked.problems);
+    notes.push(...locked.warnings);
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const chosen = debtGateOf(options, prepared);
     if (chosen.note) notes.push(chosen.note);

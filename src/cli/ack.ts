@@ -21,7 +21,7 @@ export async function runAck(argv: string[]): Promise<number> {
     return 0;
   }
   const { specs, steps, sources } = record.counts;
-  process.stdout.write(`Acked ${specs} spec${specs === 1 ? '' : 's'}, ${steps} step file${steps === 1 ? '' : 's'} and ${sources} source file${sources === 1 ? '' : 's'}${record.commit ? ` at commit ${record.commit.slice(0, 12)}` : ''}: ${record.file}\n`);
+  process.stdout.write(`Acked ${specs} spec${specs === 1 ? '' : 's'}, ${steps} step file${steps === 1 ? '' : 's'} and ${sources} source file${sources === 1 ? '' : 's'}${record.config.length ? `, with the config ${record.config.join(' and ')}` : ''}${record.commit ? ` at commit ${record.commit.slice(0, 12)}` : ''}: ${record.file}\n`);
   return 0;
 }
 

@@ -50,7 +50,7 @@ export const UserConfigSchema = z.strictObject({
   failOnFlaky: z.boolean().optional().describe('a scenario that passes only on a retry fails the run (by default it passes, counted and listed as flaky)'),
   coverage: z.boolean().optional().describe('record which files each scenario runs code in (V8 coverage), so watch and --changed select exactly; costs ≈ 1–2 ms a scenario'),
   runner: z.enum(['thread', 'process']).optional().describe('where scenarios run: a worker thread (fastest start) or a child process (for steps that need process.chdir or non-thread-safe native addons)'),
-  locked: z.boolean().optional().describe('every spec verify, and every agent hook, is spec verify --locked: a spec or step-definition file added, changed or removed since the last spec ack fails it'),
+  locked: z.boolean().optional().describe('every spec verify, and every agent hook, is spec verify --locked: a spec, step-definition or config file added, changed or removed since the last spec ack fails it'),
   debt: z.union([z.literal(false), DebtConfigSchema]).optional().describe('comprehension debt: false turns it off (verdict debt: null, no history); an object sets thresholds that fail verify'),
 });
 

@@ -81,7 +81,7 @@ export const ERROR_CODES = {
   SPEC_RUN_CRASH: { exit: 1, kind: 'run-error', label: 'runner crash', description: 'the runner exited unexpectedly (a step called `process.exit` or crashed Node)', fix: 'see the log in the message' },
   SPEC_CANCELLED: { exit: 1, kind: 'run-error', label: 'cancelled', description: 'the run was interrupted; what finished is reported', fix: 'run again for a full verdict' },
   SPEC_GATE: { exit: 1, kind: 'gate-error', description: 'a gate (typecheck, lint, …) failed, timed out or could not run', fix: 'run the gate command named to see all of it' },
-  SPEC_ORACLE_CHANGED: { exit: 1, kind: 'oracle-changed', label: 'oracle changed', description: '`spec verify --locked`: a spec or step-definition file was added, changed or removed since the last `spec ack`', fix: 'undo the change to the spec or steps, or have a person review it (`spec review`) and run `spec ack`' },
+  SPEC_ORACLE_CHANGED: { exit: 1, kind: 'oracle-changed', label: 'oracle changed', description: '`spec verify --locked`: a spec, step-definition or config file (spec.config, the cucumber profile) was added, changed or removed since the last `spec ack`', fix: 'undo the change to the spec, steps or config, or have a person review it (`spec review`) and run `spec ack`' },
   SPEC_NO_ACK: { exit: 2, kind: 'config-error', label: 'no ack', description: 'the command measures from the reviewed baseline, and `.spec/ack.json` is missing or unreadable', fix: 'review the specs and code, then run `spec ack`' },
   SPEC_GATE_MISSING: { exit: 0, kind: 'gate-error', description: 'a default gate has nothing to run in this project', fix: 'install what the message names, or configure the gate' },
   SPEC_DEBT_HISTORY_TORN: { exit: 0, kind: 'run-error', description: 'a line of `.spec/history.jsonl` is not a whole entry (a run stopped while writing it): it is skipped', fix: 'nothing to do: the next verify or watch run that records history drops the line (it holds no readable figure)' },
@@ -110,6 +110,7 @@ export const ERROR_CODES = {
   SPEC_FAIL_ON_FLAKY_NO_RETRY: { exit: 0, kind: 'config-error', description: '`--fail-on-flaky` (or `failOnFlaky`) is set with no retry: no failed scenario runs again, so none can be flaky and it can have no effect', fix: 'set retries: `--retry N`, `"retry": N` in spec.config or the cucumber profile\'s `retry`' },
   SPEC_PROFILE_UNKNOWN_KEY: { exit: 0, kind: 'config-error', description: 'a cucumber profile has a key cucumber does not know (a typo such as `requir:`): cucumber ignores it, so what it was meant to set is not set', fix: 'rename it to the option it meant (the warning says which), or remove it' },
   SPEC_COVERS_GLOB: { exit: 0, kind: 'parse-error', description: "a glob in a Markdown spec's `covers:` matches no file of the project, or points outside it, so it claims nothing", fix: 'make it a project-relative glob of the files the spec is about (src/refunds/**), or remove it' },
+  SPEC_ACK_NO_CONFIG: { exit: 0, kind: 'config-error', description: '`spec verify --locked`: the ack was written before `spec ack` recorded spec.config and the cucumber profile, so a change to them cannot be seen', fix: 'have a person review the config, then run `spec ack`' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from '../core/zod.js';
 import { ensureDir } from '../core/fs.js';
 import { updateLocked } from '../impact/locked-update.js';
+import { AckConfigSchema } from './ack-config.js';
 import { ValuesSchema } from './model.js';
 
 /*
@@ -25,6 +26,8 @@ export const AckSchema = z.strictObject({
   /** HEAD when acked (null outside git); the blobs, not the commit, are the reviewed text. */
   commit: z.string().nullable(),
   files: z.record(z.string(), AckFileSchema),
+  /** The config files the run read, by hash and key (absent: an older spec wrote the ack, before config was part of it). */
+  config: AckConfigSchema.optional(),
   /** The figures of the last full run before the ack (absent: none had run, or an older spec wrote the ack). */
   debt: z.strictObject({ measuredAt: z.string(), metrics: ValuesSchema }).optional(),
 });

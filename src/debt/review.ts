@@ -1,5 +1,6 @@
 import { z } from '../core/zod.js';
 import type { ScenarioMap } from '../impact/scenario-map.js';
+import type { ConfigMove } from './ack-config.js';
 import type { AckDebt, ChangedFile } from './ack-debt.js';
 import { FigureSchema } from './model.js';
 import { DebtSinceAckSchema, type DebtSinceAck } from './review-debt.js';
@@ -34,6 +35,11 @@ export const ReviewSchema = z.strictObject({
       changedWith: z.array(z.string()).optional().describe('specs that trace it and changed with it (self-graded): the code is still to review'),
     }),
   ),
+  /** spec.config and the cucumber profile: they decide what is checked, so they are part of the oracle. */
+  config: z
+    .array(z.strictObject({ file: z.string(), change: z.enum(['added', 'changed', 'removed']), keys: z.array(z.string()).describe('keys whose value differs (none: only the text changed)') }))
+    .nullable()
+    .describe('config files added, changed or removed since the ack; null before the first ack, or when the ack predates config records (an older spec wrote it)'),
   drifted: z.array(z.strictObject({ spec: z.string(), changed: z.array(z.string()) })),
   selfGraded: z.array(z.strictObject({ spec: z.string(), changed: z.array(z.string()) })),
   debt: DebtSinceAckSchema.nullable().describe('every figure at the ack and now, and its change; null before the first ack'),
@@ -42,7 +48,7 @@ export type Review = z.infer<typeof ReviewSchema>;
 export type SpecStatus = Review['specs'][number]['status'];
 
 /** Composes a review from the ack-based measurement, the scenario map and the draft specs. */
-export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, since: DebtSinceAck | undefined, drafts: Set<string>): Review {
+export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, since: DebtSinceAck | undefined, drafts: Set<string>, config: ConfigMove[] | null = null): Review {
   const gradedBy = (file: string) => debt.specs.filter((s) => s.selfGraded && s.changedCode.includes(file)).map((s) => s.spec);
   const tracedBy = new Map(debt.specs.map((s) => [s.spec, new Set(s.traced)]));
   const of = (kind: ChangedFile['kind']) => debt.changed.filter((c) => c.kind === kind);
@@ -56,6 +62,7 @@ export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, since: 
       const changedWith = gradedBy(c.file);
       return { file: c.file, change: c.change, lines: c.lines, added: c.added, removed: c.removed, unreviewed: c.unreviewed, scenarios: scenariosRunning(map, c.file, tracedBy), ...(changedWith.length ? { changedWith } : {}) };
     }),
+    config: debt.ack ? config : null,
     drifted: debt.specs.filter((s) => s.drift.length).map((s) => ({ spec: s.spec, changed: s.drift })),
     selfGraded: debt.specs.filter((s) => s.selfGraded).map((s) => ({ spec: s.spec, changed: s.changedCode })),
     debt: debt.ack && since ? since : null,

@@ -12,6 +12,9 @@ export function renderReview(review: Review, c: ChalkInstance): string {
   for (const s of review.specs) lines.push(`  ${s.change.padEnd(8)} ${s.file}  ${churn(s)}  ${statusText(s.status, c)}`);
   if (review.steps.length) lines.push(c.bold(`Step definitions added, changed or removed (${review.steps.length})`));
   for (const s of review.steps) lines.push(`  ${s.change.padEnd(8)} ${s.file}  ${churn(s)}`);
+  if (review.config === null) lines.push(c.yellow('Config (spec.config, the cucumber profile): not part of this ack, which an older spec wrote; run spec ack to record it'));
+  else if (review.config.length) lines.push(c.bold(`Config added, changed or removed (${review.config.length}): it decides what is checked`));
+  for (const m of review.config ?? []) lines.push(`  ${m.change.padEnd(8)} ${m.file}${m.keys.length ? `  ${m.keys.join(', ')}` : '  (its text; no key differs)'}`);
   const alone = review.sources.filter((s) => !s.changedWith);
   const graded = review.sources.filter((s) => s.changedWith);
   lines.push(c.bold(`Source changed with no spec change (${alone.length}), largest first`));
