@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { combineTags, findCucumberConfig, overlayProfile, profileProblems } from '../src/config/profile.js';
-import type { ProfileConfig } from '../src/config/cucumber-profile.js';
+import { readObjectProfiles, type ProfileConfig } from '../src/config/cucumber-profile.js';
 
 function profile(overrides: Partial<ProfileConfig> = {}): ProfileConfig {
   return {
@@ -16,6 +16,7 @@ function profile(overrides: Partial<ProfileConfig> = {}): ProfileConfig {
     name: [],
     worldParameters: {},
     retry: 0,
+    retryTagFilter: '',
     strict: true,
     format: [],
     parallel: 0,
@@ -40,6 +41,7 @@ describe('overlayProfile', () => {
       names: [],
       worldParameters: {},
       retry: undefined,
+      retryTagFilter: '',
       strict: true,
       formatFiles: {},
       snippetInterface: undefined,
@@ -172,5 +174,15 @@ describe('profileProblems: formats cucumber could not import', () => {
     expect(rest).toHaveLength(1);
     expect(problem).toMatchObject({ code: 'SPEC_PROFILE_REJECTED', hint: 'fix or remove "nosuch-formatter:out.txt" in cucumber.cjs' });
     expect(problem!.message).toContain('cucumber rejected format "nosuch-formatter" in cucumber.cjs');
+  });
+});
+
+describe('readObjectProfiles: retryTagFilter', () => {
+  it('ands the retryTagFilter of every profile named, as cucumber merges tag expressions', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retry-filter-'));
+    fs.writeFileSync(path.join(dir, 'cucumber.json'), JSON.stringify({ default: { retry: 1, retryTagFilter: '@flaky' }, ci: { retryTagFilter: 'not @slow' }, plain: { retry: 2 } }));
+    expect(readObjectProfiles(dir, 'cucumber.json', ['default', 'ci'])?.retryTagFilter).toBe('(@flaky) and (not @slow)');
+    expect(readObjectProfiles(dir, 'cucumber.json', ['plain'])?.retryTagFilter).toBe('');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

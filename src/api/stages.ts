@@ -108,7 +108,7 @@ export async function prepareStages({ options, env, child, config, run, outputs,
     narrowToSlice(base, slice);
   }
   if (runnable.length === 0) return { ...base, plan: undefined };
-  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, parallel: workers.parallel, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
+  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, retryTagFilter: values.retryTagFilter.value, strict: values.strict.value, parallel: workers.parallel, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
   return { ...base, plan };
 }
 

@@ -20,6 +20,7 @@ export interface ProfileOverlay {
   names: string[];
   worldParameters: Record<string, unknown>;
   retry: number | undefined;
+  retryTagFilter: string;
   strict: boolean | undefined;
   formatFiles: Record<string, string>;
   snippetInterface: string | undefined;
@@ -49,6 +50,7 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
     names: profile.name,
     worldParameters: profile.worldParameters,
     retry: profile.retry || undefined,
+    retryTagFilter: profile.retryTagFilter ?? '',
     strict: profile.strict,
     formatFiles: formatFiles(profile.format),
     snippetInterface: profile.snippetInterface,

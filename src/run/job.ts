@@ -54,6 +54,8 @@ export interface JobRequest {
   worldParameters: Record<string, unknown>;
   failFast: boolean;
   retry: number;
+  /** Which scenarios a retry applies to ('' for every one). */
+  retryTagFilter?: string;
   strict: boolean;
   /** cucumber's workers; 0: one runner. */
   parallel?: number;
@@ -78,6 +80,7 @@ export function planRun(request: JobRequest): RunPlan {
     names: request.names,
     failFast: request.failFast,
     retry: request.retry,
+    ...(request.retryTagFilter ? { retryTagFilter: request.retryTagFilter } : {}),
     strict: request.strict,
     ...(request.parallel ? { parallel: request.parallel } : {}),
     worldParameters: request.worldParameters,

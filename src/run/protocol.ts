@@ -27,6 +27,8 @@ export interface RunJob {
   names: string[];
   failFast: boolean;
   retry: number;
+  /** Only the scenarios this tag expression matches are retried ('' or absent: every one). */
+  retryTagFilter?: string;
   strict: boolean;
   /** cucumber's own workers (runtime.parallel); 0 or absent: every scenario in this runner. */
   parallel?: number;

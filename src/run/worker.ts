@@ -154,7 +154,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       {
         sources,
         support: parallel > 0 ? forWorkers(loaded.library, loaded.support, environment.env) : loaded.library,
-        runtime: { dryRun: job.dryRun ?? false, failFast: job.failFast, filterStacktraces: true, parallel, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
+        runtime: { dryRun: job.dryRun ?? false, failFast: job.failFast, filterStacktraces: true, parallel, retry: job.retry, retryTagFilter: job.retryTagFilter ?? '', strict: job.strict, worldParameters: job.worldParameters as never },
         formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: job.snippetOptions ?? {} },
       },
       environment,
