@@ -65,7 +65,9 @@ export function profileProblems(root: string, profile: ProfileConfig, file = 'th
   return unknownFormats(root, file, profile.format);
 }
 
+/** A file's line numbers stay (`a.feature:8`): cucumber runs only the scenarios there (spec/discover.ts reads them). */
 function toSpecGlob(p: string): string {
+  if (/\.(feature|md)(:\d+)+$/.test(p) && !/[*?{]/.test(p)) return p;
   if (/[*?{]/.test(p) || /\.(feature|md)(:\d+)*$/.test(p)) return p.replace(/(:\d+)+$/, '');
   return `${p.replace(/\/$/, '')}/**/*.{feature,feature.md}`;
 }
