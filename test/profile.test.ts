@@ -46,6 +46,9 @@ describe('overlayProfile', () => {
       formatFiles: {},
       snippetInterface: undefined,
       snippetSyntax: undefined,
+      language: undefined,
+      order: undefined,
+      dryRun: false,
       notes: [],
     });
   });
@@ -184,6 +187,25 @@ describe('readObjectProfiles: retryTagFilter', () => {
     fs.writeFileSync(path.join(dir, 'cucumber.json'), JSON.stringify({ default: { retry: 1, retryTagFilter: '@flaky' }, ci: { retryTagFilter: 'not @slow' }, plain: { retry: 2 } }));
     expect(readObjectProfiles(dir, 'cucumber.json', ['default', 'ci'])?.retryTagFilter).toBe('(@flaky) and (not @slow)');
     expect(readObjectProfiles(dir, 'cucumber.json', ['plain'])?.retryTagFilter).toBe('');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('profileProblems: language and order', () => {
+  it('refuses a language Gherkin does not know and an order cucumber does not know, naming the file', () => {
+    expect(profileProblems('/nowhere', profile({ language: 'fr', order: 'random:42' }), 'cucumber.json')).toEqual([]);
+    const [language] = profileProblems('/nowhere', profile({ language: 'klingon' }), 'cucumber.json');
+    expect(language?.code).toBe('SPEC_PROFILE_REJECTED');
+    expect(language?.message).toContain('"klingon" in cucumber.json');
+    const [order] = profileProblems('/nowhere', profile({ order: 'sideways' }), 'cucumber.json');
+    expect(order?.message).toContain('"sideways"');
+  });
+
+  it('reads language, order and dryRun from object profiles, the last one that sets each winning', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'profile-scalars-'));
+    fs.writeFileSync(path.join(dir, 'cucumber.json'), JSON.stringify({ default: { language: 'fr', order: 'random' }, dry: { dryRun: true, language: 'de' } }));
+    expect(readObjectProfiles(dir, 'cucumber.json', ['default', 'dry'])).toMatchObject({ language: 'de', order: 'random', dryRun: true });
+    expect(readObjectProfiles(dir, 'cucumber.json', ['default'])?.dryRun).toBeUndefined();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -25,6 +25,12 @@ export interface ProfileConfig {
   parallel: number;
   snippetInterface?: string;
   snippetSyntax?: string;
+  /** The Gherkin language of every spec without a `# language:` line ('en' unless set). */
+  language?: string;
+  /** cucumber's pickle order: defined, random or random:SEED. */
+  order?: string;
+  /** cucumber's dry run: nothing executes (spec verify refuses it). */
+  dryRun?: boolean;
   /** Keys cucumber does not know (and ignores): a typo such as `requir`. */
   unknownKeys?: string[];
 }
@@ -86,8 +92,17 @@ function mergeProfile(into: ProfileConfig, profile: Record<string, unknown>): Pr
     format: [...into.format, ...formats(profile.format)],
     parallel: typeof profile.parallel === 'number' ? profile.parallel : into.parallel,
     ...snippetOptions(into, profile.formatOptions),
+    ...lastScalar(into, profile, 'language', 'string'),
+    ...lastScalar(into, profile, 'order', 'string'),
+    ...lastScalar(into, profile, 'dryRun', 'boolean'),
     unknownKeys: [...(into.unknownKeys ?? []), ...unknownProfileKeys(Object.keys(profile))],
   };
+}
+
+/** A scalar the last profile that sets it decides. */
+function lastScalar<K extends 'language' | 'order' | 'dryRun'>(into: ProfileConfig, profile: Record<string, unknown>, key: K, type: 'string' | 'boolean'): Pick<ProfileConfig, K> {
+  const value = typeof profile[key] === type ? profile[key] : into[key];
+  return (value === undefined ? {} : { [key]: value }) as Pick<ProfileConfig, K>;
 }
 
 /** cucumber ands tag expressions (tags, retryTagFilter) across the profiles it merges. */

@@ -18,6 +18,8 @@ export interface ProfileRunParts {
   formatFiles: Record<string, string>;
   snippetInterface: string | undefined;
   snippetSyntax: string | undefined;
+  language: string | undefined;
+  order: string | undefined;
 }
 
 /** Everything a run needs besides the runner: the support code to load, the job, its limits and files. */
@@ -86,6 +88,8 @@ export function planRun(request: JobRequest): RunPlan {
     worldParameters: request.worldParameters,
     formatFiles: profile?.formatFiles ?? {},
     ...(profile?.snippetSyntax ? { snippetOptions: { snippetSyntax: profile.snippetSyntax, ...(profile.snippetInterface ? { snippetInterface: profile.snippetInterface } : {}) } } : {}),
+    ...(profile?.language ? { language: profile.language } : {}),
+    ...(profile?.order ? { order: profile.order } : {}),
     hangAfterMs: config.timeout + HANG_GRACE_MS,
     // ES modules reload under new URLs (run/fresh-esm-hooks.ts); loaders the profile names are
     // registered again by every load and may cache what they compiled: those runs get a fresh runner.

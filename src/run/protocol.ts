@@ -40,6 +40,10 @@ export interface RunJob {
   hangAfterMs: number;
   /** Stay alive after the result for further load + run pairs (watch's long-lived runner). */
   persistent?: boolean;
+  /** The Gherkin language of specs without a `# language:` line (the profile's `language`); absent: en. */
+  language?: string;
+  /** cucumber's pickle order (the profile's `order`: random, random:SEED); absent: defined. */
+  order?: string;
   /** cucumber's dry run: steps bind (undefined, ambiguous, which definition) but nothing executes (spec steps). */
   dryRun?: boolean;
   /** Record every cucumber message of the run here, one JSON envelope a line (absolute). */

@@ -26,6 +26,9 @@ export async function resolveProfile(api: CucumberApi, version: string, file: st
       worldParameters: c.worldParameters as Record<string, unknown>, retry: c.retry, retryTagFilter: c.retryTagFilter ?? '', strict: c.strict,
       format: c.format.map((f) => (Array.isArray(f) ? f.filter(Boolean).join(':') : f)),
       parallel: c.parallel ?? 0,
+      ...(c.language ? { language: c.language } : {}),
+      ...(c.order ? { order: String(c.order) } : {}),
+      ...(c.dryRun ? { dryRun: true } : {}),
       ...snippetSettings(c.formatOptions as Record<string, unknown> | undefined),
       // cucumber keeps the keys it does not know in what it returns, and ignores them.
       unknownKeys: unknownProfileKeys(Object.keys(c)),
