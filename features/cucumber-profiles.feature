@@ -167,3 +167,37 @@ Feature: Honouring an existing cucumber.js configuration
     Then the exit code is 2
     And the output contains "nightly"
     And the output has no stack trace
+
+  Scenario: Line numbers in the profile's paths run only those scenarios, as cucumber-js does
+    Given the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: { paths: ['acceptance/lists.feature:8'], require: ['steps/**/*.ts'] },
+        mixed: { paths: ['acceptance/**/*.feature', 'acceptance/lists.feature:8'], require: ['steps/**/*.ts'] },
+      };
+      """
+    When I run "spec verify --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | acceptance/lists.feature:8 |
+    When I run "spec verify --profile mixed --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | acceptance/lists.feature:8 |
+    When I run "spec verify acceptance/lists.feature --json"
+    Then the exit code is 0
+    And the verdict ran exactly these scenarios:
+      | acceptance/lists.feature:3 |
+      | acceptance/lists.feature:8 |
+
+  Scenario: A line in the profile's paths that names no scenario is bad input, not an empty pass
+    Given the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: { paths: ['acceptance/lists.feature:5'], require: ['steps/**/*.ts'] },
+      };
+      """
+    When I run "spec verify"
+    Then the exit code is 2
+    And the output contains "acceptance/lists.feature:5"
+    And the output has no stack trace

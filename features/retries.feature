@@ -107,3 +107,61 @@ Feature: Retries and flaky scenarios
       | -1    |
       | x     |
       | 1.5   |
+
+  Scenario: The profile's retryTagFilter retries only the scenarios it matches, as cucumber-js does
+    A scenario without the tag is not retried: its failure is a plain failure, never flaky.
+    Given the file "cucumber.js" contains:
+      """
+      module.exports = {
+        default: {
+          paths: ['features/**/*.feature'],
+          require: ['features/step_definitions/**/*.js'],
+          retry: 1,
+          retryTagFilter: '@flaky',
+        },
+      };
+      """
+    When I run "spec verify features/orders.feature --json"
+    Then the exit code is 1
+    And the verdict counts 1 passed, 0 flaky and 1 failed scenarios
+    And the verdict has a "failed-step" failure at "features/orders.feature:10"
+    And the verdict's closing line is "spec: 1 passed, 1 failed"
+    Given the file "features/orders.feature" contains:
+      """
+      Feature: Orders
+
+        Scenario: A placed order is kept
+          Given Ada has placed an order for a teapot
+          Then Ada has 1 order
+
+        @flaky
+        Scenario: A customer finds their orders by name
+          Given Ada has placed an order for a teapot
+          When Ada searches for her orders
+          Then the search finds the teapot
+      """
+    When I run "spec verify features/orders.feature --json"
+    Then the exit code is 0
+    And the verdict counts 1 passed, 1 flaky and 0 failed scenarios
+
+  Scenario: spec.config's retryTagFilter and --retry-tag-filter narrow the retries too
+    Given the file "spec.config.json" contains:
+      """
+      { "retryTagFilter": "@flaky" }
+      """
+    When I run "spec verify features/orders.feature --json"
+    Then the exit code is 1
+    And the verdict counts 1 passed, 0 flaky and 1 failed scenarios
+    When I run "spec verify features/orders.feature --retry-tag-filter @slow --json"
+    Then the exit code is 1
+    And the verdict counts 1 passed, 0 flaky and 1 failed scenarios
+    Given the file "spec.config.json" contains:
+      """
+      {}
+      """
+    When I run "spec verify features/orders.feature --retry-tag-filter @flaky --json"
+    Then the exit code is 1
+    And the verdict counts 1 passed, 0 flaky and 1 failed scenarios
+    When I run "spec verify features/orders.feature --retry-tag-filter 'not @flaky' --json"
+    Then the exit code is 0
+    And the verdict counts 1 passed, 1 flaky and 0 failed scenarios

@@ -256,3 +256,23 @@ describe('compileSpecs', () => {
     expect(compiled.problems).toEqual([]);
   });
 });
+
+describe('compileSpecs: the run\'s language (a cucumber profile\'s `language:`)', () => {
+  const FRENCH = 'Fonctionnalité: Panier\n\n  Scénario: vide\n    Soit un panier vide\n    Alors le total est de 0 euros\n';
+
+  it('parses a feature without a # language: line in that language, and a file\'s own line still wins', async () => {
+    const root = project({ 'f/panier.feature': FRENCH, 'f/cart.feature': `# language: en\n${GOOD_FEATURE}` });
+    const fr = await compileSpecs(root, ['f/panier.feature', 'f/cart.feature'], { write: false, language: 'fr' });
+    expect(fr.problems).toEqual([]);
+    expect(fr.files.map((f) => compilePickles(f.document, f.path).map((p) => p.steps.length))).toEqual([[2], [3]]);
+    const en = await compileSpecs(root, ['f/panier.feature'], { write: false });
+    expect(en.problems.length).toBeGreaterThan(0);
+  });
+
+  it('a Markdown document without a language in its front matter is in the run\'s language', async () => {
+    const root = project({ 'docs/panier.md': '# Panier\n\n## Scénario: vide\n\n- Soit un panier vide\n- Alors le total est de 0 euros\n' });
+    const compiled = await compileSpecs(root, ['docs/panier.md'], { write: false, language: 'fr' });
+    expect(compiled.problems).toEqual([]);
+    expect(compilePickles(compiled.files[0]!.document, 'docs/panier.md')[0]!.steps.map((s) => s.text)).toEqual(['un panier vide', 'le total est de 0 euros']);
+  });
+});

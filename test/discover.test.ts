@@ -194,3 +194,23 @@ describe('discoverSpecs with paths the user named', () => {
     expect(problem.code).toBe('SPEC_USAGE');
   });
 });
+
+describe('discoverSpecs: line numbers in the configured globs (a cucumber profile\'s paths)', () => {
+  it('keeps them as line filters of the files found, beside a glob of the same file', async () => {
+    const found = await discoverSpecs(root, ['features/**/*.feature', 'features/a.feature:3:9', './specs/e.feature:4']);
+    expect(found.files).toEqual(['features/a.feature', 'specs/e.feature']);
+    expect(found.lines).toEqual(new Map([['features/a.feature', [3, 9]], ['specs/e.feature', [4]]]));
+    expect(found.filtered).toBe(false);
+  });
+
+  it('drops them when the user names paths, which replace the configured ones as in cucumber', async () => {
+    const found = await discoverSpecs(root, ['features/a.feature:3'], ['features/a.feature']);
+    expect(found.lines.size).toBe(0);
+  });
+
+  it('a line filter on a file that does not exist finds nothing', async () => {
+    const found = await discoverSpecs(root, ['features/missing.feature:3']);
+    expect(found.files).toEqual([]);
+    expect(found.lines.size).toBe(0);
+  });
+});

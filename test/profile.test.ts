@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { combineTags, findCucumberConfig, overlayProfile, profileProblems } from '../src/config/profile.js';
-import type { ProfileConfig } from '../src/config/cucumber-profile.js';
+import { readObjectProfiles, type ProfileConfig } from '../src/config/cucumber-profile.js';
 
 function profile(overrides: Partial<ProfileConfig> = {}): ProfileConfig {
   return {
@@ -16,6 +16,7 @@ function profile(overrides: Partial<ProfileConfig> = {}): ProfileConfig {
     name: [],
     worldParameters: {},
     retry: 0,
+    retryTagFilter: '',
     strict: true,
     format: [],
     parallel: 0,
@@ -40,10 +41,14 @@ describe('overlayProfile', () => {
       names: [],
       worldParameters: {},
       retry: undefined,
+      retryTagFilter: '',
       strict: true,
       formatFiles: {},
       snippetInterface: undefined,
       snippetSyntax: undefined,
+      language: undefined,
+      order: undefined,
+      dryRun: false,
       notes: [],
     });
   });
@@ -54,7 +59,8 @@ describe('overlayProfile', () => {
       'features/**/*.{feature,feature.md}',
       'more/**/*.{feature,feature.md}',
       'specs/**/*.feature',
-      'one/a.feature',
+      // Its lines stay: cucumber runs only the scenarios there (discoverSpecs reads them).
+      'one/a.feature:3:9',
       'docs/b.md',
       'x/c.feature.md',
     ]);
@@ -172,5 +178,34 @@ describe('profileProblems: formats cucumber could not import', () => {
     expect(rest).toHaveLength(1);
     expect(problem).toMatchObject({ code: 'SPEC_PROFILE_REJECTED', hint: 'fix or remove "nosuch-formatter:out.txt" in cucumber.cjs' });
     expect(problem!.message).toContain('cucumber rejected format "nosuch-formatter" in cucumber.cjs');
+  });
+});
+
+describe('readObjectProfiles: retryTagFilter', () => {
+  it('ands the retryTagFilter of every profile named, as cucumber merges tag expressions', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retry-filter-'));
+    fs.writeFileSync(path.join(dir, 'cucumber.json'), JSON.stringify({ default: { retry: 1, retryTagFilter: '@flaky' }, ci: { retryTagFilter: 'not @slow' }, plain: { retry: 2 } }));
+    expect(readObjectProfiles(dir, 'cucumber.json', ['default', 'ci'])?.retryTagFilter).toBe('(@flaky) and (not @slow)');
+    expect(readObjectProfiles(dir, 'cucumber.json', ['plain'])?.retryTagFilter).toBe('');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('profileProblems: language and order', () => {
+  it('refuses a language Gherkin does not know and an order cucumber does not know, naming the file', () => {
+    expect(profileProblems('/nowhere', profile({ language: 'fr', order: 'random:42' }), 'cucumber.json')).toEqual([]);
+    const [language] = profileProblems('/nowhere', profile({ language: 'klingon' }), 'cucumber.json');
+    expect(language?.code).toBe('SPEC_PROFILE_REJECTED');
+    expect(language?.message).toContain('"klingon" in cucumber.json');
+    const [order] = profileProblems('/nowhere', profile({ order: 'sideways' }), 'cucumber.json');
+    expect(order?.message).toContain('"sideways"');
+  });
+
+  it('reads language, order and dryRun from object profiles, the last one that sets each winning', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'profile-scalars-'));
+    fs.writeFileSync(path.join(dir, 'cucumber.json'), JSON.stringify({ default: { language: 'fr', order: 'random' }, dry: { dryRun: true, language: 'de' } }));
+    expect(readObjectProfiles(dir, 'cucumber.json', ['default', 'dry'])).toMatchObject({ language: 'de', order: 'random', dryRun: true });
+    expect(readObjectProfiles(dir, 'cucumber.json', ['default'])?.dryRun).toBeUndefined();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

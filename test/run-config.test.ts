@@ -70,6 +70,12 @@ describe('resolveRunConfig: precedence, key by key', () => {
     expect(resolve({ tags: '@a or @b' }, { tags: 'not @wip' }, { tags: '@c' }).tags).toEqual({ value: '(@a or @b) and (not @wip) and (@c)', sources: [SPEC, PROFILE, option('tags')] });
   });
 
+  it('retryTagFilter: spec.config, profile and option are and-ed, each named, as cucumber ands them', () => {
+    expect(resolve({}, undefined).retryTagFilter).toEqual({ value: '', sources: [DEFAULT] });
+    expect(resolve({}, { retryTagFilter: '@flaky' }).retryTagFilter).toEqual({ value: '@flaky', sources: [PROFILE] });
+    expect(resolve({ retryTagFilter: '@a' }, { retryTagFilter: '@flaky' }, { retryTagFilter: 'not @b' }).retryTagFilter).toEqual({ value: '(@a) and (@flaky) and (not @b)', sources: [SPEC, PROFILE, option('retryTagFilter')] });
+  });
+
   it('names: the profile\'s and the option\'s add up', () => {
     expect(resolve({}, undefined).names).toEqual({ value: [], sources: [DEFAULT] });
     expect(resolve({}, { name: ['^pay'] }, { names: ['refund'] }).names).toEqual({ value: ['^pay', 'refund'], sources: [PROFILE, option('names')] });

@@ -11,6 +11,6 @@ export async function judgeRun(prepared: Prepared, outcome: RunOutcome | undefin
   problems.push(...unparsedByUs(outcome));
   // A shard given nothing said so in a warning: the suite has scenarios, and other shards ran them.
   if (problems.length === 0 && !(prepared.shard && prepared.shard.scenarios.length === 0 && prepared.shard.suite.scenarios > 0)) problems.push(...ranNothing(prepared, outcome, options));
-  if (prepared.unused.scope === 'suite' && outcome?.kind === 'result') return { ...outcome, result: await judgeUnusedAcrossSuite(outcome.result, prepared.specFiles, root) };
+  if (prepared.unused.scope === 'suite' && outcome?.kind === 'result') return { ...outcome, result: await judgeUnusedAcrossSuite(outcome.result, prepared.specFiles, root, prepared.overlay?.language) };
   return outcome;
 }

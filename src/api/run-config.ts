@@ -59,7 +59,7 @@ async function unknownKeyLines(root: string, file: string, names: string[], keys
 
 /** A bad --tags or --name is bad input, named with where it was written, before anything runs. */
 async function checkFilterOptions(options: ConfigOptions, config: ResolvedConfig, run: RunConfig): Promise<void> {
-  if (!run.values.tags.value && !run.values.names.value.length) return;
+  if (!run.values.tags.value && !run.values.names.value.length && !run.values.retryTagFilter.value) return;
   const { overlay } = run;
   const { checkFilters } = await import('../config/filters.js');
   const [first, ...more] = checkFilters({
@@ -67,6 +67,9 @@ async function checkFilterOptions(options: ConfigOptions, config: ResolvedConfig
       { expression: options.tags, where: '--tags' },
       { expression: config.tags, where: '"tags" in spec.config' },
       { expression: overlay?.tags, where: 'tags in the cucumber profile' },
+      { expression: options.retryTagFilter, where: '--retry-tag-filter' },
+      { expression: config.retryTagFilter, where: '"retryTagFilter" in spec.config' },
+      { expression: overlay?.retryTagFilter, where: 'retryTagFilter in the cucumber profile' },
     ],
     names: [
       { patterns: options.names ?? [], where: '--name' },

@@ -23,11 +23,13 @@ export interface ShardFirst {
   parseHere?: boolean;
   supportGlobs: string[];
   values: RunConfig['values'];
+  /** The run's Gherkin language (the profile's `language:`). */
+  language?: string | undefined;
 }
 
 /** The suite listed, this shard's slice of it (none when nothing is runnable), and the step files the slice binds (undefined: all). */
 export async function shardFirst(request: ShardFirst, compile: () => Promise<RunSpecs>): Promise<{ specs: RunSpecs; slice?: ShardSelection; stepFiles?: string[] }> {
-  const { specs, listed } = await listForShard(request.root, request.globs, request.paths ?? [], Boolean(request.parseHere), compile);
+  const { specs, listed } = await listForShard(request.root, request.globs, request.paths ?? [], Boolean(request.parseHere), compile, request.language);
   if (listed.length === 0) return { specs };
   const slice = await shardOf(request.shard, request.root, listed, specs.selection.lines, request.values);
   const stepFiles = await shardStepFiles(request.root, request.supportGlobs, slice.field.scenarios);
@@ -53,9 +55,9 @@ async function shardStepFiles(root: string, globs: string[], ids: string[]): Pro
  * The specs a shard lists before its support code loads: plain Gherkin from the list kept by text
  * hash (no parse for a file seen before: shard-list.ts), anything else compiled as usual.
  */
-async function listForShard(root: string, globs: string[], paths: string[], parseHere: boolean, compile: () => Promise<RunSpecs>): Promise<{ specs: RunSpecs; listed: ListedSpec[] }> {
+async function listForShard(root: string, globs: string[], paths: string[], parseHere: boolean, compile: () => Promise<RunSpecs>, language: string | undefined): Promise<{ specs: RunSpecs; listed: ListedSpec[] }> {
   const { listPlainSpecs, listDocuments } = await import('../spec/shard-list.js');
-  const plain = parseHere ? undefined : await listPlainSpecs(root, globs, paths);
+  const plain = parseHere ? undefined : await listPlainSpecs(root, globs, paths, language);
   if (!plain) {
     const specs = await compile();
     return { specs, listed: await listDocuments(specs.runnable) };

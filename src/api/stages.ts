@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { relativePath, type SpecEnvironment } from '../core/env.js';
-import type { SpecProblem } from '../core/errors.js';
+import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { noSpecsAtAll, noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
 import { supportFiles, supportGlobsOf } from '../bind/support-files.js';
 import { CUT_SHORT, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
@@ -17,6 +17,7 @@ import { mark } from '../core/timing.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
 import type { RunConfig } from '../config/run-config.js';
 import { failOnFlakyWithoutRetry } from '../config/run-checks.js';
+import { dryRunRefused } from '../config/profile-checks.js';
 import type { ShardField } from '../spec/shard-select.js';
 import { narrowToSlice, shardFirst, sliceOfCompiled } from './shard-stage.js';
 
@@ -69,13 +70,15 @@ export interface Resolved {
 
 export async function prepareStages({ options, env, child, config, run, outputs, runners }: Resolved): Promise<Prepared> {
   const { overlay, values } = run;
+  // A dry run executes no step: a verdict from it would pass on nothing run (spec steps is the dry run).
+  if (overlay?.dryRun && !options.dryRun) throw new SpecloopError(dryRunRefused(run.cucumberConfig ?? 'the cucumber config', values.profile.value ?? 'default'));
   const specGlobs = values.specs.value;
   const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs })) : Promise.resolve(undefined));
   // A warm runner re-reads every project module it loads: selecting first, it loads only the step files the selection binds to.
   const early = options.stepsOfSelection ? await selectChanges() : undefined;
-  const specsOf = (changes: Selection | undefined) => selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected });
+  const specsOf = (changes: Selection | undefined) => selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected, language: overlay?.language });
   // A shard lists its slice first, to load only the step files it binds.
-  const first = options.shard && !options.changed && !options.since ? await shardFirst({ root: env.cwd, shard: options.shard, globs: specGlobs, paths: options.paths, parseHere: options.parseSpecsHere, supportGlobs: supportGlobsOf(config, overlay), values }, () => specsOf(undefined)) : undefined;
+  const first = options.shard && !options.changed && !options.since ? await shardFirst({ root: env.cwd, shard: options.shard, globs: specGlobs, paths: options.paths, parseHere: options.parseSpecsHere, supportGlobs: supportGlobsOf(config, overlay), values, language: overlay?.language }, () => specsOf(undefined)) : undefined;
   const workers = workersOf(options, overlay);
   const coverage = coverageOf(options, values, config, workers.parallel);
   // A shard recording lines for the merged debt loads every step file, as the whole run would: the code they load at start runs, and every definition counts.
@@ -108,7 +111,7 @@ export async function prepareStages({ options, env, child, config, run, outputs,
     narrowToSlice(base, slice);
   }
   if (runnable.length === 0) return { ...base, plan: undefined };
-  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, strict: values.strict.value, parallel: workers.parallel, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
+  const plan = planRun({ root: env.cwd, config, profile: overlay, support, files: runnable, lines, tagExpression: values.tags.value, names: values.names.value, worldParameters: values.worldParameters.value, failFast: values.failFast.value, retry: values.retry.value, retryTagFilter: values.retryTagFilter.value, strict: values.strict.value, parallel: workers.parallel, keepRunner: Boolean(options.keepRunner), dryRun: Boolean(options.dryRun), ...(options.messagesFile ? { messagesFile: path.resolve(env.cwd, options.messagesFile) } : {}) });
   return { ...base, plan };
 }
 

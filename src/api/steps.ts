@@ -77,7 +77,7 @@ async function bind(options: { paths?: string[]; configFile?: string; profile?: 
   const outcome = await judgeRun(prepared, await runPrepared(prepared, runners[0]!, env, options, runners), options, prepared.problems, env.cwd);
   // judgeRun added what cucumber could not parse to the prepared problems.
   refuse(prepared.problems);
-  const result = await usedAcrossSpecs(resultOf(outcome), options.paths, run.values.specs.value, env.cwd);
+  const result = await usedAcrossSpecs(resultOf(outcome), options.paths, run.values.specs.value, env.cwd, prepared.overlay?.language);
   refuse(result.undefinedParameterTypes.map((p) => ({ code: 'SPEC_UNDEFINED_PARAMETER_TYPE', message: `undefined parameter type {${p.name}} in "${p.expression}"`, hint: `define it with defineParameterType({ name: '${p.name}', regexp: /…/ }) in a support file` })));
   const sources = prepared.sourceOf;
   const overlay = prepared.overlay;
@@ -95,10 +95,10 @@ function everyScenario(run: RunConfig): RunConfig {
 }
 
 /** Listing some specs (`paths`), a definition only the others use is still used: never called unused. */
-async function usedAcrossSpecs(result: RunResult, paths: string[] | undefined, specGlobs: string[], root: string): Promise<RunResult> {
+async function usedAcrossSpecs(result: RunResult, paths: string[] | undefined, specGlobs: string[], root: string, language: string | undefined): Promise<RunResult> {
   if (!paths?.length || result.definitions.every((d) => d.used)) return result;
   const [{ discoverSpecs }, { judgeUnusedAcrossSuite }] = await Promise.all([import('../spec/discover.js'), import('../bind/unused-scope.js')]);
-  return judgeUnusedAcrossSuite(result, (await discoverSpecs(root, specGlobs)).files, root);
+  return judgeUnusedAcrossSuite(result, (await discoverSpecs(root, specGlobs)).files, root, language);
 }
 
 function refuse(problems: SpecProblem[]): void {

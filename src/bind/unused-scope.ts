@@ -22,11 +22,11 @@ export function unusedScope(runFiltered: boolean, configuredTags: string, config
 export const CUT_SHORT: UnusedScope = { scope: 'none', because: 'not judged: scenarios were cut short' };
 
 /** Under a configured filter, a definition that only scenarios left out of the run use is still used. */
-export async function judgeUnusedAcrossSuite(result: RunResult, specFiles: string[], root: string): Promise<RunResult> {
+export async function judgeUnusedAcrossSuite(result: RunResult, specFiles: string[], root: string, language?: string): Promise<RunResult> {
   const candidates = result.definitions.filter((d) => !d.used);
   if (candidates.length === 0) return result;
   const [{ compileSpecs }, { compilePickles }, { definitionsUsedBy }] = await Promise.all([import('../spec/compile.js'), import('../spec/gherkin.js'), import('./unused.js')]);
-  const compiled = await compileSpecs(root, specFiles, { write: false });
+  const compiled = await compileSpecs(root, specFiles, { write: false, language });
   const texts = compiled.files.flatMap((f) => compilePickles(f.document, f.path).flatMap((p) => p.steps.map((s) => s.text)));
   const used = definitionsUsedBy(candidates, texts, result.parameterTypes);
   return { ...result, definitions: result.definitions.map((d) => (used.has(d.id) ? { ...d, used: true } : d)) };

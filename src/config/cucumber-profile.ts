@@ -17,12 +17,20 @@ export interface ProfileConfig {
   name: string[];
   worldParameters: Record<string, unknown>;
   retry: number;
+  /** Which scenarios a retry applies to (a tag expression; '' for every one). */
+  retryTagFilter: string;
   strict: boolean;
   format: string[];
   /** cucumber's own worker processes; 0 when the profile sets none. */
   parallel: number;
   snippetInterface?: string;
   snippetSyntax?: string;
+  /** The Gherkin language of every spec without a `# language:` line ('en' unless set). */
+  language?: string;
+  /** cucumber's pickle order: defined, random or random:SEED. */
+  order?: string;
+  /** cucumber's dry run: nothing executes (spec verify refuses it). */
+  dryRun?: boolean;
   /** Keys cucumber does not know (and ignores): a typo such as `requir`. */
   unknownKeys?: string[];
 }
@@ -57,7 +65,7 @@ function loadDefinitions(file: string): Definitions | undefined {
 
 
 export function emptyProfile(): ProfileConfig {
-  return { paths: [], require: [], import: [], requireModule: [], loader: [], tags: '', name: [], worldParameters: {}, retry: 0, strict: true, format: [], parallel: 0 };
+  return { paths: [], require: [], import: [], requireModule: [], loader: [], tags: '', name: [], worldParameters: {}, retry: 0, retryTagFilter: '', strict: true, format: [], parallel: 0 };
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
@@ -68,23 +76,39 @@ const formats = (value: unknown): string[] =>
 
 /** cucumber's merge rules: arrays add up, tags are and-ed, objects merge, scalars: last wins. */
 function mergeProfile(into: ProfileConfig, profile: Record<string, unknown>): ProfileConfig {
-  const tags = typeof profile.tags === 'string' && profile.tags.trim() ? profile.tags.trim() : '';
+  const tags = andTags(into.tags, profile.tags);
   return {
     paths: [...into.paths, ...strings(profile.paths)],
     require: [...into.require, ...strings(profile.require)],
     import: [...into.import, ...strings(profile.import)],
     requireModule: [...into.requireModule, ...strings(profile.requireModule)],
     loader: [...into.loader, ...strings(profile.loader)],
-    tags: into.tags && tags ? `(${into.tags}) and (${tags})` : into.tags || tags,
+    tags,
     name: [...into.name, ...strings(profile.name)],
     worldParameters: { ...into.worldParameters, ...(isPlainObject(profile.worldParameters) ? profile.worldParameters : {}) },
     retry: typeof profile.retry === 'number' ? profile.retry : into.retry,
+    retryTagFilter: andTags(into.retryTagFilter, profile.retryTagFilter),
     strict: typeof profile.strict === 'boolean' ? profile.strict : into.strict,
     format: [...into.format, ...formats(profile.format)],
     parallel: typeof profile.parallel === 'number' ? profile.parallel : into.parallel,
     ...snippetOptions(into, profile.formatOptions),
+    ...lastScalar(into, profile, 'language', 'string'),
+    ...lastScalar(into, profile, 'order', 'string'),
+    ...lastScalar(into, profile, 'dryRun', 'boolean'),
     unknownKeys: [...(into.unknownKeys ?? []), ...unknownProfileKeys(Object.keys(profile))],
   };
+}
+
+/** A scalar the last profile that sets it decides. */
+function lastScalar<K extends 'language' | 'order' | 'dryRun'>(into: ProfileConfig, profile: Record<string, unknown>, key: K, type: 'string' | 'boolean'): Pick<ProfileConfig, K> {
+  const value = typeof profile[key] === type ? profile[key] : into[key];
+  return (value === undefined ? {} : { [key]: value }) as Pick<ProfileConfig, K>;
+}
+
+/** cucumber ands tag expressions (tags, retryTagFilter) across the profiles it merges. */
+function andTags(into: string, given: unknown): string {
+  const tags = typeof given === 'string' && given.trim() ? given.trim() : '';
+  return into && tags ? `(${into}) and (${tags})` : into || tags;
 }
 
 function snippetOptions(into: ProfileConfig, options: unknown): Pick<ProfileConfig, 'snippetInterface' | 'snippetSyntax'> {

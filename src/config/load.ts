@@ -62,6 +62,7 @@ export function resolveConfig(root: string, configFile: string | undefined, user
     runTimeout: user.runTimeout ?? DEFAULTS.runTimeout,
     tags: user.tags,
     retry: user.retry ?? DEFAULTS.retry,
+    retryTagFilter: user.retryTagFilter,
     failOnFlaky: user.failOnFlaky ?? DEFAULTS.failOnFlaky,
     strict: user.strict ?? DEFAULTS.strict,
     sources,

@@ -110,6 +110,7 @@ export const OPTIONS = [
     arg: 'N',
     help: { verify: 're-run a failed scenario up to N times (overrides the config\'s and the\nprofile\'s retry); one that then passes is reported flaky, not passed' },
   },
+  { option: 'retryTagFilter', api: ['verify'], flag: 'retry-tag-filter', cli: ['verify'], kind: 'string', arg: 'EXPR', help: { verify: 'retry only the scenarios matching this tag expression (and-ed with the\nconfig\'s and the profile\'s retryTagFilter, as cucumber does)' } },
   { option: 'failOnFlaky', api: ['verify'], flag: 'fail-on-flaky', cli: ['verify'], kind: 'boolean', help: { verify: 'a flaky scenario (passed only on a retry) fails the run, exit 1\n(config: "failOnFlaky": true)' } },
   { flag: 'print-config', cli: ['verify'], kind: 'boolean', help: { verify: 'print the config this run would use (spec.config, the cucumber profile\nand these flags resolved), each value with its source; runs nothing\n(--json: as JSON)' } },
   { option: 'profile', api: ['verify', 'watch'], flag: 'profile', short: 'p', cli: ['verify', 'watch'], kind: 'string', arg: 'NAME', help: { verify: 'use this cucumber.js profile', watch: 'use this cucumber.js profile' } },

@@ -73,3 +73,25 @@ function resolves(root: string, specifier: string): boolean {
     return (error as NodeJS.ErrnoException).code === 'ERR_PACKAGE_PATH_NOT_EXPORTED';
   }
 }
+
+/** A language Gherkin has no keywords for: cucumber would fail every spec of the run with a parse error. */
+export function unknownLanguage(file: string, language: string | undefined): SpecProblem[] {
+  // Loaded only for a profile that sets a language: the dialects are off every other start-up.
+  if (language === undefined || Object.hasOwn((createRequire(import.meta.url)('@cucumber/gherkin') as { dialects: object }).dialects, language)) return [];
+  return [{ code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected language "${language}" in ${file}: Gherkin has no such language`, hint: `set language to a Gherkin language code (en, fr, de, es, pt, ja, …) in ${file}, or remove it for English` }];
+}
+
+/** cucumber's orders: defined, random, random:SEED. */
+export function unknownOrder(file: string, order: string | undefined): SpecProblem[] {
+  if (order === undefined || /^(?:defined|random(?::.+)?)$/.test(order)) return [];
+  return [{ code: 'SPEC_PROFILE_REJECTED', message: `cucumber rejected order "${order}" in ${file}: it runs scenarios in "defined" or "random" order (or "random:SEED")`, hint: `set order to "defined", "random" or "random:SEED" in ${file}, or remove it` }];
+}
+
+/** The profile's dryRun: specloop judges a suite by running it, so it refuses rather than pass on nothing run. */
+export function dryRunRefused(file: string, profile: string): SpecProblem {
+  return {
+    code: 'SPEC_PROFILE_DRY_RUN',
+    message: `profile "${profile}" in ${file} sets dryRun: true: a dry run executes no step, so its verdict would pass on nothing run`,
+    hint: `to check how the steps bind without running them, run spec steps; to verify, pick a profile without dryRun (--profile) or remove dryRun from "${profile}" in ${file}`,
+  };
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULTS } from './defaults.js';
-import { droppedLoadersNote, isOwnCompiler, isTypeScriptLoader, parallelIgnoredNote, unknownFormats } from './profile-checks.js';
+import { droppedLoadersNote, isOwnCompiler, isTypeScriptLoader, parallelIgnoredNote, unknownFormats, unknownLanguage, unknownOrder } from './profile-checks.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { ProfileConfig } from './cucumber-profile.js';
 import { unknownKeyNotes } from './profile-keys.js';
@@ -20,10 +20,17 @@ export interface ProfileOverlay {
   names: string[];
   worldParameters: Record<string, unknown>;
   retry: number | undefined;
+  retryTagFilter: string;
   strict: boolean | undefined;
   formatFiles: Record<string, string>;
   snippetInterface: string | undefined;
   snippetSyntax: string | undefined;
+  /** The Gherkin language of specs without their own `# language:` line; undefined: en. */
+  language: string | undefined;
+  /** cucumber's pickle order (defined, random, random:SEED); undefined: defined. */
+  order: string | undefined;
+  /** The profile asks for a dry run (spec verify and watch refuse it). */
+  dryRun: boolean;
   /** What the profile asks for that specloop leaves out, said once in the verdict. */
   notes: SpecProblem[];
   /** The profile's `parallel` (above 0), honoured by verify; watch says it runs in one runner instead. */
@@ -49,10 +56,14 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
     names: profile.name,
     worldParameters: profile.worldParameters,
     retry: profile.retry || undefined,
+    retryTagFilter: profile.retryTagFilter ?? '',
     strict: profile.strict,
     formatFiles: formatFiles(profile.format),
     snippetInterface: profile.snippetInterface,
     snippetSyntax: profile.snippetSyntax,
+    language: profile.language,
+    order: profile.order,
+    dryRun: profile.dryRun ?? false,
     notes: [...(dropped.length ? [droppedLoadersNote(file, dropped)] : []), ...unknownKeyNotes(file, profile.unknownKeys ?? [], keyLines)],
     ...(profile.parallel > 0 ? { parallel: { workers: profile.parallel, ignoredInWatch: parallelIgnoredNote(file, profile.parallel) } } : {}),
   };
@@ -60,10 +71,12 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
 
 /** What cucumber would refuse in the profile once it runs (a format it cannot import): bad input, before anything runs. */
 export function profileProblems(root: string, profile: ProfileConfig, file = 'the cucumber profile'): SpecProblem[] {
-  return unknownFormats(root, file, profile.format);
+  return [...unknownFormats(root, file, profile.format), ...unknownLanguage(file, profile.language), ...unknownOrder(file, profile.order)];
 }
 
+/** A file's line numbers stay (`a.feature:8`): cucumber runs only the scenarios there (spec/discover.ts reads them). */
 function toSpecGlob(p: string): string {
+  if (/\.(feature|md)(:\d+)+$/.test(p) && !/[*?{]/.test(p)) return p;
   if (/[*?{]/.test(p) || /\.(feature|md)(:\d+)*$/.test(p)) return p.replace(/(:\d+)+$/, '');
   return `${p.replace(/\/$/, '')}/**/*.{feature,feature.md}`;
 }

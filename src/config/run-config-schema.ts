@@ -29,6 +29,7 @@ export const RunConfigSchema = z.strictObject({
     tags: sourced(z.string()),
     names: sourced(strings),
     retry: sourced(z.number().int().min(0)),
+    retryTagFilter: sourced(z.string()),
     failOnFlaky: sourced(z.boolean()),
     parallel: sourced(z.number().int().min(0)),
     strict: sourced(z.boolean()),

@@ -13,6 +13,7 @@ export interface ConfigOptions {
   profile?: string | undefined;
   failFast?: boolean | undefined;
   retry?: number | undefined;
+  retryTagFilter?: string | undefined;
   failOnFlaky?: boolean | undefined;
   parallel?: number | undefined;
   passWithNoScenarios?: boolean | undefined;
@@ -38,6 +39,8 @@ export interface RunValues extends Pick<ResolvedConfig, 'profile' | 'specs' | 's
   /** The config's, the profile's and the call's tags, combined ('' for none). */
   tags: string;
   names: string[];
+  /** spec.config's, the profile's and the call's retryTagFilter, and-ed ('' retries every scenario). */
+  retryTagFilter: string;
   failFast: boolean;
   gates: string[] | false | Record<string, GateConfig>;
   runner: RunnerKind;
@@ -86,6 +89,7 @@ export function resolveRunConfig(config: ResolvedConfig, read: ReadProfile | und
       tags: tagsOf(config, overlay, fromProfile, options.tags),
       names: namesOf(overlay, fromProfile, options.names),
       retry: orOption(overProfile(fromConfig(config, 'retry'), overlay?.retry, fromProfile), options.retry, option('retry')),
+      retryTagFilter: tagsOf({ tags: config.retryTagFilter, sources: { tags: config.sources.retryTagFilter } }, overlay && { tags: overlay.retryTagFilter }, fromProfile, options.retryTagFilter, 'retryTagFilter'),
       failOnFlaky: orOption(fromConfig(config, 'failOnFlaky'), options.failOnFlaky, option('failOnFlaky')),
       parallel: orOption(overlay?.parallel ? { value: overlay.parallel.workers, sources: [fromProfile] } : { value: 0, sources: [DEFAULT_SOURCE] }, options.parallel, option('parallel')),
       // cucumber reads an unset strict as true (our default too): only a profile's false is its own say.
@@ -138,11 +142,12 @@ function joined(entry: Sourced<string[]>, more: string[], source: Source): Sourc
   return { value: [...entry.value, ...more], sources: [...(isDefault(entry) ? [] : entry.sources), source] };
 }
 
-function tagsOf(config: ResolvedConfig, overlay: ProfileOverlay | undefined, fromProfile: Source, flag: string | undefined): Sourced<string> {
+/** Tag expressions (tags, retryTagFilter) from spec.config, the profile and the call, and-ed as cucumber ands its own. */
+function tagsOf(config: Pick<ResolvedConfig, 'tags'> & { sources: Pick<ResolvedConfig['sources'], 'tags'> }, overlay: Pick<ProfileOverlay, 'tags'> | undefined, fromProfile: Source, flag: string | undefined, option = 'tags'): Sourced<string> {
   const parts: [string | undefined, Source][] = [
     [config.tags, config.sources.tags ?? DEFAULT_SOURCE],
     [overlay?.tags, fromProfile],
-    [flag, { kind: 'option', option: 'tags' }],
+    [flag, { kind: 'option', option }],
   ];
   const given = parts.filter(([expression]) => expression?.trim());
   return { value: combineTags(...given.map(([expression]) => expression)), sources: given.length ? given.map(([, source]) => source) : [DEFAULT_SOURCE] };

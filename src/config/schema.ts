@@ -41,6 +41,7 @@ export const UserConfigSchema = z.strictObject({
   runTimeout: z.number().int().positive().optional().describe('whole scenario run, in ms'),
   tags: z.string().optional().describe('tag expression always applied'),
   retry: z.number().int().min(0).optional().describe('re-run a failed scenario up to this many times (overrides the cucumber profile\'s retry); one that then passes is flaky'),
+  retryTagFilter: z.string().optional().describe('a tag expression: only the scenarios it matches are retried (and-ed with the cucumber profile\'s retryTagFilter, as cucumber does)'),
   strict: z.boolean().optional().describe('pending and undefined steps, and scenarios with no steps, fail the run (off: counted as skipped)'),
   passWithNoScenarios: z.boolean().optional().describe('a run that selects no scenario passes (by default it fails: running nothing is not a pass)'),
   worldParameters: z.record(z.string(), z.unknown()).optional(),
@@ -76,6 +77,7 @@ export interface ResolvedConfig {
   runTimeout: number;
   tags: string | undefined;
   retry: number;
+  retryTagFilter: string | undefined;
   failOnFlaky: boolean;
   strict: boolean;
   /**

@@ -25,6 +25,7 @@ const VerifyInput = z.strictObject({
   changedOnly: z.boolean().optional().describe('only the scenarios the files changed in git reach (uncommitted changes), like `spec verify --changed`'),
   gates: z.union([z.array(z.string()), z.literal('none')]).optional().describe('which of the configured gates to run (default: all of them; "none": none)'),
   retry: z.number().int().min(0).optional().describe("re-run a failed scenario up to N times (overrides the config's and the cucumber profile's retry); one that then passes is flaky, not passed"),
+  retryTagFilter: z.string().optional().describe("retry only the scenarios matching this tag expression (and-ed with the config's and the cucumber profile's retryTagFilter)"),
   failOnFlaky: z.boolean().optional().describe('a flaky scenario (passed only on a retry) fails the run, exit 1'),
   parallel: z.number().int().min(0).optional().describe("run the scenarios on N of cucumber's own workers (0: one runner; default: the cucumber profile's parallel)"),
 });
@@ -53,7 +54,7 @@ export class SpecTools {
 
   async verify(input: z.infer<typeof VerifyInput>): Promise<Verdict> {
     const paths = this.paths(input.paths, 'verify');
-    const raw = { ...(paths.length ? { paths } : {}), ...(input.tags ? { tags: input.tags } : {}), ...(input.name?.length ? { names: input.name } : {}), ...(input.changedOnly ? { changed: true } : {}), ...(input.gates !== undefined ? { gates: input.gates === 'none' ? false : input.gates } : {}), ...pick(input, ['retry', 'failOnFlaky', 'parallel']) };
+    const raw = { ...(paths.length ? { paths } : {}), ...(input.tags ? { tags: input.tags } : {}), ...(input.name?.length ? { names: input.name } : {}), ...(input.changedOnly ? { changed: true } : {}), ...(input.gates !== undefined ? { gates: input.gates === 'none' ? false : input.gates } : {}), ...pick(input, ['retry', 'retryTagFilter', 'failOnFlaky', 'parallel']) };
     const { cwd: _cwd, ...options } = checkCall('verify', VerifyOptionsSchema, raw, {}).options;
     const verdict = await this.runs.verify(options);
     this.lastVerdict = verdict;

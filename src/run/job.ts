@@ -18,6 +18,8 @@ export interface ProfileRunParts {
   formatFiles: Record<string, string>;
   snippetInterface: string | undefined;
   snippetSyntax: string | undefined;
+  language: string | undefined;
+  order: string | undefined;
 }
 
 /** Everything a run needs besides the runner: the support code to load, the job, its limits and files. */
@@ -54,6 +56,8 @@ export interface JobRequest {
   worldParameters: Record<string, unknown>;
   failFast: boolean;
   retry: number;
+  /** Which scenarios a retry applies to ('' for every one). */
+  retryTagFilter?: string;
   strict: boolean;
   /** cucumber's workers; 0: one runner. */
   parallel?: number;
@@ -78,11 +82,14 @@ export function planRun(request: JobRequest): RunPlan {
     names: request.names,
     failFast: request.failFast,
     retry: request.retry,
+    ...(request.retryTagFilter ? { retryTagFilter: request.retryTagFilter } : {}),
     strict: request.strict,
     ...(request.parallel ? { parallel: request.parallel } : {}),
     worldParameters: request.worldParameters,
     formatFiles: profile?.formatFiles ?? {},
     ...(profile?.snippetSyntax ? { snippetOptions: { snippetSyntax: profile.snippetSyntax, ...(profile.snippetInterface ? { snippetInterface: profile.snippetInterface } : {}) } } : {}),
+    ...(profile?.language ? { language: profile.language } : {}),
+    ...(profile?.order ? { order: profile.order } : {}),
     hangAfterMs: config.timeout + HANG_GRACE_MS,
     // ES modules reload under new URLs (run/fresh-esm-hooks.ts); loaders the profile names are
     // registered again by every load and may cache what they compiled: those runs get a fresh runner.

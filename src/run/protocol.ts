@@ -27,6 +27,8 @@ export interface RunJob {
   names: string[];
   failFast: boolean;
   retry: number;
+  /** Only the scenarios this tag expression matches are retried ('' or absent: every one). */
+  retryTagFilter?: string;
   strict: boolean;
   /** cucumber's own workers (runtime.parallel); 0 or absent: every scenario in this runner. */
   parallel?: number;
@@ -38,6 +40,10 @@ export interface RunJob {
   hangAfterMs: number;
   /** Stay alive after the result for further load + run pairs (watch's long-lived runner). */
   persistent?: boolean;
+  /** The Gherkin language of specs without a `# language:` line (the profile's `language`); absent: en. */
+  language?: string;
+  /** cucumber's pickle order (the profile's `order`: random, random:SEED); absent: defined. */
+  order?: string;
   /** cucumber's dry run: steps bind (undefined, ambiguous, which definition) but nothing executes (spec steps). */
   dryRun?: boolean;
   /** Record every cucumber message of the run here, one JSON envelope a line (absolute). */

@@ -23,9 +23,12 @@ export async function resolveProfile(api: CucumberApi, version: string, file: st
     const { useConfiguration: c } = await api.loadConfiguration({ ...(file ? { file } : {}), profiles }, { cwd: runner.cwd, env: runner.env }).finally(said.stop);
     const config: ProfileConfig = {
       paths: c.paths, require: c.require, import: c.import, requireModule: c.requireModule, loader: c.loader ?? [], tags: c.tags, name: c.name,
-      worldParameters: c.worldParameters as Record<string, unknown>, retry: c.retry, strict: c.strict,
+      worldParameters: c.worldParameters as Record<string, unknown>, retry: c.retry, retryTagFilter: c.retryTagFilter ?? '', strict: c.strict,
       format: c.format.map((f) => (Array.isArray(f) ? f.filter(Boolean).join(':') : f)),
       parallel: c.parallel ?? 0,
+      ...(c.language ? { language: c.language } : {}),
+      ...(c.order ? { order: String(c.order) } : {}),
+      ...(c.dryRun ? { dryRun: true } : {}),
       ...snippetSettings(c.formatOptions as Record<string, unknown> | undefined),
       // cucumber keeps the keys it does not know in what it returns, and ignores them.
       unknownKeys: unknownProfileKeys(Object.keys(c)),

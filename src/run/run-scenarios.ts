@@ -79,7 +79,7 @@ async function picklesOf(run: ScenarioRun): Promise<Map<SpecFile, PickleInfo[]>>
   const [{ compilePickles, parseGherkin }, { indexPickles }] = await Promise.all([import('../spec/gherkin.js'), import('../spec/pickle-index.js')]);
   const pickles = new Map<SpecFile, PickleInfo[]>();
   for (const file of run.files) {
-    const document = file.document ?? parseGherkin(readFileSync(path.join(run.root, file.runPath), 'utf8'), file.path, false).document;
+    const document = file.document ?? parseGherkin(readFileSync(path.join(run.root, file.runPath), 'utf8'), file.path, false, run.job.language).document;
     pickles.set(file, indexPickles(document, compilePickles(document, file.runPath)));
   }
   return pickles;

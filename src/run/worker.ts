@@ -122,7 +122,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   mark('job received');
   const loaded = loading ? await loading : { code: 'SPEC_RUN_CRASH' as const, message: 'no support code was loaded before the run' };
   if ('code' in loaded) return send({ type: 'fatal', problem: loaded, stack: loadStack });
-  const sources = { paths: job.paths, defaultDialect: 'en', names: job.names, tagExpression: job.tagExpression, order: 'defined' as const };
+  const sources = { paths: job.paths, defaultDialect: job.language ?? 'en', names: job.names, tagExpression: job.tagExpression, order: (job.order ?? 'defined') as 'defined' };
   const parallel = await workersFor(api, sources, environment, job.parallel ?? 0);
   let workerCause: RunError | undefined;
   if (parallel > 0) onWorkerError((error) => (workerCause ??= error));
@@ -154,7 +154,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       {
         sources,
         support: parallel > 0 ? forWorkers(loaded.library, loaded.support, environment.env) : loaded.library,
-        runtime: { dryRun: job.dryRun ?? false, failFast: job.failFast, filterStacktraces: true, parallel, retry: job.retry, retryTagFilter: '', strict: job.strict, worldParameters: job.worldParameters as never },
+        runtime: { dryRun: job.dryRun ?? false, failFast: job.failFast, filterStacktraces: true, parallel, retry: job.retry, retryTagFilter: job.retryTagFilter ?? '', strict: job.strict, worldParameters: job.worldParameters as never },
         formats: { stdout: stdoutFormatter(version), files: job.formatFiles, publish: false, options: job.snippetOptions ?? {} },
       },
       environment,

@@ -13,13 +13,14 @@ export const COMPILED_DIR = `${DEFAULTS.outDir}/compiled`;
  * Compiles every spec: Gherkin and .feature.md are parsed as they are; Markdown spec documents are
  * compiled to line-preserving Gherkin under .spec/compiled. Every problem in every file is collected.
  */
-export async function compileSpecs(root: string, files: string[], options: { write: boolean } = { write: true }): Promise<CompiledSpecs> {
+export async function compileSpecs(root: string, files: string[], options: { write: boolean; language?: string | undefined } = { write: true }): Promise<CompiledSpecs> {
+  const language = options.language ?? 'en';
   const compiled: (SpecFile | undefined)[] = [];
   for (const file of files) {
     const kind = specKind(file);
     const text = kind && readSource(root, file);
     if (kind === undefined || text === undefined) continue;
-    compiled.push(kind === 'markdown' ? await compileMarkdown(root, file, text, options.write) : compileGherkin(file, kind, text));
+    compiled.push(kind === 'markdown' ? await compileMarkdown(root, file, text, options.write, language) : compileGherkin(file, kind, text, language));
   }
   const kept = compiled.filter((file): file is SpecFile => file !== undefined);
   const problems = kept.flatMap((file) => file.problems);
@@ -39,18 +40,19 @@ function readSource(root: string, file: string): string | undefined {
   }
 }
 
-function compileGherkin(file: string, kind: 'feature' | 'feature-md', text: string): SpecFile {
-  const parsed = parseGherkin(text, file, kind === 'feature-md');
+function compileGherkin(file: string, kind: 'feature' | 'feature-md', text: string, language: string): SpecFile {
+  const parsed = parseGherkin(text, file, kind === 'feature-md', language);
   return { path: file, kind, runPath: file, ...parsed, frontMatter: undefined };
 }
 
-async function compileMarkdown(root: string, file: string, text: string, write: boolean): Promise<SpecFile | undefined> {
+/** A document without `language:` in its front matter is in the run's language, which cucumber reads its compiled Gherkin in. */
+async function compileMarkdown(root: string, file: string, text: string, write: boolean, language: string): Promise<SpecFile | undefined> {
   // Loaded on first use: projects without Markdown specs never pay for the Markdown parser.
   const { compileMarkdownSpec } = await import('./markdown.js');
-  const md = compileMarkdownSpec(text, file);
+  const md = compileMarkdownSpec(text, file, language);
   if (!md.hasScenarios && md.problems.length === 0) return undefined;
   const runPath = `${COMPILED_DIR}/${file}.feature`;
-  const parsed = parseGherkin(md.gherkin, file, false);
+  const parsed = parseGherkin(md.gherkin, file, false, language);
   const problems: SpecProblem[] = [...md.problems, ...parsed.problems];
   if (write && problems.length === 0) await writeIfChanged(path.join(root, runPath), md.gherkin);
   const covers = md.frontMatter.covers.length ? await (await import('./covers-check.js')).checkCovers(root, file, text, md.frontMatter.covers) : [];

@@ -16,12 +16,20 @@ export interface SpecSelection {
   filtered: boolean;
 }
 
-/** Spec files from the configured globs, or from the paths the user named (dirs, files, file:line). */
+/**
+ * Spec files from the configured globs, or from the paths the user named (dirs, files, file:line).
+ * A configured file with line numbers (a cucumber profile's `a.feature:8`) runs only those lines
+ * unless the user names paths, which replace the configured ones, as in cucumber.
+ */
 export async function discoverSpecs(root: string, globs: string[], paths: string[] = []): Promise<SpecSelection> {
-  const all = (await glob(globs, { cwd: root, ignore: IGNORE, dot: false })).sort();
+  const configured = globs.map(splitLines);
+  const all = (await glob(configured.map((g) => g.file), { cwd: root, ignore: IGNORE, dot: false })).sort();
   const escaped = all.find(isOutside);
   if (escaped !== undefined) throw outsideProject(`the spec globs (${globs.join(', ')}) reach ${escaped}, which`, 'keep "specs" (and the cucumber profile\'s paths) inside the project; run spec in the other project for its specs');
-  if (paths.length === 0) return { files: all.filter((f) => specKind(f)), lines: new Map(), filtered: false };
+  if (paths.length === 0) {
+    const files = all.filter((f) => specKind(f));
+    return { files, lines: linesOf(root, configured, new Set(files)), filtered: false };
+  }
   const files = new Set<string>();
   const lines = new Map<string, number[]>();
   for (const arg of paths) {
@@ -50,6 +58,16 @@ export async function discoverSpecs(root: string, globs: string[], paths: string
     if (lineNumbers.length) lines.set(rel, [...(lines.get(rel) ?? []), ...lineNumbers]);
   }
   return { files: [...files].sort(), lines, filtered: true };
+}
+
+/** Line numbers per file named in the configured globs, for the files they found. */
+function linesOf(root: string, configured: { file: string; lineNumbers: number[] }[], found: Set<string>): Map<string, number[]> {
+  const lines = new Map<string, number[]>();
+  for (const { file, lineNumbers } of configured) {
+    const rel = relativePath(root, path.resolve(root, file));
+    if (lineNumbers.length && found.has(rel)) lines.set(rel, [...(lines.get(rel) ?? []), ...lineNumbers]);
+  }
+  return lines;
 }
 
 function splitLines(arg: string): { file: string; lineNumbers: number[] } {

@@ -13,8 +13,9 @@ const newId = IdGenerator.incrementing();
  * Parses Gherkin (classic or Cucumber's Markdown flavour) and collects every parse error,
  * each located at the line and column of the file the person wrote (`uri`).
  */
-export function parseGherkin(text: string, uri: string, markdown: boolean): ParsedGherkin {
-  const matcher = markdown ? new GherkinInMarkdownTokenMatcher() : new GherkinClassicTokenMatcher();
+export function parseGherkin(text: string, uri: string, markdown: boolean, language = 'en'): ParsedGherkin {
+  // `language`: the run's default (a cucumber profile's `language:`); a file's `# language:` line wins.
+  const matcher = markdown ? new GherkinInMarkdownTokenMatcher(language) : new GherkinClassicTokenMatcher(language);
   const parser = new Parser(new AstBuilder(newId), matcher);
   parser.stopAtFirstError = false;
   try {

@@ -30,10 +30,10 @@ export interface MarkdownCompileResult {
   hasScenarios: boolean;
 }
 
-export function compileMarkdownSpec(source: string, uri: string): MarkdownCompileResult {
+export function compileMarkdownSpec(source: string, uri: string, language = 'en'): MarkdownCompileResult {
   const text = source.replace(/^\uFEFF/, '');
   try {
-    return compile(text, uri);
+    return compile(text, uri, language);
   } catch (error) {
     // A compiler bug must surface as a located problem, never take the whole run down.
     const message = error instanceof Error ? error.message : String(error);
@@ -47,7 +47,7 @@ export function compileMarkdownSpec(source: string, uri: string): MarkdownCompil
   }
 }
 
-function compile(source: string, file: string): MarkdownCompileResult {
+function compile(source: string, file: string, language: string): MarkdownCompileResult {
   const tree = fromMarkdown(source, {
     extensions: [gfmTable(), frontmatter(['yaml'])],
     mdastExtensions: [gfmTableFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
@@ -55,7 +55,7 @@ function compile(source: string, file: string): MarkdownCompileResult {
   const lines = splitLines(source);
   const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   const fm = yaml ? parseFrontMatter(yaml.value, 2, file) : { frontMatter: emptyFrontMatter(), problems: [], warnings: [] };
-  const state = newState(source, file, lines, fm.frontMatter);
+  const state = newState(source, file, lines, fm.frontMatter, language);
   state.problems.push(...fm.problems);
   state.warnings.push(...fm.warnings);
   if (fm.frontMatter.language) state.out.put(1, `# language: ${state.kw.language}`);
@@ -73,7 +73,7 @@ function compile(source: string, file: string): MarkdownCompileResult {
 
 const byLine = (a: SpecProblem, b: SpecProblem) => (a.location?.line ?? 0) - (b.location?.line ?? 0);
 
-function newState(source: string, file: string, lines: string[], fm: SpecFrontMatter): CompileState {
+function newState(source: string, file: string, lines: string[], fm: SpecFrontMatter, language: string): CompileState {
   const lineStarts = [0];
   for (const m of source.matchAll(/\r\n|\r|\n/g)) lineStarts.push(m.index + m[0].length);
   return {
@@ -82,7 +82,7 @@ function newState(source: string, file: string, lines: string[], fm: SpecFrontMa
     lines,
     lineStarts,
     out: new GherkinLines(lines.length),
-    kw: keywordsFor(fm.language ?? 'en'),
+    kw: keywordsFor(fm.language ?? language),
     problems: [],
     warnings: [],
     frontMatterTags: fm.tags,

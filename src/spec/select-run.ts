@@ -12,6 +12,8 @@ export interface RunSpecsRequest {
   parseHere: boolean;
   /** Report a file:line that names no scenario; off for impact's selections, where a stale line just runs nothing. */
   checkLines: boolean;
+  /** The run's Gherkin language (a cucumber profile's `language:`); absent: en. */
+  language?: string | undefined;
 }
 
 export interface RunSpecs {
@@ -32,7 +34,7 @@ export async function selectRunSpecs(request: RunSpecsRequest): Promise<RunSpecs
   // not loading a Gherkin parser here leaves the CPU to the runner's start-up (≈ 25 ms at 200
   // scenarios). A parse error there brings the parse back here, for every error with our messages.
   const parsedInRunner = !request.parseHere && selection.lines.size === 0 && selection.files.length > 0 && selection.files.every((f) => specKind(f) === 'feature');
-  const compiled = parsedInRunner ? unparsed(selection.files) : await (await import('./compile.js')).compileSpecs(root, selection.files);
+  const compiled = parsedInRunner ? unparsed(selection.files) : await (await import('./compile.js')).compileSpecs(root, selection.files, { write: true, language: request.language });
   const problems = [...compiled.problems];
   const hasScenarios = parsedInRunner ? () => true : (await import('./gherkin.js')).hasScenarios;
   const runnable = compiled.files.filter((f) => f.problems.length === 0 && hasScenarios(f.document));

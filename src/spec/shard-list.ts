@@ -41,7 +41,7 @@ interface ListFile {
  * `.feature` (Markdown specs compile here), the user named lines (checked against the parse), or
  * a file does not parse cleanly (the usual path reports every problem).
  */
-export async function listPlainSpecs(root: string, globs: string[], paths: string[]): Promise<{ selection: SpecSelection; listed: ListedSpec[] } | undefined> {
+export async function listPlainSpecs(root: string, globs: string[], paths: string[], language = 'en'): Promise<{ selection: SpecSelection; listed: ListedSpec[] } | undefined> {
   const selection = await discoverSpecs(root, globs, paths);
   if (selection.lines.size > 0 || selection.files.length === 0 || !selection.files.every((f) => specKind(f) === 'feature')) return undefined;
   const kept = readList(root);
@@ -51,9 +51,10 @@ export async function listPlainSpecs(root: string, globs: string[], paths: strin
   for (const file of selection.files) {
     const text = readTextIfExists(path.join(root, file));
     if (text === undefined) return undefined;
-    const hash = shortHash(text);
+    // The same text parses to other scenarios (or none) in another default language.
+    const hash = shortHash(language === 'en' ? text : `${language}\n${text}`);
     const known = kept?.files[file];
-    const scenarios = known?.hash === hash ? known.scenarios : await parseScenarios(text, file);
+    const scenarios = known?.hash === hash ? known.scenarios : await parseScenarios(text, file, language);
     if (!scenarios) return undefined;
     missed ||= known?.hash !== hash;
     next.files[file] = { hash, scenarios };
@@ -69,9 +70,9 @@ export async function listDocuments(files: SpecFile[]): Promise<ListedSpec[]> {
   return files.map((file) => ({ file, scenarios: indexPickles(file.document, compilePickles(file.document, file.path)).map(listed) }));
 }
 
-async function parseScenarios(text: string, file: string): Promise<ListedScenario[] | undefined> {
+async function parseScenarios(text: string, file: string, language: string): Promise<ListedScenario[] | undefined> {
   const [{ compilePickles, parseGherkin }, { indexPickles }] = await Promise.all([import('./gherkin.js'), import('./pickle-index.js')]);
-  const parsed = parseGherkin(text, file, false);
+  const parsed = parseGherkin(text, file, false, language);
   if (parsed.problems.length > 0) return undefined;
   return indexPickles(parsed.document, compilePickles(parsed.document, file)).map(listed);
 }
