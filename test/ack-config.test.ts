@@ -16,7 +16,7 @@ function project(files: Record<string, string>): string {
   return root;
 }
 
-const profile = (tags: string) => overlayProfile({ paths: [], require: ['steps/**/*.ts'], import: [], requireModule: [], loader: [], tags, name: [], worldParameters: {}, retry: 0, strict: true, format: [], parallel: 0 }, false, false, 'cucumber.cjs');
+const profile = (tags: string) => overlayProfile({ paths: [], require: ['steps/**/*.ts'], import: [], requireModule: [], loader: [], tags, name: [], worldParameters: {}, retry: 0, retryTagFilter: '', strict: true, format: [], parallel: 0 }, false, false, 'cucumber.cjs');
 
 describe('configRecord and configMoves: the config that decides what is checked, as the ack keeps it', () => {
   it('names the spec.config keys that moved, one level into gates and debt', async () => {

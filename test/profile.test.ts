@@ -48,7 +48,6 @@ describe('overlayProfile', () => {
       snippetSyntax: undefined,
       language: undefined,
       order: undefined,
-      dryRun: false,
       notes: [],
     });
   });

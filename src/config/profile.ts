@@ -30,7 +30,7 @@ export interface ProfileOverlay {
   /** cucumber's pickle order (defined, random, random:SEED); undefined: defined. */
   order: string | undefined;
   /** The profile asks for a dry run (spec verify and watch refuse it). */
-  dryRun: boolean;
+  dryRun?: true;
   /** What the profile asks for that specloop leaves out, said once in the verdict. */
   notes: SpecProblem[];
   /** The profile's `parallel` (above 0), honoured by verify; watch says it runs in one runner instead. */
@@ -63,7 +63,7 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
     snippetSyntax: profile.snippetSyntax,
     language: profile.language,
     order: profile.order,
-    dryRun: profile.dryRun ?? false,
+    ...(profile.dryRun ? { dryRun: true as const } : {}),
     notes: [...(dropped.length ? [droppedLoadersNote(file, dropped)] : []), ...unknownKeyNotes(file, profile.unknownKeys ?? [], keyLines)],
     ...(profile.parallel > 0 ? { parallel: { workers: profile.parallel, ignoredInWatch: parallelIgnoredNote(file, profile.parallel) } } : {}),
   };
