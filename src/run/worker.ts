@@ -27,6 +27,7 @@ import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { jsSyntaxErrorAt } from '../core/syntax-check.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 import { compileCacheIsOn, enableCompileCache } from '../core/compile-cache.js';
+import { ReadRecorder } from './read-recorder.js';
 
 const ownRequire = createRequire(import.meta.url);
 function mark(label: string): void {
@@ -50,6 +51,8 @@ function projectModules(root: string): string[] {
   return Object.keys(cache).filter((id) => id.startsWith(root + path.sep) && !id.includes(`${path.sep}node_modules${path.sep}`));
 }
 let recorder: CoverageRecorder | undefined;
+/** What the code reads through fs, per scenario and outside scenarios (read-recorder.ts). */
+const reads = new ReadRecorder(process.cwd());
 /** Files whose functions ran while loading (or in BeforeAll): kept across reloads of a long-lived runner. */
 const loadActive = new Set<string>();
 
@@ -98,11 +101,14 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   recorder?.take();
   recorder?.resetLines();
   let library: Library;
+  reads.phase = 'shared';
   try {
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
     loadStack = (error as Error).stack;
     return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt);
+  } finally {
+    reads.phase = 'off';
   }
   mark('support loaded');
   noteLoadPhase();
@@ -113,6 +119,18 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
 }
 
 const PHASES = ['gherkinDocument', 'testRunStarted', 'testCaseStarted'];
+
+/**
+ * Reads from the run's start (cucumber has read the specs by then) are shared, but those between a
+ * scenario's start and finish are its own. Parallel workers' scenarios run elsewhere: their reads
+ * come with their envelopes (worker-preamble.cts), or stay unknown.
+ */
+function noteReads(envelope: Envelope, collector: RunCollector, parallel: boolean): void {
+  if (envelope.testRunStarted) reads.phase = 'shared';
+  if (parallel) return;
+  if (envelope.testCaseStarted) (reads.takeScenario(), (reads.phase = 'scenario'));
+  else if (envelope.testCaseFinished) (collector.cover(envelope.testCaseFinished, reads.takeScenario(), 'reads'), (reads.phase = 'shared'));
+}
 
 let loadStack: string | undefined;
 /** The run under way, for a cancel that asks what finished. */
@@ -138,6 +156,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
     const progress = collector.onEnvelope(envelope);
     if (progress) watchdog.started(progress, stepKey(envelope));
     else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished(stepKey(envelope));
+    noteReads(envelope, collector, parallel > 0);
     if (!recorder) return;
     // What BeforeAll hooks ran is shared by every scenario, like what ran while loading.
     if (envelope.testCaseStarted && beforeAll) (beforeAll = false), noteLoadPhase();
@@ -161,6 +180,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       (envelope: Envelope) => (fromWorkers?.strip(envelope), record?.write(envelope), onMessage(envelope)),
     )
     .catch((error: Error) => collector.runError({ type: error.name, message: error.message, stack: error.stack }));
+  reads.phase = 'off';
   watchdog.stop();
   // A worker that ended (process.exit in a step, a crash) leaves its scenario, and those after it, unfinished.
   if (parallel > 0) collector.endedEarly(workerCause);
@@ -173,7 +193,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   mark(`run finished (cpu ${cpuMs() - cpuAtLoad} ms since load received; rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB)`);
   current = undefined;
   const executedLines = recorder?.executedLines();
-  const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
+  const result = { ...collector.finish(), loadReads: reads.sharedReads(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
   await send({ type: 'result', result, rss: memory.rss });
 }
 
@@ -195,6 +215,7 @@ async function main(): Promise<void> {
   mark('modules loaded');
   // A parent that dies must not leave this process (or what the steps started) behind.
   reportSpawns();
+  reads.install();
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();
   // Before the project's cucumber and support code load: they are most of what the cache spares (core/compile-cache.ts).

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import nodeModule from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project files a scenario's code reads through fs (a JSON table, a template, a fixture): the
+ * import graph cannot see them, so a change to one would reach no scenario. Reads are recorded
+ * whether or not they succeed (a file tried and not found may be created), and so are folders
+ * listed (a file added there may be read next). Always on: a wrapper and a string test per call.
+ */
+export type ReadPhase = 'off' | 'shared' | 'scenario';
+
+const FILE_READERS = ['readFileSync', 'readFile', 'createReadStream', 'existsSync'] as const;
+const FOLDER_READERS = ['readdirSync', 'readdir', 'opendirSync', 'opendir'] as const;
+const PROMISE_FILE_READERS = ['readFile', 'open'] as const;
+const PROMISE_FOLDER_READERS = ['readdir', 'opendir'] as const;
+/** Modules: the import graph follows them, and the module loader reads each one through fs. */
+const CODE = /\.(?:[cm]?[jt]sx?|map|node)$/;
+const SPEC = /\.(?:feature|md)$/;
+
+export class ReadRecorder {
+  phase: ReadPhase = 'off';
+  private readonly scenario = new Set<string>();
+  private readonly shared = new Set<string>();
+  private readonly prefix: string;
+  private quiet = 0;
+
+  constructor(private readonly root: string) {
+    this.prefix = root + path.sep;
+  }
+
+  /** Patches fs (and fs/promises, and ES modules' view of both) once, before the project's code loads. */
+  install(): void {
+    const target = fs as unknown as Record<string, unknown>;
+    for (const name of FILE_READERS) this.wrap(target, name, false);
+    for (const name of FOLDER_READERS) this.wrap(target, name, true);
+    const promises = fs.promises as unknown as Record<string, unknown>;
+    for (const name of PROMISE_FILE_READERS) this.wrap(promises, name, false);
+    for (const name of PROMISE_FOLDER_READERS) this.wrap(promises, name, true);
+    this.quietJsonRequire();
+    nodeModule.syncBuiltinESMExports();
+  }
+
+  /** The files (and folders) read since the last take, in the scenario under way. */
+  takeScenario(): string[] {
+    const files = [...this.scenario].sort();
+    this.scenario.clear();
+    return files;
+  }
+
+  /** Data files read while loading, in BeforeAll or AfterAll hooks: state every scenario may see. */
+  sharedReads(): string[] {
+    return [...this.shared].sort();
+  }
+
+  private wrap(target: Record<string, unknown>, name: string, folder: boolean): void {
+    const original = target[name];
+    if (typeof original !== 'function') return;
+    const recorder = this;
+    target[name] = function (this: unknown, ...args: unknown[]) {
+      if (recorder.phase !== 'off' && recorder.quiet === 0) recorder.note(args[0], folder);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+
+  private note(where: unknown, folder: boolean): void {
+    const file = typeof where === 'string' ? where : where instanceof URL && where.protocol === 'file:' ? fileURLToPath(where) : Buffer.isBuffer(where) ? where.toString() : undefined;
+    if (file === undefined) return;
+    const absolute = path.resolve(file);
+    if (!absolute.startsWith(this.prefix) && absolute !== this.root) return;
+    const relative = absolute.slice(this.prefix.length).split(path.sep).join('/');
+    if ((!relative && !folder) || /(^|\/)(node_modules|\.spec|\.git)(\/|$)/.test(relative) || SPEC.test(relative)) return;
+    const entry = folder ? `${relative || '.'}/` : relative;
+    if (this.phase === 'scenario') this.scenario.add(entry);
+    else if (!folder && !CODE.test(relative)) this.shared.add(relative);
+  }
+
+  /** require('./x.json') is an import the graph follows: the loader's own read of it is not the code's. */
+  private quietJsonRequire(): void {
+    const extensions = (nodeModule as unknown as { _extensions?: Record<string, (...args: unknown[]) => unknown> })._extensions;
+    const json = extensions?.['.json'];
+    if (!extensions || !json) return;
+    extensions['.json'] = (...args: unknown[]) => {
+      this.quiet++;
+      try {
+        return json(...args);
+      } finally {
+        this.quiet--;
+      }
+    };
+  }
+}
