@@ -41,3 +41,12 @@ Feature: A changed data file runs the scenarios whose code reads it
     When I run "spec verify --changed --gate none"
     Then the exit code is 0
     And stdout contains "nothing affected"
+
+  Scenario: A run on cucumber's parallel workers records what each scenario read
+    When I run "spec verify --gate none --parallel 2"
+    Then the exit code is 0
+    Given I replace "is on its way" with "has left" in the file "src/messages/shipped.txt"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 1
+    And the verdict counts 0 passed and 1 failed scenarios
+    And the verdict says "src/messages/shipped.txt" selected "features/notify.feature:3" because "src/messages/shipped.txt changed (this scenario read it)"

@@ -105,6 +105,8 @@ export interface RunResult {
   loadActive?: string[];
   /** Data files (not modules) the code read through fs while loading or in BeforeAll/AfterAll hooks. */
   loadReads?: string[];
+  /** Project files the code wrote through fs during the run: its own output, never an input. */
+  writes?: string[];
   /** With line coverage on: per project file loaded (root-relative), the 1-based source lines that ran. */
   executedLines?: Record<string, number[]>;
   /** Specs cucumber could not parse (it then runs nothing): the parent compiles and reports them. */

@@ -17,12 +17,15 @@ export function readWhileLoading(changed: string[], map: ScenarioMap): string | 
  * those that read it, tried to, or listed its folder. For a data file (not a module the graph
  * follows), also every scenario whose record cannot say: recorded without reads (an older map, a
  * parallel worker), or stopped early (a failed scenario may read it in the steps it never reached).
- * A data file no scenario read in a run that recorded reads reaches nothing.
+ * A data file no scenario read in a run that recorded reads, or one the run wrote, reaches nothing
+ * more.
  */
 export function addReaders(changed: string[], map: ScenarioMap, isModule: (file: string) => boolean, add: (target: string, because: string) => void): void {
+  const written = new Set(map.writes ?? []);
   for (const file of changed.filter((f) => !SPEC.test(f))) {
     const folder = `${path.posix.dirname(file)}/`; // the root lists as './'
-    const data = !CODE.test(file) && !isModule(file);
+    // What the run writes itself is its output: counting it would make watch re-run what wrote it, forever.
+    const data = !CODE.test(file) && !isModule(file) && !written.has(file);
     for (const scenario of map.scenarios) {
       const reads = scenario.reads;
       if (reads?.includes(file)) add(scenario.id, `${file} changed (this scenario read it)`);

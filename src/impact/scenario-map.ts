@@ -38,6 +38,8 @@ export interface ScenarioMap {
   loadActive?: string[];
   /** Data files the code read through fs while loading or in BeforeAll/AfterAll hooks: every scenario may see them. */
   loadReads?: string[];
+  /** Project files the code wrote through fs: its own output, which the data-file rule does not count as an input. */
+  writes?: string[];
 }
 
 const MAP_FILE = '.spec/scenario-map.json';
@@ -50,7 +52,7 @@ export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => s
     return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), status: s.status, ...(s.reads ? { reads: s.reads } : {}), ...(s.covered ? { covered: s.covered, ...(s.status === 'passed' ? {} : { incomplete: true as const }) } : {}) };
   });
   const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort(), ...(supportGlobs ? { supportGlobs } : {}) };
-  const withReads = result.loadReads ? { ...map, loadReads: result.loadReads } : map;
+  const withReads = { ...map, ...(result.loadReads ? { loadReads: result.loadReads } : {}), ...(result.writes ? { writes: result.writes } : {}) };
   return result.loadActive ? { ...withReads, loadActive: result.loadActive } : withReads;
 }
 
@@ -69,9 +71,16 @@ export function mergeScenarioMap(previous: ScenarioMap | undefined, next: Scenar
     globalSupportFiles: [...new Set([...previous.globalSupportFiles, ...next.globalSupportFiles])].sort(),
     supportFiles: [...new Set([...previous.supportFiles, ...next.supportFiles])].sort(),
     ...mergeLoadActive(previous, next),
-    ...(previous.loadReads || next.loadReads ? { loadReads: [...new Set([...(previous.loadReads ?? []), ...(next.loadReads ?? [])])].sort() } : {}),
+    ...union(previous, next, 'loadReads'),
+    ...union(previous, next, 'writes'),
     ...(supportGlobs ? { supportGlobs } : {}),
   };
+}
+
+/** What the code read at load, or wrote, only grows: a partial run saw part of it. */
+function union(previous: ScenarioMap, next: ScenarioMap, key: 'loadReads' | 'writes'): Partial<ScenarioMap> {
+  if (!previous[key] && !next[key]) return {};
+  return { [key]: [...new Set([...(previous[key] ?? []), ...(next[key] ?? [])])].sort() };
 }
 
 /** Load-time activity only grows (a module loaded once keeps its state); a run without coverage adds none. */

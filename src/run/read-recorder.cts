@@ -1,28 +1,34 @@
-import fs from 'node:fs';
-import nodeModule from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import fs = require('node:fs');
+import nodeModule = require('node:module');
+import path = require('node:path');
+import nodeUrl = require('node:url');
 
 /**
  * The project files a scenario's code reads through fs (a JSON table, a template, a fixture): the
  * import graph cannot see them, so a change to one would reach no scenario. Reads are recorded
  * whether or not they succeed (a file tried and not found may be created), and so are folders
  * listed (a file added there may be read next). Always on: a wrapper and a string test per call.
+ * CommonJS, because cucumber's parallel workers `require` it too (worker-preamble.cts).
  */
-export type ReadPhase = 'off' | 'shared' | 'scenario';
+type ReadPhase = 'off' | 'shared' | 'scenario';
+type Kind = 'file' | 'folder' | 'write';
 
 const FILE_READERS = ['readFileSync', 'readFile', 'createReadStream', 'existsSync'] as const;
 const FOLDER_READERS = ['readdirSync', 'readdir', 'opendirSync', 'opendir'] as const;
 const PROMISE_FILE_READERS = ['readFile', 'open'] as const;
 const PROMISE_FOLDER_READERS = ['readdir', 'opendir'] as const;
+/** A file the run writes is its output, not an input: in watch, its change must not start the run that wrote it. */
+const WRITERS = ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'createWriteStream'] as const;
+const PROMISE_WRITERS = ['writeFile', 'appendFile'] as const;
 /** Modules: the import graph follows them, and the module loader reads each one through fs. */
 const CODE = /\.(?:[cm]?[jt]sx?|map|node)$/;
 const SPEC = /\.(?:feature|md)$/;
 
-export class ReadRecorder {
+class ReadRecorder {
   phase: ReadPhase = 'off';
   private readonly scenario = new Set<string>();
   private readonly shared = new Set<string>();
+  private readonly written = new Set<string>();
   private readonly prefix: string;
   private quiet = 0;
 
@@ -33,46 +39,58 @@ export class ReadRecorder {
   /** Patches fs (and fs/promises, and ES modules' view of both) once, before the project's code loads. */
   install(): void {
     const target = fs as unknown as Record<string, unknown>;
-    for (const name of FILE_READERS) this.wrap(target, name, false);
-    for (const name of FOLDER_READERS) this.wrap(target, name, true);
     const promises = fs.promises as unknown as Record<string, unknown>;
-    for (const name of PROMISE_FILE_READERS) this.wrap(promises, name, false);
-    for (const name of PROMISE_FOLDER_READERS) this.wrap(promises, name, true);
+    for (const [at, names, kind] of [[target, FILE_READERS, 'file'], [target, FOLDER_READERS, 'folder'], [target, WRITERS, 'write'], [promises, PROMISE_FILE_READERS, 'file'], [promises, PROMISE_FOLDER_READERS, 'folder'], [promises, PROMISE_WRITERS, 'write']] as const) {
+      for (const name of names) this.wrap(at, name, kind);
+    }
     this.quietJsonRequire();
     nodeModule.syncBuiltinESMExports();
   }
 
   /** The files (and folders) read since the last take, in the scenario under way. */
   takeScenario(): string[] {
-    const files = [...this.scenario].sort();
+    const files = [...this.scenario].filter((f) => !this.written.has(f)).sort();
     this.scenario.clear();
     return files;
   }
 
   /** Data files read while loading, in BeforeAll or AfterAll hooks: state every scenario may see. */
   sharedReads(): string[] {
-    return [...this.shared].sort();
+    return [...this.shared].filter((f) => !this.written.has(f)).sort();
   }
 
-  private wrap(target: Record<string, unknown>, name: string, folder: boolean): void {
+  /** What a parallel worker read outside its scenarios and wrote: the run's, as if read here. */
+  absorb(shared: string[], written: string[]): void {
+    for (const file of shared) this.shared.add(file);
+    for (const file of written) this.written.add(file);
+  }
+
+  /** The project files the code wrote since it loaded (its own output). */
+  writes(): string[] {
+    return [...this.written].sort();
+  }
+
+  private wrap(target: Record<string, unknown>, name: string, kind: Kind): void {
     const original = target[name];
     if (typeof original !== 'function') return;
     const recorder = this;
     target[name] = function (this: unknown, ...args: unknown[]) {
-      if (recorder.phase !== 'off' && recorder.quiet === 0) recorder.note(args[0], folder);
+      if (recorder.phase !== 'off' && recorder.quiet === 0) recorder.note(args[0], kind);
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
   }
 
-  private note(where: unknown, folder: boolean): void {
-    const file = typeof where === 'string' ? where : where instanceof URL && where.protocol === 'file:' ? fileURLToPath(where) : Buffer.isBuffer(where) ? where.toString() : undefined;
+  private note(where: unknown, kind: Kind): void {
+    const folder = kind === 'folder';
+    const file = typeof where === 'string' ? where : where instanceof URL && where.protocol === 'file:' ? nodeUrl.fileURLToPath(where) : Buffer.isBuffer(where) ? where.toString() : undefined;
     if (file === undefined) return;
     const absolute = path.resolve(file);
     if (!absolute.startsWith(this.prefix) && absolute !== this.root) return;
     const relative = absolute.slice(this.prefix.length).split(path.sep).join('/');
     if ((!relative && !folder) || /(^|\/)(node_modules|\.spec|\.git)(\/|$)/.test(relative) || SPEC.test(relative)) return;
     const entry = folder ? `${relative || '.'}/` : relative;
-    if (this.phase === 'scenario') this.scenario.add(entry);
+    if (kind === 'write') this.written.add(relative);
+    else if (this.phase === 'scenario') this.scenario.add(entry);
     else if (!folder && !CODE.test(relative)) this.shared.add(relative);
   }
 
@@ -91,3 +109,5 @@ export class ReadRecorder {
     };
   }
 }
+
+export = { ReadRecorder };
