@@ -50,3 +50,9 @@ Feature: A changed data file runs the scenarios whose code reads it
     Then the exit code is 1
     And the verdict counts 0 passed and 1 failed scenarios
     And the verdict says "src/messages/shipped.txt" selected "features/notify.feature:3" because "src/messages/shipped.txt changed (this scenario read it)"
+
+  Scenario: spec watch re-runs the scenario that reads an edited template
+    When I start "spec watch --json --settle 20"
+    And I append "Track it online." to "src/messages/shipped.txt"
+    Then a run triggered by "src/messages/shipped.txt" finishes, having run exactly these scenarios:
+      | features/notify.feature:3 |
