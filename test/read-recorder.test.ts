@@ -36,8 +36,10 @@ describe('ReadRecorder', () => {
     createRequire(path.join(root, 'x.js'))('./data/required.json');
     writeFileSync(path.join(root, 'data/out.txt'), 'x');
     fs.readFileSync(path.join(root, 'data/out.txt'));
-    expect(recorder.takeScenario()).toEqual([]);
-    expect(recorder.writes()).toEqual(['data/out.txt']);
+    fs.closeSync(fs.openSync(path.join(root, 'data/log.txt'), 'a'));
+    fs.closeSync(fs.openSync(path.join(root, 'data/table.json'), 'r'));
+    expect(recorder.takeScenario()).toEqual(['data/table.json']);
+    expect(recorder.writes()).toEqual(['data/log.txt', 'data/out.txt']);
   });
 
   it('keeps data files read outside scenarios (loading, BeforeAll) apart, without modules or folders', () => {

@@ -11,11 +11,13 @@ import nodeUrl = require('node:url');
  * CommonJS, because cucumber's parallel workers `require` it too (worker-preamble.cts).
  */
 type ReadPhase = 'off' | 'shared' | 'scenario';
-type Kind = 'file' | 'folder' | 'write';
+type Kind = 'file' | 'folder' | 'write' | 'open';
 
 const FILE_READERS = ['readFileSync', 'readFile', 'createReadStream', 'existsSync'] as const;
 const FOLDER_READERS = ['readdirSync', 'readdir', 'opendirSync', 'opendir'] as const;
-const PROMISE_FILE_READERS = ['readFile', 'open'] as const;
+const PROMISE_FILE_READERS = ['readFile'] as const;
+/** Read or written as their flags say ('r' by default). */
+const OPENERS = ['openSync', 'open'] as const;
 const PROMISE_FOLDER_READERS = ['readdir', 'opendir'] as const;
 /** A file the run writes is its output, not an input: in watch, its change must not start the run that wrote it. */
 const WRITERS = ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'createWriteStream'] as const;
@@ -40,7 +42,7 @@ class ReadRecorder {
   install(): void {
     const target = fs as unknown as Record<string, unknown>;
     const promises = fs.promises as unknown as Record<string, unknown>;
-    for (const [at, names, kind] of [[target, FILE_READERS, 'file'], [target, FOLDER_READERS, 'folder'], [target, WRITERS, 'write'], [promises, PROMISE_FILE_READERS, 'file'], [promises, PROMISE_FOLDER_READERS, 'folder'], [promises, PROMISE_WRITERS, 'write']] as const) {
+    for (const [at, names, kind] of [[target, FILE_READERS, 'file'], [target, FOLDER_READERS, 'folder'], [target, WRITERS, 'write'], [promises, PROMISE_FILE_READERS, 'file'], [promises, PROMISE_FOLDER_READERS, 'folder'], [promises, PROMISE_WRITERS, 'write'], [target, OPENERS, 'open'], [promises, ['open'], 'open']] as const) {
       for (const name of names) this.wrap(at, name, kind);
     }
     this.quietJsonRequire();
@@ -75,7 +77,7 @@ class ReadRecorder {
     if (typeof original !== 'function') return;
     const recorder = this;
     target[name] = function (this: unknown, ...args: unknown[]) {
-      if (recorder.phase !== 'off' && recorder.quiet === 0) recorder.note(args[0], kind);
+      if (recorder.phase !== 'off' && recorder.quiet === 0) recorder.note(args[0], kind === 'open' ? opened(args[1]) : kind);
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
   }
@@ -108,6 +110,13 @@ class ReadRecorder {
       }
     };
   }
+}
+
+/** fs.open's flags: a string or a number (O_WRONLY, O_RDWR, O_APPEND…); anything but plain read writes. */
+function opened(flags: unknown): Kind {
+  if (typeof flags === 'string') return /[wa+]/.test(flags) ? 'write' : 'file';
+  if (typeof flags === 'number') return flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR) ? 'write' : 'file';
+  return 'file';
 }
 
 export = { ReadRecorder };
