@@ -53,8 +53,8 @@ describe("the bundle's load paths", () => {
   });
 
   it('has every entry the code starts by URL, and the CommonJS files it loads by path', () => {
-    for (const name of [...Object.keys(ENTRIES), 'worker-preamble', 'capture-errors']) {
-      expect(existsSync(path.join(REPO, 'dist', 'bundle', `${name}.${name.endsWith('-errors') || name.endsWith('preamble') ? 'cjs' : 'js'}`)), name).toBe(true);
+    for (const name of [...Object.keys(ENTRIES), 'worker-preamble', 'capture-errors', 'read-recorder']) {
+      expect(existsSync(path.join(REPO, 'dist', 'bundle', `${name}.${name.endsWith('-errors') || name.endsWith('preamble') || name.endsWith('-recorder') ? 'cjs' : 'js'}`)), name).toBe(true);
     }
   });
 

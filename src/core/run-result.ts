@@ -69,6 +69,8 @@ export interface RunScenario {
   hookFailures: RunHookFailure[];
   /** With coverage on: the project files (relative) whose code ran in this scenario. */
   covered?: string[];
+  /** The project files (and folders, ending in `/`) its code read or tried to read through fs; absent when not recorded. */
+  reads?: string[];
   /** How many times it ran, when a retry ran it more than once. */
   attempts?: number;
   /** The attempts before the last, each of which failed and was retried, in order. */
@@ -101,6 +103,10 @@ export interface RunResult {
   success: boolean;
   /** With coverage on: files whose own functions ran while loading or in BeforeAll hooks. */
   loadActive?: string[];
+  /** Data files (not modules) the code read through fs while loading or in BeforeAll/AfterAll hooks. */
+  loadReads?: string[];
+  /** Project files the code wrote through fs during the run: its own output, never an input. */
+  writes?: string[];
   /** With line coverage on: per project file loaded (root-relative), the 1-based source lines that ran. */
   executedLines?: Record<string, number[]>;
   /** Specs cucumber could not parse (it then runs nothing): the parent compiles and reports them. */

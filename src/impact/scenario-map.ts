@@ -14,6 +14,8 @@ export interface ScenarioEntry {
   stepFiles: string[];
   /** Recorded with coverage on: the project files whose code ran in this scenario. */
   covered?: string[];
+  /** The project files (folders end in `/`) its code read through fs; absent when the run did not record them. */
+  reads?: string[];
   /** The scenario did not pass when `covered` was recorded: it stopped early, so coverage may miss code it runs. */
   incomplete?: true;
   /** How the scenario ended in the run that recorded it (spec review shows it beside a changed spec). */
@@ -34,6 +36,10 @@ export interface ScenarioMap {
   supportGlobs?: string[];
   /** Recorded with coverage on: files whose functions ran while loading or in BeforeAll hooks. */
   loadActive?: string[];
+  /** Data files the code read through fs while loading or in BeforeAll/AfterAll hooks: every scenario may see them. */
+  loadReads?: string[];
+  /** Project files the code wrote through fs: its own output, which the data-file rule does not count as an input. */
+  writes?: string[];
 }
 
 const MAP_FILE = '.spec/scenario-map.json';
@@ -43,10 +49,11 @@ export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => s
   const scenarios = result.scenarios.map((s) => {
     const file = sourceOf(s.uri);
     const stepFiles = new Set(s.steps.flatMap((step) => step.definitionIds.map((id) => definitionFile.get(id)).filter((f): f is string => f !== undefined)));
-    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), status: s.status, ...(s.covered ? { covered: s.covered, ...(s.status === 'passed' ? {} : { incomplete: true as const }) } : {}) };
+    return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), status: s.status, ...(s.reads ? { reads: s.reads } : {}), ...(s.covered ? { covered: s.covered, ...(s.status === 'passed' ? {} : { incomplete: true as const }) } : {}) };
   });
   const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort(), ...(supportGlobs ? { supportGlobs } : {}) };
-  return result.loadActive ? { ...map, loadActive: result.loadActive } : map;
+  const withReads = { ...map, ...(result.loadReads ? { loadReads: result.loadReads } : {}), ...(result.writes ? { writes: result.writes } : {}) };
+  return result.loadActive ? { ...withReads, loadActive: result.loadActive } : withReads;
 }
 
 /**
@@ -64,8 +71,16 @@ export function mergeScenarioMap(previous: ScenarioMap | undefined, next: Scenar
     globalSupportFiles: [...new Set([...previous.globalSupportFiles, ...next.globalSupportFiles])].sort(),
     supportFiles: [...new Set([...previous.supportFiles, ...next.supportFiles])].sort(),
     ...mergeLoadActive(previous, next),
+    ...union(previous, next, 'loadReads'),
+    ...union(previous, next, 'writes'),
     ...(supportGlobs ? { supportGlobs } : {}),
   };
+}
+
+/** What the code read at load, or wrote, only grows: a partial run saw part of it. */
+function union(previous: ScenarioMap, next: ScenarioMap, key: 'loadReads' | 'writes'): Partial<ScenarioMap> {
+  if (!previous[key] && !next[key]) return {};
+  return { [key]: [...new Set([...(previous[key] ?? []), ...(next[key] ?? [])])].sort() };
 }
 
 /** Load-time activity only grows (a module loaded once keeps its state); a run without coverage adds none. */

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { readTextIfExists } from '../core/fs.js';
 import type { ImportGraph } from './graph.js';
 import type { ScenarioMap } from './scenario-map.js';
+import { addReaders, readWhileLoading } from './reads.js';
 
 export interface SelectionInput {
   root: string;
@@ -52,6 +53,8 @@ export function selectScenarios(input: SelectionInput): Selection {
   if (!map) return everything('changed, and no scenario map exists yet', changed[0] ?? 'a file');
   const global = changed.find((f) => map.globalSupportFiles.includes(f));
   if (global) return everything('changed (it defines hooks or parameter types)', global);
+  const loadRead = readWhileLoading(changed.filter((f) => !input.specFiles.includes(f)), map);
+  if (loadRead) return everything('changed (the code read it while loading or in a BeforeAll/AfterAll hook)', loadRead);
   const shared = reachedSharedSupport(input);
   if (shared) return everything(shared.via === shared.file ? 'changed (support code every scenario loads: World, hooks or setup)' : `changed (it reaches ${shared.via}, support code every scenario loads)`, shared.file);
   const reasons: Selection['reasons'] = [];
@@ -67,6 +70,7 @@ export function selectScenarios(input: SelectionInput): Selection {
     else if (map.supportFiles.includes(file) === false && looksLikeSupport(file, map)) return everything('is a step or support file no run has loaded yet (it may define steps for undefined ones)', file);
   }
   addReachedThroughCode(input, add);
+  addReaders(changed.filter((f) => !input.specFiles.includes(f) && !isConfigFile(f)), map, (f) => input.graph?.has(path.join(input.root, f)) ?? false, add);
   return { all: false, paths: wholeFilesWin(unique(reasons.map((r) => r.target))), reasons: dedupe(reasons), triggers: changed };
 }
 

@@ -28,7 +28,7 @@ export class RunCollector {
   private readonly order: string[] = [];
   /** Each pickle's place in the run as cucumber planned it (its test cases come in run order): workers finish scenarios in any order. */
   private readonly place = new Map<string, number>();
-  /** Coverage of attempts that will be retried, by pickle. */
+  /** Coverage (and files read) of attempts that will be retried, by kind and pickle. */
   private readonly attempts = new Map<string, string[]>();
   /** The attempts that failed and will be retried, by pickle: the verdict calls a later pass flaky. */
   private readonly retried = new Map<string, RunScenario[]>();
@@ -86,15 +86,16 @@ export class RunCollector {
    * Credits a finished scenario with the files its code ran in (called right after its
    * testCaseFinished); a retried scenario gets what every attempt ran.
    */
-  cover(event: messages.TestCaseFinished, files: string[]): void {
+  cover(event: messages.TestCaseFinished, files: string[], key: 'covered' | 'reads' = 'covered'): void {
     const started = this.started.get(event.testCaseStartedId);
     const pickleId = started && this.testCases.get(started.testCaseId)?.pickleId;
     if (!pickleId) return;
-    const all = [...new Set([...(this.attempts.get(pickleId) ?? []), ...files])].sort();
-    if (event.willBeRetried) return void this.attempts.set(pickleId, all);
-    this.attempts.delete(pickleId);
+    const attempt = `${key}:${pickleId}`;
+    const all = [...new Set([...(this.attempts.get(attempt) ?? []), ...files])].sort();
+    if (event.willBeRetried) return void this.attempts.set(attempt, all);
+    this.attempts.delete(attempt);
     const scenario = this.finished.get(pickleId);
-    if (scenario) scenario.covered = all;
+    if (scenario) scenario[key] = all;
   }
 
   finish(): RunResult {

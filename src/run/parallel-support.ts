@@ -27,11 +27,15 @@ export function forWorkers<L extends object>(library: L, support: SupportJob, en
  * envelope, hands the processes to `onSpawned` (the runner's parent kills them with the run), and
  * `take` hands the error to the collector.
  */
-export function thrownInWorkers(onSpawned: (spawned: { pid: number; exited?: boolean }) => void): { strip: (envelope: Envelope) => void; take: () => RunError | undefined } {
+export function thrownInWorkers(onSpawned: (spawned: { pid: number; exited?: boolean }) => void, onReads?: (envelope: Envelope, reads: WorkerReads) => void): { strip: (envelope: Envelope) => void; take: () => RunError | undefined } {
   let last: RunError | undefined;
   return {
     strip(envelope) {
-      const carrier = envelope as Envelope & { specloopThrown?: RunError; specloopSpawned?: { pid: number; exited?: boolean }[] };
+      const carrier = envelope as Envelope & { specloopThrown?: RunError; specloopSpawned?: { pid: number; exited?: boolean }[]; specloopReads?: WorkerReads };
+      if (carrier.specloopReads) {
+        onReads?.(envelope, carrier.specloopReads);
+        delete carrier.specloopReads;
+      }
       if (carrier.specloopSpawned) {
         carrier.specloopSpawned.forEach(onSpawned);
         delete carrier.specloopSpawned;
@@ -46,6 +50,13 @@ export function thrownInWorkers(onSpawned: (spawned: { pid: number; exited?: boo
       return taken;
     },
   };
+}
+
+/** What a worker's code read in the scenario that just finished, outside scenarios, and wrote (read-recorder.cts). */
+export interface WorkerReads {
+  scenario: string[];
+  shared: string[];
+  writes: string[];
 }
 
 /** The runner's heartbeat, told which scenario (or run hook) a step belongs to. */

@@ -10,8 +10,13 @@ import nodePath = require('node:path');
 import nodeUrl = require('node:url');
 import nodeWorkers = require('node:worker_threads');
 import captureErrors = require('./capture-errors.cjs');
+import readRecorder = require('./read-recorder.cjs');
 
 const own = nodeModule.createRequire(__filename);
+// What the code reads here, as the runner records it (read-recorder.cts): from the worker's own load of the support code on.
+const reads = new readRecorder.ReadRecorder(process.cwd());
+reads.install();
+reads.phase = 'shared';
 // The runner compiles TypeScript with tsx (typescript-hooks.ts): the workers' support code needs the same.
 (own('tsx/cjs/api') as { register: () => void }).register();
 // tsx's ESM hooks, registered as tsx/esm/api does it: its CommonJS build names the hooks at a
@@ -33,7 +38,7 @@ if (timeout > 0) {
 // worker's step definitions are wrapped as the runner wraps its own (capture-errors.cts), and the
 // error rides on the failed step's envelope to the runner, which takes it off before anything else reads it.
 type Library = { stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
-type Outgoing = { type?: string; envelope?: { testStepFinished?: { testStepResult?: { status?: string } }; specloopThrown?: unknown; specloopSpawned?: Spawn[] } };
+type Outgoing = { type?: string; envelope?: { testStepFinished?: { testStepResult?: { status?: string } }; testCaseStarted?: unknown; testCaseFinished?: unknown; specloopThrown?: unknown; specloopSpawned?: Spawn[]; specloopReads?: unknown } };
 type Spawn = { pid: number; exited?: true };
 
 const cucumberLib = nodePath.dirname(nodeModule.createRequire(nodePath.join(process.cwd(), 'package.json')).resolve('@cucumber/cucumber'));
@@ -67,7 +72,16 @@ function withThrown(message: Outgoing): Outgoing {
   const thrown = finished?.testStepResult?.status === 'FAILED' ? take() : undefined;
   if (thrown) message.envelope!.specloopThrown = thrown;
   if (spawns.length && message?.type === 'ENVELOPE' && message.envelope) message.envelope.specloopSpawned = spawns.splice(0);
+  if (message?.type === 'ENVELOPE' && message.envelope) withReads(message.envelope);
   return message;
+}
+
+/** A scenario's reads ride on its testCaseFinished, with what the worker read outside scenarios and wrote so far. */
+function withReads(envelope: NonNullable<Outgoing['envelope']>): void {
+  if (envelope.testCaseStarted) (reads.takeScenario(), (reads.phase = 'scenario'));
+  if (!envelope.testCaseFinished) return;
+  envelope.specloopReads = { scenario: reads.takeScenario(), shared: reads.sharedReads(), writes: reads.writes() };
+  reads.phase = 'shared';
 }
 
 // cucumber 12's workers are child processes (process.send); 13's are threads (a MessagePort in workerData).

@@ -21,12 +21,13 @@ import type { CoverageRecorder } from './coverage-recorder.js';
 import { configureTiming, cpuMs, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { heartbeat, onParentMessage, onWorkerError, reportSpawns, send, thread } from './runner-channel.js';
-import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers } from './parallel-support.js';
+import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers, type WorkerReads } from './parallel-support.js';
 import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { jsSyntaxErrorAt } from '../core/syntax-check.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 import { compileCacheIsOn, enableCompileCache } from '../core/compile-cache.js';
+import readRecorder from './read-recorder.cjs';
 
 const ownRequire = createRequire(import.meta.url);
 function mark(label: string): void {
@@ -50,6 +51,8 @@ function projectModules(root: string): string[] {
   return Object.keys(cache).filter((id) => id.startsWith(root + path.sep) && !id.includes(`${path.sep}node_modules${path.sep}`));
 }
 let recorder: CoverageRecorder | undefined;
+/** What the code reads through fs, per scenario and outside scenarios (read-recorder.ts). */
+const reads = new readRecorder.ReadRecorder(process.cwd());
 /** Files whose functions ran while loading (or in BeforeAll): kept across reloads of a long-lived runner. */
 const loadActive = new Set<string>();
 
@@ -98,11 +101,14 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   recorder?.take();
   recorder?.resetLines();
   let library: Library;
+  reads.phase = 'shared';
   try {
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
     loadStack = (error as Error).stack;
     return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt);
+  } finally {
+    reads.phase = 'off';
   }
   mark('support loaded');
   noteLoadPhase();
@@ -113,6 +119,22 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
 }
 
 const PHASES = ['gherkinDocument', 'testRunStarted', 'testCaseStarted'];
+
+/**
+ * Reads from the run's start (cucumber has read the specs by then) are shared, but those between a
+ * scenario's start and finish are its own. Parallel workers' scenarios run elsewhere: their reads
+ * come with their envelopes (worker-preamble.cts), or stay unknown.
+ */
+function noteReads(envelope: Envelope, collector: RunCollector, fromWorkers: Map<string, string[]> | undefined): void {
+  if (envelope.testRunStarted) reads.phase = 'shared';
+  if (fromWorkers) {
+    const files = envelope.testCaseFinished && fromWorkers.get(envelope.testCaseFinished.testCaseStartedId);
+    if (files) collector.cover(envelope.testCaseFinished!, files, 'reads');
+    return;
+  }
+  if (envelope.testCaseStarted) (reads.takeScenario(), (reads.phase = 'scenario'));
+  else if (envelope.testCaseFinished) (collector.cover(envelope.testCaseFinished, reads.takeScenario(), 'reads'), (reads.phase = 'shared'));
+}
 
 let loadStack: string | undefined;
 /** The run under way, for a cancel that asks what finished. */
@@ -126,7 +148,12 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   const parallel = await workersFor(api, sources, environment, job.parallel ?? 0);
   let workerCause: RunError | undefined;
   if (parallel > 0) onWorkerError((error) => (workerCause ??= error));
-  const fromWorkers = parallel > 0 ? thrownInWorkers((spawned) => void send({ type: 'spawned', ...spawned })) : undefined;
+  const workerReads = new Map<string, string[]>();
+  const onReads = (envelope: Envelope, read: WorkerReads) => {
+    reads.absorb(read.shared, read.writes);
+    if (envelope.testCaseFinished) workerReads.set(envelope.testCaseFinished.testCaseStartedId, read.scenario);
+  };
+  const fromWorkers = parallel > 0 ? thrownInWorkers((spawned) => void send({ type: 'spawned', ...spawned }), onReads) : undefined;
   const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown);
   current = collector;
   const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(job.hangAfterMs)) : heartbeat(job.hangAfterMs);
@@ -138,6 +165,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
     const progress = collector.onEnvelope(envelope);
     if (progress) watchdog.started(progress, stepKey(envelope));
     else if (envelope.testStepFinished || envelope.testRunHookFinished) watchdog.finished(stepKey(envelope));
+    noteReads(envelope, collector, fromWorkers && workerReads);
     if (!recorder) return;
     // What BeforeAll hooks ran is shared by every scenario, like what ran while loading.
     if (envelope.testCaseStarted && beforeAll) (beforeAll = false), noteLoadPhase();
@@ -161,6 +189,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       (envelope: Envelope) => (fromWorkers?.strip(envelope), record?.write(envelope), onMessage(envelope)),
     )
     .catch((error: Error) => collector.thrown(error));
+  reads.phase = 'off';
   watchdog.stop();
   // A worker that ended (process.exit in a step, a crash) leaves its scenario, and those after it, unfinished.
   if (parallel > 0) collector.endedEarly(workerCause);
@@ -173,7 +202,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   mark(`run finished (cpu ${cpuMs() - cpuAtLoad} ms since load received; rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB)`);
   current = undefined;
   const executedLines = recorder?.executedLines();
-  const result = { ...collector.finish(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
+  const result = { ...collector.finish(), loadReads: reads.sharedReads(), writes: reads.writes(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
   await send({ type: 'result', result, rss: memory.rss });
 }
 
@@ -195,6 +224,7 @@ async function main(): Promise<void> {
   mark('modules loaded');
   // A parent that dies must not leave this process (or what the steps started) behind.
   reportSpawns();
+  reads.install();
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();
   // Before the project's cucumber and support code load: they are most of what the cache spares (core/compile-cache.ts).
