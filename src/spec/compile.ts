@@ -39,9 +39,17 @@ function readSource(root: string, file: string): string | undefined {
   }
 }
 
+/**
+ * A long-lived process (watch, MCP) parses a spec file again only when its text changed: the key is
+ * the whole text, so an edit is always seen. One entry per file; readers never change a document.
+ */
+const parsedGherkin = new Map<string, { text: string; parsed: ReturnType<typeof parseGherkin> }>();
+
 function compileGherkin(file: string, kind: 'feature' | 'feature-md', text: string): SpecFile {
-  const parsed = parseGherkin(text, file, kind === 'feature-md');
-  return { path: file, kind, runPath: file, ...parsed, frontMatter: undefined };
+  const key = `${kind}:${file}`;
+  let hit = parsedGherkin.get(key);
+  if (hit?.text !== text) parsedGherkin.set(key, (hit = { text, parsed: parseGherkin(text, file, kind === 'feature-md') }));
+  return { path: file, kind, runPath: file, ...hit.parsed, frontMatter: undefined };
 }
 
 async function compileMarkdown(root: string, file: string, text: string, write: boolean): Promise<SpecFile | undefined> {
