@@ -5,7 +5,7 @@ import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
 import type { ImportGraph } from '../impact/graph.js';
 import { isCode } from '../impact/project-files.js';
 import { recordRunMap } from '../impact/record.js';
-import { loadScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
+import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import type { Verdict } from '../report/verdict.js';
@@ -110,8 +110,20 @@ export class SuiteKnowledge {
     return [...new Set([...entries.flatMap((s) => s.stepFiles), ...this.map.globalSupportFiles, ...sharedSupportFiles(this.root, this.map.supportFiles)])];
   }
 
-  async learn(details: VerifyDetails, selection: Selection): Promise<void> {
+  /**
+   * What the run taught, merged in memory: the verdict waits on this alone. Writing it to disk
+   * (`record`: the map file's lock, a merge with what other runs wrote, the binding stamps) waits
+   * on nothing the person sees, so it comes after.
+   */
+  learn(details: VerifyDetails, selection: Selection): void {
     this.specs.learn(details.specFiles, details.specGlobs, selection.all);
+    if (!details.result) return;
+    const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
+    this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
+  }
+
+  /** The run's part of the map on disk, merged there with what other runs recorded; this session goes on from that map. */
+  async record(details: VerifyDetails, selection: Selection): Promise<void> {
     const map = await recordRunMap(this.root, details, !selection.all, this.map);
     if (!map) return;
     this.map = map;
