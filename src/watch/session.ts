@@ -1,3 +1,5 @@
+// Size: the watch loop is one state machine (a run at a time, cancel and queue, the map's recording
+// after a verdict): split, its running/queued/recording state would be shared across files.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
