@@ -165,6 +165,22 @@ describe('compileSpecs', () => {
     expect(compiled.files.find((f) => f.path === 'features/fine.feature')!.problems).toEqual([]);
   });
 
+  it('parses a spec file again only when its text changed (a long-lived watch or MCP process)', async () => {
+    const root = project({ 'features/kept.feature': 'Feature: Kept\n  Scenario: s\n    Given x\n' });
+    const first = (await compileSpecs(root, ['features/kept.feature'])).files[0]!;
+    const again = (await compileSpecs(root, ['features/kept.feature'])).files[0]!;
+    expect(again.document).toBe(first.document);
+    // Same size, same second: only the text tells the edit apart, and it is what the cache compares.
+    const { mtime } = fs.statSync(path.join(root, 'features/kept.feature'));
+    write(root, 'features/kept.feature', 'Feature: Kept\n  Scenario: s\n    Given y\n');
+    fs.utimesSync(path.join(root, 'features/kept.feature'), mtime, mtime);
+    const edited = (await compileSpecs(root, ['features/kept.feature'])).files[0]!;
+    expect(edited.document).not.toBe(first.document);
+    expect(compilePickles(edited.document, edited.path)[0]!.steps[0]!.text).toBe('y');
+    write(root, 'features/kept.feature', 'Feature: Kept\n  Scenario: s\n    Given y\n    oops\n');
+    expect((await compileSpecs(root, ['features/kept.feature'])).problems.map((p) => p.location?.line)).toEqual([4]);
+  });
+
   it('runs .feature and .feature.md files from where they are', async () => {
     const root = project({
       'features/a.feature': GOOD_FEATURE,

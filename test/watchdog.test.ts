@@ -82,6 +82,36 @@ Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
     expect(extractHang(stderr).progress).toEqual(STEP);
   });
 
+  it('serves a later run of the same process with that run\'s quiet time, and a stopped run leaves it unarmed', async () => {
+    const dir = tempDir('specloop-watchdog-reuse-');
+    const script = path.join(dir, 'second-run.mts');
+    writeFileSync(
+      script,
+      `import { startHangWatchdog } from ${JSON.stringify(path.join(REPO, 'src', 'run', 'watchdog.ts'))};
+// A first run, cancelled mid-step: its long quiet time and its open step must not carry over.
+const first = startHangWatchdog(60_000);
+first.started(${JSON.stringify({ ...STEP, step: 'When the first run waits' })});
+first.stop();
+await new Promise((resolve) => setTimeout(resolve, 300));
+process.stderr.write('second run\\n');
+const second = startHangWatchdog(150);
+second.started(${JSON.stringify(STEP)});
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
+`,
+    );
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+    expect(signal).toBe('SIGKILL');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Killed in the second run (not while the first one's step was open), naming the second run's step.
+    expect(stderr.indexOf('second run')).toBeGreaterThanOrEqual(0);
+    expect(stderr.indexOf(HANG_MARKER)).toBeGreaterThan(stderr.indexOf('second run'));
+    expect(extractHang(stderr).progress).toEqual(STEP);
+  });
+
   it('lets a process whose steps finish end on its own', async () => {
     const dir = tempDir('specloop-watchdog-ok-');
     const script = path.join(dir, 'finishes.mts');

@@ -5,26 +5,30 @@ import type { RunProgress } from '../core/run-result.js';
 export const HANG_MARKER = '\u0000specloop:hang ';
 
 const BUFFER_BYTES = 8192;
-/** Shared memory layout: [sequence, a step is running, progress bytes] then the progress JSON. */
-const HEADER_BYTES = 12;
+/** Shared memory layout: [sequence, a step is running, progress bytes, quiet ms] then the progress JSON. */
+const HEADER_BYTES = 16;
 
 // Runs in a worker thread of the runner child: it keeps ticking when the main thread is blocked in a step.
 const WATCHDOG_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const { sab, quietMs, marker } = workerData;
-const state = new Int32Array(sab, 0, 3);
-const bytes = new Uint8Array(sab, 12);
+const { sab, marker } = workerData;
+const state = new Int32Array(sab, 0, 4);
+const bytes = new Uint8Array(sab, 16);
 let lastSeq = -1;
 let since = Date.now();
-setInterval(() => {
+// The quiet time is read each tick: one thread serves every run of the runner, each with its own.
+function tick() {
+  const quietMs = Atomics.load(state, 3);
+  setTimeout(tick, pollInterval(quietMs));
   const seq = Atomics.load(state, 0);
   if (seq !== lastSeq || Atomics.load(state, 1) === 0) { lastSeq = seq; since = Date.now(); return; }
   if (Date.now() - since < quietMs) return;
   const text = Buffer.from(bytes.slice(0, Atomics.load(state, 2))).toString('utf8');
   fs.writeSync(2, '\\n' + marker + text + '\\n');
   process.kill(process.pid, 'SIGKILL');
-}, pollInterval(quietMs));
+}
+tick();
 function pollInterval(ms) { return Math.max(10, Math.min(100, Math.floor(ms / 4))); }
 `;
 
@@ -62,15 +66,26 @@ export function writeHeartbeat(sab: SharedArrayBuffer, onStop: () => void = () =
   };
 }
 
+let watchdog: SharedArrayBuffer | undefined;
+
 /**
  * The runner child's own watchdog: a thread that kills the process, after naming the step on
- * stderr, when a step stays unfinished for quietMs.
+ * stderr, when a step stays unfinished for quietMs. One thread serves every run of the process
+ * (a warm watch or MCP runner runs many): starting a thread costs ≈ 30–60 ms of CPU, which each
+ * run paid beside its scenarios. Unreferenced, it never keeps the process alive.
  */
 export function startHangWatchdog(quietMs: number): Heartbeat {
-  const sab = heartbeatBuffer();
-  const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { sab, quietMs, marker: HANG_MARKER } });
-  worker.unref();
-  return writeHeartbeat(sab, () => void worker.terminate());
+  if (!watchdog) {
+    watchdog = heartbeatBuffer();
+    new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { sab: watchdog, marker: HANG_MARKER } }).unref();
+  }
+  const state = new Int32Array(watchdog, 0, 4);
+  Atomics.store(state, 3, Math.min(quietMs, 2 ** 31 - 1));
+  // Stopped, no step is running any more: a later run's quiet must not count from this one's.
+  return writeHeartbeat(watchdog, () => {
+    Atomics.store(state, 1, 0);
+    Atomics.add(state, 0, 1);
+  });
 }
 
 /**

@@ -40,9 +40,18 @@ function readSource(root: string, file: string): string | undefined {
   }
 }
 
+/**
+ * A long-lived process (watch, MCP) parses a spec file again only when its text (or the run's
+ * language) changed: the key is the whole text, so an edit is always seen. One entry per file;
+ * readers never change a document.
+ */
+const parsedGherkin = new Map<string, { text: string; language: string; parsed: ReturnType<typeof parseGherkin> }>();
+
 function compileGherkin(file: string, kind: 'feature' | 'feature-md', text: string, language: string): SpecFile {
-  const parsed = parseGherkin(text, file, kind === 'feature-md', language);
-  return { path: file, kind, runPath: file, ...parsed, frontMatter: undefined };
+  const key = `${kind}:${file}`;
+  let hit = parsedGherkin.get(key);
+  if (hit?.text !== text || hit.language !== language) parsedGherkin.set(key, (hit = { text, language, parsed: parseGherkin(text, file, kind === 'feature-md', language) }));
+  return { path: file, kind, runPath: file, ...hit.parsed, frontMatter: undefined };
 }
 
 /** A document without `language:` in its front matter is in the run's language, which cucumber reads its compiled Gherkin in. */

@@ -5,13 +5,14 @@ import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
 import type { ImportGraph } from '../impact/graph.js';
 import { isCode } from '../impact/project-files.js';
 import { recordRunMap } from '../impact/record.js';
-import { loadScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
+import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import type { Verdict } from '../report/verdict.js';
 import { debtChange, type DebtChange } from '../debt/change.js';
 import type { DebtSummary } from '../debt/model.js';
 import { scenarioCount } from './scenario-count.js';
+import { warmEditCheck, warmSupportKinds } from './warm-up.js';
 import { SourceSnapshots, type EditCheck } from './snapshots.js';
 import { leftTheSuite, mapWithout, selectionWithout, SpecFiles } from './spec-files.js';
 import { SuiteState } from './suite-state.js';
@@ -110,8 +111,16 @@ export class SuiteKnowledge {
     return [...new Set([...entries.flatMap((s) => s.stepFiles), ...this.map.globalSupportFiles, ...sharedSupportFiles(this.root, this.map.supportFiles)])];
   }
 
-  async learn(details: VerifyDetails, selection: Selection): Promise<void> {
+  /** What the run taught, in memory: the verdict waits on this alone; the disk's lock, merge and stamps (`record`) come after it. */
+  learn(details: VerifyDetails, selection: Selection): void {
     this.specs.learn(details.specFiles, details.specGlobs, selection.all);
+    if (!details.result) return;
+    const next = buildScenarioMap(details.result, details.sourceOf, details.supportFiles, details.supportGlobs);
+    this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
+  }
+
+  /** The run's part of the map on disk, merged there with what other runs recorded; this session goes on from that map. */
+  async record(details: VerifyDetails, selection: Selection): Promise<void> {
     const map = await recordRunMap(this.root, details, !selection.all, this.map);
     if (!map) return;
     this.map = map;
@@ -167,19 +176,4 @@ export class SuiteKnowledge {
     const reasons = [...files.map((file) => ({ target: file, because: 'failing (outside any scenario)' })), ...failing.map((id) => ({ target: id, because: 'failing' }))];
     return { all: false, paths: reasons.map((r) => r.target), reasons, triggers: [] };
   }
-}
-
-let warming: Promise<unknown> | undefined;
-
-/** The TypeScript parser takes ≈ 300 ms to load: between runs, not in the first edit's latency. */
-function warmEditCheck(): void {
-  warming ??= new Promise((resolve) => setTimeout(resolve, 50).unref())
-    .then(() => import('../impact/body-edit.js'))
-    .then(({ isBodyOnlyEdit }) => isBodyOnlyEdit('export function f() {}\n', 'export function f() { return 1; }\n', 'warm.ts'))
-    .catch(() => undefined);
-}
-
-/** Reading the support files' kinds takes ≈ 10–60 ms the first time: between runs, not in the first edit's latency. */
-function warmSupportKinds(root: string, supportFiles: string[]): void {
-  setTimeout(() => sharedSupportFiles(root, supportFiles), 50).unref();
 }

@@ -1,3 +1,5 @@
+// Size: the watch loop is one state machine (a run at a time, cancel and queue, the map's recording
+// after a verdict): split, its running/queued/recording state would be shared across files.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
@@ -40,6 +42,8 @@ export class WatchSession {
   private readonly known: SuiteKnowledge;
   private readonly runners: RunnerPool;
   private running: { controller: AbortController; request: Request; stamps: Map<string, string> } | undefined;
+  /** The last run's scenario map being written to disk (after its verdict). */
+  private recording: Promise<void> = Promise.resolve();
   private queued: Request | undefined;
   private debtNow: VerifyDetails['debtNow'];
   private stopped = false;
@@ -82,6 +86,7 @@ export class WatchSession {
     this.running?.controller.abort();
     this.runners.stop();
     await this.watcher?.close();
+    await this.recording;
     await this.known.saveGraph();
     this.resolveDone();
     return this.done;
@@ -91,6 +96,7 @@ export class WatchSession {
     const root = this.env.cwd;
     const seen = (file: string) => {
       if (isIgnored(root, file) || this.notAnEdit(relativePath(root, file))) return;
+      mark('watch', 'file event');
       this.trailing.saw(file);
       this.settler.add(relativePath(root, file));
     };
@@ -101,6 +107,7 @@ export class WatchSession {
   }
 
   private onSettled(batch: string[]): void {
+    mark('watch', 'settled');
     // An editor's temporary file, created and gone within the burst, is nobody's change; nor is a
     // folder (its files report their own changes) or a file the run wrote itself.
     const changed = batch.filter((f) => !this.notAnEdit(f) && (existsSync(path.join(this.env.cwd, f)) ? !isFolder(path.join(this.env.cwd, f)) : this.known.knows(f)));
@@ -131,12 +138,15 @@ export class WatchSession {
   private async run(request: Request): Promise<void> {
     const controller = new AbortController();
     this.running = { controller, request, stamps: stampAll(this.env.cwd, request.changed) };
+    // The last run's map is recorded before this one selects from it.
+    await this.recording;
     const edit = await this.known.classify(request);
     if (controller.signal.aborted) {
       this.running = undefined;
       return this.next();
     }
     const selection = await this.known.select(request, edit?.bodyOnly);
+    mark('watch', 'selected');
     if (!selection.all && selection.paths.length === 0) {
       edit?.commit();
       // New code no spec reaches is exactly where debt lands: measured now, though nothing runs.
@@ -146,6 +156,7 @@ export class WatchSession {
       return this.next();
     }
     this.emit({ type: 'run-started', trigger: request.changed, mode: request.mode, all: selection.all, selected: selection.reasons, ...(await this.known.scenarioCount(selection, request.changed)) });
+    mark('watch', 'run-started sent');
     let { child, reused, runs } = this.runners.take(request.changed);
     let kept = false;
     try {
@@ -170,9 +181,12 @@ export class WatchSession {
       } else {
         // Only scenarios that ran make the texts they ran against the new baseline.
         if (details.result) edit?.commit();
-        await this.known.learn(details, selection);
+        this.known.learn(details, selection);
         this.debtNow = details.debtNow ?? this.debtNow;
         this.emit({ type: 'run-finished', verdict: this.known.withWatch(details.verdict, request, selection) });
+        mark('watch', 'run-finished sent');
+        // On disk after the verdict, while the session is free for the next edit (which waits for it: run()).
+        this.recording = this.known.record(details, selection).catch((error: Error) => this.emit({ type: 'error', problem: { code: 'SPEC_INTERNAL', message: error.message } }));
       }
     } catch (error) {
       this.emit({ type: 'error', problem: isSpecloopError(error) ? error.problem : { code: 'SPEC_INTERNAL', message: (error as Error).message } });
