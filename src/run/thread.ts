@@ -12,6 +12,11 @@ import { killRecentChildren, killTrees, track } from './kill-tree.js';
  * loop is cut (the worker is terminated from here), process.exit in a step ends only the thread,
  * and processes the steps spawn are killed with the runner.
  */
+/** How long a thread asked to stop may take before it is cut: one loading or running user code may be blocked. */
+const BUSY_STOP_MS = 2_000;
+/** One starting up or idle only loads cucumber or waits: cut only if it has not ended by then. */
+const IDLE_STOP_MS = 10_000;
+
 export function startThreadRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
   return new Runner('thread', (events) => threadTransport(root, env, events), onOutput, compileCacheMayBeOn(env));
 }
@@ -27,6 +32,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   let pending = 0;
   let hang: Parameters<TransportEvents['exit']>[2];
   let stopWatching = () => undefined as void;
+  let stopping: ReturnType<typeof setTimeout> | undefined;
   const forward = (chunk: Buffer) => events.output(chunk.toString());
   worker.stdout.on('data', forward);
   worker.stderr.on('data', forward);
@@ -39,6 +45,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   worker.on('error', (error) => events.output(`${error.stack ?? error.message}\n`));
   worker.on('exit', (code) => {
     exited = true;
+    clearTimeout(stopping);
     stopWatching();
     killTrees(spawned);
     events.exit(code, null, hang);
@@ -62,10 +69,19 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
     stopWatching: () => stopWatching(),
     kill: () => {
       killTrees(spawned);
-      if (exited) return;
-      void worker.terminate();
-      // A run or load timeout can find the thread in execSync too: terminate() waits for it.
-      if (pending > 0) killRecentChildren(Date.now() - startedAt + 1000);
+      if (exited || stopping) return;
+      // Asked, not terminated: a terminate() that lands while the thread require()s an ES module
+      // (cucumber 13 and its packages, on Node >= 22) aborts this whole process with V8's fatal
+      // "IsGraphAsync must be used on an instantiated module" (Node's ModuleWrap::InstantiateSync
+      // goes on after a termination). The thread handles 'stop' between ticks, never inside a
+      // require; only a thread that does not answer (a step or load blocking it) is cut.
+      worker.postMessage({ type: 'stop' });
+      const busy = pending > 0;
+      stopping = setTimeout(() => {
+        void worker.terminate();
+        // A run or load timeout can find the thread in execSync too: terminate() waits for it.
+        if (busy) killRecentChildren(Date.now() - startedAt + 1000);
+      }, busy ? BUSY_STOP_MS : IDLE_STOP_MS);
     },
   };
 }
