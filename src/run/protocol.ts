@@ -55,7 +55,9 @@ export type ParentMessage =
   | { type: 'run'; job: RunJob }
   /** The run is being cancelled: send what finished so far. */
   | { type: 'partial' }
-  | { type: 'profile'; file: string | undefined; profiles: string[] };
+  | { type: 'profile'; file: string | undefined; profiles: string[] }
+  /** A thread runner that is no longer needed ends itself (run/thread.ts says why not terminate()). */
+  | { type: 'stop' };
 
 export type ChildMessage =
   | { type: 'ready'; cucumberVersion: string }

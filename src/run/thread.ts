@@ -9,6 +9,11 @@ import { killRecentChildren, killTrees, track } from './kill-tree.js';
 /** How long terminate() may take before the thread counts as stuck in a synchronous child. */
 const STUCK_MS = 300;
 
+/** How long a thread asked to stop may take before it is cut: one loading or running user code may be blocked. */
+const BUSY_STOP_MS = 2_000;
+/** One starting up or idle only loads cucumber or waits: cut only if it has not ended by then. */
+const IDLE_STOP_MS = 10_000;
+
 /**
  * The runner as a worker thread of this process: no second Node start-up, which is most of what a
  * child process costs a small suite. It keeps what the child gives: a step that blocks the event
@@ -30,6 +35,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   let pending = 0;
   let hang: Parameters<TransportEvents['exit']>[2];
   let stopWatching = () => undefined as void;
+  let stopping: ReturnType<typeof setTimeout> | undefined;
   const forward = (chunk: Buffer) => events.output(chunk.toString());
   worker.stdout.on('data', forward);
   worker.stderr.on('data', forward);
@@ -42,6 +48,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   worker.on('error', (error) => events.output(`${error.stack ?? error.message}\n`));
   worker.on('exit', (code) => {
     exited = true;
+    clearTimeout(stopping);
     stopWatching();
     killTrees(spawned);
     events.exit(code, null, hang);
@@ -65,14 +72,23 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
     stopWatching: () => stopWatching(),
     kill: () => {
       killTrees(spawned);
-      if (exited) return;
-      const stopped = worker.terminate();
-      if (pending === 0) return;
-      // A run or load timeout can find the thread in execSync too, which terminate() waits for:
-      // then its recent children go. Only then: this process has children of its own (the
-      // esbuild service that loaded spec.config.ts), which a thread stopped at once leaves alone.
-      const stuck = setTimeout(() => killRecentChildren(Date.now() - startedAt + 1000), STUCK_MS);
-      void stopped.finally(() => clearTimeout(stuck));
+      if (exited || stopping) return;
+      // Asked, not terminated: a terminate() that lands while the thread require()s an ES module
+      // (cucumber 13 and its packages, on Node >= 22) aborts this whole process with V8's fatal
+      // "IsGraphAsync must be used on an instantiated module" (Node's ModuleWrap::InstantiateSync
+      // goes on after a termination). The thread handles 'stop' between ticks, never inside a
+      // require; only a thread that does not answer (a step or load blocking it) is cut.
+      worker.postMessage({ type: 'stop' });
+      const busy = pending > 0;
+      stopping = setTimeout(() => {
+        const stopped = worker.terminate();
+        if (!busy) return;
+        // A run or load timeout can find the thread in execSync, which terminate() waits for: then
+        // its recent children go. Only then: this process has children of its own (the esbuild
+        // service that loaded spec.config.ts), which a thread that stops at once leaves alone.
+        const stuck = setTimeout(() => killRecentChildren(Date.now() - startedAt + 1000), STUCK_MS);
+        void stopped.finally(() => clearTimeout(stuck));
+      }, busy ? BUSY_STOP_MS : IDLE_STOP_MS);
     },
   };
 }

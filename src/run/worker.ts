@@ -227,6 +227,10 @@ async function main(): Promise<void> {
   reads.install();
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();
+  // Handled between ticks, so never inside a require() of an ES module (run/thread.ts); one turn of
+  // the loop first lets a runner that was stopped while it started end before cucumber loads.
+  onParentMessage((message) => message.type === 'stop' && exitRunner(0));
+  await new Promise((resolve) => setImmediate(resolve));
   // Before the project's cucumber and support code load: they are most of what the cache spares (core/compile-cache.ts).
   enableCompileCache(process.cwd(), undefined, process.env);
   const loaded = loadCucumber(process.cwd());
@@ -241,6 +245,7 @@ async function main(): Promise<void> {
     exitRunner(0);
   };
   onParentMessage((message) => {
+    if (message.type === 'stop') return;
     if (message.type === 'load') {
       // One load at a time: a spare pre-loading in idle time (watch/runners.ts) may still be at it.
       const previous = loading ?? Promise.resolve();
