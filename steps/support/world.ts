@@ -117,7 +117,9 @@ Before(function (this: SpecWorld) {
 
 After(function (this: SpecWorld, { result }) {
   const run = this.last;
-  if (this.project) rmSync(this.project, { recursive: true, force: true });
+  // A spec watch killed by a step leaves runner children that exit a moment later, and on Node >= 22
+  // may still write .spec/compile-cache while this removes it (ENOTEMPTY): rmSync retries those.
+  if (this.project) rmSync(this.project, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   if (result?.status === 'PASSED' && run && !run.checked && run.exitCode !== 0) {
     throw new Error(`spec ${run.args.join(' ')} exited ${run.exitCode} and no step checked it:\n${run.stdout}\n${run.stderr}`);
   }
