@@ -86,3 +86,18 @@ Feature: Older cucumber majors
     Then the exit code is 2
     And stdout contains "@cucumber/cucumber 7.3.2 is installed"
     And stdout contains "supports @cucumber/cucumber 8 to 13"
+
+  Scenario: A cucumber that needs another Node is bad input that names both, not a crash deep in its load
+    cucumber 13 declares `engines.node` "22 || 24 || >=26": on Node 20 its load fails with
+    "glob is not a function" (found by the new-user trial). The range it declares is read first.
+
+    Given the "todo" fixture
+    And the file "node_modules/@cucumber/cucumber/package.json" contains:
+      """
+      { "name": "@cucumber/cucumber", "version": "13.3.0", "main": "lib/index.js", "engines": { "node": ">=99" } }
+      """
+    When I run "spec verify --gate none --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure
+    And that failure's code is "SPEC_CUCUMBER_UNSUPPORTED"
+    And that failure's message contains "@cucumber/cucumber 13.3.0 needs Node >=99, and this is Node"

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CUCUMBER_MAJORS, unsupportedCucumber } from '../src/run/cucumber-version.js';
+import { CUCUMBER_MAJORS, cucumberNodeMismatch, unsupportedCucumber } from '../src/run/cucumber-version.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const json = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, Record<string, string>>;
@@ -27,5 +27,24 @@ describe('supported cucumber majors', () => {
     expect(unsupportedCucumber('13.3.0')).toBeUndefined();
     expect(unsupportedCucumber('7.3.2')).toMatchObject({ code: 'SPEC_CUCUMBER_UNSUPPORTED', message: expect.stringContaining('7.3.2 is installed') });
     expect(unsupportedCucumber('14.0.0')!.message).toContain('supports @cucumber/cucumber 8 to 13');
+  });
+});
+
+describe('cucumberNodeMismatch', () => {
+  const engines13 = { node: '22 || 24 || >=26' };
+
+  it('names the range the installed cucumber needs and this Node, with a fix', () => {
+    const problem = cucumberNodeMismatch('13.3.0', engines13, '20.20.2');
+    expect(problem?.code).toBe('SPEC_CUCUMBER_UNSUPPORTED');
+    expect(problem?.message).toBe('@cucumber/cucumber 13.3.0 needs Node 22 || 24 || >=26, and this is Node 20.20.2');
+    expect(problem?.hint).toContain('@cucumber/cucumber@12');
+  });
+
+  it('says nothing when this Node is in the range, or when cucumber declares none', () => {
+    expect(cucumberNodeMismatch('13.3.0', engines13, '22.23.5')).toBeUndefined();
+    expect(cucumberNodeMismatch('13.3.0', engines13, '26.1.0-nightly2026')).toBeUndefined();
+    expect(cucumberNodeMismatch('12.9.0', { node: '20 || 22 || >=24' }, '20.20.2')).toBeUndefined();
+    expect(cucumberNodeMismatch('9.6.0', undefined, '20.20.2')).toBeUndefined();
+    expect(cucumberNodeMismatch('9.6.0', { node: 42 }, '20.20.2')).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SpecProblem } from '../core/errors.js';
-import { cucumberMajor, unsupportedCucumber } from './cucumber-version.js';
+import { cucumberMajor, cucumberNodeMismatch, unsupportedCucumber } from './cucumber-version.js';
 import { preferNativeIndices } from './native-indices.js';
 
 export type CucumberApi = typeof import('@cucumber/cucumber/api');
@@ -37,12 +37,12 @@ function requireApi(projectRequire: NodeJS.Require): CucumberApi {
   }
 }
 
-/** The project's own cucumber, resolved from `cwd` (the project root the runner stands in). */
-export function loadCucumber(cwd: string): { api: CucumberApi; version: string } | SpecProblem {
+/** The project's own cucumber, resolved from `cwd` (the project root the runner stands in), for Node `node`. */
+export function loadCucumber(cwd: string, node: string): { api: CucumberApi; version: string } | SpecProblem {
   const projectRequire = createRequire(path.join(cwd, 'package.json'));
   try {
-    const version = (projectRequire('@cucumber/cucumber/package.json') as { version: string }).version;
-    const unsupported = unsupportedCucumber(version);
+    const { version, engines } = projectRequire('@cucumber/cucumber/package.json') as { version: string; engines?: { node?: unknown } };
+    const unsupported = unsupportedCucumber(version) ?? cucumberNodeMismatch(version, engines, node);
     if (unsupported) return unsupported;
     preferNativeIndices(projectRequire.resolve('@cucumber/cucumber/package.json'));
     const api = requireApi(projectRequire);

@@ -233,7 +233,7 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   // Before the project's cucumber and support code load: they are most of what the cache spares (core/compile-cache.ts).
   enableCompileCache(process.cwd(), undefined, process.env);
-  const loaded = loadCucumber(process.cwd());
+  const loaded = loadCucumber(process.cwd(), process.versions.node);
   if (!('api' in loaded)) {
     await send({ type: 'fatal', problem: loaded });
     return exitRunner(0);
