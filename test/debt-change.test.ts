@@ -44,4 +44,9 @@ describe('watch debt line', () => {
     expect(change.ranNone).toEqual(['src/tax.ts']);
     expect(change.line).toBe('debt: unreviewed +6 weighted lines; 6 unreviewed weighted lines in src/tax.ts; no scenario runs src/tax.ts; not measured with no run: vacuousChecks, bindingHealth, score');
   });
+  it('a data file no scenario reached is one no scenario reads, not runs', () => {
+    const now = summary({ unreviewed: 0, vacuousChecks: 'no scenario ran: the edit reaches none', bindingHealth: 'no scenario ran: the edit reaches none', score: 'the score needs vacuousChecks' }, { ...zero, vacuousChecks: null, bindingHealth: null, score: null }, []);
+    const change = debtChange(now, undefined, ['src/rates.json', 'src/tax.ts'], { partial: true, steps: { undefined: 0, ambiguous: 0, pending: 0 }, ranNone: true });
+    expect(change.line).toContain('no scenario runs src/tax.ts; no scenario reads src/rates.json');
+  });
 });

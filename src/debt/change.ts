@@ -5,6 +5,8 @@ import { NO_ACK } from './ack-debt.js';
 import { NO_LINE_RECORD } from './line-debt.js';
 import { nameFew } from '../core/name-few.js';
 
+const MODULE = /\.(?:[cm]?[jt]sx?)$/;
+
 /*
  * What one watch run did to comprehension debt, as data and as the one line watch prints: the
  * figures that moved since the run before, the edited files' own figures, and what the run could
@@ -75,7 +77,11 @@ function lineOf(change: Omit<DebtChange, 'line'>, now: DebtSummary): string {
     else if (f.change === null && f.unreviewed !== null) parts.push(`${f.unreviewed} unreviewed weighted lines in ${f.file}`);
   }
   if (change.stale.length) parts.push(`stale until a full coverage run: ${change.stale.join(', ')} (${named((now.files ?? []).filter((f) => f.stale).map((f) => f.file))} changed)`);
-  if (change.ranNone?.length) parts.push(`no scenario runs ${named(change.ranNone)}`);
+  // A module is run; a data file (src/limits.json) is read.
+  const code = (change.ranNone ?? []).filter((f) => MODULE.test(f));
+  const data = (change.ranNone ?? []).filter((f) => !MODULE.test(f));
+  if (code.length) parts.push(`no scenario runs ${named(code)}`);
+  if (data.length) parts.push(`no scenario reads ${named(data)}`);
   if (change.bindingInPass !== null) parts.push(`binding problems in the scenarios run: ${change.bindingInPass}`);
   if (change.notMeasured.length) parts.push(`not measured ${change.ranNone ? 'with no run' : change.partial ? 'on this pass' : 'this run'}: ${change.notMeasured.join(', ')}`);
   return `debt: ${parts.length ? parts.join('; ') : 'nothing measured yet (spec debt says what each figure needs)'}`;
