@@ -59,36 +59,32 @@ describe('extractHang', () => {
   });
 });
 
+/** Runs `body` (after importing startHangWatchdog) as its own Node process: how it ended, how soon, what it wrote on stderr. */
+async function runScript(name: string, body: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; stderr: string }> {
+  const script = path.join(tempDir('specloop-watchdog-'), name);
+  writeFileSync(script, `import { startHangWatchdog } from ${JSON.stringify(path.join(REPO, 'src', 'run', 'watchdog.ts'))};\n${body}`);
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, sig) => resolve([c, sig])));
+  return { code, signal, ms: Date.now() - started, stderr };
+}
+
 describe('startHangWatchdog (the runner child kills itself)', () => {
   it('kills a process whose step blocks the event loop, after naming the step on stderr', async () => {
-    const dir = tempDir('specloop-watchdog-');
-    const script = path.join(dir, 'blocked.mts');
-    writeFileSync(
-      script,
-      `import { startHangWatchdog } from ${JSON.stringify(path.join(REPO, 'src', 'run', 'watchdog.ts'))};
-const beat = startHangWatchdog(150);
+    const { signal, ms, stderr } = await runScript('blocked.mts', `const beat = startHangWatchdog(150);
 beat.started(${JSON.stringify(STEP)});
 // A step stuck in synchronous code: the event loop never turns again.
 Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
-`,
-    );
-    const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+`);
     expect(signal).toBe('SIGKILL');
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(ms).toBeLessThan(10_000);
     expect(extractHang(stderr).progress).toEqual(STEP);
   });
 
   it('serves a later run of the same process with that run\'s quiet time, and a stopped run leaves it unarmed', async () => {
-    const dir = tempDir('specloop-watchdog-reuse-');
-    const script = path.join(dir, 'second-run.mts');
-    writeFileSync(
-      script,
-      `import { startHangWatchdog } from ${JSON.stringify(path.join(REPO, 'src', 'run', 'watchdog.ts'))};
-// A first run, cancelled mid-step: its long quiet time and its open step must not carry over.
+    const { signal, ms, stderr } = await runScript('second-run.mts', `// A first run, cancelled mid-step: its long quiet time and its open step must not carry over.
 const first = startHangWatchdog(60_000);
 first.started(${JSON.stringify({ ...STEP, step: 'When the first run waits' })});
 first.stop();
@@ -97,15 +93,9 @@ process.stderr.write('second run\\n');
 const second = startHangWatchdog(150);
 second.started(${JSON.stringify(STEP)});
 Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
-`,
-    );
-    const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+`);
     expect(signal).toBe('SIGKILL');
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(ms).toBeLessThan(10_000);
     // Killed in the second run (not while the first one's step was open), naming the second run's step.
     expect(stderr.indexOf('second run')).toBeGreaterThanOrEqual(0);
     expect(stderr.indexOf(HANG_MARKER)).toBeGreaterThan(stderr.indexOf('second run'));
@@ -113,23 +103,13 @@ Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
   });
 
   it('lets a process whose steps finish end on its own', async () => {
-    const dir = tempDir('specloop-watchdog-ok-');
-    const script = path.join(dir, 'finishes.mts');
-    writeFileSync(
-      script,
-      `import { startHangWatchdog } from ${JSON.stringify(path.join(REPO, 'src', 'run', 'watchdog.ts'))};
-const beat = startHangWatchdog(150);
+    const { code, signal, stderr } = await runScript('finishes.mts', `const beat = startHangWatchdog(150);
 beat.started(${JSON.stringify(STEP)});
 await new Promise((resolve) => setTimeout(resolve, 50));
 beat.finished();
 await new Promise((resolve) => setTimeout(resolve, 400));
 beat.stop();
-`,
-    );
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+`);
     expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '' });
   });
 });
