@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config/load.js';
 import { overlayProfile } from '../src/config/profile.js';
 import { ackedLocked, configMoves, configRecord, describeConfigMove } from '../src/debt/ack-config.js';
+import { tempProject } from './helpers.js';
 
-const made: string[] = [];
-afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'ack-config-'));
-  made.push(root);
-  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
-  return root;
-}
+const project = (files: Record<string, string>): string => tempProject('ack-config-', files);
 
 const profile = (tags: string) => overlayProfile({ paths: [], require: ['steps/**/*.ts'], import: [], requireModule: [], loader: [], tags, name: [], worldParameters: {}, retry: 0, retryTagFilter: '', strict: true, format: [], parallel: 0 }, false, false, 'cucumber.cjs');
 

@@ -1,18 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunDefinition, RunScenario } from '../src/core/run-result.js';
 import { findVacuousChecks, type ScenarioRef, type StepDefinitionRef } from '../src/debt/vacuous.js';
-import { tempDir } from './helpers.js';
+import { tempProject } from './helpers.js';
 
-function project(files: Record<string, string>): string {
-  const root = tempDir('specloop-vacuous-');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>): string => tempProject('specloop-vacuous-', files);
 
 /** Every step-definition call in `text`, as cucumber reports them (its line), ids `file:line`. */
 function definitionsIn(uri: string, text: string): StepDefinitionRef[] {

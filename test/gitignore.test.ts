@@ -1,17 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGitignore } from '../src/watch/gitignore.js';
-import { tempDir } from './helpers.js';
+import { tempProject } from './helpers.js';
 
-function project(files: Record<string, string>): string {
-  const root = tempDir('specloop-gitignore-');
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>): string => tempProject('specloop-gitignore-', files);
 
 describe('loadGitignore', () => {
   it('ignores nothing without a .gitignore', async () => {

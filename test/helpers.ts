@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -45,6 +45,16 @@ export function tempDir(prefix: string): string {
   const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), prefix)));
   made.push(dir);
   return dir;
+}
+
+/** A fresh temp folder holding `files` (project-relative path → text), removed like tempDir's. */
+export function tempProject(prefix: string, files: Record<string, string>): string {
+  const root = tempDir(prefix);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
 }
 
 export function removeTempDirs(): void {

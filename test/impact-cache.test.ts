@@ -1,24 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CACHE_VERSION, DEFAULT_CACHE_FILE, loadGraph, readCache, saveGraph } from '../src/impact/cache.js';
 import { ImportGraph, NodeFileSystem } from '../src/impact/graph.js';
+import { tempProject } from './helpers.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'specloop-impact-'));
-  dirs.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>): string => tempProject('specloop-impact-', files);
 
 const FILES = {
   'steps/s.ts': "import { a } from '../src/a.js';",

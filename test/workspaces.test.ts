@@ -1,17 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspaceSuites } from '../src/config/workspaces.js';
-import { tempDir } from './helpers.js';
+import { tempProject } from './helpers.js';
 
-function monorepo(files: Record<string, string>): string {
-  const root = tempDir('spec-ws-');
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const monorepo = (files: Record<string, string>): string => tempProject('spec-ws-', files);
 
 const packages = {
   'packages/api/package.json': '{"name":"api"}',
