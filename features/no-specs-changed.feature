@@ -66,6 +66,7 @@ Feature: A project with no specs is bad input under --changed too
     And stderr contains "packages/api"
     And stderr contains "features/pricing.feature"
     And stderr contains "fix the code (not the specs or steps)"
+    And stderr contains "npx spec verify --cwd packages/api --changed --reporter agent"
     And stderr does not contain "SPEC_NO_SPECS"
     When I run "spec hook claude stop" with this on stdin:
       """
@@ -73,6 +74,7 @@ Feature: A project with no specs is bad input under --changed too
       """
     Then the exit code is 2
     And stderr contains "packages/api"
+    And stderr contains "npx spec verify --cwd packages/api fails"
     And stderr contains "Fix the code (not the specs or steps)"
     And stderr does not contain "SPEC_NO_SPECS"
     When I run "spec hook cursor stop" with this on stdin:

@@ -20,10 +20,10 @@ describe('suitesConcerned', () => {
 });
 
 describe('combined', () => {
-  it('takes the worst exit and names each package, with its commands run from the root', () => {
+  it('takes the worst exit and names each package above its answer', () => {
     const answer = combined({ agent: 'claude', event: 'stop' }, [
       ['packages/api', { exitCode: 0 }],
-      ['packages/billing', { exitCode: 2, stderr: 'npx spec verify fails.\n' }],
+      ['packages/billing', { exitCode: 2, stderr: 'npx spec verify --cwd packages/billing fails.\n' }],
     ]);
     expect(answer.exitCode).toBe(2);
     expect(answer.stderr).toBe('── packages/billing (its paths are under packages/billing/) ──\nnpx spec verify --cwd packages/billing fails.\n');
@@ -37,7 +37,7 @@ describe('combined', () => {
     expect(JSON.parse(codex.stdout!)).toEqual({ systemMessage: 'packages/api: specs changed' });
     const cursor = combined({ agent: 'cursor', event: 'stop' }, [
       ['packages/api', { exitCode: 0, stdout: '{}\n' }],
-      ['packages/billing', { exitCode: 0, stdout: '{"followup_message":"npx spec verify fails"}\n' }],
+      ['packages/billing', { exitCode: 0, stdout: '{"followup_message":"npx spec verify --cwd packages/billing fails"}\n' }],
     ]);
     expect(JSON.parse(cursor.stdout!)).toEqual({ followup_message: 'packages/billing: npx spec verify --cwd packages/billing fails' });
     expect(combined({ agent: 'cursor', event: 'stop' }, [['packages/api', { exitCode: 0, stdout: '{}\n' }]]).stdout).toBe('{}\n');

@@ -10,7 +10,8 @@ import type { SpecEnvironment } from '../core/env.js';
 import type { HookAnswer, HookEvent } from './hook.js';
 import { editedFiles } from './hook-payload.js';
 
-type OneHook = (hook: HookEvent, payload: Record<string, unknown>, env: SpecEnvironment) => Promise<HookAnswer>;
+/** One project's hook; `verify` is the command its answer names (the agent stands at the root: --cwd). */
+type OneHook = (hook: HookEvent, payload: Record<string, unknown>, env: SpecEnvironment, verify: string) => Promise<HookAnswer>;
 
 /** The packages an edit or a stop concerns: those holding an edited file, all of them when the payload names none. */
 export function suitesConcerned(hook: HookEvent, payload: Record<string, unknown>, root: string, suites: string[]): string[] {
@@ -25,22 +26,17 @@ export async function acrossSuites(hook: HookEvent, payload: Record<string, unkn
   const located = { ...payload, cwd: typeof payload.cwd === 'string' && path.isAbsolute(payload.cwd) ? payload.cwd : env.cwd };
   const answers: [string, HookAnswer][] = [];
   // One package after another: each run may take both cores.
-  for (const suite of suitesConcerned(hook, payload, env.cwd, suites)) answers.push([suite, await one(hook, located, { ...env, cwd: path.join(env.cwd, suite) })]);
+  for (const suite of suitesConcerned(hook, payload, env.cwd, suites)) answers.push([suite, await one(hook, located, { ...env, cwd: path.join(env.cwd, suite) }, `npx spec verify --cwd ${suite}`)]);
   return combined(hook, answers);
 }
 
-/** One answer in the agent's protocol: the worst exit, each package's words under its name. */
+/** One answer in the agent's protocol: the worst exit, each package's words under its name (its commands already name it). */
 export function combined(hook: HookEvent, answers: [string, HookAnswer][]): HookAnswer {
   const exitCode = Math.max(0, ...answers.map(([, a]) => a.exitCode));
   const verdict = (answers.find(([, a]) => a.exitCode !== 0 || (a.verdict && a.verdict.exitCode !== 0)) ?? answers[0])?.[1].verdict;
-  const stderr = answers.filter(([, a]) => a.stderr).map(([suite, a]) => `── ${suite} (its paths are under ${suite}/) ──\n${fromRoot(a.stderr!, suite)}`).join('\n');
+  const stderr = answers.filter(([, a]) => a.stderr).map(([suite, a]) => `── ${suite} (its paths are under ${suite}/) ──\n${a.stderr}`).join('\n');
   const stdout = combinedStdout(hook, answers);
   return { exitCode, ...(verdict ? { verdict } : {}), ...(stdout ? { stdout } : {}), ...(stderr ? { stderr } : {}) };
-}
-
-/** The agent stands at the root: the commands a package's answer advises run there with --cwd. */
-function fromRoot(text: string, suite: string): string {
-  return text.replaceAll('npx spec verify', `npx spec verify --cwd ${suite}`);
 }
 
 /**
@@ -53,7 +49,7 @@ function combinedStdout(hook: HookEvent, answers: [string, HookAnswer][]): strin
   const key = hook.agent === 'cursor' ? 'followup_message' : 'systemMessage';
   const parts = said.map(([suite, a]) => [suite, messageIn(a.stdout!, key)] as const).filter(([, text]) => text);
   if (!parts.length) return hook.agent === 'cursor' || hook.agent === 'codex' ? '{}\n' : undefined;
-  return `${JSON.stringify({ [key]: parts.map(([suite, text]) => `${suite}: ${fromRoot(text, suite)}`).join('\n\n') })}\n`;
+  return `${JSON.stringify({ [key]: parts.map(([suite, text]) => `${suite}: ${text}`).join('\n\n') })}\n`;
 }
 
 function messageIn(stdout: string, key: string): string {

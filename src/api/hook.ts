@@ -45,22 +45,23 @@ export async function agentHook(hook: HookEvent, payload: Record<string, unknown
   return suites.length ? acrossSuites(hook, payload, env, suites, oneHook) : answer;
 }
 
-function oneHook(hook: HookEvent, payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
-  if (hook.event === 'edit') return afterEdit(hook.agent, payload, env);
-  return hook.agent === 'cursor' ? cursorStop(payload, env) : claudeStop(hook.agent, payload, env);
+/** `verify`: the command the answer tells the agent to run, as it runs from where it stands. */
+function oneHook(hook: HookEvent, payload: Record<string, unknown>, env: SpecEnvironment, verify = 'npx spec verify'): Promise<HookAnswer> {
+  if (hook.event === 'edit') return afterEdit(hook.agent, payload, env, verify);
+  return hook.agent === 'cursor' ? cursorStop(payload, env, verify) : claudeStop(hook.agent, payload, env, verify);
 }
 
-async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
+async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unknown>, env: SpecEnvironment, verify: string): Promise<HookAnswer> {
   const edited = editedFiles(payload, env.cwd);
   if (edited && !edited.inside.length) return { exitCode: 0 };
   // The edited files count as changed even when git sees none (the agent committed them).
   let verdict = await run({ changed: true, gates: false, ...(edited ? { changedFiles: edited.inside } : {}) }, env);
   // The advice names the command the hook itself ran: `--changed` exits 2 where there is no git.
-  let again = 'npx spec verify --changed --reporter agent';
+  let again = `${verify} --changed --reporter agent`;
   // Without git there is no "changed": every scenario, still without the slower gates (run more, never less).
   if (verdict.failures.some((f) => f.code === 'SPEC_NO_GIT' || f.code === 'SPEC_GIT_REVISION')) {
     verdict = await run({ gates: false }, env);
-    again = 'npx spec verify --gate none --reporter agent';
+    again = `${verify} --gate none --reporter agent`;
   }
   const removed = await removedSince(env);
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict };
@@ -72,7 +73,7 @@ async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unkn
   return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr };
 }
 
-async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
+async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unknown>, env: SpecEnvironment, verify: string): Promise<HookAnswer> {
   const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
   const session = typeof payload.session_id === 'string' ? payload.session_id : '';
   // Stopping over a removed spec would let a deleted check pass for a done job.
@@ -91,12 +92,12 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
   }
   await saveRounds(env.cwd, session, rounds + 1);
   // Exit 2 is input spec cannot check (no specs here, a config error): still not done, but not the code's fault.
-  const why = verdict.exitCode === 2 ? 'spec cannot check the work (exit 2): fix what the report names, then npx spec verify again.' : 'npx spec verify fails. Fix the code (not the specs or steps) until it passes.';
+  const why = verdict.exitCode === 2 ? `spec cannot check the work (exit 2): fix what the report names, then ${verify} again.` : `${verify} fails. Fix the code (not the specs or steps) until it passes.`;
   const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: ${why}\n`;
   return { exitCode: 2, verdict, stderr: `${failing}${moved?.removedSpecs.length ? `${removedSpecsMessage(moved)}\n` : ''}` };
 }
 
-async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment): Promise<HookAnswer> {
+async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment, verify: string): Promise<HookAnswer> {
   // An aborted or failed agent run is the person's to look at, not a reason to go on.
   if (payload.status !== undefined && payload.status !== 'completed') return { exitCode: 0, stdout: '{}\n' };
   const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
@@ -104,7 +105,7 @@ async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment
   // Cursor's stop hook answers only with a follow-up to the agent: a change to review goes to its hook log.
   const log = moved?.changed.length ? `${changedOracleMessage(moved)}\n` : undefined;
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict, stdout: '{}\n', ...(log ? { stderr: log } : {}) };
-  const failing = verdict.exitCode === 0 ? '' : `npx spec verify fails, so the work is not done. Fix the code (not the specs or steps) until it passes:\n\n${await report(verdict)}`;
+  const failing = verdict.exitCode === 0 ? '' : `${verify} fails, so the work is not done. Fix the code (not the specs or steps) until it passes:\n\n${await report(verdict)}`;
   const followup = [failing, removed].filter(Boolean).join('\n\n');
   return { exitCode: 0, verdict, stdout: `${JSON.stringify({ followup_message: followup })}\n`, ...(log ? { stderr: log } : {}) };
 }
