@@ -85,8 +85,29 @@ function checkCucumberCount(expected) {
   }
 }
 
+/**
+ * CI shows only the tail of a run, so every failing unit test and scenario is named again just
+ * above the closing line: without it a failure seen only in CI cannot be told from another.
+ */
+function failedNames() {
+  const names = [];
+  for (const file of unit?.testResults ?? []) {
+    const rel = path.relative(root, file.name);
+    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failedTests) names.push(`${rel} > ${test.fullName ?? test.title}`);
+    if (failedTests.length === 0 && file.status === 'failed') names.push(`${rel} (${(file.message ?? 'failed to run').split('\n')[0]})`);
+  }
+  const verdict = readJson(path.join(out, 'verdict.json'));
+  for (const scenario of verdict?.scenarios ?? []) {
+    if (scenario.status !== 'passed' && scenario.status !== 'skipped') names.push(`${scenario.id} ${scenario.name} (${scenario.status})`);
+  }
+  return names;
+}
+
 const ok = buildStatus === 0 && vitestStatus === 0 && verifyStatus === 0 && failed === 0;
 // Never "0 failed" over a non-zero exit, whatever went wrong.
 if (!ok && failed === 0) fail('unknown');
+const names = failedNames();
+if (names.length > 0) process.stdout.write(`\n── failed ──\n${names.map((name) => `failed: ${name}\n`).join('')}`);
 process.stdout.write(`\nspec: ${passed} passed, ${failed} failed${causes.length ? ` (${causes.join(', ')})` : ''}\n`);
 process.exit(ok ? 0 : 1);
