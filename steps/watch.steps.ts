@@ -287,8 +287,16 @@ Then('the watcher exits with code {int} within {int} seconds', async function (t
   s.watcher = undefined;
 });
 
-After(function (this: WatchWorld) {
-  this.watch?.watcher?.kill('SIGKILL');
+// Stopped as a user stops it, so it ends its runners itself: a SIGKILL'd watcher orphans runner
+// children, which exit a moment later and (Node >= 22) write .spec/compile-cache while the world's
+// After hook removes the project. SIGKILL only a watcher that does not end.
+After({ timeout: 30_000 }, async function (this: WatchWorld) {
+  const s = this.watch;
+  const watcher = s?.watcher;
+  if (!s || !watcher || watcher.exitCode !== null || watcher.signalCode !== null) return;
+  watcher.kill('SIGTERM');
+  const ended = await Promise.race([s.exit!.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref())]);
+  if (!ended) watcher.kill('SIGKILL');
 });
 
 Given('a step that takes a second is used by {string}', function (this: WatchWorld, _feature: string) {
