@@ -24,6 +24,11 @@ Feature: The cucumber profile's language, order and dryRun
     Then the exit code is 0
     And the verdict counts 3 passed and 0 failed scenarios
 
+  Scenario: spec compile reads the specs in the profile's language as verify does
+    When I run "spec compile --json"
+    Then the exit code is 0
+    And stdout is JSON in which "files" is "[{\"path\":\"features/emprunts.feature\",\"kind\":\"feature\",\"scenarios\":2,\"problems\":0},{\"path\":\"features/returns.feature\",\"kind\":\"feature\",\"scenarios\":1,\"problems\":0}]"
+
   Scenario: A failure in a French spec is reported at its step
     Given the file "src/bibliotheque.js" contains:
       """

@@ -7,7 +7,7 @@ import { tempDir } from './helpers.js';
 const resolved = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../src/api/config.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/api/config.js')>();
-  return { ...actual, inspectConfig: (...args: Parameters<typeof actual.inspectConfig>) => ((resolved.count += 1), actual.inspectConfig(...args)) };
+  return { ...actual, specReading: (...args: Parameters<typeof actual.specReading>) => ((resolved.count += 1), actual.specReading(...args)) };
 });
 
 const { listSpecs } = await import('../src/mcp/list-specs.js');
@@ -26,5 +26,17 @@ describe('list_specs', () => {
     const narrowed = await listSpecs(root, []);
     expect(resolved.count).toBe(2);
     expect(narrowed.specs.map((s) => s.file)).toEqual(['features/todo.feature']);
+  });
+
+  it('reads the specs in the cucumber profile\'s language, as verify runs them', async () => {
+    const root = tempDir('list-specs-fr-');
+    cpSync(path.resolve('fixtures/french-profile'), root, { recursive: true });
+    const { specs } = await listSpecs(root, ['features/emprunts.feature']);
+    expect(specs).toHaveLength(1);
+    expect(specs[0]!.problems).toEqual([]);
+    expect(specs[0]!.scenarios.map((s) => [s.id, s.name])).toEqual([
+      ['features/emprunts.feature:4', 'Un premier emprunt'],
+      ['features/emprunts.feature:9', 'Le quatrième livre est refusé'],
+    ]);
   });
 });

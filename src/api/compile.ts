@@ -1,10 +1,10 @@
-import { loadConfig } from '../config/load.js';
 import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { isSpecloopError, type SpecProblem } from '../core/errors.js';
 import { COMPILED_DIR, compileSpecs } from '../spec/compile.js';
 import { discoverSpecs } from '../spec/discover.js';
 import { compilePickles } from '../spec/gherkin.js';
 import { fromBase, locateProject } from '../config/project-root.js';
+import { specReading } from './config.js';
 import { checkCall, CompileOptionsSchema } from './options.js';
 
 export interface CompileOptions {
@@ -41,11 +41,11 @@ export async function compile(options: CompileOptions = {}, environment: Environ
   const env = makeEnvironment({ ...call.environment, cwd: place.root });
   const { paths = [], configFile } = call.options;
   try {
-    const config = await loadConfig(env.cwd, configFile && fromBase(place, configFile));
-    const selection = await discoverSpecs(env.cwd, config.specs, paths.map((p) => fromBase(place, p)));
-    const compiled = await compileSpecs(env.cwd, selection.files);
+    const { globs, language } = await specReading(env.cwd, configFile && fromBase(place, configFile));
+    const selection = await discoverSpecs(env.cwd, globs, paths.map((p) => fromBase(place, p)));
+    const compiled = await compileSpecs(env.cwd, selection.files, { write: true, language });
     if (compiled.files.length === 0 && compiled.problems.length === 0) {
-      const problem: SpecProblem = { code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${config.specs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' };
+      const problem: SpecProblem = { code: 'SPEC_NO_SPECS', message: `no specs found (looked for ${globs.join(', ')})`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' };
       return { outDir: COMPILED_DIR, files: [], problems: [problem], warnings: [], exitCode: 2 };
     }
     const files = compiled.files.map((f) => ({

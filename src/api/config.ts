@@ -20,12 +20,25 @@ export async function inspectConfig(options: VerifyOptions = {}, environment: Pa
   const place = locateProject(call.cwd);
   const env = makeEnvironment({ ...call.environment, cwd: place.root });
   const configFile = call.options.configFile === undefined ? undefined : fromBase(place, call.options.configFile);
+  const { overlay: _overlay, ...printable } = await runConfigAt(place.root, env, { ...call.options, configFile });
+  return printable;
+}
+
+/**
+ * What verify reads specs with: its globs (spec.config's, else the profile's paths) and the
+ * profile's Gherkin language. Whatever else lists or compiles specs (spec compile, MCP list_specs)
+ * must read them so, or a French suite that verify runs reads to them as unparsable.
+ */
+export async function specReading(root: string, configFile?: string): Promise<{ globs: string[]; language: string | undefined }> {
+  const { values, overlay } = await runConfigAt(root, makeEnvironment({ cwd: root }), { configFile });
+  return { globs: values.specs.value, language: overlay?.language };
+}
+
+async function runConfigAt(root: string, env: SpecEnvironment, options: VerifyOptions): Promise<RunConfig> {
   // Only a profile that cucumber alone can read (ESM, YAML, argv strings) needs a runner.
   let runner: Runner | undefined;
   try {
-    const { run } = await loadRunConfig({ ...call.options, configFile }, env, () => () => (runner ??= startRunner('process', place.root, env.env)));
-    const { overlay: _overlay, ...printable } = run;
-    return printable;
+    return (await loadRunConfig(options, env, () => () => (runner ??= startRunner('process', root, env.env)))).run;
   } finally {
     runner?.kill();
   }

@@ -1,5 +1,5 @@
 import { z } from '../core/zod.js';
-import { inspectConfig } from '../api/config.js';
+import { specReading } from '../api/config.js';
 import { compileSpecs } from '../spec/compile.js';
 import { discoverSpecs } from '../spec/discover.js';
 import { compilePickles } from '../spec/gherkin.js';
@@ -30,8 +30,9 @@ export type SpecList = z.infer<typeof SpecListSchema>;
 
 /** Every configured spec with its scenarios (each outline row its own), their tags, line and last known status. Runs nothing. */
 export async function listSpecs(root: string, paths: string[]): Promise<SpecList> {
-  const selection = await discoverSpecs(root, await specGlobsOf(root), paths);
-  const [compiled, map] = await Promise.all([compileSpecs(root, selection.files, { write: false }), loadScenarioMap(root)]);
+  const { globs, language } = await specReadingOf(root);
+  const selection = await discoverSpecs(root, globs, paths);
+  const [compiled, map] = await Promise.all([compileSpecs(root, selection.files, { write: false, language }), loadScenarioMap(root)]);
   const status = new Map((map?.scenarios ?? []).map((s) => [s.id, s.status]));
   const specs = compiled.files.map((f) => ({
     file: f.path,
@@ -47,18 +48,18 @@ export async function listSpecs(root: string, paths: string[]): Promise<SpecList
   return { specs };
 }
 
-/** Per project root, the spec globs resolved while its config files had this stamp. */
-const globsByRoot = new Map<string, { stamp: string; globs: string[] }>();
+/** Per project root, how specs are read while its config files had this stamp. */
+const readingByRoot = new Map<string, { stamp: string; reading: Awaited<ReturnType<typeof specReading>> }>();
 
 /**
- * The globs verify would run: spec.config's, or the cucumber profile's paths when it names none.
- * Resolved again only when a config file changed: a profile only cucumber can read costs a runner.
+ * The globs and language verify would read specs with. Resolved again only when a config file
+ * changed: a profile only cucumber can read costs a runner.
  */
-async function specGlobsOf(root: string): Promise<string[]> {
+async function specReadingOf(root: string): Promise<Awaited<ReturnType<typeof specReading>>> {
   const stamp = configStamp(root);
-  const known = globsByRoot.get(root);
-  if (known?.stamp === stamp) return known.globs;
-  const { values } = await inspectConfig({ cwd: root });
-  globsByRoot.set(root, { stamp, globs: values.specs.value });
-  return values.specs.value;
+  const known = readingByRoot.get(root);
+  if (known?.stamp === stamp) return known.reading;
+  const reading = await specReading(root);
+  readingByRoot.set(root, { stamp, reading });
+  return reading;
 }
