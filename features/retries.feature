@@ -165,3 +165,20 @@ Feature: Retries and flaky scenarios
     When I run "spec verify features/orders.feature --retry-tag-filter 'not @flaky' --json"
     Then the exit code is 0
     And the verdict counts 1 passed, 1 flaky and 0 failed scenarios
+
+  Scenario: A retryTagFilter with no retry is refused, as cucumber-js refuses it
+    cucumber-js stops with "a positive `retry` count must be specified when setting `retryTagFilter`";
+    a filter that retries nothing would leave the author believing their flaky scenarios are retried.
+    When I run "spec verify features/orders.feature --retry 0 --retry-tag-filter @flaky"
+    Then the exit code is 2
+    And the output contains "SPEC_RETRY_FILTER_WITHOUT_RETRY"
+    And the output contains "--retry-tag-filter"
+    And the output has no stack trace
+    Given the file "spec.config.json" contains:
+      """
+      { "retryTagFilter": "@flaky", "retry": 0 }
+      """
+    When I run "spec verify features/orders.feature"
+    Then the exit code is 2
+    And the output contains "spec.config.json"
+    And the output contains "SPEC_RETRY_FILTER_WITHOUT_RETRY"

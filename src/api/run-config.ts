@@ -7,6 +7,8 @@ import { profileName, resolveRunConfig, type ConfigOptions, type ReadProfile, ty
 import type { ResolvedConfig, UserConfig } from '../config/schema.js';
 import type { SpecEnvironment } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
+import { describeSource, type Source } from '../config/sources.js';
+import { flagsByOption } from '../config/options-table.js';
 import type { Runner } from '../run/runner.js';
 
 export interface LoadedRunConfig {
@@ -32,6 +34,7 @@ export async function loadRunConfig(options: RunConfigOptions, env: SpecEnvironm
   const read = await readProfile(config, options, env, runner);
   const run = resolveRunConfig(config, read, options);
   await checkFilterOptions(options, config, run);
+  checkRetryFilter(run);
   return { config, run };
 }
 
@@ -77,4 +80,19 @@ async function checkFilterOptions(options: ConfigOptions, config: ResolvedConfig
     ],
   });
   if (first) throw new SpecloopError(first, more);
+}
+
+/** cucumber-js refuses a retryTagFilter with no retry; specloop says so before anything runs, naming where each was set. */
+function checkRetryFilter(run: RunConfig): void {
+  const { retryTagFilter, retry } = run.values;
+  if (!retryTagFilter.value || (retry.value ?? 0) > 0) return;
+  const flags = flagsByOption('verify');
+  // The API's option or the CLI's flag: one name for both, as a user of either sees it.
+  const named = (source: Source) => (source.kind === 'option' && flags[source.option] ? `${flags[source.option]} / option ${source.option}` : describeSource(source));
+  const from = (sources: Source[]) => sources.map(named).join(' and ');
+  throw new SpecloopError({
+    code: 'SPEC_RETRY_FILTER_WITHOUT_RETRY',
+    message: `retryTagFilter "${retryTagFilter.value}" (${from(retryTagFilter.sources)}) retries nothing: retry is ${retry.value ?? 0} (${from(retry.sources)})`,
+    hint: 'set a retry count (--retry N, "retry" in spec.config or the cucumber profile), or remove retryTagFilter; cucumber-js refuses this too',
+  });
 }

@@ -70,6 +70,13 @@ function unparsed(files: string[]): CompiledSpecs {
   return { files: specs, problems: [], warnings: [], sourceOf: new Map(files.map((f) => [f, f])) };
 }
 
+/** The scenario lines to offer for a wrong one: all of them, or in a long file the dozen nearest (the first dozen missed a typo near the end). */
+export function startsNear(starts: number[], line: number): string {
+  if (starts.length <= 12) return `scenarios start at lines ${starts.join(', ')}`;
+  const nearest = [...starts].sort((a, b) => Math.abs(a - line) - Math.abs(b - line) || a - b).slice(0, 12).sort((a, b) => a - b);
+  return `the nearest scenarios start at lines ${nearest.join(', ')}`;
+}
+
 /** A file:line that names no scenario or example row would silently run nothing: say so instead. */
 async function unmatchedLines(files: SpecFile[], lines: Map<string, number[]>): Promise<SpecProblem[]> {
   if (lines.size === 0) return [];
@@ -81,12 +88,12 @@ async function unmatchedLines(files: SpecFile[], lines: Map<string, number[]>): 
     if (!wanted) continue;
     const pickles = indexPickles(file.document, compilePickles(file.document, file.path));
     for (const line of wanted.filter((l) => !pickles.some((p) => p.line === l || p.scenarioLine === l))) {
-      const nearest = pickles.map((p) => p.scenarioLine).filter((l, i, all) => all.indexOf(l) === i);
+      const starts = pickles.map((p) => p.scenarioLine).filter((l, i, all) => all.indexOf(l) === i);
       problems.push({
         code: 'SPEC_NO_SCENARIO_AT_LINE',
         message: `no scenario at ${file.path}:${line}`,
         location: { file: file.path, line },
-        hint: `name the line of a Scenario, Scenario Outline or example row${nearest.length ? ` (scenarios start at lines ${nearest.slice(0, 12).join(', ')})` : ''}`,
+        hint: `name the line of a Scenario, Scenario Outline or example row${starts.length ? ` (${startsNear(starts, line)})` : ''}`,
       });
     }
   }
