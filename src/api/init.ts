@@ -7,7 +7,7 @@ import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { findStepHome } from '../init/step-files.js';
-import { declaredDependencies, installHints, SPECLOOP_INSTALL } from '../init/install-hints.js';
+import { declaredDependencies, hasSpecloop, installHints, SPECLOOP_INSTALL } from '../init/install-hints.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
@@ -80,12 +80,18 @@ async function scaffold(root: string, report: InitReport): Promise<void> {
       () => report.kept.push(file),
     );
   }
-  report.hints.push(...(report.kept.includes('package.json') ? installHints(declaredDependencies(root)) : ['run npm install, then npx spec verify']));
+  report.hints.push(...(report.kept.includes('package.json') ? installHints(withSpecloop(root)) : ['run npm install, then npx spec verify']));
   if (report.kept.includes('.gitignore')) adviseGitignore(root, report);
 }
 
+/** What the project declares, and specloop when Node finds it installed above (hoisted in a workspace). */
+function withSpecloop(root: string): Set<string> {
+  const declared = declaredDependencies(root);
+  return hasSpecloop(root) ? declared.add('specloop') : declared;
+}
+
 function adviseExisting(root: string, report: InitReport): void {
-  if (readPackageJson(root) && !declaredDependencies(root).has('specloop')) report.hints.push(`${SPECLOOP_INSTALL}, so npx finds spec in this project`);
+  if (readPackageJson(root) && !hasSpecloop(root)) report.hints.push(`${SPECLOOP_INSTALL}, so npx finds spec in this project`);
   report.hints.push('npx spec verify runs this project\'s own suite, with its own cucumber config');
   adviseGitignore(root, report);
 }
