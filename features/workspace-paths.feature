@@ -95,3 +95,25 @@ Feature: Paths and workspace roots in an npm workspaces monorepo
     Then the exit code is 2
     And the output contains "SPEC_NO_SPECS"
     And the output contains "--cwd packages/api"
+
+  Scenario: spec init --agent at a workspace root registers one MCP server per package
+    The root's own server would find no spec: each package's server serves its suite, and the
+    instructions name them.
+
+    Given the "notes-workspaces" fixture
+    When I run "spec init --agent claude"
+    Then the exit code is 0
+    And the JSON file ".mcp.json" has "mcpServers" equal to:
+      """
+      { "specloop-api": { "command": "npx", "args": ["--no-install", "spec", "mcp", "--cwd", "packages/api"] } }
+      """
+    And the file "CLAUDE.md" contains "`specloop-api` for `packages/api`"
+    And the file "CLAUDE.md" does not contain "`specloop` MCP server"
+    When I run "spec init --agent codex"
+    Then the exit code is 0
+    And the TOML file ".codex/config.toml" has "mcp_servers" equal to:
+      """
+      { "specloop-api": { "command": "npx", "args": ["--no-install", "spec", "mcp", "--cwd", "packages/api"] } }
+      """
+    When I run "spec mcp --cwd packages/api --help"
+    Then the exit code is 0

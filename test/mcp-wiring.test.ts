@@ -56,6 +56,16 @@ describe('Claude Code and Cursor mcp.json', () => {
   it('refuses mcpServers of another shape instead of replacing it', () => {
     expect(() => mergeJsonMcp({ mcpServers: ['github'] })).toThrow('"mcpServers" is not an object');
   });
+
+  it('adds a package\'s server beside the others, and knows it the second time', () => {
+    const e2e = { name: 'specloop-e2e', args: ['--no-install', 'spec', 'mcp', '--cwd', 'packages/e2e'] };
+    const added = mergeJsonMcp({ mcpServers: { specloop: MCP_SERVER } }, e2e);
+    expect(added).toEqual({ settings: { mcpServers: { specloop: MCP_SERVER, 'specloop-e2e': { command: 'npx', args: e2e.args } } } });
+    expect(mergeJsonMcp((added as { settings: Record<string, unknown> }).settings, e2e)).toEqual({ kind: 'present' });
+    const toml = editTomlMcp(undefined, e2e);
+    expect(toml).toEqual({ kind: 'add', text: '[mcp_servers.specloop-e2e]\ncommand = "npx"\nargs = ["--no-install", "spec", "mcp", "--cwd", "packages/e2e"]\n' });
+    expect(editTomlMcp((toml as { text: string }).text, e2e)).toEqual({ kind: 'present' });
+  });
 });
 
 describe('the files a Codex patch names', () => {

@@ -30,3 +30,9 @@ export function hasSpecloop(root: string): boolean {
     if (path.dirname(dir) === dir) return false;
   }
 }
+
+/** What the project declares, and specloop when Node finds it installed above (hoisted in a workspace). */
+export function withSpecloop(root: string): Set<string> {
+  const declared = declaredDependencies(root);
+  return hasSpecloop(root) ? declared.add('specloop') : declared;
+}
