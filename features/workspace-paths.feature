@@ -98,15 +98,23 @@ Feature: Paths and workspace roots in an npm workspaces monorepo
 
   Scenario: spec init --agent at a workspace root registers one MCP server per package
     The root's own server would find no spec: each package's server serves its suite, and the
-    instructions name them.
+    instructions name them. A root server an older init registered is named, not removed.
 
     Given the "notes-workspaces" fixture
+    And the file ".mcp.json" contains:
+      """
+      { "mcpServers": { "specloop": { "command": "npx", "args": ["--no-install", "spec", "mcp"] } } }
+      """
     When I run "spec init --agent claude"
     Then the exit code is 0
     And the JSON file ".mcp.json" has "mcpServers" equal to:
       """
-      { "specloop-api": { "command": "npx", "args": ["--no-install", "spec", "mcp", "--cwd", "packages/api"] } }
+      {
+        "specloop": { "command": "npx", "args": ["--no-install", "spec", "mcp"] },
+        "specloop-api": { "command": "npx", "args": ["--no-install", "spec", "mcp", "--cwd", "packages/api"] }
+      }
       """
+    And the output contains ".mcp.json also registers the specloop server at this workspace root, where it finds no spec: remove it"
     And the file "CLAUDE.md" contains "`specloop-api` for `packages/api`"
     And the file "CLAUDE.md" does not contain "`specloop` MCP server"
     When I run "spec init --agent codex"

@@ -11,7 +11,7 @@ import { hasSpecloop, installHints, SPECLOOP_INSTALL, withSpecloop } from '../in
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
-import { editTomlMcp, McpConfigError, mergeJsonMcp } from '../init/mcp-wiring.js';
+import { editTomlMcp, McpConfigError, mergeJsonMcp, rootServerNote } from '../init/mcp-wiring.js';
 import { checkCall, InitOptionsSchema } from './options.js';
 
 /** A file init was asked to wire and did not: why, and what the person does about it. */
@@ -159,7 +159,7 @@ async function addMcpServer(root: string, { file, format, servers }: McpPlan, ag
     throw error;
   }
   // The person's own entry (another runner, extra arguments) wins; init only says what it found.
-  report.hints.push(...own);
+  report.hints.push(...own, ...[rootServerNote(file, servers, format === 'json' ? before : text)].filter((note) => note !== undefined));
   if (settings !== before) return writeJson(root, file, existing, before, settings, report);
   if (text !== existing) {
     await write(root, file, text!);

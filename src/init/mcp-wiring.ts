@@ -96,3 +96,15 @@ function parsedToml(text: string): Record<string, unknown> {
 function isOurs(entry: unknown, server: McpServerEntry): boolean {
   return isPlainObject(entry) && entry.command === MCP_SERVER.command && isDeepStrictEqual(entry.args, [...server.args]);
 }
+
+/**
+ * At a workspace root, specloop's own project server registered there before (by an older init)
+ * finds no spec: said, never removed (the file is the person's).
+ */
+export function rootServerNote(file: string, servers: readonly McpServerEntry[], registered: Record<string, unknown> | string | undefined): string | undefined {
+  if (servers.some((server) => server.name === MCP_SERVER_NAME) || registered === undefined) return undefined;
+  const config = typeof registered === 'string' ? parsedToml(registered).mcp_servers : registered.mcpServers;
+  const entry = isPlainObject(config) ? config[MCP_SERVER_NAME] : undefined;
+  if (!isOurs(entry, PROJECT_SERVER)) return undefined;
+  return `${file} also registers the ${MCP_SERVER_NAME} server at this workspace root, where it finds no spec: remove it (${servers.map((server) => server.name).join(', ')} serve the packages)`;
+}
