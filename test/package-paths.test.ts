@@ -68,5 +68,7 @@ describe('folderPersonStoodIn', () => {
     // `npx -w packages/e2e spec …` from the root: the root is outside the package's project.
     expect(folderPersonStoodIn({ npm_command: 'exec', INIT_CWD: root }, pkg)).toBeUndefined();
     expect(folderPersonStoodIn({ npm_command: 'exec', INIT_CWD: path.join(features, 'gone') }, pkg)).toBeUndefined();
+    // An INIT_CWD above where spec runs was left by an npx further out, not by npm moving up.
+    expect(folderPersonStoodIn({ npm_command: 'exec', INIT_CWD: pkg }, features)).toBeUndefined();
   });
 });

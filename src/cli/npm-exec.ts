@@ -6,15 +6,18 @@
  * written from the package, whatever folder the script was started from.
  */
 import path from 'node:path';
-import { findProjectRoot } from '../config/project-root.js';
 import { isFolder } from '../core/fs.js';
 
-/** The folder to read paths from instead of `cwd`, or undefined to stay: INIT_CWD when npm exec set it inside this project. */
+/**
+ * The folder to read paths from instead of `cwd`, or undefined to stay: INIT_CWD when npm exec set
+ * it to a folder inside `cwd`. npm only ever moves up, to the package (or prefix) it runs in; an
+ * INIT_CWD elsewhere was inherited from an npx further out (an agent started with npx that runs
+ * the bin itself), not set for this command.
+ */
 export function folderPersonStoodIn(env: Record<string, string | undefined>, cwd: string): string | undefined {
   if (env.npm_command !== 'exec' || !env.INIT_CWD) return undefined;
   const stood = path.resolve(env.INIT_CWD);
-  const root = findProjectRoot(cwd);
-  if (root === undefined || stood === path.resolve(cwd) || !isInside(root, stood) || !isFolder(stood)) return undefined;
+  if (stood === path.resolve(cwd) || !isInside(path.resolve(cwd), stood) || !isFolder(stood)) return undefined;
   return stood;
 }
 
