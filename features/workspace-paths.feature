@@ -42,6 +42,9 @@ Feature: Paths and workspace roots in an npm workspaces monorepo
     Then the exit code is 0
     And the output contains "1 passed"
     And the output does not contain "SPEC_UNDEFINED"
+    When I run "spec steps packages/api/features/pricing.feature --undefined"
+    Then the exit code is 0
+    And stderr contains "ran there with its config, as spec steps --cwd packages/api features/pricing.feature would"
     When I replace "i.qty > 0" with "i.qty > 2" in the file "packages/api/src/pricing.js"
     And I run "spec verify packages/api/features/pricing.feature:2 --gate none --reporter agent"
     Then the exit code is 1
