@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
@@ -906,4 +906,17 @@ Given('I remove the key {string} from the JSON file {string}', function (this: C
   assert.ok(key in data, `${relative} has no key ${JSON.stringify(key)}`);
   delete data[key];
   writeFileSync(this.file(relative), `${JSON.stringify(data)}\n`);
+});
+
+// ── workspaces ─────────────────────────────────────────────────────────────────────────────────
+
+When('I run {string} in the folder {string} with the environment:', async function (this: CliWorld, command: string, folder: string, table: DataTable) {
+  const env = Object.fromEntries(table.raw().map(([name, value]) => [name!, value?.replaceAll('<project>', this.project)]));
+  await run(this, command, env, undefined, undefined, projectFile(this, folder));
+});
+
+// As npm installs a `file:` dependency: a link in the root's node_modules, which every workspace package resolves.
+Given('specloop is installed in the project\'s node_modules', function (this: CliWorld) {
+  mkdirSync(projectFile(this, 'node_modules'), { recursive: true });
+  symlinkSync(REPO, projectFile(this, 'node_modules/specloop'), 'dir');
 });

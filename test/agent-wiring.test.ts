@@ -43,9 +43,16 @@ describe('agent hooks', () => {
   });
 
   it('registers each agent\'s MCP server where it reads it', () => {
-    expect(agentPlan('claude').mcp).toEqual({ file: '.mcp.json', format: 'json' });
-    expect(agentPlan('cursor').mcp).toEqual({ file: '.cursor/mcp.json', format: 'json' });
-    expect(agentPlan('codex').mcp).toEqual({ file: '.codex/config.toml', format: 'toml' });
+    const servers = [{ name: 'specloop', args: ['--no-install', 'spec', 'mcp'] }];
+    expect(agentPlan('claude').mcp).toEqual({ file: '.mcp.json', format: 'json', servers });
+    expect(agentPlan('cursor').mcp).toEqual({ file: '.cursor/mcp.json', format: 'json', servers });
+    expect(agentPlan('codex').mcp).toEqual({ file: '.codex/config.toml', format: 'toml', servers });
+  });
+
+  it('at a workspace root registers one server per package, named after its folder', () => {
+    expect(agentPlan('claude', undefined, ['packages/e2e']).mcp.servers).toEqual([{ name: 'specloop-e2e', args: ['--no-install', 'spec', 'mcp', '--cwd', 'packages/e2e'] }]);
+    // Two folders of one name are told apart by their whole path.
+    expect(agentPlan('codex', undefined, ['apps/api', 'packages/api', 'packages/web']).mcp.servers.map((s) => s.name)).toEqual(['specloop-apps-api', 'specloop-packages-api', 'specloop-web']);
   });
 
   it('refuses hooks of an unexpected shape instead of replacing them', () => {

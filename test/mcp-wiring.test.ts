@@ -1,6 +1,6 @@
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { editTomlMcp, McpConfigError, mergeJsonMcp, MCP_SERVER } from '../src/init/mcp-wiring.js';
+import { editTomlMcp, McpConfigError, mergeJsonMcp, MCP_SERVER, rootServerNote } from '../src/init/mcp-wiring.js';
 import { patchFiles } from '../src/api/hook-payload.js';
 
 const added = (text: string | undefined) => {
@@ -55,6 +55,25 @@ describe('Claude Code and Cursor mcp.json', () => {
 
   it('refuses mcpServers of another shape instead of replacing it', () => {
     expect(() => mergeJsonMcp({ mcpServers: ['github'] })).toThrow('"mcpServers" is not an object');
+  });
+
+  it('adds a package\'s server beside the others, and knows it the second time', () => {
+    const e2e = { name: 'specloop-e2e', args: ['--no-install', 'spec', 'mcp', '--cwd', 'packages/e2e'] };
+    const added = mergeJsonMcp({ mcpServers: { specloop: MCP_SERVER } }, e2e);
+    expect(added).toEqual({ settings: { mcpServers: { specloop: MCP_SERVER, 'specloop-e2e': { command: 'npx', args: e2e.args } } } });
+    expect(mergeJsonMcp((added as { settings: Record<string, unknown> }).settings, e2e)).toEqual({ kind: 'present' });
+    const toml = editTomlMcp(undefined, e2e);
+    expect(toml).toEqual({ kind: 'add', text: '[mcp_servers.specloop-e2e]\ncommand = "npx"\nargs = ["--no-install", "spec", "mcp", "--cwd", "packages/e2e"]\n' });
+    expect(editTomlMcp((toml as { text: string }).text, e2e)).toEqual({ kind: 'present' });
+  });
+
+  it('names specloop\'s own root server at a workspace root, and no one else\'s', () => {
+    const e2e = [{ name: 'specloop-e2e', args: ['--no-install', 'spec', 'mcp', '--cwd', 'packages/e2e'] }];
+    expect(rootServerNote('.mcp.json', e2e, { mcpServers: { specloop: MCP_SERVER } })).toContain('remove it (specloop-e2e serve the packages)');
+    expect(rootServerNote('.codex/config.toml', e2e, '[mcp_servers.specloop]\ncommand = "npx"\nargs = ["--no-install", "spec", "mcp"]\n')).toContain('finds no spec');
+    expect(rootServerNote('.mcp.json', e2e, { mcpServers: { specloop: { command: 'node', args: ['bin/spec.js', 'mcp'] } } })).toBeUndefined();
+    expect(rootServerNote('.mcp.json', [{ name: 'specloop', args: MCP_SERVER.args }], { mcpServers: { specloop: MCP_SERVER } })).toBeUndefined();
+    expect(rootServerNote('.mcp.json', e2e, undefined)).toBeUndefined();
   });
 });
 

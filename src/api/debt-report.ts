@@ -7,6 +7,8 @@ import { readLastReport, type LastReport } from '../debt/last-report.js';
 import { DebtReportSchema, type DebtReport } from '../debt/model.js';
 import { changedSince } from '../debt/review-debt.js';
 import { nameFew } from '../core/name-few.js';
+import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
+import { discoverSpecs } from '../spec/discover.js';
 
 export interface DebtReportOptions {
   /** A folder of the project (default: the current one); its root is found at or above it. */
@@ -27,12 +29,20 @@ export async function debtReport(options: DebtReportOptions = {}): Promise<DebtR
   const config = await loadConfig(place.root, options.configFile && fromBase(place, options.configFile));
   if (config.debt === false) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'comprehension debt is off in this project (spec.config sets debt: false)', hint: 'remove `debt: false` from spec.config, then run spec verify' });
   const [last, history] = await Promise.all([readLastReport(place.root), readHistory(place.root)]);
-  if (!last) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'no debt measured yet in this project (no full spec verify has run here)', hint: 'run `spec verify` (every spec, no filter), then `spec debt`' });
+  if (!last) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'no debt measured yet in this project (no full spec verify has run here)', hint: await measureHint(place.root, config.specs) });
   const stale = await staleNote(place.root, last);
   // The hashes the figures were measured over are the stale check's, not the report's.
   const { measured: _hashes, ...figures } = last;
   const report: DebtReport = { ...figures, history: history.entries.slice(-(options.last ?? 50)), warnings: [...stale, ...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
   return DebtReportSchema.parse(report);
+}
+
+/** How to measure it: here, unless this is a workspace root with no specs of its own, where a verify could never measure any. */
+async function measureHint(root: string, specs: string[]): Promise<string> {
+  const suites = await workspaceSuites(root);
+  if (!suites.length || (await discoverSpecs(root, specs)).files.length) return 'run `spec verify` (every spec, no filter), then `spec debt`';
+  const { said } = suitesElsewhere(suites);
+  return `this is a workspace root with no specs of its own, and ${said} specs, each with its own debt: run spec verify --cwd ${suites[0]}, then spec debt --cwd ${suites[0]}`;
 }
 
 /** The report runs nothing: a spec, step or source file changed or added since it was measured makes its figures old news, said first. */

@@ -7,11 +7,11 @@ import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { findStepHome } from '../init/step-files.js';
-import { declaredDependencies, installHints, SPECLOOP_INSTALL } from '../init/install-hints.js';
+import { hasSpecloop, installHints, SPECLOOP_INSTALL, withSpecloop } from '../init/install-hints.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
-import { editTomlMcp, McpConfigError, mergeJsonMcp, MCP_SERVER_NAME } from '../init/mcp-wiring.js';
+import { editTomlMcp, McpConfigError, mergeJsonMcp, rootServerNote } from '../init/mcp-wiring.js';
 import { checkCall, InitOptionsSchema } from './options.js';
 
 /** A file init was asked to wire and did not: why, and what the person does about it. */
@@ -80,12 +80,12 @@ async function scaffold(root: string, report: InitReport): Promise<void> {
       () => report.kept.push(file),
     );
   }
-  report.hints.push(...(report.kept.includes('package.json') ? installHints(declaredDependencies(root)) : ['run npm install, then npx spec verify']));
+  report.hints.push(...(report.kept.includes('package.json') ? installHints(withSpecloop(root)) : ['run npm install, then npx spec verify']));
   if (report.kept.includes('.gitignore')) adviseGitignore(root, report);
 }
 
 function adviseExisting(root: string, report: InitReport): void {
-  if (readPackageJson(root) && !declaredDependencies(root).has('specloop')) report.hints.push(`${SPECLOOP_INSTALL}, so npx finds spec in this project`);
+  if (readPackageJson(root) && !hasSpecloop(root)) report.hints.push(`${SPECLOOP_INSTALL}, so npx finds spec in this project`);
   report.hints.push('npx spec verify runs this project\'s own suite, with its own cucumber config');
   adviseGitignore(root, report);
 }
@@ -138,26 +138,34 @@ async function addHooks(root: string, { file, merge }: HookPlan, agent: AgentNam
   await writeJson(root, file, existing, settings, next, report);
 }
 
-async function addMcpServer(root: string, { file, format }: McpPlan, agent: AgentName, report: InitReport): Promise<void> {
+async function addMcpServer(root: string, { file, format, servers }: McpPlan, agent: AgentName, report: InitReport): Promise<void> {
   const refuse = refuser(file, agent, 'the MCP server is not registered', report);
   const existing = readTextIfExists(path.join(root, file));
-  const settings = format === 'json' ? jsonSettings(existing, refuse) : {};
-  if (!settings) return;
-  let edit: ReturnType<typeof mergeJsonMcp> | ReturnType<typeof editTomlMcp>;
+  const before = format === 'json' ? jsonSettings(existing, refuse) : {};
+  if (!before) return;
+  let settings = before;
+  let text = existing;
+  const own: string[] = [];
   try {
-    edit = format === 'json' ? mergeJsonMcp(settings) : editTomlMcp(existing);
+    // Each server is added to what the ones before it made; the file is written once.
+    for (const server of servers) {
+      const edit = format === 'json' ? mergeJsonMcp(settings, server) : editTomlMcp(text, server);
+      if ('settings' in edit) settings = edit.settings;
+      else if (edit.kind === 'add') text = edit.text;
+      else if (edit.kind === 'own') own.push(`${file} already has a ${server.name} server of its own; left as it is (specloop's is npx ${server.args.join(' ')})`);
+    }
   } catch (error) {
     if (error instanceof McpConfigError) return void refuse(error.message);
     throw error;
   }
-  if ('settings' in edit) return writeJson(root, file, existing, settings, edit.settings, report);
-  if (edit.kind === 'add') {
-    await write(root, file, edit.text);
+  // The person's own entry (another runner, extra arguments) wins; init only says what it found.
+  report.hints.push(...own, ...[rootServerNote(file, servers, format === 'json' ? before : text)].filter((note) => note !== undefined));
+  if (settings !== before) return writeJson(root, file, existing, before, settings, report);
+  if (text !== existing) {
+    await write(root, file, text!);
     return void (existing === undefined ? report.created : report.updated).push(file);
   }
   report.kept.push(file);
-  // The person's own entry (another runner, extra arguments) wins; init only says what it found.
-  if (edit.kind === 'own') report.hints.push(`${file} already has a ${MCP_SERVER_NAME} server of its own; left as it is (specloop's is npx --no-install spec mcp)`);
 }
 
 /** The parsed JSON settings (an empty object for a new file); undefined, after refusing, when they are not a JSON object. */

@@ -69,7 +69,8 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     const chosen = debtGateOf(options, prepared);
     if (chosen.note) notes.push(chosen.note);
     const selectedGates = planGates(prepared.config, chosen.only, chosen.available);
-    notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
+    // With no specs the run is bad input: a note on a gate would bury the one thing to fix.
+    if (!problems.some((p) => p.code === 'SPEC_NO_SPECS')) notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
     outcome = await runPrepared(prepared, children[0]!, env, options, children);
     if (prepared.parsedInRunner && outcome?.kind === 'result' && outcome.result.parseErrors?.length) {
       // cucumber met a spec it cannot parse and ran nothing: parse here, report every error, run the rest.

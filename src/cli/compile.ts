@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { compile } from '../api/compile.js';
 import { colorFor } from '../report/color.js';
 import { renderProblem } from '../report/problem.js';
 import { parseCommandArgs } from './args.js';
 import { COMPILE_HELP } from './help.js';
-import { locate } from './shared.js';
+import { locate, placeForPaths } from './shared.js';
 
 export async function runCompile(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('compile', argv, {
@@ -16,7 +17,10 @@ export async function runCompile(argv: string[]): Promise<number> {
     process.stdout.write(COMPILE_HELP);
     return 0;
   }
-  const report = await compile({ cwd: locate(values.cwd).base, paths: positionals, configFile: values.config });
+  const place = locate(values.cwd);
+  const target = await placeForPaths(place, positionals, 'compile');
+  const configFile = values.config && target.place !== place ? path.resolve(place.base, values.config) : values.config;
+  const report = await compile({ cwd: target.place.base, paths: target.paths, configFile });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return report.exitCode;

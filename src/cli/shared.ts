@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { locateProject, type ProjectPlace } from '../config/project-root.js';
+import { packageOwningPaths } from '../config/package-paths.js';
 import { SpecloopError } from '../core/errors.js';
 import { REPORTER_NAMES, detectReporter, isReporterName, type ReporterName } from '../core/reporters.js';
 
@@ -40,4 +42,16 @@ export function locate(cwd: string | undefined): ProjectPlace {
 /** Steps expect the project folder as their working folder; standing there lets them run in a thread. */
 export function enterProject(root: string): void {
   process.chdir(root);
+}
+
+/**
+ * Paths named at a workspace root that belong to a package's suite run in that package
+ * (config/package-paths.ts). Said on stderr: the verdict's paths are then the package's.
+ */
+export async function placeForPaths(place: ProjectPlace, paths: string[], command: string): Promise<{ place: ProjectPlace; paths: string[] }> {
+  const owned = await packageOwningPaths(place, paths, command);
+  if (!owned) return { place, paths };
+  const root = path.join(place.root, owned.folder);
+  process.stderr.write(`spec: ${paths.join(' ')} ${paths.length === 1 ? 'is' : 'are'} in the workspace package ${owned.folder}: ran there with its config, as spec ${command} --cwd ${owned.folder} ${owned.paths.join(' ')} would (the paths below are under ${owned.folder}/)\n`);
+  return { place: { root, base: root }, paths: owned.paths };
 }

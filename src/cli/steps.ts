@@ -3,6 +3,7 @@ import { SpecloopError } from '../core/errors.js';
 import type { StepsCatalogue } from '../bind/catalogue-schema.js';
 import { parseCommandArgs } from './args.js';
 import { STEPS_HELP } from './help.js';
+import { locate, placeForPaths } from './shared.js';
 
 /** `spec steps`: 0 when every step binds, 1 with undefined or ambiguous steps, 2 on bad input (thrown). */
 export async function runSteps(argv: string[]): Promise<number> {
@@ -25,7 +26,9 @@ export async function runSteps(argv: string[]): Promise<number> {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: `steps: --undefined and ${other} do not go together`, hint });
   }
   if (values.generate && values.json) throw new SpecloopError({ code: 'SPEC_USAGE', message: 'steps: --generate and --json do not go together', hint: 'run spec steps --generate, then spec steps --json' });
-  const options = { ...(values.cwd ? { cwd: values.cwd } : {}), ...(positionals.length ? { paths: positionals } : {}), ...(values.config ? { configFile: values.config } : {}), ...(values.profile ? { profile: values.profile } : {}) };
+  // Paths at a workspace root that are a package's are listed with that package's steps.
+  const target = positionals.length ? await placeForPaths(locate(values.cwd), positionals, 'steps') : undefined;
+  const options = { ...(target ? { cwd: target.place.base, paths: target.paths } : values.cwd ? { cwd: values.cwd } : {}), ...(values.config ? { configFile: values.config } : {}), ...(values.profile ? { profile: values.profile } : {}) };
   if (values.generate) return generate(options);
   const { listSteps } = await import('../api/steps.js');
   const catalogue = await listSteps(options);

@@ -10,7 +10,7 @@ import { reporterInfo, type ReporterName } from '../core/reporters.js';
 import { loadRenderer, type Render } from '../report/reporters.js';
 import { planOutputs, refuseFolder, type Output } from './outputs.js';
 import { fromMessages, messagesFileFor, planGithub, takeMessages, unwritten, writeGithubSummary } from './ci-reports.js';
-import { enterProject, locate, pickReporter, withInterrupts } from './shared.js';
+import { enterProject, locate, pickReporter, placeForPaths, withInterrupts } from './shared.js';
 
 export async function runVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('verify', argv, flagDefinitions('verify'));
@@ -26,10 +26,14 @@ export async function runVerify(argv: string[]): Promise<number> {
   const toStdout = outputs.find((o) => o.file === undefined);
   const messagesFile = messagesFileFor(outputs, place.root);
   const github = planGithub(outputs, process.env);
+  const target = await placeForPaths(place, positionals, 'verify');
+  const flags = optionsFromFlags('verify', values);
   const options: VerifyOptions = {
-    ...optionsFromFlags('verify', values),
-    cwd: place.base,
-    paths: positionals,
+    ...flags,
+    // A config named from where the person stands stays that file when the run moves into a package.
+    ...(flags.configFile && target.place !== place ? { configFile: path.resolve(place.base, flags.configFile) } : {}),
+    cwd: target.place.base,
+    paths: target.paths,
     defaultRunner: 'thread',
     // A report drawn from the message stream is not one the run config knows (it names verdict reporters).
     reporter: toStdout && !fromMessages(toStdout) ? toStdout.name : undefined,
@@ -45,7 +49,7 @@ export async function runVerify(argv: string[]): Promise<number> {
   const files = outputs.filter((o): o is Output & { file: string } => o.file !== undefined);
   // Checked before the run: a report that can't be written must not cost a whole run first.
   for (const output of files) prepareOutputFile(output);
-  enterProject(place.root);
+  enterProject(target.place.root);
   // Reporters load while the run goes on: neither on the path to starting it nor after it.
   const colorLevel = import('../report/color.js').then((m) => m.colorLevel(process.stdout, process.env));
   // The reporter comes from the resolved config (flag, else spec.config's "reporter", else

@@ -14,6 +14,13 @@ const IGNORE = ['**/node_modules/**', '**/.git/**', `**/${DEFAULTS.outDir}/**`];
  * their own, project-relative: at a monorepo's root, where the suites are. Empty elsewhere.
  */
 export async function workspaceSuites(root: string): Promise<string[]> {
+  const packages = await workspacePackages(root);
+  const withSpecs = await Promise.all(packages.map(async (dir) => (await glob(SPEC_GLOBS, { cwd: path.join(root, dir), ignore: IGNORE })).length > 0));
+  return packages.filter((_, i) => withSpecs[i]);
+}
+
+/** Every workspace package (package.json "workspaces", pnpm-workspace.yaml), project-relative; empty outside a workspace root. */
+export async function workspacePackages(root: string): Promise<string[]> {
   const listed = [...workspacePatterns(root), ...(await pnpmPatterns(root))];
   const manifest = (p: string) => `${p.replace(/\/+$/, '')}/package.json`;
   // pnpm's "!pattern" leaves those packages out.
@@ -21,9 +28,7 @@ export async function workspaceSuites(root: string): Promise<string[]> {
   if (patterns.length === 0) return [];
   const left = listed.filter((p) => p.startsWith('!')).map((p) => manifest(p.slice(1)));
   const manifests = await glob(patterns.map(manifest), { cwd: root, ignore: [...IGNORE, ...left] });
-  const packages = manifests.map((m) => path.posix.dirname(m)).sort();
-  const withSpecs = await Promise.all(packages.map(async (dir) => (await glob(SPEC_GLOBS, { cwd: path.join(root, dir), ignore: IGNORE })).length > 0));
-  return packages.filter((_, i) => withSpecs[i]);
+  return manifests.map((m) => path.posix.dirname(m)).sort();
 }
 
 /** pnpm keeps its workspace in pnpm-workspace.yaml (`packages:`), not in package.json. */

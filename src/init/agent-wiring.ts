@@ -6,6 +6,7 @@
  */
 import { isPlainObject } from '../core/plain-object.js';
 import { DEFAULT_STEP_HOME, type StepHome } from './step-files.js';
+import { mcpServersFor, type McpServerEntry } from './mcp-wiring.js';
 export const AGENTS = ['claude', 'codex', 'cursor'] as const;
 export type AgentName = (typeof AGENTS)[number];
 
@@ -36,14 +37,20 @@ ${suites.length ? workspaceLine(suites) : ''}
   project's own files. Change the code so it does what the spec says. Do not edit specs or step
   definitions to make a failure go away unless you were asked to change that behaviour.
 - An undefined step comes with a ${home.language} snippet to paste into a step file under \`${home.folder}\`.
-- The same checks are tools of the \`specloop\` MCP server (\`npx --no-install spec mcp\`, registered
-  for you): \`verify\` answers with the verdict as structured data, \`list_specs\` lists the specs
+- The same checks are tools of ${mcpLine(suites)}: \`verify\` answers with the verdict as structured data, \`list_specs\` lists the specs
   and their scenarios, \`explain_failure\` shows one failure with its step's source, \`steps\`
   lists the step definitions, unused ones and undefined steps with snippets, and \`debt\` sums up
   the project's debt. Their verdict is the one \`npx spec verify\` gives.
 - \`--json\` prints the whole verdict as one JSON document (schema: \`specloop/verdict.schema.json\`).
 ${END}
 `;
+}
+
+/** Which server holds the tools: the project's, or at a workspace root each package's (its paths are the package's). */
+function mcpLine(suites: string[]): string {
+  if (!suites.length) return 'the `specloop` MCP server (`npx --no-install spec mcp`, registered\n  for you)';
+  const named = mcpServersFor(suites).map((server, i) => `\`${server.name}\` for \`${suites[i]}\``).join(', ');
+  return `one MCP server per package, registered for you: ${named}\n  (\`npx --no-install spec mcp --cwd PACKAGE\`; the paths its tools take and give are the package's)`;
 }
 
 function workspaceLine(suites: string[]): string {
@@ -73,6 +80,8 @@ export interface HookPlan {
 export interface McpPlan {
   file: string;
   format: 'json' | 'toml';
+  /** specloop's server, or at a workspace root one per package with a suite. */
+  servers: McpServerEntry[];
 }
 
 export interface AgentPlan {
@@ -84,27 +93,28 @@ export interface AgentPlan {
 
 export function agentPlan(agent: AgentName, home: StepHome = DEFAULT_STEP_HOME, suites: string[] = []): AgentPlan {
   const section = instructions(home, suites);
+  const servers = mcpServersFor(suites);
   switch (agent) {
     case 'claude':
       return {
         // Claude Code reads CLAUDE.md; AGENTS.md is for the others.
         sections: [{ file: 'CLAUDE.md', section }],
         hooks: [{ file: '.claude/settings.json', merge: mergeClaudeHooks }],
-        mcp: { file: '.mcp.json', format: 'json' },
+        mcp: { file: '.mcp.json', format: 'json', servers },
         hints: ['Claude Code now runs the affected scenarios after each edit and the full gate before it stops (.claude/settings.json)'],
       };
     case 'cursor':
       return {
         sections: [{ file: 'AGENTS.md', section }],
         hooks: [{ file: '.cursor/hooks.json', merge: mergeCursorHooks }],
-        mcp: { file: '.cursor/mcp.json', format: 'json' },
+        mcp: { file: '.cursor/mcp.json', format: 'json', servers },
         hints: ['Cursor now runs the affected scenarios after each edit (into its hook log) and the full gate when the agent stops, sending it back what fails (.cursor/hooks.json)'],
       };
     case 'codex':
       return {
         sections: [{ file: 'AGENTS.md', section }],
         hooks: [{ file: '.codex/hooks.json', merge: mergeCodexHooks }],
-        mcp: { file: '.codex/config.toml', format: 'toml' },
+        mcp: { file: '.codex/config.toml', format: 'toml', servers },
         hints: ['Codex reads AGENTS.md, and once you trust this project it runs the affected scenarios after each patch and the full gate before it stops (.codex/hooks.json) and starts the MCP server (.codex/config.toml)'],
       };
   }

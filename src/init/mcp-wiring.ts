@@ -16,6 +16,29 @@ export const MCP_SERVER_NAME = 'specloop';
 /** What `npx --no-install spec mcp` is, as the agents' configs spell a stdio server. */
 export const MCP_SERVER = { command: 'npx', args: ['--no-install', 'spec', 'mcp'] } as const;
 
+/** One server to register: its name in the agent's config and its arguments to npx. */
+export interface McpServerEntry {
+  name: string;
+  args: readonly string[];
+}
+
+const PROJECT_SERVER: McpServerEntry = { name: MCP_SERVER_NAME, args: MCP_SERVER.args };
+
+/**
+ * The servers a project registers: one for the project, or at a workspace root one per package
+ * with a suite (`spec mcp --cwd packages/e2e`), since the root's own server would find no spec.
+ * Named after the package's folder (the whole path where two folders share a name).
+ */
+export function mcpServersFor(suites: readonly string[]): McpServerEntry[] {
+  if (!suites.length) return [PROJECT_SERVER];
+  const slug = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '-');
+  const base = (suite: string) => slug(suite.split('/').pop()!);
+  return suites.map((suite) => {
+    const shared = suites.filter((other) => base(other) === base(suite)).length > 1;
+    return { name: `${MCP_SERVER_NAME}-${shared ? slug(suite) : base(suite)}`, args: [...MCP_SERVER.args, '--cwd', suite] };
+  });
+}
+
 /** What registering the server in one file comes to. */
 export type McpEdit =
   | { kind: 'add'; text: string }
@@ -30,22 +53,22 @@ export class McpConfigError extends Error {}
  * The `mcpServers` object with specloop's server added; `present` or `own` when it has one.
  * Throws McpConfigError when `mcpServers` is not an object.
  */
-export function mergeJsonMcp(settings: Record<string, unknown>): { settings: Record<string, unknown> } | { kind: 'present' | 'own' } {
+export function mergeJsonMcp(settings: Record<string, unknown>, server: McpServerEntry = PROJECT_SERVER): { settings: Record<string, unknown> } | { kind: 'present' | 'own' } {
   const servers = settings.mcpServers;
   if (servers !== undefined && !isPlainObject(servers)) throw new McpConfigError('"mcpServers" is not an object');
-  const existing = servers?.[MCP_SERVER_NAME];
-  if (existing !== undefined) return { kind: isOurs(existing) ? 'present' : 'own' };
-  return { settings: { ...settings, mcpServers: { ...servers, [MCP_SERVER_NAME]: { ...MCP_SERVER, args: [...MCP_SERVER.args] } } } };
+  const existing = servers?.[server.name];
+  if (existing !== undefined) return { kind: isOurs(existing, server) ? 'present' : 'own' };
+  return { settings: { ...settings, mcpServers: { ...servers, [server.name]: { command: MCP_SERVER.command, args: [...server.args] } } } };
 }
 
 /** The Codex config with a `[mcp_servers.specloop]` table appended; throws McpConfigError on a file that is not TOML. */
-export function editTomlMcp(text: string | undefined): McpEdit {
+export function editTomlMcp(text: string | undefined, server: McpServerEntry = PROJECT_SERVER): McpEdit {
   const config = text === undefined ? {} : parsedToml(text);
   const servers = config.mcp_servers;
   if (servers !== undefined && !isPlainObject(servers)) throw new McpConfigError('"mcp_servers" is not a table');
-  const existing = servers?.[MCP_SERVER_NAME];
-  if (existing !== undefined) return { kind: isOurs(existing) ? 'present' : 'own' };
-  const table = `[mcp_servers.${MCP_SERVER_NAME}]\ncommand = "${MCP_SERVER.command}"\nargs = [${MCP_SERVER.args.map((a) => `"${a}"`).join(', ')}]\n`;
+  const existing = servers?.[server.name];
+  if (existing !== undefined) return { kind: isOurs(existing, server) ? 'present' : 'own' };
+  const table = `[mcp_servers.${server.name}]\ncommand = "${MCP_SERVER.command}"\nargs = [${server.args.map((a) => JSON.stringify(a)).join(', ')}]\n`;
   if (text === undefined || text.trim() === '') return { kind: 'add', text: table };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const separator = text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;
@@ -70,6 +93,18 @@ function parsedToml(text: string): Record<string, unknown> {
 }
 
 /** Ours whatever else the entry carries (a `type`, an `env`): only the command and its arguments say what runs. */
-function isOurs(entry: unknown): boolean {
-  return isPlainObject(entry) && entry.command === MCP_SERVER.command && isDeepStrictEqual(entry.args, [...MCP_SERVER.args]);
+function isOurs(entry: unknown, server: McpServerEntry): boolean {
+  return isPlainObject(entry) && entry.command === MCP_SERVER.command && isDeepStrictEqual(entry.args, [...server.args]);
+}
+
+/**
+ * At a workspace root, specloop's own project server registered there before (by an older init)
+ * finds no spec: said, never removed (the file is the person's).
+ */
+export function rootServerNote(file: string, servers: readonly McpServerEntry[], registered: Record<string, unknown> | string | undefined): string | undefined {
+  if (servers.some((server) => server.name === MCP_SERVER_NAME) || registered === undefined) return undefined;
+  const config = typeof registered === 'string' ? parsedToml(registered).mcp_servers : registered.mcpServers;
+  const entry = isPlainObject(config) ? config[MCP_SERVER_NAME] : undefined;
+  if (!isOurs(entry, PROJECT_SERVER)) return undefined;
+  return `${file} also registers the ${MCP_SERVER_NAME} server at this workspace root, where it finds no spec: remove it (${servers.map((server) => server.name).join(', ')} serve the packages)`;
 }
