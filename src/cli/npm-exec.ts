@@ -6,7 +6,7 @@
  * written from the package, whatever folder the script was started from.
  */
 import path from 'node:path';
-import { isFolder } from '../core/fs.js';
+import { isFolder, isInside } from '../core/fs.js';
 
 /**
  * The folder to read paths from instead of `cwd`, or undefined to stay: INIT_CWD when npm exec set
@@ -21,8 +21,4 @@ export function folderPersonStoodIn(env: Record<string, string | undefined>, cwd
   return stood;
 }
 
-function isInside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 

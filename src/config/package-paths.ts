@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
+import { isInside } from '../core/fs.js';
 import { DEFAULTS } from './defaults.js';
 import type { ProjectPlace } from './project-root.js';
 import { workspacePackages } from './workspaces.js';
@@ -54,7 +55,3 @@ function hasSuiteConfig(dir: string): boolean {
   return [...DEFAULTS.configFiles, ...DEFAULTS.cucumberConfigFiles].some((name) => existsSync(path.join(dir, name)));
 }
 
-function isInside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}

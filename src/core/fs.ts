@@ -47,3 +47,9 @@ export function isFolder(file: string): boolean {
     return false;
   }
 }
+
+/** `file` is `root` or below it (both absolute): `..` in a name such as `..x` stays inside. */
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
+import { isInside } from '../core/fs.js';
 
 /** `features/a.feature:12` or `…:12:30`: the file is what must stay inside the project. */
 const LINE_SUFFIX = /(?::\d+)+$/;
@@ -16,7 +17,7 @@ export function checkInsideRoot(root: string, paths: readonly string[], tool: st
   for (const given of paths) {
     const file = path.resolve(root, given.replace(LINE_SUFFIX, ''));
     const real = realExisting(file);
-    if (!inside(realRoot, real) || !inside(path.resolve(root), file)) {
+    if (!isInside(realRoot, real) || !isInside(path.resolve(root), file)) {
       throw new SpecloopError({
         code: 'SPEC_PATH_OUTSIDE_PROJECT',
         message: `${tool}: path "${given}" is outside the project root ${root}${real === file ? '' : ` (it resolves to ${real})`}`,
@@ -27,10 +28,6 @@ export function checkInsideRoot(root: string, paths: readonly string[], tool: st
   return [...paths];
 }
 
-function inside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /** The real path of `file`, or of its nearest existing ancestor with the rest appended. */
 function realExisting(file: string): string {
