@@ -11,7 +11,7 @@ const STUCK_MS = 300;
 
 /** How long a thread asked to stop may take before it is cut: one loading or running user code may be blocked. */
 const BUSY_STOP_MS = 2_000;
-/** One starting up or idle only loads cucumber or waits: cut only if it has not ended by then. */
+/** One starting up, loading or idle only loads cucumber and support code or waits: cut only if it has not ended by then. */
 const IDLE_STOP_MS = 10_000;
 
 /**
@@ -33,6 +33,8 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   let exited = false;
   /** Loads and runs under way: only then can the thread be stuck in a synchronous child. */
   let pending = 0;
+  /** A load under way: the thread is (or soon will be) inside require() of cucumber and the support code. */
+  let loading = false;
   let hang: Parameters<TransportEvents['exit']>[2];
   let stopWatching = () => undefined as void;
   let stopping: ReturnType<typeof setTimeout> | undefined;
@@ -42,7 +44,9 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
   worker.on('message', (message: ChildMessage | SpawnedMessage) => {
     if (message.type === 'spawned') return track(spawned, message);
     if (message.type === 'loaded' || message.type === 'result') pending = Math.max(0, pending - 1);
-    if (message.type === 'fatal') pending = 0;
+    // A run's result ends its load too (a load that failed says so in the result, with no 'loaded').
+    if (message.type === 'loaded' || message.type === 'result') loading = false;
+    if (message.type === 'fatal') (pending = 0), (loading = false);
     events.message(message);
   });
   worker.on('error', (error) => events.output(`${error.stack ?? error.message}\n`));
@@ -57,6 +61,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
     send: (message) => {
       if (exited) return;
       if (message.type === 'load' || message.type === 'run') pending += 1;
+      if (message.type === 'load') loading = true;
       worker.postMessage(message);
     },
     watchHangs: (quietMs) => {
@@ -80,6 +85,9 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
       // require; only a thread that does not answer (a step or load blocking it) is cut.
       worker.postMessage({ type: 'stop' });
       const busy = pending > 0;
+      // A loading thread answers 'stop' once its load ends: cutting it sooner lands inside require()
+      // (the abort above), and a slow machine can take seconds to load cucumber 13.
+      const grace = busy && !loading ? BUSY_STOP_MS : IDLE_STOP_MS;
       stopping = setTimeout(() => {
         const stopped = worker.terminate();
         if (!busy) return;
@@ -88,7 +96,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
         // service that loaded spec.config.ts), which a thread that stops at once leaves alone.
         const stuck = setTimeout(() => killRecentChildren(Date.now() - startedAt + 1000), STUCK_MS);
         void stopped.finally(() => clearTimeout(stuck));
-      }, busy ? BUSY_STOP_MS : IDLE_STOP_MS);
+      }, grace);
     },
   };
 }
