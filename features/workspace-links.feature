@@ -1,0 +1,34 @@
+Feature: A workspace package's code is part of the suite that imports it
+  In an npm/pnpm/yarn workspace the suite (packages/e2e) imports the code under test from a sibling
+  package (packages/core, `@acme/core`), which npm links into node_modules. An edit to core is an
+  edit to the code the suite checks: --changed, --since, watch and the edit hooks run the scenarios
+  it reaches (every scenario when nothing can place it), and debt counts core's source.
+
+  Background:
+    Given the "ws-monorepo" fixture
+    And npm has linked the workspace packages into node_modules
+    And the project is a git repository with everything committed
+
+  Scenario: --changed after an edit to the linked package runs the scenarios that import it
+    When I run "spec verify --gate none" in the folder "packages/e2e"
+    Then the exit code is 0
+    When I replace "subtotal / 2" with "subtotal / 3" in the file "packages/core/src/discount.ts"
+    And I run "spec verify --changed --gate none" in the folder "packages/e2e"
+    Then the exit code is 1
+    And stdout contains "features/coupon.feature:3"
+    And stdout does not contain "nothing affected"
+
+  Scenario: --changed with no scenario map yet still runs the suite on an edit to the linked package
+    When I replace "subtotal / 2" with "subtotal / 3" in the file "packages/core/src/discount.ts"
+    And I run "spec verify --changed --gate none --cwd packages/e2e"
+    Then the exit code is 1
+    And stdout contains "features/coupon.feature:3"
+
+  Scenario: --since after committing an edit to the linked package
+    When I run "spec verify --gate none" in the folder "packages/e2e"
+    Then the exit code is 0
+    When I replace "subtotal / 2" with "subtotal / 3" in the file "packages/core/src/discount.ts"
+    And I commit every change
+    And I run "spec verify --since HEAD~1 --gate none" in the folder "packages/e2e"
+    Then the exit code is 1
+    And stdout contains "features/coupon.feature:3"
