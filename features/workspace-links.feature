@@ -32,3 +32,17 @@ Feature: A workspace package's code is part of the suite that imports it
     And I run "spec verify --since HEAD~1 --gate none" in the folder "packages/e2e"
     Then the exit code is 1
     And stdout contains "features/coupon.feature:3"
+
+  Scenario: Debt, ack and review count the linked package's source as the suite's code
+    When I run "spec verify --coverage --gate none" in the folder "packages/e2e"
+    Then the exit code is 0
+    When I run "spec debt --json" in the folder "packages/e2e"
+    Then the exit code is 0
+    And stdout is JSON in which "summary.metrics.unspecified.value" is "2"
+    And stdout contains "../core/src/discount.ts"
+    When I run "spec ack -m base" in the folder "packages/e2e"
+    Then the exit code is 0
+    And stdout contains "3 source files"
+    When I replace "return subtotal;" with "return code === 'FREE' ? 0 : subtotal;" in the file "packages/core/src/discount.ts"
+    And I run "spec review" in the folder "packages/e2e"
+    Then stdout contains "../core/src/discount.ts"
