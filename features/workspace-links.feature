@@ -46,3 +46,14 @@ Feature: A workspace package's code is part of the suite that imports it
     When I replace "return subtotal;" with "return code === 'FREE' ? 0 : subtotal;" in the file "packages/core/src/discount.ts"
     And I run "spec review" in the folder "packages/e2e"
     Then stdout contains "../core/src/discount.ts"
+
+  Scenario: Watch re-runs the scenarios an edit to the linked package reaches
+    When I start "spec watch --json --settle 20" in the folder "packages/e2e"
+    And I replace "subtotal / 2" with "subtotal / 3" in the file "packages/core/src/discount.ts"
+    Then the next run fails and ran exactly these scenarios:
+      | features/coupon.feature:3 |
+      | features/coupon.feature:8 |
+    When I replace "subtotal / 3" with "subtotal / 2" in the file "packages/core/src/discount.ts"
+    Then the next run passes and ran exactly these scenarios:
+      | features/coupon.feature:3 |
+      | features/coupon.feature:8 |

@@ -46,8 +46,9 @@ function findLinked(root: string): LinkedPackage[] {
       const dir = resolvePackage(name, from);
       if (!dir || seen.has(dir) || isInNodeModules(dir)) continue;
       seen.add(dir);
-      // The project's own folder or one inside it is already its code.
-      if (own && isInside(dir, own)) continue;
+      // The project's own folder or one inside it is already its code; one holding the project
+      // (a dependency on the monorepo's root package) would make the whole repository "linked".
+      if (own && (isInside(dir, own) || isInside(own, dir))) continue;
       linked.push({ name, dir });
       queue.push(dir);
     }
