@@ -57,3 +57,19 @@ Feature: A workspace package's code is part of the suite that imports it
     Then the next run passes and ran exactly these scenarios:
       | features/coupon.feature:3 |
       | features/coupon.feature:8 |
+
+  Scenario: The Claude edit hook checks the suite that imports an edited linked-package file, from the package and from the root
+    When I replace "subtotal / 2" with "subtotal / 3" in the file "packages/core/src/discount.ts"
+    And I run "spec hook claude edit" in the folder "packages/e2e" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/packages/core/src/discount.ts" } }
+      """
+    Then the exit code is 2
+    And stderr contains "features/coupon.feature"
+    When I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/packages/core/src/discount.ts" } }
+      """
+    Then the exit code is 2
+    And stderr contains "packages/e2e"
+    And stderr contains "features/coupon.feature"
