@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * A package the project depends on whose real folder is outside every node_modules: a workspace
@@ -14,6 +15,8 @@ export interface LinkedPackage {
 
 const FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 const cache = new Map<string, readonly LinkedPackage[]>();
+/** This checkout's folder: the module sits two levels down (src/core/ or dist/core/). */
+const SPECLOOP = safeReal(fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, ''));
 
 /**
  * The project's linked packages, found as Node would resolve each dependency from the project
@@ -49,6 +52,8 @@ function findLinked(root: string): LinkedPackage[] {
       // The project's own folder or one inside it is already its code; one holding the project
       // (a dependency on the monorepo's root package) would make the whole repository "linked".
       if (own && (isInside(dir, own) || isInside(own, dir))) continue;
+      // specloop itself, linked while someone works on it (`npm link specloop`), is the tool, not the code under test.
+      if (dir === SPECLOOP) continue;
       linked.push({ name, dir });
       queue.push(dir);
     }
