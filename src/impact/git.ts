@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
 import { linkedPackageOf } from '../core/linked-packages.js';
+import { isIgnored } from './project-files.js';
 
 const TIMEOUT_MS = 10_000;
 
@@ -58,9 +59,15 @@ export async function changedFiles(root: string, since?: string): Promise<string
   const fromTop = diff.split('\0').filter(Boolean).map((f) => path.join(top, f));
   const fromUntracked = untracked.split('\0').filter(Boolean).map((f) => path.join(top, f));
   // Outside the project only a linked package's files count (its code is the suite's code under test): as `../core/src/x.ts`.
-  const kept = [...fromTop, ...fromUntracked].filter((f) => !path.relative(realRoot, f).startsWith('..') || linkedPackageOf(realRoot, f) !== undefined);
+  const kept = [...fromTop, ...fromUntracked].filter((f) => !path.relative(realRoot, f).startsWith('..') || inLinkedPackage(realRoot, f));
   const rel = kept.map((f) => path.relative(realRoot, f).split(path.sep).join('/'));
   return [...new Set(rel)].sort();
+}
+
+/** A linked package's own file: not its dependencies, build output or dot-folders (its .spec/), as for the project's own. */
+function inLinkedPackage(root: string, file: string): boolean {
+  const pkg = linkedPackageOf(root, file);
+  return pkg !== undefined && !isIgnored(pkg.dir, file);
 }
 
 async function hasCommits(root: string): Promise<boolean> {
