@@ -33,7 +33,7 @@ export function linkedPackages(root: string): readonly LinkedPackage[] {
   return found;
 }
 
-/** Forget what was found (watch: a package.json changed, so the links may have). */
+/** Forget what was found: a package.json changed (watch's import graph), so the links may have. */
 export function forgetLinkedPackages(): void {
   cache.clear();
 }
