@@ -9,7 +9,7 @@ import { chooseDebtGate, debtGate, hasDebtThresholds, thresholdsNeedLines } from
 import { DebtReportSchema, type FileDebt, type Values } from '../src/debt/model.js';
 import { debtReportJsonSchema } from '../src/report/json-schema.js';
 import { sparkline, deltaLine } from '../src/report/debt-text.js';
-import { NO_LINE_RECORD } from '../src/debt/line-debt.js';
+import { NO_LINE_RECORD, NO_SOURCES } from '../src/debt/line-debt.js';
 import { NO_ACK } from '../src/debt/ack-debt.js';
 import { METRICS_START, withMetricsTable } from '../src/debt/metrics-table.js';
 
@@ -63,6 +63,17 @@ describe('measureDebt', () => {
     expect(report.summary.metrics.score.because).toMatch(/^the score needs unspecified, opaqueComplexity, which this run could not measure — stale: src\/pay.ts/);
     const narrowed = measureDebt(input({ vacuous: { because: 'a narrowed run' } }));
     expect(narrowed.summary.metrics.score).toEqual({ value: null, because: 'the score needs vacuousChecks, which this run could not measure — a narrowed run' });
+  });
+
+  it('never reads 0 over no source code: the line figures are not measured, and the score says so without contradicting them', () => {
+    const none = measureDebt(input({ coverage: { value: { recordedAt: 'x', stale: [], files: [] } } }));
+    expect(none.summary.metrics.unspecified).toEqual({ value: null, because: NO_SOURCES });
+    expect(none.summary.metrics.score.value).toBe(90);
+    expect(none.summary.metrics.score.because).toMatch(/unspecified, opaqueComplexity, unreviewed, drift, selfGraded not measured/);
+    // A file with no executable line: unspecified is 0 of 0, measured, and the score says that rather than "not measured".
+    const empty = measureDebt(input({ coverage: { value: { recordedAt: 'x', stale: [], files: [file('src/types.ts', 0, [], [], 0)] } } }));
+    expect(empty.summary.metrics.unspecified).toEqual({ value: 0 });
+    expect(empty.summary.metrics.score.because).toContain('unspecified, opaqueComplexity measured over nothing (0 of 0); unreviewed, drift, selfGraded not measured');
   });
 
   it('fails a minScore it could not check as an error naming the metric and why', () => {

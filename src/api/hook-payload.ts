@@ -6,10 +6,11 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { linkedPackageOf } from '../core/linked-packages.js';
 
 /** What the payload says was edited: undefined when it names nothing (the hook then asks git). */
 export interface EditedFiles {
-  /** Project-relative paths of the edited files inside the project and not in its own folders. */
+  /** Project-relative paths of the edited files inside the project (or a linked package: `../core/x.ts`) and not in its own folders. */
   inside: string[];
   /** How many files the payload named at all, inside the project or not. */
   named: number;
@@ -44,13 +45,19 @@ export function patchFiles(patch: string): string[] {
   return files;
 }
 
-/** The file relative to the project, also when one of the two paths goes through a symlink; undefined outside it. */
+/**
+ * The file relative to the project, also when one of the two paths goes through a symlink; a linked
+ * package's file (a workspace sibling the project imports) as `../core/src/x.ts`; undefined elsewhere.
+ */
 function projectFile(root: string, file: string): string | undefined {
   const inside = (from: string, to: string) => {
     const rel = path.relative(from, path.resolve(from, to));
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
   };
-  return inside(root, file) ?? inside(realpathOr(root), realpathOr(path.resolve(root, file)));
+  const real = realpathOr(path.resolve(root, file));
+  const own = inside(root, file) ?? inside(realpathOr(root), real);
+  if (own !== undefined || !linkedPackageOf(root, real)) return own;
+  return path.relative(realpathOr(root), real).split(path.sep).join('/');
 }
 
 function realpathOr(file: string): string {

@@ -2,10 +2,12 @@
  * Agent hooks at a workspace root. An agent session starts at the repository's root, so that is
  * where `spec init --agent` wires its hooks, while the suites live in workspace packages
  * (packages/api). A root with no specs of its own answers each hook for the packages that have a
- * suite: an edit in the packages it touched, a stop in every one. Answering "no specs here" on
+ * suite: an edit in the packages it touched or whose linked packages it touched, a stop in every one. Answering "no specs here" on
  * every edit would teach the agent to ignore the hook.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { linkedPackageOf } from '../core/linked-packages.js';
 import type { SpecEnvironment } from '../core/env.js';
 import type { HookAnswer, HookEvent } from './hook.js';
 import { editedFiles } from './hook-payload.js';
@@ -18,7 +20,17 @@ export function suitesConcerned(hook: HookEvent, payload: Record<string, unknown
   if (hook.event === 'stop') return suites;
   const edited = editedFiles(payload, root);
   if (!edited) return suites;
-  return suites.filter((suite) => edited.inside.some((file) => file === suite || file.startsWith(`${suite}/`)));
+  // A package's suite also answers for the linked packages it imports (packages/core): their code is what it checks.
+  const reaches = (suite: string, file: string) => linkedPackageOf(path.join(root, suite), realpathOr(path.join(root, file))) !== undefined;
+  return suites.filter((suite) => edited.inside.some((file) => file === suite || file.startsWith(`${suite}/`) || reaches(suite, file)));
+}
+
+function realpathOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 export async function acrossSuites(hook: HookEvent, payload: Record<string, unknown>, env: SpecEnvironment, suites: string[], one: OneHook): Promise<HookAnswer> {

@@ -28,6 +28,8 @@ export function fileLineDebt({ file, shape, executed, claimed }: LineDebtInput):
 }
 
 export const NO_LINE_RECORD = 'no line-coverage run yet: run `spec verify --coverage` (every scenario, no filter) to record which lines the scenarios execute';
+/** No source file to measure lines in: specloop found no code outside the checks (steps, support, tests, tool configs). */
+export const NO_SOURCES = 'no source file found: no code outside the steps, support files and tests (a workspace package the suite imports is counted when npm, pnpm or yarn links it into node_modules)';
 
 export interface LineFigures {
   unspecified: Figure;

@@ -1,6 +1,7 @@
 import { METRIC_NAMES, type DebtReport, type DebtSummary, type Figure, type FileDebt, type HistoryEntry, type Metrics, type SpecDebt, type Values } from './model.js';
 import { penalties, SCORE_WEIGHTS, scoreOf } from './score.js';
 import { nameFew } from '../core/name-few.js';
+import { NO_SOURCES } from './line-debt.js';
 
 const SCORED = Object.keys(SCORE_WEIGHTS) as (keyof typeof SCORE_WEIGHTS)[];
 
@@ -112,6 +113,8 @@ function figures(input: MeasureInput): Metrics {
 function coverageFigures(coverage: Measured<CoverageInput>): Pick<Metrics, 'unspecified' | 'declaredOnly' | 'opaqueComplexity'> {
   if (!('value' in coverage)) return { unspecified: { value: null, because: coverage.because }, declaredOnly: { value: null, because: coverage.because }, opaqueComplexity: { value: null, because: coverage.because } };
   const { files, stale } = coverage.value;
+  // 0 over no code would read as "all of it specified": say it was not measured, and why.
+  if (files.length === 0) return { unspecified: { value: null, because: NO_SOURCES }, declaredOnly: { value: null, because: NO_SOURCES }, opaqueComplexity: { value: null, because: NO_SOURCES } };
   if (stale.length > 0) {
     const because = `stale: ${nameFew(stale)} changed since the last line-coverage run (${coverage.value.recordedAt}): run spec verify --coverage (every scenario) to measure them`;
     return { unspecified: { value: null, because }, declaredOnly: { value: null, because }, opaqueComplexity: { value: null, because } };

@@ -1,7 +1,7 @@
 import type { Figure, MetricName, Metrics } from './model.js';
 import type { MeasureInput } from './measure.js';
 import { NO_ACK } from './ack-debt.js';
-import { NO_LINE_RECORD } from './line-debt.js';
+import { NO_LINE_RECORD, NO_SOURCES } from './line-debt.js';
 
 /*
  * The debt score, 0–100 (100: no debt): each scored metric as a share of its whole, weighted. The
@@ -46,7 +46,7 @@ export function penalties(input: MeasureInput): Partial<Record<Scored, number>> 
  * record, no ack). Any other reason (stale lines, a narrowed run, a run cut short) is this run
  * missing a figure the project does measure.
  */
-const NOT_SET_UP = new Set([NO_LINE_RECORD, NO_ACK]);
+const NOT_SET_UP = new Set([NO_LINE_RECORD, NO_ACK, NO_SOURCES]);
 
 /**
  * score = round(100 × (1 − Σ wᵢ·pᵢ / Σ wᵢ)) over the scored metrics the project measures. A metric
@@ -66,8 +66,11 @@ export function scoreOf(metrics: Metrics, shares: Partial<Record<Scored, number>
   if (names.length === 0) return { value: null, because: 'no scored metric was measured' };
   const weights = sum(names.map((n) => SCORE_WEIGHTS[n]));
   const debt = sum(names.map((n) => SCORE_WEIGHTS[n] * shares[n]!)) / weights;
-  const left = scored.filter((n) => !names.includes(n));
-  return { value: Math.round(100 * (1 - debt)), ...(left.length ? { because: `over ${names.join(', ')} only: ${left.join(', ')} not measured` } : {}) };
+  // A metric measured over an empty whole (0 of 0) is not "not measured": its figure says 0.
+  const empty = scored.filter((n) => !names.includes(n) && metrics[n].value !== null);
+  const left = scored.filter((n) => !names.includes(n) && metrics[n].value === null);
+  const why = [...(empty.length ? [`${empty.join(', ')} measured over nothing (0 of 0)`] : []), ...(left.length ? [`${left.join(', ')} not measured`] : [])];
+  return { value: Math.round(100 * (1 - debt)), ...(why.length ? { because: `over ${names.join(', ')} only: ${why.join('; ')}` } : {}) };
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

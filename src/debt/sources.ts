@@ -1,25 +1,38 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { linkedPackages } from '../core/linked-packages.js';
 import { CODE_GLOB, CODE_IGNORE, isIgnoredPath } from '../impact/project-files.js';
 
 /**
  * The project's source files, the ones debt counts: the project's code files (no dependencies,
  * build output or dot-folders), less what checks the code rather than being it (step and
- * support files, tests, fixtures) and the tools' own config files. `sources` globs, when given,
- * choose instead (the exclusions still apply).
+ * support files, tests, fixtures) and the tools' own config files, and its linked packages'
+ * sources. `sources` globs, when given, choose instead (the exclusions still apply).
  */
 export async function sourceFiles(root: string, options: { steps: string[]; sources?: string[] }): Promise<string[]> {
   const all = await listCode(root);
+  const linked = options.sources?.length ? [] : await linkedSources(root);
   const key = JSON.stringify([options.steps, options.sources ?? []]);
   const known = filtered.get(all)?.get(key);
-  if (known) return [...known];
+  if (known) return [...known, ...linked];
   const chosen = options.sources?.length ? picomatch(options.sources.map(clean)) : () => true;
   const isSupport = picomatch(options.steps.map(clean));
   const files = all.filter((file) => chosen(file) && !isSupport(file) && !isCheckOrTooling(file)).sort();
   filtered.set(all, (filtered.get(all) ?? new Map<string, string[]>()).set(key, files));
-  return [...files];
+  return [...files, ...linked];
+}
+
+/**
+ * The source files of the project's linked packages (workspace siblings it imports: their code is
+ * the code its suite checks), as `../core/src/x.ts`, by the same rules as the project's own with
+ * the package's folder as its top (its tests, fixtures and tool configs are not its source).
+ */
+async function linkedSources(root: string): Promise<string[]> {
+  const realRoot = realpathSync(root);
+  const lists = await Promise.all(linkedPackages(root).map(async (pkg) => (await listCode(pkg.dir)).filter((file) => !isCheckOrTooling(file)).map((file) => path.relative(realRoot, path.join(pkg.dir, file)).split(path.sep).join('/'))));
+  return lists.flat().sort();
 }
 
 /** Per listing (kept while the tree stands), the sources each choice of globs picked from it. */

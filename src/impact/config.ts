@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseJsonc } from './jsonc.js';
 import type { FileSystem } from './types.js';
 import { isPlainObject } from '../core/plain-object.js';
+import { linkedPackages, type LinkedPackage } from '../core/linked-packages.js';
 
 export interface PathMapping {
   readonly pattern: string;
@@ -22,6 +23,8 @@ export interface ResolverConfig {
   /** package.json "imports" of the root package (`#internal/*`), and its folder. */
   readonly packageImports?: Readonly<Record<string, unknown>>;
   readonly packageDir: string;
+  /** Packages the project depends on whose code is its own (workspace siblings): followed into their source. */
+  readonly linked?: readonly LinkedPackage[];
   /** Every configuration file read or looked for: an update to one re-resolves everything. */
   readonly files: readonly string[];
 }
@@ -59,6 +62,7 @@ export function loadResolverConfig(root: string, fs: FileSystem, tsconfig: strin
     pathsBase: layer.baseUrl ?? layer.pathsDir ?? configDir,
     ...(imports ? { packageImports: imports } : {}),
     packageDir: root,
+    linked: linkedPackages(root),
     files,
   };
 }

@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
+import { linkedPackageOf } from '../core/linked-packages.js';
+import { isIgnored } from './project-files.js';
 
 const TIMEOUT_MS = 10_000;
 
@@ -17,7 +19,8 @@ function git(root: string, args: string[]): Promise<string> {
 
 /**
  * Files changed in the working tree (staged, unstaged and untracked), or since `since` (a commit,
- * branch or tag) plus untracked ones. Project-relative, forward slashes, sorted.
+ * branch or tag) plus untracked ones. Project-relative, forward slashes, sorted; files of a linked
+ * package (core/linked-packages.ts) are kept, as `../core/src/x.ts`, the rest of the work tree is not.
  */
 export async function changedFiles(root: string, since?: string): Promise<string[]> {
   if (since?.startsWith('-')) {
@@ -26,7 +29,8 @@ export async function changedFiles(root: string, since?: string): Promise<string
   let top: string;
   // Independent questions go to git at once: each spawn costs tens of ms on a busy machine.
   const committed = since === undefined ? hasCommits(root) : Promise.resolve(true);
-  const untrackedFiles = git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  // From the work tree's top (`:/`): a linked workspace package's new file is outside the project folder.
+  const untrackedFiles = git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/']);
   untrackedFiles.catch(() => undefined);
   try {
     top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
@@ -53,9 +57,17 @@ export async function changedFiles(root: string, since?: string): Promise<string
   // git speaks real paths: compare with the root's real path, or a symlinked root loses every file.
   const realRoot = realpathSync(root);
   const fromTop = diff.split('\0').filter(Boolean).map((f) => path.join(top, f));
-  const fromRoot = untracked.split('\0').filter(Boolean).map((f) => path.join(realRoot, f));
-  const rel = [...fromTop, ...fromRoot].map((f) => path.relative(realRoot, f).split(path.sep).join('/')).filter((f) => !f.startsWith('..'));
+  const fromUntracked = untracked.split('\0').filter(Boolean).map((f) => path.join(top, f));
+  // Outside the project only a linked package's files count (its code is the suite's code under test): as `../core/src/x.ts`.
+  const kept = [...fromTop, ...fromUntracked].filter((f) => !path.relative(realRoot, f).startsWith('..') || inLinkedPackage(realRoot, f));
+  const rel = kept.map((f) => path.relative(realRoot, f).split(path.sep).join('/'));
   return [...new Set(rel)].sort();
+}
+
+/** A linked package's own file: not its dependencies, build output or dot-folders (its .spec/), as for the project's own. */
+function inLinkedPackage(root: string, file: string): boolean {
+  const pkg = linkedPackageOf(root, file);
+  return pkg !== undefined && !isIgnored(pkg.dir, file);
 }
 
 async function hasCommits(root: string): Promise<boolean> {

@@ -59,10 +59,13 @@ export class GraphBase {
     return path.resolve(this.root, file);
   }
 
-  /** Under the root and not in node_modules. */
+  /** Under the root or a linked package's folder, and not in node_modules. */
   protected inProject(abs: string): boolean {
-    const rel = path.relative(this.root, abs);
-    return !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules');
+    const under = (dir: string) => {
+      const rel = path.relative(dir, abs);
+      return !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules');
+    };
+    return under(this.root) || (this.resolver.config.linked ?? []).some((p) => under(p.dir));
   }
 
   /** Adds an entry (parsed when `module`); true when it was parsed and needs resolving. */

@@ -10,6 +10,7 @@ import { GraphBase, isModulePath, type GraphOptions } from './graph-base.js';
 import type { FileEntry } from './edges.js';
 import { initParser } from './parse.js';
 import type { ImportRecord, ParsedImport, UpdateResult } from './types.js';
+import { forgetLinkedPackages } from '../core/linked-packages.js';
 
 export { isModulePath, type CachedParse, type GraphOptions } from './graph-base.js';
 export type { FileSystem, ImportKind, ImportRecord, ParsedImport, UpdateResult } from './types.js';
@@ -90,6 +91,8 @@ export class ImportGraph extends GraphBase {
     const abs = this.abs(file);
     if (this.resolver.config.files.includes(abs)) {
       this.fs.invalidate?.(abs);
+      // A dependency added or removed may link a workspace package or unlink one.
+      if (abs.endsWith('package.json')) forgetLinkedPackages();
       this.resolver = this.makeResolver();
       const all = [...this.store.entries.keys()];
       this.resolveAll(all);

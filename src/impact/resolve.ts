@@ -10,9 +10,11 @@
  * the hit is returned as a `miss`: creating one of them later changes the answer.
  */
 import { isBuiltin } from 'node:module';
+import { isInside } from '../core/linked-packages.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolverConfig } from './config.js';
+import { linkedBases, linkedTargets } from './linked-entry.js';
 import { conditionTargets, matchPattern, packageName } from './specifiers.js';
 import type { FileSystem, UnresolvedReason } from './types.js';
 
@@ -62,7 +64,14 @@ export class Resolver {
       const found = this.fromPaths([path.resolve(this.config.baseUrl, spec)], ts, false);
       if (found.kind === 'file') return { ...found, misses: [...misses, ...found.misses] };
     }
-    return { kind: 'external', name: packageName(spec) };
+    const name = packageName(spec);
+    const linked = this.config.linked?.find((p) => p.name === name);
+    if (linked) {
+      const subpath = spec === name ? '.' : `.${spec.slice(name.length)}`;
+      const found = this.fromPaths(linkedBases(linked, linkedTargets(linked.dir, subpath, this.fs)), true, false);
+      return found.kind !== 'unresolved' ? found : { kind: 'unresolved', reason: 'not-found', misses: [...misses, ...found.misses] };
+    }
+    return { kind: 'external', name };
   }
 
   private packageImport(spec: string, ts: boolean): Resolution {
@@ -91,7 +100,8 @@ export class Resolver {
     const nm = file.lastIndexOf(`${path.sep}node_modules${path.sep}`);
     if (nm >= 0) return { kind: 'external', name: packageName(file.slice(nm + 14).split(path.sep).join('/')) };
     const rel = path.relative(this.root, file);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) return { kind: 'unresolved', reason: 'outside-root', misses };
+    const outside = rel.startsWith('..') || path.isAbsolute(rel);
+    if (outside && !this.config.linked?.some((p) => isInside(file, p.dir))) return { kind: 'unresolved', reason: 'outside-root', misses };
     return { kind: 'file', path: file, misses };
   }
 }

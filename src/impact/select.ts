@@ -1,9 +1,10 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { readTextIfExists } from '../core/fs.js';
 import type { ImportGraph } from './graph.js';
 import type { ScenarioMap } from './scenario-map.js';
+import { unplacedLinkedChange } from './linked-change.js';
 import { addReaders, readWhileLoading } from './reads.js';
+import { looksLikeSupport } from './support-kind.js';
 
 export interface SelectionInput {
   root: string;
@@ -57,6 +58,8 @@ export function selectScenarios(input: SelectionInput): Selection {
   if (loadRead) return everything('changed (the code read it while loading or in a BeforeAll/AfterAll hook)', loadRead);
   const shared = reachedSharedSupport(input);
   if (shared) return everything(shared.via === shared.file ? 'changed (support code every scenario loads: World, hooks or setup)' : `changed (it reaches ${shared.via}, support code every scenario loads)`, shared.file);
+  const unplaced = unplacedLinkedChange(changed, input.root, input.graph, map);
+  if (unplaced) return everything('changed in a linked package, and neither imports nor coverage place it', unplaced);
   const reasons: Selection['reasons'] = [];
   const add = (target: string, because: string) => reasons.push({ target, because });
   const specs = new Set(input.specFiles);
@@ -161,18 +164,6 @@ function reachedSharedSupport(input: SelectionInput): { file: string; via: strin
     if (via) return { file, via };
   }
   return undefined;
-}
-
-/**
- * Code no run loaded that the step globs match (a new step file in a new folder, too): it may
- * define steps for undefined ones. Maps recorded before the globs were kept: the folders of the
- * known step files instead.
- */
-function looksLikeSupport(file: string, map: ScenarioMap): boolean {
-  if (!/\.(?:[cm]?[jt]sx?)$/.test(file) || file.endsWith('.d.ts') || file.includes('node_modules/')) return false;
-  if (map.supportGlobs) return picomatch(map.supportGlobs, { dot: false })(file);
-  const dirs = new Set(map.supportFiles.map((f) => path.posix.dirname(f)));
-  return [...dirs].some((dir) => (dir === '.' ? !file.includes('/') : file.startsWith(`${dir}/`)));
 }
 
 function unique(values: string[]): string[] {

@@ -1,6 +1,8 @@
+import picomatch from 'picomatch';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readTextIfExists } from '../core/fs.js';
+import type { ScenarioMap } from './scenario-map.js';
 import { definesStepsOnly } from './steps-only.js';
 
 /**
@@ -33,3 +35,14 @@ function stepsOnlyOnDisk(file: string): boolean {
   return stepsOnly;
 }
 
+/**
+ * Code no run loaded that the step globs match (a new step file in a new folder, too): it may
+ * define steps for undefined ones. Maps recorded before the globs were kept: the folders of the
+ * known step files instead.
+ */
+export function looksLikeSupport(file: string, map: ScenarioMap): boolean {
+  if (!/\.(?:[cm]?[jt]sx?)$/.test(file) || file.endsWith('.d.ts') || file.includes('node_modules/')) return false;
+  if (map.supportGlobs) return picomatch(map.supportGlobs, { dot: false })(file);
+  const dirs = new Set(map.supportFiles.map((f) => path.posix.dirname(f)));
+  return [...dirs].some((dir) => (dir === '.' ? !file.includes('/') : file.startsWith(`${dir}/`)));
+}

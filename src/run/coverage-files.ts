@@ -81,12 +81,16 @@ export function scriptPath(url: string): string | undefined {
 export class ProjectScripts {
   private readonly known = new Map<string, string | null>();
   private readonly prefix: string;
+  private readonly linked: readonly string[];
 
+  /** `linked`: folders of linked packages (workspace siblings) whose code is the project's too, kept as `../core/src/x.ts`. */
   constructor(
-    root: string,
+    private readonly root: string,
     private readonly exclude?: (absPath: string) => boolean,
+    linked: readonly string[] = [],
   ) {
     this.prefix = rootPrefix(root);
+    this.linked = linked.map(rootPrefix);
   }
 
   /** The script's root-relative path, or undefined when it is not one of the project's files. */
@@ -98,7 +102,10 @@ export class ProjectScripts {
 
   private classify(url: string): string | null {
     const abs = scriptPath(url);
-    if (abs === undefined || !abs.startsWith(this.prefix)) return null;
+    if (abs === undefined) return null;
+    const dir = this.linked.find((d) => abs.startsWith(d));
+    if (dir !== undefined) return hasNodeModulesSegment(toPosix(abs.slice(dir.length))) || this.exclude?.(abs) ? null : toPosix(path.relative(this.root, abs));
+    if (!abs.startsWith(this.prefix)) return null;
     const rel = toPosix(abs.slice(this.prefix.length));
     return rel === '' || hasNodeModulesSegment(rel) || this.exclude?.(abs) ? null : rel;
   }

@@ -1,6 +1,7 @@
 import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import { anyFunctionRan, coveredFiles, ProjectScripts, type FunctionCoverage, type ScriptCoverage } from './coverage-files.js';
+import { linkedPackages } from '../core/linked-packages.js';
 import { LineCoverage } from './line-coverage.js';
 
 /**
@@ -23,8 +24,9 @@ export class CoverageRecorder {
     this.session.connect();
     this.post('Profiler.enable');
     this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: lines });
-    this.lineCoverage = lines ? new LineCoverage(root, exclude) : undefined;
-    this.scripts = new ProjectScripts(root, exclude);
+    const linked = linkedPackages(root).map((p) => p.dir);
+    this.lineCoverage = lines ? new LineCoverage(root, exclude, linked) : undefined;
+    this.scripts = new ProjectScripts(root, exclude, linked);
   }
 
   /** Starts the run's line coverage afresh (a long-lived runner's next load). */

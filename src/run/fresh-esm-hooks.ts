@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 interface Data {
   root: string;
+  /** Folder URLs of linked packages (workspace siblings), renamed as the project's own files are. */
+  linked?: string[];
   generation: SharedArrayBuffer;
 }
 
@@ -38,17 +40,18 @@ type NextResolve = (specifier: string, context: ResolveContext) => Promise<Resol
 type NextLoad = (url: string, context: unknown) => Promise<Loaded>;
 
 const PARAM = 'specloop-run';
-let rootUrl = '';
+let rootUrls: string[] = [];
 let generation: Int32Array | undefined;
 
 export function initialize(data: Data): void {
-  rootUrl = data.root;
+  rootUrls = [data.root, ...(data.linked ?? [])];
   generation = new Int32Array(data.generation);
 }
 
-/** Only the project's own files are renamed: dependencies are the start-up worth keeping. */
+/** Only the project's own files (and its linked packages') are renamed: dependencies are the start-up worth keeping. */
 function isProjectFile(url: string): boolean {
-  return url.startsWith(rootUrl) && !url.slice(rootUrl.length).split(/[?#]/)[0]!.split('/').includes('node_modules');
+  const base = rootUrls.find((root) => url.startsWith(root));
+  return base !== undefined && !url.slice(base.length).split(/[?#]/)[0]!.split('/').includes('node_modules');
 }
 
 function currentRun(): number {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { executedIntervals, unionIntervals, type Intervals } from './executed-ranges.js';
 import { hasNodeModulesSegment, rootPrefix, scriptPath, toPosix, type ScriptCoverage } from './coverage-files.js';
 import { executedSourceLines } from './source-lines.js';
@@ -13,12 +14,16 @@ export class LineCoverage {
   /** Scripts already known not to be the project's (Node's, dependencies'): most of every take. */
   private readonly others = new Set<string>();
   private readonly prefix: string;
+  private readonly linked: readonly string[];
 
+  /** `linked`: folders of linked packages (workspace siblings), whose lines count as the project's (`../core/src/x.ts`). */
   constructor(
-    root: string,
+    private readonly root: string,
     private readonly exclude: (absPath: string) => boolean,
+    linked: readonly string[] = [],
   ) {
     this.prefix = rootPrefix(root);
+    this.linked = linked.map(rootPrefix);
   }
 
   fold(result: readonly ScriptCoverage[]): void {
@@ -65,11 +70,12 @@ export class LineCoverage {
 
   private projectFile(url: string): string | undefined {
     const abs = scriptPath(url);
-    if (abs === undefined || !abs.startsWith(this.prefix) || this.exclude(abs)) return undefined;
-    return hasNodeModulesSegment(toPosix(abs.slice(this.prefix.length))) ? undefined : abs;
+    return abs === undefined || this.relative(abs) === undefined ? undefined : abs;
   }
 
   private relative(abs: string): string | undefined {
+    const dir = this.linked.find((d) => abs.startsWith(d));
+    if (dir !== undefined) return hasNodeModulesSegment(toPosix(abs.slice(dir.length))) || this.exclude(abs) ? undefined : toPosix(path.relative(this.root, abs));
     if (!abs.startsWith(this.prefix) || this.exclude(abs)) return undefined;
     const rel = toPosix(abs.slice(this.prefix.length));
     return rel === '' || hasNodeModulesSegment(rel) ? undefined : rel;

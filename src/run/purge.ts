@@ -10,11 +10,12 @@ const cache = (createRequire(import.meta.url) as NodeJS.Require).cache as Cache;
  * from the CommonJS module cache, so the next require re-evaluates them with the new code while every
  * untouched module stays loaded. Modules under node_modules are never dropped.
  */
-export function purgeModules(changed: string[], alwaysPurge: string[], root: string): number {
+export function purgeModules(changed: string[], alwaysPurge: string[], root: string, linked: readonly string[] = []): number {
   const importers = reverseEdges();
   const doomed = new Set<string>();
+  const roots = [root, ...linked];
   const visit = (id: string) => {
-    if (doomed.has(id) || id.includes(`${path.sep}node_modules${path.sep}`) || !id.startsWith(root)) return;
+    if (doomed.has(id) || id.includes(`${path.sep}node_modules${path.sep}`) || !roots.some((r) => id.startsWith(r))) return;
     doomed.add(id);
     for (const parent of importers.get(id) ?? []) visit(parent);
   };

@@ -6,6 +6,7 @@
 import { createRequire, register as registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { SupportJob } from './protocol.js';
+import { linkedPackages } from '../core/linked-packages.js';
 
 const ownRequire = createRequire(import.meta.url);
 
@@ -30,7 +31,8 @@ export async function registerTypeScript(support: SupportJob, root: string): Pro
   const { register } = (await import('tsx/esm/api')) as { register: () => void };
   register();
   // After tsx, so these run first and rename what tsx resolved.
-  const data = { root: pathToFileURL(root).href + '/', generation: generation.buffer };
+  // Linked packages (workspace siblings the project imports) are its code too: they load fresh as well.
+  const data = { root: pathToFileURL(root).href + '/', linked: linkedPackages(root).map((p) => pathToFileURL(p.dir).href + '/'), generation: generation.buffer };
   // From dist/ the hooks are .js; from source (the unit tests) they are .ts, which the loader
   // thread reads through tsx's hooks, or Node 22+'s own type stripping, where a .js name fails.
   const hooks = import.meta.url.endsWith('.ts') ? './fresh-esm-hooks.ts' : './fresh-esm-hooks.js';

@@ -28,6 +28,7 @@ import { jsSyntaxErrorAt } from '../core/syntax-check.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 import { compileCacheIsOn, enableCompileCache } from '../core/compile-cache.js';
 import readRecorder from './read-recorder.cjs';
+import { linkedPackages } from '../core/linked-packages.js';
 
 const ownRequire = createRequire(import.meta.url);
 function mark(label: string): void {
@@ -45,10 +46,11 @@ interface Loaded { library: Library; takeThrown: () => RunError | undefined; sup
 let lastSupport: string[] = [];
 let loads = 0;
 
-/** Every loaded module of the project itself (not under node_modules). */
+/** Every loaded module of the project itself and of its linked packages (not under node_modules). */
 function projectModules(root: string): string[] {
   const cache = ownRequire.cache as Record<string, unknown>;
-  return Object.keys(cache).filter((id) => id.startsWith(root + path.sep) && !id.includes(`${path.sep}node_modules${path.sep}`));
+  const roots = [root, ...linkedPackages(root).map((p) => p.dir)].map((r) => r + path.sep);
+  return Object.keys(cache).filter((id) => roots.some((r) => id.startsWith(r)) && !id.includes(`${path.sep}node_modules${path.sep}`));
 }
 let recorder: CoverageRecorder | undefined;
 /** What the code reads through fs, per scenario and outside scenarios (read-recorder.ts). */
@@ -93,7 +95,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   const supportFiles = expandCompacted(support.requirePaths);
   if (loads++ > 0) {
     freshModules();
-    purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd());
+    purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd(), linkedPackages(process.cwd()).map((p) => p.dir));
   }
   lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };

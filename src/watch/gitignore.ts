@@ -22,6 +22,8 @@ export async function loadGitignore(root: string): Promise<GitIgnored> {
   if (rules.length === 0) return () => false;
   // Outer files first: a deeper file's `!pattern` may re-include what an outer one ignored.
   return (relative) => {
+    // A linked package's file (../core/src/x.ts): the project's .gitignore files do not reach it.
+    if (relative.startsWith('../')) return false;
     let ignored = false;
     for (const { dir, matcher } of rules) {
       const below = dir === '.' ? relative : relative.startsWith(`${dir}/`) ? relative.slice(dir.length + 1) : undefined;

@@ -54,7 +54,8 @@ export class RunnerPool {
   take(changed: string[]): { child: Runner; reused: boolean; runs: number } {
     const warm = this.warm;
     this.warm = undefined;
-    const configChanged = changed.some(isConfigFile);
+    // A linked package's file (../core/src/x.ts) is outside the folder a runner re-reads on reuse: a fresh runner loads it anew.
+    const configChanged = changed.some((f) => isConfigFile(f) || f.startsWith('../'));
     if (warm && warm.child.alive && !configChanged) return mark('watch', `runner warm (${warm.runs} runs on it)`), { child: warm.child, reused: true, runs: warm.runs };
     warm?.child.kill();
     if (configChanged && this.spareLoaded) this.dropSpare();

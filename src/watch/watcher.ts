@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FSWatcher, watch as watchFiles } from 'chokidar';
+import { isInside, linkedPackages } from '../core/linked-packages.js';
 import { isIgnored } from '../impact/project-files.js';
 
 export interface WatcherEvents {
@@ -10,7 +11,13 @@ export interface WatcherEvents {
 
 /** Watches the project (dependencies, build output and dot-folders left out); `ready` resolves once it is watching, with how many paths. */
 export function startWatcher(root: string, watch: typeof watchFiles, on: WatcherEvents): { watcher: FSWatcher; ready: Promise<number> } {
-  const watcher = watch(root, { ignoreInitial: true, ignored: (file: string) => isIgnored(root, file) });
+  // Linked packages (workspace siblings the project imports) are its code too: their folders are watched, by the same rules.
+  const linked = linkedPackages(root).map((p) => p.dir);
+  const ignored = (file: string) => {
+    const dir = linked.find((d) => isInside(file, d));
+    return dir ? isIgnored(dir, file) : isIgnored(root, file);
+  };
+  const watcher = watch([root, ...linked], { ignoreInitial: true, ignored });
   watcher.on('all', (_event, file) => on.saw(file));
   // chokidar swallows repeated 'change' events within 50 ms; the raw events of each write keep a
   // burst's quiet window open until its last write (where the platform reports them).
