@@ -24,10 +24,19 @@ Feature: The cucumber profile's language, order and dryRun
     Then the exit code is 0
     And the verdict counts 3 passed and 0 failed scenarios
 
-  Scenario: spec compile reads the specs in the profile's language as verify does
+  Scenario: spec compile and MCP list_specs read the specs in the profile's language as verify does
     When I run "spec compile --json"
     Then the exit code is 0
     And stdout is JSON in which "files" is "[{\"path\":\"features/emprunts.feature\",\"kind\":\"feature\",\"scenarios\":2,\"problems\":0},{\"path\":\"features/returns.feature\",\"kind\":\"feature\",\"scenarios\":1,\"problems\":0}]"
+    When I run "spec mcp" with these requests on stdin, closing it once each is answered:
+      """
+      {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"acceptance","version":"1"}}}
+      {"jsonrpc":"2.0","method":"notifications/initialized"}
+      {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"list_specs","arguments":{}}}
+      """
+    Then the exit code is 0
+    And stdout contains "features/emprunts.feature:9"
+    And stdout contains "Le quatrième livre est refusé"
 
   Scenario: A failure in a French spec is reported at its step
     Given the file "src/bibliotheque.js" contains:

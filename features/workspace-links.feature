@@ -18,6 +18,21 @@ Feature: A workspace package's code is part of the suite that imports it
     And stdout contains "features/coupon.feature:3"
     And stdout does not contain "nothing affected"
 
+  Scenario: MCP verify with changedOnly after an edit to the linked package runs the scenarios it reaches
+    When I run "spec verify --gate none" in the folder "packages/e2e"
+    Then the exit code is 0
+    When I replace "subtotal / 2" with "subtotal / 3" in the file "packages/core/src/discount.ts"
+    And I run "spec mcp --cwd packages/e2e" with these requests on stdin, closing it once each is answered:
+      """
+      {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"acceptance","version":"1"}}}
+      {"jsonrpc":"2.0","method":"notifications/initialized"}
+      {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"verify","arguments":{"changedOnly":true,"gates":"none"}}}
+      """
+    Then the exit code is 0
+    And stdout contains "features/coupon.feature:3"
+    And stdout contains "1 failed"
+    And stdout does not contain "nothing affected"
+
   Scenario: --changed with no scenario map yet still runs the suite on an edit to the linked package
     When I replace "subtotal / 2" with "subtotal / 3" in the file "packages/core/src/discount.ts"
     And I run "spec verify --changed --gate none --cwd packages/e2e"

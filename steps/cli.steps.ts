@@ -88,6 +88,12 @@ When('I run {string} with this on stdin:', async function (this: CliWorld, comma
   await run(this, command, {}, undefined, input.replaceAll('<project>', this.project));
 });
 
+When('I run {string} with these requests on stdin, closing it once each is answered:', async function (this: CliWorld, command: string, input: string) {
+  const [program, ...args] = splitCommand(command);
+  assert.equal(program, 'spec', `commands start with "spec": ${command}`);
+  await this.runSpec(args, {}, undefined, input.replaceAll('<project>', this.project), this.project, true);
+});
+
 When('I run {string} with {word} set to {string} and this on stdin:', async function (this: CliWorld, command: string, name: string, value: string, input: string) {
   await run(this, command, { [name]: value }, undefined, input.replaceAll('<project>', this.project));
 });

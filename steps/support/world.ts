@@ -52,8 +52,9 @@ export class SpecWorld extends World {
   /**
    * Runs spec; with `interrupt`, sends that signal once `afterFile` exists in the project (the
    * scenario's own steps write it when the run is under way), as a person pressing Ctrl-C would.
+   * With `answered`, `input` is JSON-RPC lines, and stdin closes once each request is answered.
    */
-  async runSpec(args: string[], env: Record<string, string | undefined> = {}, interrupt?: { signal: NodeJS.Signals; afterFile: string }, input?: string, folder = this.project): Promise<CliRun> {
+  async runSpec(args: string[], env: Record<string, string | undefined> = {}, interrupt?: { signal: NodeJS.Signals; afterFile: string }, input?: string, folder = this.project, answered = false): Promise<CliRun> {
     const merged: NodeJS.ProcessEnv = { ...stripAgentVariables(process.env), NO_COLOR: '1', ...env };
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -61,10 +62,21 @@ export class SpecWorld extends World {
       env: merged,
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
-    if (input !== undefined) child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    if (input !== undefined && !answered) child.stdin!.end(input);
+    if (input !== undefined && answered) {
+      // A JSON-RPC client keeps stdin open until its requests are answered: a server may drop what is in flight when stdin ends.
+      child.stdin!.write(input.endsWith('\n') ? input : `${input}\n`);
+      const ids = input.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as { id?: unknown; method?: string }).filter((m) => m.id !== undefined && m.method).map((m) => m.id);
+      const done = () => ids.every((id) => stdout.split('\n').some((line) => line.includes(`"id":${JSON.stringify(id)}`) && /"(result|error)"/.test(line)));
+      const deadline = setTimeout(() => child.stdin!.end(), 50_000).unref();
+      child.on('close', () => clearTimeout(deadline));
+      child.stdout!.on('data', () => {
+        if (done() && !child.stdin!.writableEnded) clearTimeout(deadline), child.stdin!.end();
+      });
+    }
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     if (interrupt) void this.signalWhen(child, interrupt);
     const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
