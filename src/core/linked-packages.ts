@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isInside } from './fs.js';
 
 /**
  * A package the project depends on whose real folder is outside every node_modules: a workspace
@@ -51,7 +52,7 @@ function findLinked(root: string): LinkedPackage[] {
       seen.add(dir);
       // The project's own folder or one inside it is already its code; one holding the project
       // (a dependency on the monorepo's root package) would make the whole repository "linked".
-      if (own && (isInside(dir, own) || isInside(own, dir))) continue;
+      if (own && (isInside(own, dir) || isInside(dir, own))) continue;
       // specloop itself, linked while someone works on it (`npm link specloop`), is the tool, not the code under test.
       if (dir === SPECLOOP) continue;
       linked.push({ name, dir });
@@ -100,12 +101,8 @@ function isInNodeModules(dir: string): boolean {
   return dir.split(path.sep).includes('node_modules');
 }
 
-export function isInside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /** The linked package holding `file` (an absolute real path), if any. */
 export function linkedPackageOf(root: string, file: string): LinkedPackage | undefined {
-  return linkedPackages(root).find((p) => isInside(file, p.dir) && !path.relative(p.dir, file).split(path.sep).includes('node_modules'));
+  return linkedPackages(root).find((p) => isInside(p.dir, file) && !path.relative(p.dir, file).split(path.sep).includes('node_modules'));
 }

@@ -10,7 +10,7 @@
  * the hit is returned as a `miss`: creating one of them later changes the answer.
  */
 import { isBuiltin } from 'node:module';
-import { isInside } from '../core/linked-packages.js';
+import { isInside } from '../core/fs.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolverConfig } from './config.js';
@@ -101,7 +101,7 @@ export class Resolver {
     if (nm >= 0) return { kind: 'external', name: packageName(file.slice(nm + 14).split(path.sep).join('/')) };
     const rel = path.relative(this.root, file);
     const outside = rel.startsWith('..') || path.isAbsolute(rel);
-    if (outside && !this.config.linked?.some((p) => isInside(file, p.dir))) return { kind: 'unresolved', reason: 'outside-root', misses };
+    if (outside && !this.config.linked?.some((p) => isInside(p.dir, file))) return { kind: 'unresolved', reason: 'outside-root', misses };
     return { kind: 'file', path: file, misses };
   }
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FSWatcher, watch as watchFiles } from 'chokidar';
-import { isInside, linkedPackages } from '../core/linked-packages.js';
+import { isInside } from '../core/fs.js';
+import { linkedPackages } from '../core/linked-packages.js';
 import { isIgnored } from '../impact/project-files.js';
 
 export interface WatcherEvents {
@@ -14,7 +15,7 @@ export function startWatcher(root: string, watch: typeof watchFiles, on: Watcher
   // Linked packages (workspace siblings the project imports) are its code too: their folders are watched, by the same rules.
   const linked = linkedPackages(root).map((p) => p.dir);
   const ignored = (file: string) => {
-    const dir = linked.find((d) => isInside(file, d));
+    const dir = linked.find((d) => isInside(d, file));
     return dir ? isIgnored(dir, file) : isIgnored(root, file);
   };
   const watcher = watch([root, ...linked], { ignoreInitial: true, ignored });
