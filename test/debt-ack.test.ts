@@ -79,8 +79,8 @@ function project(): string {
   write(root, 'spec.config.json', '{}');
   write(root, 'features/a.feature', 'Feature: A\n  Scenario: one\n    Given x\n');
   write(root, 'features/b.feature', 'Feature: B\n  Scenario: two\n    Given y\n');
-  write(root, 'steps/a.steps.ts', "import { x } from '../src/a.js';\nx();\n");
-  write(root, 'steps/b.steps.ts', "import { y } from '../src/b.js';\ny();\n");
+  write(root, 'steps/a.steps.ts', "import { Given } from '@cucumber/cucumber';\nimport { x } from '../src/a.js';\nGiven('a', () => x());\n");
+  write(root, 'steps/b.steps.ts', "import { Given } from '@cucumber/cucumber';\nimport { y } from '../src/b.js';\nGiven('b', () => y());\n");
   write(root, 'src/a.ts', 'export function x() {\n  return 1;\n}\n');
   write(root, 'src/b.ts', "import { x } from './a.js';\nexport function y() {\n  return x();\n}\n");
   return root;
@@ -118,11 +118,25 @@ describe('measureAckDebt', () => {
     ]);
   });
 
+  it('without coverage, code only the World reaches is traced by every spec: the World runs with every scenario', async () => {
+    const root = project();
+    write(root, 'steps/world.ts', "import { setWorldConstructor } from '@cucumber/cucumber';\nimport { z } from '../src/c.js';\nsetWorldConstructor(class { z = z; });\n");
+    write(root, 'src/c.ts', 'export const z = 1;\n');
+    await ackNow(root);
+    write(root, 'src/c.ts', 'export const z = 2;\n');
+    const map = { ...MAP, supportFiles: [...MAP.supportFiles, 'steps/world.ts'] };
+    const debt = await measureAckDebt(root, await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']), map);
+    expect(debt.specs.map((s) => [s.spec, s.drift])).toEqual([
+      ['features/a.feature', ['src/c.ts']],
+      ['features/b.feature', ['src/c.ts']],
+    ]);
+  });
+
   it('a step file changed with the code it reaches makes its spec self-graded, not drifted', async () => {
     const root = project();
     await ackNow(root);
     write(root, 'src/b.ts', "import { x } from './a.js';\nexport function y() {\n  return x() + 1;\n}\n");
-    write(root, 'steps/b.steps.ts', "import { y } from '../src/b.js';\ny();\ny();\n");
+    write(root, 'steps/b.steps.ts', "import { Given } from '@cucumber/cucumber';\nimport { y } from '../src/b.js';\nGiven('b', () => y() + y());\n");
     const debt = await measureAckDebt(root, await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']), MAP);
     expect(debt.figures.selfGraded.value).toBe(1);
     expect(debt.figures.drift.value).toBe(0);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ScenarioMap } from '../impact/scenario-map.js';
+import { sharedSupportFiles } from '../impact/support-kind.js';
 import { hashText, kindsOf, readAll, type AckKind, type ProjectFiles } from './ack-files.js';
 import { ackedText, loadAck, type Ack } from './ack-store.js';
 import { lineChanges, weighLines } from './line-diff.js';
@@ -15,7 +16,9 @@ import type { Figure } from './model.js';
  *   (a spec new since the ack counts as changed).
  * - specChurnRatio: 100 × spec lines added+removed ÷ source lines added+removed.
  * Traced = the files the spec's scenarios executed (scenario map, coverage on); for a spec whose
- * scenarios ran without coverage, the step files they bound to and every project file those import.
+ * scenarios ran without coverage, the step files they bound to, the support files every scenario
+ * runs with (the World, hooks, parameter types: as --changed and watch treat them), and every
+ * project file those import.
  */
 
 export const NO_ACK = 'no ack yet: run spec ack';
@@ -101,11 +104,13 @@ async function traceSpecs(root: string, map: ScenarioMap | undefined, changed: C
   const byFile = new Map(changed.map((c) => [c.file, c]));
   const specs = [...new Set(map.scenarios.map((s) => s.file))].filter((f) => files.specs.includes(f)).sort();
   const importsOf = await importClosure(root, map);
+  // Code reached only through `this` (the World requires lib/, the steps do not) still runs in every scenario.
+  const shared = [...new Set([...map.globalSupportFiles, ...sharedSupportFiles(root, map.supportFiles)])];
   return specs.map((spec) => {
     const scenarios = map.scenarios.filter((s) => s.file === spec);
     const stepFiles = new Set(scenarios.flatMap((s) => s.stepFiles));
     const covered = scenarios.some((s) => s.covered);
-    const traced = covered ? new Set(scenarios.flatMap((s) => s.covered ?? [])) : importsOf([...stepFiles]);
+    const traced = covered ? new Set(scenarios.flatMap((s) => s.covered ?? [])) : importsOf([...stepFiles, ...shared]);
     const changedCode = [...traced].filter((f) => byFile.get(f)?.kind === 'source').sort();
     const oracleChanged = byFile.has(spec) || [...stepFiles].some((f) => byFile.has(f));
     return { spec, traced: [...traced].sort(), changedCode, oracleChanged, drift: oracleChanged ? [] : changedCode, selfGraded: oracleChanged && changedCode.length > 0 };
