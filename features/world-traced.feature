@@ -29,3 +29,16 @@ Feature: Code reached only through the World is traced by every scenario
     Then stdout is JSON in which "figures.drift.value" is "2"
     When I run "spec debt --json"
     Then stdout is JSON in which "specs.0.traced" is '["step-definitions/stock_steps.js","support/world.js"]'
+
+  Scenario: A file renamed with one line changed counts that line, not the whole file as new
+    Given I replace "'insufficient stock for '" with "'not enough '" in the file "lib/inventory.js"
+    And I rename the file "lib/inventory.js" to "lib/stock.js"
+    And I replace "require('./inventory')" with "require('./stock')" in the file "lib/index.js"
+    When I run "spec review --json"
+    Then stdout is JSON in which "sources.0.file" is '"lib/stock.js"'
+    And stdout is JSON in which "sources.0.change" is '"changed"'
+    And stdout is JSON in which "sources.0.renamedFrom" is '"lib/inventory.js"'
+    And stdout is JSON in which "sources.0.added" is "1"
+    And stdout is JSON in which "sources.0.removed" is "1"
+    When I run "spec review"
+    Then stdout contains "renamed from lib/inventory.js"

@@ -907,3 +907,10 @@ Given('I remove the key {string} from the JSON file {string}', function (this: C
   delete data[key];
   writeFileSync(this.file(relative), `${JSON.stringify(data)}\n`);
 });
+
+Given('I rename the file {string} to {string}', function (this: CliWorld, from: string, to: string) {
+  const target = projectFile(this, to);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, readFileSync(projectFile(this, from)));
+  rmSync(projectFile(this, from));
+});

@@ -132,6 +132,20 @@ describe('measureAckDebt', () => {
     ]);
   });
 
+  it('a file renamed with one line changed counts that line; a new file that keeps little of a removed one is new', async () => {
+    const root = project();
+    write(root, 'src/long.ts', 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\nexport const d = 4;\n');
+    await ackNow(root);
+    rmSync(path.join(root, 'src/long.ts'));
+    write(root, 'src/renamed.ts', 'export const a = 1;\nexport const b = 20;\nexport const c = 3;\nexport const d = 4;\n');
+    const files = await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']);
+    const debt = await measureAckDebt(root, files, MAP);
+    expect(debt.changed.map((c) => [c.file, c.change, c.added, c.removed, c.renamedFrom])).toEqual([['src/renamed.ts', 'changed', 1, 1, 'src/long.ts']]);
+    write(root, 'src/renamed.ts', 'export const x = 9;\nexport const y = 8;\nexport const c = 3;\n');
+    const other = await measureAckDebt(root, await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']), MAP);
+    expect(other.changed.map((c) => [c.file, c.change])).toEqual([['src/renamed.ts', 'added'], ['src/long.ts', 'removed']]);
+  });
+
   it('a step file changed with the code it reaches makes its spec self-graded, not drifted', async () => {
     const root = project();
     await ackNow(root);
