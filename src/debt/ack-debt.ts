@@ -3,6 +3,7 @@ import type { ScenarioMap } from '../impact/scenario-map.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import { hashText, kindsOf, readAll, type AckKind, type ProjectFiles } from './ack-files.js';
 import { ackedText, loadAck, type Ack } from './ack-store.js';
+import { pairRenames } from './ack-renames.js';
 import { lineChanges, weighLines } from './line-diff.js';
 import type { Figure } from './model.js';
 
@@ -103,37 +104,6 @@ export async function diffAgainstAck(root: string, ack: Ack, files: ProjectFiles
   changed.sort((a, b) => b.unreviewed - a.unreviewed || b.added + b.removed - (a.added + a.removed) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // not localeCompare: its first call loads ICU (≈ 25 ms)
   return { changed, missing };
 }
-
-/**
- * A file added since the ack that keeps most of the text of one removed since (same kind) is that
- * file renamed (git mv, or a move outside git): only its changed lines count, as git's rename
- * detection would say, and the removed file is no longer listed. "Most": at least half the lines
- * of the larger side unchanged, as git's default similarity (50%).
- */
-function pairRenames(changed: ChangedFile[], texts: Map<string, string>): void {
-  const removed = changed.filter((c) => c.change === 'removed');
-  const added = changed.filter((c) => c.change === 'added');
-  // Pairs are diffed one by one: a rename is a few files, never a whole tree re-laid out against another.
-  if (!removed.length || !added.length || removed.length * added.length > 400) return;
-  const taken = new Set<string>();
-  for (const entry of added) {
-    const now = texts.get(entry.file) ?? '';
-    const size = lineCount(now);
-    let best: { from: ChangedFile; kept: number; diff: ReturnType<typeof lineChanges> } | undefined;
-    for (const from of removed) {
-      if (from.kind !== entry.kind || taken.has(from.file)) continue;
-      const diff = lineChanges(texts.get(from.file), now);
-      const kept = size - diff.addedCount;
-      if (kept * 2 >= Math.max(size, lineCount(texts.get(from.file) ?? '')) && kept > (best?.kept ?? 0)) best = { from, kept, diff };
-    }
-    if (!best) continue;
-    taken.add(best.from.file);
-    Object.assign(entry, { change: 'changed', renamedFrom: best.from.file, lines: best.diff.added, added: best.diff.addedCount, removed: best.diff.removedCount, unreviewed: entry.kind === 'source' ? weighLines(entry.file, now, best.diff.added) : 0 });
-  }
-  for (let i = changed.length - 1; i >= 0; i--) if (taken.has(changed[i]!.file) && changed[i]!.change === 'removed') changed.splice(i, 1);
-}
-
-const lineCount = (text: string) => (text === '' ? 0 : text.replace(/\n$/, '').split('\n').length);
 
 async function traceSpecs(root: string, map: ScenarioMap | undefined, changed: ChangedFile[], files: ProjectFiles): Promise<SpecTrace[]> {
   if (!map) return [];
