@@ -91,3 +91,30 @@ Feature: After spec ack, an agent's hooks do not let the oracle move in silence
     Then the exit code is 2
     And stderr contains "SPEC_ORACLE_CHANGED"
     And stderr contains "features/pricing.feature"
+
+  Scenario Outline: A spec changed since the ack that now fails: the <agent> agent is told its expectation is not the reviewed one
+    Given I replace "Then the total is 8" with "Then the total is 9" in the file "features/pricing.feature"
+    When I run "spec hook <agent> stop" with this on stdin:
+      """
+      { "session_id": "d6", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
+      """
+    Then the exit code is 2
+    And stderr contains "features/pricing.feature changed since the last spec ack"
+    And stderr contains "the failing expectation is not the reviewed one"
+
+    Examples:
+      | agent  |
+      | claude |
+      | codex  |
+
+  Scenario: Cursor: a failing changed spec is named to the agent, and the person's log says the suite fails
+    Given I replace "Then the total is 8" with "Then the total is 9" in the file "features/pricing.feature"
+    When I run "spec hook cursor stop" with this on stdin:
+      """
+      { "hook_event_name": "stop", "status": "completed", "workspace_roots": ["<project>"] }
+      """
+    Then the exit code is 0
+    And stdout is JSON in which "followup_message" contains "features/pricing.feature changed since the last spec ack"
+    And stdout is JSON in which "followup_message" contains "the failing expectation is not the reviewed one"
+    And stderr contains "the suite fails against the changed specs"
+    And stderr does not contain "the suite passes"

@@ -59,3 +59,25 @@ Feature: A BeforeAll or AfterAll hook that fails says why, and where
       | fixture     | major | file        | fs                                           | cucumber                                             |
       | cucumber-10 | 10    | db_hooks.js | const { readFileSync } = require('node:fs'); | const { BeforeAll } = require('@cucumber/cucumber'); |
       | cucumber-11 | 11    | db_hooks.ts | import { readFileSync } from 'node:fs';      | import { BeforeAll } from '@cucumber/cucumber';      |
+
+  Scenario Outline: A <kind> hook that throws fails its step, and the hint names the hook, not the step definition
+    Given the "world-file" fixture
+    And the file "features/support/step-trace.ts" contains:
+      """
+      import { <kind> } from '@cucumber/cucumber';
+
+      <kind>(function () {
+        throw new Error('the trace store is not open');
+      });
+      """
+    When I run "spec verify --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "failed-step" failure at "features/cart.feature:4"
+    And that failure's message contains "the trace store is not open"
+    And that failure's hint contains "fix the <kind> hook at features/support/step-trace.ts:3"
+    And that failure's hint does not contain "fix the step definition"
+
+    Examples:
+      | kind       |
+      | BeforeStep |
+      | AfterStep  |

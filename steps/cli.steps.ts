@@ -926,3 +926,10 @@ Given('specloop is installed in the project\'s node_modules', function (this: Cl
   mkdirSync(projectFile(this, 'node_modules'), { recursive: true });
   symlinkSync(REPO, projectFile(this, 'node_modules/specloop'), 'dir');
 });
+
+Given('I rename the file {string} to {string}', function (this: CliWorld, from: string, to: string) {
+  const target = projectFile(this, to);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, readFileSync(projectFile(this, from)));
+  rmSync(projectFile(this, from));
+});

@@ -79,8 +79,8 @@ function project(): string {
   write(root, 'spec.config.json', '{}');
   write(root, 'features/a.feature', 'Feature: A\n  Scenario: one\n    Given x\n');
   write(root, 'features/b.feature', 'Feature: B\n  Scenario: two\n    Given y\n');
-  write(root, 'steps/a.steps.ts', "import { x } from '../src/a.js';\nx();\n");
-  write(root, 'steps/b.steps.ts', "import { y } from '../src/b.js';\ny();\n");
+  write(root, 'steps/a.steps.ts', "import { Given } from '@cucumber/cucumber';\nimport { x } from '../src/a.js';\nGiven('a', () => x());\n");
+  write(root, 'steps/b.steps.ts', "import { Given } from '@cucumber/cucumber';\nimport { y } from '../src/b.js';\nGiven('b', () => y());\n");
   write(root, 'src/a.ts', 'export function x() {\n  return 1;\n}\n');
   write(root, 'src/b.ts', "import { x } from './a.js';\nexport function y() {\n  return x();\n}\n");
   return root;
@@ -118,11 +118,39 @@ describe('measureAckDebt', () => {
     ]);
   });
 
+  it('without coverage, code only the World reaches is traced by every spec: the World runs with every scenario', async () => {
+    const root = project();
+    write(root, 'steps/world.ts', "import { setWorldConstructor } from '@cucumber/cucumber';\nimport { z } from '../src/c.js';\nsetWorldConstructor(class { z = z; });\n");
+    write(root, 'src/c.ts', 'export const z = 1;\n');
+    await ackNow(root);
+    write(root, 'src/c.ts', 'export const z = 2;\n');
+    const map = { ...MAP, supportFiles: [...MAP.supportFiles, 'steps/world.ts'] };
+    const debt = await measureAckDebt(root, await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']), map);
+    expect(debt.specs.map((s) => [s.spec, s.drift])).toEqual([
+      ['features/a.feature', ['src/c.ts']],
+      ['features/b.feature', ['src/c.ts']],
+    ]);
+  });
+
+  it('a file renamed with one line changed counts that line; a new file that keeps little of a removed one is new', async () => {
+    const root = project();
+    write(root, 'src/long.ts', 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\nexport const d = 4;\n');
+    await ackNow(root);
+    rmSync(path.join(root, 'src/long.ts'));
+    write(root, 'src/renamed.ts', 'export const a = 1;\nexport const b = 20;\nexport const c = 3;\nexport const d = 4;\n');
+    const files = await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']);
+    const debt = await measureAckDebt(root, files, MAP);
+    expect(debt.changed.map((c) => [c.file, c.change, c.added, c.removed, c.renamedFrom])).toEqual([['src/renamed.ts', 'changed', 1, 1, 'src/long.ts']]);
+    write(root, 'src/renamed.ts', 'export const x = 9;\nexport const y = 8;\nexport const c = 3;\n');
+    const other = await measureAckDebt(root, await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']), MAP);
+    expect(other.changed.map((c) => [c.file, c.change])).toEqual([['src/renamed.ts', 'added'], ['src/long.ts', 'removed']]);
+  });
+
   it('a step file changed with the code it reaches makes its spec self-graded, not drifted', async () => {
     const root = project();
     await ackNow(root);
     write(root, 'src/b.ts', "import { x } from './a.js';\nexport function y() {\n  return x() + 1;\n}\n");
-    write(root, 'steps/b.steps.ts', "import { y } from '../src/b.js';\ny();\ny();\n");
+    write(root, 'steps/b.steps.ts', "import { Given } from '@cucumber/cucumber';\nimport { y } from '../src/b.js';\nGiven('b', () => y() + y());\n");
     const debt = await measureAckDebt(root, await projectFiles(root, ['features/**/*.feature'], ['steps/**/*.ts']), MAP);
     expect(debt.figures.selfGraded.value).toBe(1);
     expect(debt.figures.drift.value).toBe(0);

@@ -135,6 +135,9 @@ describe('spec mcp over stdio', () => {
     const absolute = await client.callTool({ name: 'list_specs', arguments: { paths: ['/etc'] } });
     expect(absolute.isError).toBe(true);
     expect(text(absolute)).toContain('SPEC_PATH_OUTSIDE_PROJECT');
+    // Named as the caller gave it, not as the project-relative path it was turned into (../../../etc/passwd).
+    const given = await client.callTool({ name: 'verify', arguments: { paths: ['/etc/passwd'] } });
+    expect(text(given)).toContain('path "/etc/passwd" is outside the project root');
     const linked = await client.callTool({ name: 'verify', arguments: { paths: ['features/elsewhere/x.feature:3'] } });
     expect(linked.isError).toBe(true);
     expect(text(linked)).toMatch(/outside the project root.*resolves to .*mcp-outside-/s);

@@ -20,14 +20,17 @@ export function bindingOf(result: RunResult, unused: UnusedScope | undefined): B
   };
 }
 
-/** Each spec that ran: its scenarios and the files they trace (executed, with coverage; else the step files they bind to). */
-export function specsOf(result: RunResult | undefined): Map<string, { scenarios: number; traced: string[] }> {
+/**
+ * Each spec that ran: its scenarios and the files they trace (executed, with coverage; else the step
+ * files they bind to and `shared`, the support files every scenario runs with: World, hooks, parameter types).
+ */
+export function specsOf(result: RunResult | undefined, shared: string[] = []): Map<string, { scenarios: number; traced: string[] }> {
   const specs = new Map<string, { scenarios: number; traced: Set<string> }>();
   const defFile = new Map(result?.definitions.map((d) => [d.id, d.uri]) ?? []);
   for (const s of result?.scenarios ?? []) {
     const spec = specs.get(s.uri) ?? { scenarios: 0, traced: new Set<string>() };
     spec.scenarios++;
-    for (const file of s.covered ?? s.steps.flatMap((st) => st.definitionIds.map((id) => defFile.get(id) ?? ''))) if (file) spec.traced.add(file);
+    for (const file of s.covered ?? [...s.steps.flatMap((st) => st.definitionIds.map((id) => defFile.get(id) ?? '')), ...shared]) if (file) spec.traced.add(file);
     specs.set(s.uri, spec);
   }
   return new Map([...specs].map(([file, s]) => [file, { scenarios: s.scenarios, traced: [...s.traced].sort() }]));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { locateProject } from '../config/project-root.js';
 import type { SpecEnvironment } from '../core/env.js';
 import { nameFew } from '../core/name-few.js';
+import type { Verdict } from '../report/verdict.js';
 import { describeConfigMove } from '../debt/ack-config.js';
 import { ACK_FILE } from '../debt/ack-store.js';
 import { oracleMoves } from '../debt/locked.js';
@@ -46,7 +47,22 @@ export function removedSpecsMessage(moved: OracleSinceAck): string {
   return `specloop: ${one ? 'the spec' : 'the specs'} ${nameFew(moved.removedSpecs, 20)} ${one ? 'was' : 'were'} removed since the last spec ack (${moved.at}): a removed spec checks nothing, so the suite passing without ${one ? 'it' : 'them'} does not mean the work is done. Restore ${one ? 'it' : 'them'} (git checkout, or the reviewed text under .spec/ack/) and make the code pass; removing a spec is a person's decision (spec review, then spec ack).`;
 }
 
-/** For the person: what moved under the agent, and how to look at it. */
-export function changedOracleMessage(moved: OracleSinceAck): string {
-  return `specloop: ${nameFew(moved.changed, 10)} changed since the last spec ack (${moved.at}); the suite passes against the changed specs, steps and config, not the reviewed ones. Review the change with spec review, and accept it with spec ack.`;
+/** For the person: what moved under the agent, what the suite said against it, and how to look at it. */
+export function changedOracleMessage(moved: OracleSinceAck, exitCode: number): string {
+  const outcome = exitCode === 0 ? 'the suite passes against' : exitCode === 1 ? 'the suite fails against' : 'spec could not check the suite against';
+  return `specloop: ${nameFew(moved.changed, 10)} changed since the last spec ack (${moved.at}); ${outcome} the changed specs, steps and config, not the reviewed ones. Review the change with spec review, and accept it with spec ack.`;
+}
+
+/** Of the files changed since the ack, the failing scenarios' specs and the step files their failing steps bound to. */
+export function changedAndFailing(moved: OracleSinceAck | undefined, verdict: Verdict): string[] {
+  if (!moved?.changed.length || verdict.exitCode !== 1) return [];
+  const failing = new Set(verdict.failures.flatMap((f) => (f.location && !f.draft ? [f.location.file] : [])));
+  for (const scenario of verdict.scenarios) if (scenario.status === 'failed') for (const step of scenario.steps) if (step.status === 'failed' && step.definition) failing.add(step.definition.file);
+  return moved.changed.filter((file) => failing.has(file));
+}
+
+/** For the agent, instead of "fix the code": the expectation it fails was changed since the person reviewed it. */
+export function changedFailingMessage(files: string[], moved: OracleSinceAck): string {
+  const one = files.length === 1;
+  return `${nameFew(files, 10)} changed since the last spec ack (${moved.at}): the failing expectation is not the reviewed one. If the person asked for this change, make the code meet it; if not, restore the reviewed text (spec review shows the change) rather than bend the code to ${one ? 'it' : 'them'}. A changed spec or step is the person's to accept (spec review, then spec ack).`;
 }

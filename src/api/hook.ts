@@ -10,7 +10,7 @@
 import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { workspaceSuites } from '../config/workspaces.js';
 import type { Verdict } from '../report/verdict.js';
-import { changedOracleMessage, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
+import { changedAndFailing, changedFailingMessage, changedOracleMessage, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
 import { editedFiles } from './hook-payload.js';
 import { loadRounds, saveRounds } from './hook-rounds.js';
 import { acrossSuites } from './hook-workspaces.js';
@@ -80,19 +80,19 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
   if (verdict.exitCode === 0 && !moved?.removedSpecs.length) {
     await saveRounds(env.cwd, session, 0);
     // Exit 0 with JSON on stdout: Claude Code and Codex show a systemMessage to the person.
-    return { exitCode: 0, verdict, ...(moved ? { stdout: `${JSON.stringify({ systemMessage: changedOracleMessage(moved) })}\n` } : {}) };
+    return { exitCode: 0, verdict, ...(moved ? { stdout: `${JSON.stringify({ systemMessage: changedOracleMessage(moved, verdict.exitCode) })}\n` } : {}) };
   }
   const rounds = payload.stop_hook_active === true ? await loadRounds(env.cwd, session) : 0;
   if (rounds >= STOP_ROUNDS) {
     await saveRounds(env.cwd, session, 0);
     const still = verdict.exitCode === 0 ? `a spec acked is still removed` : 'the gate still fails';
-    const message = [`specloop: ${still} after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}`, ...oracleLines(moved)].join('\n');
+    const message = [`specloop: ${still} after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}`, ...oracleLines(moved, verdict)].join('\n');
     // Codex fails a Stop hook whose stdout is not its JSON; systemMessage shows the person why the agent stopped.
     return { exitCode: 0, verdict, stdout: agent === 'codex' ? `${JSON.stringify({ systemMessage: message })}\n` : `${message}\n` };
   }
   await saveRounds(env.cwd, session, rounds + 1);
   // Exit 2 is input spec cannot check (no specs here, a config error): still not done, but not the code's fault.
-  const why = verdict.exitCode === 2 ? `spec cannot check the work (exit 2): fix what the report names, then ${verify} again.` : `${verify} fails. Fix the code (not the specs or steps) until it passes.`;
+  const why = verdict.exitCode === 2 ? `spec cannot check the work (exit 2): fix what the report names, then ${verify} again.` : `${verify} fails. ${fixWhat(moved, verdict)}`;
   const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: ${why}\n`;
   return { exitCode: 2, verdict, stderr: `${failing}${moved?.removedSpecs.length ? `${removedSpecsMessage(moved)}\n` : ''}` };
 }
@@ -103,9 +103,9 @@ async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment
   const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
   const removed = moved?.removedSpecs.length ? removedSpecsMessage(moved) : '';
   // Cursor's stop hook answers only with a follow-up to the agent: a change to review goes to its hook log.
-  const log = moved?.changed.length ? `${changedOracleMessage(moved)}\n` : undefined;
+  const log = moved?.changed.length ? `${changedOracleMessage(moved, verdict.exitCode)}\n` : undefined;
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict, stdout: '{}\n', ...(log ? { stderr: log } : {}) };
-  const failing = verdict.exitCode === 0 ? '' : `${verify} fails, so the work is not done. Fix the code (not the specs or steps) until it passes:\n\n${await report(verdict)}`;
+  const failing = verdict.exitCode === 0 ? '' : `${verify} fails, so the work is not done. ${fixWhat(moved, verdict).replace(/\.$/, ':')}\n\n${await report(verdict)}`;
   const followup = [failing, removed].filter(Boolean).join('\n\n');
   return { exitCode: 0, verdict, stdout: `${JSON.stringify({ followup_message: followup })}\n`, ...(log ? { stderr: log } : {}) };
 }
@@ -116,9 +116,15 @@ async function removedSince(env: SpecEnvironment): Promise<string | undefined> {
   return moved?.removedSpecs.length ? removedSpecsMessage(moved) : undefined;
 }
 
-function oracleLines(moved: OracleSinceAck | undefined): string[] {
+function oracleLines(moved: OracleSinceAck | undefined, verdict: Verdict): string[] {
   if (!moved) return [];
-  return [...(moved.removedSpecs.length ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved)] : [])];
+  return [...(moved.removedSpecs.length ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved, verdict.exitCode)] : [])];
+}
+
+/** What a failing suite asks of the agent: the code, unless what fails was changed since the person's review. */
+function fixWhat(moved: OracleSinceAck | undefined, verdict: Verdict): string {
+  const changed = changedAndFailing(moved, verdict);
+  return changed.length ? changedFailingMessage(changed, moved!) : 'Fix the code (not the specs or steps) until it passes.';
 }
 
 function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {

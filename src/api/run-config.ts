@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readObjectProfiles } from '../config/cucumber-profile.js';
 import { loadConfig } from '../config/load.js';
 import { findCucumberConfig, profileProblems } from '../config/profile.js';
+import { uncompiledTypeScript } from '../config/profile-typescript.js';
 import { profileName, resolveRunConfig, type ConfigOptions, type ReadProfile, type RunConfig } from '../config/run-config.js';
 import type { ResolvedConfig, UserConfig } from '../config/schema.js';
 import type { SpecEnvironment } from '../core/env.js';
@@ -33,6 +34,8 @@ export async function loadRunConfig(options: RunConfigOptions, env: SpecEnvironm
   const runner = runnerFor(config);
   const read = await readProfile(config, options, env, runner);
   const run = resolveRunConfig(config, read, options);
+  const uncompiled = read && run.overlay ? uncompiledTypeScript(env.cwd, read.file ?? 'the cucumber profile', read.profile, env.env.NODE_OPTIONS) : undefined;
+  if (uncompiled) run.overlay!.notes.push(uncompiled);
   await checkFilterOptions(options, config, run);
   checkRetryFilter(run);
   return { config, run };

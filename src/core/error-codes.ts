@@ -113,6 +113,7 @@ export const ERROR_CODES = {
   SPEC_PROFILE_UNKNOWN_KEY: { exit: 0, kind: 'config-error', description: 'a cucumber profile has a key cucumber does not know (a typo such as `requir:`): cucumber ignores it, so what it was meant to set is not set', fix: 'rename it to the option it meant (the warning says which), or remove it' },
   SPEC_COVERS_GLOB: { exit: 0, kind: 'parse-error', description: "a glob in a Markdown spec's `covers:` matches no file of the project, or points outside it, so it claims nothing", fix: 'make it a project-relative glob of the files the spec is about (src/refunds/**), or remove it' },
   SPEC_ACK_NO_CONFIG: { exit: 0, kind: 'config-error', description: '`spec verify --locked`: the ack was written before `spec ack` recorded spec.config and the cucumber profile, so a change to them cannot be seen', fix: 'have a person review the config, then run `spec ack`' },
+  SPEC_PROFILE_TS_UNCOMPILED: { exit: 0, kind: 'config-error', description: 'the cucumber profile names TypeScript support files but nothing cucumber-js would compile them with (`tsx` in `import:` is a file glob to cucumber-js and loads nothing): specloop compiles them itself, so `npx cucumber-js` can fail where spec verify passes', fix: 'preload tsx for cucumber-js: NODE_OPTIONS="--import tsx", or a support file calling register() from tsx/esm/api listed first in import: (CommonJS: requireModule: [\'tsx/cjs\'])' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

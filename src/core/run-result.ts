@@ -109,6 +109,8 @@ export interface RunResult {
   writes?: string[];
   /** With line coverage on: per project file loaded (root-relative), the 1-based source lines that ran. */
   executedLines?: Record<string, number[]>;
+  /** BeforeStep/AfterStep hooks (cucumber sends no message for them): a step one of them failed is the hook's to fix. */
+  stepHooks?: { kind: 'BeforeStep' | 'AfterStep'; uri: string; line: number }[];
   /** Specs cucumber could not parse (it then runs nothing): the parent compiles and reports them. */
   parseErrors?: { uri: string; message: string; line?: number; column?: number }[];
 }

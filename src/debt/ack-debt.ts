@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { ScenarioMap } from '../impact/scenario-map.js';
+import { sharedSupportFiles } from '../impact/support-kind.js';
 import { hashText, kindsOf, readAll, type AckKind, type ProjectFiles } from './ack-files.js';
 import { ackedText, loadAck, type Ack } from './ack-store.js';
+import { pairRenames } from './ack-renames.js';
 import { lineChanges, weighLines } from './line-diff.js';
 import type { Figure } from './model.js';
 
@@ -15,7 +17,9 @@ import type { Figure } from './model.js';
  *   (a spec new since the ack counts as changed).
  * - specChurnRatio: 100 × spec lines added+removed ÷ source lines added+removed.
  * Traced = the files the spec's scenarios executed (scenario map, coverage on); for a spec whose
- * scenarios ran without coverage, the step files they bound to and every project file those import.
+ * scenarios ran without coverage, the step files they bound to, the support files every scenario
+ * runs with (the World, hooks, parameter types: as --changed and watch treat them), and every
+ * project file those import.
  */
 
 export const NO_ACK = 'no ack yet: run spec ack';
@@ -33,6 +37,8 @@ export interface ChangedFile {
   removed: number;
   /** Weighted lines (sources only; 0 for specs and steps). */
   unreviewed: number;
+  /** A file of the ack gone now whose text this one mostly keeps (a rename): diffed against it. */
+  renamedFrom?: string;
 }
 
 export interface SpecTrace {
@@ -80,6 +86,7 @@ export async function diffAgainstAck(root: string, ack: Ack, files: ProjectFiles
   const paths = [...new Set([...kinds.keys(), ...Object.keys(ack.files)])].sort();
   const missing: string[] = [];
   const changed: ChangedFile[] = [];
+  const wholly = new Map<string, string>();
   for (const file of paths) {
     const now = texts.get(file);
     const then = ack.files[file];
@@ -91,7 +98,9 @@ export async function diffAgainstAck(root: string, ack: Ack, files: ProjectFiles
     const diff = lineChanges(before, now);
     const unreviewed = kind === 'source' && now !== undefined ? weighLines(file, now, diff.added) : 0;
     changed.push({ file, kind, change: !then ? 'added' : now === undefined ? 'removed' : 'changed', lines: diff.added, added: diff.addedCount, removed: diff.removedCount, unreviewed });
+    if (!then || now === undefined) wholly.set(file, (now ?? before) ?? '');
   }
+  pairRenames(changed, wholly);
   changed.sort((a, b) => b.unreviewed - a.unreviewed || b.added + b.removed - (a.added + a.removed) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // not localeCompare: its first call loads ICU (≈ 25 ms)
   return { changed, missing };
 }
@@ -101,11 +110,13 @@ async function traceSpecs(root: string, map: ScenarioMap | undefined, changed: C
   const byFile = new Map(changed.map((c) => [c.file, c]));
   const specs = [...new Set(map.scenarios.map((s) => s.file))].filter((f) => files.specs.includes(f)).sort();
   const importsOf = await importClosure(root, map);
+  // Code reached only through `this` (the World requires lib/, the steps do not) still runs in every scenario.
+  const shared = [...new Set([...map.globalSupportFiles, ...sharedSupportFiles(root, map.supportFiles)])];
   return specs.map((spec) => {
     const scenarios = map.scenarios.filter((s) => s.file === spec);
     const stepFiles = new Set(scenarios.flatMap((s) => s.stepFiles));
     const covered = scenarios.some((s) => s.covered);
-    const traced = covered ? new Set(scenarios.flatMap((s) => s.covered ?? [])) : importsOf([...stepFiles]);
+    const traced = covered ? new Set(scenarios.flatMap((s) => s.covered ?? [])) : importsOf([...stepFiles, ...shared]);
     const changedCode = [...traced].filter((f) => byFile.get(f)?.kind === 'source').sort();
     const oracleChanged = byFile.has(spec) || [...stepFiles].some((f) => byFile.has(f));
     return { spec, traced: [...traced].sort(), changedCode, oracleChanged, drift: oracleChanged ? [] : changedCode, selfGraded: oracleChanged && changedCode.length > 0 };

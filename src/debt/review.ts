@@ -33,6 +33,7 @@ export const ReviewSchema = z.strictObject({
       unreviewed: z.number(),
       scenarios: z.array(z.string()).describe('scenarios (file:line) that run it, from the scenario map'),
       changedWith: z.array(z.string()).optional().describe('specs that trace it and changed with it (self-graded): the code is still to review'),
+      renamedFrom: z.string().optional().describe('the file of the ack it was renamed from: only the lines changed since count'),
     }),
   ),
   /** spec.config and the cucumber profile: they decide what is checked, so they are part of the oracle. */
@@ -60,7 +61,7 @@ export function buildReview(debt: AckDebt, map: ScenarioMap | undefined, since: 
     steps: of('step').map((c) => ({ file: c.file, change: c.change, added: c.added, removed: c.removed })),
     sources: of('source').map((c) => {
       const changedWith = gradedBy(c.file);
-      return { file: c.file, change: c.change, lines: c.lines, added: c.added, removed: c.removed, unreviewed: c.unreviewed, scenarios: scenariosRunning(map, c.file, tracedBy), ...(changedWith.length ? { changedWith } : {}) };
+      return { file: c.file, change: c.change, lines: c.lines, added: c.added, removed: c.removed, unreviewed: c.unreviewed, scenarios: scenariosRunning(map, c.file, tracedBy), ...(changedWith.length ? { changedWith } : {}), ...(c.renamedFrom ? { renamedFrom: c.renamedFrom } : {}) };
     }),
     config: debt.ack ? config : null,
     drifted: debt.specs.filter((s) => s.drift.length).map((s) => ({ spec: s.spec, changed: s.drift })),

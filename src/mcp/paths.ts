@@ -10,12 +10,14 @@ const LINE_SUFFIX = /(?::\d+)+$/;
  * The tool's paths, checked: each must stay inside the project root once `..` and symlinks are
  * resolved (an agent's argument is not trusted to stay where it says). A path that does not exist
  * yet is judged by its nearest existing folder, so a symlinked folder cannot smuggle it out either.
- * Returned unchanged (relative to the root) for the run to resolve as verify does.
+ * Returned unchanged (relative to the root) for the run to resolve as verify does. `asGiven[i]`
+ * names path i in the refusal as the caller wrote it (`/etc/passwd`, not `../../../etc/passwd`).
  */
-export function checkInsideRoot(root: string, paths: readonly string[], tool: string): string[] {
+export function checkInsideRoot(root: string, paths: readonly string[], tool: string, asGiven: readonly string[] = paths): string[] {
   const realRoot = realpathSync(root);
-  for (const given of paths) {
-    const file = path.resolve(root, given.replace(LINE_SUFFIX, ''));
+  for (const [i, relative] of paths.entries()) {
+    const given = asGiven[i] ?? relative;
+    const file = path.resolve(root, relative.replace(LINE_SUFFIX, ''));
     const real = realExisting(file);
     if (!isInside(realRoot, real) || !isInside(path.resolve(root), file)) {
       throw new SpecloopError({

@@ -49,7 +49,7 @@ export class SpecTools {
 
   /** The tool's paths as the run reads them (from the folder the server started in), each checked where it lands. */
   paths(given: readonly string[] | undefined, tool: string): string[] {
-    return checkInsideRoot(this.root, (given ?? []).map((p) => fromBase(this.place, p)), tool);
+    return checkInsideRoot(this.root, (given ?? []).map((p) => fromBase(this.place, p)), tool, given);
   }
 
   async verify(input: z.infer<typeof VerifyInput>): Promise<Verdict> {

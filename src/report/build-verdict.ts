@@ -50,6 +50,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     definitions: new Map((result?.definitions ?? []).map((d) => [d.id, d])),
     tools: input.tools,
     stepHome: stepHome((result?.definitions ?? []).map((d) => input.sourceOf(d.uri)), input.stepGlobs ?? []),
+    stepHooks: result?.stepHooks,
   };
   const isDraft = input.isDraft ?? (() => false);
   const scenarios = (result?.scenarios ?? []).map((s) => scenarioResult(s, ctx, input.strict, isDraft));

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { coded } from '../core/error-codes.js';
 import type { SpecProblem } from '../core/errors.js';
-import type { RuleHeading, RunDefinition, RunScenario, RunStep } from '../core/run-result.js';
+import type { RuleHeading, RunDefinition, RunResult, RunScenario, RunStep } from '../core/run-result.js';
+import { relativePath } from '../core/env.js';
 import { snippetKeywords } from '../bind/keywords.js';
 import type { DefinitionRef, Failure, FailureKind } from './verdict.js';
 import { errorFields, errorMessage } from './error-fields.js';
@@ -16,6 +17,8 @@ export interface FailureContext {
   tools: VerdictTools;
   /** Where this project keeps its step files (e.g. `features/step_definitions/`), for hints. */
   stepHome?: string;
+  /** The run's BeforeStep/AfterStep hooks: a step one of them failed names the hook, not the step definition. */
+  stepHooks?: RunResult['stepHooks'];
 }
 
 /** Heavier helpers, loaded by the caller only when a run needs them (see loadVerdictTools). */
@@ -118,9 +121,25 @@ function stepFailure(step: RunStep, keyword: string, where: Where, ctx: FailureC
       return { ...coded('SPEC_PENDING'), ...common, message: step.error?.message || 'step is pending', hint: def ? `implement the step definition at ${def.file}:${def.line}` : 'implement the step definition' };
     default: {
       const message = step.error?.message ?? '';
-      const hint = failedStepHint(message, step, where.file, def);
+      const hook = failingStepHook(step, def, ctx);
+      const hint = hook ? `the ${hook.kind} hook at ${hook.at} threw while this step ran: fix the ${hook.kind} hook at ${hook.at}` : failedStepHint(message, step, where.file, def);
       return { ...coded(isTimeout(message) ? 'SPEC_STEP_TIMEOUT' : 'SPEC_STEP_FAILED'), ...common, ...errorFields(step.error, ctx), message: errorMessage(step.error) || 'step failed', hint };
     }
   }
 }
 
+
+/** Stack frames' files: `(/abs/file.ts:12:3)`, `at file:///abs/file.ts:12:3`. */
+const FRAME_FILE = /(?:\(|at )(?:file:\/\/)?([^()\s]+?):\d+:\d+\)?$/gm;
+
+/**
+ * The BeforeStep/AfterStep hook whose throw failed this step (cucumber marks the step failed): its
+ * file is in the error's stack and the step definition's is not (the step function did not throw).
+ */
+function failingStepHook(step: RunStep, def: DefinitionRef | undefined, ctx: FailureContext): { kind: string; at: string } | undefined {
+  if (!ctx.stepHooks?.length || !step.error?.stack) return undefined;
+  const files = new Set([...step.error.stack.matchAll(FRAME_FILE)].map((m) => relativePath(ctx.root, m[1]!)));
+  if (def && files.has(def.file)) return undefined;
+  const hook = ctx.stepHooks.find((h) => files.has(ctx.sourceOf(h.uri)));
+  return hook ? { kind: hook.kind, at: `${ctx.sourceOf(hook.uri)}:${hook.line}` } : undefined;
+}

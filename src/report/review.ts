@@ -30,7 +30,8 @@ export function renderReview(review: Review, c: ChalkInstance): string {
 
 function sourceLines(s: Review['sources'][number], c: ChalkInstance): string[] {
   const at = s.lines.length ? `, line${s.lines.length === 1 ? '' : 's'} ${lineRunTexts(s.lines).join(', ')}` : '';
-  return [`  ${s.file}  ${s.unreviewed} unreviewed (${churn(s)}${at})`, s.scenarios.length ? `      run by ${s.scenarios.join(', ')}` : c.yellow('      run by no recorded scenario')];
+  const renamed = s.renamedFrom ? `, renamed from ${s.renamedFrom}` : '';
+  return [`  ${s.file}  ${s.unreviewed} unreviewed (${churn(s)}${at}${renamed})`, s.scenarios.length ? `      run by ${s.scenarios.join(', ')}` : c.yellow('      run by no recorded scenario')];
 }
 
 /** Each figure at the ack → now, with its change: the review's third part. */

@@ -14,7 +14,7 @@ import captureErrors from './capture-errors.cjs';
 import { RunCollector } from './collect.js';
 import { recordMessages } from './message-record.js';
 import type { RunJob, SupportJob } from './protocol.js';
-import type { RunError } from '../core/run-result.js';
+import type { RunError, RunResult } from '../core/run-result.js';
 import { purgeModules } from './purge.js';
 import { expandCompacted } from './compact-paths.js';
 import type { CoverageRecorder } from './coverage-recorder.js';
@@ -204,8 +204,15 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   mark(`run finished (cpu ${cpuMs() - cpuAtLoad} ms since load received; rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB)`);
   current = undefined;
   const executedLines = recorder?.executedLines();
-  const result = { ...collector.finish(), loadReads: reads.sharedReads(), writes: reads.writes(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}) };
+  const result = { ...collector.finish(), loadReads: reads.sharedReads(), writes: reads.writes(), ...(recorder ? { loadActive: [...loadActive].sort() } : {}), ...(executedLines ? { executedLines } : {}), stepHooks: stepHooksOf(loaded.library) };
   await send({ type: 'result', result, rss: memory.rss });
+}
+
+/** cucumber's BeforeStep/AfterStep hooks, from its support library (no message names them). */
+function stepHooksOf(library: Library): NonNullable<RunResult['stepHooks']> {
+  const hooks = library as unknown as Partial<Record<'beforeTestStepHookDefinitions' | 'afterTestStepHookDefinitions', { uri: string; line: number }[]>>;
+  const of = (kind: 'BeforeStep' | 'AfterStep', defs: { uri: string; line: number }[] | undefined) => (defs ?? []).map((d) => ({ kind, uri: d.uri, line: d.line }));
+  return [...of('BeforeStep', hooks.beforeTestStepHookDefinitions), ...of('AfterStep', hooks.afterTestStepHookDefinitions)];
 }
 
 const exitRunner: (code?: number) => void = process.exit.bind(process);
