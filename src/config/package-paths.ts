@@ -11,7 +11,6 @@ import { SpecloopError } from '../core/errors.js';
 import { isInside } from '../core/fs.js';
 import { DEFAULTS } from './defaults.js';
 import type { ProjectPlace } from './project-root.js';
-import { workspacePackages } from './workspaces.js';
 
 /** The package the paths run in (project-relative) and the paths relative to it, `:line` kept. */
 export interface PackagePaths {
@@ -24,6 +23,8 @@ const LINES = /((?::\d+)*)$/;
 /** Undefined when the paths are the root's own (or none were given, or this is no workspace root). */
 export async function packageOwningPaths(place: ProjectPlace, paths: readonly string[], command: string): Promise<PackagePaths | undefined> {
   if (!paths.length) return undefined;
+  // Loaded only when paths are given: its globbing would sit on verify's path to the runner (test/startup-path.test.ts).
+  const { workspacePackages } = await import('./workspaces.js');
   const packages = await workspacePackages(place.root);
   if (!packages.length) return undefined;
   const rootHasConfig = hasSuiteConfig(place.root);
