@@ -50,3 +50,20 @@ Feature: A profile whose TypeScript cucumber-js alone cannot compile is told so
     When I run "spec verify --gate none --json"
     Then the exit code is 0
     And the verdict has no "SPEC_PROFILE_TS_UNCOMPILED" warning
+
+  Scenario Outline: tsx as cucumber's loader is refused by tsx 4, so cucumber-js fails: the verdict warns
+    tsx 4 throws "tsx must be loaded with --import instead of --loader" when cucumber registers it
+    through `loader:`, before any scenario runs; specloop drops the loader and compiles TypeScript
+    itself, so its verdict would pass alone.
+    Given the file "cucumber.mjs" contains:
+      """
+      export default { loader: ['<loader>'], import: ['features/**/*.ts'] };
+      """
+    When I run "spec verify --gate none --json"
+    Then the exit code is 0
+    And the verdict has a "SPEC_PROFILE_LOADER_REFUSED" warning saying "tsx must be loaded with --import"
+
+    Examples:
+      | loader  |
+      | tsx     |
+      | tsx/esm |

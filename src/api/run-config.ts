@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readObjectProfiles } from '../config/cucumber-profile.js';
 import { loadConfig } from '../config/load.js';
 import { findCucumberConfig, profileProblems } from '../config/profile.js';
-import { uncompiledTypeScript } from '../config/profile-typescript.js';
+import { refusedLoader, uncompiledTypeScript } from '../config/profile-typescript.js';
 import { profileName, resolveRunConfig, type ConfigOptions, type ReadProfile, type RunConfig } from '../config/run-config.js';
 import type { ResolvedConfig, UserConfig } from '../config/schema.js';
 import type { SpecEnvironment } from '../core/env.js';
@@ -36,6 +36,8 @@ export async function loadRunConfig(options: RunConfigOptions, env: SpecEnvironm
   const run = resolveRunConfig(config, read, options);
   const uncompiled = read && run.overlay ? uncompiledTypeScript(env.cwd, read.file ?? 'the cucumber profile', read.profile, env.env.NODE_OPTIONS) : undefined;
   if (uncompiled) run.overlay!.notes.push(uncompiled);
+  const refused = read && run.overlay ? refusedLoader(env.cwd, read.file ?? 'the cucumber profile', read.profile) : undefined;
+  if (refused) run.overlay!.notes.push(refused);
   await checkFilterOptions(options, config, run);
   checkRetryFilter(run);
   return { config, run };

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SpecProblem } from '../core/errors.js';
 import type { ProfileConfig } from './cucumber-profile.js';
@@ -43,5 +44,35 @@ function scriptsPreload(root: string): boolean {
     return Object.values(scripts).some((script) => typeof script === 'string' && (/NODE_OPTIONS/.test(script) || PRELOAD.test(script) || /(?:^|[\s;&|])tsx\s/.test(script)));
   } catch {
     return true;
+  }
+}
+
+/** tsx's own entries that throw when registered as a loader hook (tsx 4; measured with 4.23 on Node 20, 22 and 24). */
+const TSX_AS_LOADER = new Set(['tsx', 'tsx/esm']);
+
+/**
+ * The warning, when the profile's `loader` names tsx and the project's tsx refuses to be one:
+ * cucumber registers each loader as a module hook, which tsx 4 answers with "tsx must be loaded
+ * with --import instead of --loader" before any scenario runs. specloop drops TypeScript loaders
+ * and compiles itself, so its verdict alone would pass where `npx cucumber-js` cannot start.
+ */
+export function refusedLoader(root: string, file: string, profile: ProfileConfig): SpecProblem | undefined {
+  const named = profile.loader.filter((l) => TSX_AS_LOADER.has(l));
+  if (!named.length) return undefined;
+  const version = tsxVersion(root);
+  if (version === undefined || Number(version.split('.')[0]) < 4) return undefined;
+  return {
+    code: 'SPEC_PROFILE_LOADER_REFUSED',
+    message: `${file} names ${named.map((l) => `'${l}'`).join(', ')} as cucumber's loader, which tsx ${version} refuses ("tsx must be loaded with --import instead of --loader"): \`npx cucumber-js\` fails before any scenario, while specloop compiles TypeScript itself and runs them`,
+    hint: 'drop loader: and preload tsx where cucumber-js runs: NODE_OPTIONS="--import tsx" in the test script and CI',
+  };
+}
+
+function tsxVersion(root: string): string | undefined {
+  try {
+    const manifest = createRequire(path.join(root, 'package.json')).resolve('tsx/package.json');
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
   }
 }
