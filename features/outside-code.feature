@@ -62,3 +62,30 @@ Feature: Code outside the suite's folder is part of the suite's code
     Then the exit code is 1
     And stdout contains "features/discount.feature:2"
     And stdout does not contain "no file changed"
+
+  Scenario: The Claude edit hook in tests/acceptance checks an edit to ../../src
+    Given the "tests-subfolder" fixture
+    And the project is a git repository with everything committed
+    When I run "spec verify --gate none" in the folder "tests/acceptance"
+    Then the exit code is 0
+    When I replace "* 200" with "* 300" in the file "src/pricing/shipping.ts"
+    And I run "spec hook claude edit" in the folder "tests/acceptance" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/src/pricing/shipping.ts" } }
+      """
+    Then the exit code is 2
+    And stderr contains "features/shipping.feature"
+
+  Scenario: At a workspace root, the Claude edit hook checks an edit to a workspace package's file
+    Given the "ws-root-suite" fixture
+    And npm has linked the workspace packages into node_modules
+    And the project is a git repository with everything committed
+    When I run "spec verify --gate none"
+    Then the exit code is 0
+    When I replace "Math.max(lo, n)" with "Math.max(lo + 1, n)" in the file "packages/util/src/index.ts"
+    And I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/packages/util/src/index.ts" } }
+      """
+    Then the exit code is 2
+    And stderr contains "features/stock.feature"
