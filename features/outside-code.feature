@@ -89,3 +89,10 @@ Feature: Code outside the suite's folder is part of the suite's code
       """
     Then the exit code is 2
     And stderr contains "features/stock.feature"
+
+  Scenario: Watch in tests/acceptance re-runs the scenarios an edit to ../../src reaches
+    Given the "tests-subfolder" fixture
+    When I start "spec watch --json --settle 20" in the folder "tests/acceptance"
+    And I replace "* 200" with "* 300" in the file "src/pricing/shipping.ts"
+    Then the next run fails and ran exactly these scenarios:
+      | features/shipping.feature:2 |

@@ -4,6 +4,7 @@ import { saveGraph } from '../impact/cache.js';
 import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
 import type { ImportGraph } from '../impact/graph.js';
 import { isCode } from '../impact/project-files.js';
+import { linkedPackageOf } from '../core/linked-packages.js';
 import { recordRunMap } from '../impact/record.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
@@ -70,6 +71,11 @@ export class SuiteKnowledge {
   /** Whether the import graph, a spec or a step file knows the file (generated code steps import is still code). */
   knows(file: string): boolean {
     return Boolean(this.graph?.has(path.join(this.root, file))) || this.specs.has(file) || Boolean(this.map?.supportFiles.includes(file));
+  }
+
+  /** Graph files outside the project folder and its linked packages (../../src/x.ts reached through paths): watched one by one. */
+  outsideFiles(): string[] {
+    return (this.graph?.files() ?? []).filter((f) => path.relative(this.root, f).startsWith('..') && !linkedPackageOf(this.root, f));
   }
 
   /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */

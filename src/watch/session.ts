@@ -71,6 +71,7 @@ export class WatchSession {
     await this.known.loadMap();
     const [gitIgnored] = await Promise.all([loadGitignore(this.env.cwd), this.known.loadGraph(), this.startWatcher()]);
     this.gitIgnored = gitIgnored;
+    this.watchOutside();
     this.schedule({ mode: 'all', changed: [] });
   }
 
@@ -106,6 +107,12 @@ export class WatchSession {
     this.emit({ type: 'ready', watching: await ready });
   }
 
+  /** Code the graph reaches outside the project (a suite in tests/acceptance importing ../../src) is watched too: an edit there is an edit to the code under test. */
+  private watchOutside(): void {
+    const files = this.known.outsideFiles();
+    if (files.length > 0) this.watcher?.add(files);
+  }
+
   private onSettled(batch: string[]): void {
     mark('watch', 'settled');
     // An editor's temporary file, created and gone within the burst, is nobody's change; nor is a
@@ -113,6 +120,7 @@ export class WatchSession {
     const changed = batch.filter((f) => !this.notAnEdit(f) && (existsSync(path.join(this.env.cwd, f)) ? !isFolder(path.join(this.env.cwd, f)) : this.known.knows(f)));
     if (changed.length === 0) return;
     this.known.edited(changed);
+    this.watchOutside();
     this.schedule({ mode: 'changes', changed });
   }
 
