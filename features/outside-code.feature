@@ -96,3 +96,19 @@ Feature: Code outside the suite's folder is part of the suite's code
     And I replace "* 200" with "* 300" in the file "src/pricing/shipping.ts"
     Then the next run fails and ran exactly these scenarios:
       | features/shipping.feature:2 |
+
+  Scenario: A spec path given from a folder outside the suite's package runs in the package that holds it
+    Given the "tests-subfolder" fixture
+    When I run "spec verify ../tests/acceptance/features/shipping.feature --gate none" in the folder "src"
+    Then the exit code is 0
+    And stderr contains "--cwd ../tests/acceptance features/shipping.feature"
+    And stdout contains "1 passed"
+    And stdout does not contain "npm install"
+
+  Scenario: A spec path given from a sibling workspace package runs in the package that holds it
+    Given the "ws-monorepo" fixture
+    And npm has linked the workspace packages into node_modules
+    When I run "spec verify ../e2e/features/coupon.feature:3 --gate none" in the folder "packages/core"
+    Then the exit code is 0
+    And stderr contains "--cwd ../e2e features/coupon.feature:3"
+    And stdout contains "1 passed"

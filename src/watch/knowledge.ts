@@ -4,7 +4,6 @@ import { saveGraph } from '../impact/cache.js';
 import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
 import type { ImportGraph } from '../impact/graph.js';
 import { isCode } from '../impact/project-files.js';
-import { linkedPackageOf } from '../core/linked-packages.js';
 import { recordRunMap } from '../impact/record.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
@@ -73,10 +72,8 @@ export class SuiteKnowledge {
     return Boolean(this.graph?.has(path.join(this.root, file))) || this.specs.has(file) || Boolean(this.map?.supportFiles.includes(file));
   }
 
-  /** Graph files outside the project folder and its linked packages (../../src/x.ts reached through paths): watched one by one. */
-  outsideFiles(): string[] {
-    return (this.graph?.files() ?? []).filter((f) => path.relative(this.root, f).startsWith('..') && !linkedPackageOf(this.root, f));
-  }
+  /** Absolute paths. */
+  graphFiles = (): string[] => this.graph?.files() ?? [];
 
   /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */
   edited(changed: string[]): void {

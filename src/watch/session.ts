@@ -19,6 +19,7 @@ import { stampAll, unchangedSince } from './stamps.js';
 import { createTrailingCheck } from './trailing-check.js';
 import type { RunPass, VerifyDetails, WatchEvent, WatchOptions } from './types.js';
 import { startWatcher } from './watcher.js';
+import { linkedPackageOf } from '../core/linked-packages.js';
 
 /** What a session runs and watches with; tests put fakes in their place. */
 export interface SessionDeps {
@@ -109,7 +110,9 @@ export class WatchSession {
 
   /** Code the graph reaches outside the project (a suite in tests/acceptance importing ../../src) is watched too: an edit there is an edit to the code under test. */
   private watchOutside(): void {
-    const files = this.known.outsideFiles();
+    // Linked packages' folders are watched whole already (watcher.ts).
+    const root = this.env.cwd;
+    const files = this.known.graphFiles().filter((f) => relativePath(root, f).startsWith('../') && !linkedPackageOf(root, f));
     if (files.length > 0) this.watcher?.add(files);
   }
 
