@@ -75,13 +75,17 @@ describe('changedFiles: uncommitted changes', () => {
 });
 
 describe('changedFiles: project in a subfolder', () => {
-  it('only files under the root, relative to it', async () => {
+  it('files under the root relative to it, and code files elsewhere in the work tree as ../', async () => {
     const { dir, write } = tempRepo(BASE);
     write('pkg/app/x.ts', 'x2\n');
     write('pkg/app/y.ts', 'y\n');
     write('src/a.ts', 'a2\n');
-    expect(await changedFiles(path.join(dir, 'pkg', 'app'))).toEqual(['x.ts', 'y.ts']);
-    expect(await changedFiles(path.join(dir, 'pkg'))).toEqual(['app/x.ts', 'app/y.ts']);
+    // Not code, or not the work tree's own code: never the suite's code under test.
+    write('notes.md', 'n\n');
+    write('node_modules/dep/index.js', 'd\n');
+    write('.cache/c.js', 'c\n');
+    expect(await changedFiles(path.join(dir, 'pkg', 'app'))).toEqual(['../../src/a.ts', 'x.ts', 'y.ts']);
+    expect(await changedFiles(path.join(dir, 'pkg'))).toEqual(['../src/a.ts', 'app/x.ts', 'app/y.ts']);
   });
 });
 

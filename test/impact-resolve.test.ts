@@ -142,3 +142,37 @@ describe('specifier helpers', () => {
     expect(matchGlob('pkg/*', '/p/src/main.ts', files)).toEqual([]);
   });
 });
+
+describe('Resolver: code outside the root', () => {
+  const files = {
+    'packages/core/package.json': JSON.stringify({ name: '@m/core', exports: { '.': './dist/index.js' } }),
+    'packages/core/src/index.ts': '',
+    'features/steps.ts': '',
+  };
+  // node_modules links as npm makes them: one to a package inside the root, one to a registry install.
+  const links: Record<string, string> = { '/p/node_modules/@m/core': '/p/packages/core', '/p/node_modules/lodash': '/p/node_modules/lodash' };
+  class Linked extends MemoryFileSystem {
+    realpath(file: string): string | undefined {
+      return links[file];
+    }
+  }
+
+  it('follows a bare specifier to a workspace package inside the root, into its source, and leaves a registry package external', () => {
+    const fs = new Linked(files, ROOT);
+    const r = new Resolver(ROOT, fs, loadResolverConfig(ROOT, fs));
+    expect(target(r.resolve('@m/core', '/p/features/steps.ts'))).toBe('/p/packages/core/src/index.ts');
+    expect(target(r.resolve('lodash', '/p/features/steps.ts'))).toBe('external:lodash');
+    expect(target(r.resolve('@m/other', '/p/features/steps.ts'))).toBe('external:@m/other');
+  });
+
+  it('follows relative imports and paths out of the root into the work tree, never beyond it', () => {
+    const fs = new MemoryFileSystem({ 'tests/acceptance/steps.ts': '', 'src/a.ts': '', 'shared/b.ts': '' }, '/w');
+    const root = '/w/tests/acceptance';
+    const config = { ...loadResolverConfig(root, fs, false), paths: [{ pattern: '@app/*', targets: ['src/*'] }], pathsBase: '/w' };
+    const inTree = new Resolver(root, fs, { ...config, workTree: '/w' });
+    expect(target(inTree.resolve('../../shared/b.ts', '/w/tests/acceptance/steps.ts'))).toBe('/w/shared/b.ts');
+    expect(target(inTree.resolve('@app/a.ts', '/w/tests/acceptance/steps.ts'))).toBe('/w/src/a.ts');
+    const noTree = new Resolver(root, fs, { ...config, workTree: undefined });
+    expect(target(noTree.resolve('../../shared/b.ts', '/w/tests/acceptance/steps.ts'))).toBe('unresolved:outside-root');
+  });
+});

@@ -7,6 +7,8 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { linkedPackageOf } from '../core/linked-packages.js';
+import { workTreeOf } from '../core/work-tree.js';
+import { isCode, isIgnored } from '../impact/project-files.js';
 
 /** What the payload says was edited: undefined when it names nothing (the hook then asks git). */
 export interface EditedFiles {
@@ -47,7 +49,8 @@ export function patchFiles(patch: string): string[] {
 
 /**
  * The file relative to the project, also when one of the two paths goes through a symlink; a linked
- * package's file (a workspace sibling the project imports) as `../core/src/x.ts`; undefined elsewhere.
+ * package's file (a workspace sibling the project imports) or a code file elsewhere in the work tree
+ * as `../core/src/x.ts`; undefined elsewhere.
  */
 function projectFile(root: string, file: string): string | undefined {
   const inside = (from: string, to: string) => {
@@ -56,8 +59,17 @@ function projectFile(root: string, file: string): string | undefined {
   };
   const real = realpathOr(path.resolve(root, file));
   const own = inside(root, file) ?? inside(realpathOr(root), real);
-  if (own !== undefined || !linkedPackageOf(root, real)) return own;
+  if (own !== undefined) return own;
+  if (!linkedPackageOf(root, real) && !outsideCode(root, real)) return undefined;
   return path.relative(realpathOr(root), real).split(path.sep).join('/');
+}
+
+/** A code file elsewhere in the project's git work tree (../../src/x.ts): the suite may import it, and the graph decides. */
+function outsideCode(root: string, file: string): boolean {
+  const top = workTreeOf(realpathOr(root));
+  if (top === undefined || !isCode(file) || isIgnored(top, file)) return false;
+  const rel = path.relative(top, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 function realpathOr(file: string): string {

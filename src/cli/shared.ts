@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { locateProject, type ProjectPlace } from '../config/project-root.js';
 import { packageOwningPaths } from '../config/package-paths.js';
+import { suiteOwningPaths } from '../config/suite-paths.js';
 import { SpecloopError } from '../core/errors.js';
 import { REPORTER_NAMES, detectReporter, isReporterName, type ReporterName } from '../core/reporters.js';
 
@@ -46,12 +47,17 @@ export function enterProject(root: string): void {
 
 /**
  * Paths named at a workspace root that belong to a package's suite run in that package
- * (config/package-paths.ts). Said on stderr: the verdict's paths are then the package's.
+ * (config/package-paths.ts); so do paths given from a folder outside the suite that holds them
+ * (config/suite-paths.ts). Said on stderr: the verdict's paths are then the package's.
  */
 export async function placeForPaths(place: ProjectPlace, paths: string[], command: string): Promise<{ place: ProjectPlace; paths: string[] }> {
-  const owned = await packageOwningPaths(place, paths, command);
+  const inPackage = await packageOwningPaths(place, paths, command);
+  const owned = inPackage ?? suiteOwningPaths(place, paths);
   if (!owned) return { place, paths };
   const root = path.join(place.root, owned.folder);
-  process.stderr.write(`spec: ${paths.join(' ')} ${paths.length === 1 ? 'is' : 'are'} in the workspace package ${owned.folder}: ran there with its config, as spec ${command} --cwd ${owned.folder} ${owned.paths.join(' ')} would (the paths below are under ${owned.folder}/)\n`);
+  // --cwd as the user would type it, from the folder they stand in (a workspace root names the package from the root, as before).
+  const cwd = inPackage ? owned.folder : path.relative(place.base, root).split(path.sep).join('/');
+  const where = inPackage ? `the workspace package ${owned.folder}` : `the suite at ${cwd}`;
+  process.stderr.write(`spec: ${paths.join(' ')} ${paths.length === 1 ? 'is' : 'are'} in ${where}: ran there with its config, as spec ${command} --cwd ${cwd} ${owned.paths.join(' ')} would (the paths below are under ${cwd}/)\n`);
   return { place: { root, base: root }, paths: owned.paths };
 }

@@ -8,6 +8,7 @@ import { parseJsonc } from './jsonc.js';
 import type { FileSystem } from './types.js';
 import { isPlainObject } from '../core/plain-object.js';
 import { linkedPackages, type LinkedPackage } from '../core/linked-packages.js';
+import { workTreeOf } from '../core/work-tree.js';
 
 export interface PathMapping {
   readonly pattern: string;
@@ -25,6 +26,8 @@ export interface ResolverConfig {
   readonly packageDir: string;
   /** Packages the project depends on whose code is its own (workspace siblings): followed into their source. */
   readonly linked?: readonly LinkedPackage[];
+  /** Top of the git work tree: files outside the root but inside it that imports reach are followed (a suite in tests/acceptance importing ../../src). */
+  readonly workTree?: string;
   /** Every configuration file read or looked for: an update to one re-resolves everything. */
   readonly files: readonly string[];
 }
@@ -55,6 +58,7 @@ export function loadResolverConfig(root: string, fs: FileSystem, tsconfig: strin
   const pkgFile = path.join(root, 'package.json');
   files.push(pkgFile);
   const pkg = fs.exists(pkgFile) ? parseJsonc(fs.readFile(pkgFile) ?? '') : undefined;
+  const workTree = workTreeOf(root);
   const imports = isPlainObject(pkg) && isPlainObject(pkg['imports']) ? pkg['imports'] : undefined;
   return {
     ...(layer.baseUrl !== undefined ? { baseUrl: layer.baseUrl } : {}),
@@ -63,6 +67,7 @@ export function loadResolverConfig(root: string, fs: FileSystem, tsconfig: strin
     ...(imports ? { packageImports: imports } : {}),
     packageDir: root,
     linked: linkedPackages(root),
+    ...(workTree ? { workTree } : {}),
     files,
   };
 }

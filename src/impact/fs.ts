@@ -6,7 +6,7 @@
  * candidates but only ~10 folders. The cache is a snapshot: whoever learns that a file was
  * created or deleted calls `invalidate(file)` (ImportGraph.update does), or `clear()`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileStat, FileSystem } from './types.js';
 
@@ -25,6 +25,14 @@ export class NodeFileSystem implements FileSystem {
     if (isFile) return true;
     // A symlink or an unknown entry type: ask stat.
     return this.stat(file) !== undefined;
+  }
+
+  realpath(file: string): string | undefined {
+    try {
+      return realpathSync(file);
+    } catch {
+      return undefined;
+    }
   }
 
   readFile(file: string): string | undefined {

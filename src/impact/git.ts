@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
 import { linkedPackageOf } from '../core/linked-packages.js';
-import { isIgnored } from './project-files.js';
+import { isCode, isIgnored } from './project-files.js';
 
 const TIMEOUT_MS = 10_000;
 
@@ -20,7 +20,8 @@ function git(root: string, args: string[]): Promise<string> {
 /**
  * Files changed in the working tree (staged, unstaged and untracked), or since `since` (a commit,
  * branch or tag) plus untracked ones. Project-relative, forward slashes, sorted; files of a linked
- * package (core/linked-packages.ts) are kept, as `../core/src/x.ts`, the rest of the work tree is not.
+ * package (core/linked-packages.ts) and code files elsewhere in the work tree are kept, as
+ * `../core/src/x.ts`; the rest of the work tree is not.
  */
 export async function changedFiles(root: string, since?: string): Promise<string[]> {
   if (since?.startsWith('-')) {
@@ -58,8 +59,10 @@ export async function changedFiles(root: string, since?: string): Promise<string
   const realRoot = realpathSync(root);
   const fromTop = diff.split('\0').filter(Boolean).map((f) => path.join(top, f));
   const fromUntracked = untracked.split('\0').filter(Boolean).map((f) => path.join(top, f));
-  // Outside the project only a linked package's files count (its code is the suite's code under test): as `../core/src/x.ts`.
-  const kept = [...fromTop, ...fromUntracked].filter((f) => !path.relative(realRoot, f).startsWith('..') || inLinkedPackage(realRoot, f));
+  // Outside the project a linked package's files count (its code is the suite's code under test), and
+  // any other code file of the work tree: the suite may import it through `../` or tsconfig paths, and
+  // the import graph decides (one it cannot place selects every scenario). As `../core/src/x.ts`.
+  const kept = [...fromTop, ...fromUntracked].filter((f) => !path.relative(realRoot, f).startsWith('..') || inLinkedPackage(realRoot, f) || outsideCode(top, f));
   const rel = kept.map((f) => path.relative(realRoot, f).split(path.sep).join('/'));
   return [...new Set(rel)].sort();
 }
@@ -68,6 +71,11 @@ export async function changedFiles(root: string, since?: string): Promise<string
 function inLinkedPackage(root: string, file: string): boolean {
   const pkg = linkedPackageOf(root, file);
   return pkg !== undefined && !isIgnored(pkg.dir, file);
+}
+
+/** A code file elsewhere in the work tree, not in its dependencies, build output or dot-folders. */
+function outsideCode(top: string, file: string): boolean {
+  return isCode(file) && !isIgnored(top, file);
 }
 
 async function hasCommits(root: string): Promise<boolean> {

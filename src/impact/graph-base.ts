@@ -59,13 +59,14 @@ export class GraphBase {
     return path.resolve(this.root, file);
   }
 
-  /** Under the root or a linked package's folder, and not in node_modules. */
+  /** Under the root, a linked package's folder or (reached by an import) the git work tree, and not in node_modules. */
   protected inProject(abs: string): boolean {
     const under = (dir: string) => {
       const rel = path.relative(dir, abs);
       return !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules');
     };
-    return under(this.root) || (this.resolver.config.linked ?? []).some((p) => under(p.dir));
+    const { linked, workTree } = this.resolver.config;
+    return under(this.root) || (linked ?? []).some((p) => under(p.dir)) || (workTree !== undefined && under(workTree));
   }
 
   /** Adds an entry (parsed when `module`); true when it was parsed and needs resolving. */

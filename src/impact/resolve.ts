@@ -34,6 +34,9 @@ const JS_TO_TS: Readonly<Record<string, readonly string[]>> = {
 const TS_IMPORTER = /\.[cm]?tsx?$/;
 
 export class Resolver {
+  /** `folder\0name` → the real folder node_modules/name links to there ('' for none). */
+  private readonly packageDirs = new Map<string, string>();
+
   constructor(
     readonly root: string,
     private readonly fs: FileSystem,
@@ -65,13 +68,42 @@ export class Resolver {
       if (found.kind === 'file') return { ...found, misses: [...misses, ...found.misses] };
     }
     const name = packageName(spec);
-    const linked = this.config.linked?.find((p) => p.name === name);
+    const linked = this.config.linked?.find((p) => p.name === name) ?? this.workspacePackage(name, importer);
     if (linked) {
       const subpath = spec === name ? '.' : `.${spec.slice(name.length)}`;
       const found = this.fromPaths(linkedBases(linked, linkedTargets(linked.dir, subpath, this.fs)), true, false);
       return found.kind !== 'unresolved' ? found : { kind: 'unresolved', reason: 'not-found', misses: [...misses, ...found.misses] };
     }
     return { kind: 'external', name };
+  }
+
+  /**
+   * A package Node finds for `name` from the importer (node_modules upward) whose real folder is in
+   * the project or its work tree, not in a node_modules: a workspace package inside the root
+   * (packages/core of a root that holds the suite), which linked-packages leaves out as already the
+   * project's code. Followed into its source like a linked package.
+   */
+  private workspacePackage(name: string, importer: string): { name: string; dir: string } | undefined {
+    if (!this.fs.realpath) return undefined;
+    for (let dir = path.dirname(importer); ; dir = path.dirname(dir)) {
+      const key = `${dir}\0${name}`;
+      let real = this.packageDirs.get(key);
+      if (real === undefined) {
+        real = this.fs.realpath(path.join(dir, 'node_modules', name)) ?? '';
+        this.packageDirs.set(key, real);
+      }
+      if (real) return real.split(path.sep).includes('node_modules') || !this.ownsFile(real) ? undefined : { name, dir: real };
+      if (path.dirname(dir) === dir) return undefined;
+    }
+  }
+
+  /** Inside the root, or outside it but in its git work tree (never a node_modules: classify sorts those out first). */
+  private ownsFile(file: string): boolean {
+    const inside = (dir: string) => {
+      const rel = path.relative(dir, file);
+      return !rel.startsWith('..') && !path.isAbsolute(rel);
+    };
+    return inside(this.root) || (this.config.workTree !== undefined && inside(this.config.workTree));
   }
 
   private packageImport(spec: string, ts: boolean): Resolution {
@@ -99,9 +131,7 @@ export class Resolver {
   private classify(file: string, misses: string[]): Resolution {
     const nm = file.lastIndexOf(`${path.sep}node_modules${path.sep}`);
     if (nm >= 0) return { kind: 'external', name: packageName(file.slice(nm + 14).split(path.sep).join('/')) };
-    const rel = path.relative(this.root, file);
-    const outside = rel.startsWith('..') || path.isAbsolute(rel);
-    if (outside && !this.config.linked?.some((p) => isInside(p.dir, file))) return { kind: 'unresolved', reason: 'outside-root', misses };
+    if (!this.ownsFile(file) && !this.config.linked?.some((p) => isInside(p.dir, file))) return { kind: 'unresolved', reason: 'outside-root', misses };
     return { kind: 'file', path: file, misses };
   }
 }

@@ -59,7 +59,7 @@ export function selectScenarios(input: SelectionInput): Selection {
   const shared = reachedSharedSupport(input);
   if (shared) return everything(shared.via === shared.file ? 'changed (support code every scenario loads: World, hooks or setup)' : `changed (it reaches ${shared.via}, support code every scenario loads)`, shared.file);
   const unplaced = unplacedLinkedChange(changed, input.root, input.graph, map);
-  if (unplaced) return everything('changed in a linked package, and neither imports nor coverage place it', unplaced);
+  if (unplaced) return everything('changed outside the project folder, and neither imports nor coverage place it', unplaced);
   const reasons: Selection['reasons'] = [];
   const add = (target: string, because: string) => reasons.push({ target, because });
   const specs = new Set(input.specFiles);

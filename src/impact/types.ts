@@ -44,6 +44,8 @@ export interface FileSystem {
   stat(file: string): FileStat | undefined;
   /** Forget anything cached about this path and its folder (a file was created or deleted). */
   invalidate?(file: string): void;
+  /** The real path of a file or folder (symlinks followed), or undefined when there is none. */
+  realpath?(file: string): string | undefined;
 }
 
 export interface FileStat {

@@ -55,7 +55,7 @@ function label(f: Failure, c: ChalkInstance): string {
 /** --changed (or a hook) whose changes reach no scenario: the expected empty run, said plainly. */
 export function nothingAffected(v: Verdict): string | undefined {
   if (!v.watch || v.watch.all || v.watch.selected.length > 0) return undefined;
-  if (v.watch.trigger.length === 0) return 'nothing affected: no file changed';
+  if (v.watch.trigger.length === 0) return 'nothing affected: no changed code or spec file the suite could reach';
   const files = nameFew(v.watch.trigger, 5);
   return `nothing affected: no scenario reaches ${files}`;
 }

@@ -72,6 +72,9 @@ export class SuiteKnowledge {
     return Boolean(this.graph?.has(path.join(this.root, file))) || this.specs.has(file) || Boolean(this.map?.supportFiles.includes(file));
   }
 
+  /** Absolute paths. */
+  graphFiles = (): string[] => this.graph?.files() ?? [];
+
   /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */
   edited(changed: string[]): void {
     for (const file of changed) if (isCode(file)) this.graph?.update(path.join(this.root, file));

@@ -19,6 +19,7 @@ import { stampAll, unchangedSince } from './stamps.js';
 import { createTrailingCheck } from './trailing-check.js';
 import type { RunPass, VerifyDetails, WatchEvent, WatchOptions } from './types.js';
 import { startWatcher } from './watcher.js';
+import { linkedPackageOf } from '../core/linked-packages.js';
 
 /** What a session runs and watches with; tests put fakes in their place. */
 export interface SessionDeps {
@@ -71,6 +72,7 @@ export class WatchSession {
     await this.known.loadMap();
     const [gitIgnored] = await Promise.all([loadGitignore(this.env.cwd), this.known.loadGraph(), this.startWatcher()]);
     this.gitIgnored = gitIgnored;
+    this.watchOutside();
     this.schedule({ mode: 'all', changed: [] });
   }
 
@@ -106,6 +108,14 @@ export class WatchSession {
     this.emit({ type: 'ready', watching: await ready });
   }
 
+  /** Code the graph reaches outside the project (a suite in tests/acceptance importing ../../src) is watched too: an edit there is an edit to the code under test. */
+  private watchOutside(): void {
+    // Linked packages' folders are watched whole already (watcher.ts).
+    const root = this.env.cwd;
+    const files = this.known.graphFiles().filter((f) => relativePath(root, f).startsWith('../') && !linkedPackageOf(root, f));
+    if (files.length > 0) this.watcher?.add(files);
+  }
+
   private onSettled(batch: string[]): void {
     mark('watch', 'settled');
     // An editor's temporary file, created and gone within the burst, is nobody's change; nor is a
@@ -113,6 +123,7 @@ export class WatchSession {
     const changed = batch.filter((f) => !this.notAnEdit(f) && (existsSync(path.join(this.env.cwd, f)) ? !isFolder(path.join(this.env.cwd, f)) : this.known.knows(f)));
     if (changed.length === 0) return;
     this.known.edited(changed);
+    this.watchOutside();
     this.schedule({ mode: 'changes', changed });
   }
 
