@@ -673,7 +673,15 @@ function isInside(file: string, dir: string): boolean {
 function foldersNamed(root: string, name: string): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      // A running spec watch makes and removes short-lived folders (a write lock): gone is not found.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
       if (!entry.isDirectory() || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       if (entry.name === name) found.push(path.relative(root, full).split(path.sep).join('/'));
