@@ -5,6 +5,7 @@ import { linkedPackageOf } from '../core/linked-packages.js';
 import { discoverSpecs } from '../spec/discover.js';
 import { loadGraph, saveGraph } from './cache.js';
 import type { ImportGraph } from './graph.js';
+import { isBuildOutput } from './build-output.js';
 import { heldGraph, isHeld, keepGraph } from './held-graph.js';
 import { codeFiles, isCode, isIgnored } from './project-files.js';
 import { loadScenarioMap } from './scenario-map.js';
@@ -64,7 +65,7 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection>
   // specloop's own output (.spec/), the reports the last run wrote and dependencies are never a reason to run anything.
   const own = new Set(request.outputs);
   const told = (request.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => f !== '' && f !== '..' && (!f.startsWith('../') || linkedPackageOf(root, path.resolve(root, f)) !== undefined) && !path.isAbsolute(f));
-  const changed = [...new Set([...(await changedFiles(root, request.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
+  const changed = [...new Set([...(await changedFiles(root, request.since)), ...told])].filter((f) => (!isIgnored(root, path.join(root, f)) || isBuildOutput(f)) && !own.has(path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), heldGraph(root, changed) ?? loadProjectGraph(root), discoverSpecs(root, request.specGlobs, [])]);
   // A held graph is written when its holder lets go of it; otherwise the cache is this run's to update.
   if (isHeld(root)) keepGraph(root, graph);
