@@ -16,6 +16,7 @@ Feature: Build output the suite loads is code under test
     Then the exit code is 1
     And stdout contains "features/add.feature"
     And stdout does not contain "nothing affected"
+    And stdout does not contain "SPEC_STALE_BUILD"
 
   Scenario: --changed after a change to the build alone runs the scenarios that load it
     Given the "dist-import" fixture
@@ -75,3 +76,18 @@ Feature: Build output the suite loads is code under test
     And the output contains "../domain/dist/tax.js"
     And the output contains "../domain/src/tax.ts"
     And the output contains "build first"
+
+  Scenario: The Claude edit hook does not pass an edit whose build is older than it
+    Given the "dist-import" fixture
+    And the project is a git repository with everything committed
+    When I run "spec verify --gate none"
+    Then the exit code is 0
+    When I replace "a + b" with "a - b" in the file "src/calc.ts"
+    And I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/src/calc.ts" } }
+      """
+    Then the exit code is 2
+    And stderr contains "SPEC_STALE_BUILD"
+    And stderr contains "dist/calc.js"
+    And stderr contains "build first"

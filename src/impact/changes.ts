@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SpecloopError } from '../core/errors.js';
+import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { readTextIfExists } from '../core/fs.js';
 import { linkedPackageOf } from '../core/linked-packages.js';
 import { discoverSpecs } from '../spec/discover.js';
@@ -10,6 +10,7 @@ import { heldGraph, isHeld, keepGraph } from './held-graph.js';
 import { codeFiles, isCode, isIgnored } from './project-files.js';
 import { loadScenarioMap } from './scenario-map.js';
 import { selectScenarios, type Selection, type SelectionInput } from './select.js';
+import { staleBuilds } from './stale-build.js';
 import { sharedSupportFiles } from './support-kind.js';
 
 /**
@@ -55,8 +56,8 @@ export interface ChangedRequest {
   outputs: string[];
 }
 
-/** --changed: git's changed files → the scenarios they reach. */
-export async function selectChanged(request: ChangedRequest): Promise<Selection> {
+/** --changed: git's changed files → the scenarios they reach, and warnings about what the run cannot check (a stale build). */
+export async function selectChanged(request: ChangedRequest): Promise<Selection & { warnings: SpecProblem[] }> {
   const { root } = request;
   if (request.paths?.length) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
@@ -74,7 +75,8 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection>
   const bodyOnly = map?.loadActive ? await bodyOnlyEdits(changed.filter(isCode), (file) => baseline[file], (file) => readTextIfExists(path.join(root, file))) : undefined;
   const specFiles = new Set(specs.files);
   // The map remembers spec files deleted since it was recorded: their scenarios are no longer the suite's to run.
-  return narrowSelection(selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly }), (file) => specFiles.has(file));
+  const selection = narrowSelection(selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly }), (file) => specFiles.has(file));
+  return { ...selection, warnings: staleBuilds(root, changed, graph) };
 }
 
 /** A selection narrowed to the spec files `keep` accepts (its whole files and file:line entries alike). */
