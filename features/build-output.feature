@@ -91,3 +91,13 @@ Feature: Build output the suite loads is code under test
     And stderr contains "SPEC_STALE_BUILD"
     And stderr contains "dist/calc.js"
     And stderr contains "build first"
+
+  Scenario: Debt does not count a linked package's source as unexecuted when the suite ran its build
+    Given the "ws-dist" fixture
+    And npm has linked the workspace packages into node_modules
+    When I run "spec verify --coverage --gate none" in the folder "packages/e2e"
+    Then the exit code is 0
+    When I run "spec debt --json" in the folder "packages/e2e"
+    Then the exit code is 0
+    And stdout is JSON in which "summary.metrics.unspecified.value" is "null"
+    And stdout contains "../domain/src/tax.ts ran as ../domain/dist/tax.js"

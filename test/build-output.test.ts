@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadResolverConfig } from '../src/impact/config.js';
-import { isBuildOutput, placeBuildChanges, sourceCandidates } from '../src/impact/build-output.js';
+import { buildCandidates, isBuildOutput, placeBuildChanges, sourceCandidates } from '../src/impact/build-output.js';
+import { lineFigures } from '../src/debt/line-debt.js';
 import { MemoryFileSystem } from '../src/impact/fs.js';
 import type { ImportGraph } from '../src/impact/graph.js';
 import { Resolver } from '../src/impact/resolve.js';
@@ -40,5 +41,16 @@ describe('build output', () => {
     const at = (spec: string) => { const x = r.resolve(spec, '/p/features/steps/a.steps.ts'); return x.kind === 'file' ? x.path : x.kind; };
     expect(at('../../dist/calc.js')).toBe('/p/src/calc.ts');
     expect(at('../../dist/only.js')).toBe('/p/dist/only.js');
+  });
+
+  it('names the build files a source compiles to, and none for a file outside src/', () => {
+    expect(buildCandidates('../domain/src/tax.ts').slice(0, 2)).toEqual(['../domain/dist/tax.js', '../domain/dist/src/tax.js']);
+    expect(buildCandidates('src/a/b.mts')[0]).toBe('dist/a/b.mjs');
+    expect(buildCandidates('lib/x.ts')).toEqual([]);
+  });
+
+  it('line figures name the sources that ran as their build', () => {
+    const figures = lineFigures([], '2026-01-01', [], [{ file: '../domain/src/tax.ts', build: '../domain/dist/tax.js' }]);
+    expect(figures.unspecified.because).toContain('../domain/src/tax.ts ran as ../domain/dist/tax.js');
   });
 });

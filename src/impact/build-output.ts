@@ -80,3 +80,19 @@ export function placeBuildChanges(changed: readonly string[], root: string, grap
   }
   return { changed: [...new Set(out)], ...(unplaced ? { unplaced } : {}) };
 }
+
+const BUILD_DIRS = ['dist', 'build', 'out'] as const;
+const SOURCE_TO_JS: Readonly<Record<string, string>> = { '.ts': '.js', '.tsx': '.js', '.jsx': '.js', '.js': '.js', '.mts': '.mjs', '.mjs': '.mjs', '.cts': '.cjs', '.cjs': '.cjs' };
+
+/** The build files a source under src/ may compile to: `src/a/b.ts` → `dist/a/b.js` (rootDir src), `dist/src/a/b.js` (rootDir .), then build/ and out/. */
+export function buildCandidates(file: string): string[] {
+  const posix = file.split(path.sep).join('/');
+  const at = posix.startsWith('src/') ? 0 : posix.lastIndexOf('/src/') + 1;
+  if (at === 0 && !posix.startsWith('src/')) return [];
+  const [before, after] = [posix.slice(0, at), posix.slice(at + 4)];
+  const ext = path.extname(after);
+  const js = SOURCE_TO_JS[ext];
+  if (!js) return [];
+  const stem = after.slice(0, -ext.length) + js;
+  return BUILD_DIRS.flatMap((dir) => [`${before}${dir}/${stem}`, `${before}${dir}/src/${stem}`]);
+}

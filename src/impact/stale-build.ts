@@ -7,11 +7,9 @@ import path from 'node:path';
 import { linkedPackageOf } from '../core/linked-packages.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { ImportGraph } from './graph.js';
-import { isBuildOutput } from './build-output.js';
+import { buildCandidates, isBuildOutput } from './build-output.js';
 import { isCode } from './project-files.js';
 
-const BUILD_DIRS = ['dist', 'build', 'out'] as const;
-const SOURCE_TO_JS: Readonly<Record<string, string>> = { '.ts': '.js', '.tsx': '.js', '.jsx': '.js', '.js': '.js', '.mts': '.mjs', '.mjs': '.mjs', '.cts': '.cjs', '.cjs': '.cjs' };
 const BUILD_REF = /(^|\/)(dist|build|out)\//;
 
 /** A warning per changed source (project-relative) that the suite loads through a build older than it. */
@@ -32,18 +30,9 @@ export function staleBuilds(root: string, changed: readonly string[], graph: Imp
   return warnings;
 }
 
-/** The existing build file `src/a/b.ts` compiles to: `dist/a/b.js` (rootDir src) or `dist/src/a/b.js` (rootDir .). */
+/** The existing build file `src/a/b.ts` compiles to (build-output.ts `buildCandidates`). */
 function builtFrom(root: string, file: string): string | undefined {
-  const at = file.lastIndexOf('src/');
-  const [before, after] = [file.slice(0, at), file.slice(at + 4)];
-  const ext = path.extname(after);
-  const js = SOURCE_TO_JS[ext];
-  if (!js) return undefined;
-  const stem = after.slice(0, -ext.length) + js;
-  for (const dir of BUILD_DIRS) {
-    for (const candidate of [`${before}${dir}/${stem}`, `${before}${dir}/src/${stem}`]) if (mtime(path.join(root, candidate)) !== undefined) return candidate;
-  }
-  return undefined;
+  return buildCandidates(file).find((candidate) => mtime(path.join(root, candidate)) !== undefined);
 }
 
 /**
