@@ -41,6 +41,8 @@ describe('build output', () => {
     const at = (spec: string) => { const x = r.resolve(spec, '/p/features/steps/a.steps.ts'); return x.kind === 'file' ? x.path : x.kind; };
     expect(at('../../dist/calc.js')).toBe('/p/src/calc.ts');
     expect(at('../../dist/only.js')).toBe('/p/dist/only.js');
+    const only = r.resolve('../../dist/only.js', '/p/features/steps/a.steps.ts');
+    expect(only.kind === 'file' && only.misses).toContain('/p/src/only.ts');
   });
 
   it('names the build files a source compiles to, and none for a file outside src/', () => {

@@ -50,7 +50,11 @@ export class Resolver {
     if (spec.startsWith('.') || path.isAbsolute(spec)) {
       const clean = spec.replace(/[?#].*$/, '');
       const base = path.resolve(path.dirname(importer), clean);
-      return this.fromBuildSource(base) ?? this.fromPaths([base], ts, clean.endsWith('/'));
+      const source = this.fromBuildSource(base);
+      if (source?.kind === 'file' || source?.kind === 'external') return source;
+      const found = this.fromPaths([base], ts, clean.endsWith('/'));
+      // A source created later (src/calc.ts) changes the answer: its candidates are misses too.
+      return source && found.kind === 'file' ? { ...found, misses: [...source.misses, ...found.misses] } : found;
     }
     if (spec.startsWith('#')) return this.packageImport(spec, ts);
     if (spec.startsWith('node:') || isBuiltin(spec)) return { kind: 'external', name: spec.startsWith('node:') ? spec : `node:${spec}` };
@@ -94,8 +98,7 @@ export class Resolver {
     const owner = this.config.linked?.find((p) => isInside(p.dir, base))?.dir ?? this.root;
     const rel = path.relative(owner, base);
     if (rel.startsWith('..') || path.isAbsolute(rel) || !inBuildFolder(rel)) return undefined;
-    const found = this.fromPaths(sourceBases(rel).map((b) => path.join(owner, b)), true, false);
-    return found.kind === 'file' ? found : undefined;
+    return this.fromPaths(sourceBases(rel).map((b) => path.join(owner, b)), true, false);
   }
 
   /** The first existing candidate of the first base path that has one. */
