@@ -40,6 +40,24 @@ Feature: Build output the suite loads is code under test
     And stdout contains "features/vat.feature"
     And stdout does not contain "nothing affected"
 
+  Scenario: MCP verify with changedOnly after a rebuild of a linked package's dist runs the scenarios that reach it
+    Given the "ws-dist" fixture
+    And npm has linked the workspace packages into node_modules
+    And the project is a git repository with everything committed
+    When I run "spec verify --gate none" in the folder "packages/e2e"
+    Then the exit code is 0
+    When I replace "0.2;" with "0.25;" in the file "packages/domain/dist/tax.js"
+    And I run "spec mcp --cwd packages/e2e" with these requests on stdin, closing it once each is answered:
+      """
+      {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"acceptance","version":"1"}}}
+      {"jsonrpc":"2.0","method":"notifications/initialized"}
+      {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"verify","arguments":{"changedOnly":true,"gates":"none"}}}
+      """
+    Then the exit code is 0
+    And stdout contains "features/vat.feature"
+    And stdout contains "1 failed"
+    And stdout does not contain "nothing affected"
+
   Scenario: --since over a commit that only rebuilt a linked package's dist
     Given the "ws-dist" fixture
     And npm has linked the workspace packages into node_modules
