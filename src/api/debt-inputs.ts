@@ -24,7 +24,7 @@ export async function coverageInput(lines: Lines): Promise<Measured<CoverageInpu
   const measured = await lines;
   if ('because' in measured) return measured;
   if (measured.recordedAt === undefined) return { because: NO_LINE_RECORD };
-  return { value: { recordedAt: measured.recordedAt, files: measured.files, stale: measured.stale } };
+  return { value: { recordedAt: measured.recordedAt, files: measured.files, stale: measured.stale, ranAsBuild: measured.ranAsBuild } };
 }
 
 /** The change since the last `spec ack` (debt/ack-debt.ts), with the whole `unreviewed` is a share of. */

@@ -63,7 +63,8 @@ async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unkn
     verdict = await run({ gates: false }, env);
     again = `${verify} --gate none --reporter agent`;
   }
-  const removed = await removedSince(env);
+  // A pass over a build older than the edit checked the code before it: not an answer to give in silence.
+  const removed = [await removedSince(env), ...verdict.warnings.filter((w) => w.code === 'SPEC_STALE_BUILD').map((w) => `${w.message}: ${w.hint} (${w.code})`)].filter(Boolean).join('\n');
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict };
   if (verdict.exitCode === 0) return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr: `${removed}\n` };
   // Exit 2 is input spec cannot check (no specs here, a config error): no spec has said the code is wrong.

@@ -41,11 +41,12 @@ export interface LineFigures {
  * The three figures over every file. Files changed since the recorded run are left out and named
  * in `because`, so an old number never passes for a current one.
  */
-export function lineFigures(files: readonly FileDebt[], recordedAt: string | undefined, staleFiles?: readonly string[]): LineFigures {
+export function lineFigures(files: readonly FileDebt[], recordedAt: string | undefined, staleFiles?: readonly string[], ranAsBuild: readonly { file: string; build: string }[] = []): LineFigures {
   if (recordedAt === undefined) return { unspecified: { value: null, because: NO_LINE_RECORD }, declaredOnly: { value: null, because: NO_LINE_RECORD }, opaqueComplexity: { value: null, because: NO_LINE_RECORD } };
   // A stale file left unparsed has no entry in `files`: the caller names it.
-  const stale = staleFiles ? [...staleFiles] : files.filter((f) => f.unspecifiedLines === null).map((f) => f.file);
-  const because = stale.length ? staleReason(stale, recordedAt) : undefined;
+  const built = new Set(ranAsBuild.map((b) => b.file));
+  const stale = staleFiles ? [...staleFiles] : files.filter((f) => f.unspecifiedLines === null && !built.has(f.file)).map((f) => f.file);
+  const because = [stale.length ? staleReason(stale, recordedAt) : '', builtReason(ranAsBuild)].filter(Boolean).join('; ') || undefined;
   const figure = (value: number): Figure => (because ? { value, because } : { value });
   const sum = (pick: (f: FileDebt) => number | null) => files.reduce((total, f) => total + (pick(f) ?? 0), 0);
   return {
@@ -53,6 +54,13 @@ export function lineFigures(files: readonly FileDebt[], recordedAt: string | und
     declaredOnly: figure(sum((f) => f.declaredOnlyLines?.length ?? null)),
     opaqueComplexity: figure(sum((f) => f.opaqueComplexity)),
   };
+}
+
+/** Sources the suite ran as their build: coverage is on the build's lines, which are not the source's, so they are not counted. */
+export function builtReason(built: readonly { file: string; build: string }[]): string {
+  if (!built.length) return '';
+  const named = built.slice(0, 5).map((b) => `${b.file} ran as ${b.build}`).join(', ') + (built.length > 5 ? `, and ${built.length - 5} more` : '');
+  return `not measured for ${built.length} source file${built.length === 1 ? '' : 's'} the suite ran through a build (${named}): coverage is on the build's lines, not the source's`;
 }
 
 function staleReason(stale: string[], recordedAt: string): string {

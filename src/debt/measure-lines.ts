@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { discoverSpecs } from '../spec/discover.js';
+import { buildCandidates } from '../impact/build-output.js';
 import { fileLineDebt, lineFigures, type LineDebtInput, type LineFigures } from './line-debt.js';
 import { contentHash, LINE_RECORD_FILE, loadLineRecord } from './line-record.js';
 import type { FileShape } from './file-shape.js';
@@ -41,6 +42,8 @@ export interface LineDebt {
   recordedAt: string | undefined;
   /** Files changed (or new) since the record: their lines are null and not in the figures (nor in `files` when left unparsed). */
   stale: string[];
+  /** Sources the suite ran as their build (dist/): their lines are null, and named in the figures' `because`. */
+  ranAsBuild: { file: string; build: string }[];
   /**
    * Every executable source line weighted as `unreviewed` weighs a changed one (the cognitive
    * complexity of its innermost function, at least 1; 1 outside functions): the whole that
@@ -59,6 +62,7 @@ export async function measureLineDebt(root: string, options: LineDebtOptions, li
   const [files, record, claims, shapes] = await Promise.all([listed?.sources ?? sourceFiles(root, options), readRecord(path.join(root, LINE_RECORD_FILE)), specFiles.then((specs) => claimedGlobs(root, specs)), ShapeCache.open(root)]);
   const claimed = claims.length ? picomatch(claims) : () => false;
   const stale: string[] = [];
+  const ranAsBuild: { file: string; build: string }[] = [];
   let weightedLines: number | null = 0;
   const unshaped = options.staleShapes === false && record ? (file: string, hash: string) => record.files[file]?.hash !== hash : undefined;
   const measured = await Promise.all(
@@ -72,7 +76,10 @@ export async function measureLineDebt(root: string, options: LineDebtOptions, li
         weightedLines = null;
         return undefined;
       }
-      const debt = debtOf(path.join(root, file), { file, shape: known.shape, executed: fresh ? entry.executed : null, claimed: claimed(file) });
+      // The suite ran the file's build (dist/): its lines here never ran as such, and are not "unexecuted".
+      const build = fresh && record && entry.executed.length === 0 && known.shape.lines.length > 0 ? buildCandidates(file).find((b) => record.files[b] !== undefined) : undefined;
+      if (build) ranAsBuild.push({ file, build });
+      const debt = debtOf(path.join(root, file), { file, shape: known.shape, executed: fresh && !build ? entry.executed : null, claimed: claimed(file) });
       if (weightedLines !== null) weightedLines += debt.weight;
       return debt.debt;
     }),
@@ -80,7 +87,7 @@ export async function measureLineDebt(root: string, options: LineDebtOptions, li
   const debts = measured.filter((debt) => debt !== undefined);
   shapes.save();
   stale.sort();
-  return { files: debts, metrics: lineFigures(debts, record?.recordedAt, stale), recordedAt: record?.recordedAt, stale, weightedLines };
+  return { files: debts, metrics: lineFigures(debts, record?.recordedAt, stale, ranAsBuild.sort((a, b) => a.file.localeCompare(b.file))), recordedAt: record?.recordedAt, stale, ranAsBuild, weightedLines };
 }
 
 /** A file's executable lines, each weighted by its innermost function's complexity (at least 1). */

@@ -1,7 +1,7 @@
 import { METRIC_NAMES, type DebtReport, type DebtSummary, type Figure, type FileDebt, type HistoryEntry, type Metrics, type SpecDebt, type Values } from './model.js';
 import { penalties, SCORE_WEIGHTS, scoreOf } from './score.js';
 import { nameFew } from '../core/name-few.js';
-import { NO_SOURCES } from './line-debt.js';
+import { builtReason, NO_SOURCES } from './line-debt.js';
 
 const SCORED = Object.keys(SCORE_WEIGHTS) as (keyof typeof SCORE_WEIGHTS)[];
 
@@ -42,6 +42,8 @@ export interface CoverageInput {
   recordedAt: string;
   files: FileDebt[];
   stale: string[];
+  /** Sources the suite ran as their build: not measured, named in the figures' `because`. */
+  ranAsBuild?: { file: string; build: string }[];
 }
 
 /**
@@ -119,9 +121,13 @@ function coverageFigures(coverage: Measured<CoverageInput>): Pick<Metrics, 'unsp
     const because = `stale: ${nameFew(stale)} changed since the last line-coverage run (${coverage.value.recordedAt}): run spec verify --coverage (every scenario) to measure them`;
     return { unspecified: { value: null, because }, declaredOnly: { value: null, because }, opaqueComplexity: { value: null, because } };
   }
+  const built = new Set((coverage.value.ranAsBuild ?? []).map((b) => b.file));
+  const unmeasured = builtReason(coverage.value.ranAsBuild ?? []);
   const total = (pick: (f: FileDebt) => number | null) => {
-    const values = files.map(pick);
-    return values.some((v) => v === null) ? { value: null, because: 'a file has no line-level record' } : { value: sum(values as number[]) };
+    const values = files.filter((f) => !built.has(f.file)).map(pick);
+    if (values.some((v) => v === null)) return { value: null, because: 'a file has no line-level record' };
+    // A total without them would read better than the truth (the score over it too): not measured, and why.
+    return unmeasured ? { value: null, because: unmeasured } : { value: sum(values as number[]) };
   };
   return { unspecified: total((f) => f.unspecifiedLines?.length ?? null), declaredOnly: total((f) => f.declaredOnlyLines?.length ?? null), opaqueComplexity: total((f) => f.opaqueComplexity) };
 }

@@ -1,14 +1,16 @@
 import path from 'node:path';
-import { SpecloopError } from '../core/errors.js';
+import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { readTextIfExists } from '../core/fs.js';
 import { linkedPackageOf } from '../core/linked-packages.js';
 import { discoverSpecs } from '../spec/discover.js';
 import { loadGraph, saveGraph } from './cache.js';
 import type { ImportGraph } from './graph.js';
+import { isBuildOutput } from './build-output.js';
 import { heldGraph, isHeld, keepGraph } from './held-graph.js';
 import { codeFiles, isCode, isIgnored } from './project-files.js';
 import { loadScenarioMap } from './scenario-map.js';
 import { selectScenarios, type Selection, type SelectionInput } from './select.js';
+import { staleBuilds } from './stale-build.js';
 import { sharedSupportFiles } from './support-kind.js';
 
 /**
@@ -54,8 +56,8 @@ export interface ChangedRequest {
   outputs: string[];
 }
 
-/** --changed: git's changed files → the scenarios they reach. */
-export async function selectChanged(request: ChangedRequest): Promise<Selection> {
+/** --changed: git's changed files → the scenarios they reach, and warnings about what the run cannot check (a stale build). */
+export async function selectChanged(request: ChangedRequest): Promise<Selection & { warnings: SpecProblem[] }> {
   const { root } = request;
   if (request.paths?.length) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
@@ -64,7 +66,7 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection>
   // specloop's own output (.spec/), the reports the last run wrote and dependencies are never a reason to run anything.
   const own = new Set(request.outputs);
   const told = (request.changedFiles ?? []).map((f) => path.relative(root, path.resolve(root, f)).split(path.sep).join('/')).filter((f) => f !== '' && f !== '..' && (!f.startsWith('../') || linkedPackageOf(root, path.resolve(root, f)) !== undefined) && !path.isAbsolute(f));
-  const changed = [...new Set([...(await changedFiles(root, request.since)), ...told])].filter((f) => !isIgnored(root, path.join(root, f)) && !own.has(path.join(root, f)));
+  const changed = [...new Set([...(await changedFiles(root, request.since)), ...told])].filter((f) => (!isIgnored(root, path.join(root, f)) || isBuildOutput(f)) && !own.has(path.join(root, f)));
   const [map, graph, specs] = await Promise.all([loadScenarioMap(root), heldGraph(root, changed) ?? loadProjectGraph(root), discoverSpecs(root, request.specGlobs, [])]);
   // A held graph is written when its holder lets go of it; otherwise the cache is this run's to update.
   if (isHeld(root)) keepGraph(root, graph);
@@ -73,7 +75,8 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection>
   const bodyOnly = map?.loadActive ? await bodyOnlyEdits(changed.filter(isCode), (file) => baseline[file], (file) => readTextIfExists(path.join(root, file))) : undefined;
   const specFiles = new Set(specs.files);
   // The map remembers spec files deleted since it was recorded: their scenarios are no longer the suite's to run.
-  return narrowSelection(selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly }), (file) => specFiles.has(file));
+  const selection = narrowSelection(selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly }), (file) => specFiles.has(file));
+  return { ...selection, warnings: staleBuilds(root, changed, graph) };
 }
 
 /** A selection narrowed to the spec files `keep` accepts (its whole files and file:line entries alike). */

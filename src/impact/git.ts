@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SpecloopError } from '../core/errors.js';
 import { linkedPackageOf } from '../core/linked-packages.js';
+import { isBuildOutput } from './build-output.js';
 import { isCode, isIgnored } from './project-files.js';
 
 const TIMEOUT_MS = 10_000;
@@ -67,10 +68,10 @@ export async function changedFiles(root: string, since?: string): Promise<string
   return [...new Set(rel)].sort();
 }
 
-/** A linked package's own file: not its dependencies, build output or dot-folders (its .spec/), as for the project's own. */
+/** A linked package's own file: not its dependencies or dot-folders (its .spec/), as for the project's own; its build output is what Node loads. */
 function inLinkedPackage(root: string, file: string): boolean {
   const pkg = linkedPackageOf(root, file);
-  return pkg !== undefined && !isIgnored(pkg.dir, file);
+  return pkg !== undefined && (!isIgnored(pkg.dir, file) || isBuildOutput(path.relative(pkg.dir, file)));
 }
 
 /** A code file elsewhere in the work tree, not in its dependencies, build output or dot-folders. */

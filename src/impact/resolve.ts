@@ -14,6 +14,7 @@ import { isInside } from '../core/fs.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolverConfig } from './config.js';
+import { inBuildFolder, sourceBases } from './build-output.js';
 import { linkedBases, linkedTargets } from './linked-entry.js';
 import { conditionTargets, matchPattern, packageName } from './specifiers.js';
 import type { FileSystem, UnresolvedReason } from './types.js';
@@ -51,7 +52,12 @@ export class Resolver {
     }
     if (spec.startsWith('.') || path.isAbsolute(spec)) {
       const clean = spec.replace(/[?#].*$/, '');
-      return this.fromPaths([path.resolve(path.dirname(importer), clean)], ts, clean.endsWith('/'));
+      const base = path.resolve(path.dirname(importer), clean);
+      const source = this.fromBuildSource(base);
+      if (source?.kind === 'file' || source?.kind === 'external') return source;
+      const found = this.fromPaths([base], ts, clean.endsWith('/'));
+      // A source created later (src/calc.ts) changes the answer: its candidates are misses too.
+      return source && found.kind === 'file' ? { ...found, misses: [...source.misses, ...found.misses] } : found;
     }
     if (spec.startsWith('#')) return this.packageImport(spec, ts);
     if (spec.startsWith('node:') || isBuiltin(spec)) return { kind: 'external', name: spec.startsWith('node:') ? spec : `node:${spec}` };
@@ -114,6 +120,17 @@ export class Resolver {
     const local = targets.filter((t) => t.startsWith('./'));
     if (local.length === 0 && targets[0] !== undefined) return { kind: 'external', name: packageName(targets[0]) };
     return this.fromPaths(local.map((t) => path.resolve(this.config.packageDir, t)), ts, false);
+  }
+
+  /**
+   * A relative import into a build folder (`../../dist/calc.js`) → the source it is built from, as
+   * linked-entry.ts does for a package's main: an edit to src/ is what changes it (build-output.ts).
+   */
+  private fromBuildSource(base: string): Resolution | undefined {
+    const owner = this.config.linked?.find((p) => isInside(p.dir, base))?.dir ?? this.root;
+    const rel = path.relative(owner, base);
+    if (rel.startsWith('..') || path.isAbsolute(rel) || !inBuildFolder(rel)) return undefined;
+    return this.fromPaths(sourceBases(rel).map((b) => path.join(owner, b)), true, false);
   }
 
   /** The first existing candidate of the first base path that has one. */

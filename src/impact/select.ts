@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { placeBuildChanges } from './build-output.js';
 import { readTextIfExists } from '../core/fs.js';
 import type { ImportGraph } from './graph.js';
 import type { ScenarioMap } from './scenario-map.js';
@@ -58,12 +59,15 @@ export function selectScenarios(input: SelectionInput): Selection {
   if (loadRead) return everything('changed (the code read it while loading or in a BeforeAll/AfterAll hook)', loadRead);
   const shared = reachedSharedSupport(input);
   if (shared) return everything(shared.via === shared.file ? 'changed (support code every scenario loads: World, hooks or setup)' : `changed (it reaches ${shared.via}, support code every scenario loads)`, shared.file);
-  const unplaced = unplacedLinkedChange(changed, input.root, input.graph, map);
+  const built = placeBuildChanges(input.changed, input.root, input.graph, map);
+  if (built.unplaced) return everything('changed (build output the suite may load, and nothing places it or its source)', built.unplaced);
+  input = { ...input, changed: built.changed };
+  const unplaced = unplacedLinkedChange(input.changed, input.root, input.graph, map);
   if (unplaced) return everything('changed outside the project folder, and neither imports nor coverage place it', unplaced);
   const reasons: Selection['reasons'] = [];
   const add = (target: string, because: string) => reasons.push({ target, because });
   const specs = new Set(input.specFiles);
-  for (const file of changed) {
+  for (const file of input.changed) {
     if (SPEC.test(file) && (specs.has(file) || map.scenarios.some((s) => s.file === file))) {
       if (specs.has(file)) add(file, `${file} changed`);
       continue;
@@ -73,7 +77,7 @@ export function selectScenarios(input: SelectionInput): Selection {
     else if (map.supportFiles.includes(file) === false && looksLikeSupport(file, map)) return everything('is a step or support file no run has loaded yet (it may define steps for undefined ones)', file);
   }
   addReachedThroughCode(input, add);
-  addReaders(changed.filter((f) => !input.specFiles.includes(f) && !isConfigFile(f)), map, (f) => input.graph?.has(path.join(input.root, f)) ?? false, add);
+  addReaders(input.changed.filter((f) => !input.specFiles.includes(f) && !isConfigFile(f)), map, (f) => input.graph?.has(path.join(input.root, f)) ?? false, add);
   return { all: false, paths: wholeFilesWin(unique(reasons.map((r) => r.target))), reasons: dedupe(reasons), triggers: changed };
 }
 
