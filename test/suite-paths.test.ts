@@ -31,6 +31,16 @@ describe('suiteOwningPaths', () => {
     expect(suiteOwningPaths(place, ['../e2e/features/q.feature'])).toEqual({ folder: '../e2e', paths: ['features/q.feature'] });
   });
 
+  it('never routes a spec to a suite folder above the project or above the spec and the project both (a project kept inside another checkout)', () => {
+    const outer = tree(['cucumber.cjs', 'inner/package.json', 'inner/features/a.feature']);
+    const root = path.join(outer, 'inner');
+    expect(suiteOwningPaths({ root, base: root }, ['features/a.feature'])).toBeUndefined();
+    expect(suiteOwningPaths({ root, base: path.join(root, 'features') }, ['a.feature:3'])).toBeUndefined();
+    const checkout = tree(['cucumber.cjs', 'todo/package.json', 'todo/app/package.json', 'todo/shared/lists.feature']);
+    const app = path.join(checkout, 'todo/app');
+    expect(suiteOwningPaths({ root: app, base: app }, ['../shared/lists.feature'])).toBeUndefined();
+  });
+
   it('leaves the project its own paths, a nested suite under a root with a config, and paths of different suites', () => {
     const root = tree(['cucumber.cjs', 'features/a.feature', 'sub/cucumber.cjs', 'sub/features/b.feature', 'other/cucumber.cjs', 'other/c.feature']);
     const place = { root, base: root };

@@ -20,21 +20,29 @@ export function suiteOwningPaths(place: ProjectPlace, paths: readonly string[]):
   if (!paths.length) return undefined;
   const rootHasConfig = hasSuiteConfig(place.root);
   const files = paths.map((given) => path.resolve(place.base, given.replace(LINES, '')));
-  const owners = files.map((file) => suiteFolder(path.dirname(file)));
+  // Only a suite folder between the spec and the project (inside it), or beside it (below the two's
+  // common folder): never one above, which may be any checkout the project happens to sit in.
+  const owners = files.map((file) => suiteFolder(path.dirname(file), isInside(place.root, file) ? place.root : commonFolder(place.root, file)));
   const [first] = owners;
-  if (first === undefined || first === place.root || owners.some((o) => o !== first)) return undefined;
+  if (first === undefined || owners.some((o) => o !== first)) return undefined;
   // A suite folder below a root that has a suite of its own is a nested project the root's globs may already reach: the root decides.
   if (rootHasConfig && files.every((file) => isInside(place.root, file))) return undefined;
   const rebased = paths.map((given, i) => `${path.relative(first, files[i]!).split(path.sep).join('/')}${LINES.exec(given)?.[1] ?? ''}`);
   return { folder: path.relative(place.root, first).split(path.sep).join('/'), paths: rebased };
 }
 
-/** The nearest folder at or above `dir` with a suite config (spec.config or a cucumber config). */
-function suiteFolder(dir: string): string | undefined {
-  for (let at = dir; ; at = path.dirname(at)) {
+/** The nearest folder at or above `dir` and below `stop` with a suite config (spec.config or a cucumber config). */
+function suiteFolder(dir: string, stop: string): string | undefined {
+  for (let at = dir; at !== stop && isInside(stop, at); at = path.dirname(at)) {
     if (hasSuiteConfig(at)) return at;
-    if (path.dirname(at) === at) return undefined;
   }
+  return undefined;
+}
+
+function commonFolder(a: string, b: string): string {
+  let at = a;
+  while (!isInside(at, b) && path.dirname(at) !== at) at = path.dirname(at);
+  return at;
 }
 
 function hasSuiteConfig(dir: string): boolean {
