@@ -18,7 +18,8 @@ export interface PackagePaths {
   paths: string[];
 }
 
-const LINES = /((?::\d+)*)$/;
+/** A path's `:line` suffixes, kept when it is rebased onto another suite. */
+export const LINES = /((?::\d+)*)$/;
 
 /** Undefined when the paths are the root's own (or none were given, or this is no workspace root). */
 export async function packageOwningPaths(place: ProjectPlace, paths: readonly string[], command: string): Promise<PackagePaths | undefined> {
@@ -52,7 +53,8 @@ export async function packageOwningPaths(place: ProjectPlace, paths: readonly st
   });
 }
 
-function hasSuiteConfig(dir: string): boolean {
+/** spec.config or a cucumber config in `dir`: the folder is a suite of its own. */
+export function hasSuiteConfig(dir: string): boolean {
   return [...DEFAULTS.configFiles, ...DEFAULTS.cucumberConfigFiles].some((name) => existsSync(path.join(dir, name)));
 }
 

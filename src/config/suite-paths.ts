@@ -6,14 +6,10 @@
  * with a suite config) is where it runs, as `--cwd` that folder would. Workspace roots are
  * package-paths.ts's: this answers only when it does not.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../core/fs.js';
-import { DEFAULTS } from './defaults.js';
-import type { PackagePaths } from './package-paths.js';
+import { hasSuiteConfig, LINES, type PackagePaths } from './package-paths.js';
 import type { ProjectPlace } from './project-root.js';
-
-const LINES = /((?::\d+)*)$/;
 
 /** Undefined when the project's own suite holds the paths (or they lie in different suites: each run then says what it finds). */
 export function suiteOwningPaths(place: ProjectPlace, paths: readonly string[]): PackagePaths | undefined {
@@ -45,6 +41,3 @@ function commonFolder(a: string, b: string): string {
   return at;
 }
 
-function hasSuiteConfig(dir: string): boolean {
-  return [...DEFAULTS.configFiles, ...DEFAULTS.cucumberConfigFiles].some((name) => existsSync(path.join(dir, name)));
-}

@@ -11,7 +11,7 @@ import { isCode } from './project-files.js';
 import type { ScenarioMap } from './scenario-map.js';
 
 /** Folders tsc and bundlers write to. `lib/` is left out: it is as often hand-written source. */
-const BUILD_DIR = /(^|\/)(dist|build|out)\//;
+export const BUILD_DIR = /(^|\/)(dist|build|out)\//;
 const JS_TO_SOURCE: Readonly<Record<string, readonly string[]>> = {
   '.js': ['.ts', '.tsx', '.js', '.jsx'],
   '.mjs': ['.mts', '.mjs'],

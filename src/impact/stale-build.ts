@@ -2,15 +2,14 @@
  * An edited source whose build the suite loads, and that build older than the edit: the run checks
  * the code before the edit (Node loads dist/, not src/). A verdict over that must say so.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readTextIfExists } from '../core/fs.js';
 import path from 'node:path';
 import { linkedPackageOf } from '../core/linked-packages.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { ImportGraph } from './graph.js';
-import { buildCandidates, isBuildOutput } from './build-output.js';
+import { BUILD_DIR, buildCandidates, isBuildOutput } from './build-output.js';
 import { isCode } from './project-files.js';
-
-const BUILD_REF = /(^|\/)(dist|build|out)\//;
 
 /** A warning per changed source (project-relative) that the suite loads through a build older than it. */
 export function staleBuilds(root: string, changed: readonly string[], graph: ImportGraph | undefined): SpecProblem[] {
@@ -46,24 +45,15 @@ function loadsBuild(root: string, file: string, graph: ImportGraph | undefined):
   if (!graph) return false;
   // The edited file or any file that imports it, directly or not, reached by a path into a build folder.
   const reached = graph.affectedBy([abs]);
-  return [...reached].some((target) => graph.dependentsOf(target).some((importer) => graph.importsOf(importer).some((r) => r.target === target && BUILD_REF.test(r.specifier))));
+  return [...reached].some((target) => graph.dependentsOf(target).some((importer) => graph.importsOf(importer).some((r) => r.target === target && BUILD_DIR.test(r.specifier))));
 }
 
 function entriesPointAtBuild(dir: string): boolean {
-  const pkg = readText(path.join(dir, 'package.json'));
   try {
-    const json = JSON.parse(pkg) as Record<string, unknown>;
+    const json = JSON.parse(readTextIfExists(path.join(dir, 'package.json')) ?? '') as Record<string, unknown>;
     return ['main', 'module', 'exports'].some((k) => /(^|["/])(dist|build|out)\//.test(JSON.stringify(json[k] ?? '')));
   } catch {
     return false;
-  }
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
   }
 }
 
