@@ -35,6 +35,8 @@ export interface DebtWork {
   globs: DebtGlobs;
   /** The run's support files (step files and the rest): those defining no step are traced by every scenario. */
   supportFiles: string[];
+  /** Of those, the ones every scenario runs with, read while the scenarios run: after them it would delay the verdict. */
+  shared: Promise<string[]>;
   /** The project's specs, steps and sources, listed once when a line record or an ack needs them. */
   files: Promise<ProjectFiles> | undefined;
   started: number;
@@ -84,7 +86,11 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   const lines = files ? measureLines(root, globs, files, staleShapes) : Promise.resolve({ because: NO_LINE_RECORD });
   // Hashed as the run begins, so an edit made while it runs reads as a change, never as measured.
   const measured = partial ? undefined : hashMeasured(root, globs, files ?? projectFiles(root, globs.specs, globs.steps)).catch(() => undefined);
-  return { root, config, globs, supportFiles: stepFiles, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
+  // A turn of the loop later: the run's job goes to the runner first.
+  const shared = new Promise<void>((resolve) => setImmediate(resolve)).then(() => sharedSupportFiles(root, stepFiles));
+  // Awaited only when a scenario ran; a read that failed is that run's error, never an unhandled one.
+  shared.catch(() => undefined);
+  return { root, config, globs, supportFiles: stepFiles, shared, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
 }
 
 export interface RunForDebt {
@@ -114,7 +120,7 @@ export async function finishDebt(work: DebtWork, run: RunForDebt): Promise<DebtO
   const noRun = { because: run.because ?? 'the run ended before any scenario result (see the failures)' };
   const judgeVacuous = (partial: boolean) => (!result ? noRun : 'because' in steps ? steps : vacuousChecks({ definitions: result.definitions, scenarios: result.scenarios, partial }, steps));
   const binding: Measured<BindingInput> = result ? { value: bindingOf(result, run.unused) } : noRun;
-  const specs = specsOf(result, result ? [...result.globalSupportFiles, ...sharedSupportFiles(work.root, work.supportFiles)] : []);
+  const specs = specsOf(result, result ? [...result.globalSupportFiles, ...(await work.shared)] : []);
   const outcome = await measureRecorded(work, { binding, vacuous: await judgeVacuous(run.partial), specs }, result ? { kind: run.kind, partial: run.partial } : undefined);
   // A shard's slice is one part of a run of everything: its counts are the whole's once summed (spec merge).
   return run.shard && result ? { ...outcome, share: shareOf(binding, await judgeVacuous(false), specs) } : outcome;

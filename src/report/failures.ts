@@ -56,11 +56,13 @@ export function definitionRef(def: RunDefinition | undefined, ctx: FailureContex
  * marks a step undefined also after a failed or skipped one. Each carries the scenario's id.
  */
 export function scenarioFailures(scenario: RunScenario, ctx: FailureContext): Failure[] {
+  const first = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped' && s.status !== 'undefined');
+  const hook = scenario.hookFailures[0];
+  // Most scenarios pass: the headings and keywords below are built for each, so only for one that has something to report.
+  if (first < 0 && !hook && !scenario.steps.some((s) => s.status === 'undefined')) return [];
   const file = ctx.sourceOf(scenario.uri);
   const where: Where = { file, feature: scenario.feature, scenario: scenario.name, ...heading(scenario), scenarioId: `${file}:${scenario.line}`, row: scenario.example ? scenario.line : undefined };
   const keywords = snippetKeywords(scenario.steps);
-  const first = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped' && s.status !== 'undefined');
-  const hook = scenario.hookFailures[0];
   const failures = first < 0 && hook ? [hookFailure(hook, scenario, where, ctx)] : [];
   scenario.steps.forEach((step, i) => {
     if (i === first || step.status === 'undefined') failures.push(stepFailure(step, keywords[i]!, where, ctx));
