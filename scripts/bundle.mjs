@@ -26,6 +26,8 @@ export const BUNDLE_DIR = path.join(dist, 'bundle');
 export const ENTRIES = {
   cli: 'cli/entry.js',
   mcp: 'mcp/main.js',
+  // bin/spec.js starts verify's runner thread with it before the CLI loads (src/run/prestart.ts).
+  prestart: 'run/prestart.js',
   worker: 'run/worker.js',
   'vacuous-worker': 'debt/vacuous-worker.js',
   'fresh-esm-hooks': 'run/fresh-esm-hooks.js',

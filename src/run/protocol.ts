@@ -57,7 +57,9 @@ export type ParentMessage =
   | { type: 'partial' }
   | { type: 'profile'; file: string | undefined; profiles: string[] }
   /** A thread runner that is no longer needed ends itself (run/thread.ts says why not terminate()). */
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** A thread started before the CLI knew its project (run/prestart.ts) may load it now. */
+  | { type: 'go' };
 
 export type ChildMessage =
   | { type: 'ready'; cucumberVersion: string }

@@ -9,7 +9,7 @@ import type { ChildMessage, ParentMessage, SpawnedMessage } from './protocol.js'
 import { startHangWatchdog, writeHeartbeat, type Heartbeat } from './watchdog.js';
 
 /** Set when the runner is a worker thread (see thread.ts): the parent watches its heartbeat. */
-export const thread = isMainThread ? undefined : (workerData as { heartbeat: SharedArrayBuffer });
+export const thread = isMainThread ? undefined : (workerData as { heartbeat: SharedArrayBuffer; held?: boolean });
 
 export function send(message: ChildMessage | SpawnedMessage): Promise<void> {
   return new Promise((resolve) => {

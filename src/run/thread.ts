@@ -5,6 +5,8 @@ import { heartbeatBuffer, watchHeartbeat } from './watchdog.js';
 import { workerEntry } from './child.js';
 import type { ChildMessage, SpawnedMessage } from './protocol.js';
 import { killRecentChildren, killTrees, track } from './kill-tree.js';
+import { takeHeldRunner } from './prestart.js';
+import { mark } from '../core/timing.js';
 
 /** How long terminate() may take before the thread counts as stuck in a synchronous child. */
 const STUCK_MS = 300;
@@ -25,9 +27,11 @@ export function startThreadRunner(root: string, env: Record<string, string | und
 }
 
 function threadTransport(root: string, env: Record<string, string | undefined>, events: TransportEvents): Transport {
-  const heartbeat = heartbeatBuffer();
   const { file, execArgv } = workerEntry();
-  const worker = new Worker(file, { workerData: { root, heartbeat }, env: env as NodeJS.ProcessEnv, execArgv, stdout: true, stderr: true });
+  const held = takeHeldRunner(root, env, execArgv);
+  if (held) mark('spec', 'runner: took the held thread');
+  const heartbeat = held?.heartbeat ?? heartbeatBuffer();
+  const worker = held?.worker ?? new Worker(file, { workerData: { root, heartbeat }, env: env as NodeJS.ProcessEnv, execArgv, stdout: true, stderr: true });
   const spawned = new Set<number>();
   const startedAt = Date.now();
   let exited = false;
@@ -57,6 +61,7 @@ function threadTransport(root: string, env: Record<string, string | undefined>, 
     killTrees(spawned);
     events.exit(code, null, hang);
   });
+  for (const [event, value] of held?.early ?? []) worker.emit(event, value);
   return {
     send: (message) => {
       if (exited) return;

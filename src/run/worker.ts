@@ -239,6 +239,8 @@ async function main(): Promise<void> {
   // Handled between ticks, so never inside a require() of an ES module (run/thread.ts); one turn of
   // the loop first lets a runner that was stopped while it started end before cucumber loads.
   onParentMessage((message) => message.type === 'stop' && exitRunner(0));
+  // Started before the CLI knew its project (run/prestart.ts): nothing of it loads until the CLI takes this thread.
+  if (thread?.held) await new Promise<void>((resolve) => onParentMessage((message) => message.type === 'go' && resolve()));
   await new Promise((resolve) => setImmediate(resolve));
   // Before the project's cucumber and support code load: they are most of what the cache spares (core/compile-cache.ts).
   enableCompileCache(process.cwd(), undefined, process.env);
@@ -254,7 +256,7 @@ async function main(): Promise<void> {
     exitRunner(0);
   };
   onParentMessage((message) => {
-    if (message.type === 'stop') return;
+    if (message.type === 'stop' || message.type === 'go') return;
     if (message.type === 'load') {
       // One load at a time: a spare pre-loading in idle time (watch/runners.ts) may still be at it.
       const previous = loading ?? Promise.resolve();
