@@ -17,7 +17,7 @@ import { loadRunConfig } from './run-config.js';
 import { recordLines } from './record-lines.js';
 import type { DebtOutcome, DebtWork, finishDebt, refreshLines } from './debt.js';
 import { keep, prepareStages, runPrepared, type Prepared } from './stages.js';
-import { judgeRun } from './judge-run.js';
+import { judgeRun, suiteTextsWhileRunning } from './judge-run.js';
 import { specloopVersion } from './version.js';
 
 export type { RunOptions } from '../run/options.js';
@@ -71,7 +71,10 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     const selectedGates = planGates(prepared.config, chosen.only, chosen.available);
     // With no specs the run is bad input: a note on a gate would bury the one thing to fix.
     if (!problems.some((p) => p.code === 'SPEC_NO_SPECS')) notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
-    outcome = await runPrepared(prepared, children[0]!, env, options, children);
+    const running = runPrepared(prepared, children[0]!, env, options, children);
+    // Read while the scenarios run, not after them.
+    const texts = suiteTextsWhileRunning(prepared, env.cwd);
+    outcome = await running;
     if (prepared.parsedInRunner && outcome?.kind === 'result' && outcome.result.parseErrors?.length) {
       // cucumber met a spec it cannot parse and ran nothing: parse here, report every error, run the rest.
       const retry = [startRunner(children[0]!.kind, env.cwd, env.env, options.onOutput)];
@@ -80,7 +83,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
       problems.splice(0, problems.length, ...prepared.problems);
       outcome = await runPrepared(prepared, retry[0]!, env, options, children);
     }
-    outcome = await judgeRun(prepared, outcome, options, problems, env.cwd);
+    outcome = await judgeRun(prepared, outcome, options, problems, env.cwd, texts);
     mark('spec', 'scenarios done');
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) gates = await runGates(env.cwd, selectedGates, env.env, options.signal);
