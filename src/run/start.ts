@@ -3,9 +3,13 @@ import { withoutCompileCache } from '../core/compile-cache.js';
 import { startChildRunner } from './child.js';
 import type { Runner, RunnerKind } from './runner.js';
 import { startThreadRunner } from './thread.js';
+import { discardHeldRunner } from './prestart.js';
 
 export function startRunner(kind: RunnerKind, root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
-  return kind === 'thread' ? startThreadRunner(root, env, onOutput) : startChildRunner(root, env, onOutput);
+  if (kind === 'thread') return startThreadRunner(root, env, onOutput);
+  // A held thread (run/prestart.ts) is of no use to a child: it ends now rather than idle through the run.
+  discardHeldRunner();
+  return startChildRunner(root, env, onOutput);
 }
 
 /** A runner for line coverage: the compile cache off, since cached code has no block counts (core/compile-cache.ts). */
