@@ -237,6 +237,12 @@ Then('the last line of stdout is {string}', function (this: SpecWorld, expected:
   assert.equal(lines[lines.length - 1], expected, `last line of stdout\n${transcript(run)}`);
 });
 
+Then('the last line of stdout matches {string}', function (this: SpecWorld, pattern: string) {
+  const run = this.lastRun();
+  const lines = run.stdout.trimEnd().split('\n');
+  assert.match(lines[lines.length - 1] ?? '', new RegExp(pattern), `last line of stdout\n${transcript(run)}`);
+});
+
 Then('stderr is one line containing {string}', function (this: SpecWorld, text: string) {
   const run = this.lastRun();
   const lines = run.stderr.trimEnd().split('\n').filter((line) => !/^\s+→/.test(line));
@@ -890,6 +896,12 @@ Given('I replace {string} with {string} in the file {string}', function (this: C
 Given('I touch the file {string}', function (this: CliWorld, relative: string) {
   const now = new Date();
   utimesSync(this.file(relative), now, now);
+});
+
+/** A file older than its neighbours: a checkout writes files in its own order, whatever was built from what. */
+Given('I set the modification time of {string} to one minute ago', function (this: CliWorld, relative: string) {
+  const before = new Date(Date.now() - 60_000);
+  utimesSync(this.file(relative), before, before);
 });
 
 /** An edit the file's modification time does not show: a coarse clock, or a copy that keeps times. */

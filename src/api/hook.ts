@@ -63,12 +63,11 @@ async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unkn
     verdict = await run({ gates: false }, env);
     again = `${verify} --gate none --reporter agent`;
   }
-  // A pass over a build older than the edit checked the code before it: not an answer to give in silence.
-  const removed = [await removedSince(env), ...verdict.warnings.filter((w) => w.code === 'SPEC_STALE_BUILD').map((w) => `${w.message}: ${w.hint} (${w.code})`)].filter(Boolean).join('\n');
+  const removed = await removedSince(env);
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict };
   if (verdict.exitCode === 0) return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr: `${removed}\n` };
   // Exit 2 is input spec cannot check (no specs here, a config error): no spec has said the code is wrong.
-  const advice = verdict.exitCode === 2 ? 'spec could not check this edit: fix what the report names (no scenario ran)' : 'The specs say the code does not do what they describe yet: fix the code (not the specs or steps)';
+  const advice = verdict.exitCode === 2 ? `spec could not check this edit: fix what the report names${verdict.scenarios.length ? '' : ' (no scenario ran)'}` : 'The specs say the code does not do what they describe yet: fix the code (not the specs or steps)';
   const stderr = `${await report(verdict)}${removed ? `\n${removed}` : ''}\n${advice}, then check again with ${again}.\n`;
   // Cursor ignores an afterFileEdit hook's exit code and output: exit 0, the report for its hook log.
   return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr };
