@@ -288,6 +288,25 @@ describe('steps', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('warns at step list items outside any scenario: a heading without its colon, a criteria section', () => {
+    const source = md(
+      '# T', '', '## Scenario refunds are capped', '- Then capped', '', '## Scenario: s', '- Given real', '',
+      '## Acceptance criteria', '- Given one', '- Plain item', '- Then two', '', '## Notes', '- Given the budget, we chose less',
+      '', '## Examples of use', '* Given star', '* Then star again',
+    );
+    const r = build(source);
+    expect(r.problems).toEqual([]);
+    expect(r.pickles.map((p) => p.steps.map((s) => s.text))).toEqual([['real']]);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([4, 10, 12, 18, 19].map((line) => ['SPEC_STEP_DROPPED', line]));
+    expect(r.warnings[0]!.message).toContain('no colon after "Scenario"');
+  });
+
+  it('keeps a prose-only document whose listed steps would vanish with it', () => {
+    const r = compileMarkdownSpec(md('# Notes', '## Scenario Outline pricing', '- Given a price'), FILE);
+    expect(r.hasScenarios).toBe(false);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_DROPPED', 3]]);
+  });
+
   it('reports a step whose paragraph continues on the next line', () => {
     const source = md('# T', '## Scenario: s', '- Given a step', '  that wraps', '- Then ok');
     const r = build(source);

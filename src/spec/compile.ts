@@ -59,7 +59,8 @@ async function compileMarkdown(root: string, file: string, text: string, write: 
   // Loaded on first use: projects without Markdown specs never pay for the Markdown parser.
   const { compileMarkdownSpec } = await import('./markdown.js');
   const md = compileMarkdownSpec(text, file, language);
-  if (!md.hasScenarios && md.problems.length === 0) return undefined;
+  // A prose-only document is skipped, unless it lists steps that would vanish with it.
+  if (!md.hasScenarios && md.problems.length === 0 && !md.warnings.some((w) => w.code === 'SPEC_STEP_DROPPED')) return undefined;
   const runPath = `${COMPILED_DIR}/${file}.feature`;
   const parsed = parseGherkin(md.gherkin, file, false, language);
   const problems: SpecProblem[] = [...md.problems, ...parsed.problems];

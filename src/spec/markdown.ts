@@ -16,6 +16,7 @@ import { GherkinLines, type CompileState } from './markdown-context.js';
 import { findTitle, finishHeadings, onHeading } from './markdown-headings.js';
 import { visitProse } from './markdown-gherkin-block.js';
 import { warnHiddenSteps } from './markdown-unlisted.js';
+import { noteHeading, warnStraySteps } from './markdown-stray.js';
 import { emitTable, isPipeParagraph, onStepList, onStepParagraph } from './markdown-steps.js';
 import { isSafeDescriptionLine, keywordsFor, splitLines } from './markdown-text.js';
 
@@ -106,6 +107,7 @@ function walk(state: CompileState, nodes: RootContent[]): void {
     const next = nodes[i + 1];
     if (node.type === 'heading') {
       onHeading(state, node);
+      noteHeading(state, node);
       warnHiddenSteps(state, node);
     }
     else if (node.type === 'paragraph' && state.inDescription) onDescription(state, node);
@@ -113,6 +115,7 @@ function walk(state: CompileState, nodes: RootContent[]): void {
     else if (node.type === 'list' && state.section) skip = onStepList(state, node, next);
     else if (node.type === 'paragraph' && state.section) skip = onStepParagraph(state, node, next);
     else {
+      if (node.type === 'list') warnStraySteps(state, node);
       warnHiddenSteps(state, node);
       visitProse(state, node);
     }
