@@ -615,6 +615,14 @@ describe('front matter', () => {
     expect(r.frontMatter).toEqual({ tags: [], covers: [] });
   });
 
+  it('reports front matter that is never closed, whose keys would otherwise be read as prose', () => {
+    const r = compileMarkdownSpec(md('---', 'tags: [smoke]', 'status: draft', '# T', '## Scenario: s', '- Given x'), FILE);
+    expect(r.problems.map((p) => [p.code, p.location?.line])).toEqual([['SPEC_MARKDOWN', 1]]);
+    expect(r.problems[0]!.message).toContain('never closed');
+    // A thematic break at the top of a document is no front matter.
+    expect(compileMarkdownSpec(md('---', '', '# T', '## Scenario: s', '- Given x'), FILE).problems).toEqual([]);
+  });
+
   it('treats empty keys as unset and explains wrong types', () => {
     const r = parseFrontMatter('tags:\nowner:\ncovers: [1]', 2, FILE);
     expect(r.frontMatter).toEqual({ tags: [], covers: [] });
