@@ -74,6 +74,23 @@ Feature: Agent hooks run the oracle where the agent works
     And stdout contains "\"followup_message\""
     And stdout contains "features/todo.feature"
 
+  Scenario: When a spec Cursor's agent left does not parse, the follow-up says spec cannot check the work, not "fix the code"
+    Given the file "features/half-written.feature" contains:
+      """
+      Feature: Half written
+        Scenario: s
+          Given an empty todo list
+          and then the agent stopped typing
+      """
+    When I run "spec hook cursor stop" with this on stdin:
+      """
+      { "hook_event_name": "stop", "status": "completed", "workspace_roots": ["<project>"] }
+      """
+    Then the exit code is 0
+    And stdout contains "spec cannot check the work (exit 2)"
+    And stdout contains "features/half-written.feature:4"
+    And stdout does not contain "Fix the code"
+
   Scenario: An aborted Cursor run is left to the person
     Given I replace "!todo.done" with "todo.done" in the file "src/todo.ts"
     When I run "spec hook cursor stop" with this on stdin:

@@ -92,9 +92,7 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
     return { exitCode: 0, verdict, stdout: agent === 'codex' ? `${JSON.stringify({ systemMessage: message })}\n` : `${message}\n` };
   }
   await saveRounds(env.cwd, session, rounds + 1);
-  // Exit 2 is input spec cannot check (no specs here, a config error): still not done, but not the code's fault.
-  const why = verdict.exitCode === 2 ? `spec cannot check the work (exit 2): fix what the report names, then ${verify} again.` : `${verify} fails. ${fixWhat(moved, verdict)}`;
-  const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: ${why}\n`;
+  const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: ${notDoneWhy(moved, verdict, verify)}\n`;
   return { exitCode: 2, verdict, stderr: `${failing}${moved?.removedSpecs.length ? `${removedSpecsMessage(moved)}\n` : ''}` };
 }
 
@@ -106,7 +104,7 @@ async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment
   // Cursor's stop hook answers only with a follow-up to the agent: a change to review goes to its hook log.
   const log = moved?.changed.length ? `${changedOracleMessage(moved, verdict.exitCode)}\n` : undefined;
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict, stdout: '{}\n', ...(log ? { stderr: log } : {}) };
-  const failing = verdict.exitCode === 0 ? '' : `${verify} fails, so the work is not done. ${fixWhat(moved, verdict).replace(/\.$/, ':')}\n\n${await report(verdict)}`;
+  const failing = verdict.exitCode === 0 ? '' : `The work is not done: ${notDoneWhy(moved, verdict, verify).replace(/\.$/, ':')}\n\n${await report(verdict)}`;
   const followup = [failing, removed].filter(Boolean).join('\n\n');
   return { exitCode: 0, verdict, stdout: `${JSON.stringify({ followup_message: followup })}\n`, ...(log ? { stderr: log } : {}) };
 }
@@ -120,6 +118,11 @@ async function removedSince(env: SpecEnvironment): Promise<string | undefined> {
 function oracleLines(moved: OracleSinceAck | undefined, verdict: Verdict): string[] {
   if (!moved) return [];
   return [...(moved.removedSpecs.length ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved, verdict.exitCode)] : [])];
+}
+
+/** Exit 2 is input spec cannot check (a spec that does not parse, a config error): still not done, but not the code's fault. */
+function notDoneWhy(moved: OracleSinceAck | undefined, verdict: Verdict, verify: string): string {
+  return verdict.exitCode === 2 ? `spec cannot check the work (exit 2): fix what the report names, then ${verify} again.` : `${verify} fails. ${fixWhat(moved, verdict)}`;
 }
 
 /** What a failing suite asks of the agent: the code, unless what fails was changed since the person's review. */
