@@ -282,6 +282,14 @@ describe('steps', () => {
     );
   });
 
+  it('warns at steps folded into an HTML block under a scenario, but leaves an HTML comment commented out', () => {
+    const source = md('# T', '## Scenario: s', '- Given real', '<details>', '<summary>More</summary>', '- Then folded', '</details>', '', '<!--', '- Then commented out', '-->');
+    const r = build(source);
+    expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['real']);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_DROPPED', 6]]);
+    expect(r.warnings[0]!.message).toContain('HTML block');
+  });
+
   it('leaves prose alone that only begins with a keyword-like word, and gherkin blocks to the compiler', () => {
     const source = md('# T', '## Scenario: s', '- Given real', '- Andrew reviews this', '- Thenceforth nothing', '> Note: given time', '', '```gherkin', 'Given from the block', '```', '## Notes', '- then, outside any scenario');
     const r = build(source);

@@ -1,7 +1,7 @@
 /**
  * Lines under a Markdown scenario that read like steps but that the format does not make steps:
- * a lowercase or colon-glued keyword, a task box, a step inside a blockquote, a code block or a
- * heading. Each is SPEC_STEP_DROPPED at its line (a failure under strict mode, build-verdict.ts),
+ * a lowercase or colon-glued keyword, a task box, a step inside a blockquote, a code block, an HTML
+ * block or a heading. Each is SPEC_STEP_DROPPED at its line (a failure under strict mode, build-verdict.ts),
  * so a check the author wrote never vanishes from the run without a word.
  */
 import type { Heading, Nodes, Paragraph } from 'mdast';
@@ -42,12 +42,15 @@ export function warnNearStep(state: CompileState, line: number, text: string): b
   return true;
 }
 
-/** Blockquotes, code blocks that are no step's argument, and sub-headings under a scenario. */
+/** Blockquotes, code blocks that are no step's argument, HTML blocks and sub-headings under a scenario. */
 export function warnHiddenSteps(state: CompileState, node: Nodes): void {
   if (!state.section) return;
   if (node.type === 'blockquote') return warnLines(state, node, 'blockquote', false);
   if (node.type === 'code' && !isGherkinFence(node)) return warnLines(state, node, fencedBlock(state, node) ? 'fenced code block' : 'indented code block', true);
   if (node.type === 'heading') return warnHeading(state, node);
+  // `<details>` folds steps away on GitHub, and Markdown reads the whole block as HTML; a comment
+  // is the author's own way to switch a step off, as `#` is in Gherkin.
+  if (node.type === 'html' && !node.value.trimStart().startsWith('<!--')) return warnLines(state, node, 'HTML block', false);
 }
 
 function warnLines(state: CompileState, node: Nodes, where: string, once: boolean): void {
