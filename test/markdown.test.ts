@@ -645,6 +645,14 @@ describe('front matter', () => {
     expect(r.gherkin).toContain('Given x');
   });
 
+  it('warns at an English step keyword under a scenario of a document in another language', () => {
+    const source = md('---', 'language: fr', '---', '# Panier', '## Scénario: s', '- Soit un panier', '- Then the total is 3', '- Thenceforth prose');
+    const r = compileMarkdownSpec(source, FILE);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_DROPPED', 7]]);
+    expect(r.warnings[0]!.message).toContain('fr');
+    expect(r.warnings[0]!.hint).toContain('- Alors');
+  });
+
   it('compiles a French document with # language on line 1', () => {
     const source = md('---', 'language: fr', 'tags: panier', '---', '# Panier', '', '## Contexte', '- Soit un catalogue', '', '## Scénario: ajouter @rapide', '', '- Quand j\'ajoute "A1"', '- **Alors** le panier contient 1 article', '', '## Plan du scénario: quantités', '- Étant donné <n> articles', '### Exemples', '| n |', '|---|', '| 2 |');
     const result = compileMarkdownSpec(source, FILE);
