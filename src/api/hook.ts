@@ -10,7 +10,8 @@
 import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { workspaceSuites } from '../config/workspaces.js';
 import type { Verdict } from '../report/verdict.js';
-import { changedAndFailing, changedFailingMessage, changedOracleMessage, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
+import { editAdvice, notDoneWhy } from './hook-advice.js';
+import { changedOracleMessage, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
 import { editedFiles } from './hook-payload.js';
 import { loadRounds, saveRounds } from './hook-rounds.js';
 import { acrossSuites } from './hook-workspaces.js';
@@ -67,8 +68,7 @@ async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unkn
   const removed = [await removedSince(env), ...verdict.warnings.filter((w) => w.code === 'SPEC_STALE_BUILD').map((w) => `${w.message}: ${w.hint} (${w.code})`)].filter(Boolean).join('\n');
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict };
   if (verdict.exitCode === 0) return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr: `${removed}\n` };
-  // Exit 2 is input spec cannot check (no specs here, a config error): no spec has said the code is wrong.
-  const advice = verdict.exitCode === 2 ? 'spec could not check this edit: fix what the report names (no scenario ran)' : 'The specs say the code does not do what they describe yet: fix the code (not the specs or steps)';
+  const advice = editAdvice(verdict);
   const stderr = `${await report(verdict)}${removed ? `\n${removed}` : ''}\n${advice}, then check again with ${again}.\n`;
   // Cursor ignores an afterFileEdit hook's exit code and output: exit 0, the report for its hook log.
   return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr };
@@ -118,17 +118,6 @@ async function removedSince(env: SpecEnvironment): Promise<string | undefined> {
 function oracleLines(moved: OracleSinceAck | undefined, verdict: Verdict): string[] {
   if (!moved) return [];
   return [...(moved.removedSpecs.length ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved, verdict.exitCode)] : [])];
-}
-
-/** Exit 2 is input spec cannot check (a spec that does not parse, a config error): still not done, but not the code's fault. */
-function notDoneWhy(moved: OracleSinceAck | undefined, verdict: Verdict, verify: string): string {
-  return verdict.exitCode === 2 ? `spec cannot check the work (exit 2): fix what the report names, then ${verify} again.` : `${verify} fails. ${fixWhat(moved, verdict)}`;
-}
-
-/** What a failing suite asks of the agent: the code, unless what fails was changed since the person's review. */
-function fixWhat(moved: OracleSinceAck | undefined, verdict: Verdict): string {
-  const changed = changedAndFailing(moved, verdict);
-  return changed.length ? changedFailingMessage(changed, moved!) : 'Fix the code (not the specs or steps) until it passes.';
 }
 
 function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
