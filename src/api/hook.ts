@@ -11,7 +11,7 @@ import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '..
 import { workspaceSuites } from '../config/workspaces.js';
 import type { Verdict } from '../report/verdict.js';
 import { editAdvice, notDoneWhy } from './hook-advice.js';
-import { changedOracleMessage, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
+import { changedOracleMessage, hasWithdrawn, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
 import { editedFiles } from './hook-payload.js';
 import { loadRounds, saveRounds } from './hook-rounds.js';
 import { acrossSuites } from './hook-workspaces.js';
@@ -78,7 +78,7 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
   const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
   const session = typeof payload.session_id === 'string' ? payload.session_id : '';
   // Stopping over a removed spec would let a deleted check pass for a done job.
-  if (verdict.exitCode === 0 && !moved?.removedSpecs.length) {
+  if (verdict.exitCode === 0 && !hasWithdrawn(moved)) {
     await saveRounds(env.cwd, session, 0);
     // Exit 0 with JSON on stdout: Claude Code and Codex show a systemMessage to the person.
     return { exitCode: 0, verdict, ...(moved ? { stdout: `${JSON.stringify({ systemMessage: changedOracleMessage(moved, verdict.exitCode) })}\n` } : {}) };
@@ -86,21 +86,21 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
   const rounds = payload.stop_hook_active === true ? await loadRounds(env.cwd, session) : 0;
   if (rounds >= STOP_ROUNDS) {
     await saveRounds(env.cwd, session, 0);
-    const still = verdict.exitCode === 0 ? `a spec acked is still removed` : 'the gate still fails';
+    const still = verdict.exitCode === 0 ? 'a spec acked is still removed or a draft' : 'the gate still fails';
     const message = [`specloop: ${still} after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}`, ...oracleLines(moved, verdict)].join('\n');
     // Codex fails a Stop hook whose stdout is not its JSON; systemMessage shows the person why the agent stopped.
     return { exitCode: 0, verdict, stdout: agent === 'codex' ? `${JSON.stringify({ systemMessage: message })}\n` : `${message}\n` };
   }
   await saveRounds(env.cwd, session, rounds + 1);
   const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: ${notDoneWhy(moved, verdict, verify)}\n`;
-  return { exitCode: 2, verdict, stderr: `${failing}${moved?.removedSpecs.length ? `${removedSpecsMessage(moved)}\n` : ''}` };
+  return { exitCode: 2, verdict, stderr: `${failing}${hasWithdrawn(moved) ? `${removedSpecsMessage(moved)}\n` : ''}` };
 }
 
 async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment, verify: string): Promise<HookAnswer> {
   // An aborted or failed agent run is the person's to look at, not a reason to go on.
   if (payload.status !== undefined && payload.status !== 'completed') return { exitCode: 0, stdout: '{}\n' };
   const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
-  const removed = moved?.removedSpecs.length ? removedSpecsMessage(moved) : '';
+  const removed = hasWithdrawn(moved) ? removedSpecsMessage(moved) : '';
   // Cursor's stop hook answers only with a follow-up to the agent: a change to review goes to its hook log.
   const log = moved?.changed.length ? `${changedOracleMessage(moved, verdict.exitCode)}\n` : undefined;
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict, stdout: '{}\n', ...(log ? { stderr: log } : {}) };
@@ -112,12 +112,12 @@ async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment
 /** The edit hook tells the agent only of a removed spec: a changed one is the Stop hook's to show the person. */
 async function removedSince(env: SpecEnvironment): Promise<string | undefined> {
   const moved = await oracleSinceAck(env);
-  return moved?.removedSpecs.length ? removedSpecsMessage(moved) : undefined;
+  return hasWithdrawn(moved) ? removedSpecsMessage(moved) : undefined;
 }
 
 function oracleLines(moved: OracleSinceAck | undefined, verdict: Verdict): string[] {
   if (!moved) return [];
-  return [...(moved.removedSpecs.length ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved, verdict.exitCode)] : [])];
+  return [...(hasWithdrawn(moved) ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved, verdict.exitCode)] : [])];
 }
 
 function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {
