@@ -309,6 +309,12 @@ describe('steps', () => {
     expect(r.warnings[0]!.message).toContain('no colon after "Scenario"');
   });
 
+  it('warns at step items nested under a prose list item outside any scenario', () => {
+    const source = md('# T', '## Scenario: s', '- Given real', '', '## Acceptance', '- Checkout:', '  - Given a cart', '  - Then it pays', '- Notes', '  - Given the budget, we chose less');
+    const r = build(source);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([7, 8].map((line) => ['SPEC_STEP_DROPPED', line]));
+  });
+
   it('keeps a prose-only document whose listed steps would vanish with it', () => {
     const r = compileMarkdownSpec(md('# Notes', '## Scenario Outline pricing', '- Given a price'), FILE);
     expect(r.hasScenarios).toBe(false);

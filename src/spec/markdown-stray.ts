@@ -38,6 +38,8 @@ export function warnStraySteps(state: CompileState, list: List): void {
   const items = list.children
     .map((item) => (item.children[0]?.type === 'paragraph' ? item.children[0] : undefined))
     .filter((para) => para !== undefined && isStepItem(state, firstText(state, para)));
+  // "- Checkout:" with the steps indented under it is the same list of checks, one level down.
+  for (const item of list.children) for (const child of item.children) if (child.type === 'list') warnStraySteps(state, child);
   const heading = state.keywordlessHeading;
   if (items.length < (heading ? 1 : 2)) return;
   const message = heading
