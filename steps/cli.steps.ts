@@ -60,6 +60,13 @@ Given('the file {string} contains:', function (this: CliWorld, relative: string,
   writeFileSync(target, content.endsWith('\n') ? content : `${content}\n`);
 });
 
+/** An image or archive saved under a spec's name: NUL, ESC and bytes that are no UTF-8. */
+Given('the file {string} holds binary data', function (this: CliWorld, relative: string) {
+  const target = projectFile(this, relative);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x0a, 0x46, 0x00, 0x08]));
+});
+
 Given('there is no file {string}', function (this: CliWorld, relative: string) {
   rmSync(projectFile(this, relative), { recursive: true, force: true });
 });
@@ -145,6 +152,13 @@ Then('stdout contains:', function (this: SpecWorld, text: string) {
 
 Then('stderr contains {string}', function (this: SpecWorld, text: string) {
   assertContains(this.lastRun(), 'stderr', text);
+});
+
+/** Raw bytes of a spec (ESC, NUL, backspace) printed to a terminal corrupt it; colour is off here. */
+Then('stdout holds no control characters', function (this: SpecWorld) {
+  const run = this.lastRun();
+  const found = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(run.stdout);
+  assert.ok(!found, `stdout holds the control character ${JSON.stringify(found?.[0])}\n${transcript(run)}`);
 });
 
 Then('the output contains {string}', function (this: SpecWorld, text: string) {
