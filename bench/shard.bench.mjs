@@ -3,7 +3,10 @@
 // whole, then as 4 shards (`spec verify --shard I/4`), each its own process, one after another —
 // 4 machines' jobs — and `spec merge` of their verdicts.
 //
-//   node bench/shard.bench.mjs [--size 2000] [--shards 4] [--runs 3] [--regenerate] [--spec-bin PATH] [--coverage]
+//   node bench/shard.bench.mjs [--size 2000] [--shards 4] [--runs 3] [--regenerate] [--spec-bin PATH] [--coverage] [--io MS]
+//
+// --io MS: every scenario waits MS in a Before hook (bench/generate.mjs --io), as a scenario that talks
+// to a server or a browser does; without it the suite's time is mostly loading, which a shard repeats.
 //
 // --spec-bin: the spec entry of another build (its dist/ beside it gives mergeVerdicts), to time a
 // base and a head on the same generated suite.
@@ -22,7 +25,7 @@
 // A measurement tool: it only insists the runs do what they should (whole fails nothing, the
 // shards together run every scenario once, the merge equals the whole).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,7 +33,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GENERATOR_VERSION, defaultOutDir, generateSuite, manifestOptions, readManifest } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { size: { type: 'string', default: '2000' }, shards: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, regenerate: { type: 'boolean', default: false }, 'spec-bin': { type: 'string' }, coverage: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { size: { type: 'string', default: '2000' }, shards: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' }, regenerate: { type: 'boolean', default: false }, 'spec-bin': { type: 'string' }, coverage: { type: 'boolean', default: false }, io: { type: 'string', default: '0' } } });
 const CUCUMBER_BIN = path.join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 const SPEC_BIN = path.resolve(values['spec-bin'] ?? path.join(ROOT, 'bin', 'spec.js'));
 const DIST = path.join(path.dirname(SPEC_BIN), '..', 'dist');
@@ -46,7 +49,7 @@ if (!existsSync(path.join(DIST, 'api', 'merge.js'))) {
 /** The same suite shape as bench/verify.bench.mjs: 10 scenarios a feature, half a module per scenario. */
 function ensureSuite() {
   const features = Math.max(1, Math.round(size / 10));
-  const options = { features, scenarios: Math.max(1, Math.round(size / features)), modules: Math.max(20, Math.round(size / 2)), layers: 4, seed: '1' };
+  const options = { features, scenarios: Math.max(1, Math.round(size / features)), modules: Math.max(20, Math.round(size / 2)), layers: 4, seed: '1', io: Number(values.io) };
   const out = defaultOutDir(options);
   const manifest = readManifest(out);
   if (!values.regenerate && manifest?.version === GENERATOR_VERSION && JSON.stringify(manifest.options) === JSON.stringify(manifestOptions(options))) return out;
@@ -65,7 +68,7 @@ function spec(dir, args, bin = SPEC_BIN) {
   const result = spawnSync(command[0], command[1], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
   const ms = performance.now() - start;
   const cpu = GNU_TIME ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : NaN;
-  return { ms, cpu, code: result.status, stderr: result.stderr };
+  return { ms, cpu, code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -90,15 +93,23 @@ function slicePaths(index) {
   return [...byFile].map(([file, lines]) => `${file}:${lines.join(':')}`);
 }
 
+// cucumber-js 12 merges the profile's `paths` with the command line's (a deprecation notice says
+// so): the slice runs from a copy of the profile without them, or every shard runs the whole suite.
+const ANCHOR_CONFIG = path.join(out, 'anchor.cjs');
+writeFileSync(ANCHOR_CONFIG, "const { default: profile } = require('../cucumber.cjs');\nmodule.exports = { default: { ...profile, paths: [] } };\n");
+
 /** cucumber-js on the whole suite, then on each shard's slice (the shard verdicts of the round before name them). */
 function anchorRound() {
   const cucumber = (paths) => {
-    const run = spec(suite, ['--format', 'summary', ...paths], CUCUMBER_BIN);
+    const run = spec(suite, ['--format', 'summary', ...(paths.length ? ['--config', path.relative(suite, ANCHOR_CONFIG), ...paths] : [])], CUCUMBER_BIN);
     if (run.code !== 0) throw new Error(`cucumber-js failed (${run.code}): ${run.stderr.slice(-2000)}`);
     return run;
   };
   const whole = cucumber([]);
   const shards = Array.from({ length: total }, (_, i) => cucumber(slicePaths(i + 1)));
+  const ran = (run) => Number(/^(\d+) scenarios? \(/m.exec(run.stdout)?.[1] ?? NaN);
+  const sliced = shards.reduce((sum, run) => sum + ran(run), 0);
+  if (sliced !== ran(whole)) throw new Error(`cucumber-js ran ${sliced} scenarios over the ${total} slices, ${ran(whole)} whole: the anchor is not the same split`);
   const slowest = Math.max(...shards.map((r) => r.ms));
   return { whole: whole.ms, slowest, ratio: slowest / whole.ms, cpuRatio: Math.max(...shards.map((r) => r.cpu)) / whole.cpu };
 }

@@ -29,6 +29,31 @@ Feature: Agent hooks run the oracle where the agent works
     And stderr contains "fix the code (not the specs or steps)"
     And stdout is empty
 
+  Scenario: A spec whose checks do not run as steps is fed back as the spec's form to fix, not the code
+    Given the file "features/notes.md" contains:
+      """
+      # Notes
+
+      ## Scenario: Nothing planned
+
+      - Given an empty todo list
+      - then 0 todos remain
+      """
+    When I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Write", "tool_input": { "file_path": "<project>/features/notes.md" } }
+      """
+    Then the exit code is 2
+    And stderr contains "SPEC_STEP_DROPPED features/notes.md:6"
+    And stderr contains "write each as the step it states"
+    And stderr does not contain "fix the code"
+    When I run "spec hook cursor stop" with this on stdin:
+      """
+      { "hook_event_name": "stop", "status": "completed", "workspace_roots": ["<project>"] }
+      """
+    Then stdout contains "write each as the step it states"
+    And stdout does not contain "Fix the code"
+
   Scenario: The edited file the hook is told about runs its scenarios, even once git sees it unchanged
     Given I run "spec verify --gate none"
     And I replace "!todo.done" with "todo.done" in the file "src/todo.ts"
@@ -73,6 +98,23 @@ Feature: Agent hooks run the oracle where the agent works
     Then the exit code is 0
     And stdout contains "\"followup_message\""
     And stdout contains "features/todo.feature"
+
+  Scenario: When a spec Cursor's agent left does not parse, the follow-up says spec cannot check the work, not "fix the code"
+    Given the file "features/half-written.feature" contains:
+      """
+      Feature: Half written
+        Scenario: s
+          Given an empty todo list
+          and then the agent stopped typing
+      """
+    When I run "spec hook cursor stop" with this on stdin:
+      """
+      { "hook_event_name": "stop", "status": "completed", "workspace_roots": ["<project>"] }
+      """
+    Then the exit code is 0
+    And stdout contains "spec cannot check the work (exit 2)"
+    And stdout contains "features/half-written.feature:4"
+    And stdout does not contain "Fix the code"
 
   Scenario: An aborted Cursor run is left to the person
     Given I replace "!todo.done" with "todo.done" in the file "src/todo.ts"

@@ -70,19 +70,47 @@ Feature: Build output the suite loads is code under test
     Then the exit code is 1
     And stdout contains "features/vat.feature"
 
-  Scenario: An edited source whose build is older than it is reported: the run checked the old build
+  Scenario: An edited source whose build is older than it fails the run: it checked the old build, not the edit
     Given the "dist-import" fixture
     And the project is a git repository with everything committed
     When I run "spec verify --gate none"
     Then the exit code is 0
     When I replace "a + b" with "a - b" in the file "src/calc.ts"
     And I run "spec verify --changed --gate none"
-    Then the output contains "SPEC_STALE_BUILD"
+    Then the exit code is 2
+    And the output contains "SPEC_STALE_BUILD"
     And the output contains "dist/calc.js"
     And the output contains "src/calc.ts"
     And the output contains "build first"
+    And the last line of stdout matches "^spec: \d+ passed, [1-9]\d* failed .*stale build"
 
-  Scenario: An edited linked-package source whose dist is older than it is reported
+  Scenario: MCP verify with changedOnly over an edit whose build is older than it is not green
+    Given the "dist-import" fixture
+    And the project is a git repository with everything committed
+    When I run "spec verify --gate none"
+    Then the exit code is 0
+    When I replace "a + b" with "a - b" in the file "src/calc.ts"
+    And I run "spec mcp" with these requests on stdin, closing it once each is answered:
+      """
+      {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"acceptance","version":"1"}}}
+      {"jsonrpc":"2.0","method":"notifications/initialized"}
+      {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"verify","arguments":{"changedOnly":true,"gates":"none"}}}
+      """
+    Then stdout contains "SPEC_STALE_BUILD"
+    And stdout contains "\"status\":\"error\""
+
+  Scenario: A change set that holds the rebuilt build file is not stale, whatever the checkout's file times
+    Given the "dist-import" fixture
+    And the project is a git repository with everything committed
+    When I replace "a + b" with "a - b" in the file "src/calc.ts"
+    And I replace "a + b" with "a - b" in the file "dist/calc.js"
+    And I set the modification time of "dist/calc.js" to one minute ago
+    And I run "spec verify --changed --gate none"
+    Then the exit code is 1
+    And stdout does not contain "SPEC_STALE_BUILD"
+    And stdout contains "features/add.feature"
+
+  Scenario: An edited linked-package source whose dist is older than it fails the run
     Given the "ws-dist" fixture
     And npm has linked the workspace packages into node_modules
     And the project is a git repository with everything committed
@@ -90,7 +118,8 @@ Feature: Build output the suite loads is code under test
     Then the exit code is 0
     When I replace "0.2;" with "0.25;" in the file "packages/domain/src/tax.ts"
     And I run "spec verify --changed --gate none" in the folder "packages/e2e"
-    Then the output contains "SPEC_STALE_BUILD"
+    Then the exit code is 2
+    And the output contains "SPEC_STALE_BUILD"
     And the output contains "../domain/dist/tax.js"
     And the output contains "../domain/src/tax.ts"
     And the output contains "build first"
@@ -119,3 +148,13 @@ Feature: Build output the suite loads is code under test
     Then the exit code is 0
     And stdout is JSON in which "summary.metrics.unspecified.value" is "null"
     And stdout contains "../domain/src/tax.ts ran as ../domain/dist/tax.js"
+
+  Scenario: Watch does not pass an edit whose build is older than it, and passes once it is rebuilt
+    Given the "dist-import" fixture
+    And the project is a git repository with everything committed
+    When I start "spec watch --json --settle 20"
+    And I append "// touched" to "src/calc.ts"
+    Then the next run's verdict has "status" as "\"error\""
+    And that verdict has "failures.0.code" as "\"SPEC_STALE_BUILD\""
+    When I append "// rebuilt" to "dist/calc.js"
+    Then the next run passes

@@ -119,3 +119,22 @@ Feature: Invalid configuration
     Then the exit code is 2
     And stdout contains "nowhere.json"
     And the output has no stack trace
+
+  Scenario: A package.json that is not valid JSON is named at its line, not blamed on spec.config.ts
+    Given the file "spec.config.ts" contains:
+      """
+      export default { timeout: 5000 };
+      """
+    And the file "package.json" contains:
+      """
+      {
+        "name": "todo",
+        "devDependencies": {
+      }
+      """
+    When I run "spec verify --json"
+    Then the exit code is 2
+    And the verdict has a "config-error" failure at "package.json:5"
+    And that failure's message contains "package.json is not valid JSON"
+    And that failure's hint contains "fix the JSON syntax"
+

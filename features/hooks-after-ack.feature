@@ -38,6 +38,31 @@ Feature: After spec ack, an agent's hooks do not let the oracle move in silence
     Then the exit code is 0
     And stdout is JSON in which "followup_message" contains "features/pricing.feature"
 
+  Scenario Outline: Marking a failing acked spec a draft does not let a <agent> agent stop
+    Given I replace "sum += i.price * i.qty;" with "sum += i.price * i.qty + (i.price === 8 ? 1 : 0);" in the file "src/pricing.ts"
+    And I replace "status: accepted" with "status: draft" in the file "docs/specs/checkout.md"
+    When I run "spec hook <agent> stop" with this on stdin:
+      """
+      { "session_id": "dr1", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
+      """
+    Then the exit code is 2
+    And stderr contains "docs/specs/checkout.md"
+    And stderr contains "marked a draft since the last spec ack"
+
+    Examples:
+      | agent  |
+      | claude |
+      | codex  |
+
+  Scenario: Cursor's stop hook sends the agent back to restore an acked spec's status
+    Given I replace "status: accepted" with "status: draft" in the file "docs/specs/checkout.md"
+    When I run "spec hook cursor stop" with this on stdin:
+      """
+      { "hook_event_name": "stop", "status": "completed", "workspace_roots": ["<project>"] }
+      """
+    Then the exit code is 0
+    And stdout is JSON in which "followup_message" contains "marked a draft since the last spec ack"
+
   Scenario: An edit after a spec was deleted is told so
     Given there is no file "features/pricing.feature"
     And I append "// tidied" to the file "src/pricing.ts"

@@ -115,6 +115,19 @@ Feature: Specs that do not parse
     And stderr does not contain "(7:7)"
     And stderr contains "features/broken.feature:7:7" once
 
+  Scenario: A binary file under a spec's name is reported as no text, and none of its bytes reach the terminal
+    Given the file "features/logo.feature" holds binary data
+    And the file "specs/diagram.md" holds binary data
+    When I run "spec verify --json"
+    Then the exit code is 2
+    And the verdict has a "parse-error" failure at "features/logo.feature:1"
+    And that failure's message contains "not a text file"
+    And the verdict has a "parse-error" failure at "specs/diagram.md:1"
+    When I run "spec verify"
+    Then the exit code is 2
+    And stdout contains "features/logo.feature:1"
+    And stdout holds no control characters
+
   Scenario: spec compile reports every problem and still compiles the valid documents
     When I run "spec compile"
     Then the exit code is 2

@@ -60,6 +60,13 @@ Given('the file {string} contains:', function (this: CliWorld, relative: string,
   writeFileSync(target, content.endsWith('\n') ? content : `${content}\n`);
 });
 
+/** An image or archive saved under a spec's name: NUL, ESC and bytes that are no UTF-8. */
+Given('the file {string} holds binary data', function (this: CliWorld, relative: string) {
+  const target = projectFile(this, relative);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x0a, 0x46, 0x00, 0x08]));
+});
+
 Given('there is no file {string}', function (this: CliWorld, relative: string) {
   rmSync(projectFile(this, relative), { recursive: true, force: true });
 });
@@ -145,6 +152,13 @@ Then('stdout contains:', function (this: SpecWorld, text: string) {
 
 Then('stderr contains {string}', function (this: SpecWorld, text: string) {
   assertContains(this.lastRun(), 'stderr', text);
+});
+
+/** Raw bytes of a spec (ESC, NUL, backspace) printed to a terminal corrupt it; colour is off here. */
+Then('stdout holds no control characters', function (this: SpecWorld) {
+  const run = this.lastRun();
+  const found = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(run.stdout);
+  assert.ok(!found, `stdout holds the control character ${JSON.stringify(found?.[0])}\n${transcript(run)}`);
 });
 
 Then('the output contains {string}', function (this: SpecWorld, text: string) {
@@ -235,6 +249,12 @@ Then('the last line of stdout is {string}', function (this: SpecWorld, expected:
   assert.ok(run.stdout.endsWith('\n'), `stdout should end with a newline\n${transcript(run)}`);
   const lines = run.stdout.trimEnd().split('\n');
   assert.equal(lines[lines.length - 1], expected, `last line of stdout\n${transcript(run)}`);
+});
+
+Then('the last line of stdout matches {string}', function (this: SpecWorld, pattern: string) {
+  const run = this.lastRun();
+  const lines = run.stdout.trimEnd().split('\n');
+  assert.match(lines[lines.length - 1] ?? '', new RegExp(pattern), `last line of stdout\n${transcript(run)}`);
 });
 
 Then('stderr is one line containing {string}', function (this: SpecWorld, text: string) {
@@ -890,6 +910,12 @@ Given('I replace {string} with {string} in the file {string}', function (this: C
 Given('I touch the file {string}', function (this: CliWorld, relative: string) {
   const now = new Date();
   utimesSync(this.file(relative), now, now);
+});
+
+/** A file older than its neighbours: a checkout writes files in its own order, whatever was built from what. */
+Given('I set the modification time of {string} to one minute ago', function (this: CliWorld, relative: string) {
+  const before = new Date(Date.now() - 60_000);
+  utimesSync(this.file(relative), before, before);
 });
 
 /** An edit the file's modification time does not show: a coarse clock, or a copy that keeps times. */

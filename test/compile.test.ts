@@ -165,6 +165,21 @@ describe('compileSpecs', () => {
     expect(compiled.files.find((f) => f.path === 'features/fine.feature')!.problems).toEqual([]);
   });
 
+  it('reports a binary file at line 1 and a stray control character at its own line, without parsing either', async () => {
+    const root = project({
+      'features/logo.feature': '\u0089PNG\r\n\u001a\n\u0000\u001b[2J',
+      'features/typo.feature': 'Feature: T\r\n  Scenario: s\r\n    Given a\u0008b\n',
+      'features/tabs.feature': 'Feature: T\f\n\tScenario: s\r\n\t\tGiven a\n',
+    });
+    const compiled = await compileSpecs(root, ['features/logo.feature', 'features/typo.feature', 'features/tabs.feature']);
+    expect(compiled.problems.map((p) => [p.code, `${p.location?.file}:${p.location?.line}:${p.location?.column}`])).toEqual([
+      ['SPEC_PARSE', 'features/logo.feature:1:1'],
+      ['SPEC_PARSE', 'features/typo.feature:3:12'],
+    ]);
+    expect(compiled.problems[0]!.message).toContain('not a text file');
+    expect(compiled.problems[1]!.message).toContain('U+0008');
+  });
+
   it('parses a spec file again only when its text changed (a long-lived watch or MCP process)', async () => {
     const root = project({ 'features/kept.feature': 'Feature: Kept\n  Scenario: s\n    Given x\n' });
     const first = (await compileSpecs(root, ['features/kept.feature'])).files[0]!;

@@ -282,10 +282,43 @@ describe('steps', () => {
     );
   });
 
+  it('warns at steps folded into an HTML block under a scenario, but leaves an HTML comment commented out', () => {
+    const source = md('# T', '## Scenario: s', '- Given real', '<details>', '<summary>More</summary>', '- Then folded', '</details>', '', '<!--', '- Then commented out', '-->');
+    const r = build(source);
+    expect(r.pickles[0]!.steps.map((s) => s.text)).toEqual(['real']);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_DROPPED', 6]]);
+    expect(r.warnings[0]!.message).toContain('HTML block');
+  });
+
   it('leaves prose alone that only begins with a keyword-like word, and gherkin blocks to the compiler', () => {
     const source = md('# T', '## Scenario: s', '- Given real', '- Andrew reviews this', '- Thenceforth nothing', '> Note: given time', '', '```gherkin', 'Given from the block', '```', '## Notes', '- then, outside any scenario');
     const r = build(source);
     expect(r.warnings).toEqual([]);
+  });
+
+  it('warns at step list items outside any scenario: a heading without its colon, a criteria section', () => {
+    const source = md(
+      '# T', '', '## Scenario refunds are capped', '- Then capped', '', '## Scenario: s', '- Given real', '',
+      '## Acceptance criteria', '- Given one', '- Plain item', '- Then two', '', '## Notes', '- Given the budget, we chose less',
+      '', '## Examples of use', '* Given star', '* Then star again',
+    );
+    const r = build(source);
+    expect(r.problems).toEqual([]);
+    expect(r.pickles.map((p) => p.steps.map((s) => s.text))).toEqual([['real']]);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([4, 10, 12, 18, 19].map((line) => ['SPEC_STEP_DROPPED', line]));
+    expect(r.warnings[0]!.message).toContain('no colon after "Scenario"');
+  });
+
+  it('warns at step items nested under a prose list item outside any scenario', () => {
+    const source = md('# T', '## Scenario: s', '- Given real', '', '## Acceptance', '- Checkout:', '  - Given a cart', '  - Then it pays', '- Notes', '  - Given the budget, we chose less');
+    const r = build(source);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([7, 8].map((line) => ['SPEC_STEP_DROPPED', line]));
+  });
+
+  it('keeps a prose-only document whose listed steps would vanish with it', () => {
+    const r = compileMarkdownSpec(md('# Notes', '## Scenario Outline pricing', '- Given a price'), FILE);
+    expect(r.hasScenarios).toBe(false);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_DROPPED', 3]]);
   });
 
   it('reports a step whose paragraph continues on the next line', () => {
@@ -596,6 +629,14 @@ describe('front matter', () => {
     expect(r.frontMatter).toEqual({ tags: [], covers: [] });
   });
 
+  it('reports front matter that is never closed, whose keys would otherwise be read as prose', () => {
+    const r = compileMarkdownSpec(md('---', 'tags: [smoke]', 'status: draft', '# T', '## Scenario: s', '- Given x'), FILE);
+    expect(r.problems.map((p) => [p.code, p.location?.line])).toEqual([['SPEC_MARKDOWN', 1]]);
+    expect(r.problems[0]!.message).toContain('never closed');
+    // A thematic break at the top of a document is no front matter.
+    expect(compileMarkdownSpec(md('---', '', '# T', '## Scenario: s', '- Given x'), FILE).problems).toEqual([]);
+  });
+
   it('treats empty keys as unset and explains wrong types', () => {
     const r = parseFrontMatter('tags:\nowner:\ncovers: [1]', 2, FILE);
     expect(r.frontMatter).toEqual({ tags: [], covers: [] });
@@ -608,6 +649,14 @@ describe('front matter', () => {
     expect(r.problems.map((p) => p.location?.line)).toEqual([2]);
     expect(linesOf(r.gherkin)[0]).toBe('');
     expect(r.gherkin).toContain('Given x');
+  });
+
+  it('warns at an English step keyword under a scenario of a document in another language', () => {
+    const source = md('---', 'language: fr', '---', '# Panier', '## Scénario: s', '- Soit un panier', '- Then the total is 3', '- Thenceforth prose');
+    const r = compileMarkdownSpec(source, FILE);
+    expect(r.warnings.map((w) => [w.code, w.location?.line])).toEqual([['SPEC_STEP_DROPPED', 7]]);
+    expect(r.warnings[0]!.message).toContain('fr');
+    expect(r.warnings[0]!.hint).toContain('- Alors');
   });
 
   it('compiles a French document with # language on line 1', () => {

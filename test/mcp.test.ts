@@ -216,6 +216,26 @@ describe('spec mcp over stdio', () => {
   });
 });
 
+describe('spec mcp verify gates', () => {
+  it('runs every configured gate for an empty gates list, as for none given: only "none" turns them off', async () => {
+    const root = fixtureCopy('todo', 'todo-gated');
+    writeFileSync(path.join(root, 'spec.config.json'), JSON.stringify({ gates: { lint: ['node', '-e', 'process.exit(3)'] } }));
+    const { client } = await connect(root);
+    try {
+      for (const gates of [[], undefined]) {
+        const verdict = VerdictSchema.parse((await client.callTool({ name: 'verify', arguments: gates ? { gates } : {} })).structuredContent);
+        expect(verdict.gates.map((g) => [g.name, g.status])).toEqual([['lint', 'failed']]);
+        expect(verdict.exitCode).toBe(1);
+      }
+      const off = VerdictSchema.parse((await client.callTool({ name: 'verify', arguments: { gates: 'none' } })).structuredContent);
+      expect(off.gates).toEqual([]);
+    } finally {
+      await client.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('spec mcp keeps its runner warm between calls', () => {
   it('a second verify of a CommonJS project runs on the runner the first one left', async () => {
     const root = fixtureCopy('debt-lines');

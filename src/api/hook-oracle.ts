@@ -1,17 +1,19 @@
 /**
  * What an agent's hooks say about the oracle once a person has reviewed it (`spec ack`): a spec
- * removed since then checks nothing any more, so a green suite without it proves nothing and the
- * agent must not stop on it; a spec or step file changed is the person's to review. Specs added
- * are ordinary work and go unmentioned.
+ * removed since then checks nothing any more, and one marked `status: draft` since then no longer
+ * blocks, so a green suite without them proves nothing and the agent must not stop on it; a spec
+ * or step file changed is the person's to review. Specs added are ordinary work and go unmentioned.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { locateProject } from '../config/project-root.js';
 import type { SpecEnvironment } from '../core/env.js';
 import { nameFew } from '../core/name-few.js';
 import type { Verdict } from '../report/verdict.js';
 import { describeConfigMove } from '../debt/ack-config.js';
-import { ACK_FILE } from '../debt/ack-store.js';
+import { ACK_FILE, ackedText, loadAck } from '../debt/ack-store.js';
+import { parseFrontMatter } from '../spec/front-matter.js';
 import { oracleMoves } from '../debt/locked.js';
 import { filesOf } from './ack.js';
 
@@ -19,6 +21,8 @@ export interface OracleSinceAck {
   at: string;
   /** Specs in the ack that are gone: the agent is sent back until they are restored or acked. */
   removedSpecs: string[];
+  /** Acked specs marked `status: draft` since: their failures no longer block, so they are sent back as removed ones are. */
+  draftedSpecs: string[];
   /** Specs changed, step files changed or removed, and config files moved (with their keys): told to the person. */
   changed: string[];
 }
@@ -34,17 +38,56 @@ export async function oracleSinceAck(env: SpecEnvironment): Promise<OracleSinceA
     const removedSpecs = moved.moves.filter((m) => m.kind === 'spec' && m.change === 'removed').map((m) => m.file);
     // A config file added since the ack is a change too: it can narrow what runs as much as an edit.
     const config = (moved.config ?? []).map(describeConfigMove);
-    const changed = [...moved.moves.filter((m) => m.change !== 'added' && !removedSpecs.includes(m.file)).map((m) => m.file), ...config];
-    return removedSpecs.length || changed.length ? { at: moved.at, removedSpecs, changed } : undefined;
+    const draftedSpecs = await draftedSince(root, moved.moves.filter((m) => m.kind === 'spec' && m.change === 'changed').map((m) => m.file));
+    const withdrawn = new Set([...removedSpecs, ...draftedSpecs]);
+    const changed = [...moved.moves.filter((m) => m.change !== 'added' && !withdrawn.has(m.file)).map((m) => m.file), ...config];
+    return withdrawn.size || changed.length ? { at: moved.at, removedSpecs, draftedSpecs, changed } : undefined;
   } catch {
     return undefined;
   }
 }
 
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function isDraft(text: string, file: string): boolean {
+  const yaml = FRONT_MATTER.exec(text)?.[1];
+  return yaml !== undefined && parseFrontMatter(yaml, 2, file).frontMatter.status === 'draft';
+}
+
+/** Markdown documents that say `status: draft` now while their reviewed text did not. */
+async function draftedSince(root: string, specs: string[]): Promise<string[]> {
+  const documents = specs.filter((file) => file.endsWith('.md') && !file.endsWith('.feature.md'));
+  if (documents.length === 0) return [];
+  const ack = await loadAck(root);
+  const drafted: string[] = [];
+  for (const file of documents) {
+    const then = ack?.files[file];
+    const before = then ? await ackedText(root, then.hash) : undefined;
+    const now = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
+    if (before !== undefined && now !== undefined && isDraft(now, file) && !isDraft(before, file)) drafted.push(file);
+  }
+  return drafted;
+}
+
+export function hasWithdrawn(moved: OracleSinceAck | undefined): moved is OracleSinceAck {
+  return Boolean(moved && (moved.removedSpecs.length || moved.draftedSpecs.length));
+}
+
 /** For the agent: why it may not stop, and the two ways out. */
 export function removedSpecsMessage(moved: OracleSinceAck): string {
+  return [removedLine(moved), draftedLine(moved)].filter(Boolean).join('\n');
+}
+
+function removedLine(moved: OracleSinceAck): string {
+  if (!moved.removedSpecs.length) return '';
   const one = moved.removedSpecs.length === 1;
   return `specloop: ${one ? 'the spec' : 'the specs'} ${nameFew(moved.removedSpecs, 20)} ${one ? 'was' : 'were'} removed since the last spec ack (${moved.at}): a removed spec checks nothing, so the suite passing without ${one ? 'it' : 'them'} does not mean the work is done. Restore ${one ? 'it' : 'them'} (git checkout, or the reviewed text under .spec/ack/) and make the code pass; removing a spec is a person's decision (spec review, then spec ack).`;
+}
+
+function draftedLine(moved: OracleSinceAck): string {
+  if (!moved.draftedSpecs.length) return '';
+  const one = moved.draftedSpecs.length === 1;
+  return `specloop: ${one ? 'the spec' : 'the specs'} ${nameFew(moved.draftedSpecs, 20)} ${one ? 'was' : 'were'} marked a draft since the last spec ack (${moved.at}) (status: draft): a draft's failures do not block, so the suite passing does not mean the work is done. Restore the reviewed status (git checkout, or the reviewed text under .spec/ack/) and make the code pass; making a spec a draft is a person's decision (spec review, then spec ack).`;
 }
 
 /** For the person: what moved under the agent, what the suite said against it, and how to look at it. */

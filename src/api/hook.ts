@@ -10,7 +10,8 @@
 import { makeEnvironment, type EnvironmentInput, type SpecEnvironment } from '../core/env.js';
 import { workspaceSuites } from '../config/workspaces.js';
 import type { Verdict } from '../report/verdict.js';
-import { changedAndFailing, changedFailingMessage, changedOracleMessage, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
+import { editAdvice, notDoneWhy } from './hook-advice.js';
+import { changedOracleMessage, hasWithdrawn, oracleSinceAck, removedSpecsMessage, type OracleSinceAck } from './hook-oracle.js';
 import { editedFiles } from './hook-payload.js';
 import { loadRounds, saveRounds } from './hook-rounds.js';
 import { acrossSuites } from './hook-workspaces.js';
@@ -63,12 +64,10 @@ async function afterEdit(agent: HookEvent['agent'], payload: Record<string, unkn
     verdict = await run({ gates: false }, env);
     again = `${verify} --gate none --reporter agent`;
   }
-  // A pass over a build older than the edit checked the code before it: not an answer to give in silence.
-  const removed = [await removedSince(env), ...verdict.warnings.filter((w) => w.code === 'SPEC_STALE_BUILD').map((w) => `${w.message}: ${w.hint} (${w.code})`)].filter(Boolean).join('\n');
+  const removed = await removedSince(env);
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict };
   if (verdict.exitCode === 0) return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr: `${removed}\n` };
-  // Exit 2 is input spec cannot check (no specs here, a config error): no spec has said the code is wrong.
-  const advice = verdict.exitCode === 2 ? 'spec could not check this edit: fix what the report names (no scenario ran)' : 'The specs say the code does not do what they describe yet: fix the code (not the specs or steps)';
+  const advice = editAdvice(verdict);
   const stderr = `${await report(verdict)}${removed ? `\n${removed}` : ''}\n${advice}, then check again with ${again}.\n`;
   // Cursor ignores an afterFileEdit hook's exit code and output: exit 0, the report for its hook log.
   return { exitCode: agent === 'cursor' ? 0 : 2, verdict, stderr };
@@ -78,7 +77,7 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
   const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
   const session = typeof payload.session_id === 'string' ? payload.session_id : '';
   // Stopping over a removed spec would let a deleted check pass for a done job.
-  if (verdict.exitCode === 0 && !moved?.removedSpecs.length) {
+  if (verdict.exitCode === 0 && !hasWithdrawn(moved)) {
     await saveRounds(env.cwd, session, 0);
     // Exit 0 with JSON on stdout: Claude Code and Codex show a systemMessage to the person.
     return { exitCode: 0, verdict, ...(moved ? { stdout: `${JSON.stringify({ systemMessage: changedOracleMessage(moved, verdict.exitCode) })}\n` } : {}) };
@@ -86,27 +85,25 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
   const rounds = payload.stop_hook_active === true ? await loadRounds(env.cwd, session) : 0;
   if (rounds >= STOP_ROUNDS) {
     await saveRounds(env.cwd, session, 0);
-    const still = verdict.exitCode === 0 ? `a spec acked is still removed` : 'the gate still fails';
+    const still = verdict.exitCode === 0 ? 'a spec acked is still removed or a draft' : 'the gate still fails';
     const message = [`specloop: ${still} after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}`, ...oracleLines(moved, verdict)].join('\n');
     // Codex fails a Stop hook whose stdout is not its JSON; systemMessage shows the person why the agent stopped.
     return { exitCode: 0, verdict, stdout: agent === 'codex' ? `${JSON.stringify({ systemMessage: message })}\n` : `${message}\n` };
   }
   await saveRounds(env.cwd, session, rounds + 1);
-  // Exit 2 is input spec cannot check (no specs here, a config error): still not done, but not the code's fault.
-  const why = verdict.exitCode === 2 ? `spec cannot check the work (exit 2): fix what the report names, then ${verify} again.` : `${verify} fails. ${fixWhat(moved, verdict)}`;
-  const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: ${why}\n`;
-  return { exitCode: 2, verdict, stderr: `${failing}${moved?.removedSpecs.length ? `${removedSpecsMessage(moved)}\n` : ''}` };
+  const failing = verdict.exitCode === 0 ? '' : `${await report(verdict)}\nThe work is not done: ${notDoneWhy(moved, verdict, verify)}\n`;
+  return { exitCode: 2, verdict, stderr: `${failing}${hasWithdrawn(moved) ? `${removedSpecsMessage(moved)}\n` : ''}` };
 }
 
 async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment, verify: string): Promise<HookAnswer> {
   // An aborted or failed agent run is the person's to look at, not a reason to go on.
   if (payload.status !== undefined && payload.status !== 'completed') return { exitCode: 0, stdout: '{}\n' };
   const [verdict, moved] = await Promise.all([run({}, env), oracleSinceAck(env)]);
-  const removed = moved?.removedSpecs.length ? removedSpecsMessage(moved) : '';
+  const removed = hasWithdrawn(moved) ? removedSpecsMessage(moved) : '';
   // Cursor's stop hook answers only with a follow-up to the agent: a change to review goes to its hook log.
   const log = moved?.changed.length ? `${changedOracleMessage(moved, verdict.exitCode)}\n` : undefined;
   if (verdict.exitCode === 0 && !removed) return { exitCode: 0, verdict, stdout: '{}\n', ...(log ? { stderr: log } : {}) };
-  const failing = verdict.exitCode === 0 ? '' : `${verify} fails, so the work is not done. ${fixWhat(moved, verdict).replace(/\.$/, ':')}\n\n${await report(verdict)}`;
+  const failing = verdict.exitCode === 0 ? '' : `The work is not done: ${notDoneWhy(moved, verdict, verify).replace(/\.$/, ':')}\n\n${await report(verdict)}`;
   const followup = [failing, removed].filter(Boolean).join('\n\n');
   return { exitCode: 0, verdict, stdout: `${JSON.stringify({ followup_message: followup })}\n`, ...(log ? { stderr: log } : {}) };
 }
@@ -114,18 +111,12 @@ async function cursorStop(payload: Record<string, unknown>, env: SpecEnvironment
 /** The edit hook tells the agent only of a removed spec: a changed one is the Stop hook's to show the person. */
 async function removedSince(env: SpecEnvironment): Promise<string | undefined> {
   const moved = await oracleSinceAck(env);
-  return moved?.removedSpecs.length ? removedSpecsMessage(moved) : undefined;
+  return hasWithdrawn(moved) ? removedSpecsMessage(moved) : undefined;
 }
 
 function oracleLines(moved: OracleSinceAck | undefined, verdict: Verdict): string[] {
   if (!moved) return [];
-  return [...(moved.removedSpecs.length ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved, verdict.exitCode)] : [])];
-}
-
-/** What a failing suite asks of the agent: the code, unless what fails was changed since the person's review. */
-function fixWhat(moved: OracleSinceAck | undefined, verdict: Verdict): string {
-  const changed = changedAndFailing(moved, verdict);
-  return changed.length ? changedFailingMessage(changed, moved!) : 'Fix the code (not the specs or steps) until it passes.';
+  return [...(hasWithdrawn(moved) ? [removedSpecsMessage(moved)] : []), ...(moved.changed.length ? [changedOracleMessage(moved, verdict.exitCode)] : [])];
 }
 
 function run(options: VerifyOptions, env: SpecEnvironment): Promise<Verdict> {

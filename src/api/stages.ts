@@ -93,6 +93,8 @@ export async function prepareStages({ options, env, child, config, run, outputs,
   const changes = early ?? (await selectChanges());
   const specs = first?.specs ?? (await specsOf(changes));
   const { selection, compiled, problems } = specs;
+  // A change the run cannot check (its build is older than it) makes the run's green no answer.
+  problems.push(...(changes?.problems ?? []), ...(options.changeProblems ?? []));
   let { runnable } = specs;
   let lines = selection.lines;
   const narrowed = Boolean(values.tags.value || values.names.value.length);
@@ -100,7 +102,7 @@ export async function prepareStages({ options, env, child, config, run, outputs,
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value), ...failOnFlakyWithoutRetry(values), ...(changes?.warnings ?? [])], drafts, filtered, unused: unusedScope(filtered, combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value), ...failOnFlakyWithoutRetry(values)], drafts, filtered, unused: unusedScope(filtered, combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   // --changed (the edit hooks, MCP's changedOnly) in a project with no spec at all is bad input, as a plain run is.
   if (changes && !values.passWithNoScenarios.value && compiled.files.length === 0) problems.push(...(await noSpecsAtAll(env.cwd, specGlobs)));
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };

@@ -70,7 +70,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     if (chosen.note) notes.push(chosen.note);
     const selectedGates = planGates(prepared.config, chosen.only, chosen.available);
     // With no specs the run is bad input: a note on a gate would bury the one thing to fix.
-    if (!problems.some((p) => p.code === 'SPEC_NO_SPECS')) notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: options.gates, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
+    if (!problems.some((p) => p.code === 'SPEC_NO_SPECS')) notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: chosen.only, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
     const running = runPrepared(prepared, children[0]!, env, options, children);
     // Read while the scenarios run, not after them.
     const texts = suiteTextsWhileRunning(prepared, env.cwd);

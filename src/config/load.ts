@@ -13,6 +13,7 @@ import type { Source } from './sources.js';
 
 /** Finds, loads, validates and resolves the project's config. Throws SpecloopError (exit 2) on bad config. */
 export async function loadConfig(root: string, explicitFile?: string, overrides: UserConfig = {}): Promise<ResolvedConfig> {
+  checkPackageJson(root);
   const found = await findAndLoad(root, explicitFile);
   const user = await validate(found, root);
   const file = found.file ? relativePath(root, found.file) : undefined;
@@ -20,6 +21,15 @@ export async function loadConfig(root: string, explicitFile?: string, overrides:
   const resolved = resolveConfig(root, file, { ...user, ...given }, { ...sourcesOf(user, { kind: 'spec.config', file: file ?? 'spec.config' }), ...optionSources(given) });
   const warnings = explicitFile || !found.file ? [] : ignoredConfigs(root, found.file);
   return warnings.length ? { ...resolved, warnings } : resolved;
+}
+
+/**
+ * Node reads package.json to load a config or cucumber itself: a broken one surfaces as their
+ * error ("Invalid package config", "cucumber failed to load"), so it is named first, at its line.
+ */
+function checkPackageJson(root: string): void {
+  const file = path.join(root, 'package.json');
+  if (existsSync(file)) parseJson(root, file, readFileSync(file, 'utf8'));
 }
 
 /** Config files that exist beside the one in use and are never read: a change to them would do nothing, silently. */

@@ -43,8 +43,11 @@ export function thresholdsNeedLines(config: DebtConfig | false): boolean {
  * failing every pass as unchecked would send the agent after a fault no code change fixes.
  */
 export function chooseDebtGate(only: string[] | false | undefined, config: DebtConfig | false, narrowed = false): DebtGateChoice {
+  // An empty list names no gate to pick, so every gate runs, as with none given (an agent's MCP
+  // call often fills an optional list with []): only `false` ("none") turns the gates off.
+  const picked = only && only.length === 0 ? undefined : only;
   // `available`: a `debt` gate exists to name (an unknown --gate name's message lists it).
-  return { ...choose(only, config, narrowed), available: hasDebtThresholds(config) };
+  return { ...choose(picked, config, narrowed), available: hasDebtThresholds(config) };
 }
 
 /** A shard's debt gate left to spec merge, which measures the whole run from every shard's lines. */

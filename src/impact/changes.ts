@@ -56,8 +56,8 @@ export interface ChangedRequest {
   outputs: string[];
 }
 
-/** --changed: git's changed files → the scenarios they reach, and warnings about what the run cannot check (a stale build). */
-export async function selectChanged(request: ChangedRequest): Promise<Selection & { warnings: SpecProblem[] }> {
+/** --changed: git's changed files → the scenarios they reach, and problems that keep the run from checking the change (a stale build). */
+export async function selectChanged(request: ChangedRequest): Promise<Selection & { problems: SpecProblem[] }> {
   const { root } = request;
   if (request.paths?.length) {
     throw new SpecloopError({ code: 'SPEC_USAGE', message: '--changed selects the scenarios itself: give it no paths', hint: 'drop the paths, or drop --changed' });
@@ -76,7 +76,7 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection 
   const specFiles = new Set(specs.files);
   // The map remembers spec files deleted since it was recorded: their scenarios are no longer the suite's to run.
   const selection = narrowSelection(selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly }), (file) => specFiles.has(file));
-  return { ...selection, warnings: staleBuilds(root, changed, graph) };
+  return { ...selection, problems: staleBuilds(root, changed, graph) };
 }
 
 /** A selection narrowed to the spec files `keep` accepts (its whole files and file:line entries alike). */

@@ -3,30 +3,35 @@
  * the code before the edit (Node loads dist/, not src/). A verdict over that must say so.
  */
 import { statSync } from 'node:fs';
-import { readTextIfExists } from '../core/fs.js';
 import path from 'node:path';
 import { linkedPackageOf } from '../core/linked-packages.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { ImportGraph } from './graph.js';
 import { BUILD_DIR, buildCandidates, isBuildOutput } from './build-output.js';
 import { isCode } from './project-files.js';
+import { entryBuildFolders } from './loaded-builds.js';
 
-/** A warning per changed source (project-relative) that the suite loads through a build older than it. */
+/**
+ * A problem per changed source (project-relative) that the suite loads through a build older than it.
+ * A build file in the same change set was rebuilt with it, whatever the file times say: a checkout
+ * writes `dist/` before `src/`, so times alone would call a committed, rebuilt build stale.
+ */
 export function staleBuilds(root: string, changed: readonly string[], graph: ImportGraph | undefined): SpecProblem[] {
-  const warnings: SpecProblem[] = [];
+  const problems: SpecProblem[] = [];
+  const inChange = new Set(changed);
   for (const file of changed) {
     if (!isCode(file) || isBuildOutput(file) || !/(^|\/)src\//.test(file)) continue;
     const build = builtFrom(root, file);
-    if (!build || !loadsBuild(root, file, graph)) continue;
+    if (!build || inChange.has(build) || !loadsBuild(root, file, graph)) continue;
     const [src, out] = [mtime(path.join(root, file)), mtime(path.join(root, build))];
     if (src === undefined || out === undefined || out >= src) continue;
-    warnings.push({
+    problems.push({
       code: 'SPEC_STALE_BUILD',
       message: `${build} is older than ${file}, which changed: the suite loads the build, so this run checked the code before the edit`,
       hint: `build first (the project's build script, e.g. npm run build or tsc -b), then verify again`,
     });
   }
-  return warnings;
+  return problems;
 }
 
 /** The existing build file `src/a/b.ts` compiles to (build-output.ts `buildCandidates`). */
@@ -41,20 +46,11 @@ function builtFrom(root: string, file: string): string | undefined {
 function loadsBuild(root: string, file: string, graph: ImportGraph | undefined): boolean {
   const abs = path.join(root, file);
   const pkg = linkedPackageOf(root, abs);
-  if (pkg) return entriesPointAtBuild(pkg.dir);
+  if (pkg) return entryBuildFolders(pkg.dir).length > 0;
   if (!graph) return false;
   // The edited file or any file that imports it, directly or not, reached by a path into a build folder.
   const reached = graph.affectedBy([abs]);
   return [...reached].some((target) => graph.dependentsOf(target).some((importer) => graph.importsOf(importer).some((r) => r.target === target && BUILD_DIR.test(r.specifier))));
-}
-
-function entriesPointAtBuild(dir: string): boolean {
-  try {
-    const json = JSON.parse(readTextIfExists(path.join(dir, 'package.json')) ?? '') as Record<string, unknown>;
-    return ['main', 'module', 'exports'].some((k) => /(^|["/])(dist|build|out)\//.test(JSON.stringify(json[k] ?? '')));
-  } catch {
-    return false;
-  }
 }
 
 function mtime(file: string): number | undefined {

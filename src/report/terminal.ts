@@ -49,7 +49,9 @@ function renderWarning(w: Warning, c: ChalkInstance): string {
 
 /** A draft's failure is shown in full, but labelled so no one mistakes it for what failed the run. */
 function label(f: Failure, c: ChalkInstance): string {
-  return f.draft ? c.bgYellow.black.bold(` DRAFT ${KIND_LABEL[f.kind]} `) : c.bgRed.white.bold(` ${KIND_LABEL[f.kind]} `);
+  // Support code that loaded but failed the run later (a World constructor, an error a step left behind) did load.
+  const label = f.code === 'SPEC_SUPPORT_RUN' ? 'SUPPORT CODE FAILED' : KIND_LABEL[f.kind];
+  return f.draft ? c.bgYellow.black.bold(` DRAFT ${label} `) : c.bgRed.white.bold(` ${label} `);
 }
 
 /** --changed (or a hook) whose changes reach no scenario: the expected empty run, said plainly. */

@@ -1,4 +1,5 @@
 import type { TableOptions } from '../config/options-table.js';
+import type { SpecProblem } from '../core/errors.js';
 
 // The options of one run, as the library's verify() takes them and as a watch pass extends them.
 // Kept here, below watch/ and api/, so the watch session builds them without importing api/ (which
@@ -24,6 +25,8 @@ export interface RunOptions extends VerifyOptions {
   dryRun?: boolean;
   /** What the debt history records the run as (watch's passes say 'watch'). */
   runKind?: 'verify' | 'watch';
+  /** Found while selecting from the edits (watch): what keeps this run from checking them, e.g. a stale build. */
+  changeProblems?: SpecProblem[];
   /** Told, before the run starts, the files it will write itself (the profile's report files), absolute. */
   onOutputs?: (files: string[]) => void;
 }

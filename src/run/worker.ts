@@ -25,6 +25,7 @@ import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers, type WorkerReads 
 import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { jsSyntaxErrorAt } from '../core/syntax-check.js';
+import { collectLateErrors, lateError } from './late-errors.js';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 import { compileCacheIsOn, enableCompileCache } from '../core/compile-cache.js';
 import readRecorder from './read-recorder.cjs';
@@ -191,8 +192,9 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       (envelope: Envelope) => (fromWorkers?.strip(envelope), record?.write(envelope), onMessage(envelope)),
     )
     .catch((error: Error) => collector.thrown(error));
-  reads.phase = 'off';
   watchdog.stop();
+  for (const error of await collectLateErrors()) collector.thrown(lateError(error));
+  reads.phase = 'off';
   // A worker that ended (process.exit in a step, a crash) leaves its scenario, and those after it, unfinished.
   if (parallel > 0) collector.endedEarly(workerCause);
   onWorkerError(undefined);

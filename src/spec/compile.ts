@@ -20,6 +20,11 @@ export async function compileSpecs(root: string, files: string[], options: { wri
     const kind = specKind(file);
     const text = kind && readSource(root, file);
     if (kind === undefined || text === undefined) continue;
+    const unreadable = notTextProblem(file, text);
+    if (unreadable) {
+      compiled.push({ path: file, kind, runPath: file, document: undefined, frontMatter: undefined, problems: [unreadable] });
+      continue;
+    }
     compiled.push(kind === 'markdown' ? await compileMarkdown(root, file, text, options.write, language) : compileGherkin(file, kind, text, language));
   }
   const kept = compiled.filter((file): file is SpecFile => file !== undefined);
@@ -27,6 +32,22 @@ export async function compileSpecs(root: string, files: string[], options: { wri
   const warnings = kept.flatMap((file) => file.warnings ?? []);
   const sourceOf = new Map(kept.map((file) => [file.runPath, file.path]));
   return { files: kept, problems, warnings, sourceOf };
+}
+
+// C0 controls other than tab and line or page breaks, and DEL: no spec holds them, and a message
+// quoting the line would write them raw to the terminal (ESC sequences, NUL, backspace).
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+
+/** A binary file under a spec's name (an image, an archive), or text with a stray control byte. */
+function notTextProblem(file: string, text: string): SpecProblem | undefined {
+  const found = CONTROL.exec(text);
+  if (!found) return undefined;
+  const hint = 'A spec is UTF-8 text: remove the file or rename it so the spec globs do not match it, or save it again as text.';
+  if (text.includes('\u0000')) return { code: 'SPEC_PARSE', message: `${file} is not a text file: it holds NUL bytes (binary data), so it is no spec`, location: { file, line: 1, column: 1 }, hint };
+  const before = text.slice(0, found.index).split(/\r\n|\r|\n/);
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const location = { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  return { code: 'SPEC_PARSE', message: `${file} is not a text file: line ${location.line} holds the control character ${code}, which no spec has`, location, hint: 'Delete the character (an editor shows it as ^[ or <0x..>), or save the file again as UTF-8 text.' };
 }
 
 /** Sync: for many small files the thread-pool round trips of async reads cost more than the reads. */
@@ -59,7 +80,8 @@ async function compileMarkdown(root: string, file: string, text: string, write: 
   // Loaded on first use: projects without Markdown specs never pay for the Markdown parser.
   const { compileMarkdownSpec } = await import('./markdown.js');
   const md = compileMarkdownSpec(text, file, language);
-  if (!md.hasScenarios && md.problems.length === 0) return undefined;
+  // A prose-only document is skipped, unless it lists steps that would vanish with it.
+  if (!md.hasScenarios && md.problems.length === 0 && !md.warnings.some((w) => w.code === 'SPEC_STEP_DROPPED')) return undefined;
   const runPath = `${COMPILED_DIR}/${file}.feature`;
   const parsed = parseGherkin(md.gherkin, file, false, language);
   const problems: SpecProblem[] = [...md.problems, ...parsed.problems];

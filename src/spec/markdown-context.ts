@@ -72,6 +72,8 @@ export interface CompileState {
   scope: { scenarios: number; background: boolean };
   /** Executable lines met before any Feature line exists. */
   orphans: number[];
+  /** The last heading, when it reads like a Scenario heading but lacks the keyword's colon. */
+  keywordlessHeading?: { line: number; keyword: string } | undefined;
 }
 
 export function report(state: CompileState, line: number, message: string, hint?: string, column?: number): void {

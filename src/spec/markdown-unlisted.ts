@@ -1,11 +1,12 @@
 /**
  * Lines under a Markdown scenario that read like steps but that the format does not make steps:
- * a lowercase or colon-glued keyword, a task box, a step inside a blockquote, a code block or a
- * heading. Each is SPEC_STEP_DROPPED at its line (a failure under strict mode, build-verdict.ts),
+ * a lowercase or colon-glued keyword, a task box, a step inside a blockquote, a code block, an HTML
+ * block or a heading. Each is SPEC_STEP_DROPPED at its line (a failure under strict mode, build-verdict.ts),
  * so a check the author wrote never vanishes from the run without a word.
  */
 import type { Heading, Nodes, Paragraph } from 'mdast';
 import { fencedBlock, isGherkinFence, warn, type CompileState } from './markdown-context.js';
+import { dialects, type Dialect } from '@cucumber/gherkin';
 import { matchStepKeyword, type Keywords } from './markdown-text.js';
 
 const CODE = 'SPEC_STEP_DROPPED';
@@ -13,12 +14,23 @@ const CODE = 'SPEC_STEP_DROPPED';
 const DECORATION = /^(?:\*\*|__|\*|_)?(?:\[[ xX]\][ \t]+)?(?:\*\*|__|\*|_)?/;
 const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?/;
 
+const STEP_KINDS = ['given', 'when', 'then', 'and', 'but'] as const;
+const dialect = (language: string) => dialects[language] as Dialect;
+const ENGLISH_STEPS = STEP_KINDS.flatMap((kind) => dialect('en')[kind]).filter((k) => k.trim() !== '*');
+
+/** The document's own keyword for an English one (`Then` → `Alors`), for the fix. */
+function translated(word: string, language: string): string | undefined {
+  const kind = STEP_KINDS.find((k) => dialect('en')[k].some((w) => w.trim().toLocaleLowerCase() === word.toLocaleLowerCase()));
+  return kind ? dialect(language)[kind].find((w) => w.trim() !== '*')?.trim() : undefined;
+}
+
 /** The keyword a step-like text starts with, as written, when it is not an exact step keyword. */
 export function nearStepKeyword(text: string, kw: Keywords): string | undefined {
   if (matchStepKeyword(text, kw)) return undefined;
   const body = text.replace(DECORATION, '');
   const lower = body.toLocaleLowerCase();
-  for (const keyword of kw.steps) {
+  // English keywords slip into documents in other languages (a copied scenario): they run no more.
+  for (const keyword of kw.language === 'en' ? kw.steps : [...kw.steps, ...ENGLISH_STEPS]) {
     const word = keyword.trim();
     if (word === '*' || !lower.startsWith(word.toLocaleLowerCase())) continue;
     // A following letter makes it another word ("Thenceforth", "Andrew"), not a keyword.
@@ -32,6 +44,11 @@ export function warnNearStep(state: CompileState, line: number, text: string): b
   const near = nearStepKeyword(text, state.kw);
   if (near === undefined) return false;
   const written = state.kw.steps.map((k) => k.trim()).filter((k) => k !== '*' && k.toLocaleLowerCase() === near.toLocaleLowerCase());
+  if (written.length === 0) {
+    const own = translated(near, state.kw.language);
+    warn(state, line, CODE, `This line reads like a step ("${near}"), but this document's language is ${state.kw.language}, so "${near}" is no step keyword: it does not run`, `Write it with the document's keyword, - ${own ?? near} …, or set the front matter's language to the one the steps are written in.`);
+    return true;
+  }
   warn(
     state,
     line,
@@ -42,12 +59,15 @@ export function warnNearStep(state: CompileState, line: number, text: string): b
   return true;
 }
 
-/** Blockquotes, code blocks that are no step's argument, and sub-headings under a scenario. */
+/** Blockquotes, code blocks that are no step's argument, HTML blocks and sub-headings under a scenario. */
 export function warnHiddenSteps(state: CompileState, node: Nodes): void {
   if (!state.section) return;
   if (node.type === 'blockquote') return warnLines(state, node, 'blockquote', false);
   if (node.type === 'code' && !isGherkinFence(node)) return warnLines(state, node, fencedBlock(state, node) ? 'fenced code block' : 'indented code block', true);
   if (node.type === 'heading') return warnHeading(state, node);
+  // `<details>` folds steps away on GitHub, and Markdown reads the whole block as HTML; a comment
+  // is the author's own way to switch a step off, as `#` is in Gherkin.
+  if (node.type === 'html' && !node.value.trimStart().startsWith('<!--')) return warnLines(state, node, 'HTML block', false);
 }
 
 function warnLines(state: CompileState, node: Nodes, where: string, once: boolean): void {

@@ -16,6 +16,7 @@ import { GherkinLines, type CompileState } from './markdown-context.js';
 import { findTitle, finishHeadings, onHeading } from './markdown-headings.js';
 import { visitProse } from './markdown-gherkin-block.js';
 import { warnHiddenSteps } from './markdown-unlisted.js';
+import { noteHeading, warnStraySteps } from './markdown-stray.js';
 import { emitTable, isPipeParagraph, onStepList, onStepParagraph } from './markdown-steps.js';
 import { isSafeDescriptionLine, keywordsFor, splitLines } from './markdown-text.js';
 
@@ -55,6 +56,9 @@ function compile(source: string, file: string, language: string): MarkdownCompil
   const lines = splitLines(source);
   const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   const fm = yaml ? parseFrontMatter(yaml.value, 2, file) : { frontMatter: emptyFrontMatter(), problems: [], warnings: [] };
+  if (!yaml && unclosedFrontMatter(lines)) {
+    fm.problems.push({ code: 'SPEC_MARKDOWN', message: 'The front matter opened by --- at line 1 is never closed, so its keys (tags, status…) are read as prose', location: { file, line: 1, column: 1 }, hint: 'Close it with a --- line after the last key.' });
+  }
   const state = newState(source, file, lines, fm.frontMatter, language);
   state.problems.push(...fm.problems);
   state.warnings.push(...fm.warnings);
@@ -69,6 +73,11 @@ function compile(source: string, file: string, language: string): MarkdownCompil
     warnings: state.warnings.sort(byLine),
     hasScenarios: state.scenarios > 0,
   };
+}
+
+/** `---` then `key:` lines with no closing `---`: Markdown sees a rule and a paragraph, not keys. */
+function unclosedFrontMatter(lines: string[]): boolean {
+  return /^---[ \t]*$/.test(lines[0] ?? '') && /^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)/.test(lines[1] ?? '');
 }
 
 const byLine = (a: SpecProblem, b: SpecProblem) => (a.location?.line ?? 0) - (b.location?.line ?? 0);
@@ -106,6 +115,7 @@ function walk(state: CompileState, nodes: RootContent[]): void {
     const next = nodes[i + 1];
     if (node.type === 'heading') {
       onHeading(state, node);
+      noteHeading(state, node);
       warnHiddenSteps(state, node);
     }
     else if (node.type === 'paragraph' && state.inDescription) onDescription(state, node);
@@ -113,6 +123,7 @@ function walk(state: CompileState, nodes: RootContent[]): void {
     else if (node.type === 'list' && state.section) skip = onStepList(state, node, next);
     else if (node.type === 'paragraph' && state.section) skip = onStepParagraph(state, node, next);
     else {
+      if (node.type === 'list') warnStraySteps(state, node);
       warnHiddenSteps(state, node);
       visitProse(state, node);
     }

@@ -67,13 +67,13 @@ export class SuiteKnowledge {
     if (this.graph) await saveGraph(this.graph).catch(() => undefined);
   }
 
-  /** Whether the import graph, a spec or a step file knows the file (generated code steps import is still code). */
+  /** Whether the import graph, a spec or a step file knows the file (generated code steps import is code). */
   knows(file: string): boolean {
     return Boolean(this.graph?.has(path.join(this.root, file))) || this.specs.has(file) || Boolean(this.map?.supportFiles.includes(file));
   }
 
   /** Absolute paths. */
-  graphFiles = (): string[] => this.graph?.files() ?? [];
+  importGraph = (): ImportGraph | undefined => this.graph;
 
   /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */
   edited(changed: string[]): void {

@@ -9,6 +9,8 @@ import { mark, timingForwarder } from '../core/timing.js';
 import { isFolder } from '../core/fs.js';
 import type { Selection } from '../impact/select.js';
 import { isIgnored } from '../impact/project-files.js';
+import { inBuildFolders, loadedBuildFolders } from '../impact/loaded-builds.js';
+import { staleBuilds } from '../impact/stale-build.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner } from '../run/runner.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
@@ -51,6 +53,8 @@ export class WatchSession {
   /** Files runs write themselves (the profile's reports), project-relative: never an edit. */
   private readonly outputs = new Set<string>();
   private gitIgnored: GitIgnored = () => false;
+  /** Build folders the suite loads code from (impact/loaded-builds.ts): watched though build output is not. */
+  private readonly buildFolders: string[] = [];
   private readonly deps: SessionDeps;
 
   constructor(
@@ -97,13 +101,13 @@ export class WatchSession {
   private async startWatcher(): Promise<void> {
     const root = this.env.cwd;
     const seen = (file: string) => {
-      if (isIgnored(root, file) || this.notAnEdit(relativePath(root, file))) return;
+      if ((isIgnored(root, file) && !this.inLoadedBuild(file)) || this.notAnEdit(relativePath(root, file))) return;
       mark('watch', 'file event');
       this.trailing.saw(file);
       this.settler.add(relativePath(root, file));
     };
     const error = (e: Error) => this.emit({ type: 'error', problem: { code: 'SPEC_INTERNAL', message: `file watcher: ${e.message}` } });
-    const { watcher, ready } = startWatcher(root, this.deps.watchFiles, { saw: seen, error });
+    const { watcher, ready } = startWatcher(root, this.deps.watchFiles, { saw: seen, error }, (file) => this.inLoadedBuild(file));
     this.watcher = watcher;
     this.emit({ type: 'ready', watching: await ready });
   }
@@ -112,8 +116,15 @@ export class WatchSession {
   private watchOutside(): void {
     // Linked packages' folders are watched whole already (watcher.ts).
     const root = this.env.cwd;
-    const files = this.known.graphFiles().filter((f) => relativePath(root, f).startsWith('../') && !linkedPackageOf(root, f));
-    if (files.length > 0) this.watcher?.add(files);
+    const files = (this.known.importGraph()?.files() ?? []).filter((f) => relativePath(root, f).startsWith('../') && !linkedPackageOf(root, f));
+    // A build the suite loads is the code under test: its rebuild is the edit that runs the new code.
+    const builds = loadedBuildFolders(root, this.known.importGraph()).filter((d) => !this.buildFolders.includes(d));
+    this.buildFolders.push(...builds);
+    if (files.length + builds.length > 0) this.watcher?.add([...files, ...builds]);
+  }
+
+  private inLoadedBuild(file: string): boolean {
+    return inBuildFolders(this.buildFolders, file);
   }
 
   private onSettled(batch: string[]): void {
@@ -134,7 +145,7 @@ export class WatchSession {
    */
   private notAnEdit(file: string): boolean {
     if (this.outputs.has(file)) return true;
-    return this.gitIgnored(file) && !this.known.knows(file);
+    return this.gitIgnored(file) && !this.known.knows(file) && !this.inLoadedBuild(path.join(this.env.cwd, file));
   }
 
   /** Runs never overlap: a request during a run cancels it, and the two requests' changes run together next. */
@@ -172,7 +183,7 @@ export class WatchSession {
     let kept = false;
     try {
       const started = new Date();
-      const options = { ...this.runOptions(selection, controller.signal), keepRunner: this.runners.reuseAllowed, runKind: 'watch' as const };
+      const options = { ...this.runOptions(selection, controller.signal), keepRunner: this.runners.reuseAllowed, runKind: 'watch' as const, changeProblems: staleBuilds(this.env.cwd, request.changed, this.known.importGraph()) };
       let details = await this.deps.runScenarios(child, { ...options, ...(reused ? { invalidate: request.changed.map((f) => path.join(this.env.cwd, f)) } : {}) }, this.env, started, performance.now());
       if (reused && !controller.signal.aborted && failedOutsideSteps(details.verdict)) {
         // Project modules loaded a second time can trip over state their first load left in a

@@ -10,13 +10,16 @@ export interface WatcherEvents {
   error: (error: Error) => void;
 }
 
-/** Watches the project (dependencies, build output and dot-folders left out); `ready` resolves once it is watching, with how many paths. */
-export function startWatcher(root: string, watch: typeof watchFiles, on: WatcherEvents): { watcher: FSWatcher; ready: Promise<number> } {
+/**
+ * Watches the project (dependencies, build output and dot-folders left out, but for the build
+ * folders `loadedBuild` accepts: those the suite loads); `ready` resolves once it is watching, with how many paths.
+ */
+export function startWatcher(root: string, watch: typeof watchFiles, on: WatcherEvents, loadedBuild: (file: string) => boolean = () => false): { watcher: FSWatcher; ready: Promise<number> } {
   // Linked packages (workspace siblings the project imports) are its code too: their folders are watched, by the same rules.
   const linked = linkedPackages(root).map((p) => p.dir);
   const ignored = (file: string) => {
-    const dir = linked.find((d) => isInside(d, file));
-    return dir ? isIgnored(dir, file) : isIgnored(root, file);
+    const dir = linked.find((d) => isInside(d, file)) ?? root;
+    return isIgnored(dir, file) && !loadedBuild(file);
   };
   const watcher = watch([root, ...linked], { ignoreInitial: true, ignored });
   watcher.on('all', (_event, file) => on.saw(file));
