@@ -73,12 +73,17 @@ export function placeBuildChanges(changed: readonly string[], root: string, grap
   let unplaced: string | undefined;
   for (const file of changed) {
     out.push(file);
-    if (!isBuildOutput(file) || graph?.has(path.join(root, file))) continue;
+    // Watch adds every edited file to the graph: held with no importer, a build file still reaches nothing but through its source.
+    if (!isBuildOutput(file) || importedInGraph(graph, path.join(root, file))) continue;
     const source = sourceOf(file, (c) => exists(path.join(root, c)));
     if (source !== undefined && graph?.has(path.join(root, source))) out.push(source.split(path.sep).join('/'));
     else if (!map.scenarios.some((s) => s.covered?.includes(file))) unplaced ??= file;
   }
   return { changed: [...new Set(out)], ...(unplaced ? { unplaced } : {}) };
+}
+
+function importedInGraph(graph: ImportGraph | undefined, abs: string): boolean {
+  return Boolean(graph?.has(abs) && graph.dependentsOf(abs).length > 0);
 }
 
 const BUILD_DIRS = ['dist', 'build', 'out'] as const;
