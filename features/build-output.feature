@@ -52,6 +52,17 @@ Feature: Build output the suite loads is code under test
     Then the next run passes and ran exactly these scenarios:
       | features/vat.feature:3 |
 
+  Scenario: Watch runs the scenarios a rebuild reaches when .gitignore lists the build folder
+    Given the "dist-import" fixture
+    And the file ".gitignore" contains:
+      """
+      dist/
+      """
+    When I start "spec watch --json --settle 20"
+    And I replace "a + b" with "a - b" in the file "dist/calc.js"
+    Then the next run fails and ran exactly these scenarios:
+      | features/add.feature:3 |
+
   Scenario: MCP verify with changedOnly after a rebuild of a linked package's dist runs the scenarios that reach it
     Given the "ws-dist" fixture
     And npm has linked the workspace packages into node_modules

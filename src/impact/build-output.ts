@@ -57,6 +57,12 @@ export function sourceCandidates(file: string): string[] {
   return out;
 }
 
+/** Whether the graph holds the file or, for a build file, the source it reads an import of it as: a rebuild is code the suite loads. */
+export function graphKnows(graph: ImportGraph | undefined, root: string, file: string): boolean {
+  const held = (f: string) => Boolean(graph?.has(path.join(root, f)));
+  return held(file) || (isBuildOutput(file) && sourceCandidates(file).some(held));
+}
+
 /** The source `file` (in a build folder) is built from, if one exists. */
 export function sourceOf(file: string, exists: (candidate: string) => boolean): string | undefined {
   return sourceCandidates(file).find(exists);

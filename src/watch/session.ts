@@ -8,7 +8,7 @@ import { isSpecloopError } from '../core/errors.js';
 import { mark, timingForwarder } from '../core/timing.js';
 import { isFolder } from '../core/fs.js';
 import type { Selection } from '../impact/select.js';
-import { isIgnored } from '../impact/project-files.js';
+import { isIgnored, isUnwatched } from '../impact/project-files.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner } from '../run/runner.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
@@ -97,7 +97,7 @@ export class WatchSession {
   private async startWatcher(): Promise<void> {
     const root = this.env.cwd;
     const seen = (file: string) => {
-      if (isIgnored(root, file) || this.notAnEdit(relativePath(root, file))) return;
+      if (isUnwatched(root, file) || this.notAnEdit(relativePath(root, file))) return;
       mark('watch', 'file event');
       this.trailing.saw(file);
       this.settler.add(relativePath(root, file));
@@ -134,7 +134,7 @@ export class WatchSession {
    */
   private notAnEdit(file: string): boolean {
     if (this.outputs.has(file)) return true;
-    return this.gitIgnored(file) && !this.known.knows(file);
+    return (this.gitIgnored(file) || isIgnored(this.env.cwd, path.join(this.env.cwd, file))) && !this.known.knows(file);
   }
 
   /** Runs never overlap: a request during a run cancels it, and the two requests' changes run together next. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FSWatcher, watch as watchFiles } from 'chokidar';
 import { isInside } from '../core/fs.js';
 import { linkedPackages } from '../core/linked-packages.js';
-import { isIgnored } from '../impact/project-files.js';
+import { isUnwatched } from '../impact/project-files.js';
 
 export interface WatcherEvents {
   /** A path was written, created or removed (absolute). */
@@ -10,13 +10,13 @@ export interface WatcherEvents {
   error: (error: Error) => void;
 }
 
-/** Watches the project (dependencies, build output and dot-folders left out); `ready` resolves once it is watching, with how many paths. */
+/** Watches the project (dependencies, coverage and dot-folders left out); `ready` resolves once it is watching, with how many paths. */
 export function startWatcher(root: string, watch: typeof watchFiles, on: WatcherEvents): { watcher: FSWatcher; ready: Promise<number> } {
   // Linked packages (workspace siblings the project imports) are its code too: their folders are watched, by the same rules.
   const linked = linkedPackages(root).map((p) => p.dir);
   const ignored = (file: string) => {
     const dir = linked.find((d) => isInside(d, file));
-    return dir ? isIgnored(dir, file) : isIgnored(root, file);
+    return dir ? isUnwatched(dir, file) : isUnwatched(root, file);
   };
   const watcher = watch([root, ...linked], { ignoreInitial: true, ignored });
   watcher.on('all', (_event, file) => on.saw(file));
