@@ -118,6 +118,12 @@ Feature: Build output the suite loads is code under test
     And the output contains "../domain/src/tax.ts"
     And the output contains "build first"
 
+  Scenario: Watch reports an edited source whose build is older than it, not a plain pass
+    Given the "dist-import" fixture
+    When I start "spec watch --json --settle 20"
+    And I replace "a + b" with "a - b" in the file "src/calc.ts"
+    Then the next run's verdict warns SPEC_STALE_BUILD
+
   Scenario: The Claude edit hook does not pass an edit whose build is older than it
     Given the "dist-import" fixture
     And the project is a git repository with everything committed

@@ -128,6 +128,12 @@ Then('the next run\'s verdict has {string} as {string}', async function (this: W
   assert.deepEqual(valueAt(event.verdict, dotted), JSON.parse(expected), `${dotted} in the verdict:\n${JSON.stringify(event.verdict?.watch)}`);
 });
 
+Then('the next run\'s verdict warns {word}', async function (this: WatchWorld, code: string) {
+  const event = await nextEvent(this, (e) => e.type === 'run-finished', 'run');
+  const warnings = (event.verdict as { warnings?: { code: string }[] } | undefined)?.warnings ?? [];
+  assert.ok(warnings.some((w) => w.code === code), `no ${code} among the verdict's warnings: ${JSON.stringify(warnings.map((w) => w.code))}`);
+});
+
 Then('that verdict has {string} as {string}', function (this: WatchWorld, dotted: string, expected: string) {
   const verdict = (this as WatchWorld & { watchVerdict?: unknown }).watchVerdict;
   assert.ok(verdict, 'no verdict yet: use "the next run\'s verdict has … as …" first');

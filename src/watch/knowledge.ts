@@ -38,7 +38,7 @@ export function mergeRequests(a: Request | undefined, b: Request): Request {
  * request into a selection the way `--changed` does (impact/changes.ts), plus watch's own keys.
  */
 export class SuiteKnowledge {
-  private graph: ImportGraph | undefined;
+  graph: ImportGraph | undefined;
   private map: ScenarioMap | undefined;
   private readonly suite = new SuiteState();
   private lastSelection: Selection | undefined;

@@ -9,6 +9,8 @@ import { mark, timingForwarder } from '../core/timing.js';
 import { isFolder } from '../core/fs.js';
 import type { Selection } from '../impact/select.js';
 import { isIgnored, isUnwatched } from '../impact/project-files.js';
+import { staleBuilds } from '../impact/stale-build.js';
+import type { Verdict } from '../report/verdict.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner } from '../run/runner.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
@@ -194,7 +196,7 @@ export class WatchSession {
         if (details.result) edit?.commit();
         this.known.learn(details, selection);
         this.debtNow = details.debtNow ?? this.debtNow;
-        this.emit({ type: 'run-finished', verdict: this.known.withWatch(details.verdict, request, selection) });
+        this.emit({ type: 'run-finished', verdict: this.known.withWatch(this.withStaleBuilds(details.verdict, request), request, selection) });
         mark('watch', 'run-finished sent');
         // On disk after the verdict, while the session is free for the next edit (which waits for it: run()).
         this.recording = this.known.record(details, selection).catch((error: Error) => this.emit({ type: 'error', problem: { code: 'SPEC_INTERNAL', message: error.message } }));
@@ -207,6 +209,12 @@ export class WatchSession {
     }
     if (!this.stopped) this.runners.refill(!this.queued);
     this.next();
+  }
+
+  /** An edited source the suite loads as its build, built before the edit: the run checked the old code, as --changed warns too. */
+  private withStaleBuilds(verdict: Verdict, request: Request): Verdict {
+    const stale = request.mode === 'changes' ? staleBuilds(this.env.cwd, request.changed, this.known.graph) : [];
+    return stale.length ? { ...verdict, warnings: [...verdict.warnings, ...stale] } : verdict;
   }
 
   private next(): void {
