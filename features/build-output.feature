@@ -40,6 +40,29 @@ Feature: Build output the suite loads is code under test
     And stdout contains "features/vat.feature"
     And stdout does not contain "nothing affected"
 
+  Scenario: Watch runs the scenarios a rebuilt linked-package dist reaches, not idle
+    Given the "ws-dist" fixture
+    And npm has linked the workspace packages into node_modules
+    And the project is a git repository with everything committed
+    When I start "spec watch --json --settle 20" in the folder "packages/e2e"
+    And I replace "0.2;" with "0.25;" in the file "packages/domain/dist/tax.js"
+    Then the next run fails and ran exactly these scenarios:
+      | features/vat.feature:3 |
+    When I replace "0.25;" with "0.2;" in the file "packages/domain/dist/tax.js"
+    Then the next run passes and ran exactly these scenarios:
+      | features/vat.feature:3 |
+
+  Scenario: Watch runs the scenarios a rebuild reaches when .gitignore lists the build folder
+    Given the "dist-import" fixture
+    And the file ".gitignore" contains:
+      """
+      dist/
+      """
+    When I start "spec watch --json --settle 20"
+    And I replace "a + b" with "a - b" in the file "dist/calc.js"
+    Then the next run fails and ran exactly these scenarios:
+      | features/add.feature:3 |
+
   Scenario: MCP verify with changedOnly after a rebuild of a linked package's dist runs the scenarios that reach it
     Given the "ws-dist" fixture
     And npm has linked the workspace packages into node_modules

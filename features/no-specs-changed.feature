@@ -102,3 +102,11 @@ Feature: A project with no specs is bad input under --changed too
     And the file "CLAUDE.md" contains "This is a workspace root: the suites are in the package `packages/api`"
     And the file "CLAUDE.md" contains "`npx spec verify --cwd packages/api --reporter agent`"
     And the file "CLAUDE.md" contains "`npx spec verify --cwd packages/api --changed --reporter agent`"
+
+  Scenario: spec init --agent at a pnpm workspace root where only the suite package has spec says the hooks need it at the root
+    Given the "pnpm-workspace" fixture
+    When I run "spec init --agent claude"
+    Then the exit code is 0
+    And the output contains "packages/e2e has a suite of its own"
+    And the output contains "finds no spec at this workspace root"
+    And the output contains "pnpm add -D -w"

@@ -52,3 +52,10 @@ Feature: Step files that throw while loading
     When I run "spec verify"
     Then the exit code is 1
     And the output shows no stack frames of specloop or node internals
+
+  Scenario: A syntax error in an ES module step file (.mjs, import:) is reported at its file and line
+    Given the "yaml-profiles" fixture
+    And I append "When('oops', () => { const x = ; });" to the file "features/steps/rates.steps.mjs"
+    When I run "spec verify --json"
+    Then the exit code is 1
+    And the verdict has a "support-error" failure at "features/steps/rates.steps.mjs:12"

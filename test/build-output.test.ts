@@ -35,6 +35,14 @@ describe('build output', () => {
     expect(placeBuildChanges(['src/calc.ts'], '/p', graph([]), map(), exists)).toEqual({ changed: ['src/calc.ts'] });
   });
 
+  it('places a build file the graph holds only as an edited file nothing imports (watch) through its source', () => {
+    const exists = (f: string) => f === '/p/src/calc.ts';
+    const held = (files: string[], dependents: Record<string, string[]> = {}) => ({ has: (f: string) => files.includes(f), dependentsOf: (f: string) => dependents[f] ?? [] }) as unknown as ImportGraph;
+    expect(placeBuildChanges(['dist/calc.js'], '/p', held(['/p/dist/calc.js', '/p/src/calc.ts']), map(), exists)).toEqual({ changed: ['dist/calc.js', 'src/calc.ts'] });
+    expect(placeBuildChanges(['dist/calc.js'], '/p', held(['/p/dist/calc.js']), map(), () => false)).toEqual({ changed: ['dist/calc.js'], unplaced: 'dist/calc.js' });
+    expect(placeBuildChanges(['dist/calc.js'], '/p', held(['/p/dist/calc.js'], { '/p/dist/calc.js': ['/p/steps/a.js'] }), map(), () => false)).toEqual({ changed: ['dist/calc.js'] });
+  });
+
   it('resolves a relative import into dist/ to the source it is built from, else to the build file', () => {
     const fs = new MemoryFileSystem({ 'src/calc.ts': '', 'dist/calc.js': '', 'dist/only.js': '' }, '/p');
     const r = new Resolver('/p', fs, loadResolverConfig('/p', fs, false));

@@ -19,6 +19,14 @@ describe('supportLoadProblem', () => {
     expect(supportLoadProblem(error, ROOT).location).toEqual({ file: 'steps.mjs', line: 2 });
   });
 
+  it('finds an ES module syntax error that names no file among the loaded support files', () => {
+    const error = Object.assign(new SyntaxError("Unexpected token ';'"), { stack: "SyntaxError: Unexpected token ';'\n    at compileSourceTextModule (node:internal/modules/esm/utils:346:16)" });
+    const other = path.join(ROOT, 'other.mjs');
+    const syntaxAt = (file: string) => (file === STEPS ? { line: 2, column: 11 } : undefined);
+    expect(supportLoadProblem(error, ROOT, syntaxAt, [other, `file://${STEPS}`]).location).toEqual({ file: 'steps.mjs', line: 2, column: 11 });
+    expect(supportLoadProblem(error, ROOT, syntaxAt, [other]).location).toBeUndefined();
+  });
+
   it('never places a problem inside node internals', () => {
     const error = errorWith('boom', 'Error: boom\n    at wrapSafe (node:internal/modules/cjs/loader:1464:18)');
     expect(supportLoadProblem(error, ROOT).location).toBeUndefined();

@@ -7,7 +7,7 @@ import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { findStepHome } from '../init/step-files.js';
-import { hasSpecloop, installHints, SPECLOOP_INSTALL, withSpecloop } from '../init/install-hints.js';
+import { hasSpecloop, installHints, SPECLOOP_INSTALL, wiredHints, withSpecloop } from '../init/install-hints.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
@@ -24,22 +24,22 @@ export interface InitNotDone {
 
 export interface InitReport {
   created: string[];
-  /** Files that already existed and were left exactly as they were. */
+  /** Files that already existed, left exactly as they were. */
   kept: string[];
-  /** Existing files specloop added its section, hooks or MCP server to (nothing in them was changed). */
+  /** Existing files specloop added its section, hooks or MCP server to (nothing else in them changed). */
   updated: string[];
   /**
    * What shows the project already has a suite (config, spec or step files). When non-empty no
    * example was written: it would shadow the project's own config and change what it runs.
    */
   existingSuite: string[];
-  /** Wiring that was refused (a settings file specloop could not safely merge into): init failed. */
+  /** Wiring refused (a settings file specloop could not safely merge into): init failed. */
   notDone: InitNotDone[];
   hints: string[];
 }
 
 export interface InitOptions {
-  /** The folder to set up (default: the current one); it must exist. Unlike verify, no search upward. */
+  /** The folder to set up (default: the current one); it must exist. Unlike verify, no upward search. */
   cwd?: string;
   /** Also wire a coding agent to the oracle: instructions it reads and hooks it runs. */
   agent?: AgentName;
@@ -90,7 +90,7 @@ function adviseExisting(root: string, report: InitReport): void {
   adviseGitignore(root, report);
 }
 
-/** A monorepo's root: its packages hold the suites, and an example here would be a suite spec runs instead of theirs. */
+/** A monorepo's root: its packages hold the suites; an example here would run instead of theirs. */
 function adviseWorkspaceRoot(report: InitReport, packages: string[]): void {
   const { said, run } = suitesElsewhere(packages);
   report.hints.push(`${said} a suite of its own, which spec at this workspace root does not run: ${run}; wrote no example here`);
@@ -106,13 +106,13 @@ function adviseGitignore(root: string, report: InitReport): void {
 }
 
 async function wireAgent(root: string, agent: AgentName, report: InitReport, suites: string[]): Promise<void> {
-  // After the scaffold, so a new project's instructions name the example's own steps.
+  // After the scaffold, so a new project's instructions name the example's steps.
   const plan = agentPlan(agent, await findStepHome(root), suites);
   for (const section of plan.sections) await addSection(root, section, report);
   for (const hook of plan.hooks) await addHooks(root, hook, agent, report);
   await addMcpServer(root, plan.mcp, agent, report);
-  // A hint that the hooks now run would be a false green when they were refused.
-  if (!report.notDone.length) report.hints.push(...plan.hints);
+  // Saying the hooks now run would be a false green when they were refused or find no spec.
+  report.hints.push(...wiredHints(root, suites, plan.hints, report.notDone.length > 0));
 }
 
 async function addSection(root: string, { file, section }: SectionPlan, report: InitReport): Promise<void> {
@@ -158,7 +158,7 @@ async function addMcpServer(root: string, { file, format, servers }: McpPlan, ag
     if (error instanceof McpConfigError) return void refuse(error.message);
     throw error;
   }
-  // The person's own entry (another runner, extra arguments) wins; init only says what it found.
+  // The person's own entry (another runner, extra arguments) wins; init says what it found.
   report.hints.push(...own, ...[rootServerNote(file, servers, format === 'json' ? before : text)].filter((note) => note !== undefined));
   if (settings !== before) return writeJson(root, file, existing, before, settings, report);
   if (text !== existing) {

@@ -15,6 +15,7 @@ import { runPlanned } from '../run/run-scenarios.js';
 import type { Selection } from '../impact/select.js';
 import { mark } from '../core/timing.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
+import { suiteScope } from '../impact/record.js';
 import type { RunConfig } from '../config/run-config.js';
 import { failOnFlakyWithoutRetry } from '../config/run-checks.js';
 import { dryRunRefused } from '../config/profile-checks.js';
@@ -37,6 +38,8 @@ export interface Prepared {
   /** The specs were left for cucumber to parse (plain Gherkin, no line filters). */
   parsedInRunner: boolean;
   wholeFiles: string[];
+  /** The configured tags and names the suite runs under (impact/record.ts suiteScope). */
+  scope: string;
   /** Set by --changed: what the git changes selected, and why. */
   selection: Selection | undefined;
   supportFiles: string[];
@@ -73,7 +76,9 @@ export async function prepareStages({ options, env, child, config, run, outputs,
   // A dry run executes no step: a verdict from it would pass on nothing run (spec steps is the dry run).
   if (overlay?.dryRun && !options.dryRun) throw new SpecloopError(dryRunRefused(run.cucumberConfig ?? 'the cucumber config', values.profile.value ?? 'default'));
   const specGlobs = values.specs.value;
-  const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs })) : Promise.resolve(undefined));
+  const configuredTags = combineTags(config.tags, overlay?.tags);
+  const scope = suiteScope(configuredTags, overlay?.names ?? []);
+  const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs, scope })) : Promise.resolve(undefined));
   // A warm runner re-reads every project module it loads: selecting first, it loads only the step files the selection binds to.
   const early = options.stepsOfSelection ? await selectChanges() : undefined;
   const specsOf = (changes: Selection | undefined) => selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected, language: overlay?.language });
@@ -102,7 +107,7 @@ export async function prepareStages({ options, env, child, config, run, outputs,
   const filtered = selection.filtered || Boolean(changes) || Boolean(options.tags || options.names?.length);
   const wholeFiles = narrowed ? [] : compiled.files.map((f) => f.path).filter((f) => !selection.lines.has(f));
   const drafts = new Set(compiled.files.filter((f) => f.frontMatter?.status === 'draft').map((f) => f.path));
-  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value), ...failOnFlakyWithoutRetry(values)], drafts, filtered, unused: unusedScope(filtered, combineTags(config.tags, overlay?.tags), overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
+  const base: Omit<Prepared, 'plan'> = { parsedInRunner: specs.parsedInRunner, overlay, run, strict: values.strict.value, failOnFlaky: values.failOnFlaky.value, wholeFiles, scope, config, problems, warnings: [...(config.warnings ?? []), ...compiled.warnings, ...(overlay?.notes ?? []), ...workers.notes(values.coverage.value), ...failOnFlakyWithoutRetry(values)], drafts, filtered, unused: unusedScope(filtered, configuredTags, overlay?.names ?? []), sourceOf: compiled.sourceOf, supportFiles: loaded, specFiles: compiled.files.map((f) => f.path), selection: changes };
   // --changed (the edit hooks, MCP's changedOnly) in a project with no spec at all is bad input, as a plain run is.
   if (changes && !values.passWithNoScenarios.value && compiled.files.length === 0) problems.push(...(await noSpecsAtAll(env.cwd, specGlobs)));
   if (changes && !changes.all && changes.paths.length === 0) return { ...base, plan: undefined };

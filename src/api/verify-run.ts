@@ -136,7 +136,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;
   const debtNow = measured ? () => import('./debt.js').then((m) => m.debtWithoutRun(env.cwd, measured.config.debt, { specs: measured.run.values.specs.value, steps: supportGlobs })) : undefined;
-  return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], specGlobs: prepared?.run.values.specs.value, partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0] === first && first.alive, wholeFiles: prepared?.wholeFiles ?? [] };
+  return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], specGlobs: prepared?.run.values.specs.value, partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0] === first && first.alive, wholeFiles: prepared?.wholeFiles ?? [], ...(prepared ? { scope: prepared.scope } : {}) };
 }
 
 async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runner[]): Promise<Prepared> {

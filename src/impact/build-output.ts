@@ -57,6 +57,12 @@ export function sourceCandidates(file: string): string[] {
   return out;
 }
 
+/** Whether the graph holds the file or, for a build file, the source it reads an import of it as: a rebuild is code the suite loads. */
+export function graphKnows(graph: ImportGraph | undefined, root: string, file: string): boolean {
+  const held = (f: string) => Boolean(graph?.has(path.join(root, f)));
+  return held(file) || (isBuildOutput(file) && sourceCandidates(file).some(held));
+}
+
 /** The source `file` (in a build folder) is built from, if one exists. */
 export function sourceOf(file: string, exists: (candidate: string) => boolean): string | undefined {
   return sourceCandidates(file).find(exists);
@@ -73,12 +79,17 @@ export function placeBuildChanges(changed: readonly string[], root: string, grap
   let unplaced: string | undefined;
   for (const file of changed) {
     out.push(file);
-    if (!isBuildOutput(file) || graph?.has(path.join(root, file))) continue;
+    // Watch adds every edited file to the graph: held with no importer, a build file still reaches nothing but through its source.
+    if (!isBuildOutput(file) || importedInGraph(graph, path.join(root, file))) continue;
     const source = sourceOf(file, (c) => exists(path.join(root, c)));
     if (source !== undefined && graph?.has(path.join(root, source))) out.push(source.split(path.sep).join('/'));
     else if (!map.scenarios.some((s) => s.covered?.includes(file))) unplaced ??= file;
   }
   return { changed: [...new Set(out)], ...(unplaced ? { unplaced } : {}) };
+}
+
+function importedInGraph(graph: ImportGraph | undefined, abs: string): boolean {
+  return Boolean(graph?.has(abs) && graph.dependentsOf(abs).length > 0);
 }
 
 const BUILD_DIRS = ['dist', 'build', 'out'] as const;

@@ -8,7 +8,7 @@ import type { ImportGraph } from './graph.js';
 import { isBuildOutput } from './build-output.js';
 import { heldGraph, isHeld, keepGraph } from './held-graph.js';
 import { codeFiles, isCode, isIgnored } from './project-files.js';
-import { loadScenarioMap } from './scenario-map.js';
+import { loadScenarioMap, type ScenarioMap } from './scenario-map.js';
 import { selectScenarios, type Selection, type SelectionInput } from './select.js';
 import { staleBuilds } from './stale-build.js';
 import { sharedSupportFiles } from './support-kind.js';
@@ -54,6 +54,8 @@ export interface ChangedRequest {
   changedFiles: string[] | undefined;
   /** Files the run writes itself (the profile's reports), absolute: never a reason to run. */
   outputs: string[];
+  /** The configured tags and names this run's suite is under (record.ts suiteScope). */
+  scope?: string;
 }
 
 /** --changed: git's changed files → the scenarios they reach, and problems that keep the run from checking the change (a stale build). */
@@ -76,7 +78,21 @@ export async function selectChanged(request: ChangedRequest): Promise<Selection 
   const specFiles = new Set(specs.files);
   // The map remembers spec files deleted since it was recorded: their scenarios are no longer the suite's to run.
   const selection = narrowSelection(selectForChanges({ root, changed, map, graph, specFiles: specs.files, bodyOnly }), (file) => specFiles.has(file));
-  return { ...selection, problems: staleBuilds(root, changed, graph) };
+  return { ...(otherScope(map, request.scope, selection, specFiles) ?? selection), problems: staleBuilds(root, changed, graph) };
+}
+
+/**
+ * A map recorded under a configured filter other than this run's (another profile's tags) never saw
+ * the scenarios that filter left out: silence about them is no "not reached", so an edit to code, or
+ * one that reaches a scenario, runs every scenario until a full run under this filter records them. A map recorded
+ * with no filter knows every scenario.
+ */
+function otherScope(map: ScenarioMap | undefined, scope: string | undefined, selection: Selection, specFiles: Set<string>): Selection | undefined {
+  if (!map?.scope || scope === undefined || map.scope === scope || selection.all) return undefined;
+  const changed = selection.triggers;
+  const trigger = changed.find((f) => !specFiles.has(f) && (isCode(f) || selection.paths.length > 0));
+  if (trigger === undefined) return undefined;
+  return { all: true, paths: [], reasons: [{ target: 'every scenario', because: `${trigger} changed, and the scenario map was recorded under another filter (${map.scope}), which left scenarios of this run out` }], triggers: changed };
 }
 
 /** A selection narrowed to the spec files `keep` accepts (its whole files and file:line entries alike). */

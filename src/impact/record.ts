@@ -13,6 +13,8 @@ export interface RanForMap {
   wholeFiles: string[];
   /** When the run started: files written since get no binding stamp. */
   verdict?: { startedAt: string };
+  /** The configured tags and names the run ran under (suiteScope). */
+  scope?: string;
 }
 
 /**
@@ -24,7 +26,8 @@ export interface RanForMap {
 export async function recordRunMap(root: string, ran: RanForMap, partial: boolean, previous?: ScenarioMap): Promise<ScenarioMap | undefined> {
   if (!ran.result) return undefined;
   const { buildScenarioMap, mergeScenarioMap, recordScenarioMap } = await import('./scenario-map.js');
-  const next = await stamped(root, buildScenarioMap(ran.result, ran.sourceOf, ran.supportFiles, ran.supportGlobs), ran.supportGlobs, Date.parse(ran.verdict?.startedAt ?? ''));
+  const built = buildScenarioMap(ran.result, ran.sourceOf, ran.supportFiles, ran.supportGlobs);
+  const next = await stamped(root, ran.scope === undefined ? built : { ...built, scope: ran.scope }, ran.supportGlobs, Date.parse(ran.verdict?.startedAt ?? ''));
   return recordScenarioMap(root, next, partial, ran.wholeFiles).catch(() => (partial ? mergeScenarioMap(previous, next, ran.wholeFiles) : next));
 }
 
@@ -44,4 +47,9 @@ export async function recordCoverageBaseline(root: string, result: RunResult, st
   const { forgetMoved, recordBaseline } = await import('./baseline.js');
   const covered = new Set(result.scenarios.flatMap((s) => s.covered ?? []));
   await (whole ? recordBaseline(root, covered, startedAt.getTime()) : forgetMoved(root, covered)).catch(() => undefined);
+}
+
+/** The configured filter a run's suite is under, as one comparable text ('' when none). */
+export function suiteScope(tags: string, names: readonly string[]): string {
+  return [tags, ...names.map((n) => `name ${n}`)].filter(Boolean).join('; ');
 }

@@ -40,6 +40,8 @@ export interface ScenarioMap {
   loadReads?: string[];
   /** Project files the code wrote through fs: its own output, which the data-file rule does not count as an input. */
   writes?: string[];
+  /** The configured tags and names of the run that recorded it ('' none): it knows nothing of the scenarios they left out. */
+  scope?: string;
 }
 
 const MAP_FILE = '.spec/scenario-map.json';
@@ -74,6 +76,7 @@ export function mergeScenarioMap(previous: ScenarioMap | undefined, next: Scenar
     ...union(previous, next, 'loadReads'),
     ...union(previous, next, 'writes'),
     ...(supportGlobs ? { supportGlobs } : {}),
+    ...(previous.scope !== undefined ? { scope: previous.scope } : {}),
   };
 }
 

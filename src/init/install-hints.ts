@@ -36,3 +36,19 @@ export function withSpecloop(root: string): Set<string> {
   const declared = declaredDependencies(root);
   return hasSpecloop(root) ? declared.add('specloop') : declared;
 }
+
+/**
+ * The hooks and MCP servers init wires at a workspace root run `npx --no-install spec` there. pnpm
+ * keeps a package's dependencies in its own node_modules (nothing is hoisted), so a specloop only the
+ * suite package declares is not found at the root and every hook fails instead of gating the agent.
+ */
+function rootInstallHint(root: string, suites: string[]): string[] {
+  if (suites.length === 0 || hasSpecloop(root)) return [];
+  return [`npx --no-install spec, which the agent's hooks and MCP servers run here, finds no spec at this workspace root (${suites.join(', ')} may have it in its own node_modules, as pnpm installs it): install specloop at the root too (pnpm add -D -w PATH/specloop-VERSION.tgz, or npm i -D at the root), or every hook fails instead of checking the agent's work`];
+}
+
+/** What to tell once the agent is wired: the plan's hints only when every hook and server can run. */
+export function wiredHints(root: string, suites: string[], planHints: string[], refused: boolean): string[] {
+  const missing = rootInstallHint(root, suites);
+  return [...(refused || missing.length ? [] : planHints), ...missing];
+}

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { ProfileConfig } from '../config/cucumber-profile.js';
 import { unknownProfileKeys } from '../config/profile-keys.js';
 import type { SpecProblem } from '../core/errors.js';
+import { readTextIfExists } from '../core/fs.js';
 import type { CucumberApi } from './load-cucumber.js';
 import { send } from './runner-channel.js';
 
@@ -86,9 +87,18 @@ function loadCause(error: Error, file: string, named: string): { text: string; l
   if (!(cause instanceof Error)) return undefined;
   const stack = cause.stack ?? '';
   const at = stack.split('\n').map((l) => l.replace(/file:\/\//, '')).find((l) => l.includes(`${file}:`));
-  const line = at ? Number(at.slice(at.indexOf(`${file}:`) + file.length + 1).match(/^\d+/)?.[0]) || undefined : undefined;
+  const line = at ? Number(at.slice(at.indexOf(`${file}:`) + file.length + 1).match(/^\d+/)?.[0]) || undefined : lineInMessage(cause.message, file);
   // The project-relative name, as everywhere else in the verdict (tsx's transform errors print the absolute one).
   return { text: `${cause.name}: ${cause.message.split(file).join(named)}`, line };
+}
+
+/** A parser's own position: YAML's and Node 22's JSON "line 3", Node 20's JSON "at position 462" (counted in the file's text). */
+function lineInMessage(message: string, file: string): number | undefined {
+  const line = message.match(/\bline (\d+)/)?.[1];
+  if (line) return Number(line);
+  const offset = message.match(/at position (\d+)/)?.[1];
+  const text = offset === undefined ? undefined : readTextIfExists(file);
+  return text === undefined ? undefined : text.slice(0, Number(offset)).split('\n').length;
 }
 
 function snippetSettings(options: Record<string, unknown> | undefined): Pick<ProfileConfig, 'snippetInterface' | 'snippetSyntax'> {

@@ -10,11 +10,15 @@ export const OWN_DIST = path.dirname(path.dirname(fileURLToPath(import.meta.url)
 type Where = { file: string; line: number; column?: number };
 type LoadError = Error & { code?: string; requireStack?: string[] };
 
-/** `syntaxAt`: where Node's parser stops in a file, for a lexer's "Parse error" that names no real place. */
-export function supportLoadProblem(error: unknown, cwd: string, syntaxAt?: (file: string) => Omit<Where, 'file'> | undefined): SpecProblem {
+/**
+ * `syntaxAt`: where Node's parser stops in a file, for a lexer's "Parse error" that names no real
+ * place, and for an ES module's SyntaxError, which names no file at all: then the support files
+ * (`loaded`) are checked in turn.
+ */
+export function supportLoadProblem(error: unknown, cwd: string, syntaxAt?: (file: string) => Omit<Where, 'file'> | undefined, loaded: string[] = []): SpecProblem {
   const err = error as LoadError;
   const root = `${cwd}${path.sep}`;
-  const where = lexerError(err, syntaxAt) ?? placeOf(err);
+  const where = lexerError(err, syntaxAt) ?? placeOf(err) ?? unplacedSyntaxError(err, loaded, syntaxAt);
   const message = ownRequireStack(err.message);
   const detail = message.split('\n').filter((l) => l.trim()).slice(0, 8).join('\n').split(root).join('');
   return {
@@ -40,6 +44,15 @@ function lexerError(err: LoadError, syntaxAt?: (file: string) => Omit<Where, 'fi
   if (!file || !syntaxAt || !isUserFile(toPath(file))) return undefined;
   const at = syntaxAt(toPath(file));
   return at && { file: toPath(file), ...at };
+}
+
+function unplacedSyntaxError(err: LoadError, loaded: string[], syntaxAt?: (file: string) => Omit<Where, 'file'> | undefined): Where | undefined {
+  if (!syntaxAt || (!(err instanceof SyntaxError) && err.name !== 'SyntaxError')) return undefined;
+  for (const file of loaded.map(toPath).filter(isUserFile)) {
+    const at = syntaxAt(file);
+    if (at) return { file, ...at };
+  }
+  return undefined;
 }
 
 function firstUserFrame(text: string): Where | undefined {

@@ -109,7 +109,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
     loadStack = (error as Error).stack;
-    return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt);
+    return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt, [...supportFiles, ...expandCompacted(support.importPaths)]);
   } finally {
     reads.phase = 'off';
   }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { graphKnows } from '../impact/build-output.js';
 import { saveGraph } from '../impact/cache.js';
 import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
 import type { ImportGraph } from '../impact/graph.js';
@@ -67,9 +68,9 @@ export class SuiteKnowledge {
     if (this.graph) await saveGraph(this.graph).catch(() => undefined);
   }
 
-  /** Whether the import graph, a spec or a step file knows the file (generated code steps import is code). */
+  /** Whether the import graph (a build file: through its source), a spec or a step file knows the file. */
   knows(file: string): boolean {
-    return Boolean(this.graph?.has(path.join(this.root, file))) || this.specs.has(file) || Boolean(this.map?.supportFiles.includes(file));
+    return graphKnows(this.graph, this.root, file) || this.specs.has(file) || Boolean(this.map?.supportFiles.includes(file));
   }
 
   /** Absolute paths. */
@@ -114,7 +115,7 @@ export class SuiteKnowledge {
     return [...new Set([...entries.flatMap((s) => s.stepFiles), ...this.map.globalSupportFiles, ...sharedSupportFiles(this.root, this.map.supportFiles)])];
   }
 
-  /** What the run taught, in memory: the verdict waits on this alone; the disk's lock, merge and stamps (`record`) come after it. */
+  /** What the run taught, in memory: the verdict waits on this alone; the disk's lock, merge, stamps (`record`) follow. */
   learn(details: VerifyDetails, selection: Selection): void {
     this.specs.learn(details.specFiles, details.specGlobs, selection.all);
     if (!details.result) return;
@@ -138,7 +139,7 @@ export class SuiteKnowledge {
     return debt;
   }
 
-  /** The verdict with what watch adds: what triggered it, what changed status, the suite as a whole; newly failing first. */
+  /** The verdict with what watch adds: its trigger, what changed status, the whole suite; newly failing first. */
   withWatch(verdict: Verdict, request: Request, selection: Selection): Verdict {
     const deleted = request.changed.filter((f) => !existsSync(path.join(this.root, f)));
     const { newlyFailing, fixed } = this.suite.record(verdict, { all: selection.all, paths: selection.paths, deleted });
@@ -171,7 +172,7 @@ export class SuiteKnowledge {
     return { ...selection, paths: [...selection.paths.filter(failing), ...selection.paths.filter((p) => !failing(p))] };
   }
 
-  /** What is failing now: failing scenarios, and whole spec files with a problem outside any scenario (every scenario when the run itself failed to load). */
+  /** What is failing now: failing scenarios, and whole spec files with a problem outside any scenario (all when the run failed to load). */
   private failedSelection(all: Selection): Selection {
     const files = this.suite.problemFiles();
     if (!files) return { ...all, reasons: [{ target: 'every scenario', because: 'the last run failed outside any scenario' }] };

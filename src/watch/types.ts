@@ -40,6 +40,8 @@ export interface VerifyDetails {
   partial: boolean;
   /** Spec files this run covered in full (no line, tag or name filter): the map may drop their vanished scenarios. */
   wholeFiles: string[];
+  /** The configured tags and names the run's suite is under ('' none); absent when its config did not load. */
+  scope?: string;
   /** The debt figures now, without a run, under this pass's config: for an edit no scenario reaches. */
   debtNow?: (() => Promise<DebtSummary | undefined>) | undefined;
   /** The first runner was left alive, with its support code loaded, for the next run. */
