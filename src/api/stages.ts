@@ -38,7 +38,7 @@ export interface Prepared {
   /** The specs were left for cucumber to parse (plain Gherkin, no line filters). */
   parsedInRunner: boolean;
   wholeFiles: string[];
-  /** The configured tags and names the suite runs under (impact/record.ts suiteScope). */
+  /** Configured tags and names (impact/record.ts suiteScope). */
   scope: string;
   /** Set by --changed: what the git changes selected, and why. */
   selection: Selection | undefined;
@@ -79,14 +79,14 @@ export async function prepareStages({ options, env, child, config, run, outputs,
   const configuredTags = combineTags(config.tags, overlay?.tags);
   const scope = suiteScope(configuredTags, overlay?.names ?? []);
   const selectChanges = () => (options.changed || options.since ? import('../impact/changes.js').then((m) => m.selectChanged({ root: env.cwd, specGlobs, paths: options.paths, since: options.since, changedFiles: options.changedFiles, outputs, scope })) : Promise.resolve(undefined));
-  // A warm runner re-reads every project module it loads: selecting first, it loads only the step files the selection binds to.
+  // A warm runner re-reads every module it loads: selecting first, it loads only the step files the selection binds to.
   const early = options.stepsOfSelection ? await selectChanges() : undefined;
   const specsOf = (changes: Selection | undefined) => selectRunSpecs({ root: env.cwd, globs: specGlobs, paths: changes && !changes.all ? changes.paths : (options.paths ?? []), parseHere: Boolean(options.parseSpecsHere || options.shard), checkLines: !changes && !options.selected, language: overlay?.language });
   // A shard lists its slice first, to load only the step files it binds.
   const first = options.shard && !options.changed && !options.since ? await shardFirst({ root: env.cwd, shard: options.shard, globs: specGlobs, paths: options.paths, parseHere: options.parseSpecsHere, supportGlobs: supportGlobsOf(config, overlay), values, language: overlay?.language }, () => specsOf(undefined)) : undefined;
   const workers = workersOf(options, overlay);
   const coverage = coverageOf(options, values, config, workers.parallel);
-  // A shard recording lines for the merged debt loads every step file, as the whole run would: the code they load at start runs, and every definition counts.
+  // A shard recording lines for the merged debt loads every step file, as the whole run would (their load runs code; every definition counts).
   const stepFiles = options.stepFiles ?? (early ? await stepFilesOf(env.cwd, early) : coverage.lines && coverage.coverage ? undefined : first?.stepFiles);
   // Support code starts loading in the child now, in parallel with compiling the specs here.
   const files = await supportFiles(env.cwd, config, overlay, stepFiles);
@@ -98,7 +98,7 @@ export async function prepareStages({ options, env, child, config, run, outputs,
   const changes = early ?? (await selectChanges());
   const specs = first?.specs ?? (await specsOf(changes));
   const { selection, compiled, problems } = specs;
-  // A change the run cannot check (its build is older than it) makes the run's green no answer.
+  // A stale build: the run cannot check it.
   problems.push(...(changes?.problems ?? []), ...(options.changeProblems ?? []));
   let { runnable } = specs;
   let lines = selection.lines;
