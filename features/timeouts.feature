@@ -131,3 +131,39 @@ Feature: Steps that hang
     And stdout contains "TIMEOUT"
     And stdout contains "features/waiting.feature:5"
     And the last line of stdout is "spec: 0 passed, 1 failed"
+
+  Scenario: A slow step within the support code's own timeout passes, as in cucumber-js
+    The watchdog cuts a step that blocks the event loop; a step that awaits is cucumber's to time
+    out, at the timeout the support code chose (setDefaultTimeout, a step's own timeout option),
+    not at spec.config's.
+    Given the file "steps/slow.steps.ts" contains:
+      """
+      import { When, setDefaultTimeout } from '@cucumber/cucumber';
+
+      setDefaultTimeout(6000);
+
+      When('I wait for a slow reply', function () {
+        return new Promise<void>((resolve) => setTimeout(resolve, 3000));
+      });
+
+      When('I wait for a reply with a step timeout of its own', { timeout: 7000 }, async function () {
+        await new Promise<void>((resolve) => setTimeout(resolve, 3000));
+      });
+      """
+    And the file "features/slow.feature" contains:
+      """
+      Feature: Slow replies
+
+        Scenario: Waiting under the default timeout
+          Given an empty todo list
+          When I wait for a slow reply
+          Then 0 todos remain
+
+        Scenario: Waiting under a step's own timeout
+          Given an empty todo list
+          When I wait for a reply with a step timeout of its own
+          Then 0 todos remain
+      """
+    When I run "spec verify features/slow.feature --json"
+    Then the exit code is 0
+    And the verdict counts 2 passed and 0 failed scenarios

@@ -69,7 +69,7 @@ export async function runScenarios(first: Runner, run: ScenarioRun, track: (chil
     outcome = await child.run({ ...withoutMessages(run.job), paths }, run.limits, run.signal);
   }
   if (outcome.kind !== 'result' || hung.length === 0) return { outcome, cut: hung.length };
-  const timedOut = hung.map((h) => hungScenario(h.file, h.pickle, h.progress, run.limits.hangAfterMs));
+  const timedOut = hung.map((h) => hungScenario(h.file, h.pickle, h.progress, h.progress.limitMs ?? run.limits.hangAfterMs));
   const scenarios = [...outcome.result.scenarios, ...timedOut].sort((a, b) => order(run.files, a) - order(run.files, b) || a.line - b.line);
   return { outcome: { ...outcome, result: { ...outcome.result, scenarios, success: false } }, cut: hung.length };
 }

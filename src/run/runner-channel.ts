@@ -25,7 +25,7 @@ export function onParentMessage(handler: (message: ParentMessage) => void): void
 }
 
 export function heartbeat(quietMs: number): Heartbeat {
-  return thread ? writeHeartbeat(thread.heartbeat) : startHangWatchdog(quietMs);
+  return thread ? writeHeartbeat(thread.heartbeat, undefined, quietMs) : startHangWatchdog(quietMs);
 }
 
 /**
