@@ -188,7 +188,7 @@ export class WatchSession {
       }
       kept = this.runners.keep(child, runs, { kept: details.kept, cancelled: controller.signal.aborted, all: selection.all });
       if (controller.signal.aborted) {
-        this.emit({ type: 'run-cancelled', trigger: request.changed, reason: 'a newer edit arrived' });
+        this.emit({ type: 'run-cancelled', trigger: request.changed, reason: this.stopped ? 'watch stopped' : 'a newer edit arrived' });
       } else {
         // Only scenarios that ran make the texts they ran against the new baseline.
         if (details.result) edit?.commit();
