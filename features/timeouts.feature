@@ -167,3 +167,40 @@ Feature: Steps that hang
     When I run "spec verify features/slow.feature --json"
     Then the exit code is 0
     And the verdict counts 2 passed and 0 failed scenarios
+
+  Scenario: After a blocking step is cut, the profile's report files are not left telling half the run
+    The rest of the run goes on in a fresh runner, whose cucumber would write the profile's json and
+    html reports with only the scenarios it ran: a report with the cut scenario missing reads all green.
+    Given the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: { require: ['steps/**/*.ts'], format: ['json:reports/cucumber.json', 'html:reports/cucumber.html'] },
+      };
+      """
+    And the file "reports/cucumber.json" contains:
+      """
+      []
+      """
+    And the file "features/waiting.feature" contains:
+      """
+      Feature: Waiting
+
+        Scenario: Counting first
+          Given an empty todo list
+          Then 0 todos remain
+
+        Scenario: Waiting with the event loop blocked
+          Given an empty todo list
+          When I wait with the event loop blocked
+          Then 0 todos remain
+
+        Scenario: Counting afterwards
+          Given an empty todo list
+          Then 0 todos remain
+      """
+    When I run "spec verify features/waiting.feature --json"
+    Then the exit code is 1
+    And the verdict counts 2 passed and 1 failed scenarios
+    And the file "reports/cucumber.json" does not exist
+    And the file "reports/cucumber.html" does not exist
+    And the verdict has a "SPEC_PROFILE_REPORTS_UNWRITTEN" warning
