@@ -38,3 +38,39 @@ Feature: A web app's suite: a server started in BeforeAll, a World of its own, r
     Then the exit code is 1
     And the verdict counts 1 passed and 1 failed scenario
     And the verdict has a "failed-step" failure at "tests/features/storefront.feature:5"
+
+  Scenario: A server started as a child process in BeforeAll: an edit to the code it runs is run
+    The child process's imports and reads are not recorded: a project file no recorded scenario
+    reaches may be one it runs, so the scenarios that could see it run, never "nothing affected".
+    Given the file "tests/support/hooks.ts" contains:
+      """
+      import { BeforeAll, AfterAll } from '@cucumber/cucumber';
+      import { spawn } from 'node:child_process';
+      import { env } from './env.js';
+
+      BeforeAll(async function () {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const url = await new Promise<string>((resolve, reject) => {
+          child.stdout.on('data', (chunk) => {
+            const found = /listening (\S+)/.exec(String(chunk));
+            if (found) resolve(found[1]!);
+          });
+          child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+        });
+        env.server = { url, close: async () => void child.kill() };
+      });
+
+      AfterAll(async function () {
+        await env.server?.close();
+      });
+      """
+    And the file "tests/features/storefront.feature" contains:
+      """
+      Feature: Storefront page
+      """
+    And the project is a git repository with everything committed
+    And I run "spec verify --gate none"
+    And I replace "total * 0.9" with "total * 0.8" in the file "src/api/price.ts"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 1
+    And the verdict counts 5 passed and 2 failed scenarios

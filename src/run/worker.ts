@@ -234,7 +234,7 @@ async function main(): Promise<void> {
   configureTiming(process.env, process.stderr);
   mark('modules loaded');
   // A parent that dies must not leave this process (or what the steps started) behind.
-  reportSpawns();
+  reportSpawns((options) => reads.spawned(options));
   reads.install();
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();
