@@ -148,6 +148,22 @@ Feature: The reviewed baseline: spec ack, spec review and verify --locked
       | unreviewed                         | 0 → 1    | +1 weighted lines |
       | score                              | 100 → 88 | not comparable    |
 
+  Scenario: An ack of files edited since the last full verify keeps no figures measured on other text
+    The last full verify measured src/fees.ts with `waive` (1 unspecified line); it was removed
+    before the ack. The ack does not keep that run's figures as the reviewed state's: review would
+    otherwise show the next verify's 0 as 1 unspecified line paid off since the ack.
+    Given the "ledger" fixture
+    And I append "export function waive(fee: number): number { return fee > 10 ? 0 : fee; }" to the file "src/fees.ts"
+    And I run "spec verify --gate none"
+    And I replace "export function waive(fee: number): number { return fee > 10 ? 0 : fee; }" with "" in the file "src/fees.ts"
+    When I run "spec ack --message reviewed"
+    Then the exit code is 0
+    And stdout contains "src/fees.ts changed since the last full verify"
+    When I run "spec verify --gate none"
+    And I run "spec review --json"
+    Then stdout is JSON in which "debt.atAck" is "null"
+    And stdout is JSON in which "debt.metrics.unspecified.change" is "null"
+
   Scenario: An ack made before any verify (or by an older spec) recorded no figures: review says so
     Given the "ledger" fixture
     And I run "spec ack"

@@ -131,3 +131,76 @@ Feature: Steps that hang
     And stdout contains "TIMEOUT"
     And stdout contains "features/waiting.feature:5"
     And the last line of stdout is "spec: 0 passed, 1 failed"
+
+  Scenario: A slow step within the support code's own timeout passes, as in cucumber-js
+    The watchdog cuts a step that blocks the event loop; a step that awaits is cucumber's to time
+    out, at the timeout the support code chose (setDefaultTimeout, a step's own timeout option),
+    not at spec.config's.
+    Given the file "steps/slow.steps.ts" contains:
+      """
+      import { When, setDefaultTimeout } from '@cucumber/cucumber';
+
+      setDefaultTimeout(6000);
+
+      When('I wait for a slow reply', function () {
+        return new Promise<void>((resolve) => setTimeout(resolve, 3000));
+      });
+
+      When('I wait for a reply with a step timeout of its own', { timeout: 7000 }, async function () {
+        await new Promise<void>((resolve) => setTimeout(resolve, 3000));
+      });
+      """
+    And the file "features/slow.feature" contains:
+      """
+      Feature: Slow replies
+
+        Scenario: Waiting under the default timeout
+          Given an empty todo list
+          When I wait for a slow reply
+          Then 0 todos remain
+
+        Scenario: Waiting under a step's own timeout
+          Given an empty todo list
+          When I wait for a reply with a step timeout of its own
+          Then 0 todos remain
+      """
+    When I run "spec verify features/slow.feature --json"
+    Then the exit code is 0
+    And the verdict counts 2 passed and 0 failed scenarios
+
+  Scenario: After a blocking step is cut, the profile's report files are not left telling half the run
+    The rest of the run goes on in a fresh runner, whose cucumber would write the profile's json and
+    html reports with only the scenarios it ran: a report with the cut scenario missing reads all green.
+    Given the file "cucumber.cjs" contains:
+      """
+      module.exports = {
+        default: { require: ['steps/**/*.ts'], format: ['json:reports/cucumber.json', 'html:reports/cucumber.html'] },
+      };
+      """
+    And the file "reports/cucumber.json" contains:
+      """
+      []
+      """
+    And the file "features/waiting.feature" contains:
+      """
+      Feature: Waiting
+
+        Scenario: Counting first
+          Given an empty todo list
+          Then 0 todos remain
+
+        Scenario: Waiting with the event loop blocked
+          Given an empty todo list
+          When I wait with the event loop blocked
+          Then 0 todos remain
+
+        Scenario: Counting afterwards
+          Given an empty todo list
+          Then 0 todos remain
+      """
+    When I run "spec verify features/waiting.feature --json"
+    Then the exit code is 1
+    And the verdict counts 2 passed and 1 failed scenarios
+    And the file "reports/cucumber.json" does not exist
+    And the file "reports/cucumber.html" does not exist
+    And the verdict has a "SPEC_PROFILE_REPORTS_UNWRITTEN" warning

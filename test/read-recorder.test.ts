@@ -52,4 +52,18 @@ describe('ReadRecorder', () => {
     expect(recorder.sharedReads()).toEqual(['data/table.json']);
     expect(recorder.takeScenario()).toEqual([]);
   });
+
+  it('counts a child process that may run project code as a read of every file, in the phase it started; a browser or a tool given no project path not', () => {
+    recorder.phase = 'scenario';
+    recorder.spawned({ file: '/usr/bin/chromium', args: ['/usr/bin/chromium', '--headless', '--user-data-dir=/tmp/x'] });
+    recorder.spawned({ file: path.join(root, 'node_modules/.bin/esbuild'), args: ['esbuild', '--service'] });
+    recorder.spawned({ file: process.execPath, args: [process.execPath, path.join(root, 'node_modules/@cucumber/cucumber/lib/runtime/parallel/run_worker.js')] });
+    expect(recorder.takeScenario()).toEqual([]);
+    recorder.spawned({ file: '/usr/bin/env', args: ['env', 'data/table.json'], cwd: root });
+    expect(recorder.takeScenario()).toEqual(['*']);
+    recorder.phase = 'shared';
+    recorder.spawned({ file: 'npm', args: ['npm', 'start'] });
+    expect(recorder.sharedReads()).toContain('*');
+    expect(recorder.takeScenario()).toEqual([]);
+  });
 });

@@ -54,6 +54,19 @@ describe('a changed file the code reads with fs', async () => {
     expect((await select(['out/report.txt'])).paths).toEqual([]);
   });
 
+  it('runs every scenario for any file when a child process started in BeforeAll may run project code (a server as `node src/main.ts`)', async () => {
+    const selection = await select(['src/unreached.ts'], { ...MAP, loadReads: ['*'] });
+    expect(selection.all).toBe(true);
+    expect(selection.reasons[0]!.because).toContain('a child process');
+  });
+
+  it('runs a scenario that started such a child process for any file no scenario reaches otherwise', async () => {
+    const map = { ...MAP, scenarios: MAP.scenarios.map((s, i) => (i === 2 ? { ...s, reads: ['*'] } : s)) };
+    const selection = await select(['src/unreached.ts'], map);
+    expect(selection.paths).toEqual(['features/b.feature:3']);
+    expect(selection.reasons[0]!.because).toBe('src/unreached.ts changed (this scenario started a child process that may run or read it)');
+  });
+
   it('leaves a JSON module the graph follows to the graph: its importers, not every reader', async () => {
     expect((await select(['src/config.json'])).paths).toEqual(['features/b.feature:3']);
   });

@@ -376,6 +376,25 @@ describe('WatchSession scheduling', () => {
     expect(w.calls).toHaveLength(3);
   });
 
+  it('a run stop() cuts short is cancelled because watch stopped (q, Ctrl-C, SIGTERM), not by an edit', async () => {
+    const w = await started();
+    const inFlight = await w.call(1);
+    await w.session.stop();
+    inFlight.finish();
+    await vi.waitFor(() => expect(w.ofType('run-cancelled')).toHaveLength(1));
+    expect(w.ofType('run-cancelled')[0]!.reason).toBe('watch stopped');
+  });
+
+  it('a run a key cuts short (a, f, enter) is cancelled as a re-run asked for, not by an edit', async () => {
+    const w = await started();
+    const inFlight = await w.call(1);
+    w.session.rerun('all');
+    await vi.waitFor(() => expect(inFlight.signal.aborted).toBe(true));
+    inFlight.finish();
+    await vi.waitFor(() => expect(w.ofType('run-cancelled')).toHaveLength(1));
+    expect(w.ofType('run-cancelled')[0]!.reason).toBe('a re-run was asked for');
+  });
+
   it('stop() drops a request queued behind the run it cancels', async () => {
     const w = await started();
     const inFlight = await w.call(1);

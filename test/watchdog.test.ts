@@ -37,6 +37,19 @@ describe('watchHeartbeat (a runner thread, watched from the parent)', () => {
     expect(hangs).toEqual([]);
   });
 
+  it('waits for the longer limit the runner wrote (the support code\'s own timeouts), and names it', async () => {
+    const sab = heartbeatBuffer();
+    const hangs: (RunProgress | undefined)[] = [];
+    const stop = watchHeartbeat(sab, 80, (p) => hangs.push(p));
+    const beat = writeHeartbeat(sab, undefined, 400);
+    beat.started(STEP);
+    await sleep(250);
+    expect(hangs).toEqual([]);
+    await sleep(400);
+    stop();
+    expect(hangs).toEqual([{ ...STEP, limitMs: 400 }]);
+  });
+
   it('stops watching once stopped', async () => {
     const sab = heartbeatBuffer();
     const hangs: unknown[] = [];
@@ -80,7 +93,7 @@ Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
 `);
     expect(signal).toBe('SIGKILL');
     expect(ms).toBeLessThan(10_000);
-    expect(extractHang(stderr).progress).toEqual(STEP);
+    expect(extractHang(stderr).progress).toEqual({ ...STEP, limitMs: 150 });
   });
 
   it('serves a later run of the same process with that run\'s quiet time, and a stopped run leaves it unarmed', async () => {
@@ -99,7 +112,7 @@ Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
     // Killed in the second run (not while the first one's step was open), naming the second run's step.
     expect(stderr.indexOf('second run')).toBeGreaterThanOrEqual(0);
     expect(stderr.indexOf(HANG_MARKER)).toBeGreaterThan(stderr.indexOf('second run'));
-    expect(extractHang(stderr).progress).toEqual(STEP);
+    expect(extractHang(stderr).progress).toEqual({ ...STEP, limitMs: 150 });
   });
 
   it('lets a process whose steps finish end on its own', async () => {

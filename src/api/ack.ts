@@ -35,6 +35,11 @@ export interface AckRecord {
   counts: { specs: number; steps: number; sources: number };
   /** The config files recorded with them (spec.config, the cucumber config file): they decide what is checked. */
   config: string[];
+  /**
+   * Files that changed since the last full verify: its debt figures measured other text than the
+   * one acked, so they were not kept as the figures at the ack.
+   */
+  debtNotKept?: string[];
 }
 
 /**
@@ -47,6 +52,7 @@ export async function ack(options: AckOptions = {}, environment: EnvironmentInpu
   const { root, files, seen } = await filesOf(call.cwd, call.options, call.environment);
   const kinds = kindsOf(files);
   const [texts, commit, last, config] = await Promise.all([readAll(root, [...kinds.keys()]), import('../impact/git.js').then((git) => git.headCommit(root)), readLastReport(root), configRecord(root, seen)]);
+  const edited = last ? await editedSince(root, [...files.specs, ...files.steps, ...files.sources], last) : [];
   const record: Ack = {
     version: 1,
     at: new Date().toISOString(),
@@ -54,12 +60,13 @@ export async function ack(options: AckOptions = {}, environment: EnvironmentInpu
     commit,
     files: Object.fromEntries([...texts].sort(([a], [b]) => a.localeCompare(b)).map(([file, text]) => [file, { kind: kinds.get(file)!, hash: hashText(text) }])),
     config,
-    // What the debt was when reviewed, so `spec review` can show its change since (as the last full run measured it).
-    ...(last ? { debt: { measuredAt: last.summary.measuredAt, metrics: valuesOf(last.summary.metrics) } } : {}),
+    // What the debt was when reviewed, so `spec review` can show its change since (as the last full run
+    // measured it): only when that run measured the text acked, or the review would credit the ack with another text's figures.
+    ...(last && edited.length === 0 ? { debt: { measuredAt: last.summary.measuredAt, metrics: valuesOf(last.summary.metrics) } } : {}),
   };
   await writeAck(root, record, texts);
   const count = (list: string[]) => list.filter((f) => texts.has(f)).length;
-  return { file: ACK_FILE, at: record.at, message: record.message, commit, counts: { specs: count(files.specs), steps: count(files.steps), sources: count(files.sources) }, config: Object.keys(config) };
+  return { file: ACK_FILE, at: record.at, message: record.message, commit, counts: { specs: count(files.specs), steps: count(files.steps), sources: count(files.sources) }, config: Object.keys(config), ...(edited.length ? { debtNotKept: edited } : {}) };
 }
 
 /** The change since the last ack, by intent (debt/review.ts). Before the first ack its figures are null, saying so. */

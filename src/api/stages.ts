@@ -11,7 +11,7 @@ import { workersOf } from '../run/workers.js';
 import { coverageOf } from './run-coverage.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
-import { runPlanned } from '../run/run-scenarios.js';
+import { profileReportsUnwritten, runPlanned } from '../run/run-scenarios.js';
 import type { Selection } from '../impact/select.js';
 import { mark } from '../core/timing.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
@@ -128,6 +128,7 @@ export async function runPrepared(prepared: Prepared, runner: Runner, env: SpecE
     prepared.filtered = true;
     prepared.unused = CUT_SHORT;
   }
+  if (ran.unwritten.length > 0) prepared.warnings.push(profileReportsUnwritten(ran.unwritten));
   return ran.outcome;
 }
 

@@ -22,7 +22,13 @@ export async function runAck(argv: string[]): Promise<number> {
   }
   const { specs, steps, sources } = record.counts;
   process.stdout.write(`Acked ${specs} spec${specs === 1 ? '' : 's'}, ${steps} step file${steps === 1 ? '' : 's'} and ${sources} source file${sources === 1 ? '' : 's'}${record.config.length ? `, with the config ${record.config.join(' and ')}` : ''}${record.commit ? ` at commit ${record.commit.slice(0, 12)}` : ''}: ${record.file}\n`);
+  if (record.debtNotKept) process.stdout.write(debtNotKeptNote(record.debtNotKept));
   return 0;
+}
+
+function debtNotKeptNote(files: string[]): string {
+  const named = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+  return `No debt figures kept with it: ${named} changed since the last full verify, which measured other text (run spec verify, then spec ack, for spec review to compare with the figures at the ack)\n`;
 }
 
 export async function runReview(argv: string[]): Promise<number> {

@@ -124,6 +124,8 @@ export interface RunProgress {
   /** The scenario's own line (its example row for an outline); absent for BeforeAll/AfterAll hooks. */
   pickleLine?: number;
   step: string;
+  /** How long the watchdog let the step run before cutting it. */
+  limitMs?: number;
 }
 
 const SEVERITY: StepStatus[] = ['unknown', 'passed', 'skipped', 'pending', 'undefined', 'ambiguous', 'failed'];

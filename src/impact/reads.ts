@@ -6,10 +6,19 @@ const CODE = /\.(?:[cm]?[jt]sx?|node)$/;
 /** Specs are never data: the spec rules decide for them, present or deleted. */
 const SPEC = /\.(?:feature|md)$/;
 
-/** A changed file the code read while loading or in BeforeAll/AfterAll hooks: state every scenario may see. */
-export function readWhileLoading(changed: string[], map: ScenarioMap): string | undefined {
+/** What the run records for a child process that may run or read any project file (run/read-recorder.cts). */
+export const ANY_FILE = '*';
+
+/**
+ * A changed file the code read while loading or in BeforeAll/AfterAll hooks: state every scenario
+ * may see. A child process started then (a server run as `node src/main.ts`) may run or read any of them.
+ */
+export function readWhileLoading(changed: string[], map: ScenarioMap): { file: string; because: string } | undefined {
   const shared = new Set(map.loadReads ?? []);
-  return changed.find((file) => shared.has(file));
+  const read = changed.find((file) => shared.has(file));
+  if (read) return { file: read, because: 'changed (the code read it while loading or in a BeforeAll/AfterAll hook)' };
+  if (!shared.has(ANY_FILE) || changed.length === 0) return undefined;
+  return { file: changed[0]!, because: 'changed (a child process the code started while loading or in a BeforeAll/AfterAll hook may run or read it)' };
 }
 
 /**
@@ -29,6 +38,7 @@ export function addReaders(changed: string[], map: ScenarioMap, isModule: (file:
     for (const scenario of map.scenarios) {
       const reads = scenario.reads;
       if (reads?.includes(file)) add(scenario.id, `${file} changed (this scenario read it)`);
+      else if (reads?.includes(ANY_FILE)) add(scenario.id, `${file} changed (this scenario started a child process that may run or read it)`);
       else if (reads?.includes(folder)) add(scenario.id, `${file} changed (this scenario listed ${folder})`);
       else if (!data) continue;
       else if (!reads) add(scenario.id, `${file} changed, and the run that recorded this scenario did not record which files it reads`);

@@ -56,7 +56,7 @@ export function selectScenarios(input: SelectionInput): Selection {
   const global = changed.find((f) => map.globalSupportFiles.includes(f));
   if (global) return everything('changed (it defines hooks or parameter types)', global);
   const loadRead = readWhileLoading(changed.filter((f) => !input.specFiles.includes(f)), map);
-  if (loadRead) return everything('changed (the code read it while loading or in a BeforeAll/AfterAll hook)', loadRead);
+  if (loadRead) return everything(loadRead.because, loadRead.file);
   const shared = reachedSharedSupport(input);
   if (shared) return everything(shared.via === shared.file ? 'changed (support code every scenario loads: World, hooks or setup)' : `changed (it reaches ${shared.via}, support code every scenario loads)`, shared.file);
   const built = placeBuildChanges(input.changed, input.root, input.graph, map);

@@ -5,9 +5,8 @@ import type { SpecFile } from '../spec/model.js';
 import { compactPaths } from './compact-paths.js';
 import type { RunJob, SupportJob } from './protocol.js';
 import type { RunLimits } from './runner.js';
+import { HANG_GRACE_MS } from './hang-limit.js';
 
-/** Past cucumber's own timeout, how long a step may go on before it counts as blocking the event loop. */
-export const HANG_GRACE_MS = 2_000;
 
 /** What a cucumber profile adds to the jobs, when one is read (its filters and settings are resolved before). */
 export interface ProfileRunParts {

@@ -25,6 +25,11 @@ const PROMISE_WRITERS = ['writeFile', 'appendFile'] as const;
 /** Modules: the import graph follows them, and the module loader reads each one through fs. */
 const CODE = /\.(?:[cm]?[jt]sx?|map|node)$/;
 const SPEC = /\.(?:feature|md)$/;
+/** Recorded for a child process that may run or read project code: what it reads is not seen, so any project file may be. */
+const ANY_FILE = '*';
+const CUCUMBER_WORKER = /[\\/]@cucumber[\\/]cucumber[\\/]lib[\\/]runtime[\\/]parallel[\\/]/;
+/** Commands that run scripts (a server, a CLI, `npm start`, a shell): the project code they run is not seen here. */
+const RUNS_SCRIPTS = /^(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node|sh|bash|dash|zsh|python3?|ruby|perl|php|make|docker|docker-compose|podman)(?:\.exe|\.cmd)?$/;
 
 class ReadRecorder {
   phase: ReadPhase = 'off';
@@ -65,6 +70,25 @@ class ReadRecorder {
   absorb(shared: string[], written: string[]): void {
     for (const file of shared) this.shared.add(file);
     for (const file of written) this.written.add(file);
+  }
+
+  /**
+   * A child process the code started (ChildProcess#spawn's options): one that runs scripts, or is
+   * handed a project path, may run or read any project file without this process seeing it, so it
+   * counts as a read of every file (`*`) in the phase it started in. A browser or a tool given no
+   * project path does not.
+   */
+  spawned(options: unknown): void {
+    if (this.phase === 'off') return;
+    // Its own existsSync calls are not the code's reads.
+    this.quiet++;
+    try {
+      if (!mayRunProjectCode(options, this.root)) return;
+    } finally {
+      this.quiet--;
+    }
+    if (this.phase === 'scenario') this.scenario.add(ANY_FILE);
+    else this.shared.add(ANY_FILE);
   }
 
   /** The project files the code wrote since it loaded (its own output). */
@@ -110,6 +134,20 @@ class ReadRecorder {
       }
     };
   }
+}
+
+function mayRunProjectCode(options: unknown, root: string): boolean {
+  const { file, args, cwd } = (options ?? {}) as { file?: unknown; args?: unknown; cwd?: unknown };
+  if (typeof file !== 'string') return false;
+  // cucumber's own parallel workers run the suite's code in processes that record their own reads.
+  if (Array.isArray(args) && args.some((a) => typeof a === 'string' && CUCUMBER_WORKER.test(a))) return false;
+  if (file === process.execPath || RUNS_SCRIPTS.test(path.basename(file))) return true;
+  const base = typeof cwd === 'string' ? cwd : process.cwd();
+  const inProject = (value: string) => {
+    const absolute = path.resolve(base, value.replace(/^--?[\w-]+=/, ''));
+    return absolute.startsWith(root + path.sep) && !absolute.includes(`${path.sep}node_modules${path.sep}`) && fs.existsSync(absolute);
+  };
+  return inProject(file) || (Array.isArray(args) && args.slice(1).some((a) => typeof a === 'string' && inProject(a)));
 }
 
 /** fs.open's flags: a string or a number (O_WRONLY, O_RDWR, O_APPEND…); anything but plain read writes. */

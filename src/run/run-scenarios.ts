@@ -28,9 +28,16 @@ export interface ScenarioRun {
 /** Where and how a planned run happens: the project, its environment, cancellation and live output. */
 export type RunContext = Pick<ScenarioRun, 'root' | 'env' | 'signal' | 'onOutput'>;
 
-/** Runs a plan, when there is one (nothing to run: no outcome); `cut` counts scenarios cut for blocking. */
-export async function runPlanned(runner: Runner, plan: RunPlan | undefined, context: RunContext, track: (child: Runner) => void): Promise<{ outcome: RunOutcome | undefined; cut: number }> {
-  if (!plan) return { outcome: undefined, cut: 0 };
+/** What running a plan gave: `cut` counts scenarios cut for blocking; `unwritten`, the profile's report files that run left out. */
+export interface Ran {
+  outcome: RunOutcome;
+  cut: number;
+  unwritten: string[];
+}
+
+/** Runs a plan, when there is one (nothing to run: no outcome). */
+export async function runPlanned(runner: Runner, plan: RunPlan | undefined, context: RunContext, track: (child: Runner) => void): Promise<Omit<Ran, 'outcome'> & { outcome: RunOutcome | undefined }> {
+  if (!plan) return { outcome: undefined, cut: 0, unwritten: [] };
   return runScenarios(runner, { ...context, ...plan }, track);
 }
 
@@ -50,7 +57,7 @@ export function unparsedByUs(outcome: RunOutcome | undefined): SpecProblem[] {
  * Runs the scenarios; when one blocks the event loop, its child is killed, the scenario is recorded as
  * timed out, and the rest run again in a fresh child without it, so one endless loop costs one scenario.
  */
-export async function runScenarios(first: Runner, run: ScenarioRun, track: (child: Runner) => void): Promise<{ outcome: RunOutcome; cut: number }> {
+export async function runScenarios(first: Runner, run: ScenarioRun, track: (child: Runner) => void): Promise<Ran> {
   let outcome = await first.run(run.job, run.limits, run.signal);
   const hung: { file: SpecFile; pickle: PickleInfo; progress: RunProgress }[] = [];
   const pickles = outcome.kind === 'timeout' ? await picklesOf(run) : new Map<SpecFile, PickleInfo[]>();
@@ -66,12 +73,13 @@ export async function runScenarios(first: Runner, run: ScenarioRun, track: (chil
     const child = startRunner(first.kind, run.root, run.env, run.onOutput);
     track(child);
     child.load(run.support);
-    outcome = await child.run({ ...withoutMessages(run.job), paths }, run.limits, run.signal);
+    outcome = await child.run({ ...withoutReports(run.job, run.root), paths }, run.limits, run.signal);
   }
-  if (outcome.kind !== 'result' || hung.length === 0) return { outcome, cut: hung.length };
-  const timedOut = hung.map((h) => hungScenario(h.file, h.pickle, h.progress, run.limits.hangAfterMs));
+  const unwritten = hung.length > 0 ? dropReports(run.job, run.root) : [];
+  if (outcome.kind !== 'result' || hung.length === 0) return { outcome, cut: hung.length, unwritten };
+  const timedOut = hung.map((h) => hungScenario(h.file, h.pickle, h.progress, h.progress.limitMs ?? run.limits.hangAfterMs));
   const scenarios = [...outcome.result.scenarios, ...timedOut].sort((a, b) => order(run.files, a) - order(run.files, b) || a.line - b.line);
-  return { outcome: { ...outcome, result: { ...outcome.result, scenarios, success: false } }, cut: hung.length };
+  return { outcome: { ...outcome, result: { ...outcome.result, scenarios, success: false } }, cut: hung.length, unwritten };
 }
 
 /** Only a run that had to cut a step needs the pickles; specs cucumber parsed alone are parsed now. */
@@ -121,14 +129,32 @@ function hungScenario(file: SpecFile, pickle: PickleInfo, progress: RunProgress,
 /**
  * A run cut short and resumed in a fresh runner has no one message stream that tells it whole (the
  * cut scenario's messages end mid-step, the resumed run starts a second stream): none is kept, so
- * no report drawn from it can leave the cut scenario out.
+ * no report drawn from it can leave the cut scenario out. The profile's own report files (`json:…`,
+ * `html:…`), which cucumber would write again from the resumed run alone, are not written either.
  */
-function withoutMessages(job: RunJob): RunJob {
-  if (job.messagesFile) rmSync(job.messagesFile, { force: true });
+function withoutReports(job: RunJob, root: string): RunJob {
+  dropReports(job, root);
   const { messagesFile: _dropped, ...rest } = job;
-  return rest;
+  return { ...rest, formatFiles: {} };
+}
+
+/** Removes what the cut run wrote (or an earlier run left) at the report paths, so no one reads it as this run's. */
+function dropReports(job: RunJob, root: string): string[] {
+  if (job.messagesFile) rmSync(job.messagesFile, { force: true });
+  const files = Object.keys(job.formatFiles);
+  for (const file of files) rmSync(path.resolve(root, file), { force: true });
+  return files;
 }
 
 function order(files: SpecFile[], scenario: RunScenario): number {
   return files.findIndex((f) => f.runPath === scenario.uri);
+}
+
+/** The warning for the profile's report files a cut run left unwritten. */
+export function profileReportsUnwritten(files: string[]): SpecProblem {
+  return {
+    code: 'SPEC_PROFILE_REPORTS_UNWRITTEN',
+    message: `the cucumber profile's report files were not written (${files.join(', ')}): a step that blocked the event loop was cut and the rest of the run went on in a fresh runner, so no one cucumber run saw every scenario, and a report of the rest would leave the cut scenario out; a file an earlier run left there was removed`,
+    hint: 'fix the blocking step (the timeout failure names it), then run again to get the reports',
+  };
 }

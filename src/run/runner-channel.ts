@@ -25,19 +25,20 @@ export function onParentMessage(handler: (message: ParentMessage) => void): void
 }
 
 export function heartbeat(quietMs: number): Heartbeat {
-  return thread ? writeHeartbeat(thread.heartbeat) : startHangWatchdog(quietMs);
+  return thread ? writeHeartbeat(thread.heartbeat, undefined, quietMs) : startHangWatchdog(quietMs);
 }
 
 /**
  * Reports what the steps spawn: the parent kills those, and what they started, with the runner.
  * A thread has no process group of its own, and a child's group misses what detaches from it.
  */
-export function reportSpawns(): void {
+export function reportSpawns(onSpawn: (options: unknown) => void = () => undefined): void {
   // Every async spawn, exec and fork goes through this (undocumented but long-stable) method.
   const proto = ChildProcess.prototype as unknown as { spawn: (this: ChildProcess, ...args: unknown[]) => unknown };
   const spawn = proto.spawn;
   proto.spawn = function (this: ChildProcess, ...args: unknown[]) {
     const result = spawn.apply(this, args);
+    onSpawn(args[0]);
     takeWorkerErrors(this);
     const pid = this.pid;
     if (pid !== undefined) {

@@ -132,7 +132,7 @@ export class Runner {
         else if (message.type === 'fatal') finish({ kind: 'fatal', problem: message.problem, stack: message.stack, log: this.log });
       };
       const onExit = (code: number | null, sig: string | null) => {
-        if (this.hang) finish({ kind: 'timeout', progress: this.hang, limitMs: limits.hangAfterMs, log: this.log });
+        if (this.hang) finish({ kind: 'timeout', progress: this.hang, limitMs: this.hang.limitMs ?? limits.hangAfterMs, log: this.log });
         else finish(this.crashOutcome(code, sig));
       };
       // A cancelled run keeps what finished: the runner is asked for it before it is killed.

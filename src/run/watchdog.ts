@@ -47,13 +47,15 @@ export function heartbeatBuffer(): SharedArrayBuffer {
  * The runner's side: per step it only bumps a counter in shared memory (no IPC, no message), so a
  * watcher on another thread can tell a step that blocks the event loop from a slow one.
  */
-export function writeHeartbeat(sab: SharedArrayBuffer, onStop: () => void = () => undefined): Heartbeat {
-  const state = new Int32Array(sab, 0, 3);
+export function writeHeartbeat(sab: SharedArrayBuffer, onStop: () => void = () => undefined, quietMs?: number): Heartbeat {
+  const state = new Int32Array(sab, 0, 4);
+  if (quietMs !== undefined) Atomics.store(state, 3, Math.min(quietMs, 2 ** 31 - 1));
   const bytes = new Uint8Array(sab, HEADER_BYTES);
   const encoder = new TextEncoder();
   return {
     started(progress) {
-      const { written } = encoder.encodeInto(JSON.stringify(progress), bytes);
+      const limitMs = Atomics.load(state, 3) || undefined;
+      const { written } = encoder.encodeInto(JSON.stringify({ ...progress, limitMs }), bytes);
       Atomics.store(state, 2, written);
       Atomics.store(state, 1, 1);
       Atomics.add(state, 0, 1);
@@ -80,20 +82,20 @@ export function startHangWatchdog(quietMs: number): Heartbeat {
     new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { sab: watchdog, marker: HANG_MARKER } }).unref();
   }
   const state = new Int32Array(watchdog, 0, 4);
-  Atomics.store(state, 3, Math.min(quietMs, 2 ** 31 - 1));
   // Stopped, no step is running any more: a later run's quiet must not count from this one's.
   return writeHeartbeat(watchdog, () => {
     Atomics.store(state, 1, 0);
     Atomics.add(state, 0, 1);
-  });
+  }, quietMs);
 }
 
 /**
  * The watcher's side for a runner thread: polls the heartbeat from the parent's main thread (free
- * while the runner works) and calls onHang with the step that stayed unfinished for quietMs.
+ * while the runner works) and calls onHang with the step that stayed unfinished for quietMs, or for the
+ * longer limit the runner wrote once it knew the support code's own timeouts.
  */
 export function watchHeartbeat(sab: SharedArrayBuffer, quietMs: number, onHang: (progress: RunProgress | undefined) => void): () => void {
-  const state = new Int32Array(sab, 0, 3);
+  const state = new Int32Array(sab, 0, 4);
   const bytes = new Uint8Array(sab, HEADER_BYTES);
   let lastSeq = -1;
   let since = Date.now();
@@ -104,7 +106,7 @@ export function watchHeartbeat(sab: SharedArrayBuffer, quietMs: number, onHang: 
       since = Date.now();
       return;
     }
-    if (Date.now() - since < quietMs) return;
+    if (Date.now() - since < Math.max(quietMs, Atomics.load(state, 3))) return;
     clearInterval(timer);
     onHang(parseProgress(Buffer.from(bytes.slice(0, Atomics.load(state, 2))).toString('utf8')));
   }, Math.max(10, Math.min(100, Math.floor(quietMs / 4))));

@@ -59,6 +59,7 @@ const proto = nodeChild.ChildProcess.prototype as unknown as { spawn: (this: nod
 const spawn = proto.spawn;
 proto.spawn = function (this: nodeChild.ChildProcess, ...args: unknown[]) {
   const result = spawn.apply(this, args);
+  reads.spawned(args[0]);
   const pid = this.pid;
   if (pid !== undefined) {
     spawns.push({ pid });

@@ -20,6 +20,7 @@ import { expandCompacted } from './compact-paths.js';
 import type { CoverageRecorder } from './coverage-recorder.js';
 import { configureTiming, cpuMs, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
+import { hangLimitMs, type TimedLibrary } from './hang-limit.js';
 import { heartbeat, onParentMessage, onWorkerError, reportSpawns, send, thread } from './runner-channel.js';
 import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers, type WorkerReads } from './parallel-support.js';
 import { workersFor } from './workers.js';
@@ -159,7 +160,8 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   const fromWorkers = parallel > 0 ? thrownInWorkers((spawned) => void send({ type: 'spawned', ...spawned }), onReads) : undefined;
   const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown);
   current = collector;
-  const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(job.hangAfterMs)) : heartbeat(job.hangAfterMs);
+  const hangAfterMs = hangLimitMs(loaded.library as unknown as TimedLibrary, job.hangAfterMs);
+  const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(hangAfterMs)) : heartbeat(hangAfterMs);
   let beforeAll = true;
   let phase = 0;
   const onMessage = (envelope: Envelope) => {
@@ -234,7 +236,7 @@ async function main(): Promise<void> {
   configureTiming(process.env, process.stderr);
   mark('modules loaded');
   // A parent that dies must not leave this process (or what the steps started) behind.
-  reportSpawns();
+  reportSpawns((options) => reads.spawned(options));
   reads.install();
   if (!thread) process.on('disconnect', () => exitRunner(0));
   forbidExit();

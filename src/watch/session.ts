@@ -44,7 +44,8 @@ export class WatchSession {
   private readonly trailing = createTrailingCheck((file) => this.settler.add(relativePath(this.env.cwd, file)));
   private readonly known: SuiteKnowledge;
   private readonly runners: RunnerPool;
-  private running: { controller: AbortController; request: Request; stamps: Map<string, string> } | undefined;
+  /** `cancelledBy`: why the run was aborted, for its run-cancelled event. */
+  private running: { controller: AbortController; request: Request; stamps: Map<string, string>; cancelledBy?: string } | undefined;
   /** The last run's scenario map being written to disk (after its verdict). */
   private recording: Promise<void> = Promise.resolve();
   private queued: Request | undefined;
@@ -89,6 +90,7 @@ export class WatchSession {
     this.stopped = true;
     this.settler.cancel();
     this.trailing.stop();
+    if (this.running) this.running.cancelledBy = 'watch stopped';
     this.running?.controller.abort();
     this.runners.stop();
     await this.watcher?.close();
@@ -154,6 +156,7 @@ export class WatchSession {
     if (!this.running) return void this.run(request);
     if (request.mode === 'changes' && unchangedSince(this.env.cwd, this.running.stamps, request.changed)) return mark('watch', 'change event ignored: the run reads this');
     this.queued = mergeRequests(mergeRequests(this.queued, this.running.request), request);
+    this.running.cancelledBy ??= request.mode === 'changes' ? 'a newer edit arrived' : 'a re-run was asked for';
     this.running.controller.abort();
   }
 
@@ -199,7 +202,7 @@ export class WatchSession {
       }
       kept = this.runners.keep(child, runs, { kept: details.kept, cancelled: controller.signal.aborted, all: selection.all });
       if (controller.signal.aborted) {
-        this.emit({ type: 'run-cancelled', trigger: request.changed, reason: 'a newer edit arrived' });
+        this.emit({ type: 'run-cancelled', trigger: request.changed, reason: this.running?.cancelledBy ?? 'a newer edit arrived' });
       } else {
         // Only scenarios that ran make the texts they ran against the new baseline.
         if (details.result) edit?.commit();
