@@ -4,14 +4,13 @@ import { relativePath, type SpecEnvironment } from '../core/env.js';
 import { SpecloopError, type SpecProblem } from '../core/errors.js';
 import { noSpecsAtAll, noSpecsFound, selectRunSpecs } from '../spec/select-run.js';
 import { supportFiles, supportGlobsOf } from '../bind/support-files.js';
-import { CUT_SHORT, unusedScope, type UnusedScope } from '../bind/unused-scope.js';
+import { unusedScope, type UnusedScope } from '../bind/unused-scope.js';
 import { planRun, supportJob, type RunPlan } from '../run/job.js';
 import { replaceForLines } from '../run/start.js';
 import { workersOf } from '../run/workers.js';
 import { coverageOf } from './run-coverage.js';
 import type { RunOptions } from '../run/options.js';
-import type { Runner, RunOutcome } from '../run/runner.js';
-import { profileReportsUnwritten, runPlanned } from '../run/run-scenarios.js';
+import type { Runner } from '../run/runner.js';
 import type { Selection } from '../impact/select.js';
 import { mark } from '../core/timing.js';
 import { combineTags, type ProfileOverlay } from '../config/profile.js';
@@ -122,22 +121,7 @@ export async function prepareStages({ options, env, child, config, run, outputs,
   return { ...base, plan };
 }
 
-export async function runPrepared(prepared: Prepared, runner: Runner, env: SpecEnvironment, options: RunOptions, children: Runner[]): Promise<RunOutcome | undefined> {
-  const ran = await runPlanned(runner, prepared.plan, { root: env.cwd, env: env.env, signal: options.signal, onOutput: options.onOutput }, (child) => children.push(child));
-  if (ran.cut > 0) {
-    prepared.filtered = true;
-    prepared.unused = CUT_SHORT;
-  }
-  if (ran.unwritten.length > 0) prepared.warnings.push(profileReportsUnwritten(ran.unwritten));
-  return ran.outcome;
-}
-
 async function stepFilesOf(root: string, selection: Selection): Promise<string[] | undefined> {
   const [{ loadScenarioMap }, { stepFilesOfSelection }] = await Promise.all([import('../impact/scenario-map.js'), import('../impact/selection-steps.js')]);
   return stepFilesOfSelection(root, await loadScenarioMap(root), selection);
-}
-
-/** The runner stays alive only after a clean, persistent run: anything else may have left it half-loaded. */
-export function keep(prepared: Prepared | undefined, outcome: RunOutcome | undefined): boolean {
-  return Boolean(prepared?.plan?.job.persistent) && outcome?.kind === 'result';
 }

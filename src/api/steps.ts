@@ -13,7 +13,8 @@ import type { Runner, RunOutcome } from '../run/runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
 import { checkCall, ListStepsOptionsSchema } from './options.js';
 import { loadRunConfig } from './run-config.js';
-import { prepareStages, runPrepared } from './stages.js';
+import { prepareStages } from './stages.js';
+import { runPrepared } from './run-prepared.js';
 import { judgeRun } from './judge-run.js';
 
 export { StepsCatalogueSchema, type StepsCatalogue } from '../bind/catalogue-schema.js';

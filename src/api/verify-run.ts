@@ -16,7 +16,8 @@ import type { VerifyDetails } from '../watch/types.js';
 import { loadRunConfig } from './run-config.js';
 import { recordLines } from './record-lines.js';
 import type { DebtOutcome, DebtWork, finishDebt, refreshLines } from './debt.js';
-import { keep, prepareStages, runPrepared, type Prepared } from './stages.js';
+import { prepareStages, type Prepared } from './stages.js';
+import { keep, runPrepared } from './run-prepared.js';
 import { judgeRun, suiteTextsWhileRunning } from './judge-run.js';
 import { specloopVersion } from './version.js';
 
@@ -38,7 +39,7 @@ export async function verifyRecorded(first: Runner, options: RunOptions, env: Sp
   const details = await verifyDetailed(first, options, env, startedAt, started);
   if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
   await preload;
-  // A shard records no durations: the next shard on the same checkout must slice from the same inputs (merge records the whole's).
+  // A shard records no durations: the next shard here slices from the same inputs (merge records the whole's).
   const durations = details.verdict.shard ? undefined : import('../impact/durations.js').then((m) => m.recordDurations(env.cwd, details.verdict.scenarios));
   await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded()), durations]);
   mark('spec', 'map recorded');
@@ -89,7 +90,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     if (!(options.failFast && scenariosFailed)) gates = await runGates(env.cwd, selectedGates, env.env, options.signal);
     const ran = outcome?.kind === 'result' ? outcome.result : undefined;
     const done = prepared;
-    // A run of every scenario with line coverage records it before debt is measured, so this run's figures are this run's.
+    // A full line-coverage run records it before debt is measured: this run's figures are this run's.
     const lines = ran?.executedLines && !done.filtered && !options.failFast ? recordLines(env.cwd, ran.executedLines, supportGlobsOf(done.config, done.overlay), startedAt) : undefined;
     debt = debtWork.then(async ({ finish, work, refresh }) => {
       const recorded = (await lines) ?? false;
