@@ -12,7 +12,7 @@ if (process.env.NO_COLOR && process.env.FORCE_COLOR !== undefined) delete proces
 const [command, ...rest] = process.argv.slice(2);
 // verify's runner thread starts first, held until the CLI takes it (src/run/prestart.ts): its own
 // start-up then overlaps the CLI's. One that no runner took is stopped when the command ends.
-const held = command === 'verify' ? import('../dist/bundle/prestart.js').then((m) => (m.prestartRunner(), m)) : undefined;
+const held = command === 'verify' ? import('../dist/bundle/prestart.js').then((m) => (m.prestartRunner(process.cwd(), process.env), m)) : undefined;
 const cli = () => import('../dist/bundle/cli.js').then((m) => m.run(process.argv.slice(2)));
 const run = command === 'mcp' ? import('../dist/bundle/mcp.js').then((m) => m.runMcp(rest)) : held ? held.then(cli, cli) : cli();
 

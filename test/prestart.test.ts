@@ -19,23 +19,23 @@ function script(body: string): { status: number | null; stdout: string; stderr: 
 
 describe('the held runner thread', () => {
   it('ends with a command that never took it', () => {
-    const run = script('m.prestartRunner(); m.discardHeldRunner(); console.log("done");');
+    const run = script('m.prestartRunner(process.cwd(), process.env); m.discardHeldRunner(); console.log("done");');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('done\n');
   });
 
   it('lets a command that forgot it end (it holds nothing open)', () => {
-    expect(script('m.prestartRunner(); console.log("done");')).toMatchObject({ status: 0, stdout: 'done\n' });
+    expect(script('m.prestartRunner(process.cwd(), process.env); console.log("done");')).toMatchObject({ status: 0, stdout: 'done\n' });
   });
 
   it('is not given to a runner for another folder, or with other variables, and is stopped', () => {
     const run = script(`
-      m.prestartRunner();
+      m.prestartRunner(process.cwd(), process.env);
       console.log(m.takeHeldRunner(${JSON.stringify(path.join(REPO, 'test'))}, { ...process.env }, []) === undefined);
-      m.prestartRunner();
+      m.prestartRunner(process.cwd(), process.env);
       console.log(m.takeHeldRunner(process.cwd(), { ...process.env, EXTRA: '1' }, []) === undefined);
-      m.prestartRunner();
+      m.prestartRunner(process.cwd(), process.env);
       console.log(m.takeHeldRunner(process.cwd(), { ...process.env }, ['--inspect']) === undefined);
       console.log(m.takeHeldRunner(process.cwd(), { ...process.env }, []) === undefined);`);
     expect(run.stderr).toBe('');
@@ -45,7 +45,7 @@ describe('the held runner thread', () => {
 
   it('is given to a runner of the folder it started in, loads cucumber only then, and stops when told', () => {
     const run = script(`
-      m.prestartRunner();
+      m.prestartRunner(process.cwd(), process.env);
       await new Promise((resolve) => setTimeout(resolve, 500));
       const held = m.takeHeldRunner(process.cwd(), { ...process.env }, []);
       console.log('said before taken', held.early.length);

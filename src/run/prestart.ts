@@ -22,11 +22,14 @@ export interface HeldRunner {
 
 let held: (HeldRunner & { root: string; env: Record<string, string | undefined>; detach: () => void }) | undefined;
 
-/** Starts the held thread in the current folder. Never throws: a thread that cannot start here is started as before. */
-export function prestartRunner(): void {
+/**
+ * Starts the held thread for the folder the command starts in, with its variables (bin/spec.js reads
+ * them: below cli/ nothing reads the process). Never throws: a thread that cannot start here is started as before.
+ */
+export function prestartRunner(cwd: string, variables: Record<string, string | undefined>): void {
   try {
-    const root = process.cwd();
-    const env = { ...process.env };
+    const root = path.resolve(cwd);
+    const env = { ...variables };
     const heartbeat = heartbeatBuffer();
     const worker = new Worker(fileURLToPath(new URL('./worker.js', import.meta.url)), { workerData: { root, heartbeat, held: true }, env, execArgv: [], stdout: true, stderr: true });
     const early: EarlyEvent[] = [];
@@ -49,8 +52,9 @@ export function takeHeldRunner(root: string, env: Record<string, string | undefi
   const taken = held;
   held = undefined;
   if (!taken) return undefined;
-  // The thread read its folder as it loaded: only the same folder, still current, is its project.
-  const fits = taken.root === path.resolve(root) && process.cwd() === taken.root && execArgv.length === 0 && sameVariables(taken.env, env);
+  // The thread was started for its folder: only a runner of the same folder is its project (the CLI
+  // changes into the project's folder, so that folder is also the current one then).
+  const fits = taken.root === path.resolve(root) && execArgv.length === 0 && sameVariables(taken.env, env);
   taken.detach();
   if (!fits) return void stop(taken.worker);
   taken.worker.ref();
