@@ -110,7 +110,8 @@ function scenariosOf(file: string, text: string): Scenario[] | undefined {
   let gherkin = text;
   if (kind === 'markdown') {
     const md = compileMarkdown(text, file);
-    if (!md) return undefined;
+    if (md === undefined) return undefined;
+    if (md === '') return [];
     gherkin = md;
   }
   const { document, problems } = parseGherkin(gherkin, file, kind === 'feature-md');
@@ -121,7 +122,9 @@ function scenariosOf(file: string, text: string): Scenario[] | undefined {
 // Loaded only when a Markdown spec is compared, as compiling a run loads it.
 let markdown: typeof import('../spec/markdown.js') | undefined;
 
+/** A draft's scenarios never blocked, so leaving one out since takes nothing away: it compiles to none. */
 function compileMarkdown(text: string, file: string): string | undefined {
   const md = markdown!.compileMarkdownSpec(text, file);
+  if (md.frontMatter.status === 'draft') return '';
   return md.problems.length ? undefined : md.gherkin;
 }
