@@ -116,6 +116,17 @@ Feature: After spec ack, an agent's hooks do not let the oracle move in silence
     And stderr contains "features/pricing.feature"
     And stderr contains "left out since the last spec ack"
 
+  Scenario: Deleting the failing scenario of an acked Markdown spec does not let the agent stop
+    Given I replace "sum += i.price * i.qty;" with "sum += i.price * i.qty + (i.price === 8 ? 1 : 0);" in the file "src/pricing.ts"
+    And I replace "## Scenario: half price" with "## Notes" in the file "docs/specs/checkout.md"
+    When I run "spec hook claude stop" with this on stdin:
+      """
+      { "session_id": "w5", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
+      """
+    Then the exit code is 2
+    And stderr contains "half price"
+    And stderr contains "docs/specs/checkout.md: deleted from the spec"
+
   Scenario: Narrowing the profile's tags past a failing acked scenario does not let the agent stop
     Given I replace "if (i.qty > 0) sum += i.price * i.qty;" with "if (i.qty > 0) sum += i.price * i.qty + (i.price === 2.5 ? 1 : 0);" in the file "src/pricing.ts"
     And I replace "format: ['progress']," with "format: ['progress'], tags: 'not @pricing'," in the file "cucumber.mjs"
