@@ -63,6 +63,102 @@ Feature: After spec ack, an agent's hooks do not let the oracle move in silence
     Then the exit code is 0
     And stdout is JSON in which "followup_message" contains "marked a draft since the last spec ack"
 
+  Scenario Outline: Tagging a failing acked scenario out of the suite does not let a <agent> agent stop
+    Given the file "cucumber.mjs" contains:
+      """
+      export default {
+        import: ['tests/support/**/*.ts', 'tests/steps/**/*.ts'],
+        paths: ['features/**/*.feature'],
+        format: ['progress'],
+        tags: 'not @wip',
+      };
+      """
+    And I run "spec ack"
+    And I replace "if (i.qty > 0) sum += i.price * i.qty;" with "if (i.qty > 0) sum += i.price * i.qty + (i.price === 2.5 ? 1 : 0);" in the file "src/pricing.ts"
+    And I replace "@pricing" with "@pricing @wip" in the file "features/pricing.feature"
+    When I run "spec hook <agent> stop" with this on stdin:
+      """
+      { "session_id": "w1", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
+      """
+    Then the exit code is 2
+    And stderr contains "table cart"
+    And stderr contains "@wip"
+    And stderr contains "left out since the last spec ack"
+
+    Examples:
+      | agent  |
+      | claude |
+      | codex  |
+
+  Scenario: Deleting a failing acked scenario from its spec does not let the agent stop
+    Given I replace "if (i.qty > 0) sum += i.price * i.qty;" with "if (i.qty > 0) sum += i.price * i.qty + (i.price === 2.5 ? 1 : 0);" in the file "src/pricing.ts"
+    And the file "features/pricing.feature" contains:
+      """
+      @pricing
+      Feature: Pricing
+
+        Scenario Outline: discounts
+          Given an item costing <price> times <qty>
+          When I check out with <pct>% off
+          Then the total is <total>
+
+          Examples:
+            | price | qty | pct | total |
+            | $10   | 1   | 10  | 9     |
+            | $4    | 2   | 50  | 4     |
+      """
+    When I run "spec hook claude stop" with this on stdin:
+      """
+      { "session_id": "w2", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
+      """
+    Then the exit code is 2
+    And stderr contains "table cart"
+    And stderr contains "features/pricing.feature"
+    And stderr contains "left out since the last spec ack"
+
+  Scenario: Deleting the failing scenario of an acked Markdown spec does not let the agent stop
+    Given I replace "sum += i.price * i.qty;" with "sum += i.price * i.qty + (i.price === 8 ? 1 : 0);" in the file "src/pricing.ts"
+    And I replace "## Scenario: half price" with "## Notes" in the file "docs/specs/checkout.md"
+    When I run "spec hook claude stop" with this on stdin:
+      """
+      { "session_id": "w5", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
+      """
+    Then the exit code is 2
+    And stderr contains "half price"
+    And stderr contains "docs/specs/checkout.md: deleted from the spec"
+
+  Scenario: Narrowing the profile's tags past a failing acked scenario does not let the agent stop
+    Given I replace "if (i.qty > 0) sum += i.price * i.qty;" with "if (i.qty > 0) sum += i.price * i.qty + (i.price === 2.5 ? 1 : 0);" in the file "src/pricing.ts"
+    And I replace "format: ['progress']," with "format: ['progress'], tags: 'not @pricing'," in the file "cucumber.mjs"
+    When I run "spec hook claude stop" with this on stdin:
+      """
+      { "session_id": "w3", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
+      """
+    Then the exit code is 2
+    And stderr contains "table cart"
+    And stderr contains "not @pricing"
+
+  Scenario: Cursor's stop hook asks for a scenario tagged out of the suite back
+    Given I replace "if (i.qty > 0) sum += i.price * i.qty;" with "if (i.qty > 0) sum += i.price * i.qty + (i.price === 2.5 ? 1 : 0);" in the file "src/pricing.ts"
+    And I replace "format: ['progress']," with "format: ['progress'], tags: 'not @pricing'," in the file "cucumber.mjs"
+    When I run "spec hook cursor stop" with this on stdin:
+      """
+      { "hook_event_name": "stop", "status": "completed", "workspace_roots": ["<project>"] }
+      """
+    Then the exit code is 0
+    And stdout is JSON in which "followup_message" contains "table cart"
+
+  Scenario: An edit after a scenario was tagged out is told so
+    Given I replace "format: ['progress']," with "format: ['progress'], tags: 'not @pricing'," in the file "cucumber.mjs"
+    And I append "// tidied" to the file "src/pricing.ts"
+    When I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "w4", "tool_name": "Edit", "tool_input": { "file_path": "<project>/src/pricing.ts" } }
+      """
+    Then the exit code is 2
+    And stderr contains "table cart"
+    And stderr contains "left out since the last spec ack"
+
   Scenario: An edit after a spec was deleted is told so
     Given there is no file "features/pricing.feature"
     And I append "// tidied" to the file "src/pricing.ts"

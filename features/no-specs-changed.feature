@@ -103,10 +103,39 @@ Feature: A project with no specs is bad input under --changed too
     And the file "CLAUDE.md" contains "`npx spec verify --cwd packages/api --reporter agent`"
     And the file "CLAUDE.md" contains "`npx spec verify --cwd packages/api --changed --reporter agent`"
 
-  Scenario: spec init --agent at a pnpm workspace root where only the suite package has spec says the hooks need it at the root
+  Scenario: spec init --agent at a pnpm workspace root where only the suite package declares spec runs the hooks with the package's spec
     Given the "pnpm-workspace" fixture
     When I run "spec init --agent claude"
     Then the exit code is 0
     And the output contains "packages/e2e has a suite of its own"
+    And the output contains "run spec from packages/e2e"
+    And the file ".claude/settings.json" contains "npx --no-install --prefix packages/e2e spec hook claude edit"
+    And the file ".claude/settings.json" contains "npx --no-install --prefix packages/e2e spec hook claude stop"
+    And the file ".mcp.json" contains "--prefix"
+    And the file "CLAUDE.md" contains "`npx --prefix packages/e2e spec verify --cwd packages/e2e --reporter agent`"
+
+  Scenario: spec init --agent run again at a pnpm workspace root adds no second hook
+    Given the "pnpm-workspace" fixture
+    And I run "spec init --agent claude"
+    When I run "spec init --agent claude"
+    Then the exit code is 0
+    And the file ".claude/settings.json" contains "spec hook claude stop" once
+    And the file ".mcp.json" contains "specloop-e2e" once
+
+  Scenario: spec init --agent at a workspace root where no package declares spec says the hooks need it
+    Given the "pnpm-workspace" fixture
+    And I replace '"specloop": "file:../../specloop-0.1.0.tgz"' with '"left-pad": "1.3.0"' in the file "packages/e2e/package.json"
+    When I run "spec init --agent claude"
+    Then the exit code is 0
     And the output contains "finds no spec at this workspace root"
     And the output contains "pnpm add -D -w"
+
+  Scenario: At a pnpm workspace root the Stop hook names the command that runs there: the package's spec
+    Given the "pnpm-workspace" fixture
+    And I replace "0.1)" with "0.2)" in the file "packages/core/src/index.js"
+    When I run "spec hook claude stop" with this on stdin:
+      """
+      { "session_id": "p1", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
+      """
+    Then the exit code is 2
+    And stderr contains "npx --prefix packages/e2e spec verify --cwd packages/e2e fails"

@@ -539,6 +539,11 @@ Then('the file {string} contains {string}', function (this: SpecWorld, relative:
   assert.ok(content.includes(text), `${relative} should contain ${JSON.stringify(text)}:\n${content}`);
 });
 
+Then('the file {string} contains {string} once', function (this: SpecWorld, relative: string, text: string) {
+  const content = readFileSync(projectFile(this, relative), 'utf8');
+  assert.equal(content.split(text).length - 1, 1, `${relative} should contain ${JSON.stringify(text)} exactly once:\n${content}`);
+});
+
 Then('the file {string} does not contain {string}', function (this: SpecWorld, relative: string, text: string) {
   const content = readFileSync(projectFile(this, relative), 'utf8');
   assert.ok(!content.includes(text), `${relative} should not contain ${JSON.stringify(text)}:\n${content}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentPlan, CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK, CODEX_EDIT_HOOK, CODEX_STOP_HOOK, CURSOR_EDIT_HOOK, CURSOR_STOP_HOOK, INSTRUCTIONS, withSection } from '../src/init/agent-wiring.js';
+import { agentPlan, hookCommand, CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK, CODEX_EDIT_HOOK, CODEX_STOP_HOOK, CURSOR_EDIT_HOOK, CURSOR_STOP_HOOK, INSTRUCTIONS, withSection } from '../src/init/agent-wiring.js';
 
 describe('withSection', () => {
   it('creates the file from the section alone', () => {
@@ -35,6 +35,19 @@ describe('agent hooks', () => {
   it('changes nothing the second time', () => {
     expect(claude.merge(claude.merge({})!)).toBeUndefined();
     expect(cursor.merge(cursor.merge({})!)).toBeUndefined();
+  });
+
+  it('runs the package\'s spec at a workspace root without one (pnpm), and adds no second hook either way', () => {
+    const prefixed = agentPlan('claude', undefined, ['packages/e2e'], 'packages/e2e');
+    const next = prefixed.hooks[0]!.merge({})!;
+    const hooks = next.hooks as Record<string, { hooks: { command: string }[] }[]>;
+    expect(hooks.Stop![0]!.hooks[0]!.command).toBe('npx --no-install --prefix packages/e2e spec hook claude stop');
+    expect(hookCommand('cursor', 'edit', 'my pkgs/e2e')).toBe("npx --no-install --prefix 'my pkgs/e2e' spec hook cursor edit");
+    expect(claude.merge(next)).toBeUndefined();
+    expect(prefixed.hooks[0]!.merge(claude.merge({})!)).toBeUndefined();
+    expect(agentPlan('cursor', undefined, ['packages/e2e'], 'packages/e2e').hooks[0]!.merge(cursor.merge({})!)).toBeUndefined();
+    expect(prefixed.sections[0]!.section).toContain('`npx --prefix packages/e2e spec verify --cwd packages/e2e --reporter agent`');
+    expect(prefixed.mcp.servers).toEqual([{ name: 'specloop-e2e', args: ['--no-install', '--prefix', 'packages/e2e', 'spec', 'mcp', '--cwd', 'packages/e2e'] }]);
   });
 
   it('gives Cursor an afterFileEdit hook beside its own and a stop hook with a loop limit, keeping its version', () => {

@@ -67,6 +67,14 @@ describe('Claude Code and Cursor mcp.json', () => {
     expect(editTomlMcp((toml as { text: string }).text, e2e)).toEqual({ kind: 'present' });
   });
 
+  it('knows its server whichever package\'s spec npx runs (--prefix)', () => {
+    const bare = { name: 'specloop-e2e', args: ['--no-install', 'spec', 'mcp', '--cwd', 'packages/e2e'] };
+    const prefixed = { name: 'specloop-e2e', args: ['--no-install', '--prefix', 'packages/e2e', 'spec', 'mcp', '--cwd', 'packages/e2e'] };
+    const added = (mergeJsonMcp({}, bare) as { settings: Record<string, unknown> }).settings;
+    expect(mergeJsonMcp(added, prefixed)).toEqual({ kind: 'present' });
+    expect(editTomlMcp((editTomlMcp(undefined, prefixed) as { text: string }).text, bare)).toEqual({ kind: 'present' });
+  });
+
   it('names specloop\'s own root server at a workspace root, and no one else\'s', () => {
     const e2e = [{ name: 'specloop-e2e', args: ['--no-install', 'spec', 'mcp', '--cwd', 'packages/e2e'] }];
     expect(rootServerNote('.mcp.json', e2e, { mcpServers: { specloop: MCP_SERVER } })).toContain('remove it (specloop-e2e serve the packages)');

@@ -1,8 +1,9 @@
 /**
  * What an agent's hooks say about the oracle once a person has reviewed it (`spec ack`): a spec
- * removed since then checks nothing any more, and one marked `status: draft` since then no longer
- * blocks, so a green suite without them proves nothing and the agent must not stop on it; a spec
- * or step file changed is the person's to review. Specs added are ordinary work and go unmentioned.
+ * removed since then checks nothing any more, nor does a scenario the run now leaves out (tagged
+ * out, deleted), and one marked `status: draft` since then no longer blocks, so a green suite
+ * without them proves nothing and the agent must not stop on it; a spec or step file changed is
+ * the person's to review. Specs added are ordinary work and go unmentioned.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,11 +12,12 @@ import { locateProject } from '../config/project-root.js';
 import type { SpecEnvironment } from '../core/env.js';
 import { nameFew } from '../core/name-few.js';
 import type { Verdict } from '../report/verdict.js';
-import { describeConfigMove } from '../debt/ack-config.js';
+import { configRecord, describeConfigMove, type ConfigSeen } from '../debt/ack-config.js';
 import { ACK_FILE, ackedText, loadAck } from '../debt/ack-store.js';
 import { parseFrontMatter } from '../spec/front-matter.js';
-import { oracleMoves } from '../debt/locked.js';
+import { oracleMoves, type OracleMove } from '../debt/locked.js';
 import { filesOf } from './ack.js';
+import { leftOutSince, type LeftOutScenario } from './hook-left-out.js';
 
 export interface OracleSinceAck {
   at: string;
@@ -23,6 +25,8 @@ export interface OracleSinceAck {
   removedSpecs: string[];
   /** Acked specs marked `status: draft` since: their failures no longer block, so they are sent back as removed ones are. */
   draftedSpecs: string[];
+  /** Scenarios the acked specs ran that the run now leaves out (tagged out, deleted): sent back as removed specs are. */
+  leftOut: LeftOutScenario[];
   /** Specs changed, step files changed or removed, and config files moved (with their keys): told to the person. */
   changed: string[];
 }
@@ -40,11 +44,21 @@ export async function oracleSinceAck(env: SpecEnvironment): Promise<OracleSinceA
     const config = (moved.config ?? []).map(describeConfigMove);
     const draftedSpecs = await draftedSince(root, moved.moves.filter((m) => m.kind === 'spec' && m.change === 'changed').map((m) => m.file));
     const withdrawn = new Set([...removedSpecs, ...draftedSpecs]);
+    const leftOut = await scenariosLeftOut(root, files.specs, moved.moves, withdrawn, seen);
     const changed = [...moved.moves.filter((m) => m.change !== 'added' && !withdrawn.has(m.file)).map((m) => m.file), ...config];
-    return withdrawn.size || changed.length ? { at: moved.at, removedSpecs, draftedSpecs, changed } : undefined;
+    return withdrawn.size || leftOut.length || changed.length ? { at: moved.at, removedSpecs, draftedSpecs, leftOut, changed } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Only when a spec changed or a config file moved: an unchanged oracle leaves nothing out. */
+async function scenariosLeftOut(root: string, specs: string[], moves: OracleMove[], withdrawn: Set<string>, seen: ConfigSeen): Promise<LeftOutScenario[]> {
+  const ack = await loadAck(root);
+  if (!ack) return [];
+  const changedSpecs = moves.filter((m) => m.kind === 'spec' && m.change === 'changed' && !withdrawn.has(m.file)).map((m) => m.file);
+  const present = new Set(specs.filter((file) => !withdrawn.has(file)));
+  return leftOutSince(root, ack, changedSpecs, present, await configRecord(root, seen));
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -70,12 +84,12 @@ async function draftedSince(root: string, specs: string[]): Promise<string[]> {
 }
 
 export function hasWithdrawn(moved: OracleSinceAck | undefined): moved is OracleSinceAck {
-  return Boolean(moved && (moved.removedSpecs.length || moved.draftedSpecs.length));
+  return Boolean(moved && (moved.removedSpecs.length || moved.draftedSpecs.length || moved.leftOut.length));
 }
 
 /** For the agent: why it may not stop, and the two ways out. */
 export function removedSpecsMessage(moved: OracleSinceAck): string {
-  return [removedLine(moved), draftedLine(moved)].filter(Boolean).join('\n');
+  return [removedLine(moved), draftedLine(moved), leftOutLine(moved)].filter(Boolean).join('\n');
 }
 
 function removedLine(moved: OracleSinceAck): string {
@@ -88,6 +102,13 @@ function draftedLine(moved: OracleSinceAck): string {
   if (!moved.draftedSpecs.length) return '';
   const one = moved.draftedSpecs.length === 1;
   return `specloop: ${one ? 'the spec' : 'the specs'} ${nameFew(moved.draftedSpecs, 20)} ${one ? 'was' : 'were'} marked a draft since the last spec ack (${moved.at}) (status: draft): a draft's failures do not block, so the suite passing does not mean the work is done. Restore the reviewed status (git checkout, or the reviewed text under .spec/ack/) and make the code pass; making a spec a draft is a person's decision (spec review, then spec ack).`;
+}
+
+function leftOutLine(moved: OracleSinceAck): string {
+  if (!moved.leftOut.length) return '';
+  const one = moved.leftOut.length === 1;
+  const named = nameFew(moved.leftOut.map((s) => `"${s.name}" (${s.file}: ${s.why})`), 10);
+  return `specloop: ${one ? 'the scenario' : 'the scenarios'} ${named} ran at the last spec ack (${moved.at}) and ${one ? 'is' : 'are'} left out since the last spec ack: a scenario left out checks nothing, so the suite passing without ${one ? 'it' : 'them'} does not mean the work is done. Bring ${one ? 'it' : 'them'} back (remove the tag or the narrowed filter, or restore the reviewed text under .spec/ack/) and make the code pass; leaving a scenario out is a person's decision (spec review, then spec ack).`;
 }
 
 /** For the person: what moved under the agent, what the suite said against it, and how to look at it. */

@@ -37,9 +37,16 @@ export async function acrossSuites(hook: HookEvent, payload: Record<string, unkn
   // A relative path in the payload is from where the agent stands: the root, unless it says.
   const located = { ...payload, cwd: typeof payload.cwd === 'string' && path.isAbsolute(payload.cwd) ? payload.cwd : env.cwd };
   const answers: [string, HookAnswer][] = [];
+  const npx = await npxHere(env.cwd, suites);
   // One package after another: each run may take both cores.
-  for (const suite of suitesConcerned(hook, payload, env.cwd, suites)) answers.push([suite, await one(hook, located, { ...env, cwd: path.join(env.cwd, suite) }, `npx spec verify --cwd ${suite}`)]);
+  for (const suite of suitesConcerned(hook, payload, env.cwd, suites)) answers.push([suite, await one(hook, located, { ...env, cwd: path.join(env.cwd, suite) }, `${npx} spec verify --cwd ${suite}`)]);
   return combined(hook, answers);
+}
+
+/** `npx`, or where the root's node_modules has no spec (pnpm) `npx --prefix PACKAGE`: the command named must run where the agent stands. */
+async function npxHere(root: string, suites: string[]): Promise<string> {
+  const [{ specFrom }, { prefix }] = await Promise.all([import('../init/install-hints.js'), import('../init/agent-wiring.js')]);
+  return `npx${prefix(specFrom(root, suites))}`;
 }
 
 /** One answer in the agent's protocol: the worst exit, each package's words under its name (its commands already name it). */

@@ -85,7 +85,7 @@ async function claudeStop(agent: 'claude' | 'codex', payload: Record<string, unk
   const rounds = payload.stop_hook_active === true ? await loadRounds(env.cwd, session) : 0;
   if (rounds >= STOP_ROUNDS) {
     await saveRounds(env.cwd, session, 0);
-    const still = verdict.exitCode === 0 ? 'a spec acked is still removed or a draft' : 'the gate still fails';
+    const still = verdict.exitCode === 0 ? 'a spec or scenario acked is still removed, left out or a draft' : 'the gate still fails';
     const message = [`specloop: ${still} after ${STOP_ROUNDS} rounds; letting the agent stop. ${verdict.summary}`, ...oracleLines(moved, verdict)].join('\n');
     // Codex fails a Stop hook whose stdout is not its JSON; systemMessage shows the person why the agent stopped.
     return { exitCode: 0, verdict, stdout: agent === 'codex' ? `${JSON.stringify({ systemMessage: message })}\n` : `${message}\n` };

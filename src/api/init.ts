@@ -7,7 +7,7 @@ import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
 import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
 import { findStepHome } from '../init/step-files.js';
-import { hasSpecloop, installHints, SPECLOOP_INSTALL, wiredHints, withSpecloop } from '../init/install-hints.js';
+import { hasSpecloop, installHints, specFrom, SPECLOOP_INSTALL, wiredHints, withSpecloop } from '../init/install-hints.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { editSettings, parseSettings } from '../init/settings-edit.js';
 import { agentPlan, withSection, type AgentName, type HookPlan, type McpPlan, type SectionPlan } from '../init/agent-wiring.js';
@@ -96,7 +96,7 @@ function adviseWorkspaceRoot(report: InitReport, packages: string[]): void {
   report.hints.push(`${said} a suite of its own, which spec at this workspace root does not run: ${run}; wrote no example here`);
 }
 
-/** `.spec`, `.spec/`, `.spec/*` or `.spec/**`, anchored or not: each keeps the caches out of git (init's own writes `.spec/*`). */
+/** `.spec`, `.spec/`, `.spec/*` or `.spec/**`, anchored or not: each keeps the caches out of git. */
 const IGNORES_SPEC = /^\/?\.spec(?:\/(?:\*\*?)?)?\s*$/m;
 
 function adviseGitignore(root: string, report: InitReport): void {
@@ -107,7 +107,7 @@ function adviseGitignore(root: string, report: InitReport): void {
 
 async function wireAgent(root: string, agent: AgentName, report: InitReport, suites: string[]): Promise<void> {
   // After the scaffold, so a new project's instructions name the example's steps.
-  const plan = agentPlan(agent, await findStepHome(root), suites);
+  const plan = agentPlan(agent, await findStepHome(root), suites, specFrom(root, suites));
   for (const section of plan.sections) await addSection(root, section, report);
   for (const hook of plan.hooks) await addHooks(root, hook, agent, report);
   await addMcpServer(root, plan.mcp, agent, report);
@@ -168,7 +168,7 @@ async function addMcpServer(root: string, { file, format, servers }: McpPlan, ag
   report.kept.push(file);
 }
 
-/** The parsed JSON settings (an empty object for a new file); undefined, after refusing, when they are not a JSON object. */
+/** The parsed JSON settings ({} for a new file); undefined, after refusing, when not a JSON object. */
 function jsonSettings(existing: string | undefined, refuse: (message: string) => void): Record<string, unknown> | undefined {
   if (existing === undefined) return {};
   const parsed = parseSettings(existing);

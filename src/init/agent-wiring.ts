@@ -4,9 +4,10 @@
  * replacing what is there) and where it reads the MCP server (mcp-wiring.ts). Pure: init.ts does
  * the file I/O.
  */
-import { isPlainObject } from '../core/plain-object.js';
+import { mergeCursorHooks, mergeMatcherHooks, prefix } from './hook-wiring.js';
 import { DEFAULT_STEP_HOME, type StepHome } from './step-files.js';
 import { mcpServersFor, type McpServerEntry } from './mcp-wiring.js';
+export { CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK, CODEX_EDIT_HOOK, CODEX_STOP_HOOK, CURSOR_EDIT_HOOK, CURSOR_STOP_HOOK, hookCommand, prefix } from './hook-wiring.js';
 export const AGENTS = ['claude', 'codex', 'cursor'] as const;
 export type AgentName = (typeof AGENTS)[number];
 
@@ -14,9 +15,10 @@ const START = '<!-- specloop:start -->';
 const END = '<!-- specloop:end -->';
 
 /** The instructions for a project whose step definitions are written in `home`'s language and folder. */
-export function instructions(home: StepHome, suites: string[] = []): string {
+export function instructions(home: StepHome, suites: string[] = [], from?: string): string {
   // At a workspace root the suites are the packages': every command names one with --cwd.
   const at = suites.length === 1 ? ` --cwd ${suites[0]}` : suites.length ? ' --cwd <package>' : '';
+  const npx = `npx${prefix(from)}`;
   return `${START}
 ## Specs are the oracle (specloop)
 
@@ -24,20 +26,20 @@ What this project must do is written as executable specs: \`.feature\` files and
 documents under \`features/\` or \`specs/\`. \`spec verify\` runs them, then the other gates (types,
 unit tests, lint), and says whether the code does what they say.
 ${suites.length ? workspaceLine(suites) : ''}
-- After changing code, run \`npx spec verify${at} --changed --reporter agent\`: it runs only the
+- After changing code, run \`${npx} spec verify${at} --changed --reporter agent\`: it runs only the
   scenarios your change reaches. Fix what it reports before going on.
-- Before you call the work done, run \`npx spec verify${at} --reporter agent\`. It must exit 0 and end
+- Before you call the work done, run \`${npx} spec verify${at} --reporter agent\`. It must exit 0 and end
   with \`spec: N passed, 0 failed\`; any other count is not done (a failed gate or a spec, config
   or load error counts too, named in parentheses: \`spec: 3 passed, 1 failed (gate typecheck)\`).
 - Once a person has reviewed the specs and run \`spec ack\` (\`.spec/ack.json\` exists), make that
-  final check \`npx spec verify${at} --locked --reporter agent\`: it also fails, naming each file, when a
+  final check \`${npx} spec verify${at} --locked --reporter agent\`: it also fails, naming each file, when a
   spec or step definition differs from what was acked. You may change the code, never the oracle
   that judges it; if the behaviour itself must change, say so and leave the ack to a person.
 - A failure names the spec line, the step, expected and actual values, and the stack in this
   project's own files. Change the code so it does what the spec says. Do not edit specs or step
   definitions to make a failure go away unless you were asked to change that behaviour.
 - An undefined step comes with a ${home.language} snippet to paste into a step file under \`${home.folder}\`.
-- The same checks are tools of ${mcpLine(suites)}: \`verify\` answers with the verdict as structured data, \`list_specs\` lists the specs
+- The same checks are tools of ${mcpLine(suites, from)}: \`verify\` answers with the verdict as structured data, \`list_specs\` lists the specs
   and their scenarios, \`explain_failure\` shows one failure with its step's source, \`steps\`
   lists the step definitions, unused ones and undefined steps with snippets, and \`debt\` sums up
   the project's debt. Their verdict is the one \`npx spec verify\` gives.
@@ -47,10 +49,10 @@ ${END}
 }
 
 /** Which server holds the tools: the project's, or at a workspace root each package's (its paths are the package's). */
-function mcpLine(suites: string[]): string {
+function mcpLine(suites: string[], from?: string): string {
   if (!suites.length) return 'the `specloop` MCP server (`npx --no-install spec mcp`, registered\n  for you)';
-  const named = mcpServersFor(suites).map((server, i) => `\`${server.name}\` for \`${suites[i]}\``).join(', ');
-  return `one MCP server per package, registered for you: ${named}\n  (\`npx --no-install spec mcp --cwd PACKAGE\`; the paths its tools take and give are the package's)`;
+  const named = mcpServersFor(suites, from).map((server, i) => `\`${server.name}\` for \`${suites[i]}\``).join(', ');
+  return `one MCP server per package, registered for you: ${named}\n  (\`npx --no-install${prefix(from)} spec mcp --cwd PACKAGE\`; the paths its tools take and give are the package's)`;
 }
 
 function workspaceLine(suites: string[]): string {
@@ -91,29 +93,33 @@ export interface AgentPlan {
   hints: string[];
 }
 
-export function agentPlan(agent: AgentName, home: StepHome = DEFAULT_STEP_HOME, suites: string[] = []): AgentPlan {
-  const section = instructions(home, suites);
-  const servers = mcpServersFor(suites);
+/**
+ * `from`: at a workspace root whose own node_modules has no spec (pnpm keeps a package's
+ * dependencies in the package), the package whose spec the hooks, servers and commands run.
+ */
+export function agentPlan(agent: AgentName, home: StepHome = DEFAULT_STEP_HOME, suites: string[] = [], from?: string): AgentPlan {
+  const section = instructions(home, suites, from);
+  const servers = mcpServersFor(suites, from);
   switch (agent) {
     case 'claude':
       return {
         // Claude Code reads CLAUDE.md; AGENTS.md is for the others.
         sections: [{ file: 'CLAUDE.md', section }],
-        hooks: [{ file: '.claude/settings.json', merge: mergeClaudeHooks }],
+        hooks: [{ file: '.claude/settings.json', merge: (settings) => mergeMatcherHooks(settings, 'Edit|MultiEdit|Write', 'claude', from) }],
         mcp: { file: '.mcp.json', format: 'json', servers },
         hints: ['Claude Code now runs the affected scenarios after each edit and the full gate before it stops (.claude/settings.json)'],
       };
     case 'cursor':
       return {
         sections: [{ file: 'AGENTS.md', section }],
-        hooks: [{ file: '.cursor/hooks.json', merge: mergeCursorHooks }],
+        hooks: [{ file: '.cursor/hooks.json', merge: (settings) => mergeCursorHooks(settings, from) }],
         mcp: { file: '.cursor/mcp.json', format: 'json', servers },
         hints: ['Cursor now runs the affected scenarios after each edit (into its hook log) and the full gate when the agent stops, sending it back what fails (.cursor/hooks.json)'],
       };
     case 'codex':
       return {
         sections: [{ file: 'AGENTS.md', section }],
-        hooks: [{ file: '.codex/hooks.json', merge: mergeCodexHooks }],
+        hooks: [{ file: '.codex/hooks.json', merge: (settings) => mergeMatcherHooks(settings, 'apply_patch|Edit|Write', 'codex', from) }],
         mcp: { file: '.codex/config.toml', format: 'toml', servers },
         hints: ['Codex reads AGENTS.md, and once you trust this project it runs the affected scenarios after each patch and the full gate before it stops (.codex/hooks.json) and starts the MCP server (.codex/config.toml)'],
       };
@@ -127,67 +133,3 @@ export function withSection(existing: string | undefined, section: string): stri
   const separator = existing.length === 0 || existing.endsWith('\n\n') ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
   return `${existing}${separator}${section}`;
 }
-
-export const CLAUDE_EDIT_HOOK = 'npx --no-install spec hook claude edit';
-export const CLAUDE_STOP_HOOK = 'npx --no-install spec hook claude stop';
-export const CURSOR_STOP_HOOK = 'npx --no-install spec hook cursor stop';
-export const CURSOR_EDIT_HOOK = 'npx --no-install spec hook cursor edit';
-export const CODEX_EDIT_HOOK = 'npx --no-install spec hook codex edit';
-export const CODEX_STOP_HOOK = 'npx --no-install spec hook codex stop';
-
-interface ClaudeMatcher {
-  matcher?: string;
-  hooks?: { type?: string; command?: string; timeout?: number }[];
-}
-
-function mergeClaudeHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
-  return mergeMatcherHooks(settings, 'Edit|MultiEdit|Write', CLAUDE_EDIT_HOOK, CLAUDE_STOP_HOOK);
-}
-
-/** Codex reads Claude Code's hook schema; its edits arrive as apply_patch. */
-function mergeCodexHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
-  return mergeMatcherHooks(settings, 'apply_patch|Edit|Write', CODEX_EDIT_HOOK, CODEX_STOP_HOOK);
-}
-
-function mergeMatcherHooks(settings: Record<string, unknown>, editMatcher: string, editHook: string, stopHook: string): Record<string, unknown> | undefined {
-  const hooks = { ...hooksObject(settings) } as Record<string, ClaudeMatcher[]>;
-  let changed = false;
-  const add = (event: string, entry: ClaudeMatcher, command: string) => {
-    const list = listAt<ClaudeMatcher>(hooks, event);
-    if (list.some((m) => m.hooks?.some((h) => h.command === command))) return;
-    hooks[event] = [...list, entry];
-    changed = true;
-  };
-  add('PostToolUse', { matcher: editMatcher, hooks: [{ type: 'command', command: editHook, timeout: 300 }] }, editHook);
-  add('Stop', { hooks: [{ type: 'command', command: stopHook, timeout: 900 }] }, stopHook);
-  return changed ? { ...settings, hooks } : undefined;
-}
-
-function mergeCursorHooks(settings: Record<string, unknown>): Record<string, unknown> | undefined {
-  const hooks = { ...hooksObject(settings) } as Record<string, { command?: string }[]>;
-  let changed = false;
-  const add = (event: string, entry: { command: string }) => {
-    const list = listAt<{ command?: string }>(hooks, event);
-    if (list.some((h) => h.command === entry.command)) return;
-    hooks[event] = [...list, entry];
-    changed = true;
-  };
-  add('afterFileEdit', { command: CURSOR_EDIT_HOOK });
-  // loop_limit bounds how often a failing gate sends the agent back to work.
-  add('stop', { command: CURSOR_STOP_HOOK, loop_limit: 3 } as { command: string });
-  return changed ? { version: 1, ...settings, hooks } : undefined;
-}
-
-function hooksObject(settings: Record<string, unknown>): Record<string, unknown> {
-  if (settings.hooks === undefined) return {};
-  if (!isPlainObject(settings.hooks)) throw new Error('"hooks" is not an object');
-  return settings.hooks;
-}
-
-function listAt<T>(hooks: Record<string, unknown>, event: string): T[] {
-  const list = hooks[event];
-  if (list === undefined) return [];
-  if (!Array.isArray(list) || !list.every(isPlainObject)) throw new Error(`"hooks.${event}" is not a list of objects`);
-  return list as T[];
-}
-

@@ -38,17 +38,26 @@ export function withSpecloop(root: string): Set<string> {
 }
 
 /**
- * The hooks and MCP servers init wires at a workspace root run `npx --no-install spec` there. pnpm
- * keeps a package's dependencies in its own node_modules (nothing is hoisted), so a specloop only the
- * suite package declares is not found at the root and every hook fails instead of gating the agent.
+ * At a workspace root whose node_modules has no spec, the suite package whose spec the hooks and
+ * MCP servers run (`npx --prefix PACKAGE`): pnpm keeps a package's dependencies in its own
+ * node_modules (nothing is hoisted), so a bare `npx --no-install spec` at the root fails every hook
+ * instead of gating the agent. undefined: the root has spec, or no package declares it either.
  */
+export function specFrom(root: string, suites: string[]): string | undefined {
+  if (suites.length === 0 || hasSpecloop(root)) return undefined;
+  return suites.find((suite) => hasSpecloop(path.join(root, suite)));
+}
+
 function rootInstallHint(root: string, suites: string[]): string[] {
   if (suites.length === 0 || hasSpecloop(root)) return [];
-  return [`npx --no-install spec, which the agent's hooks and MCP servers run here, finds no spec at this workspace root (${suites.join(', ')} may have it in its own node_modules, as pnpm installs it): install specloop at the root too (pnpm add -D -w PATH/specloop-VERSION.tgz, or npm i -D at the root), or every hook fails instead of checking the agent's work`];
+  const from = specFrom(root, suites);
+  if (from) return [`the agent's hooks and MCP servers run spec from ${from} (npx --prefix ${from}), where the workspace installs it: keep specloop in its devDependencies, or install it at the root too`];
+  return [`npx --no-install spec, which the agent's hooks and MCP servers run here, finds no spec at this workspace root, nor in ${suites.join(', ')}: install specloop at the root (pnpm add -D -w PATH/specloop-VERSION.tgz, or npm i -D at the root), or every hook fails instead of checking the agent's work`];
 }
 
 /** What to tell once the agent is wired: the plan's hints only when every hook and server can run. */
 export function wiredHints(root: string, suites: string[], planHints: string[], refused: boolean): string[] {
   const missing = rootInstallHint(root, suites);
-  return [...(refused || missing.length ? [] : planHints), ...missing];
+  const runs = !refused && (missing.length === 0 || specFrom(root, suites) !== undefined);
+  return [...(runs ? planHints : []), ...missing];
 }

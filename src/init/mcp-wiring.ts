@@ -29,13 +29,15 @@ const PROJECT_SERVER: McpServerEntry = { name: MCP_SERVER_NAME, args: MCP_SERVER
  * with a suite (`spec mcp --cwd packages/e2e`), since the root's own server would find no spec.
  * Named after the package's folder (the whole path where two folders share a name).
  */
-export function mcpServersFor(suites: readonly string[]): McpServerEntry[] {
+export function mcpServersFor(suites: readonly string[], from?: string): McpServerEntry[] {
   if (!suites.length) return [PROJECT_SERVER];
   const slug = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '-');
   const base = (suite: string) => slug(suite.split('/').pop()!);
   return suites.map((suite) => {
     const shared = suites.filter((other) => base(other) === base(suite)).length > 1;
-    return { name: `${MCP_SERVER_NAME}-${shared ? slug(suite) : base(suite)}`, args: [...MCP_SERVER.args, '--cwd', suite] };
+    // npx --prefix PACKAGE: the root's node_modules has no spec (pnpm), that package's has.
+    const args = from === undefined ? MCP_SERVER.args : ['--no-install', '--prefix', from, 'spec', 'mcp'];
+    return { name: `${MCP_SERVER_NAME}-${shared ? slug(suite) : base(suite)}`, args: [...args, '--cwd', suite] };
   });
 }
 
@@ -94,7 +96,13 @@ function parsedToml(text: string): Record<string, unknown> {
 
 /** Ours whatever else the entry carries (a `type`, an `env`): only the command and its arguments say what runs. */
 function isOurs(entry: unknown, server: McpServerEntry): boolean {
-  return isPlainObject(entry) && entry.command === MCP_SERVER.command && isDeepStrictEqual(entry.args, [...server.args]);
+  return isPlainObject(entry) && entry.command === MCP_SERVER.command && Array.isArray(entry.args) && isDeepStrictEqual(withoutPrefix(entry.args), withoutPrefix(server.args));
+}
+
+/** Whichever package's spec npx runs (`--prefix`), it is the same server: a re-run of init keeps it. */
+function withoutPrefix(args: readonly unknown[]): unknown[] {
+  const at = args.indexOf('--prefix');
+  return at === -1 ? [...args] : [...args.slice(0, at), ...args.slice(at + 2)];
 }
 
 /**

@@ -1,0 +1,130 @@
+/**
+ * Scenarios the reviewed specs ran that the run now leaves out: tagged out (a tag added to the
+ * scenario or its feature, or the config's tags narrowed), or deleted from a spec that is still
+ * there. Like a removed spec, a scenario left out checks nothing, so a green suite without it
+ * proves nothing. A scenario renamed with its steps kept still runs and is only a change to review.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import parseTagExpression from '@cucumber/tag-expressions';
+import { combineTags } from '../config/profile.js';
+import type { AckConfig } from '../debt/ack-config.js';
+import { ackedText, type Ack } from '../debt/ack-store.js';
+import { compilePickles, parseGherkin } from '../spec/gherkin.js';
+import { specKind } from '../spec/model.js';
+
+export interface LeftOutScenario {
+  file: string;
+  name: string;
+  /** What leaves it out now: the tags that exclude it, or its deletion from the spec. */
+  why: string;
+}
+
+interface Filter {
+  tags: string;
+  names: string[];
+}
+
+interface Scenario {
+  name: string;
+  tags: string[];
+  steps: string;
+}
+
+/**
+ * `specs`: acked specs still present (and not drafted) whose text changed; every acked spec is
+ * compared when the filter itself moved. `now`: the config record of the run as it resolves now.
+ */
+export async function leftOutSince(root: string, ack: Ack, changedSpecs: string[], present: Set<string>, now: AckConfig): Promise<LeftOutScenario[]> {
+  const before = filterOf(ack.config ?? now);
+  const after = filterOf(now);
+  const filterMoved = before.tags !== after.tags || before.names.join('\n') !== after.names.join('\n');
+  const acked = Object.entries(ack.files).filter(([file, entry]) => entry.kind === 'spec' && present.has(file));
+  const specs = filterMoved ? acked.map(([file]) => file) : changedSpecs.filter((file) => ack.files[file]?.kind === 'spec');
+  if (specs.some((file) => specKind(file) === 'markdown')) markdown ??= await import('../spec/markdown.js');
+  const left: LeftOutScenario[] = [];
+  for (const file of specs) {
+    const then = await ackedText(root, ack.files[file]!.hash);
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
+    if (then === undefined || text === undefined) continue;
+    left.push(...leftOutOf(file, scenariosOf(file, then), scenariosOf(file, text), before, after));
+  }
+  return left;
+}
+
+function leftOutOf(file: string, then: Scenario[] | undefined, now: Scenario[] | undefined, before: Filter, after: Filter): LeftOutScenario[] {
+  // A spec that does not parse now fails the run itself: nothing passes over it.
+  if (!then || !now) return [];
+  const ran = then.filter((s) => selects(before, s));
+  const runs = now.filter((s) => selects(after, s));
+  const unmatched = takeMatching(ran, runs, (a, b) => a.name === b.name);
+  const missing = takeMatching(unmatched.left, unmatched.right, (a, b) => a.steps === b.steps).left;
+  return missing.map((scenario) => ({ file, name: scenario.name, why: whyLeftOut(scenario, now, after) }));
+}
+
+function whyLeftOut(scenario: Scenario, now: Scenario[], after: Filter): string {
+  const still = now.find((s) => s.name === scenario.name) ?? now.find((s) => s.steps === scenario.steps);
+  if (!still) return 'deleted from the spec';
+  const tags = still.tags.length ? `its tags ${still.tags.join(' ')}` : 'it has no tags';
+  if (after.tags && !parseTagExpression(after.tags).evaluate(still.tags)) return `the run's tags '${after.tags}' leave it out (${tags})`;
+  return `the run's names ${after.names.map((n) => `'${n}'`).join(', ')} leave it out`;
+}
+
+/** Pairs each of `a` with one of `b` that `same` matches; what is left on each side. */
+function takeMatching(a: Scenario[], b: Scenario[], same: (x: Scenario, y: Scenario) => boolean): { left: Scenario[]; right: Scenario[] } {
+  const right = [...b];
+  const left: Scenario[] = [];
+  for (const scenario of a) {
+    const at = right.findIndex((other) => same(scenario, other));
+    if (at === -1) left.push(scenario);
+    else right.splice(at, 1);
+  }
+  return { left, right };
+}
+
+function selects(filter: Filter, scenario: Scenario): boolean {
+  if (filter.tags && !parseTagExpression(filter.tags).evaluate(scenario.tags)) return false;
+  return !filter.names.length || filter.names.some((n) => new RegExp(n).test(scenario.name));
+}
+
+/** The run's tags and names as a config record holds them (spec.config's and the cucumber profile's keys). */
+function filterOf(record: AckConfig): Filter {
+  const entries = Object.values(record);
+  const tags = entries.map((e) => parsed(e.keys.tags)).map((t) => (typeof t === 'string' ? t : undefined));
+  const names = entries.flatMap((e) => parsed(e.keys.names)).filter((n): n is string => typeof n === 'string');
+  return { tags: combineTags(...tags), names };
+}
+
+function parsed(json: string | undefined): unknown {
+  try {
+    return json === undefined ? undefined : JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The scenarios (one per example row) of a spec's text; undefined when it does not parse. */
+function scenariosOf(file: string, text: string): Scenario[] | undefined {
+  const kind = specKind(file);
+  if (!kind) return undefined;
+  let gherkin = text;
+  if (kind === 'markdown') {
+    const md = compileMarkdown(text, file);
+    if (md === undefined) return undefined;
+    if (md === '') return [];
+    gherkin = md;
+  }
+  const { document, problems } = parseGherkin(gherkin, file, kind === 'feature-md');
+  if (problems.length) return undefined;
+  return compilePickles(document, file).map((p) => ({ name: p.name, tags: p.tags.map((t) => t.name), steps: p.steps.map((s) => s.text).join('\n') }));
+}
+
+// Loaded only when a Markdown spec is compared, as compiling a run loads it.
+let markdown: typeof import('../spec/markdown.js') | undefined;
+
+/** A draft's scenarios never blocked, so leaving one out since takes nothing away: it compiles to none. */
+function compileMarkdown(text: string, file: string): string | undefined {
+  const md = markdown!.compileMarkdownSpec(text, file);
+  if (md.frontMatter.status === 'draft') return '';
+  return md.problems.length ? undefined : md.gherkin;
+}
