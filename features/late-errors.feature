@@ -19,6 +19,12 @@ Feature: Errors a step leaves behind
       Then('the cache is warmed in the background', function () {
         void Promise.reject(new Error('cache server refused'));
       });
+
+      Then('the audit log is flushed in a while', function () {
+        setTimeout(() => {
+          throw new Error('audit log timed out');
+        }, 150);
+      });
       """
 
   Scenario: A timer that throws after the last step fails the run
@@ -47,3 +53,31 @@ Feature: Errors a step leaves behind
     Then the exit code is 1
     And stdout contains "cache server refused"
     And stdout contains "steps/late.steps.ts:10"
+
+  Scenario Outline: On cucumber's workers too, an error left behind fails the run at its line
+    A worker ends once it has no scenario left, and cucumber 12 loses an error that comes later
+    (cucumber 13 ends its worker threads too): each worker waits for the timers its steps left,
+    as a serial run does, so the verdict never reads better than a serial run's. Two scenarios, so
+    two workers start.
+
+    Given the file "features/late.feature" contains:
+      """
+      Feature: Late
+        Scenario: leaves an error behind
+          Given an empty todo list
+          Then <step>
+
+        Scenario: passes
+          Given an empty todo list
+      """
+    When I run "spec verify features/late.feature --parallel 2 --json"
+    Then the exit code is 1
+    And the verdict has a "support-error" failure at "<where>"
+    And that failure's message contains "<error>"
+    And that failure's message contains "after"
+
+    Examples:
+      | step                                  | where                  | error                 |
+      | the audit log is flushed later        | steps/late.steps.ts:5  | audit log unreachable |
+      | the audit log is flushed in a while   | steps/late.steps.ts:15 | audit log timed out   |
+      | the cache is warmed in the background | steps/late.steps.ts:10 | cache server refused  |

@@ -53,7 +53,7 @@ describe("the bundle's load paths", () => {
   });
 
   it('has every entry the code starts by URL, and the CommonJS files it loads by path', () => {
-    for (const name of [...Object.keys(ENTRIES), 'worker-preamble', 'capture-errors', 'read-recorder']) {
+    for (const name of [...Object.keys(ENTRIES), 'worker-preamble', 'capture-errors', 'read-recorder', 'late-errors']) {
       expect(existsSync(path.join(REPO, 'dist', 'bundle', `${name}.${name.endsWith('-errors') || name.endsWith('preamble') || name.endsWith('-recorder') ? 'cjs' : 'js'}`)), name).toBe(true);
     }
   });

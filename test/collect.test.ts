@@ -422,6 +422,26 @@ describe('RunCollector: known values from particular samples', () => {
   });
 });
 
+describe("cucumber's own failed result", () => {
+  const ran = (name: string, parallel: boolean) => {
+    const collector = new RunCollector();
+    for (const envelope of envelopes(name)) collector.onEnvelope(envelope);
+    collector.cucumberFailed(parallel);
+    return collector.finish();
+  };
+
+  it('fails a run whose scenarios all passed (a worker that exited with an error after its last one): never green where cucumber is red', () => {
+    const result = ran('minimal', true);
+    expect(result.success).toBe(false);
+    expect(result.runErrors).toEqual([expect.objectContaining({ code: 'SPEC_CUCUMBER_FAILED', message: expect.stringContaining('a cucumber worker exited with an error after its scenarios had passed') })]);
+    expect(ran('minimal', false).runErrors[0]!.message).toContain('none of its messages says which scenario, step or hook failed');
+  });
+
+  it('adds nothing to a run that a scenario or a hook already failed', () => {
+    for (const name of ['stack-traces', 'undefined', 'pending', 'global-hooks-afterall-error']) expect(ran(name, true).runErrors.filter((e) => e.code === 'SPEC_CUCUMBER_FAILED'), name).toEqual([]);
+  });
+});
+
 describe('worstStatus', () => {
   it('ranks failed > ambiguous > undefined > pending > skipped > passed', () => {
     expect(worstStatus([])).toBe('passed');

@@ -125,6 +125,19 @@ export class RunCollector {
     for (const pickle of running) this.endedWhileRunning(pickle);
   }
 
+  /**
+   * cucumber's own verdict: a run it failed fails here too, even when none of its messages says
+   * why (cucumber 12 fails a run whose worker exited with an error after its last scenario, and
+   * tells it only on stderr). Said only when nothing else in the result fails it.
+   */
+  cucumberFailed(parallel: boolean): void {
+    const said = this.result.runErrors.length > 0 || (this.result.parseErrors?.length ?? 0) > 0 || this.result.undefinedParameterTypes.length > 0;
+    const failing = [...this.finished.values()].some((s) => s.status !== 'passed' && s.status !== 'skipped');
+    if (said || failing) return void (this.result.success = false);
+    const why = parallel ? 'a cucumber worker exited with an error after its scenarios had passed' : 'none of its messages says which scenario, step or hook failed';
+    this.runError({ code: 'SPEC_CUCUMBER_FAILED', message: `cucumber reported the run as failed though every scenario passed: ${why} (its own words, if any, are on stderr)` });
+  }
+
   /** A scenario its worker ended in: failed, its unfinished steps skipped (the run error names why). */
   private endedWhileRunning(pickle: messages.Pickle): void {
     const attempts = [...this.started.values()].filter((s) => this.testCases.get(s.testCaseId)?.pickleId === pickle.id);

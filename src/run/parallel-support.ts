@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { BroadcastChannel } from 'node:worker_threads';
 import type { Envelope, Pickle } from '@cucumber/messages';
 import type { RunError, RunProgress } from '../core/run-result.js';
 import type { Heartbeat } from './watchdog.js';
@@ -19,6 +21,23 @@ export function forWorkers<L extends object>(library: L, support: SupportJob, en
   env.SPECLOOP_WORKER_TIMEOUT = String(support.timeout);
   env.SPECLOOP_WORKER_ESM = support.module === 'esm' || support.importPaths.length > 0 ? '1' : '0';
   return Object.assign(Object.create(Object.getPrototypeOf(library) as object) as L, library, { originalCoordinates: { ...coordinates, requireModules: [PREAMBLE, ...coordinates.requireModules] } });
+}
+
+/**
+ * Errors cucumber 13's worker threads caught after a step had passed (worker-preamble.cts): what a
+ * thread posts to cucumber's coordinator goes no further, so they come on a channel of their own,
+ * named for this run in the variables the threads start with (a thread runner shares its process
+ * with other runners). cucumber 12's process workers send theirs over IPC (runner-channel.ts).
+ */
+export function lateErrorsFromThreads(env: NodeJS.ProcessEnv, onError: (error: RunError) => void): { close: () => void } {
+  const name = `specloop-late-${randomUUID()}`;
+  env.SPECLOOP_WORKER_LATE = name;
+  const channel = new BroadcastChannel(name);
+  channel.onmessage = (event) => {
+    const message = (event as { data?: { type?: string; error?: RunError } }).data;
+    if (message?.type === 'SPECLOOP_WORKER_ERROR' && message.error) onError(message.error);
+  };
+  return { close: () => (channel.close(), delete env.SPECLOOP_WORKER_LATE) };
 }
 
 /**

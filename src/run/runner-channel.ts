@@ -40,6 +40,7 @@ export function reportSpawns(onSpawn: (options: unknown) => void = () => undefin
     const result = spawn.apply(this, args);
     onSpawn(args[0]);
     takeWorkerErrors(this);
+    if (isCucumberWorker(args[0])) outliveDeadWorker(this);
     const pid = this.pid;
     if (pid !== undefined) {
       void send({ type: 'spawned', pid });
@@ -49,7 +50,8 @@ export function reportSpawns(onSpawn: (options: unknown) => void = () => undefin
   };
 }
 
-type WorkerError = { type?: string; message: string; stack?: string };
+/** `late`: thrown after the step that started it had passed (worker-preamble.cts), not what ended the worker. */
+type WorkerError = { type?: string; message: string; stack?: string; late?: boolean };
 let workerErrorHandler: ((error: WorkerError) => void) | undefined;
 
 /** Where a cucumber worker's last error goes (worker-preamble.cts sends it before the worker exits). */
@@ -61,9 +63,29 @@ export function onWorkerError(handler: ((error: WorkerError) => void) | undefine
 function takeWorkerErrors(child: ChildProcess): void {
   const emit = child.emit.bind(child) as (event: string | symbol, ...args: unknown[]) => boolean;
   child.emit = ((event: string | symbol, ...args: unknown[]) => {
-    const message = args[0] as { type?: string; error?: WorkerError } | undefined;
+    const message = args[0] as { type?: string; error?: WorkerError; late?: boolean } | undefined;
     if (event !== 'message' || message?.type !== 'SPECLOOP_WORKER_ERROR') return emit(event, ...args);
-    if (message.error) workerErrorHandler?.(message.error);
+    if (message.error) workerErrorHandler?.(message.late ? { ...message.error, late: true } : message.error);
     return true;
   }) as typeof child.emit;
+}
+
+/** A process worker of cucumber 12 and older: a fork of its run_worker.js. */
+const CUCUMBER_WORKER = /[\\/]@cucumber[\\/]cucumber[\\/]lib[\\/]runtime[\\/]parallel[\\/]run_worker\.js$/;
+
+function isCucumberWorker(options: unknown): boolean {
+  const args = (options as { args?: unknown } | undefined)?.args;
+  return Array.isArray(args) && args.some((arg) => typeof arg === 'string' && CUCUMBER_WORKER.test(arg));
+}
+
+/**
+ * cucumber 12 and older send a worker its next scenario with no error handler: to a worker that
+ * has just died (of an error its last step left behind) the send fails, and the runner crashed on
+ * it and lost every result. The worker's exit already fails cucumber's run, and the scenario it
+ * was given is reported unfinished (collect.ts endedEarly).
+ */
+function outliveDeadWorker(child: ChildProcess): void {
+  child.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_IPC_CHANNEL_CLOSED') throw error;
+  });
 }

@@ -10,6 +10,7 @@ import nodePath = require('node:path');
 import nodeUrl = require('node:url');
 import nodeWorkers = require('node:worker_threads');
 import captureErrors = require('./capture-errors.cjs');
+import lateErrors = require('./late-errors.cjs');
 import readRecorder = require('./read-recorder.cjs');
 
 const own = nodeModule.createRequire(__filename);
@@ -38,7 +39,7 @@ if (timeout > 0) {
 // worker's step definitions are wrapped as the runner wraps its own (capture-errors.cts), and the
 // error rides on the failed step's envelope to the runner, which takes it off before anything else reads it.
 type Library = { stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
-type Outgoing = { type?: string; envelope?: { testStepFinished?: { testStepResult?: { status?: string } }; testCaseStarted?: unknown; testCaseFinished?: unknown; specloopThrown?: unknown; specloopSpawned?: Spawn[]; specloopReads?: unknown } };
+type Outgoing = { type?: string; success?: boolean; envelope?: { testStepFinished?: { testStepResult?: { status?: string } }; testCaseStarted?: unknown; testCaseFinished?: unknown; specloopThrown?: unknown; specloopSpawned?: Spawn[]; specloopReads?: unknown } };
 type Spawn = { pid: number; exited?: true };
 
 const cucumberLib = nodePath.dirname(nodeModule.createRequire(nodePath.join(process.cwd(), 'package.json')).resolve('@cucumber/cucumber'));
@@ -85,14 +86,43 @@ function withReads(envelope: NonNullable<Outgoing['envelope']>): void {
   reads.phase = 'shared';
 }
 
+// Errors a step leaves behind (late-errors.cts): a worker ends as soon as it has no scenario left
+// (cucumber 12 and older exit it, 13 terminates its thread), before a timer a step started can
+// throw, and a serial run waits for that. So each worker waits the same way before it says it is
+// done: what it catches fails cucumber's own result and goes to the runner with its stack, and the
+// verdict names the line that threw. An error nothing catches ends the worker; the runner hears of it first.
+type Thrown = { type: string; message: string; stack?: string };
+const describe = (error: unknown): Thrown => (error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { type: 'Error', message: String(error) });
+/** How the runner hears: a process worker's IPC (runner-channel.ts takes it off before cucumber), a thread's channel of its own (cucumber passes on no message of ours). */
+let tellRunner: (message: unknown, then: () => void) => void = (_message, then) => then();
+function reportLate(errors: unknown[], then: () => void = () => undefined): void {
+  if (errors.length === 0) return then();
+  errors.forEach((error, i) => tellRunner({ type: 'SPECLOOP_WORKER_ERROR', late: true, error: describe(error) }, i === errors.length - 1 ? then : () => undefined));
+}
+// cucumber listens while a step runs, and fails that step: only an error nothing handles ends the worker.
+process.on('uncaughtExceptionMonitor', (error) => process.listenerCount('uncaughtException') === 0 && reportLate([error]));
+
 // cucumber 12's workers are child processes (process.send); 13's are threads (a MessagePort in workerData).
-const port = (nodeWorkers.workerData as { port?: { postMessage: (message: unknown) => void } } | null)?.port;
+type Port = { postMessage: (message: unknown) => void; on: (event: 'message', listener: (command: { type?: string }) => void) => void };
+const port = (nodeWorkers.workerData as { port?: Port } | null)?.port;
 if (port) {
+  const channel = process.env.SPECLOOP_WORKER_LATE ? new nodeWorkers.BroadcastChannel(process.env.SPECLOOP_WORKER_LATE) : undefined;
+  channel?.unref();
+  tellRunner = (message, then) => (channel?.postMessage(message), then());
+  let command: string | undefined;
+  port.on('message', (received) => (command = received?.type));
   const post = port.postMessage.bind(port);
-  port.postMessage = (message: unknown) => post(withThrown(message as Outgoing));
+  port.postMessage = (message: unknown) => {
+    const outgoing = withThrown(message as Outgoing);
+    // After its AfterAll hooks the thread is terminated: what its steps left comes first.
+    if (outgoing?.type !== 'FINISHED' || command !== 'AFTERALL_HOOKS') return post(outgoing);
+    void lateErrors.collectLateErrors().then((errors) => reportLate(errors, () => post(errors.length ? { ...outgoing, success: false } : outgoing)));
+  };
 } else if (process.send) {
   const send = process.send.bind(process) as (...args: unknown[]) => boolean;
   process.send = ((message: unknown, ...rest: unknown[]) => send(withThrown(message as Outgoing), ...rest)) as typeof process.send;
+  tellRunner = (message, then) => void send(message, undefined, {}, then);
+  holdFinalExit();
   // A process worker that fails outside a step (a World constructor that throws) prints
   // `new Error(reason, { cause })` and exits: the cause goes to the runner first, which reports it
   // in the verdict instead of only "a worker ended" (runner-channel.ts takes it off before cucumber).
@@ -102,4 +132,20 @@ if (port) {
     if (cause) send({ type: 'SPECLOOP_WORKER_ERROR', error: { type: cause.name, message: cause.message, stack: cause.stack } });
     printError(...args);
   };
+}
+
+/**
+ * A process worker exits (code 0) once its AfterAll hooks ran, when cucumber tells it to finalize:
+ * the exit waits for what its steps left, and one that threw makes it exit 1, which fails cucumber's run.
+ */
+function holdFinalExit(): void {
+  let finalizing = false;
+  // cucumber 11 and later send { type: 'FINALIZE' }, 8 to 10 { finalize: true }.
+  process.on('message', (command: { type?: string; finalize?: unknown }) => void ((command?.type === 'FINALIZE' || command?.finalize) && (finalizing = true)));
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    if (!finalizing || (code !== undefined && code !== null && Number(code) !== 0)) return exit(code);
+    finalizing = false;
+    void lateErrors.collectLateErrors().then((errors) => reportLate(errors, () => exit(errors.length ? 1 : 0)));
+  }) as typeof process.exit;
 }

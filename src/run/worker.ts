@@ -22,11 +22,11 @@ import { configureTiming, cpuMs, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
 import { hangLimitMs, type TimedLibrary } from './hang-limit.js';
 import { heartbeat, onParentMessage, onWorkerError, reportSpawns, send, thread } from './runner-channel.js';
-import { forWorkers, oldestOpenStep, stepKey, thrownInWorkers, type WorkerReads } from './parallel-support.js';
+import { forWorkers, lateErrorsFromThreads, oldestOpenStep, stepKey, thrownInWorkers, type WorkerReads } from './parallel-support.js';
 import { workersFor } from './workers.js';
 import { OWN_DIST, supportLoadProblem } from './support-load-problem.js';
 import { jsSyntaxErrorAt } from '../core/syntax-check.js';
-import { collectLateErrors, lateError } from './late-errors.js';
+import lateErrors from './late-errors.cjs';
 import { freshModules, registerCommonJs, registerTypeScript } from './typescript-hooks.js';
 import { compileCacheIsOn, enableCompileCache } from '../core/compile-cache.js';
 import readRecorder from './read-recorder.cjs';
@@ -151,7 +151,9 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   const sources = { paths: job.paths, defaultDialect: job.language ?? 'en', names: job.names, tagExpression: job.tagExpression, order: (job.order ?? 'defined') as 'defined' };
   const parallel = await workersFor(api, sources, environment, job.parallel ?? 0);
   let workerCause: RunError | undefined;
-  if (parallel > 0) onWorkerError((error) => (workerCause ??= error));
+  const leftBehind: RunError[] = [];
+  if (parallel > 0) onWorkerError((error) => (error.late ? leftBehind.push(error) : (workerCause ??= error)));
+  const fromThreads = parallel > 0 ? lateErrorsFromThreads(environment.env, (error) => leftBehind.push(error)) : undefined;
   const workerReads = new Map<string, string[]>();
   const onReads = (envelope: Envelope, read: WorkerReads) => {
     reads.absorb(read.shared, read.writes);
@@ -182,7 +184,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   };
   const record = job.messagesFile ? recordMessages(job.messagesFile) : undefined;
   // cucumber rejects when a BeforeAll/AfterAll hook throws; what ran before it is still a result.
-  await api
+  const cucumberPassed = await api
     .runCucumber(
       {
         sources,
@@ -193,12 +195,18 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       environment,
       (envelope: Envelope) => (fromWorkers?.strip(envelope), record?.write(envelope), onMessage(envelope)),
     )
-    .catch((error: Error) => collector.thrown(error));
+    .then(
+      (ran) => ran.success,
+      (error: Error) => (collector.thrown(error), false),
+    );
   watchdog.stop();
-  for (const error of await collectLateErrors()) collector.thrown(lateError(error));
+  for (const error of await lateErrors.collectLateErrors()) collector.thrown(lateErrors.lateError(error));
+  fromThreads?.close();
+  for (const error of leftBehind) collector.thrown(lateErrors.lateError({ name: error.type, message: error.message, stack: error.stack }));
   reads.phase = 'off';
   // A worker that ended (process.exit in a step, a crash) leaves its scenario, and those after it, unfinished.
   if (parallel > 0) collector.endedEarly(workerCause);
+  if (!cucumberPassed) collector.cucumberFailed(parallel > 0);
   onWorkerError(undefined);
   record?.close();
   // AfterAll hooks ran after the last scenario: what they call matters to the whole run.
