@@ -25,13 +25,24 @@ export function bindingOf(result: RunResult, unused: UnusedScope | undefined): B
  * files they bind to and `shared`, the support files every scenario runs with: World, hooks, parameter types).
  */
 export function specsOf(result: RunResult | undefined, shared: string[] = []): Map<string, { scenarios: number; traced: string[] }> {
-  const specs = new Map<string, { scenarios: number; traced: Set<string> }>();
+  const specs = new Map<string, { scenarios: number; traced: Set<string>; shared: boolean }>();
   const defFile = new Map(result?.definitions.map((d) => [d.id, d.uri]) ?? []);
+  // Once per scenario in verify's tail (2,000 at a time): no array per scenario, the shared files once per spec.
   for (const s of result?.scenarios ?? []) {
-    const spec = specs.get(s.uri) ?? { scenarios: 0, traced: new Set<string>() };
+    let spec = specs.get(s.uri);
+    if (!spec) specs.set(s.uri, (spec = { scenarios: 0, traced: new Set<string>(), shared: false }));
     spec.scenarios++;
-    for (const file of s.covered ?? [...s.steps.flatMap((st) => st.definitionIds.map((id) => defFile.get(id) ?? '')), ...shared]) if (file) spec.traced.add(file);
-    specs.set(s.uri, spec);
+    if (s.covered) {
+      for (const file of s.covered) if (file) spec.traced.add(file);
+      continue;
+    }
+    for (const step of s.steps) for (const id of step.definitionIds) addFile(spec.traced, defFile.get(id));
+    if (!spec.shared) for (const file of shared) addFile(spec.traced, file);
+    spec.shared = true;
   }
   return new Map([...specs].map(([file, s]) => [file, { scenarios: s.scenarios, traced: [...s.traced].sort() }]));
+}
+
+function addFile(traced: Set<string>, file: string | undefined): void {
+  if (file) traced.add(file);
 }

@@ -10,7 +10,6 @@ import { planGates, runGates } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
 import { analysesSteps, debtGateOf, deferredDebtGate, withShardDebt } from './shard-stage.js';
 import type { RunOptions } from '../run/options.js';
-import { recordCoverageBaseline, recordRunMap } from '../impact/record.js';
 import type { GateResult, Verdict } from '../report/verdict.js';
 import type { VerifyDetails } from '../watch/types.js';
 import { loadRunConfig } from './run-config.js';
@@ -27,26 +26,13 @@ export type { VerifyDetails } from '../watch/types.js';
 // The composition of a run: each stage lives in its folder (spec/, bind/, run/, impact/, report/)
 // and takes data and returns data; this file only passes one stage's result to the next.
 
-/** verify() after the fork: everything that needs the heavier modules. */
-export async function verifyWith(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<Verdict> {
-  return (await verifyRecorded(first, options, env, startedAt, started)).verdict;
+/** What a pass has once its result is judged, before gates, debt and the verdict (verify-recorded.ts records from it). */
+export interface Judged {
+  outcome: RunOutcome | undefined;
+  prepared: Prepared;
 }
 
-/** One verify pass that records what it leaves (map, baseline, debt), with its details: a front end that keeps its runner warm (mcp/) needs `kept`. */
-export async function verifyRecorded(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
-  // Loaded while the scenarios run: after them, recording the map would wait on module loading.
-  const preload = import('../impact/scenario-map.js').then((m) => m.preloadWriter());
-  const details = await verifyDetailed(first, options, env, startedAt, started);
-  if (details.result?.loadActive) await recordCoverageBaseline(env.cwd, details.result, startedAt, !details.partial && !options.failFast);
-  await preload;
-  // A shard records no durations: the next shard here slices from the same inputs (merge records the whole's).
-  const durations = details.verdict.shard ? undefined : import('../impact/durations.js').then((m) => m.recordDurations(env.cwd, details.verdict.scenarios));
-  await Promise.all([recordRunMap(env.cwd, details, details.partial), import('./debt.js').then((m) => m.debtRecorded()), durations]);
-  mark('spec', 'map recorded');
-  return details;
-}
-
-export async function verifyDetailed(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number): Promise<VerifyDetails> {
+export async function verifyDetailed(first: Runner, options: RunOptions, env: SpecEnvironment, startedAt: Date, started: number, onJudged?: (judged: Judged) => void): Promise<VerifyDetails> {
   const children = [first];
   // Loaded while the scenarios run, so building the verdict is not waiting on module loading.
   const verdictModule = import('../report/run-verdict.js');
@@ -86,6 +72,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     }
     outcome = await judgeRun(prepared, outcome, options, problems, env.cwd, texts);
     mark('spec', 'scenarios done');
+    onJudged?.({ outcome, prepared });
     const scenariosFailed = outcome?.kind !== 'result' || !outcome.result.success;
     if (!(options.failFast && scenariosFailed)) gates = await runGates(env.cwd, selectedGates, env.env, options.signal);
     const ran = outcome?.kind === 'result' ? outcome.result : undefined;

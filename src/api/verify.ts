@@ -38,7 +38,7 @@ export async function verify(options: VerifyOptions = {}, environment: Environme
       ...(given.messagesFile ? { messagesFile: fromBase(place, given.messagesFile) } : {}),
       ...(given.changedFiles ? { changedFiles: given.changedFiles.map((f) => path.resolve(place.base, f)) } : {}),
     };
-    const { verifyWith } = await import('./verify-run.js');
+    const { verifyWith } = await import('./verify-recorded.js');
     return await verifyWith(first, rebased, env, startedAt, started);
   } finally {
     first.kill();

@@ -6,7 +6,7 @@ import { startChildRunner } from '../run/child.js';
 import type { RunOptions } from '../run/options.js';
 import type { Verdict } from '../report/verdict.js';
 import { failedOutsideSteps, RunnerPool } from '../watch/runners.js';
-import { verifyRecorded } from '../api/verify-run.js';
+import { verifyRecorded } from '../api/verify-recorded.js';
 import { configStamp } from './config-stamp.js';
 
 /**

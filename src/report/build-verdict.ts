@@ -1,6 +1,7 @@
 import { coded, ERROR_CODES } from '../core/error-codes.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { RunOutcome } from '../run/runner.js';
+import { reportedMs, scenarioId } from './scenario-times.js';
 import type { RunResult, RunScenario } from '../core/run-result.js';
 import { definitionRef, problemFailure, scenarioFailures, type FailureContext, type VerdictTools } from './failures.js';
 import { gateFailure, kindOfProblem, outcomeFailures } from './outcome-failures.js';
@@ -133,17 +134,17 @@ function scenarioResult(s: RunScenario, ctx: FailureContext, strict: boolean, is
   // Nothing ran, so nothing was checked: under strict mode that fails, otherwise it is skipped.
   const stepless = s.steps.length === 0 && s.status === 'passed';
   return {
-    id: `${file}:${s.line}`,
+    id: scenarioId(file, s.line),
     name: s.name,
     feature: s.feature,
     file,
     line: s.line,
     tags: s.tags,
     status: stepless ? (strict ? 'failed' : 'skipped') : s.status,
-    durationMs: Math.round(s.durationMs * 100) / 100,
+    durationMs: reportedMs(s.durationMs),
     steps: s.steps.map((step) => {
       const definition = step.definitionIds.length === 1 ? definitionRef(ctx.definitions.get(step.definitionIds[0]!), ctx) : undefined;
-      return { keyword: step.keyword, text: step.text, line: step.line, status: step.status, durationMs: Math.round(step.durationMs * 100) / 100, ...(definition ? { definition } : {}) };
+      return { keyword: step.keyword, text: step.text, line: step.line, status: step.status, durationMs: reportedMs(step.durationMs), ...(definition ? { definition } : {}) };
     }),
     ...(isDraft(file) ? { draft: true as const } : {}),
     ...(s.attempts ? { attempts: s.attempts } : {}),
