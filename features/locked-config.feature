@@ -95,7 +95,7 @@ Feature: The config that decides what is checked belongs to the acked oracle
 
   Scenario: Without locked, the Stop hook tells the person the config changed since the ack
     Given I run "spec ack"
-    And I replace "format: ['progress']," with "format: ['progress'], tags: 'not @pricing'," in the file "cucumber.mjs"
+    And I replace "format: ['progress']," with "format: ['progress'], tags: 'not @flaky'," in the file "cucumber.mjs"
     When I run "spec hook claude stop" with this on stdin:
       """
       { "session_id": "c2", "hook_event_name": "Stop", "stop_hook_active": false, "cwd": "<project>" }
