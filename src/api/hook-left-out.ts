@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import parseTagExpression from '@cucumber/tag-expressions';
 import { combineTags } from '../config/profile.js';
 import type { AckConfig } from '../debt/ack-config.js';
 import { ackedText, type Ack } from '../debt/ack-store.js';
 import { compilePickles, parseGherkin } from '../spec/gherkin.js';
 import { specKind } from '../spec/model.js';
+import { scenarioFilter } from '../spec/scenario-filter.js';
 
 export interface LeftOutScenario {
   file: string;
@@ -55,8 +55,8 @@ export async function leftOutSince(root: string, ack: Ack, changedSpecs: string[
 function leftOutOf(file: string, then: Scenario[] | undefined, now: Scenario[] | undefined, before: Filter, after: Filter): LeftOutScenario[] {
   // A spec that does not parse now fails the run itself: nothing passes over it.
   if (!then || !now) return [];
-  const ran = then.filter((s) => selects(before, s));
-  const runs = now.filter((s) => selects(after, s));
+  const ran = then.filter(scenarioFilter(before.tags, before.names));
+  const runs = now.filter(scenarioFilter(after.tags, after.names));
   const unmatched = takeMatching(ran, runs, (a, b) => a.name === b.name);
   const missing = takeMatching(unmatched.left, unmatched.right, (a, b) => a.steps === b.steps).left;
   return missing.map((scenario) => ({ file, name: scenario.name, why: whyLeftOut(scenario, now, after) }));
@@ -66,7 +66,7 @@ function whyLeftOut(scenario: Scenario, now: Scenario[], after: Filter): string 
   const still = now.find((s) => s.name === scenario.name) ?? now.find((s) => s.steps === scenario.steps);
   if (!still) return 'deleted from the spec';
   const tags = still.tags.length ? `its tags ${still.tags.join(' ')}` : 'it has no tags';
-  if (after.tags && !parseTagExpression(after.tags).evaluate(still.tags)) return `the run's tags '${after.tags}' leave it out (${tags})`;
+  if (!scenarioFilter(after.tags, [])(still)) return `the run's tags '${after.tags}' leave it out (${tags})`;
   return `the run's names ${after.names.map((n) => `'${n}'`).join(', ')} leave it out`;
 }
 
@@ -80,11 +80,6 @@ function takeMatching(a: Scenario[], b: Scenario[], same: (x: Scenario, y: Scena
     else right.splice(at, 1);
   }
   return { left, right };
-}
-
-function selects(filter: Filter, scenario: Scenario): boolean {
-  if (filter.tags && !parseTagExpression(filter.tags).evaluate(scenario.tags)) return false;
-  return !filter.names.length || filter.names.some((n) => new RegExp(n).test(scenario.name));
 }
 
 /** The run's tags and names as a config record holds them (spec.config's and the cucumber profile's keys). */

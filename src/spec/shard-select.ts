@@ -1,4 +1,4 @@
-import parseTagExpression from '@cucumber/tag-expressions';
+import { scenarioFilter } from './scenario-filter.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { SpecFile } from './model.js';
 import type { ListedSpec } from './shard-list.js';
@@ -44,16 +44,14 @@ export interface ShardSelection {
  * them: lines, then the tag expression, then any name pattern), and this shard's slice of them.
  */
 export function selectShard(request: ShardRequest): ShardSelection {
-  const tags = request.tagExpression ? parseTagExpression(request.tagExpression) : undefined;
-  const names = request.names.map((n) => new RegExp(n));
+  const selected = scenarioFilter(request.tagExpression, request.names);
   const where = new Map<string, { file: SpecFile; line: number }>();
   const ids: string[] = [];
   for (const { file, scenarios } of request.files) {
     const wanted = request.lines.get(file.path);
     for (const pickle of scenarios) {
       if (wanted && !wanted.includes(pickle.line) && !wanted.includes(pickle.scenarioLine)) continue;
-      if (tags && !tags.evaluate(pickle.tags)) continue;
-      if (names.length && !names.some((n) => n.test(pickle.name))) continue;
+      if (!selected(pickle)) continue;
       const id = `${file.path}:${pickle.line}`;
       ids.push(id);
       where.set(id, { file, line: pickle.line });
