@@ -8,7 +8,7 @@ import { isSpecloopError } from '../core/errors.js';
 import { mark, timingForwarder } from '../core/timing.js';
 import { isFolder } from '../core/fs.js';
 import type { Selection } from '../impact/select.js';
-import { isIgnored } from '../impact/project-files.js';
+import { isCode, isIgnored } from '../impact/project-files.js';
 import { inBuildFolders, loadedBuildFolders } from '../impact/loaded-builds.js';
 import { staleBuilds } from '../impact/stale-build.js';
 import type { RunOptions } from '../run/options.js';
@@ -136,7 +136,8 @@ export class WatchSession {
     const changed = batch.filter((f) => !this.notAnEdit(f) && (existsSync(path.join(this.env.cwd, f)) ? !isFolder(path.join(this.env.cwd, f)) : this.known.knows(f)));
     if (changed.length === 0) return;
     this.known.edited(changed);
-    this.watchOutside();
+    // What is watched beyond the project follows the import graph (moved only by code edits) and linked packages' entries.
+    if (changed.some((f) => isCode(f) || path.basename(f) === 'package.json')) this.watchOutside();
     this.schedule({ mode: 'changes', changed });
   }
 
