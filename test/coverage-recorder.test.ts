@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoverageRecorder, withoutModuleBodies } from '../src/run/coverage-recorder.js';
+import { CoverageRecorder } from '../src/run/coverage-recorder.js';
+import { withoutModuleBodies } from '../src/run/module-bodies.js';
 import { tempDir } from './helpers.js';
 
 describe('CoverageRecorder', () => {

@@ -100,6 +100,11 @@ export class ProjectScripts {
     return rel ?? undefined;
   }
 
+  /** The root-relative path of a file about to be compiled (it has no script id yet), or undefined when it is not the project's. */
+  projectPath(absPath: string): string | undefined {
+    return this.classify(absPath) ?? undefined;
+  }
+
   private classify(url: string): string | null {
     const abs = scriptPath(url);
     if (abs === undefined) return null;

@@ -1,20 +1,42 @@
 import { Session } from 'node:inspector';
-import { fileURLToPath } from 'node:url';
-import { anyFunctionRan, coveredFiles, ProjectScripts, type FunctionCoverage, type ScriptCoverage } from './coverage-files.js';
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { anyFunctionRan, coveredFiles, ProjectScripts, type ScriptCoverage } from './coverage-files.js';
 import { linkedPackages } from '../core/linked-packages.js';
 import { LineCoverage } from './line-coverage.js';
+import { moduleBody, withoutModuleBodies } from './module-bodies.js';
+import { blockCountsOnly, notePicture, withPicture, type Picture } from './line-picture.js';
+
+type CompileHost = { prototype: { _compile: (this: unknown, content: string, filename: string) => unknown } };
+const Module = createRequire(import.meta.url)('node:module') as CompileHost;
 
 /**
  * Per-scenario V8 coverage, taken in the runner's own isolate. An in-process inspector session
  * answers synchronously, so a take fits in cucumber's message callback, with no user hook.
  * Function granularity (detailed: false) is what the impact map needs: which files' code ran.
- * With `lines`, V8 also counts blocks (detailed: true) and every take is folded into the run's
- * line coverage; the files per take read function ranges only, so they stay the same.
+ * With `lines`, V8 also counts blocks: the project's code is compiled whole with block counters,
+ * the scenarios' takes count functions only, and the counters are read once at the end
+ * (line-picture.ts, README "Recording").
  */
 export class CoverageRecorder {
   private readonly session = new Session();
   private readonly lineCoverage: LineCoverage | undefined;
   private readonly scripts: ProjectScripts;
+  /** 'functions': between beginScenarios and the end, takes count functions; 'blocks' otherwise. */
+  private mode: 'blocks' | 'functions' = 'blocks';
+  private eager = false;
+  private picture: Picture = new Map();
+  /** Project scripts compiled with block counters from the start (seen before function takes began). */
+  private exact = new Set<string>();
+  /** Project scripts first seen by a function take: compiled without block counters. */
+  private readonly inexact = new Set<string>();
+  /** Takes made mid-scenario (a switch to block takes), owed to the next take. */
+  private carried: ScriptCoverage[] = [];
+  /** Project files (root-relative) compiled whole before the scenarios began, and whether they have. */
+  private readonly eagerFiles = new Set<string>();
+  private began = false;
+  private readonly compile = Module.prototype._compile;
+  private readonly wrapper = this.wrapCompile();
 
   constructor(
     private readonly root: string,
@@ -27,11 +49,43 @@ export class CoverageRecorder {
     const linked = linkedPackages(root).map((p) => p.dir);
     this.lineCoverage = lines ? new LineCoverage(root, exclude, linked) : undefined;
     this.scripts = new ProjectScripts(root, exclude, linked);
+    if (lines) Module.prototype._compile = this.wrapper;
   }
 
-  /** Starts the run's line coverage afresh (a long-lived runner's next load). */
-  resetLines(): void {
-    this.lineCoverage?.reset();
+  /**
+   * Starts the run's line coverage afresh (a long-lived runner's next load), in block takes. Every
+   * project file that loads before the scenarios must be compiled whole, so that each of its
+   * functions has block counters: a CommonJS one as it compiles (wrapCompile); ES modules have no
+   * such hook, so with `esm` V8 compiles everything eagerly until the support code has loaded.
+   */
+  resetLines(esm: boolean): void {
+    if (!this.lineCoverage) return;
+    if (this.mode === 'functions') this.blocks();
+    this.lineCoverage.reset();
+    this.picture = new Map();
+    this.exact = new Set();
+    this.inexact.clear();
+    this.eagerFiles.clear();
+    this.carried = [];
+    this.began = false;
+    this.lazy(!esm);
+  }
+
+  /** The support code has loaded: what loaded so far was compiled whole. */
+  supportLoaded(): void {
+    if (!this.lineCoverage) return;
+    this.exact = this.lineCoverage.scriptIds();
+    this.lazy(true);
+  }
+
+  /** After the BeforeAll hooks: the scenarios' takes count functions only. */
+  beginScenarios(): void {
+    if (!this.lineCoverage || this.mode === 'functions') return;
+    // Loaded by a BeforeAll hook: whole if a CommonJS file compiled as such, else without counters in part.
+    for (const [id, file] of this.lineCoverage.scriptFiles()) if (!this.exact.has(id)) (this.eagerFiles.has(file) ? this.exact : this.inexact).add(id);
+    this.began = true;
+    this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+    this.mode = 'functions';
   }
 
   /**
@@ -41,7 +95,9 @@ export class CoverageRecorder {
    */
   executedLines(): Record<string, number[]> | undefined {
     if (!this.lineCoverage) return undefined;
-    this.lineCoverage.fold(this.raw());
+    this.raw();
+    if (this.mode === 'functions') this.blocks();
+    this.lazy(true);
     this.post('Debugger.enable');
     try {
       return this.lineCoverage.lines((scriptId) => {
@@ -64,7 +120,7 @@ export class CoverageRecorder {
   take(): { covered: string[]; loaded: string[] } {
     const covered = new Set<string>();
     const loaded = new Set<string>();
-    for (const script of this.raw()) {
+    for (const script of this.owed()) {
       const file = this.scripts.fileOf(script);
       if (file === undefined) continue;
       if (anyFunctionRan(script)) covered.add(file);
@@ -79,10 +135,13 @@ export class CoverageRecorder {
    * can change state every scenario reads, so coverage alone must not narrow them.
    */
   takeLoadPhase(): string[] {
-    return coveredFiles(this.raw().map(withoutModuleBodies), this.root, this.exclude);
+    return coveredFiles(this.owed().map(withoutModuleBodies), this.root, this.exclude);
   }
 
   stop(): void {
+    this.lazy(true);
+    // Only if still on top: code loaded since may have wrapped it in turn.
+    if (Module.prototype._compile === this.wrapper) Module.prototype._compile = this.compile;
     try {
       this.post('Profiler.stopPreciseCoverage');
       this.session.disconnect();
@@ -91,10 +150,70 @@ export class CoverageRecorder {
     }
   }
 
+  /** This take, after any made since the last (a switch to block takes mid-scenario). */
+  private owed(): ScriptCoverage[] {
+    return this.carried.length ? [...this.carried.splice(0), ...this.raw()] : this.raw();
+  }
+
   private raw(): ScriptCoverage[] {
     const result = (this.post('Profiler.takePreciseCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
-    this.lineCoverage?.fold(result);
+    if (!this.lineCoverage) return result;
+    if (this.mode === 'blocks') {
+      this.lineCoverage.fold(this.inexact.size ? result.map((s) => (this.inexact.has(s.scriptId) ? blockCountsOnly(s) : s)) : result);
+      return result;
+    }
+    const own = result.filter((script) => this.scripts.fileOf(script) !== undefined);
+    const late = own.filter((script) => !this.exact.has(script.scriptId));
+    for (const script of late) this.inexact.add(script.scriptId);
+    notePicture(this.picture, own);
+    if (late.length) this.resumeBlocks(result);
     return result;
+  }
+
+  /** Block takes for the rest of the run: before a project file compiles, or once one has without counters. */
+  private resumeBlocks(taken?: ScriptCoverage[]): void {
+    if (!taken) this.carried.push(...this.raw());
+    if (this.mode === 'functions') this.blocks();
+  }
+
+  /**
+   * CommonJS compiles go through Module#_compile (tsx's too). Before the scenarios, a project file
+   * compiles whole (dependencies stay lazy: their code needs no counters); during them, block takes
+   * resume first, so the file gets its counters as its functions compile.
+   */
+  private wrapCompile(): CompileHost['prototype']['_compile'] {
+    const recorder = this;
+    const compile = this.compile;
+    const wrapper: CompileHost['prototype']['_compile'] = function (content, filename) {
+      const file = recorder.scripts.projectPath(filename);
+      if (file !== undefined && recorder.mode === 'functions') recorder.resumeBlocks();
+      if (recorder.began) return compile.call(this, content, filename);
+      const was = recorder.eager;
+      if (file !== undefined) recorder.eagerFiles.add(file);
+      recorder.lazy(file === undefined);
+      try {
+        return compile.call(this, content, filename);
+      } finally {
+        recorder.lazy(!was);
+      }
+    };
+    return wrapper;
+  }
+
+  /** Back to block takes: the counters kept since beginScenarios, with what function takes saw put back. */
+  private blocks(): void {
+    this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+    this.mode = 'blocks';
+    const final = (this.post('Profiler.takePreciseCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+    this.lineCoverage?.fold(withPicture(final, this.picture, this.exact));
+    this.picture = new Map();
+  }
+
+  /** V8's lazy compilation, off while the project's code loads (every function then gets block counters). */
+  private lazy(on: boolean): void {
+    if (on === !this.eager) return;
+    setFlagsFromString(on ? '--lazy' : '--no-lazy');
+    this.eager = !on;
   }
 
   private post(method: string, params?: object): unknown {
@@ -107,51 +226,4 @@ export class CoverageRecorder {
     if (failure) throw failure;
     return answer;
   }
-}
-
-export function withoutModuleBodies(script: ScriptCoverage): ScriptCoverage {
-  const body = moduleBody(script.functions);
-  const wrapperAt = tsxWrapperStart(script.url);
-  return { ...script, functions: script.functions.filter((fn) => fn !== body && isOwnFunction(fn, wrapperAt)) };
-}
-
-/**
- * tsx's CommonJS output is `__filename="<path>";(()=>{ … })()`: the arrow starts right after the
- * prefix and its "(". Recognised by that exact offset only, so an IIFE of the user's own (an ES
- * module has no wrapper) counts as the load-time code it is; should tsx change its output, every
- * such file counts as active at load, which only costs precision.
- */
-function tsxWrapperStart(url: string): number {
-  let file: string;
-  try {
-    file = url.startsWith('file:') ? fileURLToPath(url) : url;
-  } catch {
-    return -1;
-  }
-  return `__filename=${JSON.stringify(file)};(`.length;
-}
-
-/** The module's top level: the function spanning the whole script (a declaration may also start at offset 0). */
-function moduleBody(all: readonly FunctionCoverage[]): FunctionCoverage | undefined {
-  let body: FunctionCoverage | undefined;
-  for (const fn of all) {
-    const own = fn.ranges[0];
-    if (own?.startOffset === 0 && (!body || own.endOffset > body.ranges[0]!.endOffset)) body = fn;
-  }
-  return body;
-}
-
-/**
- * Not the module's own code: tsx's wrapper around the module body, esbuild's helpers (`__export`,
- * `__toCommonJS`, …), the export getters it writes as `name:()=>name` (reading an export at load
- * time calls nothing of the module), and V8's class initializers (<static_initializer>, …), whose
- * code sits outside function bodies, where an edit is never "body only"; what they call is
- * counted on its own.
- */
-function isOwnFunction(fn: FunctionCoverage, wrapperAt: number): boolean {
-  const own = fn.ranges[0];
-  const name = fn.functionName;
-  if (!own || name.startsWith('__') || name.startsWith('<')) return false;
-  if (name) return own.endOffset - own.startOffset !== name.length + 4;
-  return own.startOffset !== wrapperAt;
 }

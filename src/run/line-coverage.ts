@@ -43,6 +43,16 @@ export class LineCoverage {
     }
   }
 
+  /** The ids of the project scripts folded so far. */
+  scriptIds(): Set<string> {
+    return new Set(this.scripts.keys());
+  }
+
+  /** The project scripts folded so far: id and root-relative file. */
+  scriptFiles(): [string, string][] {
+    return [...this.scripts].map(([id, { file }]) => [id, file]);
+  }
+
   reset(): void {
     this.scripts.clear();
   }

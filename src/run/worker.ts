@@ -103,12 +103,13 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
   await recordCoverage(support.coverage, Boolean(support.lines));
   recorder?.take();
-  recorder?.resetLines();
+  recorder?.resetLines(support.module === 'esm' || support.importPaths.length > 0);
   let library: Library;
   reads.phase = 'shared';
   try {
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
+    recorder?.supportLoaded();
     loadStack = (error as Error).stack;
     return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt, [...supportFiles, ...expandCompacted(support.importPaths)]);
   } finally {
@@ -116,6 +117,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   }
   mark('support loaded');
   noteLoadPhase();
+  recorder?.supportLoaded();
   const internal = library as unknown as { defaultTimeout: number; stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
   // 5000 is cucumber's own default: anything else means the user's support code chose a timeout.
   if (internal.defaultTimeout === 5000) internal.defaultTimeout = support.timeout;
@@ -175,7 +177,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
     noteReads(envelope, collector, fromWorkers && workerReads);
     if (!recorder) return;
     // What BeforeAll hooks ran is shared by every scenario, like what ran while loading.
-    if (envelope.testCaseStarted && beforeAll) (beforeAll = false), noteLoadPhase();
+    if (envelope.testCaseStarted && beforeAll) (beforeAll = false), noteLoadPhase(), recorder.beginScenarios();
     else if (envelope.testCaseFinished) {
       const { covered, loaded } = recorder.take();
       collector.cover(envelope.testCaseFinished, covered);
