@@ -55,19 +55,27 @@ export async function vacuousChecks(run: VacuousRun, analysis: StepAnalysis): Pr
   const report = judgeVacuous(analysis, run.definitions, run.scenarios);
   const vacuous = new Set(report.vacuousSteps.map((d) => `${d.uri}:${d.line}`));
   // The whole is the checks as run (every Then step, and every scenario), as the figure counts them.
-  const thenSteps = run.scenarios.flatMap((s) => s.steps).filter((s) => s.type === 'Outcome').length;
+  let thenSteps = 0;
+  for (const scenario of run.scenarios) for (const step of scenario.steps) if (step.type === 'Outcome') thenSteps++;
   return { value: { checks: thenSteps + run.scenarios.length, bySpec: bySpec(run, vacuous) } };
 }
 
 function bySpec(run: VacuousRun, vacuous: Set<string>): Map<string, SpecDebt['vacuousChecks']> {
   const where = new Map(run.definitions.map((d) => [d.id, d]));
   const out = new Map<string, SpecDebt['vacuousChecks']>();
-  const add = (uri: string, entry: SpecDebt['vacuousChecks'][number]) => out.set(uri, [...(out.get(uri) ?? []), entry]);
+  const add = (uri: string, entry: SpecDebt['vacuousChecks'][number]) => {
+    const entries = out.get(uri);
+    if (entries) entries.push(entry);
+    else out.set(uri, [entry]);
+  };
   for (const scenario of run.scenarios) {
     if (!scenario.steps.some((s) => s.type === 'Outcome')) add(scenario.uri, { kind: 'no-then', line: scenario.line, text: scenario.name });
+    // Only a Then step bound to a vacuous definition counts: the lookup is skipped for the rest.
+    if (vacuous.size === 0) continue;
     for (const step of scenario.steps) {
+      if (step.type !== 'Outcome') continue;
       const def = step.definitionIds.map((id) => where.get(id)).find((d) => d && vacuous.has(`${d.uri}:${d.line}`));
-      if (def && step.type === 'Outcome' && !out.get(scenario.uri)?.some((e) => e.line === step.line)) add(scenario.uri, { kind: 'vacuous-then', line: step.line, text: `${step.keyword.trim()} ${step.text}`, definition: { file: def.uri, line: def.line } });
+      if (def && !out.get(scenario.uri)?.some((e) => e.line === step.line)) add(scenario.uri, { kind: 'vacuous-then', line: step.line, text: `${step.keyword.trim()} ${step.text}`, definition: { file: def.uri, line: def.line } });
     }
   }
   return out;

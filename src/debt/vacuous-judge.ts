@@ -89,7 +89,11 @@ export function judgeVacuous(analysis: StepAnalysis, definitions: StepDefinition
   const uses = usesByDefinition(scenarios);
   const report: VacuousReport = { checked: [], vacuousSteps: [], guardOnlySteps: [], scenariosWithoutThen: [], unresolved: [], read: analysis.read };
   const byFile = new Map<string, StepCall[]>();
-  for (const call of analysis.calls) byFile.set(call.uri, [...(byFile.get(call.uri) ?? []), call]);
+  for (const call of analysis.calls) {
+    const calls = byFile.get(call.uri);
+    if (calls) calls.push(call);
+    else byFile.set(call.uri, [call]);
+  }
   for (const def of definitions) {
     const candidates = byFile.get(def.uri.split(path.sep).join('/')) ?? [];
     const call = candidates.find((c) => c.line === def.line) ?? candidates.find((c) => c.line <= def.line && def.line <= c.patternLine);
@@ -114,8 +118,10 @@ export function judgeVacuous(analysis: StepAnalysis, definitions: StepDefinition
 /** For each definition id, the step types of the scenario steps that ran it. */
 function usesByDefinition(scenarios: ScenarioRef[]): Map<string, Set<string>> {
   const uses = new Map<string, Set<string>>();
-  for (const step of scenarios.flatMap((s) => s.steps)) {
-    for (const id of step.definitionIds ?? []) uses.set(id, (uses.get(id) ?? new Set()).add(step.type ?? 'Unknown'));
+  for (const scenario of scenarios) {
+    for (const step of scenario.steps) {
+      for (const id of step.definitionIds ?? []) uses.set(id, (uses.get(id) ?? new Set()).add(step.type ?? 'Unknown'));
+    }
   }
   return uses;
 }
