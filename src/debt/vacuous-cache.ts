@@ -54,13 +54,14 @@ export async function vacuousChecks(run: VacuousRun, analysis: StepAnalysis): Pr
   if (run.partial) return { because: NARROWED_RUN };
   const report = judgeVacuous(analysis, run.definitions, run.scenarios);
   const vacuous = new Set(report.vacuousSteps.map((d) => `${d.uri}:${d.line}`));
-  // The whole is the checks as run (every Then step, and every scenario), as the figure counts them.
-  let thenSteps = 0;
-  for (const scenario of run.scenarios) for (const step of scenario.steps) if (step.type === 'Outcome') thenSteps++;
-  return { value: { checks: thenSteps + run.scenarios.length, bySpec: bySpec(run, vacuous) } };
+  return { value: checksBySpec(run, vacuous) };
 }
 
-function bySpec(run: VacuousRun, vacuous: Set<string>): Map<string, SpecDebt['vacuousChecks']> {
+/**
+ * The whole is the checks as run (every Then step, and every scenario), as the figure counts them;
+ * by spec, its scenarios with no Then and its Then steps bound to a vacuous definition. One pass.
+ */
+function checksBySpec(run: VacuousRun, vacuous: Set<string>): Counted {
   const where = new Map(run.definitions.map((d) => [d.id, d]));
   const out = new Map<string, SpecDebt['vacuousChecks']>();
   const add = (uri: string, entry: SpecDebt['vacuousChecks'][number]) => {
@@ -68,17 +69,19 @@ function bySpec(run: VacuousRun, vacuous: Set<string>): Map<string, SpecDebt['va
     if (entries) entries.push(entry);
     else out.set(uri, [entry]);
   };
+  let thenSteps = 0;
   for (const scenario of run.scenarios) {
-    if (!scenario.steps.some((s) => s.type === 'Outcome')) add(scenario.uri, { kind: 'no-then', line: scenario.line, text: scenario.name });
+    const outcomes = scenario.steps.filter((s) => s.type === 'Outcome');
+    thenSteps += outcomes.length;
+    if (outcomes.length === 0) add(scenario.uri, { kind: 'no-then', line: scenario.line, text: scenario.name });
     // Only a Then step bound to a vacuous definition counts: the lookup is skipped for the rest.
     if (vacuous.size === 0) continue;
-    for (const step of scenario.steps) {
-      if (step.type !== 'Outcome') continue;
+    for (const step of outcomes) {
       const def = step.definitionIds.map((id) => where.get(id)).find((d) => d && vacuous.has(`${d.uri}:${d.line}`));
       if (def && !out.get(scenario.uri)?.some((e) => e.line === step.line)) add(scenario.uri, { kind: 'vacuous-then', line: step.line, text: `${step.keyword.trim()} ${step.text}`, definition: { file: def.uri, line: def.line } });
     }
   }
-  return out;
+  return { checks: thenSteps + run.scenarios.length, bySpec: out };
 }
 
 /**
