@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shortHash } from '../src/core/hash.js';
@@ -47,6 +47,12 @@ describe('steps-only verdicts kept across runs', () => {
       expect(sharedSupportFiles(root, ['support/hooks.ts'])).toEqual(['support/hooks.ts']);
       expect(cacheOf(root).rules).toBe(RULES);
     }
+  });
+
+  it('leaves nothing behind when the cache cannot be written', () => {
+    const root = project({ '.spec/steps-only.json/x': '' });
+    expect(sharedSupportFiles(root, ['support/hooks.ts'])).toEqual(['support/hooks.ts']);
+    expect(readdirSync(path.join(root, '.spec')).sort()).toEqual(['history.jsonl', 'steps-only.json']);
   });
 
   it('writes nothing in a project with no .spec/ folder', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ownPackage } from '../core/own-package.js';
 
@@ -55,6 +55,7 @@ export function stepsOnlyCache(root: string): StepsOnlyCache {
         renameSync(temporary, target);
       } catch {
         // A cache: the next run judges the files again.
+        rmSync(temporary, { force: true });
       }
     },
   };
