@@ -6,15 +6,21 @@ import type { BindingInput } from '../debt/measure.js';
 // scenarios that ran and the files they trace.
 
 export function bindingOf(result: RunResult, unused: UnusedScope | undefined): BindingInput {
-  const steps = result.scenarios.flatMap((s) => s.steps);
-  const count = (status: string) => steps.filter((s) => s.status === status).length;
+  // One pass over every step (≈ 8,000 at 2,000 scenarios), not a flattened copy filtered once per status.
+  const counts = new Map<string, number>();
+  let steps = 0;
+  for (const scenario of result.scenarios) {
+    for (const step of scenario.steps) counts.set(step.status, (counts.get(step.status) ?? 0) + 1);
+    steps += scenario.steps.length;
+  }
+  const count = (status: string) => counts.get(status) ?? 0;
   const judged = unused !== undefined && unused.scope !== 'none';
   return {
     undefinedSteps: count('undefined'),
     ambiguousSteps: count('ambiguous'),
     pendingSteps: count('pending'),
     unusedDefinitions: judged ? result.definitions.filter((d) => !d.used).length : null,
-    steps: steps.length,
+    steps,
     definitions: result.definitions.length,
     ...(judged ? {} : { because: `unused definitions ${unused?.because ?? 'not judged'}` }),
   };

@@ -2,12 +2,15 @@ import picomatch from 'picomatch';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readTextIfExists } from '../core/fs.js';
+import { shortHash } from '../core/hash.js';
+import { stepsOnlyCache, type StepsOnlyCache } from './steps-only-cache.js';
 import type { ScenarioMap } from './scenario-map.js';
 import { definesStepsOnly } from './steps-only.js';
 
 /**
  * Which support files every run must load (see steps-only.ts for how a file is read), remembered
- * per file by size and mtime so a watch run pays a stat per file, not a read.
+ * per file by size and mtime so a watch run pays a stat per file, not a read; across runs, by
+ * content (steps-only-cache.ts).
  */
 const verdicts = new Map<string, { stamp: string; stepsOnly: boolean }>();
 
@@ -16,10 +19,14 @@ const verdicts = new Map<string, { stamp: string; stepsOnly: boolean }>();
  * current text defines steps and nothing else. Read from disk, remembered per size and mtime.
  */
 export function sharedSupportFiles(root: string, supportFiles: string[]): string[] {
-  return supportFiles.filter((file) => !stepsOnlyOnDisk(path.join(root, file)));
+  const cache = stepsOnlyCache(root);
+  const shared = supportFiles.filter((file) => !stepsOnlyOnDisk(path.join(root, file), file, cache));
+  cache.save();
+  return shared;
 }
 
-function stepsOnlyOnDisk(file: string): boolean {
+/** `relative`: the file as the run names it, its key in the cache kept across runs (by content, steps-only-cache.ts). */
+function stepsOnlyOnDisk(file: string, relative: string, cache: StepsOnlyCache): boolean {
   let stamp: string;
   try {
     const stat = statSync(file);
@@ -30,7 +37,9 @@ function stepsOnlyOnDisk(file: string): boolean {
   const known = verdicts.get(file);
   if (known?.stamp === stamp) return known.stepsOnly;
   const text = readTextIfExists(file);
-  const stepsOnly = text !== undefined && definesStepsOnly(text);
+  const hash = text === undefined ? undefined : shortHash(text);
+  const stepsOnly = text !== undefined && hash !== undefined && (cache.get(relative, hash) ?? definesStepsOnly(text));
+  if (hash !== undefined) cache.set(relative, hash, stepsOnly);
   verdicts.set(file, { stamp, stepsOnly });
   return stepsOnly;
 }
