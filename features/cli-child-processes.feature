@@ -1,0 +1,47 @@
+Feature: A CLI tool whose steps run it with execSync, execFileSync or spawnSync
+  The most common way to test a command-line tool: each step runs it in a child process, started
+  synchronously (execSync, execFileSync, spawnSync, from `require('child_process')` or an ESM
+  named import), and checks what it prints. The steps import none of its code, so no import
+  reaches it: such a child counts, as an async spawn does, as a read of every project file by the
+  scenario that started it. An edit to the CLI's code then runs those scenarios, never "nothing
+  affected" over a suite that cucumber-js would fail.
+
+  Background:
+    Given the "cli-calc" fixture
+    And the project is a git repository with everything committed
+    When I run "spec verify --gate none"
+    Then the exit code is 0
+
+  Scenario: An edit to a module the CLI loads runs the scenarios that ran it with execSync and execFileSync
+    Given I replace "a + b" with "a - b" in the file "src/arith.js"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 1
+    And the verdict counts 3 passed and 1 failed scenario
+    And the verdict has a "failed-step" failure at "features/arithmetic.feature:5"
+    And the verdict says "src/arith.js" selected "features/arithmetic.feature:3" because "src/arith.js changed (this scenario started a child process that may run or read it)"
+    And the verdict says "src/arith.js" selected "features/arithmetic.feature:7" because "src/arith.js changed (this scenario started a child process that may run or read it)"
+
+  Scenario: spawnSync and execSync imported by name in an ES module are seen too
+    Given I replace "Hello, " with "Hi, " in the file "src/greet.js"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "failed-step" failure at "features/greeting.feature:5"
+    And the verdict says "src/greet.js" selected "features/greeting.feature:3" because "src/greet.js changed (this scenario started a child process that may run or read it)"
+    And the verdict says "src/greet.js" selected "features/greeting.feature:7" because "src/greet.js changed (this scenario started a child process that may run or read it)"
+
+  Scenario: On cucumber's parallel workers, the sync child processes are seen as well
+    When I run "spec verify --gate none --parallel 2"
+    Then the exit code is 0
+    Given I replace "a + b" with "a - b" in the file "src/arith.js"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "failed-step" failure at "features/arithmetic.feature:5"
+
+  Scenario: spec watch runs the scenarios that ran the edited CLI
+    When I start "spec watch --json --settle 20"
+    And I replace "a + b" with "a - b" in the file "src/arith.js"
+    Then the next run fails and ran exactly these scenarios:
+      | features/arithmetic.feature:3 |
+      | features/arithmetic.feature:7 |
+      | features/greeting.feature:3   |
+      | features/greeting.feature:7   |
