@@ -110,6 +110,8 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
     library = await api.loadSupport({ sources, support: { requireModules: support.requireModules, requirePaths: support.requirePaths, importPaths: support.importPaths, loaders: support.loaders ?? [] } }, environment);
   } catch (error) {
     loadStack = (error as Error).stack;
+    // Its syntax check runs node: specloop's own child, not the code's.
+    reads.phase = 'off';
     return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt, [...supportFiles, ...expandCompacted(support.importPaths)]);
   } finally {
     reads.phase = 'off';
