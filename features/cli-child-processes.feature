@@ -29,6 +29,15 @@ Feature: A CLI tool whose steps run it with execSync, execFileSync or spawnSync
     And the verdict says "src/greet.js" selected "features/greeting.feature:3" because "src/greet.js changed (this scenario started a child process that may run or read it)"
     And the verdict says "src/greet.js" selected "features/greeting.feature:7" because "src/greet.js changed (this scenario started a child process that may run or read it)"
 
+  Scenario: The agent's edit hook checks an edit to the CLI's code
+    Given I replace "a + b" with "a - b" in the file "src/arith.js"
+    When I run "spec hook claude edit" with this on stdin:
+      """
+      { "session_id": "s1", "tool_name": "Edit", "tool_input": { "file_path": "<project>/src/arith.js" } }
+      """
+    Then the exit code is 2
+    And stderr contains "failed-step SPEC_STEP_FAILED features/arithmetic.feature:5"
+
   Scenario: On cucumber's parallel workers, the sync child processes are seen as well
     When I run "spec verify --gate none --parallel 2"
     Then the exit code is 0
