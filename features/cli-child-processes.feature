@@ -3,8 +3,9 @@ Feature: A CLI tool whose steps run it with execSync, execFileSync or spawnSync
   synchronously (execSync, execFileSync, spawnSync, from `require('child_process')` or an ESM
   named import), and checks what it prints. The steps import none of its code, so no import
   reaches it: such a child counts, as an async spawn does, as a read of every project file by the
-  scenario that started it. An edit to the CLI's code then runs those scenarios, never "nothing
-  affected" over a suite that cucumber-js would fail.
+  scenario that started it; so does a worker thread started on a project file. An edit to the
+  CLI's code then runs those scenarios, never "nothing affected" over a suite that cucumber-js
+  would fail.
 
   Background:
     Given the "cli-calc" fixture
@@ -16,7 +17,7 @@ Feature: A CLI tool whose steps run it with execSync, execFileSync or spawnSync
     Given I replace "a + b" with "a - b" in the file "src/arith.js"
     When I run "spec verify --changed --gate none --json"
     Then the exit code is 1
-    And the verdict counts 3 passed and 1 failed scenario
+    And the verdict counts 4 passed and 1 failed scenario
     And the verdict has a "failed-step" failure at "features/arithmetic.feature:5"
     And the verdict says "src/arith.js" selected "features/arithmetic.feature:3" because "src/arith.js changed (this scenario started a child process that may run or read it)"
     And the verdict says "src/arith.js" selected "features/arithmetic.feature:7" because "src/arith.js changed (this scenario started a child process that may run or read it)"
@@ -28,6 +29,13 @@ Feature: A CLI tool whose steps run it with execSync, execFileSync or spawnSync
     And the verdict has a "failed-step" failure at "features/greeting.feature:5"
     And the verdict says "src/greet.js" selected "features/greeting.feature:3" because "src/greet.js changed (this scenario started a child process that may run or read it)"
     And the verdict says "src/greet.js" selected "features/greeting.feature:7" because "src/greet.js changed (this scenario started a child process that may run or read it)"
+
+  Scenario: A worker thread a step starts on a project file is seen too
+    Given I replace "workerData * workerData" with "workerData + workerData" in the file "src/square-thread.js"
+    When I run "spec verify --changed --gate none --json"
+    Then the exit code is 1
+    And the verdict has a "failed-step" failure at "features/thread.feature:5"
+    And the verdict says "src/square-thread.js" selected "features/thread.feature:3" because "src/square-thread.js changed (this scenario started a child process that may run or read it)"
 
   Scenario: The agent's edit hook checks an edit to the CLI's code
     Given I replace "a + b" with "a - b" in the file "src/arith.js"
@@ -54,3 +62,4 @@ Feature: A CLI tool whose steps run it with execSync, execFileSync or spawnSync
       | features/arithmetic.feature:7 |
       | features/greeting.feature:3   |
       | features/greeting.feature:7   |
+      | features/thread.feature:3     |
