@@ -29,6 +29,21 @@ describe('watchExitTracker', () => {
     expect(codes).toEqual([130, 143, 1]);
   });
 
+  it('counts the edits of a cancelled run as unchecked until a run finishes', () => {
+    const exit = watchExitTracker();
+    exit.see(finished(0));
+    exit.see(started);
+    exit.see({ type: 'run-cancelled', trigger: ['src/a.ts'], reason: 'src/b.ts changed' });
+    exit.stopped('SIGTERM');
+    expect(exit.exitCode()).toBe(143);
+    const rerun = watchExitTracker();
+    rerun.see({ type: 'run-cancelled', trigger: ['src/a.ts'], reason: 'src/b.ts changed' });
+    rerun.see(started);
+    rerun.see(finished(0));
+    rerun.stopped('SIGTERM');
+    expect(rerun.exitCode()).toBe(0);
+  });
+
   it('counts a suite still failing from an earlier run, and a stop before the first run finished', () => {
     const failing = watchExitTracker();
     failing.see(finished(0, 2));

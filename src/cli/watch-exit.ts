@@ -15,15 +15,15 @@ export function watchExitTracker(): { see: (event: WatchEvent) => void; stopped:
   let code: number | undefined;
   return {
     see(event) {
-      if (event.type === 'run-started') running = true;
-      else if (event.type === 'run-cancelled') running = false;
+      // A cancelled run's edits wait for the next run: until it finishes they are unchecked, as if cut.
+      if (event.type === 'run-started' || event.type === 'run-cancelled') running = true;
       else if (event.type === 'run-finished') {
         running = false;
         finished = true;
         failing = event.verdict.exitCode !== 0 || (event.verdict.watch?.suite?.failing ?? 0) > 0;
       }
     },
-    // Judged when the stop is asked: stopping cancels the run under way, which then reads as ended.
+    // Judged when the stop is asked: what happens after (the run under way cancelled) changes nothing.
     stopped(cause) {
       if (code !== undefined) return;
       const clean = !running && finished && !failing;
