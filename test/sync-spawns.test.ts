@@ -19,12 +19,13 @@ writeFileSync(path.join(root, 'bin/cli.js'), "process.stdout.write('ok')\n");
 writeFileSync(path.join(root, 'bin/thread.js'), '');
 writeFileSync(path.join(root, 'node_modules/tool/thread.js'), '');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const sh = process.platform === 'win32' ? (process.env.ComSpec ?? 'cmd.exe') : '/bin/sh';
-const dashC = process.platform === 'win32' ? '/c' : '-c';
+const win = process.platform === 'win32';
+const sh = win ? (process.env.ComSpec ?? 'cmd.exe') : '/bin/sh';
+const line = (command: string) => (win ? [sh, '/d', '/s', '/c', `"${command}"`] : [sh, '-c', command]);
 
 describe('syncSpawnOptions: a sync call as the options ChildProcess#spawn would get', () => {
   it('runs execSync’s command line in a shell, its own if it names one, in its cwd', () => {
-    expect(syncSpawnOptions('execSync', ['node src/cli.js add 2 3'])).toEqual({ file: sh, args: [sh, dashC, 'node src/cli.js add 2 3'], cwd: undefined });
+    expect(syncSpawnOptions('execSync', ['node src/cli.js add 2 3'])).toEqual({ file: sh, args: line('node src/cli.js add 2 3'), cwd: undefined });
     expect(syncSpawnOptions('execSync', ['calc add', { shell: '/bin/bash', cwd: root }])).toEqual({ file: '/bin/bash', args: ['/bin/bash', '-c', 'calc add'], cwd: root });
   });
 
@@ -35,7 +36,8 @@ describe('syncSpawnOptions: a sync call as the options ChildProcess#spawn would 
   });
 
   it('joins file and arguments into one command line under shell: true', () => {
-    expect(syncSpawnOptions('spawnSync', ['node', ['bin/cli.js', 'x'], { shell: true }])).toEqual({ file: sh, args: [sh, dashC, 'node bin/cli.js x'], cwd: undefined });
+    expect(syncSpawnOptions('spawnSync', ['node', ['bin/cli.js', 'x'], { shell: true }])).toEqual({ file: sh, args: line('node bin/cli.js x'), cwd: undefined });
+    expect(syncSpawnOptions('execSync', ['calc add', { shell: 'C:\\Windows\\System32\\cmd.exe' }])?.args).toEqual(['C:\\Windows\\System32\\cmd.exe', '/d', '/s', '/c', '"calc add"']);
   });
 
   it('says nothing of a call it cannot read (the call itself rejects it)', () => {

@@ -30,7 +30,7 @@ const SPEC = /\.(?:feature|md)$/;
 const ANY_FILE = '*';
 const CUCUMBER_WORKER = /[\\/]@cucumber[\\/]cucumber[\\/]lib[\\/]runtime[\\/]parallel[\\/]/;
 /** Commands that run scripts (a server, a CLI, `npm start`, a shell): the project code they run is not seen here. */
-const RUNS_SCRIPTS = /^(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node|sh|bash|dash|zsh|python3?|ruby|perl|php|make|docker|docker-compose|podman)(?:\.exe|\.cmd)?$/;
+const RUNS_SCRIPTS = /^(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node|sh|bash|dash|zsh|cmd|powershell|pwsh|python3?|ruby|perl|php|make|docker|docker-compose|podman)(?:\.exe|\.cmd)?$/i;
 
 class ReadRecorder {
   phase: ReadPhase = 'off';
@@ -146,7 +146,8 @@ function mayRunProjectCode(options: unknown, root: string): boolean {
   if (typeof file !== 'string') return false;
   // cucumber's own parallel workers run the suite's code in processes that record their own reads.
   if (Array.isArray(args) && args.some((a) => typeof a === 'string' && CUCUMBER_WORKER.test(a))) return false;
-  if (file === process.execPath || RUNS_SCRIPTS.test(path.basename(file))) return true;
+  // Either separator: a Windows path names its program with backslashes.
+  if (file === process.execPath || RUNS_SCRIPTS.test(file.split(/[\\/]/).pop()!)) return true;
   const base = typeof cwd === 'string' ? cwd : process.cwd();
   const inProject = (value: string) => {
     const absolute = path.resolve(base, value.replace(/^--?[\w-]+=/, ''));

@@ -56,7 +56,8 @@ function syncSpawnOptions(name: 'spawnSync' | 'execFileSync' | 'execSync', args:
   if (!shell) return { file, args: [file, ...list], cwd };
   const line = [file, ...list].join(' ');
   const program = typeof shell === 'string' ? shell : process.platform === 'win32' ? (process.env.ComSpec ?? 'cmd.exe') : '/bin/sh';
-  return { file: program, args: [program, process.platform === 'win32' && typeof shell !== 'string' ? '/c' : '-c', line], cwd };
+  const cmd = /^(?:.*[\\/])?cmd(?:\.exe)?$/i.test(program);
+  return { file: program, args: cmd ? [program, '/d', '/s', '/c', `"${line}"`] : [program, '-c', line], cwd };
 }
 
 /** A worker thread runs its file (a path or file: URL) or, with eval, code that may load any project file. */
