@@ -144,6 +144,9 @@ and prints the verdict with what changed since the last run.
 Keys (interactive terminal): a all · f failed · enter re-run · q quit. Without a terminal, the
 same as lines on stdin: "a", "f", "" (empty line), "q".
 
+Exit codes once stopped: 0 over a green suite; with the suite failing or a run cut short, 130
+(Ctrl-C, SIGINT), 143 (SIGTERM) or 1 (q); 2 bad input.
+
 Options:
 ${optionHelp('watch', 20).replace('{watch-reporters}', reporters.join(', '))}
 `;
