@@ -46,6 +46,19 @@ Feature: A CLI tool whose steps run it with execSync, execFileSync or spawnSync
     Then the exit code is 2
     And stderr contains "failed-step SPEC_STEP_FAILED features/arithmetic.feature:5"
 
+  Scenario: MCP verify with changedOnly runs the scenarios that ran the edited CLI
+    Given I replace "a + b" with "a - b" in the file "src/arith.js"
+    When I run "spec mcp" with these requests on stdin, closing it once each is answered:
+      """
+      {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"acceptance","version":"1"}}}
+      {"jsonrpc":"2.0","method":"notifications/initialized"}
+      {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"verify","arguments":{"changedOnly":true,"gates":"none"}}}
+      """
+    Then the exit code is 0
+    And stdout contains "features/arithmetic.feature:5"
+    And stdout contains "1 failed"
+    And stdout does not contain "nothing affected"
+
   Scenario: On cucumber's parallel workers, the sync child processes are seen as well
     When I run "spec verify --gate none --parallel 2"
     Then the exit code is 0
