@@ -21,6 +21,23 @@ Feature: The reviewed baseline: spec ack, spec review and verify --locked
     And stdout is JSON in which "figures.unreviewed.because" is '"no ack yet: run spec ack"'
     And stdout is JSON in which "figures.drift.value" is "null"
 
+  Scenario: spec debt right after the first ack says its figures predate the ack, never "no ack yet"
+    Given the "ledger" fixture
+    And the project is a git repository with everything committed
+    And I run "spec verify --gate none"
+    And I run "spec ack"
+    When I run "spec debt --json"
+    Then the exit code is 0
+    And stdout is JSON in which "summary.metrics.unreviewed.value" is "null"
+    And stdout is JSON in which "summary.metrics.unreviewed.because" contains "spec ack ran after the run that measured these figures: run spec verify"
+    And stdout is JSON in which "warnings.0.code" is '"SPEC_DEBT_STALE"'
+    When I run "spec debt"
+    Then stdout does not contain "no ack yet"
+    When I run "spec verify --gate none"
+    And I run "spec debt --json"
+    Then stdout is JSON in which "summary.metrics.unreviewed.value" is "0"
+    And stdout is JSON in which "warnings" is "[]"
+
   Scenario: An ack resets unreviewed; lines changed after it are weighted by their function's complexity
     Given the "ledger" fixture
     And the project is a git repository with everything committed

@@ -82,6 +82,8 @@ Feature: After spec ack, an agent's hooks do not let the oracle move in silence
       """
     Then the exit code is 2
     And stderr contains "table cart"
+    And stderr contains 'Scenario Outline "discounts" (2 examples)' once
+    And stderr does not contain '"discounts" (features'
     And stderr contains "@wip"
     And stderr contains "left out since the last spec ack"
 

@@ -53,8 +53,9 @@ describe("the bundle's load paths", () => {
   });
 
   it('has every entry the code starts by URL, and the CommonJS files it loads by path', () => {
-    for (const name of [...Object.keys(ENTRIES), 'worker-preamble', 'capture-errors', 'read-recorder', 'late-errors']) {
-      expect(existsSync(path.join(REPO, 'dist', 'bundle', `${name}.${name.endsWith('-errors') || name.endsWith('preamble') || name.endsWith('-recorder') ? 'cjs' : 'js'}`)), name).toBe(true);
+    const commonJs = ['worker-preamble', 'capture-errors', 'read-recorder', 'sync-spawns', 'late-errors'];
+    for (const name of [...Object.keys(ENTRIES), ...commonJs]) {
+      expect(existsSync(path.join(REPO, 'dist', 'bundle', `${name}.${commonJs.includes(name) ? 'cjs' : 'js'}`)), name).toBe(true);
     }
   });
 

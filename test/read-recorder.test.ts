@@ -61,6 +61,9 @@ describe('ReadRecorder', () => {
     expect(recorder.takeScenario()).toEqual([]);
     recorder.spawned({ file: '/usr/bin/env', args: ['env', 'data/table.json'], cwd: root });
     expect(recorder.takeScenario()).toEqual(['*']);
+    // Windows' shell, as a shell: spawn's shell option and exec run commands in it there.
+    recorder.spawned({ file: 'C:\\Windows\\System32\\cmd.exe', args: ['cmd.exe', '/d', '/s', '/c', '"calc add 2 3"'] });
+    expect(recorder.takeScenario()).toEqual(['*']);
     recorder.phase = 'shared';
     recorder.spawned({ file: 'npm', args: ['npm', 'start'] });
     expect(recorder.sharedReads()).toContain('*');

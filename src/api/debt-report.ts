@@ -9,6 +9,8 @@ import { changedSince } from '../debt/review-debt.js';
 import { nameFew } from '../core/name-few.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { discoverSpecs } from '../spec/discover.js';
+import { loadAck } from '../debt/ack-store.js';
+import { NO_ACK } from '../debt/ack-debt.js';
 
 export interface DebtReportOptions {
   /** A folder of the project (default: the current one); its root is found at or above it. */
@@ -30,10 +32,11 @@ export async function debtReport(options: DebtReportOptions = {}): Promise<DebtR
   if (config.debt === false) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'comprehension debt is off in this project (spec.config sets debt: false)', hint: 'remove `debt: false` from spec.config, then run spec verify' });
   const [last, history] = await Promise.all([readLastReport(place.root), readHistory(place.root)]);
   if (!last) throw new SpecloopError({ code: 'SPEC_DEBT_NOT_MEASURED', message: 'no debt measured yet in this project (no full spec verify has run here)', hint: await measureHint(place.root, config.specs) });
-  const stale = await staleNote(place.root, last);
+  const [stale, acked] = await Promise.all([staleNote(place.root, last), ackedSince(place.root, last)]);
   // The hashes the figures were measured over are the stale check's, not the report's.
-  const { measured: _hashes, ...figures } = last;
-  const report: DebtReport = { ...figures, history: history.entries.slice(-(options.last ?? 50)), warnings: [...stale, ...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
+  const { measured: _hashes, ...measured } = last;
+  const figures = acked ? withAckSince(measured) : measured;
+  const report: DebtReport = { ...figures, history: history.entries.slice(-(options.last ?? 50)), warnings: [...stale, ...ackNote(last, acked), ...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
   return DebtReportSchema.parse(report);
 }
 
@@ -62,4 +65,22 @@ async function changedSinceMeasured(root: string, last: LastReport): Promise<{ e
   const [{ projectFiles }, { changedFromMeasured }] = await Promise.all([import('../debt/ack-files.js'), import('../debt/measured-files.js')]);
   const now = await projectFiles(root, last.measured.globs.specs, last.measured.globs.steps);
   return changedFromMeasured(root, last.measured, [...now.specs, ...now.steps, ...now.sources]);
+}
+
+/** The time of an ack recorded after the run that measured the report (an unreadable ack is verify's to report). */
+async function ackedSince(root: string, last: LastReport): Promise<string | undefined> {
+  const ack = await loadAck(root).catch(() => undefined);
+  return ack && Date.parse(ack.at) > Date.parse(last.summary.measuredAt) ? ack.at : undefined;
+}
+
+/** The ack-based figures of a report measured before any ack: "no ack yet" is no longer true, and they are not measured. */
+function withAckSince<T extends Omit<LastReport, 'measured'>>(report: T): T {
+  const because = 'not measured: spec ack ran after the run that measured these figures: run spec verify to measure them';
+  const metrics = Object.fromEntries(Object.entries(report.summary.metrics).map(([name, figure]) => [name, figure.because === NO_ACK ? { ...figure, because } : figure]));
+  return { ...report, summary: { ...report.summary, metrics: metrics as T['summary']['metrics'] } };
+}
+
+function ackNote(last: LastReport, at: string | undefined): DebtReport['warnings'] {
+  if (!at) return [];
+  return [{ code: 'SPEC_DEBT_STALE', message: `spec ack ran (${at}) after these figures were measured (${last.summary.measuredAt}): unreviewed, drift, selfGraded and specChurnRatio are of before it: run \`spec verify\` for current figures` }];
 }

@@ -18,6 +18,8 @@ export interface LeftOutScenario {
   name: string;
   /** What leaves it out now: the tags that exclude it, or its deletion from the spec. */
   why: string;
+  /** An outline's rows left out for the same reason, told as one: its keyword as written, and how many rows. */
+  outline?: { keyword: string; examples: number };
 }
 
 interface Filter {
@@ -29,6 +31,8 @@ interface Scenario {
   name: string;
   tags: string[];
   steps: string;
+  /** The outline an example row comes from (its keyword and name as written), and the outline's id. */
+  outline?: { id: string; keyword: string; name: string };
 }
 
 /**
@@ -59,7 +63,29 @@ function leftOutOf(file: string, then: Scenario[] | undefined, now: Scenario[] |
   const runs = now.filter(scenarioFilter(after.tags, after.names));
   const unmatched = takeMatching(ran, runs, (a, b) => a.name === b.name);
   const missing = takeMatching(unmatched.left, unmatched.right, (a, b) => a.steps === b.steps).left;
-  return missing.map((scenario) => ({ file, name: scenario.name, why: whyLeftOut(scenario, now, after) }));
+  return groupRows(missing.map((scenario) => ({ scenario, left: { file, name: scenario.name, why: whyLeftOut(scenario, now, after) } })));
+}
+
+/** An outline's rows left out for one reason are one entry: a person reads "Scenario Outline X (3 examples)", not X three times. */
+function groupRows(rows: { scenario: Scenario; left: LeftOutScenario }[]): LeftOutScenario[] {
+  const grouped: LeftOutScenario[] = [];
+  const outlines = new Map<string, LeftOutScenario & { outline: NonNullable<LeftOutScenario['outline']> }>();
+  for (const { scenario, left } of rows) {
+    const outline = scenario.outline;
+    if (!outline) {
+      grouped.push(left);
+      continue;
+    }
+    const key = `${outline.id}\n${left.why}`;
+    const seen = outlines.get(key);
+    if (seen) seen.outline.examples++;
+    else {
+      const entry = { ...left, name: outline.name, outline: { keyword: outline.keyword, examples: 1 } };
+      outlines.set(key, entry);
+      grouped.push(entry);
+    }
+  }
+  return grouped;
 }
 
 function whyLeftOut(scenario: Scenario, now: Scenario[], after: Filter): string {
@@ -111,7 +137,18 @@ function scenariosOf(file: string, text: string): Scenario[] | undefined {
   }
   const { document, problems } = parseGherkin(gherkin, file, kind === 'feature-md');
   if (problems.length) return undefined;
-  return compilePickles(document, file).map((p) => ({ name: p.name, tags: p.tags.map((t) => t.name), steps: p.steps.map((s) => s.text).join('\n') }));
+  const outlines = outlinesOf(document);
+  return compilePickles(document, file).map((p) => {
+    const outline = outlines.get(p.astNodeIds[0] ?? '');
+    return { name: p.name, tags: p.tags.map((t) => t.name), steps: p.steps.map((s) => s.text).join('\n'), ...(outline ? { outline } : {}) };
+  });
+}
+
+/** The document's scenarios with examples, by id: their pickles are its rows. */
+function outlinesOf(document: ReturnType<typeof parseGherkin>['document']): Map<string, NonNullable<Scenario['outline']>> {
+  const children = (document?.feature?.children ?? []).flatMap((child) => (child.rule ? child.rule.children : [child]));
+  const outlines = children.map((child) => child.scenario).filter((scenario) => scenario !== undefined && scenario.examples.length > 0);
+  return new Map(outlines.map((o) => [o!.id, { id: o!.id, keyword: o!.keyword.trim(), name: o!.name }]));
 }
 
 // Loaded only when a Markdown spec is compared, as compiling a run loads it.

@@ -106,8 +106,8 @@ function draftedLine(moved: OracleSinceAck): string {
 
 function leftOutLine(moved: OracleSinceAck): string {
   if (!moved.leftOut.length) return '';
-  const one = moved.leftOut.length === 1;
-  const named = nameFew(moved.leftOut.map((s) => `"${s.name}" (${s.file}: ${s.why})`), 10);
+  const one = moved.leftOut.length === 1 && (moved.leftOut[0]!.outline?.examples ?? 1) === 1;
+  const named = nameFew(moved.leftOut.map((s) => `${s.outline ? `${s.outline.keyword} "${s.name}" (${s.outline.examples} ${s.outline.examples === 1 ? 'example' : 'examples'})` : `"${s.name}"`} (${s.file}: ${s.why})`), 10);
   return `specloop: ${one ? 'the scenario' : 'the scenarios'} ${named} ran at the last spec ack (${moved.at}) and ${one ? 'is' : 'are'} left out since the last spec ack: a scenario left out checks nothing, so the suite passing without ${one ? 'it' : 'them'} does not mean the work is done. Bring ${one ? 'it' : 'them'} back (remove the tag or the narrowed filter, or restore the reviewed text under .spec/ack/) and make the code pass; leaving a scenario out is a person's decision (spec review, then spec ack).`;
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { SpecloopError, type ErrorCode } from '../core/errors.js';
 import { initTemplates } from '../init/templates.js';
-import { findExistingSuite, readPackageJson } from '../init/existing-suite.js';
+import { findExistingSuite, ownSuiteHint, readPackageJson } from '../init/existing-suite.js';
 import { findStepHome } from '../init/step-files.js';
 import { hasSpecloop, installHints, specFrom, SPECLOOP_INSTALL, wiredHints, withSpecloop } from '../init/install-hints.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
@@ -86,7 +86,7 @@ async function scaffold(root: string, report: InitReport): Promise<void> {
 
 function adviseExisting(root: string, report: InitReport): void {
   if (readPackageJson(root) && !hasSpecloop(root)) report.hints.push(`${SPECLOOP_INSTALL}, so npx finds spec in this project`);
-  report.hints.push('npx spec verify runs this project\'s own suite, with its own cucumber config');
+  report.hints.push(ownSuiteHint(root));
   adviseGitignore(root, report);
 }
 

@@ -135,18 +135,8 @@ Options:
 `;
 
 /** `spec watch --help`; `reporters` are those that render a watch stream (report/watch.ts, loaded only for --help: it is off the start-up path). */
-export const watchHelp = (reporters: readonly string[]): string => `Usage: spec watch [options]
-
-Runs every scenario once, then watches specs, steps, source and config: after each settled
-burst of edits it re-runs only the scenarios the edit reaches (an edit during a run cancels it),
-and prints the verdict with what changed since the last run.
-
-Keys (interactive terminal): a all · f failed · enter re-run · q quit. Without a terminal, the
-same as lines on stdin: "a", "f", "" (empty line), "q".
-
-Options:
-${optionHelp('watch', 20).replace('{watch-reporters}', reporters.join(', '))}
-`;
+// watch's own, beside the command it documents.
+export { watchHelp } from './watch-help.js';
 
 export const HOOK_HELP = `Usage: spec hook <agent> <event>
 

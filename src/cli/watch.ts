@@ -6,6 +6,7 @@ import { locate } from './shared.js';
 import { fromBase } from '../config/project-root.js';
 import { reporterInfo } from '../core/reporters.js';
 import { planOutputs } from './outputs.js';
+import { watchExitTracker, type StopCause } from './watch-exit.js';
 
 export async function runWatch(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs('watch', argv, flagDefinitions('watch'));
@@ -21,16 +22,18 @@ export async function runWatch(argv: string[]): Promise<number> {
   const { watchPrinter, watchReporter } = await import('./watch-print.js');
   const reporter = watchReporter(planOutputs({ format: values.format, json: values.json }, place.root));
   const print = await watchPrinter(reporter);
-  const handle = await watch(options, { cwd: place.root }, print);
-  const stopKeys = listenForKeys(handle, !reporterInfo(reporter).machine);
-  const onSignal = () => void handle.stop();
+  const exit = watchExitTracker();
+  const handle = await watch(options, { cwd: place.root }, (event) => (exit.see(event), print(event)));
+  const stop = (cause: StopCause) => (exit.stopped(cause), void handle.stop());
+  const stopKeys = listenForKeys(handle, stop, !reporterInfo(reporter).machine);
+  const onSignal = (signal: NodeJS.Signals) => stop(signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   await handle.done;
   stopKeys();
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  return 0;
+  return exit.exitCode();
 }
 
 /** The config every run of this watch resolves to (a child process runs them, as watch's runs do). */
@@ -49,11 +52,12 @@ async function printConfig(options: WatchOptions, root: string, json: boolean | 
  * Keys on an interactive terminal: a all, f failed, enter re-run, q (or Ctrl-C) quit. A harness
  * without a terminal may send the same as lines on stdin ("a", "f", "", "q").
  */
-function listenForKeys(handle: WatchHandle, enabled: boolean): () => void {
+function listenForKeys(handle: WatchHandle, stop: (cause: StopCause) => void, enabled: boolean): () => void {
   const stdin = process.stdin;
   if (!enabled && stdin.isTTY) return () => undefined;
   const act = (key: string) => {
-    if (key === 'q' || key === '\u0003') void handle.stop();
+    if (key === 'q') stop('quit');
+    else if (key === '\u0003') stop('SIGINT');
     else if (key === 'a') handle.rerun('all');
     else if (key === 'f') handle.rerun('failed');
     else if (key === '\r' || key === '') handle.rerun('last');

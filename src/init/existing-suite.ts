@@ -26,6 +26,19 @@ export async function findExistingSuite(root: string): Promise<string[]> {
   return found;
 }
 
+const RUNS_OWN_SUITE = {
+  cucumber: "npx spec verify runs this project's own suite, with its own cucumber config",
+  spec: "npx spec verify runs this project's own suite, as its spec config says",
+  defaults: "npx spec verify runs this project's own suite; with no cucumber config, it looks for specs under features/ and specs/, and step files under steps/ and features/: if they are elsewhere, set specs and steps in spec.config.json",
+};
+
+/** What runs the existing suite, by where its settings are: a cucumber config (a file or package.json's key), else a spec config, else spec's defaults. */
+export function ownSuiteHint(root: string): string {
+  const pkg = readPackageJson(root);
+  const has = (names: string[], key: string) => names.some((name) => existsSync(path.join(root, name))) || pkg?.[key] !== undefined;
+  return RUNS_OWN_SUITE[has(DEFAULTS.cucumberConfigFiles, 'cucumber') ? 'cucumber' : has(DEFAULTS.configFiles, 'spec') ? 'spec' : 'defaults'];
+}
+
 /** Whether a folder between `root` and the file has a package.json of its own: another package's file. */
 function inNestedPackage(root: string, file: string): boolean {
   for (let dir = path.posix.dirname(file); dir !== '.' && dir !== '/'; dir = path.posix.dirname(dir)) if (existsSync(path.join(root, dir, 'package.json'))) return true;

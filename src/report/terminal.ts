@@ -75,7 +75,9 @@ function renderFailure(f: Failure, c: ChalkInstance): string {
   // The title names the scenario as `spec verify` takes it; the exact line follows when it differs.
   const at = f.location ? formatLocation(f.location) : '';
   const where = f.scenarioId ?? at;
-  const title = [label(f, c), c.bold(where), f.scenario ? scenarioHeading(f) : ''].filter(Boolean).join('  ');
+  // A problem outside any scenario (a config, the support code) is known by its code; a scenario's failure by its label.
+  const code = f.scenario ? '' : c.dim(`(${f.code})`);
+  const title = [label(f, c), c.bold(where), f.scenario ? scenarioHeading(f) : '', code].filter(Boolean).join('  ');
   const lines = [title];
   const own = at && at !== where ? c.dim(at) : '';
   if (f.attempts) lines.push(c.dim(`  failed on all ${f.attempts} attempts`));

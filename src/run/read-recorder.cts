@@ -2,6 +2,7 @@ import fs = require('node:fs');
 import nodeModule = require('node:module');
 import path = require('node:path');
 import nodeUrl = require('node:url');
+import syncSpawns = require('./sync-spawns.cjs');
 
 /**
  * The project files a scenario's code reads through fs (a JSON table, a template, a fixture): the
@@ -29,7 +30,7 @@ const SPEC = /\.(?:feature|md)$/;
 const ANY_FILE = '*';
 const CUCUMBER_WORKER = /[\\/]@cucumber[\\/]cucumber[\\/]lib[\\/]runtime[\\/]parallel[\\/]/;
 /** Commands that run scripts (a server, a CLI, `npm start`, a shell): the project code they run is not seen here. */
-const RUNS_SCRIPTS = /^(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node|sh|bash|dash|zsh|python3?|ruby|perl|php|make|docker|docker-compose|podman)(?:\.exe|\.cmd)?$/;
+const RUNS_SCRIPTS = /^(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node|sh|bash|dash|zsh|cmd|powershell|pwsh|python3?|ruby|perl|php|make|docker|docker-compose|podman)(?:\.exe|\.cmd)?$/i;
 
 class ReadRecorder {
   phase: ReadPhase = 'off';
@@ -43,7 +44,10 @@ class ReadRecorder {
     this.prefix = root + path.sep;
   }
 
-  /** Patches fs (and fs/promises, and ES modules' view of both) once, before the project's code loads. */
+  /**
+   * Patches fs (and fs/promises), the sync child-process calls and worker_threads' Worker (and ES
+   * modules' view of all of them) once, before the project's code loads.
+   */
   install(): void {
     const target = fs as unknown as Record<string, unknown>;
     const promises = fs.promises as unknown as Record<string, unknown>;
@@ -51,6 +55,7 @@ class ReadRecorder {
       for (const name of names) this.wrap(at, name, kind);
     }
     this.quietJsonRequire();
+    syncSpawns.watchSyncSpawns((options) => this.spawned(options));
     nodeModule.syncBuiltinESMExports();
   }
 
@@ -73,10 +78,10 @@ class ReadRecorder {
   }
 
   /**
-   * A child process the code started (ChildProcess#spawn's options): one that runs scripts, or is
-   * handed a project path, may run or read any project file without this process seeing it, so it
-   * counts as a read of every file (`*`) in the phase it started in. A browser or a tool given no
-   * project path does not.
+   * A child process the code started (ChildProcess#spawn's options, or what sync-spawns.cts makes
+   * of a sync call or a worker thread): one that runs scripts, or is handed a project path, may
+   * run or read any project file without this process seeing it, so it counts as a read of every
+   * file (`*`) in the phase it started in. A browser or a tool given no project path does not.
    */
   spawned(options: unknown): void {
     if (this.phase === 'off') return;
@@ -141,7 +146,8 @@ function mayRunProjectCode(options: unknown, root: string): boolean {
   if (typeof file !== 'string') return false;
   // cucumber's own parallel workers run the suite's code in processes that record their own reads.
   if (Array.isArray(args) && args.some((a) => typeof a === 'string' && CUCUMBER_WORKER.test(a))) return false;
-  if (file === process.execPath || RUNS_SCRIPTS.test(path.basename(file))) return true;
+  // Either separator: a Windows path names its program with backslashes.
+  if (file === process.execPath || RUNS_SCRIPTS.test(file.split(/[\\/]/).pop()!)) return true;
   const base = typeof cwd === 'string' ? cwd : process.cwd();
   const inProject = (value: string) => {
     const absolute = path.resolve(base, value.replace(/^--?[\w-]+=/, ''));

@@ -111,6 +111,8 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   } catch (error) {
     recorder?.supportLoaded();
     loadStack = (error as Error).stack;
+    // Its syntax check runs node: specloop's own child, not the code's.
+    reads.phase = 'off';
     return supportLoadProblem(error, process.cwd(), jsSyntaxErrorAt, [...supportFiles, ...expandCompacted(support.importPaths)]);
   } finally {
     reads.phase = 'off';
