@@ -3,6 +3,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULTS } from '../config/defaults.js';
 import { isPlainObject } from '../core/plain-object.js';
+import { missedScriptSuiteHint } from '../config/script-suite.js';
 
 const EXT = '{ts,mts,cts,js,mjs,cjs}';
 /** Where real cucumber-js projects keep specs and steps, beyond specloop's own defaults. */
@@ -24,6 +25,11 @@ export async function findExistingSuite(root: string): Promise<string[]> {
     if (first) found.push(first);
   }
   return found;
+}
+
+/** What npx spec verify does with the suite found: runs it, or (named only by an npm script) needs a spec.config to find it. */
+export async function ownSuiteHint(root: string): Promise<string> {
+  return (await missedScriptSuiteHint(root, 'for npx spec verify to run this suite')) ?? 'npx spec verify runs this project\'s own suite, with its own cucumber config';
 }
 
 /** Whether a folder between `root` and the file has a package.json of its own: another package's file. */
