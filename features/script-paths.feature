@@ -13,7 +13,7 @@ Feature: A suite whose only cucumber config is an npm script's command line
     And the output contains "found an existing suite: the \"bdd\" script of package.json (cucumber-js)"
     And the output does not contain "runs this project's own suite"
     And the output contains "the \"bdd\" script of package.json passes bdd/features, --require bdd/steps to cucumber-js on its command line, which spec does not read"
-    And the output contains "{ \"specs\": [\"bdd/features/**/*.feature\"], \"steps\": [\"bdd/steps/**/*\"] }"
+    And the output contains "{ \"specs\": [\"bdd/features/**/*.feature\"], \"steps\": [\"bdd/steps/**/*.{ts,mts,cts,js,mjs,cjs}\"] }"
 
   Scenario: verify's no-specs error points at the script's paths, and the config it advises runs the suite
     Given the "script-paths" fixture
@@ -21,10 +21,10 @@ Feature: A suite whose only cucumber config is an npm script's command line
     Then the exit code is 2
     And the output contains "SPEC_NO_SPECS"
     And the output contains "the \"bdd\" script of package.json passes bdd/features, --require bdd/steps to cucumber-js on its command line"
-    And the output contains "{ \"specs\": [\"bdd/features/**/*.feature\"], \"steps\": [\"bdd/steps/**/*\"] }"
+    And the output contains "{ \"specs\": [\"bdd/features/**/*.feature\"], \"steps\": [\"bdd/steps/**/*.{ts,mts,cts,js,mjs,cjs}\"] }"
     Given the file "spec.config.json" contains:
       """
-      { "specs": ["bdd/features/**/*.feature"], "steps": ["bdd/steps/**/*"] }
+      { "specs": ["bdd/features/**/*.feature"], "steps": ["bdd/steps/**/*.{ts,mts,cts,js,mjs,cjs}"] }
       """
     When I run "spec verify --gate none"
     Then the exit code is 0
