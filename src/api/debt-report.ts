@@ -9,6 +9,10 @@ import { changedSince } from '../debt/review-debt.js';
 import { nameFew } from '../core/name-few.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
 import { discoverSpecs } from '../spec/discover.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ACK_FILE } from '../debt/ack-store.js';
+import { NO_ACK } from '../debt/ack-debt.js';
 
 export interface DebtReportOptions {
   /** A folder of the project (default: the current one); its root is found at or above it. */
@@ -33,9 +37,18 @@ export async function debtReport(options: DebtReportOptions = {}): Promise<DebtR
   const stale = await staleNote(place.root, last);
   // The hashes the figures were measured over are the stale check's, not the report's.
   const { measured: _hashes, ...figures } = last;
-  const report: DebtReport = { ...figures, history: history.entries.slice(-(options.last ?? 50)), warnings: [...stale, ...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
+  const report: DebtReport = { ...figures, summary: ackedSince(place.root, figures.summary), history: history.entries.slice(-(options.last ?? 50)), warnings: [...stale, ...last.warnings.filter((w) => w.code !== 'SPEC_DEBT_HISTORY_TORN'), ...history.warnings] };
   return DebtReportSchema.parse(report);
 }
+
+/** An ack made since the figures were measured: "no ack yet" would no longer be true, and a verify measures against it. */
+function ackedSince(root: string, summary: LastReport['summary']): LastReport['summary'] {
+  if (!existsSync(path.join(root, ACK_FILE))) return summary;
+  const metrics = Object.fromEntries(Object.entries(summary.metrics).map(([name, metric]) => [name, metric.because === NO_ACK ? { ...metric, because: ACKED_SINCE } : metric]));
+  return { ...summary, metrics: metrics as typeof summary.metrics };
+}
+
+const ACKED_SINCE = 'acked since these figures were measured: run spec verify to measure against the ack';
 
 /** How to measure it: here, unless this is a workspace root with no specs of its own, where a verify could never measure any. */
 async function measureHint(root: string, specs: string[]): Promise<string> {
