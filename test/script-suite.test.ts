@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCucumberCommand } from '../src/config/script-suite.js';
+import { parseCucumberCommand, scriptSuiteAdvice } from '../src/config/script-suite.js';
 
 describe('parseCucumberCommand', () => {
   it('reads the paths and the --require / --import support files, skipping other options and their values', () => {
@@ -11,5 +11,13 @@ describe('parseCucumberCommand', () => {
     expect(parseCucumberCommand('node_modules/.bin/cucumber-js e2e && node report.js out')).toEqual({ paths: ['e2e'], support: [] });
     expect(parseCucumberCommand('cucumber-js -f @cucumber/pretty-formatter')).toEqual({ paths: [], support: [] });
     expect(parseCucumberCommand('jest --coverage')).toBeUndefined();
+  });
+});
+
+describe('scriptSuiteAdvice', () => {
+  it('names only what the script names: no "specs" key when it passes support files alone', () => {
+    const root = '/nonexistent-project';
+    expect(scriptSuiteAdvice(root, { script: 'test', paths: [], support: ['test/steps/**/*.js'] }).config).toBe('{ "steps": ["test/steps/**/*.js"] }');
+    expect(scriptSuiteAdvice(root, { script: 'bdd', paths: ['e2e/checkout.feature'], support: [] }).config).toBe('{ "specs": ["e2e/checkout.feature"] }');
   });
 });

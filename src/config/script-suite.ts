@@ -92,7 +92,7 @@ export function scriptSuiteAdvice(root: string, suite: ScriptSuite): { said: str
   const named = [...suite.paths, ...suite.support.map((s) => `--require ${s}`)].join(', ');
   const specs = suite.paths.map((p) => asGlob(root, p, '**/*.feature'));
   const steps = suite.support.map((s) => asGlob(root, s, '**/*.{ts,mts,cts,js,mjs,cjs}'));
-  const config = `{ ${[`"specs": ${list(specs)}`, ...(steps.length ? [`"steps": ${list(steps)}`] : [])].join(', ')} }`;
+  const config = `{ ${[...(specs.length ? [`"specs": ${list(specs)}`] : []), ...(steps.length ? [`"steps": ${list(steps)}`] : [])].join(', ')} }`;
   return { said: `the "${suite.script}" script of package.json passes ${named} to cucumber-js on its command line, which spec does not read`, config };
 }
 
