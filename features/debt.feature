@@ -154,3 +154,13 @@ Feature: Comprehension debt
     Then the exit code is 1
     And stdout is JSON in which "debt.metrics.vacuousChecks.value" is "2"
     And the verdict has a gate "debt" with the status "failed"
+
+  Scenario: spec debt after an ack made since the last verify does not say there is no ack
+    When I run "spec verify --gate none"
+    Then the exit code is 0
+    When I run "spec ack"
+    Then the exit code is 0
+    When I run "spec debt"
+    Then the exit code is 0
+    And stdout does not contain "no ack yet"
+    And stdout contains "spec ack ran after the run that measured these figures"

@@ -33,7 +33,7 @@ export const ENTRIES = {
   'fresh-esm-hooks': 'run/fresh-esm-hooks.js',
 };
 /** CommonJS files loaded by path at run time (cucumber's parallel workers require the preamble). */
-const COPIED = ['run/worker-preamble.cjs', 'run/capture-errors.cjs', 'run/read-recorder.cjs', 'run/sync-spawns.cjs', 'run/late-errors.cjs'];
+const COPIED = ['run/worker-preamble.cjs', 'run/capture-errors.cjs', 'run/read-recorder.cjs', 'run/sync-spawns.cjs', 'run/late-errors.cjs', 'run/cucumber-load-check.cjs'];
 // jsonc-parser's main is UMD: its require('./impl/…') calls would look beside the bundle.
 const EXTERNAL = ['jsonc-parser', '@cucumber/cucumber', '@cucumber/cucumber/*', 'tsx', 'tsx/*', 'typescript', 'ts-morph', '@ts-morph/common', '@ts-morph/common/*', '@cucumber/html-formatter', './capture-errors.cjs', './read-recorder.cjs', './sync-spawns.cjs', './late-errors.cjs'];
 /** Bundles tsc's output already holds (scripts/bundle-zod.mjs), by the package they came from. */

@@ -36,7 +36,7 @@ Given('the {string} fixture', { timeout: 10 * 60_000 }, function (this: CliWorld
   this.useFixture(name);
 });
 
-Given('the {string} fixture outside any node_modules', function (this: CliWorld, name: string) {
+Given('the {string} fixture outside any node_modules', { timeout: 10 * 60_000 }, function (this: CliWorld, name: string) {
   this.useFixture(name, 'outside');
   assert.ok(!isInside(this.project, REPO), `the "outside" copy ${this.project} is inside the repository`);
 });

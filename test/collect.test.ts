@@ -408,6 +408,18 @@ describe('RunCollector: known values from particular samples', () => {
     expect(result.success).toBe(false);
   });
 
+  it('names the support code of ESM step files by project path: cucumber 8 reports them as file: URLs', () => {
+    const collector = new RunCollector(undefined, '/proj');
+    const at = (uri: string, line: number) => ({ uri, location: { line } });
+    collector.onEnvelope({ stepDefinition: { id: 'd1', pattern: { source: 'the range is {int}', type: 'CUCUMBER_EXPRESSION' }, sourceReference: at('file:///proj/features/step_definitions/steps.mjs', 11) } } as messages.Envelope);
+    collector.onEnvelope({ hook: { id: 'h1', sourceReference: at('file:///proj/features/step_definitions/steps.mjs', 6) } } as messages.Envelope);
+    collector.onEnvelope({ parameterType: { id: 'p1', name: 'person', regularExpressions: ['[a-z]+'], preferForRegularExpressionMatch: false, useForSnippets: true, sourceReference: at('file:///proj/features/support/person.mjs', 4) } } as messages.Envelope);
+    collector.onEnvelope({ stepDefinition: { id: 'd2', pattern: { source: 'a step', type: 'CUCUMBER_EXPRESSION' }, sourceReference: at('steps/a.steps.ts', 3) } } as messages.Envelope);
+    const result = collector.finish();
+    expect(result.definitions.map((d) => `${d.uri}:${d.line}`)).toEqual(['features/step_definitions/steps.mjs:11', 'steps/a.steps.ts:3']);
+    expect(result.globalSupportFiles).toEqual(['features/step_definitions/steps.mjs', 'features/support/person.mjs']);
+  });
+
   it('finish() before anything arrived is an empty, unsuccessful result', () => {
     expect(new RunCollector().finish()).toEqual({
       cucumberVersion: undefined,

@@ -58,7 +58,7 @@ export async function init(options: InitOptions = {}, environment: EnvironmentIn
   const { agent } = call.options;
   const report: InitReport = { created: [], kept: [], updated: [], existingSuite: await findExistingSuite(env.cwd), notDone: [], hints: [] };
   const elsewhere = report.existingSuite.length ? [] : await workspaceSuites(env.cwd);
-  if (report.existingSuite.length) adviseExisting(env.cwd, report);
+  if (report.existingSuite.length) await adviseExisting(env.cwd, report);
   else if (elsewhere.length) adviseWorkspaceRoot(report, elsewhere);
   else await scaffold(env.cwd, report);
   if (agent) await wireAgent(env.cwd, agent, report, elsewhere);
@@ -84,9 +84,9 @@ async function scaffold(root: string, report: InitReport): Promise<void> {
   if (report.kept.includes('.gitignore')) adviseGitignore(root, report);
 }
 
-function adviseExisting(root: string, report: InitReport): void {
+async function adviseExisting(root: string, report: InitReport): Promise<void> {
   if (readPackageJson(root) && !hasSpecloop(root)) report.hints.push(`${SPECLOOP_INSTALL}, so npx finds spec in this project`);
-  report.hints.push(ownSuiteHint(root));
+  report.hints.push(await ownSuiteHint(root));
   adviseGitignore(root, report);
 }
 

@@ -6,7 +6,7 @@ import { mark } from '../core/timing.js';
 import { supportGlobsOf } from '../bind/support-files.js';
 import type { Runner, RunOutcome } from '../run/runner.js';
 import { runnerKindFor, startRunner } from '../run/start.js';
-import { planGates, runGates } from '../run/gates.js';
+import { planGates, profileGates, runGates } from '../run/gates.js';
 import { missingGateNotes } from '../run/missing-gates.js';
 import { analysesSteps, debtGateOf, deferredDebtGate, withShardDebt } from './shard-stage.js';
 import type { RunOptions } from '../run/options.js';
@@ -55,7 +55,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     // Gate names are checked before the run: a typo must not cost a whole run first.
     const chosen = debtGateOf(options, prepared);
     if (chosen.note) notes.push(chosen.note);
-    const selectedGates = planGates(prepared.config, chosen.only, chosen.available);
+    const selectedGates = planGates(prepared.config, chosen.only, chosen.available, profileGates(prepared.overlay?.droppedLoaders, prepared.run.values.profile.value));
     // With no specs the run is bad input: a note on a gate would bury the one thing to fix.
     if (!problems.some((p) => p.code === 'SPEC_NO_SPECS')) notes.push(...missingGateNotes({ root: env.cwd, configured: prepared.config.gates, only: chosen.only, loadsTypeScript: prepared.supportFiles.some((f) => /\.[mc]?ts$/.test(f)) }));
     const running = runPrepared(prepared, children[0]!, env, options, children);

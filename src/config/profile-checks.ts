@@ -28,7 +28,7 @@ export function droppedLoadersNote(file: string, dropped: string[]): SpecProblem
   return {
     code: 'SPEC_PROFILE_LOADER_DROPPED',
     message: `${file} loads ${dropped.join(', ')}: not loaded — specloop compiles TypeScript itself, so every reported line is the line in your source`,
-    hint: `nothing to do; cucumber-js run without specloop still uses ${dropped.length > 1 ? 'them' : 'it'}`,
+    hint: `nothing to do; cucumber-js run without specloop still uses ${dropped.length > 1 ? 'them' : 'it'}, and spec verify's cucumber-load gate loads the support code with ${dropped.length > 1 ? 'them' : 'it'}, as cucumber-js does`,
   };
 }
 

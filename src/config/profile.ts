@@ -33,6 +33,8 @@ export interface ProfileOverlay {
   dryRun?: true;
   /** What the profile asks for that specloop leaves out, said once in the verdict. */
   notes: SpecProblem[];
+  /** The profile's TypeScript loaders specloop leaves out (the `cucumber-load` gate loads the support code with them). */
+  droppedLoaders?: string[];
   /** The profile's `parallel` (above 0), honoured by verify; watch says it runs in one runner instead. */
   parallel?: { workers: number; ignoredInWatch: SpecProblem };
 }
@@ -65,6 +67,7 @@ export function overlayProfile(profile: ProfileConfig, userSetSpecs: boolean, us
     order: profile.order,
     ...(profile.dryRun ? { dryRun: true as const } : {}),
     notes: [...(dropped.length ? [droppedLoadersNote(file, dropped)] : []), ...unknownKeyNotes(file, profile.unknownKeys ?? [], keyLines)],
+    ...(dropped.length ? { droppedLoaders: dropped } : {}),
     ...(profile.parallel > 0 ? { parallel: { workers: profile.parallel, ignoredInWatch: parallelIgnoredNote(file, profile.parallel) } } : {}),
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULTS } from '../config/defaults.js';
 import { isPlainObject } from '../core/plain-object.js';
+import { missedScriptSuiteHint } from '../config/script-suite.js';
 
 const EXT = '{ts,mts,cts,js,mjs,cjs}';
 /** Where real cucumber-js projects keep specs and steps, beyond specloop's own defaults. */
@@ -32,8 +33,14 @@ const RUNS_OWN_SUITE = {
   defaults: "npx spec verify runs this project's own suite; with no cucumber config, it looks for specs under features/ and specs/, and step files under steps/ and features/: if they are elsewhere, set specs and steps in spec.config.json",
 };
 
-/** What runs the existing suite, by where its settings are: a cucumber config (a file or package.json's key), else a spec config, else spec's defaults. */
-export function ownSuiteHint(root: string): string {
+/**
+ * What npx spec verify does with the suite found: a suite named only by an npm script needs a
+ * spec.config to be found; else it runs it, by where its settings are: a cucumber config (a file
+ * or package.json's key), else a spec config, else spec's defaults.
+ */
+export async function ownSuiteHint(root: string): Promise<string> {
+  const missed = await missedScriptSuiteHint(root, 'for npx spec verify to run this suite');
+  if (missed) return missed;
   const pkg = readPackageJson(root);
   const has = (names: string[], key: string) => names.some((name) => existsSync(path.join(root, name))) || pkg?.[key] !== undefined;
   return RUNS_OWN_SUITE[has(DEFAULTS.cucumberConfigFiles, 'cucumber') ? 'cucumber' : has(DEFAULTS.configFiles, 'spec') ? 'spec' : 'defaults'];

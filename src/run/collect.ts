@@ -2,6 +2,8 @@
  * The run's result, from cucumber's messages.
  * Size: one reducer over cucumber's whole message stream; every part reads the same lookups.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as messages from '@cucumber/messages';
 import type { RunDefinition, RunError, RunProgress, RunResult, RunScenario } from '../core/run-result.js';
 import { GherkinIndex } from './gherkin-index.js';
@@ -49,7 +51,11 @@ export class RunCollector {
     success: false,
   };
 
-  constructor(private readonly takeThrown: () => RunError | undefined = () => undefined) {}
+  /** `cwd`: where cucumber runs, which its spec paths are relative to; support code is named the same way. */
+  constructor(
+    private readonly takeThrown: () => RunError | undefined = () => undefined,
+    private readonly cwd: string = process.cwd(),
+  ) {}
 
   onEnvelope(envelope: messages.Envelope): RunProgress | undefined {
     if (envelope.testStepStarted) return this.progress(envelope.testStepStarted);
@@ -155,14 +161,23 @@ export class RunCollector {
     (this.result.parseErrors ??= []).push({ uri, message: error.message, ...(location ? { line: location.line, column: location.column } : {}) });
   }
 
-  private hook(hook: messages.Hook): void {
+  private hook(message: messages.Hook): void {
+    const hook = { ...message, sourceReference: this.ownReference(message.sourceReference) };
     this.hooks.set(hook.id, hook);
     this.globalSupport(hook.sourceReference.uri);
   }
 
   private parameterType(type: messages.ParameterType): void {
     this.result.parameterTypes.push({ name: type.name, regexps: [...type.regularExpressions] });
-    this.globalSupport(type.sourceReference?.uri);
+    this.globalSupport(type.sourceReference && this.ownReference(type.sourceReference).uri);
+  }
+
+  /**
+   * cucumber 8 names an ESM support file by its file: URL (later majors by its path from cwd), which
+   * would read as a URL in every message and match no path in the scenario map.
+   */
+  private ownReference(reference: messages.SourceReference): messages.SourceReference {
+    return reference.uri?.startsWith('file:') ? { ...reference, uri: projectPath(reference.uri, this.cwd) } : reference;
   }
 
   private globalSupport(uri: string | undefined): void {
@@ -179,7 +194,7 @@ export class RunCollector {
       id: def.id,
       pattern: def.pattern.source,
       patternType: def.pattern.type === 'REGULAR_EXPRESSION' ? 'regexp' : 'cucumber',
-      uri: def.sourceReference.uri ?? '',
+      uri: this.ownReference(def.sourceReference).uri ?? '',
       line: def.sourceReference.location?.line ?? 1,
       used: false,
     };
@@ -280,4 +295,16 @@ export class RunCollector {
     if (hook && this.result.runErrors.some((e) => e.code === 'SPEC_HOOK')) return;
     this.result.runErrors.push(hook ? { ...error, code: 'SPEC_HOOK' } : error);
   }
+}
+
+/** A file: URL as a path from `cwd` with forward slashes (absolute when outside it, or the URL itself when it names no local file). */
+function projectPath(url: string, cwd: string): string {
+  let file: string;
+  try {
+    file = fileURLToPath(url);
+  } catch {
+    return url;
+  }
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import type { GateConfig, ResolvedConfig, ResolvedGate } from '../config/schema.js';
 import { DEFAULTS } from '../config/defaults.js';
@@ -29,6 +30,16 @@ export function detectGates(root: string): Record<string, string[]> {
   return gates;
 }
 
+/**
+ * Gates the cucumber profile calls for: `cucumber-load` when specloop leaves out TypeScript loaders
+ * the profile names, to load the support code as cucumber-js does (run/cucumber-load-check.cts).
+ */
+export function profileGates(droppedLoaders: readonly string[] | undefined, profile: string | undefined): Record<string, string[]> {
+  if (!droppedLoaders?.length) return {};
+  // cucumber picks its default profile itself, and names none when the config has no `default`.
+  return { 'cucumber-load': [process.execPath, fileURLToPath(new URL('./cucumber-load-check.cjs', import.meta.url)), ...(profile && profile !== 'default' ? [profile] : [])] };
+}
+
 export function declares(root: string, dependency: string): boolean {
   try {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
@@ -42,8 +53,8 @@ export function declares(root: string, dependency: string): boolean {
  * The gates to run, in order: detected defaults overlaid by config (false removes one), then
  * narrowed to `only` when the user named gates. Unknown names are reported by the caller.
  */
-export function resolveGates(config: ResolvedConfig, only: string[] | undefined): { gates: ResolvedGate[]; unknown: string[] } {
-  const merged: Record<string, GateConfig> = { ...detectGates(config.root), ...config.gates };
+export function resolveGates(config: ResolvedConfig, only: string[] | undefined, found: Record<string, string[]> = {}): { gates: ResolvedGate[]; unknown: string[] } {
+  const merged: Record<string, GateConfig> = { ...detectGates(config.root), ...found, ...config.gates };
   const all: ResolvedGate[] = [];
   for (const [name, gate] of Object.entries(merged)) {
     if (gate === false) continue;
@@ -106,11 +117,11 @@ export function runGate(root: string, gate: ResolvedGate, env: Record<string, st
  * The gates a run will run, checked before it: a typo in a gate name must not cost a whole run first.
  * `debtGate`: whether the debt thresholds make a `debt` gate (decided in debt/, which run/ must not import).
  */
-export function planGates(config: ResolvedConfig, only: string[] | false | undefined, debtGate = false): ResolvedGate[] {
+export function planGates(config: ResolvedConfig, only: string[] | false | undefined, debtGate = false, found: Record<string, string[]> = {}): ResolvedGate[] {
   if (only === false) return [];
-  const { gates, unknown } = resolveGates(config, only);
+  const { gates, unknown } = resolveGates(config, only, found);
   if (unknown.length === 0) return gates;
-  const commands = resolveGates(config, undefined).gates.map((g) => g.name);
+  const commands = resolveGates(config, undefined, found).gates.map((g) => g.name);
   const configured = [...commands, ...(debtGate ? ['debt'] : [])];
   // With no command gate at all, the name was likely meant as one: say how to add it.
   const example = exampleCommand(unknown[0]!).map((part) => JSON.stringify(part)).join(', ');

@@ -1,5 +1,6 @@
 import type { SpecProblem } from '../core/errors.js';
 import { suitesElsewhere, workspaceSuites } from '../config/workspaces.js';
+import { missedScriptSuiteHint } from '../config/script-suite.js';
 import { discoverSpecs, type SpecSelection } from './discover.js';
 import { specKind, type CompiledSpecs, type SpecFile } from './model.js';
 
@@ -46,22 +47,28 @@ export async function selectRunSpecs(request: RunSpecsRequest): Promise<RunSpecs
 export async function noSpecsFound(root: string, specs: RunSpecs, paths: string[] | undefined, globs: string[]): Promise<SpecProblem[]> {
   if (specs.compiled.files.length > 0 || specs.problems.length > 0) return [];
   if (paths?.length) return [noSpecs(`in ${paths.join(', ')}`)];
-  return [noSpecs(`(looked for ${globs.join(', ')})`, await workspaceSuites(root))];
+  return [noSpecs(`(looked for ${globs.join(', ')})`, await workspaceSuites(root), await scriptHint(root))];
 }
 
 /** --changed selecting nothing is no pass when there is no spec to select from: the same bad input as a plain run. */
 export async function noSpecsAtAll(root: string, globs: string[]): Promise<SpecProblem[]> {
   if ((await discoverSpecs(root, globs)).files.length > 0) return [];
-  return [noSpecs(`(looked for ${globs.join(', ')})`, await workspaceSuites(root))];
+  return [noSpecs(`(looked for ${globs.join(', ')})`, await workspaceSuites(root), await scriptHint(root))];
 }
 
-/** At a workspace root, the packages that do have specs are where the person meant to run. */
-function noSpecs(where: string, packages: string[] = []): SpecProblem {
+/** At a workspace root, the packages that do have specs are where the person meant to run; with an npm script that names them, that script's paths. */
+function noSpecs(where: string, packages: string[] = [], script?: string): SpecProblem {
   if (packages.length) {
     const { said, run } = suitesElsewhere(packages);
     return { code: 'SPEC_NO_SPECS', message: `no specs found ${where}: this is a workspace root, and ${said} specs`, hint: run };
   }
+  if (script) return { code: 'SPEC_NO_SPECS', message: `no specs found ${where}`, hint: script };
   return { code: 'SPEC_NO_SPECS', message: `no specs found ${where}`, hint: 'write a .feature or Markdown spec under features/ (spec init makes an example), or set "specs" in spec.config' };
+}
+
+/** The hint for a suite that only an npm script's command line names, or undefined. */
+function scriptHint(root: string): Promise<string | undefined> {
+  return missedScriptSuiteHint(root, 'to run them');
 }
 
 /** Spec files as cucumber will read them, not parsed here. */
