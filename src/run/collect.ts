@@ -51,10 +51,10 @@ export class RunCollector {
     success: false,
   };
 
-  /** `cwd`: where cucumber runs, which its spec paths are relative to; support code is named the same way. */
+  /** `cwd`: where cucumber runs, which its spec paths are relative to; support code is named the same way (the runner passes its own). */
   constructor(
     private readonly takeThrown: () => RunError | undefined = () => undefined,
-    private readonly cwd: string = process.cwd(),
+    private readonly cwd: string = '.',
   ) {}
 
   onEnvelope(envelope: messages.Envelope): RunProgress | undefined {

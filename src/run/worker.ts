@@ -164,7 +164,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
     if (envelope.testCaseFinished) workerReads.set(envelope.testCaseFinished.testCaseStartedId, read.scenario);
   };
   const fromWorkers = parallel > 0 ? thrownInWorkers((spawned) => void send({ type: 'spawned', ...spawned }), onReads) : undefined;
-  const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown);
+  const collector = new RunCollector(fromWorkers?.take ?? loaded.takeThrown, process.cwd());
   current = collector;
   const hangAfterMs = hangLimitMs(loaded.library as unknown as TimedLibrary, job.hangAfterMs);
   const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(hangAfterMs)) : heartbeat(hangAfterMs);
