@@ -33,13 +33,14 @@ export type AckTrace = (map: ScenarioMap | undefined) => Promise<Measured<AckInp
 /**
  * The change since the last `spec ack` (debt/ack-debt.ts), with the whole `unreviewed` is a share
  * of. The diff against the ack begins now; `early` traces the specs by the scenario map in .spec/
- * (the run before's), and `trace` by another: a run's own, since which code a spec traces is what
- * its scenarios ran this time (a spec added since the run before traces nothing in its map).
+ * (`before`: the run before's, read now, before this run records its own), and `trace` by another:
+ * a run's own, since a spec traces what its scenarios ran this time (a spec added since the run
+ * before traces nothing in its map).
  */
-export function ackInputs(root: string, listed: Promise<ProjectFiles> | undefined, lines: Lines): { early: Promise<Measured<AckInput>>; trace: AckTrace } {
+export function ackInputs(root: string, listed: Promise<ProjectFiles> | undefined, lines: Lines): { early: Promise<Measured<AckInput>>; trace: AckTrace; before: Promise<ScenarioMap | undefined> } {
   if (!listed || !existsSync(path.join(root, ACK_FILE))) {
     const none = Promise.resolve({ because: NO_ACK });
-    return { early: none, trace: () => none };
+    return { early: none, trace: () => none, before: Promise.resolve(undefined) };
   }
   const since = listed.then((files) => diffSinceAck(root, files));
   // Awaited by a trace; a failed read is that trace's `because`, never an unhandled rejection.
@@ -51,7 +52,7 @@ export function ackInputs(root: string, listed: Promise<ProjectFiles> | undefine
     if (!traced.has(key)) traced.set(key, ackInput(root, listed, since, map, lines));
     return traced.get(key)!;
   };
-  return { early: onDisk.then(trace), trace };
+  return { early: onDisk.then(trace), trace, before: onDisk };
 }
 
 /** What traceSpecs reads of a map: two maps with one key trace every spec alike. */

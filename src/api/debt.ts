@@ -49,6 +49,7 @@ export interface DebtWork {
   /** Traced by the scenario map of the run before; `traceAck` traces by another (the run's own). */
   ack: Promise<Measured<AckInput>>;
   traceAck: AckTrace;
+  mapBefore: Promise<ScenarioMap | undefined>;
   /** The writers the records need, loaded while the scenarios run rather than after them. */
   writers: Promise<unknown>;
   /** A whole run's files by content, kept with its report (undefined for a narrowed run, which writes none). */
@@ -94,7 +95,7 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   // Awaited only when a scenario ran; a read that failed is that run's error, never an unhandled one.
   shared.catch(() => undefined);
   const ack = ackInputs(root, files, lines);
-  return { root, config, globs, supportFiles: stepFiles, shared, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ack.early, traceAck: ack.trace, files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
+  return { root, config, globs, supportFiles: stepFiles, shared, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ack.early, traceAck: ack.trace, mapBefore: ack.before, files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
 }
 
 export interface RunForDebt {
@@ -107,7 +108,7 @@ export interface RunForDebt {
   /** A shard of a sharded run: its share of the whole run's figures is returned too, for spec merge. */
   shard?: boolean;
   /** The scenario map as this run leaves it: specs trace what their scenarios ran this time. */
-  map?: () => Promise<ScenarioMap>;
+  map?: (before: ScenarioMap | undefined) => Promise<ScenarioMap>;
 }
 
 export interface DebtOutcome {
@@ -127,7 +128,7 @@ export async function finishDebt(work: DebtWork, run: RunForDebt): Promise<DebtO
   const judgeVacuous = (partial: boolean) => (!result ? noRun : 'because' in steps ? steps : vacuousChecks({ definitions: result.definitions, scenarios: result.scenarios, partial }, steps));
   const binding: Measured<BindingInput> = result ? { value: bindingOf(result, run.unused) } : noRun;
   const specs = specsOf(result, result ? [...result.globalSupportFiles, ...(await work.shared)] : []);
-  const traced = run.map && existsSync(path.join(work.root, ACK_FILE)) ? { ...work, ack: run.map().then(work.traceAck, () => work.ack) } : work;
+  const traced = run.map && existsSync(path.join(work.root, ACK_FILE)) ? { ...work, ack: work.mapBefore.then(run.map).then(work.traceAck, () => work.ack) } : work;
   const outcome = await measureRecorded(traced, { binding, vacuous: await judgeVacuous(run.partial), specs }, result ? { kind: run.kind, partial: run.partial } : undefined);
   // A shard's slice is one part of a run of everything: its counts are the whole's once summed (spec merge).
   return run.shard && result ? { ...outcome, share: shareOf(binding, await judgeVacuous(false), specs) } : outcome;

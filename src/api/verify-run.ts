@@ -16,8 +16,6 @@ import { loadRunConfig } from './run-config.js';
 import { recordLines } from './record-lines.js';
 import type { DebtOutcome, DebtWork, finishDebt, refreshLines } from './debt.js';
 import { prepareStages, type Prepared } from './stages.js';
-import type { RunResult } from '../core/run-result.js';
-import type { ScenarioMap } from '../impact/scenario-map.js';
 import { keep, runPrepared } from './run-prepared.js';
 import { judgeRun, suiteTextsWhileRunning } from './judge-run.js';
 import { specloopVersion } from './version.js';
@@ -83,7 +81,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     const lines = ran?.executedLines && !done.filtered && !options.failFast ? recordLines(env.cwd, ran.executedLines, supportGlobsOf(done.config, done.overlay), startedAt) : undefined;
     debt = debtWork.then(async ({ finish, work, refresh }) => {
       const recorded = (await lines) ?? false;
-      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify', shard: Boolean(done.shard), map: ran && (() => runMap(env.cwd, done, ran)) });
+      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify', shard: Boolean(done.shard), map: ran && ((before) => import('./run-map.js').then((m) => m.runMap(env.cwd, done, ran, before))) });
     });
     const measured = await debt;
     if (measured?.gate && chosen.debt) gates = [...gates, chosen.deferred ? deferredDebtGate() : measured.gate];
@@ -144,12 +142,4 @@ async function prepare(options: RunOptions, env: SpecEnvironment, runners: Runne
   const outputs = Object.keys(run.overlay?.formatFiles ?? {}).map((f) => path.resolve(env.cwd, f));
   options.onOutputs?.(outputs);
   return prepareStages({ options, env, child: runners[0]!, config, run, outputs, runners });
-}
-
-/** The scenario map as this run leaves it (impact/record.ts writes the same): a narrowed run's or a shard's merged onto the one before. */
-async function runMap(root: string, prepared: Prepared, result: RunResult): Promise<ScenarioMap> {
-  const { buildScenarioMap, loadScenarioMap, mergeScenarioMap } = await import('../impact/scenario-map.js');
-  const sources = prepared.sourceOf;
-  const built = buildScenarioMap(result, (uri) => sources.get(uri) ?? uri, [...prepared.supportFiles], supportGlobsOf(prepared.config, prepared.overlay));
-  return prepared.filtered || prepared.shard ? mergeScenarioMap(await loadScenarioMap(root), built, prepared.wholeFiles) : built;
 }
