@@ -88,6 +88,7 @@ async function ackInput(root: string, listed: Promise<ProjectFiles>, since: Prom
         drift: Object.fromEntries(debt.specs.filter((t) => t.drift.length > 0).map((t) => [t.spec, t.drift])),
         selfGraded: debt.specs.filter((t) => t.selfGraded).map((t) => t.spec),
         specChurnRatio: specChurnRatio.value,
+        ...(debt.figures.drift.value === null ? { untraced: debt.figures.drift.because ?? 'no run recorded which code the specs trace' } : {}),
       },
     };
   } catch (error) {
