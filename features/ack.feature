@@ -99,6 +99,44 @@ Feature: The reviewed baseline: spec ack, spec review and verify --locked
     And that failure's code is "SPEC_ORACLE_CHANGED"
     And that failure's message contains "changed since the ack"
 
+  Scenario: A run measures drift and selfGraded from the scenarios it ran, not from the run before it
+    # The run before never ran features/interest.feature: a spec, its steps and its code all added
+    # since the ack are one self-graded spec on the first run, not only on the run after it.
+    Given the "ledger" fixture
+    And I replace '"coverage": true' with '"coverage": true, "debt": { "maxSelfGraded": 0 }' in the file "spec.config.json"
+    And the project is a git repository with everything committed
+    And I run "spec verify --gate none"
+    And I run "spec ack"
+    And the file "src/interest.ts" contains:
+      """
+      export function interest(balance: number): number {
+        return balance > 1000 ? 5 : 1;
+      }
+      """
+    And the file "features/step_definitions/interest.steps.ts" contains:
+      """
+      import assert from 'node:assert/strict';
+      import { Given, Then } from '@cucumber/cucumber';
+      import { interest } from '../../src/interest.js';
+
+      let paid = 0;
+      Given('interest on a balance of {int}', (balance: number) => { paid = interest(balance); });
+      Then('the interest is {int}', (expected: number) => { assert.equal(paid, expected); });
+      """
+    And the file "features/interest.feature" contains:
+      """
+      Feature: Interest
+
+        Scenario: A small balance earns the flat interest
+          Given interest on a balance of 500
+          Then the interest is 1
+      """
+    When I run "spec verify --json"
+    Then the exit code is 1
+    And stdout is JSON in which "debt.metrics.selfGraded.value" is "1"
+    And stdout is JSON in which "debt.metrics.drift.value" is "0"
+    And the verdict has a "gate-error" failure
+
   Scenario: verify --locked names every step-definition file added, changed or removed since the ack
     Given the "ledger" fixture
     And I run "spec ack"

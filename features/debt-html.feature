@@ -21,6 +21,14 @@ Feature: The debt page
     And the file "reports/debt.html" contains "features/loans.feature:14"
     And the file "reports/debt.html" contains "Then the loan is recorded"
 
+  Scenario: spec debt --json --html writes the page and still prints the report as JSON
+    Given I run "spec verify --gate none"
+    When I run "spec debt --json --html reports/debt.html"
+    Then the exit code is 0
+    And stdout is JSON in which "summary.metrics.vacuousChecks.value" is "2"
+    And stderr contains "reports/debt.html"
+    And the file "reports/debt.html" contains "<svg class=\"chart\" id=\"chart-vacuousChecks\""
+
   Scenario: A path spec debt cannot write is bad input, naming the flag
     Given I run "spec verify --gate none"
     When I run "spec debt --html package.json/debt.html"

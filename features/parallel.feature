@@ -127,6 +127,39 @@ Feature: Scenarios on cucumber's workers
       | thread  |
       | process |
 
+  Scenario Outline: What a step prints on a worker stays off stdout, where the report is (<runner> runner)
+    One runner sends step output to stderr so stdout stays the report; a worker must do the same,
+    or `--json` is no longer one JSON document.
+    Given the file "spec.config.json" contains:
+      """
+      { "runner": "<runner>" }
+      """
+    And the file "features/talk.feature" contains:
+      """
+      Feature: Talking
+
+        Scenario: A step prints
+          Given a step that prints to stdout
+      """
+    And the file "features/step_definitions/talk.steps.ts" contains:
+      """
+      import { Given } from '@cucumber/cucumber';
+
+      Given('a step that prints to stdout', function () {
+        console.log('chatter from a step');
+        process.stdout.write('more chatter\n');
+      });
+      """
+    When I run "spec verify --gate none --parallel 2 --json features/talk.feature"
+    Then the exit code is 0
+    And stdout does not contain "chatter"
+    And the verdict is valid JSON matching the schema
+
+    Examples:
+      | runner  |
+      | thread  |
+      | process |
+
   Scenario: A step that blocks its worker's event loop is cut at its step
     Given the file "spec.config.json" contains:
       """

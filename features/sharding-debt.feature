@@ -129,3 +129,32 @@ Feature: Shards across machines, one debt record
     Then the exit code is 0
     And the verdict has a gate "debt" with the status "skipped"
     And stdout is JSON in which "gates.0.reason" contains "narrowed run"
+
+  Scenario Outline: Merged where no run left a scenario map, as in a CI merge job, drift is the unsharded run's (<how>)
+    The merge job checks out the code and downloads the shards' verdicts: no run recorded there
+    which code each spec traces. The shards' verdicts say it (each spec they ran, with the files its
+    scenarios traced), so the merge measures the drift one machine measures, and a maxDrift
+    threshold fails as it does there. All three specs run src/fines.js, which changed after the ack.
+    Given the file "spec.config.json" contains:
+      """
+      { "debt": { "maxDrift": 0 } }
+      """
+    And I run "spec verify <flags> --gate none"
+    And I run "spec ack"
+    And I replace "return Math.min(daily * daysLate, 1000);" with "return Math.min(daysLate * daily, 1000);" in the file "src/fines.js"
+    When I run "spec verify <flags> --json"
+    Then the exit code is 1
+    And stdout is JSON in which "debt.metrics.drift.value" is "3"
+    When I run "spec verify <flags> --shard 1/2 --format json:shards/1.json"
+    And I run "spec verify <flags> --shard 2/2 --format json:shards/2.json"
+    And there is no file ".spec/scenario-map.json"
+    And I run "spec merge shards/1.json shards/2.json --json"
+    Then the exit code is 1
+    And stdout is JSON in which "debt.metrics.drift.value" is "3"
+    And stdout is JSON in which "debt.metrics.selfGraded.value" is "0"
+    And the verdict has a gate "debt" with the status "failed"
+
+    Examples:
+      | how                | flags      |
+      | line coverage      | --coverage |
+      | no coverage        | --parallel 0 |

@@ -135,6 +135,14 @@ describe('history', () => {
     expect(entries).toHaveLength(1);
     expect(warnings).toEqual([expect.objectContaining({ code: 'SPEC_DEBT_HISTORY_TORN', line: 2 })]);
   });
+
+  it('a whole JSON line of another shape (a newer spec\'s) is skipped with a warning that says it stays, not that it will be dropped', () => {
+    const { entries, warnings } = parseHistory('{"at":"b","kind":"verify","future":true}\n');
+    expect(entries).toHaveLength(0);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).not.toContain('dropped');
+    expect(warnings[0]!.message).toContain('kept');
+  });
 });
 
 describe('debt gate', () => {

@@ -7,6 +7,7 @@ import type { SpecProblem } from '../core/errors.js';
 import type { UnusedScope } from '../bind/unused-scope.js';
 import { headCommit } from '../debt/commit.js';
 import { preloadLock } from '../impact/locked-update.js';
+import type { ScenarioMap } from '../impact/scenario-map.js';
 import { debtGate } from '../debt/gate.js';
 import { appendHistory, readHistory, type History } from '../debt/history.js';
 import { writeLastReport } from '../debt/last-report.js';
@@ -19,7 +20,7 @@ import { NO_LINE_RECORD } from '../debt/line-debt.js';
 import { LINE_RECORD_FILE } from '../debt/line-record.js';
 import { projectFiles, type ProjectFiles } from '../debt/ack-files.js';
 import { ACK_FILE } from '../debt/ack-store.js';
-import { ackInput, coverageInput, measureLines } from './debt-inputs.js';
+import { ackInputs, coverageInput, measureLines, type AckTrace } from './debt-inputs.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import { bindingOf, specsOf } from './debt-ran.js';
 import { hashMeasured, type MeasuredFiles } from '../debt/measured-files.js';
@@ -45,7 +46,10 @@ export interface DebtWork {
   history: Promise<History>;
   commit: Promise<string | null>;
   coverage: Promise<Measured<CoverageInput>>;
+  /** Traced by the scenario map of the run before; `traceAck` traces by another (the run's own). */
   ack: Promise<Measured<AckInput>>;
+  traceAck: AckTrace;
+  mapBefore: Promise<ScenarioMap | undefined>;
   /** The writers the records need, loaded while the scenarios run rather than after them. */
   writers: Promise<unknown>;
   /** A whole run's files by content, kept with its report (undefined for a narrowed run, which writes none). */
@@ -90,7 +94,8 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   const shared = new Promise<void>((resolve) => setImmediate(resolve)).then(() => sharedSupportFiles(root, stepFiles));
   // Awaited only when a scenario ran; a read that failed is that run's error, never an unhandled one.
   shared.catch(() => undefined);
-  return { root, config, globs, supportFiles: stepFiles, shared, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ackInput(root, files, lines), files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
+  const ack = ackInputs(root, files, lines);
+  return { root, config, globs, supportFiles: stepFiles, shared, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ack.early, traceAck: ack.trace, mapBefore: ack.before, files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
 }
 
 export interface RunForDebt {
@@ -102,6 +107,8 @@ export interface RunForDebt {
   because?: string;
   /** A shard of a sharded run: its share of the whole run's figures is returned too, for spec merge. */
   shard?: boolean;
+  /** The scenario map as this run leaves it: specs trace what their scenarios ran this time. */
+  map?: (before: ScenarioMap | undefined) => Promise<ScenarioMap>;
 }
 
 export interface DebtOutcome {
@@ -121,7 +128,8 @@ export async function finishDebt(work: DebtWork, run: RunForDebt): Promise<DebtO
   const judgeVacuous = (partial: boolean) => (!result ? noRun : 'because' in steps ? steps : vacuousChecks({ definitions: result.definitions, scenarios: result.scenarios, partial }, steps));
   const binding: Measured<BindingInput> = result ? { value: bindingOf(result, run.unused) } : noRun;
   const specs = specsOf(result, result ? [...result.globalSupportFiles, ...(await work.shared)] : []);
-  const outcome = await measureRecorded(work, { binding, vacuous: await judgeVacuous(run.partial), specs }, result ? { kind: run.kind, partial: run.partial } : undefined);
+  const traced = run.map && existsSync(path.join(work.root, ACK_FILE)) ? { ...work, ack: work.mapBefore.then(run.map).then(work.traceAck, () => work.ack) } : work;
+  const outcome = await measureRecorded(traced, { binding, vacuous: await judgeVacuous(run.partial), specs }, result ? { kind: run.kind, partial: run.partial } : undefined);
   // A shard's slice is one part of a run of everything: its counts are the whole's once summed (spec merge).
   return run.shard && result ? { ...outcome, share: shareOf(binding, await judgeVacuous(false), specs) } : outcome;
 }
@@ -142,13 +150,4 @@ export async function measureRecorded(work: DebtWork, ran: { binding: Measured<B
   }
   const problems = report.warnings.map(({ code, message, file, line }): SpecProblem => ({ code, message, ...(file ? { location: { file, line: line ?? 1 } } : {}) }));
   return { summary: report.summary, report, gate: debtGate(work.config, report, performance.now() - work.started), problems };
-}
-
-/**
- * The figures now, with no run: what watch shows when an edit reaches no scenario. Nothing ran, so
- * no history line is written (one line a run; the next run records the edit's figures anyway).
- */
-export async function debtWithoutRun(root: string, config: false | DebtConfig, globs: DebtGlobs): Promise<DebtSummary | undefined> {
-  const work = startDebt(root, config, [], globs, true);
-  return work && (await finishDebt(work, { result: undefined, partial: true, unused: undefined, kind: 'watch', because: 'no scenario ran: the edit reaches none' })).summary;
 }

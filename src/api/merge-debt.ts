@@ -54,11 +54,15 @@ async function joinedLines(root: string, debts: { name: string; debt: ShardDebt 
 }
 
 async function measureWhole(root: string, config: DebtConfig, debts: ShardDebt[], record: LineRecord | undefined, gated: boolean): Promise<MergedDebt> {
-  const [{ writeLineRecord }, { combineShares }, debtApi] = await Promise.all([import('../debt/line-record.js'), import('../debt/shard-debt.js'), import('./debt.js')]);
+  const [{ writeLineRecord }, { combineShares }, { mapOfShares }, debtApi] = await Promise.all([import('../debt/line-record.js'), import('../debt/shard-debt.js'), import('../debt/shard-trace.js'), import('./debt.js')]);
   if (record) await writeLineRecord(root, record);
   // The step files were analysed by the shards (their vacuous checks are in their shares): not again here.
   const work = debtApi.startDebt(root, config, [], debts[0]!.globs, false, false)!;
-  const measured = await debtApi.measureRecorded(work, combineShares(debts), { kind: 'verify', partial: false });
+  const shares = combineShares(debts);
+  // The specs trace what the shards' scenarios ran, whatever scenario map this checkout holds.
+  const covered = debts.every((d) => d.lines !== null);
+  const traced = work.files ? { ...work, ack: work.files.then((files) => work.traceAck(mapOfShares(root, shares.specs, files.steps, covered)), () => work.traceAck(undefined)) } : work;
+  const measured = await debtApi.measureRecorded(traced, shares, { kind: 'verify', partial: false });
   await debtApi.debtRecorded();
   return { debt: measured.summary, ...(gated && measured.gate ? { gate: measured.gate } : {}), warnings: measured.problems };
 }

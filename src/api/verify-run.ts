@@ -81,7 +81,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     const lines = ran?.executedLines && !done.filtered && !options.failFast ? recordLines(env.cwd, ran.executedLines, supportGlobsOf(done.config, done.overlay), startedAt) : undefined;
     debt = debtWork.then(async ({ finish, work, refresh }) => {
       const recorded = (await lines) ?? false;
-      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify', shard: Boolean(done.shard) });
+      return work && finish(refresh(work, recorded), { result: ran, partial: done.filtered, unused: done.unused, kind: options.runKind ?? 'verify', shard: Boolean(done.shard), map: ran && ((before) => import('./run-map.js').then((m) => m.runMap(env.cwd, done, ran, before))) });
     });
     const measured = await debt;
     if (measured?.gate && chosen.debt) gates = [...gates, chosen.deferred ? deferredDebtGate() : measured.gate];
@@ -123,7 +123,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;
-  const debtNow = measured ? () => import('./debt.js').then((m) => m.debtWithoutRun(env.cwd, measured.config.debt, { specs: measured.run.values.specs.value, steps: supportGlobs })) : undefined;
+  const debtNow = measured ? () => import('./debt-without-run.js').then((m) => m.debtWithoutRun(env.cwd, measured.config.debt, { specs: measured.run.values.specs.value, steps: supportGlobs })) : undefined;
   return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], specGlobs: prepared?.run.values.specs.value, partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0] === first && first.alive, wholeFiles: prepared?.wholeFiles ?? [], ...(prepared ? { scope: prepared.scope } : {}) };
 }
 

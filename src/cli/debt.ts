@@ -30,8 +30,9 @@ export async function runDebt(argv: string[]): Promise<number> {
   const report = await debtReport({ cwd: values.cwd, configFile: values.config, ...(last ? { last } : {}) });
   if (page) {
     await writePage(report, page, `--html ${values.html}`);
-    process.stdout.write(`wrote the debt page to ${page}\n`);
-    return 0;
+    // With --json, stdout is the report and must parse: the notice goes to stderr.
+    (values.json ? process.stderr : process.stdout).write(`wrote the debt page to ${page}\n`);
+    if (!values.json) return 0;
   }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -72,11 +72,26 @@ const nothing = (because: string): Figure => ({ value: null, because });
  * no spec traces anything and drift and selfGraded are 0 over what is known, said in `because`).
  */
 export async function measureAckDebt(root: string, files: ProjectFiles, map: ScenarioMap | undefined): Promise<AckDebt> {
+  return traceSinceAck(root, files, await diffSinceAck(root, files), map);
+}
+
+/** The ack and every file that differs from it: the part of measureAckDebt no run changes, begun before the run. */
+export interface SinceAck {
+  ack: Ack | null;
+  changed: ChangedFile[];
+  missing: string[];
+}
+
+export async function diffSinceAck(root: string, files: ProjectFiles): Promise<SinceAck> {
   const ack = await loadAck(root);
+  return ack ? { ack, ...(await diffAgainstAck(root, ack, files)) } : { ack: null, changed: [], missing: [] };
+}
+
+/** The ack-based figures from the diff and the scenario map that says which code each spec traces (a run's own, once it ran). */
+export async function traceSinceAck(root: string, files: ProjectFiles, { ack, changed, missing }: SinceAck, map: ScenarioMap | undefined): Promise<AckDebt> {
   if (!ack) return { ack: null, figures: { unreviewed: nothing(NO_ACK), drift: nothing(NO_ACK), selfGraded: nothing(NO_ACK), specChurnRatio: nothing(NO_ACK) }, changed: [], specs: [] };
-  const { changed, missing } = await diffAgainstAck(root, ack, files);
-  const specs = traceSpecs(root, map, changed, files);
-  return { ack: { at: ack.at, message: ack.message, commit: ack.commit }, figures: figuresOf(changed, await specs, missing, map), changed, specs: await specs };
+  const specs = await traceSpecs(root, map, changed, files);
+  return { ack: { at: ack.at, message: ack.message, commit: ack.commit }, figures: figuresOf(changed, specs, missing, map), changed, specs };
 }
 
 /** Every file whose content hash differs from the ack's, with its line diff. */

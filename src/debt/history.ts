@@ -33,6 +33,8 @@ export function parseHistory(text: string): History {
     if (line.trim() === '') return;
     const entry = parseLine(line);
     if (entry) entries.push(entry);
+    // appendHistory drops only what is not JSON: a whole line of another shape (a newer spec's) stays.
+    else if (isJson(line)) warnings.push({ code: 'SPEC_DEBT_HISTORY_TORN', message: `line ${i + 1} of ${HISTORY_FILE} is not a history entry of this version (written by another version of spec?): skipped, and kept in the file`, file: HISTORY_FILE, line: i + 1 });
     else warnings.push({ code: 'SPEC_DEBT_HISTORY_TORN', message: `line ${i + 1} of ${HISTORY_FILE} is not a whole history entry (a run stopped while writing it?): skipped, and dropped from the file by the next run that records one`, file: HISTORY_FILE, line: i + 1 });
   });
   return { entries, warnings };

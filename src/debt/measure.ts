@@ -58,6 +58,8 @@ export interface AckInput {
   weightedTotal: number;
   drift: Record<string, string[]>;
   selfGraded: string[];
+  /** Why no spec is traced: drift and selfGraded null, never 0. */
+  untraced?: string;
   /** null when no code line changed since the ack (a ratio over 0). */
   specChurnRatio: number | null;
 }
@@ -101,8 +103,8 @@ function figures(input: MeasureInput): Metrics {
     declaredOnly: cov.declaredOnly,
     opaqueComplexity: cov.opaqueComplexity,
     unreviewed: from(ack, (a) => sum(Object.values(a.unreviewedByFile))),
-    drift: from(ack, (a) => Object.values(a.drift).filter((files) => files.length > 0).length),
-    selfGraded: from(ack, (a) => a.selfGraded.length),
+    drift: traced(ack, (a) => Object.values(a.drift).filter((files) => files.length > 0).length),
+    selfGraded: traced(ack, (a) => a.selfGraded.length),
     specChurnRatio: 'value' in ack && ack.value.specChurnRatio === null ? { value: null, because: NO_CODE_CHANGE } : from(ack, (a) => a.specChurnRatio ?? 0),
     vacuousChecks: from(vacuous, (v) => sum([...v.bySpec.values()].map((c) => c.length))),
     bindingHealth: 'value' in binding && binding.value.unusedDefinitions === null ? { value: null, because: binding.value.because ?? 'unused definitions not judged' } : from(binding, (b) => b.undefinedSteps + b.ambiguousSteps + b.pendingSteps + (b.unusedDefinitions ?? 0)),
@@ -130,6 +132,10 @@ function coverageFigures(coverage: Measured<CoverageInput>): Pick<Metrics, 'unsp
     return unmeasured ? { value: null, because: unmeasured } : { value: sum(values as number[]) };
   };
   return { unspecified: total((f) => f.unspecifiedLines?.length ?? null), declaredOnly: total((f) => f.declaredOnlyLines?.length ?? null), opaqueComplexity: total((f) => f.opaqueComplexity) };
+}
+
+function traced(ack: Measured<AckInput>, value: (input: AckInput) => number): Figure {
+  return 'value' in ack && ack.value.untraced ? { value: null, because: ack.value.untraced } : from(ack, value);
 }
 
 function from<T>(measured: Measured<T>, value: (input: T) => number): Figure {
@@ -174,9 +180,9 @@ function fileShares(input: MeasureInput): FileDebt[] {
 }
 
 function specShares(input: MeasureInput): SpecDebt[] {
-  const ack = 'value' in input.ack ? input.ack.value : undefined;
+  const ack = 'value' in input.ack && !input.ack.value.untraced ? input.ack.value : undefined;
   const vacuous = 'value' in input.vacuous ? input.vacuous.value.bySpec : undefined;
-  // Code-unit order, not localeCompare: its first call loads ICU's collator (≈ 25 ms), on every verify's path.
+  // Code-unit order, not localeCompare: that loads ICU's collator (≈ 25 ms) on every verify.
   return [...input.specs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, spec]) => ({
     file,
     scenarios: spec.scenarios,

@@ -16,6 +16,7 @@ function captureStepErrors(definitions: Definition[]): () => RunError | undefine
   let last: RunError | undefined;
   const record = (error: unknown) => {
     last = describeThrown(error);
+    withoutOwnFrame(error);
   };
   for (const definition of definitions) {
     const original = definition.code;
@@ -42,6 +43,22 @@ function captureStepErrors(definitions: Definition[]): () => RunError | undefine
     last = undefined;
     return taken;
   };
+}
+
+/**
+ * cucumber cuts its own frames from a failed step's stack, not this wrapper's: taken off too, so
+ * the reports drawn from cucumber's messages (junit, html, messages) show the project's frames only.
+ */
+function withoutOwnFrame(error: unknown): void {
+  if (!(error instanceof Error) || typeof error.stack !== 'string' || !error.stack.includes(__filename)) return;
+  try {
+    error.stack = error.stack
+      .split('\n')
+      .filter((line) => !line.includes(__filename))
+      .join('\n');
+  } catch {
+    // A frozen error keeps its stack.
+  }
 }
 
 function describeThrown(error: unknown): RunError {

@@ -28,6 +28,10 @@ if (process.env.SPECLOOP_WORKER_ESM === '1') {
   nodeModule.register(nodeUrl.pathToFileURL(own.resolve('tsx/esm')).href, { data: { port: port2 }, transferList: [port2] });
 }
 
+// Step output goes to stderr, as in one runner, so stdout stays the report: a process worker
+// inherits the stdout of the process that started cucumber, which for a thread runner is spec's own.
+process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+
 // spec.config's `timeout`, as the runner gives it: support code that sets its own (loaded after this) wins.
 const timeout = Number(process.env.SPECLOOP_WORKER_TIMEOUT);
 if (timeout > 0) {
