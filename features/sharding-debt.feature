@@ -103,6 +103,21 @@ Feature: Shards across machines, one debt record
     And the verdict has a gate "debt" with the status "passed"
     And the verdict does not have a "SPEC_MERGE_DEBT" warning
 
+  Scenario: With no coverage and no threshold, the merge measures the step checks one machine measures
+    One machine measures vacuous checks and binding health on every full run; so does every shard,
+    or the merged record would have none (found by the audit: vacuousChecks and score were null).
+
+    When I run "spec verify --json"
+    Then the exit code is 0
+    And stdout is JSON in which "debt.metrics.vacuousChecks.value" is "0"
+    When I run "spec verify --shard 1/2 --format json:shards/1.json"
+    Then the exit code is 0
+    When I run "spec verify --shard 2/2 --format json:shards/2.json"
+    Then the exit code is 0
+    When I run "spec merge shards/1.json shards/2.json --json"
+    Then the exit code is 0
+    And stdout is JSON in which "debt.metrics.vacuousChecks.value" is "0"
+
   Scenario: A source file that differs from what a shard measured leaves the merged debt unmeasured
     When I run "spec verify --coverage --gate none --shard 1/2 --format json:shards/1.json"
     And I run "spec verify --coverage --gate none --shard 2/2 --format json:shards/2.json"

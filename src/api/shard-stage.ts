@@ -8,11 +8,10 @@ import type { SpecProblem } from '../core/errors.js';
 import type { GateResult } from '../core/results.js';
 import type { ShardDebt } from '../debt/shard-debt.js';
 import type { DebtGlobs, DebtOutcome } from './debt.js';
-import type { DebtConfig, ResolvedConfig } from '../config/schema.js';
-import { chooseDebtGate, DEFERRED_TO_MERGE, hasDebtThresholds } from '../debt/gate.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import { chooseDebtGate, DEFERRED_TO_MERGE } from '../debt/gate.js';
 import type { RunOptions } from '../run/options.js';
 import type { RunOutcome } from '../run/runner.js';
-import type { RunPlan } from '../run/job.js';
 import { runsEverything } from './run-coverage.js';
 
 export interface ShardFirst {
@@ -96,11 +95,11 @@ export function debtGateOf(options: RunOptions, prepared: { filtered: boolean; s
 }
 
 /**
- * Whether debt reads the step files for vacuous checks: a whole run does, and a shard for its share
- * of the merged figures when it records lines or the merge checks thresholds (which may need them).
+ * Whether debt reads the step files for vacuous checks: a whole run does, and so does each shard,
+ * for its share of the merged figures (without it the merged record would have none).
  */
-export function analysesSteps(prepared: { filtered: boolean; shard?: ShardSelection['field']; plan?: RunPlan; config: { debt: DebtConfig | false } }): boolean {
-  return !prepared.filtered || Boolean(prepared.shard && (prepared.plan?.support.lines || hasDebtThresholds(prepared.config.debt)));
+export function analysesSteps(prepared: { filtered: boolean; shard?: ShardSelection['field'] }): boolean {
+  return !prepared.filtered || Boolean(prepared.shard);
 }
 
 /**
