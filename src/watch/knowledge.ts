@@ -7,7 +7,7 @@ import type { ImportGraph } from '../impact/graph.js';
 import { isCode } from '../impact/project-files.js';
 import { recordRunMap } from '../impact/record.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
-import type { Selection } from '../impact/select.js';
+import { isConfigFile, type Selection } from '../impact/select.js';
 import { sharedSupportFiles } from '../impact/support-kind.js';
 import type { Verdict } from '../report/verdict.js';
 import { debtChange, type DebtChange } from '../debt/change.js';
@@ -76,9 +76,12 @@ export class SuiteKnowledge {
   /** Absolute paths. */
   importGraph = (): ImportGraph | undefined => this.graph;
 
-  /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */
+  /**
+   * The graph follows every edit at once (≈ 0.1 ms each), whatever runs: code, and the package.json
+   * and tsconfig files it resolves imports by (`imports`, `paths`), whose mappings a later edit reaches through.
+   */
   edited(changed: string[]): void {
-    for (const file of changed) if (isCode(file)) this.graph?.update(path.join(this.root, file));
+    for (const file of changed) if (isCode(file) || isConfigFile(file)) this.graph?.update(path.join(this.root, file));
   }
 
   /** With coverage in the map, which edits stayed inside function bodies (those select exactly). */
