@@ -74,6 +74,26 @@ describe('a step file that gains a step pattern', () => {
   });
 });
 
+describe('a helper that defines steps outside the step globs', () => {
+  const HELPER = "import { Given } from '@cucumber/cucumber';\nGiven('a shared step', () => {});\n";
+  const run = async (text: string, stepPatterns: Record<string, string[]>) => {
+    const files: Record<string, string> = { ...FILES, 'lib/common-steps.ts': text, 'src/calc.ts': 'export const When = (x: unknown) => x;\nWhen(1);\n' };
+    const graph = await ImportGraph.build(ROOT, Object.keys(files), { fs: new MemoryFileSystem(files, ROOT) });
+    return (changed: string) => selectScenarios({ root: ROOT, changed: [changed], map: { ...MAP, stepPatterns: { ...MAP.stepPatterns, ...stepPatterns } }, graph, specFiles: [], readText: (f) => files[f] });
+  };
+
+  it('runs every scenario when it gains a pattern, though no run loaded it from the globs', async () => {
+    const select = await run(`${HELPER}Given('the order receives {word}', () => {});\n`, { 'lib/common-steps.ts': ['a shared step'] });
+    expect(select('lib/common-steps.ts').all).toBe(true);
+  });
+
+  it('leaves a source module that does not use cucumber to the import graph', async () => {
+    const select = await run(HELPER, { 'lib/common-steps.ts': ['a shared step'] });
+    expect(select('lib/common-steps.ts').all).toBe(false);
+    expect(select('src/calc.ts').all).toBe(false);
+  });
+});
+
 describe('the scenario map records each loaded step file\'s patterns', () => {
   const result = {
     scenarios: [],

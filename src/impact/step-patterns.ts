@@ -51,14 +51,16 @@ function unescape(body: string): string {
 }
 
 /**
- * The changed step file, among those a run loaded, whose text now defines a pattern the map did
+ * The changed step file (one a run loaded, or a module that uses cucumber) whose text now defines a pattern the map did
  * not record for it (or whose patterns cannot be read), and why that reaches every scenario.
  */
 export function gainedStepPattern(changed: string[], map: ScenarioMap, root: string, readText = (file: string) => readTextIfExists(path.join(root, file))): { file: string; because: string } | undefined {
   for (const file of changed) {
-    if (!map.supportFiles.includes(file) || !/\.[cm]?[jt]sx?$/.test(file)) continue;
+    if (!/\.[cm]?[jt]sx?$/.test(file)) continue;
     const text = readText(file);
-    if (text === undefined) continue;
+    // A helper outside the step globs may define steps too (a step file imports it): its use of cucumber tells.
+    const known = map.supportFiles.includes(file) || map.stepPatterns?.[file] !== undefined;
+    if (text === undefined || (!known && !text.includes('@cucumber/cucumber'))) continue;
     const now = definedPatterns(text);
     const recorded = new Set(map.stepPatterns?.[file] ?? []);
     if (now === undefined) return { file, because: 'defines a step pattern that cannot be read without running it: it may match steps bound to other files' };
