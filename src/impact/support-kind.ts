@@ -25,7 +25,8 @@ function stepsOnlyOnDisk(file: string): boolean {
     const stat = statSync(file);
     stamp = `${stat.size}:${stat.mtimeMs}`;
   } catch {
-    return false;
+    // Gone (deleted, renamed, or mid-checkout): it acts on no scenario now; what it did before is the last reading's.
+    return verdicts.get(file)?.stepsOnly ?? false;
   }
   const known = verdicts.get(file);
   if (known?.stamp === stamp) return known.stepsOnly;
