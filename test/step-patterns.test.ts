@@ -19,6 +19,11 @@ describe('definedPatterns', () => {
     expect(definedPatterns(text)).toEqual(['a basket with:', "it's {int} o'clock", 'the state is \\(new\\)', '^(\\d+) items?$', 'via a namespace']);
   });
 
+  it('reads past type arguments, as in Given<World>(…)', () => {
+    expect(definedPatterns("Given<ShopWorld>('a typed step', function () {});\nWhen<Map<string, number>>('nested', () => {});")).toEqual(['a typed step', 'nested']);
+    expect(definedPatterns('const ok = Given < 3;')).toEqual([]);
+  });
+
   it('is unsure of a pattern it cannot read without running the code', () => {
     expect(definedPatterns("const p = 'x';\nGiven(p, () => {});")).toBeUndefined();
     expect(definedPatterns("Given('a ' + kind, () => {});")).toBeUndefined();

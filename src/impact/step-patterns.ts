@@ -22,14 +22,31 @@ export function definedPatterns(text: string): string[] | undefined {
   const patterns: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (tok.type !== 'IdentifierName' || !STEP_FUNCTIONS.has(tok.value) || tokens[i + 1]?.value !== '(') continue;
-    if (tokens[i - 1]?.value === 'function') continue;
-    const pattern = literalPattern(tokens[i + 2]);
-    const after = tokens[i + 3]?.value;
+    if (tok.type !== 'IdentifierName' || !STEP_FUNCTIONS.has(tok.value) || tokens[i - 1]?.value === 'function') continue;
+    const open = afterTypeArguments(tokens, i + 1);
+    if (open === undefined) return undefined;
+    if (tokens[open]?.value !== '(') continue;
+    const pattern = literalPattern(tokens[open + 1]);
+    const after = tokens[open + 2]?.value;
     if (pattern === undefined || (after !== ',' && after !== ')')) return undefined;
     patterns.push(pattern);
   }
   return patterns;
+}
+
+/** Past `<World>` in `Given<World>(…)`: the index of the token after it; undefined when unsure (no close, a `(` inside). */
+function afterTypeArguments(tokens: Tok[], at: number): number | undefined {
+  if (tokens[at]?.value !== '<') return at;
+  let depth = 0;
+  for (let j = at; j < tokens.length; j++) {
+    const value = tokens[j]!.value;
+    if (value === '<') depth++;
+    else if (/^>+$/.test(value)) depth -= value.length;
+    else if (value === ';') return at; // a comparison (`Given < 3;`), no call
+    else if (value === '(') return undefined;
+    if (depth <= 0) return j + 1;
+  }
+  return undefined;
 }
 
 function literalPattern(tok: Tok | undefined): string | undefined {
