@@ -61,8 +61,6 @@ export function selectScenarios(input: SelectionInput): Selection {
   if (loadRead) return everything(loadRead.because, loadRead.file);
   const shared = reachedSharedSupport(input);
   if (shared) return everything(shared.via === shared.file ? 'changed (support code every scenario loads: World, hooks or setup)' : `changed (it reaches ${shared.via}, support code every scenario loads)`, shared.file);
-  const gained = gainedStepPattern(changed, map, input.root, input.readText);
-  if (gained) return everything(gained.because, gained.file);
   const built = placeBuildChanges(input.changed, input.root, input.graph, map);
   if (built.unplaced) return everything('changed (build output the suite may load, and nothing places it or its source)', built.unplaced);
   input = { ...input, changed: built.changed };
@@ -80,6 +78,8 @@ export function selectScenarios(input: SelectionInput): Selection {
     if (bound.length) for (const s of bound) add(s.id, `step file ${file} changed`);
     else if (map.supportFiles.includes(file) === false && looksLikeSupport(file, map)) return everything('is a step or support file no run has loaded yet (it may define steps for undefined ones)', file);
   }
+  const gained = gainedStepPattern(changed, map, input.root, input.readText);
+  if (gained) return everything(gained.because, gained.file);
   addReachedThroughCode(input, add);
   addReaders(input.changed.filter((f) => !input.specFiles.includes(f) && !isConfigFile(f)), map, (f) => input.graph?.has(path.join(input.root, f)) ?? false, add);
   return { all: false, paths: wholeFilesWin(unique(reasons.map((r) => r.target))), reasons: dedupe(reasons), triggers: changed };
