@@ -25,8 +25,7 @@ function stepsOnlyOnDisk(file: string): boolean {
     const stat = statSync(file);
     stamp = `${stat.size}:${stat.mtimeMs}`;
   } catch {
-    // Gone (deleted, renamed, or mid-checkout): it acts on no scenario now; what it did before is the last reading's.
-    return verdicts.get(file)?.stepsOnly ?? false;
+    return false;
   }
   const known = verdicts.get(file);
   if (known?.stamp === stamp) return known.stepsOnly;
