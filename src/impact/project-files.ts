@@ -23,6 +23,14 @@ export function isCode(file: string): boolean {
   return CODE.test(file) && !file.endsWith('.d.ts');
 }
 
+/**
+ * What the import graph reads: code, and the package.json and tsconfig files imports resolve by
+ * (`imports`, `paths`): an edit to one changes where a later edit to code reaches.
+ */
+export function feedsImportGraph(file: string): boolean {
+  return isCode(file) || /(^|\/)(package\.json|tsconfig[^/]*\.json)$/.test(file);
+}
+
 /** The project's own code files, for the import graph. */
 export async function codeFiles(root: string): Promise<string[]> {
   const files = await glob([CODE_GLOB], { cwd: root, absolute: true, ignore: [...CODE_IGNORE], dot: false });

@@ -34,6 +34,8 @@ export interface ScenarioMap {
   supportFiles: string[];
   /** The globs the support files came from (config "steps" or the cucumber profile's). */
   supportGlobs?: string[];
+  /** Per step file a run loaded, the step patterns it defined then: a pattern it gains may bind other scenarios' steps. */
+  stepPatterns?: Record<string, string[]>;
   /** Recorded with coverage on: files whose functions ran while loading or in BeforeAll hooks. */
   loadActive?: string[];
   /** Data files the code read through fs while loading or in BeforeAll/AfterAll hooks: every scenario may see them. */
@@ -53,7 +55,7 @@ export function buildScenarioMap(result: RunResult, sourceOf: (uri: string) => s
     const stepFiles = new Set(s.steps.flatMap((step) => step.definitionIds.map((id) => definitionFile.get(id)).filter((f): f is string => f !== undefined)));
     return { id: `${file}:${s.line}`, file, line: s.line, stepFiles: [...stepFiles].sort(), status: s.status, ...(s.reads ? { reads: s.reads } : {}), ...(s.covered ? { covered: s.covered, ...(s.status === 'passed' ? {} : { incomplete: true as const }) } : {}) };
   });
-  const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort(), ...(supportGlobs ? { supportGlobs } : {}) };
+  const map: ScenarioMap = { version: 1, scenarios, globalSupportFiles: result.globalSupportFiles.map(sourceOf).sort(), supportFiles: [...supportFiles].sort(), ...(supportGlobs ? { supportGlobs } : {}), stepPatterns: patternsOf(result, sourceOf) };
   const withReads = { ...map, ...(result.loadReads ? { loadReads: result.loadReads } : {}), ...(result.writes ? { writes: result.writes } : {}) };
   return result.loadActive ? { ...withReads, loadActive: result.loadActive } : withReads;
 }
@@ -76,8 +78,21 @@ export function mergeScenarioMap(previous: ScenarioMap | undefined, next: Scenar
     ...union(previous, next, 'loadReads'),
     ...union(previous, next, 'writes'),
     ...(supportGlobs ? { supportGlobs } : {}),
+    stepPatterns: { ...omit(previous.stepPatterns ?? {}, next.supportFiles), ...next.stepPatterns },
     ...(previous.scope !== undefined ? { scope: previous.scope } : {}),
   };
+}
+
+function patternsOf(result: RunResult, sourceOf: (uri: string) => string): Record<string, string[]> {
+  const byFile: Record<string, string[]> = {};
+  for (const d of result.definitions) (byFile[sourceOf(d.uri)] ??= []).push(d.pattern);
+  return byFile;
+}
+
+/** The files a run loaded define what it saw them define, none of it kept from before (a pattern may be gone). */
+function omit(patterns: Record<string, string[]>, files: string[]): Record<string, string[]> {
+  const loaded = new Set(files);
+  return Object.fromEntries(Object.entries(patterns).filter(([file]) => !loaded.has(file)));
 }
 
 /** What the code read at load, or wrote, only grows: a partial run saw part of it. */

@@ -5,6 +5,8 @@ import type { ImportGraph } from './graph.js';
 import type { ScenarioMap } from './scenario-map.js';
 import { unplacedLinkedChange } from './linked-change.js';
 import { addReaders, readWhileLoading } from './reads.js';
+import { gainedStepPattern } from './step-patterns.js';
+import { dedupe, unique, wholeFilesWin } from './selection-output.js';
 import { looksLikeSupport } from './support-kind.js';
 
 export interface SelectionInput {
@@ -76,15 +78,11 @@ export function selectScenarios(input: SelectionInput): Selection {
     if (bound.length) for (const s of bound) add(s.id, `step file ${file} changed`);
     else if (map.supportFiles.includes(file) === false && looksLikeSupport(file, map)) return everything('is a step or support file no run has loaded yet (it may define steps for undefined ones)', file);
   }
+  const gained = gainedStepPattern(changed, map, input.root, input.readText);
+  if (gained) return everything(gained.because, gained.file);
   addReachedThroughCode(input, add);
   addReaders(input.changed.filter((f) => !input.specFiles.includes(f) && !isConfigFile(f)), map, (f) => input.graph?.has(path.join(input.root, f)) ?? false, add);
   return { all: false, paths: wholeFilesWin(unique(reasons.map((r) => r.target))), reasons: dedupe(reasons), triggers: changed };
-}
-
-/** `file` and `file:12` together would make cucumber run only line 12: a whole file wins. */
-function wholeFilesWin(paths: string[]): string[] {
-  const whole = new Set(paths.filter((p) => !/:\d+$/.test(p)));
-  return paths.filter((p) => !/:\d+$/.test(p) || !whole.has(p.replace(/:\d+$/, '')));
 }
 
 /**
@@ -168,13 +166,4 @@ function reachedSharedSupport(input: SelectionInput): { file: string; via: strin
     if (via) return { file, via };
   }
   return undefined;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-function dedupe(reasons: Selection['reasons']): Selection['reasons'] {
-  const seen = new Set<string>();
-  return reasons.filter((r) => !seen.has(r.target) && seen.add(r.target));
 }

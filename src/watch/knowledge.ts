@@ -4,7 +4,7 @@ import { graphKnows } from '../impact/build-output.js';
 import { saveGraph } from '../impact/cache.js';
 import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
 import type { ImportGraph } from '../impact/graph.js';
-import { isCode } from '../impact/project-files.js';
+import { feedsImportGraph, isCode } from '../impact/project-files.js';
 import { recordRunMap } from '../impact/record.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
 import type { Selection } from '../impact/select.js';
@@ -78,7 +78,7 @@ export class SuiteKnowledge {
 
   /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */
   edited(changed: string[]): void {
-    for (const file of changed) if (isCode(file)) this.graph?.update(path.join(this.root, file));
+    for (const file of changed) if (feedsImportGraph(file)) this.graph?.update(path.join(this.root, file));
   }
 
   /** With coverage in the map, which edits stayed inside function bodies (those select exactly). */
@@ -115,7 +115,7 @@ export class SuiteKnowledge {
     return [...new Set([...entries.flatMap((s) => s.stepFiles), ...this.map.globalSupportFiles, ...sharedSupportFiles(this.root, this.map.supportFiles)])];
   }
 
-  /** What the run taught, in memory: the verdict waits on this alone; the disk's lock, merge, stamps (`record`) follow. */
+  /** What the run taught, in memory: the verdict waits on this alone (`record` writes the disk's part). */
   learn(details: VerifyDetails, selection: Selection): void {
     this.specs.learn(details.specFiles, details.specGlobs, selection.all);
     if (!details.result) return;
@@ -123,7 +123,7 @@ export class SuiteKnowledge {
     this.map = selection.all ? next : mergeScenarioMap(this.map, next, details.wholeFiles);
   }
 
-  /** The run's part of the map on disk, merged there with what other runs recorded; this session goes on from that map. */
+  /** The run's part of the map on disk, merged there with other runs'; this session goes on from that map. */
   async record(details: VerifyDetails, selection: Selection): Promise<void> {
     const map = await recordRunMap(this.root, details, !selection.all, this.map);
     if (!map) return;
