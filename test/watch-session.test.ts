@@ -35,6 +35,8 @@ function project(): string {
     scenarios: [scenario('features/a.feature', 3, 'steps/a.steps.js'), scenario('features/a.feature', 8, 'steps/a.steps.js'), scenario('features/b.feature', 3, 'steps/b.steps.js')],
     globalSupportFiles: [],
     supportFiles: ['steps/a.steps.js', 'steps/b.steps.js'],
+    // As a run records them: an edit that keeps a step file's patterns reaches only its scenarios.
+    stepPatterns: { 'steps/a.steps.js': ['a'], 'steps/b.steps.js': ['b'] },
   };
   mkdirSync(path.join(root, '.spec'));
   writeFileSync(path.join(root, '.spec/scenario-map.json'), JSON.stringify(map));
