@@ -22,17 +22,17 @@ export class CoverageRecorder {
   private readonly session = new Session();
   private readonly lineCoverage: LineCoverage | undefined;
   private readonly scripts: ProjectScripts;
-  /** 'functions': between beginScenarios and the end, takes count functions; 'blocks' otherwise. */
+  /** 'functions' from beginScenarios to the end: takes count functions only. */
   private mode: 'blocks' | 'functions' = 'blocks';
   private eager = false;
   private picture: Picture = new Map();
-  /** Project scripts compiled with block counters from the start (seen before function takes began). */
+  /** Project scripts compiled whole before the scenarios. */
   private exact = new Set<string>();
-  /** Project scripts first seen by a function take: compiled without block counters. */
+  /** Project scripts compiled without counters in part (loaded later). */
   private readonly inexact = new Set<string>();
   /** Takes made mid-scenario (a switch to block takes), owed to the next take. */
   private carried: ScriptCoverage[] = [];
-  /** Project files (root-relative) compiled whole before the scenarios began, and whether they have. */
+  /** Project files compiled whole; whether scenarios began. */
   private readonly eagerFiles = new Set<string>();
   private began = false;
   private readonly compile = Module.prototype._compile;
@@ -53,10 +53,9 @@ export class CoverageRecorder {
   }
 
   /**
-   * Starts the run's line coverage afresh (a long-lived runner's next load), in block takes. Every
-   * project file that loads before the scenarios must be compiled whole, so that each of its
-   * functions has block counters: a CommonJS one as it compiles (wrapCompile); ES modules have no
-   * such hook, so with `esm` V8 compiles everything eagerly until the support code has loaded.
+   * Starts the run's line coverage afresh (a long-lived runner's next load). A project file loaded
+   * before the scenarios is compiled whole, so each function has block counters: a CommonJS one as
+   * it compiles (wrapCompile); with `esm` (no such hook) everything, until the support code loaded.
    */
   resetLines(esm: boolean): void {
     if (!this.lineCoverage) return;
@@ -81,7 +80,7 @@ export class CoverageRecorder {
   /** After the BeforeAll hooks: the scenarios' takes count functions only. */
   beginScenarios(): void {
     if (!this.lineCoverage || this.mode === 'functions') return;
-    // Loaded by a BeforeAll hook: whole if a CommonJS file compiled as such, else without counters in part.
+    // Loaded by a BeforeAll hook: whole if compiled as CommonJS, else in part without counters.
     for (const [id, file] of this.lineCoverage.scriptFiles()) if (!this.exact.has(id)) (this.eagerFiles.has(file) ? this.exact : this.inexact).add(id);
     this.began = true;
     this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
@@ -135,12 +134,12 @@ export class CoverageRecorder {
    * can change state every scenario reads, so coverage alone must not narrow them.
    */
   takeLoadPhase(): string[] {
-    return coveredFiles(this.owed().map(withoutModuleBodies), this.root, this.exclude);
+    return coveredFiles((this.loading() ?? this.owed()).map(withoutModuleBodies), this.root, this.exclude);
   }
 
   stop(): void {
     this.lazy(true);
-    // Only if still on top: code loaded since may have wrapped it in turn.
+    // Only if on top: code loaded since may have wrapped it in turn.
     if (Module.prototype._compile === this.wrapper) Module.prototype._compile = this.compile;
     try {
       this.post('Profiler.stopPreciseCoverage');
@@ -150,7 +149,19 @@ export class CoverageRecorder {
     }
   }
 
-  /** This take, after any made since the last (a switch to block takes mid-scenario). */
+  /**
+   * Before a line-coverage run's scenarios: what ran since the start, resetting nothing (the final
+   * block take counts the load too); the switch to function counts then clears invocation counts.
+   */
+  private loading(): ScriptCoverage[] | undefined {
+    if (!this.lineCoverage || this.began || this.mode !== 'blocks') return undefined;
+    const result = (this.post('Profiler.getBestEffortCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+    this.lineCoverage.know(result);
+    notePicture(this.picture, result.filter((script) => this.scripts.fileOf(script) !== undefined));
+    return result;
+  }
+
+  /** This take, after any made mid-scenario. */
   private owed(): ScriptCoverage[] {
     return this.carried.length ? [...this.carried.splice(0), ...this.raw()] : this.raw();
   }
@@ -170,16 +181,15 @@ export class CoverageRecorder {
     return result;
   }
 
-  /** Block takes for the rest of the run: before a project file compiles, or once one has without counters. */
+  /** Block takes for the rest of the run: a project file compiles, or one has without counters. */
   private resumeBlocks(taken?: ScriptCoverage[]): void {
     if (!taken) this.carried.push(...this.raw());
     if (this.mode === 'functions') this.blocks();
   }
 
   /**
-   * CommonJS compiles go through Module#_compile (tsx's too). Before the scenarios, a project file
-   * compiles whole (dependencies stay lazy: their code needs no counters); during them, block takes
-   * resume first, so the file gets its counters as its functions compile.
+   * CommonJS compiles go through Module#_compile (tsx's too). Before the scenarios a project file
+   * compiles whole (dependencies lazily); during them, block takes resume first.
    */
   private wrapCompile(): CompileHost['prototype']['_compile'] {
     const recorder = this;
@@ -200,7 +210,7 @@ export class CoverageRecorder {
     return wrapper;
   }
 
-  /** Back to block takes: the counters kept since beginScenarios, with what function takes saw put back. */
+  /** Back to block takes: the counters so far, with what function takes saw put back. */
   private blocks(): void {
     this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
     this.mode = 'blocks';
@@ -209,7 +219,7 @@ export class CoverageRecorder {
     this.picture = new Map();
   }
 
-  /** V8's lazy compilation, off while the project's code loads (every function then gets block counters). */
+  /** V8's lazy compilation, off while project code compiles whole. */
   private lazy(on: boolean): void {
     if (on === !this.eager) return;
     setFlagsFromString(on ? '--lazy' : '--no-lazy');

@@ -28,19 +28,24 @@ export class LineCoverage {
 
   fold(result: readonly ScriptCoverage[]): void {
     for (const script of result) {
-      let known = this.scripts.get(script.scriptId);
-      if (!known) {
-        if (this.others.has(script.scriptId)) continue;
-        const file = this.projectFile(script.url);
-        if (file === undefined) {
-          this.others.add(script.scriptId);
-          continue;
-        }
-        this.scripts.set(script.scriptId, (known = { file, ran: [] }));
-      }
-      const ran = executedIntervals(script.functions);
-      if (ran.length) known.ran = unionIntervals(known.ran, ran);
+      const known = this.entry(script);
+      const ran = known && executedIntervals(script.functions);
+      if (ran?.length) known!.ran = unionIntervals(known!.ran, ran);
     }
+  }
+
+  /** Notes the project scripts of a take that counted no blocks (their lines come later). */
+  know(result: readonly ScriptCoverage[]): void {
+    for (const script of result) this.entry(script);
+  }
+
+  private entry(script: ScriptCoverage): { file: string; ran: Intervals } | undefined {
+    let known = this.scripts.get(script.scriptId);
+    if (known || this.others.has(script.scriptId)) return known;
+    const file = this.projectFile(script.url);
+    if (file === undefined) this.others.add(script.scriptId);
+    else this.scripts.set(script.scriptId, (known = { file, ran: [] }));
+    return known;
   }
 
   /** The ids of the project scripts folded so far. */

@@ -15,17 +15,22 @@ import type { FunctionCoverage, ScriptCoverage } from './coverage-files.js';
  */
 
 /** Per script id: its URL and every function range a function take reported, and whether it ran. */
-export type Picture = Map<string, { url: string; ranges: Map<string, boolean> }>;
+export type Picture = Map<string, { url: string; ranges: Map<string, boolean>; shared?: Set<string> }>;
 
 /** Adds one function take (already narrowed to the project's scripts) to the picture. */
 export function notePicture(picture: Picture, take: readonly ScriptCoverage[]): void {
   for (const script of take) {
     let seen = picture.get(script.scriptId);
     if (!seen) picture.set(script.scriptId, (seen = { url: script.url, ranges: new Map() }));
+    const inTake = new Set<string>();
     for (const fn of script.functions) {
       const own = fn.ranges[0];
       if (!own) continue;
       const key = `${own.startOffset}:${own.endOffset}`;
+      // Two functions over one range (a class's static and instance initializers): V8 nests what
+      // is inside under either, so what ran inside it cannot be told from the range.
+      if (inTake.has(key)) (seen.shared ??= new Set()).add(key);
+      inTake.add(key);
       if (own.count > 0) seen.ranges.set(key, true);
       else if (!seen.ranges.has(key)) seen.ranges.set(key, false);
     }
@@ -46,7 +51,7 @@ export function withPicture(final: readonly ScriptCoverage[], picture: Picture, 
     const at = byId.get(scriptId);
     const present = new Set((at === undefined ? [] : out[at]!.functions).map(ownKey));
     const back: FunctionCoverage[] = [];
-    for (const [key, ran] of seen.ranges) if (!present.has(key)) back.push(uniform(key, ran));
+    for (const [key, ran] of seen.ranges) if (!present.has(key)) back.push(uniform(key, ran && !seen.shared?.has(key)));
     if (!back.length) continue;
     if (at === undefined) out.push({ scriptId, url: seen.url, functions: back });
     else out[at] = { ...out[at]!, functions: [...out[at]!.functions, ...back] };
