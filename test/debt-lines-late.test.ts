@@ -37,6 +37,8 @@ describe('line coverage of code reached late, or through closures made at load',
     // never throws (27); unused (47) is never called. The generator made at load and resumed in a
     // scenario (33–37), the closure made at load (43), Counter.add's both lines and later's await ran.
     expect(unspecified(debt, 'src/calc.ts')).toEqual([5, 7, 17, 20, 27, 47]);
+    // units.js, plain JavaScript required by the BeforeAll hook, its function called by a scenario only: all ran.
+    expect(unspecified(debt, 'src/units.js')).toEqual([]);
     // lazy.ts, required inside a step: classify('kettle') returns at 3, so 5, 6 and 8 never run, nor shout (12).
     expect(unspecified(debt, 'src/lazy.ts')).toEqual([5, 6, 8, 12]);
   }, 60_000);

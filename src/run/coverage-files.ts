@@ -100,9 +100,9 @@ export class ProjectScripts {
     return rel ?? undefined;
   }
 
-  /** The root-relative path of a file about to be compiled (it has no script id yet), or undefined when it is not the project's. */
-  projectPath(absPath: string): string | undefined {
-    return this.classify(absPath) ?? undefined;
+  /** Whether a file about to be compiled (it has no script id yet) is one of the project's. */
+  isProjectPath(absPath: string): boolean {
+    return this.classify(absPath) !== null;
   }
 
   private classify(url: string): string | null {

@@ -32,7 +32,7 @@ export class CoverageRecorder {
   private readonly inexact = new Set<string>();
   /** Takes made mid-scenario (a switch to block takes), owed to the next take. */
   private carried: ScriptCoverage[] = [];
-  /** Project files compiled whole; whether scenarios began. */
+  /** Project files (absolute) compiled whole; whether scenarios began. */
   private readonly eagerFiles = new Set<string>();
   private began = false;
   private readonly compile = Module.prototype._compile;
@@ -195,12 +195,12 @@ export class CoverageRecorder {
     const recorder = this;
     const compile = this.compile;
     const wrapper: CompileHost['prototype']['_compile'] = function (content, filename) {
-      const file = recorder.scripts.projectPath(filename);
-      if (file !== undefined && recorder.mode === 'functions') recorder.resumeBlocks();
+      const own = recorder.scripts.isProjectPath(filename);
+      if (own && recorder.mode === 'functions') recorder.resumeBlocks();
       if (recorder.began) return compile.call(this, content, filename);
       const was = recorder.eager;
-      if (file !== undefined) recorder.eagerFiles.add(file);
-      recorder.lazy(file === undefined);
+      if (own) recorder.eagerFiles.add(filename);
+      recorder.lazy(!own);
       try {
         return compile.call(this, content, filename);
       } finally {

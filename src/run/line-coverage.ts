@@ -53,7 +53,7 @@ export class LineCoverage {
     return new Set(this.scripts.keys());
   }
 
-  /** The project scripts folded so far: id and root-relative file. */
+  /** The project scripts folded so far: id and absolute file. */
   scriptFiles(): [string, string][] {
     return [...this.scripts].map(([id, { file }]) => [id, file]);
   }
