@@ -14,9 +14,7 @@ const Module = createRequire(import.meta.url)('node:module') as CompileHost;
  * Per-scenario V8 coverage, taken in the runner's own isolate. An in-process inspector session
  * answers synchronously, so a take fits in cucumber's message callback, with no user hook.
  * Function granularity (detailed: false) is what the impact map needs: which files' code ran.
- * With `lines`, V8 also counts blocks: the project's code is compiled whole with block counters,
- * the scenarios' takes count functions only, and the counters are read once at the end
- * (line-picture.ts, README "Recording").
+ * With `lines`, V8 also counts blocks, read once at the end (line-picture.ts, README "Recording").
  */
 export class CoverageRecorder {
   private readonly session = new Session();
@@ -73,7 +71,7 @@ export class CoverageRecorder {
   /** The support code has loaded: what loaded so far was compiled whole. */
   supportLoaded(): void {
     if (!this.lineCoverage) return;
-    this.exact = this.lineCoverage.scriptIds();
+    this.exact = new Set(this.lineCoverage.scriptFiles().map(([id]) => id));
     this.lazy(true);
   }
 
@@ -155,9 +153,9 @@ export class CoverageRecorder {
    */
   private loading(): ScriptCoverage[] | undefined {
     if (!this.lineCoverage || this.began || this.mode !== 'blocks') return undefined;
-    const result = (this.post('Profiler.getBestEffortCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+    const result = this.coverage('Profiler.getBestEffortCoverage');
     this.lineCoverage.know(result);
-    notePicture(this.picture, result.filter((script) => this.scripts.fileOf(script) !== undefined));
+    notePicture(this.picture, this.own(result));
     return result;
   }
 
@@ -167,13 +165,13 @@ export class CoverageRecorder {
   }
 
   private raw(): ScriptCoverage[] {
-    const result = (this.post('Profiler.takePreciseCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+    const result = this.coverage('Profiler.takePreciseCoverage');
     if (!this.lineCoverage) return result;
     if (this.mode === 'blocks') {
       this.lineCoverage.fold(this.inexact.size ? result.map((s) => (this.inexact.has(s.scriptId) ? blockCountsOnly(s) : s)) : result);
       return result;
     }
-    const own = result.filter((script) => this.scripts.fileOf(script) !== undefined);
+    const own = this.own(result);
     const late = own.filter((script) => !this.exact.has(script.scriptId));
     for (const script of late) this.inexact.add(script.scriptId);
     notePicture(this.picture, own);
@@ -214,7 +212,7 @@ export class CoverageRecorder {
   private blocks(): void {
     this.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
     this.mode = 'blocks';
-    const final = (this.post('Profiler.takePreciseCoverage') as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+    const final = this.coverage('Profiler.takePreciseCoverage');
     this.lineCoverage?.fold(withPicture(final, this.picture, this.exact));
     this.picture = new Map();
   }
@@ -224,6 +222,14 @@ export class CoverageRecorder {
     if (on === !this.eager) return;
     setFlagsFromString(on ? '--lazy' : '--no-lazy');
     this.eager = !on;
+  }
+
+  private coverage(method: 'Profiler.takePreciseCoverage' | 'Profiler.getBestEffortCoverage'): ScriptCoverage[] {
+    return (this.post(method) as { result?: ScriptCoverage[] } | undefined)?.result ?? [];
+  }
+
+  private own(result: readonly ScriptCoverage[]): ScriptCoverage[] {
+    return result.filter((script) => this.scripts.fileOf(script) !== undefined);
   }
 
   private post(method: string, params?: object): unknown {

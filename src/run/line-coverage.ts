@@ -48,11 +48,6 @@ export class LineCoverage {
     return known;
   }
 
-  /** The ids of the project scripts folded so far. */
-  scriptIds(): Set<string> {
-    return new Set(this.scripts.keys());
-  }
-
   /** The project scripts folded so far: id and absolute file. */
   scriptFiles(): [string, string][] {
     return [...this.scripts].map(([id, { file }]) => [id, file]);
