@@ -3,6 +3,7 @@ import { Node, Project, ts, type CallExpression, type SourceFile } from 'ts-morp
 import { FailFinder } from './can-fail.js';
 import { functionOf } from './can-fail-syntax.js';
 import { judgeVacuous, type StepAnalysis, type StepCall, type VacuousInput, type VacuousReport } from './vacuous-judge.js';
+import { STEP_FUNCTIONS } from '../core/step-functions.js';
 
 export { judgeVacuous, type CheckedStep, type ScenarioRef, type StepAnalysis, type StepCall, type StepDefinitionRef, type VacuousInput, type VacuousReport, type VacuousStep } from './vacuous-judge.js';
 
@@ -15,7 +16,6 @@ export { judgeVacuous, type CheckedStep, type ScenarioRef, type StepAnalysis, ty
  * scenario also uses after a `Then` (to note a state before its next `When`) is not a check. It is vacuous when its function holds no assertion, `throw`, rejection or
  * errored callback and calls no project function that does (see can-fail.ts).
  */
-const STEP_FUNCTIONS = new Set(['Given', 'When', 'Then', 'And', 'But', 'defineStep', 'Step']);
 
 /** The slow half (ts-morph): needs only the files, so it runs while the scenarios run, cached by `read`'s content. */
 export function analyzeStepFiles(input: { root: string; stepFiles: string[]; supportFiles?: string[]; maxDepth?: number }): StepAnalysis {

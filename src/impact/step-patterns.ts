@@ -8,8 +8,8 @@ import path from 'node:path';
 import { readTextIfExists } from '../core/fs.js';
 import { tokenize, type Tok } from './steps-only-tokens.js';
 import type { ScenarioMap } from './scenario-map.js';
+import { STEP_FUNCTIONS } from '../core/step-functions.js';
 
-const STEP_FUNCTIONS = new Set(['Given', 'When', 'Then', 'And', 'But', 'Step', 'defineStep']);
 
 /**
  * The patterns in the file's `Given('…')`-style calls, as cucumber records them (a regular

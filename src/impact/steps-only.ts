@@ -12,8 +12,8 @@
  */
 import { EFFECT_WORDS, ExpressionReader } from './steps-only-expression.js';
 import { tokenize, TYPE_CONTINUES, Unsure } from './steps-only-tokens.js';
+import { STEP_FUNCTIONS } from '../core/step-functions.js';
 
-const STEP_FUNCTIONS = new Set(['Given', 'When', 'Then', 'And', 'But', 'Step', 'defineStep']);
 
 /** True when loading the file (TypeScript or JavaScript source) can do nothing but define steps. */
 export function definesStepsOnly(text: string): boolean {
