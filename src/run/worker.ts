@@ -31,6 +31,8 @@ import { freshModules, registerCommonJs, registerTypeScript } from './typescript
 import { compileCacheIsOn, enableCompileCache } from '../core/compile-cache.js';
 import readRecorder from './read-recorder.cjs';
 import { linkedPackages } from '../core/linked-packages.js';
+import { indexStepDefinitions, type Indexable } from './step-index.js';
+import { readFeaturesWhole } from './feature-reads.js';
 
 const ownRequire = createRequire(import.meta.url);
 function mark(label: string): void {
@@ -120,7 +122,8 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   mark('support loaded');
   noteLoadPhase();
   recorder?.supportLoaded();
-  const internal = library as unknown as { defaultTimeout: number; stepDefinitions: { code: (...args: unknown[]) => unknown }[] };
+  const internal = library as unknown as { defaultTimeout: number; stepDefinitions: ({ code: (...args: unknown[]) => unknown } & Indexable)[] };
+  internal.stepDefinitions = indexStepDefinitions(internal.stepDefinitions);
   // 5000 is cucumber's own default: anything else means the user's support code chose a timeout.
   if (internal.defaultTimeout === 5000) internal.defaultTimeout = support.timeout;
   return { library, takeThrown: captureErrors.captureStepErrors(internal.stepDefinitions), support };
@@ -170,7 +173,10 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
   const watchdog = parallel > 0 ? oldestOpenStep(heartbeat(hangAfterMs)) : heartbeat(hangAfterMs);
   let beforeAll = true;
   let phase = 0;
+  // Until cucumber has its sources (testRunStarted): then user code may run, and reads its own way.
+  const featuresRead = readFeaturesWhole();
   const onMessage = (envelope: Envelope) => {
+    if (envelope.testRunStarted) featuresRead();
     // cucumber's own set-up of a run, in the order it sends them: features read, support messages, first scenario.
     if (phase < PHASES.length && PHASES[phase]! in envelope) mark(`first ${PHASES[phase++]}`);
     const progress = collector.onEnvelope(envelope);
@@ -203,6 +209,7 @@ async function run(api: CucumberApi, version: string, loading: Promise<Loaded | 
       (ran) => ran.success,
       (error: Error) => (collector.thrown(error), false),
     );
+  featuresRead();
   watchdog.stop();
   for (const error of await lateErrors.collectLateErrors()) collector.thrown(lateErrors.lateError(error));
   fromThreads?.close();
