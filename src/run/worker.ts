@@ -33,6 +33,10 @@ import readRecorder from './read-recorder.cjs';
 import { linkedPackages } from '../core/linked-packages.js';
 import { indexStepDefinitions, type Indexable } from './step-index.js';
 import { readFeaturesWhole } from './feature-reads.js';
+import { idleCollector } from '../core/idle-gc.js';
+
+/** Quiet after a run before a long-lived runner's heap is collected. */
+const IDLE_GC_MS = 500;
 
 const ownRequire = createRequire(import.meta.url);
 function mark(label: string): void {
@@ -278,8 +282,11 @@ async function main(): Promise<void> {
     await send({ type: 'fatal', problem: { code: 'SPEC_RUN_CRASH', message: error.message }, stack: error.stack });
     exitRunner(0);
   };
+  // A long-lived runner (watch) between runs: the run's garbage is collected while nobody waits.
+  const idleGc = idleCollector(IDLE_GC_MS);
   onParentMessage((message) => {
     if (message.type === 'stop' || message.type === 'go') return;
+    idleGc.cancel();
     if (message.type === 'load') {
       // One load at a time: a spare pre-loading in idle time (watch/runners.ts) may still be at it.
       const previous = loading ?? Promise.resolve();
@@ -289,7 +296,7 @@ async function main(): Promise<void> {
       );
       loading.then((result) => ('code' in result ? undefined : send({ type: 'loaded' })), fail);
     } else if (message.type === 'run') {
-      run(loaded.api, loaded.version, loading, message.job).then(() => (message.job.persistent ? undefined : exitRunner(0)), fail);
+      run(loaded.api, loaded.version, loading, message.job).then(() => (message.job.persistent ? idleGc.schedule() : exitRunner(0)), fail);
     } else if (message.type === 'partial') {
       void send(current ? { type: 'partial', result: current.finish() } : { type: 'partial' });
     } else {

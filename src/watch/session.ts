@@ -22,6 +22,7 @@ import { createTrailingCheck } from './trailing-check.js';
 import type { RunPass, VerifyDetails, WatchEvent, WatchOptions } from './types.js';
 import { startWatcher } from './watcher.js';
 import { linkedPackageOf } from '../core/linked-packages.js';
+import { idleCollector } from '../core/idle-gc.js';
 
 /** What a session runs and watches with; tests put fakes in their place. */
 export interface SessionDeps {
@@ -34,6 +35,8 @@ export interface SessionDeps {
 }
 
 const DEFAULT_SETTLE_MS = 30;
+/** Quiet after a run before the watcher's heap is collected: edits in a burst come closer than this. */
+const IDLE_GC_MS = 500;
 
 /** The watch loop: one run at a time, scheduled from settled edits and keys; what it learns lives in SuiteKnowledge. */
 export class WatchSession {
@@ -57,6 +60,7 @@ export class WatchSession {
   /** Build folders the suite loads code from (impact/loaded-builds.ts): watched though build output is not. */
   private readonly buildFolders: string[] = [];
   private readonly deps: SessionDeps;
+  private readonly idleGc = idleCollector(IDLE_GC_MS);
 
   constructor(
     private readonly env: SpecEnvironment,
@@ -88,6 +92,7 @@ export class WatchSession {
   async stop(): Promise<void> {
     if (this.stopped) return this.done;
     this.stopped = true;
+    this.idleGc.cancel();
     this.settler.cancel();
     this.trailing.stop();
     if (this.running) this.running.cancelledBy = 'watch stopped';
@@ -154,6 +159,7 @@ export class WatchSession {
   /** Runs never overlap: a request during a run cancels it, and the two requests' changes run together next. */
   private schedule(request: Request): void {
     if (this.stopped) return;
+    this.idleGc.cancel();
     if (!this.running) return void this.run(request);
     if (request.mode === 'changes' && unchangedSince(this.env.cwd, this.running.stamps, request.changed)) return mark('watch', 'change event ignored: the run reads this');
     this.queued = mergeRequests(mergeRequests(this.queued, this.running.request), request);
@@ -228,6 +234,7 @@ export class WatchSession {
     const queued = this.queued;
     this.queued = undefined;
     if (queued && !this.stopped) void this.run(queued);
+    else if (!this.stopped) this.idleGc.schedule();
   }
 
   private runOptions(selection: Selection, signal: AbortSignal): RunOptions {

@@ -1,0 +1,35 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { idleCollector } from '../src/core/idle-gc.js';
+
+describe('idleCollector', () => {
+  it('collects once the quiet time passes with no new schedule, and not after a cancel', async () => {
+    let collected = 0;
+    const idle = idleCollector(30, () => collected++);
+    idle.schedule();
+    await sleep(10);
+    idle.schedule();
+    await sleep(10);
+    idle.schedule();
+    await sleep(60);
+    expect(collected).toBe(1);
+    idle.schedule();
+    idle.cancel();
+    await sleep(60);
+    expect(collected).toBe(1);
+  });
+
+  it("runs V8's own collection without putting gc on the global", async () => {
+    const hadGc = 'gc' in globalThis;
+    let garbage: object | undefined = { big: new Array(1000).fill('x') };
+    const ref = new WeakRef(garbage);
+    garbage = undefined;
+    // A WeakRef's target lives until the task that made it ends: collect in a later one.
+    await sleep(0);
+    idleCollector(0).schedule();
+    await sleep(50);
+    expect(ref.deref()).toBeUndefined();
+    expect('gc' in globalThis).toBe(hadGc);
+    expect(garbage).toBeUndefined();
+  });
+});
