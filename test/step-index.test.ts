@@ -116,6 +116,13 @@ describe('indexStepDefinitions', () => {
     expect(Object.keys(indexed)).toEqual(Object.keys(definitions));
   });
 
+  it('filters whole a predicate whose answer is not the match itself (negated, constant, or its own flag)', () => {
+    const whole = (predicate: (d: Definition) => unknown) => expect(indexed.filter(predicate).map((d) => d.id)).toEqual(definitions.filter(predicate).map((d) => d.id));
+    whole((d) => !d.matchesStepName('I wait'));
+    whole((d) => (d.matchesStepName('I wait'), true));
+    whole((d) => (d.matchesStepName('I wait') ? 0 : 1));
+  });
+
   it('filters a library that changed after it was indexed whole', () => {
     const grown = indexStepDefinitions(definitions.slice(0, 3));
     grown.push(definition(99, 'I wait'));
@@ -130,5 +137,7 @@ describe('askedStepText', () => {
     expect(askedStepText(((d: Definition) => d.matchesStepName('a') || d.matchesStepName('b')) as never, undefined)).toBeUndefined();
     expect(askedStepText((() => { throw new Error('no'); }) as never, undefined)).toBeUndefined();
     expect(askedStepText(((d: { matchesStepName: (n: number) => boolean }) => d.matchesStepName(3)) as never, undefined)).toBeUndefined();
+    expect(askedStepText(((d: Definition) => !d.matchesStepName('I wait')) as never, undefined)).toBeUndefined();
+    expect(askedStepText(((d: Definition) => (d.matchesStepName('I wait'), false)) as never, undefined)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { fromBase, locateProject } from '../config/project-root.js';
 import { makeEnvironment, type EnvironmentInput } from '../core/env.js';
 import { SpecloopError } from '../core/errors.js';
+import { headCommit } from '../core/git-head.js';
 import { configMoves, configRecord, type ConfigSeen } from '../debt/ack-config.js';
 import { hashText, kindsOf, projectFiles, readAll, type ProjectFiles } from '../debt/ack-files.js';
 import { ACK_FILE, loadAck, writeAck, type Ack } from '../debt/ack-store.js';
@@ -51,7 +52,7 @@ export async function ack(options: AckOptions = {}, environment: EnvironmentInpu
   const call = checkCall('ack', AckOptionsSchema, options, environment);
   const { root, files, seen } = await filesOf(call.cwd, call.options, call.environment);
   const kinds = kindsOf(files);
-  const [texts, commit, last, config] = await Promise.all([readAll(root, [...kinds.keys()]), import('../impact/git.js').then((git) => git.headCommit(root)), readLastReport(root), configRecord(root, seen)]);
+  const [texts, commit, last, config] = await Promise.all([readAll(root, [...kinds.keys()]), headCommit(root), readLastReport(root), configRecord(root, seen)]);
   const edited = last ? await editedSince(root, [...files.specs, ...files.steps, ...files.sources], last) : [];
   const record: Ack = {
     version: 1,

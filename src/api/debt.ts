@@ -5,7 +5,7 @@ import type { RunResult } from '../core/run-result.js';
 import type { GateResult } from '../core/results.js';
 import type { SpecProblem } from '../core/errors.js';
 import type { UnusedScope } from '../bind/unused-scope.js';
-import { headCommit } from '../debt/commit.js';
+import { headCommit } from '../core/git-head.js';
 import { preloadLock } from '../impact/locked-update.js';
 import type { ScenarioMap } from '../impact/scenario-map.js';
 import { debtGate } from '../debt/gate.js';

@@ -93,12 +93,3 @@ function firstLine(error: unknown): string {
   if (e.code === 'ENOENT') return 'git is not installed';
   return (e.stderr || e.message || String(error)).trim().split('\n')[0] ?? '';
 }
-
-/** The commit HEAD is on, or null outside git (no git, no repository, or no commit yet). */
-export async function headCommit(root: string): Promise<string | null> {
-  try {
-    return (await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])).trim() || null;
-  } catch {
-    return null;
-  }
-}

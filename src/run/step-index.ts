@@ -97,21 +97,30 @@ export function stepCandidates<T extends Indexable>(definitions: readonly T[]): 
 }
 
 /**
- * The step text a filter predicate asks of the definitions, read by calling it once on a stand-in:
- * undefined unless it calls `matchesStepName` once with a string and reads nothing else.
+ * The step text a filter predicate asks of the definitions, read by calling it on a stand-in twice,
+ * once answering no match and once a match: undefined unless each call asks `matchesStepName` once
+ * with the same string, reads nothing else, and returns the answer it got (so a definition the index
+ * leaves out, which cannot match, is one the predicate would have dropped).
  */
 export function askedStepText(predicate: (value: never, index: number, array: never[]) => unknown, thisArg: unknown): string | undefined {
+  const refused = probe(predicate, thisArg, false);
+  const matched = probe(predicate, thisArg, true);
+  if (!refused || !matched || refused.result || !matched.result) return undefined;
+  return refused.asked === matched.asked ? refused.asked : undefined;
+}
+
+function probe(predicate: (value: never, index: number, array: never[]) => unknown, thisArg: unknown, answer: boolean): { asked: string; result: unknown } | undefined {
   let asked: unknown;
   let calls = 0;
   let other = false;
-  const ask = (text: unknown) => ((calls += 1), (asked = text), false);
+  const ask = (text: unknown) => ((calls += 1), (asked = text), answer);
   const standIn = new Proxy({}, { get: (_target, key) => (key === 'matchesStepName' ? ask : ((other = true), undefined)) });
   try {
-    predicate.call(thisArg, standIn as never, 0, []);
+    const result: unknown = predicate.call(thisArg, standIn as never, 0, []);
+    return calls === 1 && !other && typeof asked === 'string' ? { asked, result } : undefined;
   } catch {
     return undefined;
   }
-  return calls === 1 && !other && typeof asked === 'string' ? asked : undefined;
 }
 
 /**
