@@ -39,6 +39,9 @@ describe('readFeaturesWhole', () => {
       expect(fs.createReadStream(path.join(root, 'notes.txt'), { encoding: 'utf-8' })).toBeInstanceOf(fs.ReadStream);
       expect(fs.createReadStream(feature)).toBeInstanceOf(fs.ReadStream);
       expect(fs.createReadStream(path.relative(process.cwd(), feature), { encoding: 'utf-8' })).toBeInstanceOf(fs.ReadStream);
+      // A part of the file, or a read through a descriptor, is not a whole-file read.
+      expect(fs.createReadStream(feature, { encoding: 'utf-8', start: 3, end: 10 })).toBeInstanceOf(fs.ReadStream);
+      expect(fs.createReadStream(feature, { encoding: 'utf-8', flags: 'r+' })).toBeInstanceOf(fs.ReadStream);
       const missing = fs.createReadStream(path.join(root, 'missing.feature'), { encoding: 'utf-8' });
       await expect(readAll(missing)).rejects.toMatchObject({ code: 'ENOENT' });
     } finally {

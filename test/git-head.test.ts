@@ -67,4 +67,13 @@ describe('headCommit', () => {
     const dir = repo('answer');
     expect(await headCommit(dir)).toBe(revParse(dir));
   });
+
+  it('asks git when a variable moves the repository (GIT_DIR, GIT_WORK_TREE, …), as git itself would honour it', async () => {
+    const dir = repo('moved');
+    expect(await headCommit(dir, ENV)).toBe(revParse(dir));
+    expect(await headCommit(dir, { ...ENV, GIT_DIR: path.join(base, 'nonexistent', '.git') })).toBeNull();
+    const other = repo('other');
+    expect(await headCommit(dir, { ...ENV, GIT_DIR: path.join(other, '.git') })).toBe(revParse(other));
+  });
 });
+

@@ -52,7 +52,7 @@ export async function ack(options: AckOptions = {}, environment: EnvironmentInpu
   const call = checkCall('ack', AckOptionsSchema, options, environment);
   const { root, files, seen } = await filesOf(call.cwd, call.options, call.environment);
   const kinds = kindsOf(files);
-  const [texts, commit, last, config] = await Promise.all([readAll(root, [...kinds.keys()]), headCommit(root), readLastReport(root), configRecord(root, seen)]);
+  const [texts, commit, last, config] = await Promise.all([readAll(root, [...kinds.keys()]), headCommit(root, makeEnvironment(call.environment).env), readLastReport(root), configRecord(root, seen)]);
   const edited = last ? await editedSince(root, [...files.specs, ...files.steps, ...files.sources], last) : [];
   const record: Ack = {
     version: 1,

@@ -77,7 +77,8 @@ export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
 }
 
 /** `analyse`: read the step files for vacuous checks (a shard does, for its share; spec merge takes the shards'). */
-export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs, partial: boolean, analyse = !partial): DebtWork | undefined {
+/** `env`: the variables git runs with when HEAD's commit is asked (the process's when not given). */
+export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs, partial: boolean, analyse = !partial, env?: Record<string, string | undefined>): DebtWork | undefined {
   if (config === false) return undefined;
   // A narrowed run (a watch pass) counts no vacuous checks, so it does not analyse the step files either.
   const steps = !analyse ? Promise.resolve({ because: NARROWED_RUN }) : analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));
@@ -95,7 +96,7 @@ export function startDebt(root: string, config: false | DebtConfig, stepFiles: s
   // Awaited only when a scenario ran; a read that failed is that run's error, never an unhandled one.
   shared.catch(() => undefined);
   const ack = ackInputs(root, files, lines);
-  return { root, config, globs, supportFiles: stepFiles, shared, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root), coverage: coverageInput(lines), ack: ack.early, traceAck: ack.trace, mapBefore: ack.before, files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
+  return { root, config, globs, supportFiles: stepFiles, shared, started: performance.now(), steps, history: readHistory(root), commit: headCommit(root, env), coverage: coverageInput(lines), ack: ack.early, traceAck: ack.trace, mapBefore: ack.before, files, writers: Promise.all([preloadLock(), import('write-file-atomic')]), measured };
 }
 
 export interface RunForDebt {

@@ -47,7 +47,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
-    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered, analysesSteps(prepared!)) }));
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered, analysesSteps(prepared!), env.env) }));
     problems.push(...prepared.problems);
     const locked = await (await import('./locked.js')).lockedCheck(env.cwd, prepared, options);
     problems.push(...locked.problems);
@@ -123,7 +123,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
   mark('spec', 'verdict built');
   const result = outcome?.kind === 'result' ? outcome.result : undefined;
   const measured = prepared;
-  const debtNow = measured ? () => import('./debt-without-run.js').then((m) => m.debtWithoutRun(env.cwd, measured.config.debt, { specs: measured.run.values.specs.value, steps: supportGlobs })) : undefined;
+  const debtNow = measured ? () => import('./debt-without-run.js').then((m) => m.debtWithoutRun(env.cwd, measured.config.debt, { specs: measured.run.values.specs.value, steps: supportGlobs }, env.env)) : undefined;
   return { verdict, result, sourceOf, debtNow, supportFiles: [...(prepared?.supportFiles ?? [])], supportGlobs, specFiles: prepared?.specFiles ?? [], specGlobs: prepared?.run.values.specs.value, partial: prepared?.filtered ?? true, kept: keep(prepared, outcome) && children[0] === first && first.alive, wholeFiles: prepared?.wholeFiles ?? [], ...(prepared ? { scope: prepared.scope } : {}) };
 }
 

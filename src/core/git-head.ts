@@ -12,15 +12,24 @@ import path from 'node:path';
 
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
-/** The commit HEAD is on, or null outside git (or when git is missing, fails or is slow). */
-export async function headCommit(root: string): Promise<string | null> {
+/**
+ * Variables that move where git finds the repository or which refs it reads: with any of them set,
+ * only git itself answers as git would.
+ */
+const MOVES_REPOSITORY = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_NAMESPACE'];
+
+/**
+ * The commit HEAD is on, or null outside git (or when git is missing, fails or is slow). `env` is
+ * the variables git runs with (the process's when not given).
+ */
+export async function headCommit(root: string, env?: Record<string, string | undefined>): Promise<string | null> {
   let read: string | undefined;
   try {
-    read = readHead(root);
+    read = env && MOVES_REPOSITORY.some((name) => env[name] !== undefined) ? undefined : readHead(root);
   } catch {
     read = undefined;
   }
-  return read ?? askGit(root);
+  return read ?? askGit(root, env);
 }
 
 /** HEAD's commit from the files, or undefined when they do not settle it. */
@@ -76,8 +85,8 @@ function tryRead(file: string): string | undefined {
   }
 }
 
-function askGit(root: string): Promise<string | null> {
+function askGit(root: string, env: Record<string, string | undefined> | undefined): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('git', ['-C', root, 'rev-parse', '--verify', '--quiet', 'HEAD'], { timeout: 5_000 }, (error, stdout) => resolve(error ? null : String(stdout).trim() || null));
+    execFile('git', ['-C', root, 'rev-parse', '--verify', '--quiet', 'HEAD'], { timeout: 5_000, ...(env ? { env } : {}) }, (error, stdout) => resolve(error ? null : String(stdout).trim() || null));
   });
 }

@@ -15,8 +15,10 @@ type CreateReadStream = typeof fs.createReadStream;
 /** The arguments of a read gherkin-streams makes: an absolute .feature path, read as UTF-8 text. */
 function isFeatureRead(file: unknown, options: unknown): file is string {
   if (typeof file !== 'string' || !file.endsWith('.feature') || !path.isAbsolute(file)) return false;
-  const encoding = typeof options === 'string' ? options : (options as { encoding?: unknown } | undefined)?.encoding;
-  return encoding === 'utf-8' || encoding === 'utf8';
+  if (typeof options === 'string') return options === 'utf-8' || options === 'utf8';
+  // Anything beyond the encoding (a range, flags, a descriptor) is not a plain whole-file read.
+  const { encoding, highWaterMark, ...rest } = (options ?? {}) as { encoding?: unknown; highWaterMark?: unknown };
+  return (encoding === 'utf-8' || encoding === 'utf8') && Object.keys(rest).length === 0 && (highWaterMark === undefined || typeof highWaterMark === 'number');
 }
 
 /** Feature files are read whole until the returned function puts fs's own stream back. */

@@ -28,7 +28,17 @@ export function fixtureDependencies(repo: string, fixture: string): string | und
     throw new Error(`npm ci for fixtures/${fixture} failed (the first run needs the npm registry): ${(error as Error).message}\n${stderr}`);
   }
   writeFileSync(path.join(partial, '.installed'), stamp);
-  rmSync(cache, { recursive: true, force: true });
-  renameSync(partial, cache);
+  // Another worker of a parallel run may have put the same install in place meanwhile, and its
+  // scenarios use it: keep that one rather than delete it under them.
+  const installed = () => existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+  if (!installed()) {
+    rmSync(cache, { recursive: true, force: true });
+    try {
+      renameSync(partial, cache);
+    } catch (error) {
+      if (!installed()) throw error;
+    }
+  }
+  rmSync(partial, { recursive: true, force: true });
   return path.join(cache, 'node_modules');
 }
