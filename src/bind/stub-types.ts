@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Node, type Project, type Type } from 'ts-morph';
+import type { Project, Type } from 'ts-morph';
+import { Node } from '../core/ts-morph.js';
 
 // What the project's own support code says about the types a stub should use: the World class
 // setWorldConstructor registers (for `this`), and the type each custom parameter type's

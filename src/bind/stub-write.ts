@@ -1,7 +1,8 @@
 // Size: over 10 KB because writing the stubs and matching how the project writes its step files (import or require, quotes, extensions, TypeScript or JavaScript) belong together.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Node, Project, QuoteKind, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import type { SourceFile, VariableDeclaration } from 'ts-morph';
+import { Node, Project, QuoteKind } from '../core/ts-morph.js';
 import type { ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import type { UndefinedStep } from './catalogue-schema.js';
 import { builtinTsType, definitionText, expressionFor, type SnippetInterface } from './snippet.js';

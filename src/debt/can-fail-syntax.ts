@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type Identifier } from 'ts-morph';
+import type { CallExpression, Identifier } from 'ts-morph';
+import { Node, SyntaxKind } from '../core/ts-morph.js';
 
 // The syntax can-fail.ts reads: what an assertion looks like, whose result a call drops, which
 // function a declaration stands for.

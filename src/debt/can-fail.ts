@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Node, SyntaxKind, type CallExpression, type Identifier, type Project, type SourceFile } from 'ts-morph';
+import type { CallExpression, Identifier, Project, SourceFile } from 'ts-morph';
+import { Node, SyntaxKind } from '../core/ts-morph.js';
 import { ASSERTION_MODULES, assertionByName, calleeText, functionOf, isCallbackParameter, requiredModule, resultDropped, rootIdentifier } from './can-fail-syntax.js';
 
 /**

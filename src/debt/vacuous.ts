@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Node, Project, ts, type CallExpression, type SourceFile } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { Node, Project, ts } from '../core/ts-morph.js';
 import { FailFinder } from './can-fail.js';
 import { functionOf } from './can-fail-syntax.js';
 import { judgeVacuous, type StepAnalysis, type StepCall, type VacuousInput, type VacuousReport } from './vacuous-judge.js';
