@@ -76,8 +76,11 @@ export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
   return { ...work, coverage: coverageInput(lines) };
 }
 
-/** `analyse`: read the step files for vacuous checks (a shard does, for its share; spec merge takes the shards'). */
-/** `env`: the variables git runs with when HEAD's commit is asked (the process's when not given). */
+/**
+ * `analyse`: read the step files for vacuous checks (a shard does, for its share; spec merge takes
+ * the shards'). `env`: the variables git runs with when HEAD's commit is asked (the process's when
+ * not given).
+ */
 export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs, partial: boolean, analyse = !partial, env?: Record<string, string | undefined>): DebtWork | undefined {
   if (config === false) return undefined;
   // A narrowed run (a watch pass) counts no vacuous checks, so it does not analyse the step files either.
