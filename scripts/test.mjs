@@ -40,6 +40,14 @@ function fail(cause) {
   causes.push(cause);
 }
 
+// SPEC_TEST_SHARD=INDEX/TOTAL runs that share of the acceptance specs only (.ci/run splits them
+// between lines); the run says so.
+const shard = process.env.SPEC_TEST_SHARD || undefined;
+if (shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(shard)) {
+  process.stdout.write(`SPEC_TEST_SHARD must be INDEX/TOTAL (e.g. 1/2), not "${shard}"\n\nspec: 0 passed, 1 failed (SPEC_TEST_SHARD)\n`);
+  process.exit(1);
+}
+
 // Clean first, so nothing of an old build is tested; the schema file is not rewritten here, so the
 // unit test comparing it with the code can fail.
 const buildStatus = run('clean dist', process.execPath, [path.join(root, 'scripts', 'clean-dist.mjs')]) || run('build', bin('tsc'), ['-p', 'tsconfig.build.json']) || run('bundle zod', process.execPath, [path.join(root, 'scripts', 'bundle-zod.mjs')]) || run('bundle', process.execPath, [path.join(root, 'scripts', 'bundle.mjs')]);
@@ -58,14 +66,6 @@ if (vitestStatus !== 0 && (!unit || unit.numFailedTests === 0)) fail('vitest');
 // are CPU-bound, so two workers, not more (64 scenarios on 2 cores: 151 s on one, 122 s on two,
 // 123 s on three).
 const workers = Math.min(2, os.availableParallelism());
-// SPEC_TEST_SHARD=INDEX/TOTAL runs that share of the acceptance specs only (.ci/run splits them
-// between lines); the run says so.
-const shard = process.env.SPEC_TEST_SHARD || undefined;
-if (shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(shard)) {
-  process.stdout.write(`SPEC_TEST_SHARD must be INDEX/TOTAL (e.g. 1/2), not "${shard}"\n\nspec: 0 passed, 1 failed (SPEC_TEST_SHARD)\n`);
-  process.exit(1);
-}
-
 let verifyStatus = 1;
 if (buildStatus === 0) {
   const verdictJson = path.join(out, 'verdict.json');
@@ -82,6 +82,15 @@ if (buildStatus === 0) {
   // A shard is compared by the whole it is a share of: specloop cuts consecutive runs of about equal
   // time, cucumber-js's --shard deals scenarios round-robin, so their shares differ.
   if (verdict) checkCucumberCount(verdict.shard ? verdict.shard.suite.scenarios : verdict.counts.scenarios.total);
+  if (verdict && shard) checkShareRan(verdict);
+}
+
+/** A share must run every scenario it was given, and must be the share asked for. */
+function checkShareRan(verdict) {
+  const given = verdict.shard?.scenarios.length;
+  const ran = verdict.counts.scenarios.total;
+  process.stdout.write(`share ${shard}: given ${given ?? 'no'} scenarios, ran ${ran}\n`);
+  if (!verdict.shard || `${verdict.shard.index}/${verdict.shard.total}` !== shard || given !== ran) fail(`share ${shard} ran ${ran} of ${given ?? 'no'} scenarios`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,43 @@ describe('headCommit', () => {
     expect(await headCommit(dir, ENV)).toBe(revParse(dir));
     expect(await headCommit(dir, { ...ENV, GIT_DIR: path.join(base, 'nonexistent', '.git') })).toBeNull();
     const other = repo('other');
+    git(other, 'commit', '-q', '--allow-empty', '-m', 'other moves on');
     expect(await headCommit(dir, { ...ENV, GIT_DIR: path.join(other, '.git') })).toBe(revParse(other));
   });
 });
 
+describe('headCommit falls back to git where the files do not settle what git would say', () => {
+  it('asks git, with the process variables, when no variables are given', async () => {
+    const dir = repo('no-env');
+    const other = repo('no-env-other');
+    git(other, 'commit', '-q', '--allow-empty', '-m', 'other moves on');
+    expect(revParse(other)).not.toBe(revParse(dir));
+    const before = process.env.GIT_DIR;
+    process.env.GIT_DIR = path.join(other, '.git');
+    try {
+      expect(await headCommit(dir)).toBe(revParse(other));
+    } finally {
+      if (before === undefined) delete process.env.GIT_DIR;
+      else process.env.GIT_DIR = before;
+    }
+  });
+
+  it('answers for a bare repository inside a work tree as git does (the bare one)', async () => {
+    const outer = repo('outer');
+    const bare = path.join(outer, 'sub', 'bare.git');
+    git(outer, 'clone', '-q', '--bare', outer, bare);
+    git(outer, 'commit', '-q', '--allow-empty', '-m', 'outer moves on');
+    expect(revParse(bare)).not.toBe(revParse(outer));
+    expect(readHead(bare)).toBeUndefined();
+    expect(await headCommit(bare, ENV)).toBe(revParse(bare));
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('asks git about a repository another user owns (git refuses it as dubious)', async () => {
+    const dir = repo('owned');
+    chownSync(path.join(dir, '.git'), 65534, 65534);
+    chownSync(dir, 65534, 65534);
+    expect(readHead(dir)).toBeUndefined();
+    const env = { ...ENV, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null' };
+    expect(await headCommit(dir, env)).toBeNull();
+  });
+});

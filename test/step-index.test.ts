@@ -43,6 +43,9 @@ const PATTERNS: (string | RegExp)[] = [
   /^ünïcödé 🥒 step$/u,
   /^multi$/m,
   'I have {int} cucumber(s) in my belly',
+  /^😀?x$/u,
+  /^😀+y$/,
+  /^a😀{2}z$/u,
 ];
 const TEXTS = [
   'I have 3 cucumbers in my belly', 'I have 1 cucumber in my belly', 'I have 3 cucumbers', 'I have 42 cukes', 'we say I have 42 cukes',
@@ -51,6 +54,7 @@ const TEXTS = [
   'a path like C:\\temp is read', 'I wait', 'I really wait', 'I wait 1.5 seconds', 'the ledger', 'a ledger', 'go', 'go on', 'stop', 'nonstop',
   'case-insensitive STEP', 'CASE-INSENSITIVE step', 'the $5.00 price?', 'abc', 'ac', 'aax', 'xy', 'xxxy', 'y', 'a.b*c', 'a.bbc',
   'the abcab thing', 'the d thing', 'ünïcödé 🥒 step', 'multi', '', ' ', 'I', 'the', 'the account',
+  'x', '😀x', '😀y', '😀😀y', 'y', 'a😀😀z', 'az',
 ];
 
 describe('literalPrefix', () => {
@@ -64,6 +68,11 @@ describe('literalPrefix', () => {
     expect(literalPrefix(/^\d+ apples$/)).toBe('');
     expect(literalPrefix(/^\u0041pple$/)).toBe('');
     expect(literalPrefix(/^the [abc]+ thing$/)).toBe('the ');
+    // With u or v a quantifier takes a whole surrogate pair; without, only its low half.
+    expect(literalPrefix(/^😀?x$/u)).toBe('');
+    expect(literalPrefix(/^a😀{2}z$/u)).toBe('a');
+    expect(literalPrefix(/^😀x$/u)).toBe('😀x');
+    expect(literalPrefix(/^😀+y$/)).toBe('\ud83d');
     expect(literalPrefix(new expressions.CucumberExpression('I have {int} cucumber(s)', registry).regexp)).toBe('I have ');
     expect(literalPrefix(new expressions.CucumberExpression('the price is $5.00 (net)', registry).regexp)).toBe('the price is $5.00 ');
   });

@@ -3,8 +3,10 @@
  * asks (debt's history line names it): a git process each time is tens of ms of a big process's
  * main thread (fork) on a busy machine. HEAD is read from the repository's files instead, for the
  * layouts whose answer is certain (a `.git` folder or a worktree's `.git` file, a loose or packed
- * branch, a detached HEAD); anything else (reftable refs, an unborn branch, no `.git` found, a read
- * that fails) asks git itself.
+ * branch, a detached HEAD); anything else asks git itself: reftable refs, an unborn branch, no
+ * `.git` found, a read that fails, and where git's own discovery could end elsewhere or refuse
+ * (a variable that moves the repository, a bare repository on the way up, a filesystem boundary,
+ * a repository another user owns: safe.directory).
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -20,12 +22,13 @@ const MOVES_REPOSITORY = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEI
 
 /**
  * The commit HEAD is on, or null outside git (or when git is missing, fails or is slow). `env` is
- * the variables git runs with (the process's when not given).
+ * the variables git runs with; without it, git is asked with the process's own (which only git,
+ * not this module, reads).
  */
 export async function headCommit(root: string, env?: Record<string, string | undefined>): Promise<string | null> {
   let read: string | undefined;
   try {
-    read = env && MOVES_REPOSITORY.some((name) => env[name] !== undefined) ? undefined : readHead(root);
+    read = !env || MOVES_REPOSITORY.some((name) => env[name] !== undefined) ? undefined : readHead(root);
   } catch {
     read = undefined;
   }
@@ -49,18 +52,31 @@ export function readHead(root: string): string | undefined {
   return packedRef(common, ref);
 }
 
-/** The repository folder for a work tree at or above `start`: `.git` itself or where a `.git` file points. */
+/**
+ * The repository folder for a work tree at or above `start`: `.git` itself or where a `.git` file
+ * points; undefined where git's discovery might answer otherwise (see the top).
+ */
 function findGitDir(start: string): string | undefined {
+  const uid = process.getuid?.();
+  let device: number | undefined;
   for (let dir = start; ; dir = path.dirname(dir)) {
+    const here = statSync(dir);
+    if ((device ??= here.dev) !== here.dev || looksBare(dir)) return undefined;
     const dotGit = path.join(dir, '.git');
     const stat = statSync(dotGit, { throwIfNoEntry: false });
+    if (stat && uid !== undefined && (stat.uid !== uid || here.uid !== uid)) return undefined;
     if (stat?.isDirectory()) return dotGit;
     if (stat?.isFile()) {
-      const pointed = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+      const pointed = /^gitdir: (.+)/.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
       return pointed ? path.resolve(dir, pointed) : undefined;
     }
     if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+/** A folder git would take for a repository itself (a bare one, or a `.git` folder named as the root). */
+function looksBare(dir: string): boolean {
+  return statSync(path.join(dir, 'HEAD'), { throwIfNoEntry: false })?.isFile() === true && statSync(path.join(dir, 'objects'), { throwIfNoEntry: false })?.isDirectory() === true && statSync(path.join(dir, 'refs'), { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 function commonDir(gitDir: string): string {

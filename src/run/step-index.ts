@@ -22,10 +22,12 @@ const PLAIN_FLAGS = /^[dsuv]*$/;
 export function literalPrefix(regexp: RegExp): string {
   const source = regexp.source;
   if (!source.startsWith('^') || !PLAIN_FLAGS.test(regexp.flags) || hasTopLevelAlternation(source)) return '';
+  // With u or v, a quantifier after a surrogate pair repeats the whole character, not its low half.
+  const unicode = /[uv]/.test(regexp.flags);
   let prefix = '';
   let i = 1;
   while (i < source.length) {
-    const [literal, width] = literalAt(source, i);
+    const [literal, width] = literalAt(source, i, unicode);
     if (literal === undefined || QUANTIFIER.has(source[i + width] ?? '')) break;
     prefix += literal;
     i += width;
@@ -33,9 +35,10 @@ export function literalPrefix(regexp: RegExp): string {
   return prefix;
 }
 
-/** The literal character at `i` and the source characters it takes, or undefined when it is not one. */
-function literalAt(source: string, i: number): [string | undefined, number] {
+/** The literal character at `i` and the source code units it takes, or undefined when it is not one. */
+function literalAt(source: string, i: number, unicode: boolean): [string | undefined, number] {
   const char = source[i] as string;
+  if (unicode && /[\uD800-\uDBFF]/.test(char) && /[\uDC00-\uDFFF]/.test(source[i + 1] ?? '')) return [source.slice(i, i + 2), 2];
   if (char !== '\\') return SPECIAL.has(char) ? [undefined, 1] : [char, 1];
   const escaped = source[i + 1];
   // \d, \w, \b, \1, \u…, \x…, \k<…>: classes, assertions, references and code escapes.
@@ -72,7 +75,9 @@ export function stepCandidates<T extends Indexable>(definitions: readonly T[]): 
     const regexp = definition.expression?.regexp;
     const prefix = regexp instanceof RegExp ? literalPrefix(regexp) : '';
     let node = root;
-    for (const char of prefix) {
+    // Code unit by code unit, prefix and text alike: a prefix may end inside a surrogate pair.
+    for (let i = 0; i < prefix.length; i++) {
+      const char = prefix[i] as string;
       let child = node.next.get(char);
       if (!child) node.next.set(char, (child = { entries: [], next: new Map() }));
       node = child;
@@ -85,8 +90,8 @@ export function stepCandidates<T extends Indexable>(definitions: readonly T[]): 
     if (found) return found;
     found = [...root.entries];
     let node: Node<T> | undefined = root;
-    for (const char of text) {
-      node = node.next.get(char);
+    for (let i = 0; i < text.length; i++) {
+      node = node.next.get(text[i] as string);
       if (!node) break;
       found.push(...node.entries);
     }

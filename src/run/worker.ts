@@ -286,7 +286,8 @@ async function main(): Promise<void> {
   const idleGc = idleCollector(IDLE_GC_MS);
   onParentMessage((message) => {
     if (message.type === 'stop' || message.type === 'go') return;
-    idleGc.cancel();
+    // Work is coming: no collection in its way (a request for a run's partial result is not work).
+    if (message.type !== 'partial') idleGc.cancel();
     if (message.type === 'load') {
       // One load at a time: a spare pre-loading in idle time (watch/runners.ts) may still be at it.
       const previous = loading ?? Promise.resolve();

@@ -29,14 +29,17 @@ export function fixtureDependencies(repo: string, fixture: string): string | und
   }
   writeFileSync(path.join(partial, '.installed'), stamp);
   // Another worker of a parallel run may have put the same install in place meanwhile, and its
-  // scenarios use it: keep that one rather than delete it under them.
+  // scenarios use it: a rename never replaces a folder that is there, and an install of the same
+  // lock file is kept; only a stale one is removed before this one takes its place.
   const installed = () => existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
-  if (!installed()) {
-    rmSync(cache, { recursive: true, force: true });
+  for (let attempt = 0; ; attempt++) {
     try {
       renameSync(partial, cache);
+      break;
     } catch (error) {
-      if (!installed()) throw error;
+      if (installed()) break;
+      if (attempt > 0 || !existsSync(cache)) throw error;
+      rmSync(cache, { recursive: true, force: true });
     }
   }
   rmSync(partial, { recursive: true, force: true });
