@@ -67,6 +67,9 @@ if (vitestStatus !== 0 && (!unit || unit.numFailedTests === 0)) fail('vitest');
 // 123 s on three).
 const workers = Math.min(2, os.availableParallelism());
 let verifyStatus = 1;
+// Fixtures pinned to older cucumber majors get their own installs, made here one at a time.
+const fixtureDeps = buildStatus === 0 ? run('fixture dependencies', bin('tsx'), [path.join(root, 'scripts', 'install-fixture-deps.ts')]) : 1;
+if (buildStatus === 0 && fixtureDeps !== 0) fail('fixture dependencies');
 if (buildStatus === 0) {
   const verdictJson = path.join(out, 'verdict.json');
   verifyStatus = run(`acceptance specs (spec verify${shard ? `, shard ${shard} only` : ''}, ${workers} worker${workers === 1 ? '' : 's'})`, process.execPath, [path.join(root, 'bin', 'spec.js'), 'verify', '--reporter', 'human', '--output-file', verdictJson, ...(workers > 1 ? ['--parallel', String(workers)] : []), ...(shard ? ['--shard', shard] : [])]);
