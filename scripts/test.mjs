@@ -18,7 +18,10 @@ mkdirSync(out, { recursive: true });
 
 function run(label, command, args) {
   process.stdout.write(`\n── ${label} ──\n`);
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  // CI shows only the tail of a run, and its time limit is what the suite must fit.
+  process.stdout.write(`(${label.replace(/ \(.*/, '')}: ${Math.round((Date.now() - started) / 1000)} s)\n`);
   return result.status ?? 1;
 }
 

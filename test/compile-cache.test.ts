@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import nodeModule from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,23 @@ describe('spec verify and its runner on this Node', () => {
     if (!supported) return expect(existsSync(path.join(root, COMPILE_CACHE_DIR))).toBe(false);
     const cached = readdirSync(path.join(root, COMPILE_CACHE_DIR), { recursive: true }).length;
     expect(cached).toBeGreaterThan(100);
+  }, 120_000);
+
+  // The TypeScript compiler ts-morph loads is the one module of several megabytes: its entry is ≈ 5.6 MB on Node 22.
+  it.skipIf(!supported)('let the vacuous-check thread load ts-morph from .spec/compile-cache too (skipped on a Node without a compile cache)', () => {
+    const root = project(false);
+    cpSync(path.join(REPO, 'fixtures', 'todo'), root, { recursive: true });
+    const spec = () => spawnSync(process.execPath, [path.join(REPO, 'bin', 'spec.js'), 'verify', '--gate', 'none'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: '' } });
+    expect(spec().status).toBe(0);
+    // The analysis of unchanged step files is cached: without its answer the thread runs again.
+    rmSync(path.join(root, '.spec', 'debt-vacuous.json'));
+    const second = spec();
+    expect(second.status, second.stderr).toBe(0);
+    const folders = readdirSync(path.join(root, COMPILE_CACHE_DIR), { withFileTypes: true });
+    expect(folders.map((f) => f.isDirectory())).toEqual([true]);
+    const entries = readdirSync(path.join(root, COMPILE_CACHE_DIR, folders[0]!.name), { withFileTypes: true });
+    expect(entries.filter((e) => e.isDirectory()).map((e) => e.name), 'a cache inside the cache').toEqual([]);
+    const sizes = entries.map((e) => statSync(path.join(root, COMPILE_CACHE_DIR, folders[0]!.name, e.name)).size);
+    expect(Math.max(...sizes)).toBeGreaterThan(3_000_000);
   }, 120_000);
 });

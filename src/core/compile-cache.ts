@@ -32,9 +32,14 @@ export function compileCacheMayBeOn(env: Record<string, string | undefined>): bo
   return nodeEnable !== null && !env.NODE_DISABLE_COMPILE_CACHE;
 }
 
-/** Whether this thread loads code from a compile cache now (its own, or one NODE_COMPILE_CACHE started). */
+/** The folder this thread loads code from a compile cache in now (its own, or one NODE_COMPILE_CACHE started). */
+export function compileCacheDir(): string | undefined {
+  return (nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.() || undefined;
+}
+
+/** Whether this thread loads code from a compile cache now. */
 export function compileCacheIsOn(): boolean {
-  return Boolean((nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.());
+  return compileCacheDir() !== undefined;
 }
 
 /** Switches the cache on for this thread under `<root>/.spec/compile-cache`; the folder it uses, or undefined when off. */
