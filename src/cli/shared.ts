@@ -40,8 +40,15 @@ export function locate(cwd: string | undefined): ProjectPlace {
   return locateProject(cwd ?? process.cwd());
 }
 
-/** Steps expect the project folder as their working folder; standing there lets them run in a thread. */
+/**
+ * Steps expect the project folder as their working folder; standing there lets them run in a thread.
+ * Twice: a worker thread caches process.cwd(), and Node before nodejs/node#61664 (20.20 here) tells
+ * threads of a chdir before making it, so the held runner thread, reading paths meanwhile, could keep
+ * the folder left for good (test/enter-project.test.ts). A second chdir into the same folder makes
+ * every thread read it afresh, and what it reads in that one's window is the project already.
+ */
 export function enterProject(root: string): void {
+  process.chdir(root);
   process.chdir(root);
 }
 
