@@ -2,8 +2,8 @@ Feature: Older cucumber majors
   specloop drives the project's own @cucumber/cucumber, so a project pinned to an older major
   verifies and watches as one on the newest does: the peer range covers every major this suite
   passes on. Each fixture pins its major in its own package-lock.json (installed once per
-  checkout under .tmp/fixture-deps/), shaped as such projects are: CommonJS with JavaScript steps,
-  or ESM TypeScript with cucumber.mjs and import:.
+  checkout and Node major under .tmp/fixture-deps/), shaped as such projects are: CommonJS with
+  JavaScript steps, or ESM TypeScript with cucumber.mjs and import:.
 
   Scenario Outline: A project on cucumber <version> passes with exactly its own scenarios
     Given the "<fixture>" fixture

@@ -5,14 +5,18 @@ import path from 'node:path';
 
 /**
  * A fixture with its own package-lock.json (e.g. one pinned to an older cucumber major) gets its
- * own node_modules: installed once per checkout with `npm ci` into a git-ignored cache, and reused
- * with no network while the lock file is unchanged. Returns the node_modules folder to link.
+ * own node_modules: installed once per checkout and Node major with `npm ci` into a git-ignored
+ * cache, and reused with no network while the lock file is unchanged. Returns the node_modules
+ * folder to link.
  */
 export function fixtureDependencies(repo: string, fixture: string): string | undefined {
   const lock = path.join(repo, 'fixtures', fixture, 'package-lock.json');
   if (!existsSync(lock)) return undefined;
-  const stamp = createHash('sha256').update(readFileSync(lock)).update(process.version.split('.')[0]!).digest('hex');
-  const cache = path.join(repo, '.tmp', 'fixture-deps', fixture);
+  const nodeMajor = process.version.split('.')[0]!;
+  const stamp = createHash('sha256').update(readFileSync(lock)).update(nodeMajor).digest('hex');
+  // One install per Node major: .ci/run's lines alternate Node 20, 22 and 24, and one shared folder
+  // was installed again on every line (≈ 25 s each).
+  const cache = path.join(repo, '.tmp', 'fixture-deps', nodeMajor, fixture);
   const stampFile = path.join(cache, '.installed');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return path.join(cache, 'node_modules');
   // Installed beside the cache and renamed into place, so an interrupted or concurrent install never leaves half a tree.
