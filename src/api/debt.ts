@@ -76,12 +76,10 @@ export function refreshLines(work: DebtWork, recorded: boolean): DebtWork {
   return { ...work, coverage: coverageInput(lines) };
 }
 
-/**
- * `analyse`: read the step files for vacuous checks (a shard does, for its share; spec merge takes
- * the shards'). `env`: the variables git runs with when HEAD's commit is asked (the process's when
- * not given).
- */
-export function startDebt(root: string, config: false | DebtConfig, stepFiles: string[], globs: DebtGlobs, partial: boolean, analyse = !partial, env?: Record<string, string | undefined>): DebtWork | undefined {
+/** `analyse`: read the step files for vacuous checks (default: unless partial). `env`: git's variables for HEAD's commit. */
+export interface DebtStart { stepFiles: string[]; globs: DebtGlobs; partial: boolean; analyse?: boolean; env?: Record<string, string | undefined> }
+
+export function startDebt(root: string, config: false | DebtConfig, { stepFiles, globs, partial, analyse = !partial, env }: DebtStart): DebtWork | undefined {
   if (config === false) return undefined;
   // A narrowed run (a watch pass) counts no vacuous checks, so it does not analyse the step files either.
   const steps = !analyse ? Promise.resolve({ because: NARROWED_RUN }) : analyzeSteps(root, stepFiles).catch((error: unknown) => ({ because: `the step files could not be analysed: ${error instanceof Error ? error.message : String(error)}` }));

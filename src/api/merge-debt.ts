@@ -57,7 +57,7 @@ async function measureWhole(root: string, config: DebtConfig, debts: ShardDebt[]
   const [{ writeLineRecord }, { combineShares }, { mapOfShares }, debtApi] = await Promise.all([import('../debt/line-record.js'), import('../debt/shard-debt.js'), import('../debt/shard-trace.js'), import('./debt.js')]);
   if (record) await writeLineRecord(root, record);
   // The step files were analysed by the shards (their vacuous checks are in their shares): not again here.
-  const work = debtApi.startDebt(root, config, [], debts[0]!.globs, false, false)!;
+  const work = debtApi.startDebt(root, config, { stepFiles: [], globs: debts[0]!.globs, partial: false, analyse: false })!;
   const shares = combineShares(debts);
   // The specs trace what the shards' scenarios ran, whatever scenario map this checkout holds.
   const covered = debts.every((d) => d.lines !== null);

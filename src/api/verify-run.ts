@@ -47,7 +47,7 @@ export async function verifyDetailed(first: Runner, options: RunOptions, env: Sp
     prepared = await prepare(options, env, children);
     mark('spec', 'prepared');
     // Debt's static part (cache checks, history, the commit) runs here while the child runs the scenarios.
-    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, prepared!.supportFiles, { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, prepared!.filtered, analysesSteps(prepared!), env.env) }));
+    debtWork = import('./debt.js').then((m) => ({ finish: m.finishDebt, refresh: m.refreshLines, work: m.startDebt(env.cwd, prepared!.config.debt, { stepFiles: prepared!.supportFiles, globs: { specs: prepared!.run.values.specs.value, steps: supportGlobsOf(prepared!.config, prepared!.overlay) }, partial: prepared!.filtered, analyse: analysesSteps(prepared!), env: env.env }) }));
     problems.push(...prepared.problems);
     const locked = await (await import('./locked.js')).lockedCheck(env.cwd, prepared, options);
     problems.push(...locked.problems);
