@@ -19,6 +19,24 @@ describe('idleCollector', () => {
     expect(collected).toBe(1);
   });
 
+  it('collects again only once the heap has grown by the given amount since the last collection', async () => {
+    let collected = 0;
+    let heap = 100;
+    const idle = idleCollector(5, () => collected++, () => heap, 50);
+    const quiet = async () => (idle.schedule(), await sleep(30));
+    await quiet();
+    expect(collected).toBe(1);
+    heap = 149;
+    await quiet();
+    expect(collected).toBe(1);
+    heap = 150;
+    await quiet();
+    expect(collected).toBe(2);
+    heap = 180;
+    await quiet();
+    expect(collected).toBe(2);
+  });
+
   it("runs V8's own collection without putting gc on the global", async () => {
     const hadGc = 'gc' in globalThis;
     let garbage: object | undefined = { big: new Array(1000).fill('x') };

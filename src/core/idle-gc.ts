@@ -5,6 +5,9 @@
  * live (117 → 157 MB over 30 edits on the 2,000-scenario suite, bench/RESULTS.md, session 13), on a
  * 300 MB budget for watch in all. Collected between edits, it stays at what it holds; the collection
  * costs tens of ms in time nobody waits on, and a new edit cancels one not yet started.
+ * But the run after a full collection is slower (the 2,000-scenario suite, an edit reaching 200
+ * scenarios: 517 → 758 ms median with one after every edit, bench/RESULTS.md, session 15), so it
+ * runs only once the heap has grown GROWTH_BYTES since the last one: every few edits, not each.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -29,9 +32,24 @@ function v8Gc(): (() => void) | null {
   return collect;
 }
 
-/** Runs `collect` once `quietMs` pass without another schedule() or cancel(); never keeps the process alive. */
-export function idleCollector(quietMs: number, collectNow: () => void = () => v8Gc()?.()): { schedule: () => void; cancel: () => void } {
+/** Heap growth since the last collection that lets the next quiet moment collect. */
+const GROWTH_BYTES = 16 * 1024 * 1024;
+
+const heapUsed = () => v8.getHeapStatistics().used_heap_size;
+
+/**
+ * Runs `collect` once `quietMs` pass without another schedule() or cancel(), when the heap has grown
+ * `growth` bytes since the last collection (the first always runs); never keeps the process alive.
+ */
+export function idleCollector(quietMs: number, collectNow: () => void = () => v8Gc()?.(), used: () => number = heapUsed, growth = GROWTH_BYTES): { schedule: () => void; cancel: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let floor: number | undefined;
+  const collectIfGrown = () => {
+    timer = undefined;
+    if (floor !== undefined && used() - floor < growth) return;
+    collectNow();
+    floor = used();
+  };
   const cancel = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -39,7 +57,7 @@ export function idleCollector(quietMs: number, collectNow: () => void = () => v8
   return {
     schedule: () => {
       cancel();
-      timer = setTimeout(() => ((timer = undefined), collectNow()), quietMs);
+      timer = setTimeout(collectIfGrown, quietMs);
       timer.unref();
     },
     cancel,
