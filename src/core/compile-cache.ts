@@ -33,13 +33,35 @@ export function compileCacheMayBeOn(env: Record<string, string | undefined>): bo
 }
 
 /** The folder this thread loads code from a compile cache in now (its own, or one NODE_COMPILE_CACHE started). */
-export function compileCacheDir(): string | undefined {
+function compileCacheDir(): string | undefined {
   return (nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.() || undefined;
 }
 
 /** Whether this thread loads code from a compile cache now. */
 export function compileCacheIsOn(): boolean {
   return compileCacheDir() !== undefined;
+}
+
+/**
+ * The folder this thread's cache was switched on with, for another thread to join
+ * (joinCompileCache): Node keeps its entries in a subfolder per Node build.
+ */
+export function compileCacheFolder(): string | undefined {
+  const entries = compileCacheDir();
+  return entries === undefined ? undefined : path.dirname(entries);
+}
+
+/**
+ * Switches this thread onto the cache another one uses (compileCacheFolder): a thread does not
+ * inherit one its parent switched on with module.enableCompileCache, only one NODE_COMPILE_CACHE started.
+ */
+export function joinCompileCache(folder: string | undefined, enable: Enable | null = nodeEnable): void {
+  if (folder !== undefined) enable?.(folder);
+}
+
+/** Writes what this thread compiled to the cache now: for a thread its parent terminates rather than lets exit. */
+export function flushCompileCache(): void {
+  (nodeModule as { flushCompileCache?: () => void }).flushCompileCache?.();
 }
 
 /** Switches the cache on for this thread under `<root>/.spec/compile-cache`; the folder it uses, or undefined when off. */

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mapInBatches } from '../core/batches.js';
-import { compileCacheDir } from '../core/compile-cache.js';
+import { compileCacheFolder } from '../core/compile-cache.js';
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
@@ -94,7 +94,7 @@ async function analyzeApart(input: { root: string; stepFiles: string[]; supportF
   const script = new URL('./vacuous-worker.js', import.meta.url);
   if (existsSync(script)) {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { ...input, compileCacheDir: cacheFolderGiven() } });
+      const worker = new Worker(script, { workerData: { ...input, compileCacheFolder: compileCacheFolder() } });
       worker.unref();
       worker.once('message', (analysis: StepAnalysis) => {
         resolve(analysis);
@@ -107,12 +107,6 @@ async function analyzeApart(input: { root: string; stepFiles: string[]; supportF
   await new Promise((resolve) => setImmediate(resolve));
   const { analyzeStepFiles } = await import('./vacuous.js');
   return analyzeStepFiles(input);
-}
-
-/** The folder this thread's compile cache was switched on with: Node keeps its entries in a subfolder per Node build. */
-function cacheFolderGiven(): string | undefined {
-  const entries = compileCacheDir();
-  return entries === undefined ? undefined : path.dirname(entries);
 }
 
 async function unchanged(files: Record<string, string>): Promise<boolean> {
