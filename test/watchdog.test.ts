@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RunProgress } from '../src/core/run-result.js';
-import { extractHang, HANG_MARKER, heartbeatBuffer, watchHeartbeat, writeHeartbeat } from '../src/run/watchdog.js';
+import { encodeProgress, extractHang, HANG_MARKER, heartbeatBuffer, watchHeartbeat, writeHeartbeat } from '../src/run/watchdog.js';
 import { tempDir } from './helpers.js';
 
 const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -63,8 +63,14 @@ describe('watchHeartbeat (a runner thread, watched from the parent)', () => {
 
 describe('extractHang', () => {
   it('splits the watchdog report out of the log and parses the step', () => {
-    const log = `step output\n\n${HANG_MARKER}${JSON.stringify(STEP)}\nafter\n`;
+    const log = `step output\n\n${HANG_MARKER}${encodeProgress(STEP, undefined)}\nafter\n`;
     expect(extractHang(log)).toEqual({ log: 'step output\n\nafter', progress: STEP });
+  });
+
+  it('reads back any step text, a hook without a scenario line, and the limit', () => {
+    const hook: RunProgress = { uri: 'features/ü "q".feature', line: 1, scenario: '', step: 'BeforeAll hook ({ "a": 1 } \\ \u001f tail)' };
+    expect(extractHang(`${HANG_MARKER}${encodeProgress(hook, 2500)}\n`).progress).toEqual({ ...hook, limitMs: 2500 });
+    expect(extractHang(`${HANG_MARKER}garbled\n`).progress).toBeUndefined();
   });
 
   it('leaves a log without a report as it is', () => {
