@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeEnvironment } from '../src/core/env.js';
@@ -70,10 +71,13 @@ function fakes(root: string) {
   const calls: Call[] = [];
   let active = 0;
   let mostAtOnce = 0;
+  /** What the session asked the watcher to follow beyond the project, call by call. */
+  const added: string[][] = [];
   const watcher = Object.assign(new EventEmitter(), {
     closed: false,
     close: async () => void (watcher.closed = true),
     getWatched: () => ({}),
+    add: (paths: string[]) => void added.push(paths),
   });
   const deps: SessionDeps = {
     fork: () => {
@@ -109,7 +113,7 @@ function fakes(root: string) {
     }) as unknown as SessionDeps['watchFiles'],
   };
   const edit = (file: string) => watcher.emit('all', 'change', path.join(root, file));
-  return { deps, runners, calls, watcher, edit, mostAtOnce: () => mostAtOnce };
+  return { deps, runners, calls, watcher, edit, added, mostAtOnce: () => mostAtOnce };
 }
 
 function details(statuses: Record<string, string>): VerifyDetails {
@@ -126,8 +130,7 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.stop()));
 });
 
-async function started() {
-  const root = project();
+async function started(root = project()) {
   const f = fakes(root);
   const events: WatchEvent[] = [];
   const session = new WatchSession(makeEnvironment({ cwd: root, env: {} }), { settleMs: SETTLE_MS }, (e) => events.push(e), f.deps);
@@ -395,6 +398,31 @@ describe('WatchSession scheduling', () => {
     inFlight.finish();
     await vi.waitFor(() => expect(w.ofType('run-cancelled')).toHaveLength(1));
     expect(w.ofType('run-cancelled')[0]!.reason).toBe('a re-run was asked for');
+  });
+
+  it('follows imports beyond the project again only when an edit moves them, not on every edit', async () => {
+    // The project in a git work tree, its steps importing a file beside it: watch follows that file.
+    const root = project();
+    const tree = tempDir('specloop-watch-tree-');
+    execFileSync('git', ['init', '-q'], { cwd: tree });
+    const app = path.join(tree, 'app');
+    renameSync(root, app);
+    mkdirSync(path.join(tree, 'shared'));
+    for (const name of ['lib.js', 'two.js']) writeFileSync(path.join(tree, 'shared', name), 'module.exports = 1;\n');
+    const steps = (body: string) => writeFileSync(path.join(app, 'steps/a.steps.js'), `const { Given } = require('@cucumber/cucumber');\n${body}Given('a', () => {});\n`);
+    steps("require('../../shared/lib.js');\n");
+    const w = await started(app);
+    (await w.call(1)).finish(ALL_PASS);
+    expect(w.added).toEqual([[path.join(tree, 'shared', 'lib.js')]]);
+    // A body edit keeps the imports: nothing more to follow, and the graph is not walked again for it.
+    steps("require('../../shared/lib.js');\nconst kept = 2;\n");
+    w.edit('steps/a.steps.js');
+    (await w.call(2)).finish({ 'features/a.feature:3': 'passed', 'features/a.feature:8': 'passed' });
+    expect(w.added).toHaveLength(1);
+    steps("require('../../shared/lib.js');\nrequire('../../shared/two.js');\n");
+    w.edit('steps/a.steps.js');
+    (await w.call(3)).finish({ 'features/a.feature:3': 'passed', 'features/a.feature:8': 'passed' });
+    expect(w.added.at(-1)).toContain(path.join(tree, 'shared', 'two.js'));
   });
 
   it('stop() drops a request queued behind the run it cancels', async () => {

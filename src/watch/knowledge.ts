@@ -76,9 +76,13 @@ export class SuiteKnowledge {
   /** Absolute paths. */
   importGraph = (): ImportGraph | undefined => this.graph;
 
-  /** The graph follows every edit at once (≈ 0.1 ms each), whatever runs. */
-  edited(changed: string[]): void {
-    for (const file of changed) if (feedsImportGraph(file)) this.graph?.update(path.join(this.root, file));
+  /**
+   * The graph follows every edit at once (≈ 0.1 ms each), whatever runs. Says whether its wiring
+   * may have moved: most edits keep a module's imports, and then what the graph reaches is as it was.
+   */
+  edited(changed: string[]): boolean {
+    const results = changed.filter(feedsImportGraph).map((file) => this.graph?.update(path.join(this.root, file)));
+    return results.some((result) => !result || (result.status !== 'unchanged' && result.status !== 'ignored'));
   }
 
   /** With coverage in the map, which edits stayed inside function bodies (those select exactly). */
