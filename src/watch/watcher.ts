@@ -17,10 +17,15 @@ export interface WatcherEvents {
 export function startWatcher(root: string, watch: typeof watchFiles, on: WatcherEvents, loadedBuild: (file: string) => boolean = () => false): { watcher: FSWatcher; ready: Promise<number> } {
   // Linked packages (workspace siblings the project imports) are its code too: their folders are watched, by the same rules.
   const linked = linkedPackages(root).map((p) => p.dir);
-  const ignored = (file: string) => {
-    const dir = linked.find((d) => isInside(d, file)) ?? root;
-    return isIgnored(dir, file) && !loadedBuild(file);
+  // chokidar asks again for every entry of a folder each time anything in it changes (it re-reads
+  // the folder): the answer for a path never changes, so it is worked out once.
+  const known = new Map<string, boolean>();
+  const outOfBounds = (file: string) => {
+    let answer = known.get(file);
+    if (answer === undefined) known.set(file, (answer = isIgnored(linked.find((d) => isInside(d, file)) ?? root, file)));
+    return answer;
   };
+  const ignored = (file: string) => outOfBounds(file) && !loadedBuild(file);
   const watcher = watch([root, ...linked], { ignoreInitial: true, ignored });
   watcher.on('all', (_event, file) => on.saw(file));
   // chokidar swallows repeated 'change' events within 50 ms; the raw events of each write keep a
