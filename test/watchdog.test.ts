@@ -63,14 +63,15 @@ describe('watchHeartbeat (a runner thread, watched from the parent)', () => {
 
 describe('extractHang', () => {
   it('splits the watchdog report out of the log and parses the step', () => {
-    const log = `step output\n\n${HANG_MARKER}${encodeProgress(STEP, undefined)}\nafter\n`;
+    const log = `step output\n\n${HANG_MARKER}${JSON.stringify(encodeProgress(STEP, undefined))}\nafter\n`;
     expect(extractHang(log)).toEqual({ log: 'step output\n\nafter', progress: STEP });
   });
 
   it('reads back any step text, a hook without a scenario line, and the limit', () => {
-    const hook: RunProgress = { uri: 'features/ü "q".feature', line: 1, scenario: '', step: 'BeforeAll hook ({ "a": 1 } \\ \u001f tail)' };
-    expect(extractHang(`${HANG_MARKER}${encodeProgress(hook, 2500)}\n`).progress).toEqual({ ...hook, limitMs: 2500 });
+    const hook: RunProgress = { uri: 'features/ü "q".feature', line: 1, scenario: '', step: 'BeforeAll hook ({ "a": 1 } \\ \u001f tail\nsecond line)' };
+    expect(extractHang(`${HANG_MARKER}${JSON.stringify(encodeProgress(hook, 2500))}\n`).progress).toEqual({ ...hook, limitMs: 2500 });
     expect(extractHang(`${HANG_MARKER}garbled\n`).progress).toBeUndefined();
+    expect(extractHang(`${HANG_MARKER}"garbled"\n`).progress).toBeUndefined();
   });
 
   it('leaves a log without a report as it is', () => {

@@ -27,7 +27,8 @@ function tick() {
   if (seq !== lastSeq || Atomics.load(state, 1) === 0) { lastSeq = seq; since = Date.now(); return; }
   if (Date.now() - since < quietMs) return;
   const text = Buffer.from(bytes.slice(0, Atomics.load(state, 2))).toString('utf8');
-  fs.writeSync(2, '\\n' + marker + text + '\\n');
+  // As a JSON string: a hook's name may hold a line break, and the report is one line of stderr.
+  fs.writeSync(2, '\\n' + marker + JSON.stringify(text) + '\\n');
   process.kill(process.pid, 'SIGKILL');
 }
 tick();
@@ -131,11 +132,20 @@ function parseProgress(text: string): RunProgress | undefined {
   return { uri: uri!, line: Number(line), scenario: scenario!, ...(pickleLine ? { pickleLine: Number(pickleLine) } : {}), step: step.join(SEPARATOR), ...(limitMs ? { limitMs: Number(limitMs) } : {}) };
 }
 
+function jsonString(text: string): string {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' ? value : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Splits the watchdog's report out of the child's stderr. */
 export function extractHang(log: string): { log: string; progress: RunProgress | undefined } {
   const at = log.lastIndexOf(HANG_MARKER);
   if (at < 0) return { log, progress: undefined };
   const end = log.indexOf('\n', at);
-  const progress = parseProgress(log.slice(at + HANG_MARKER.length, end < 0 ? undefined : end));
+  const progress = parseProgress(jsonString(log.slice(at + HANG_MARKER.length, end < 0 ? undefined : end)));
   return { log: (log.slice(0, at) + (end < 0 ? '' : log.slice(end + 1))).trimEnd(), progress };
 }
