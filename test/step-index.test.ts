@@ -137,21 +137,6 @@ describe('indexStepDefinitions', () => {
     grown.push(definition(99, 'I wait'));
     expect(grown.filter((d) => d.matchesStepName('I wait')).map((d) => d.id)).toEqual([99]);
   });
-
-  it('filters whole a library one of whose definitions was replaced, removed or added in place since', () => {
-    const matching = (list: Definition[]) => list.filter((d) => d.matchesStepName('I wait')).map((d) => d.id);
-    const replaced = indexStepDefinitions(definitions.slice(0, 3));
-    replaced[1] = definition(98, 'I wait');
-    expect(matching(replaced)).toEqual([98]);
-    const swapped = indexStepDefinitions(definitions.slice(0, 3));
-    swapped.splice(0, 1, definition(97, 'I wait'));
-    expect(matching(swapped)).toEqual([97]);
-    const waits = definitions.filter((d) => d.matchesStepName('I wait'));
-    const emptied = indexStepDefinitions([...waits]);
-    emptied.length = 0;
-    emptied.push(definition(96, 'no such step'), definition(95, 'no other step'));
-    expect(matching(emptied)).toEqual([]);
-  });
 });
 
 describe('askedStepText', () => {
