@@ -78,6 +78,42 @@ Feature: Steps that hang
     And the verdict reports the scenario "features/waiting.feature:3" as passed
     And the verdict counts 1 passed and 1 failed scenario
 
+  Scenario: A hook that blocks the event loop is named where it is defined, not blamed on the step after it
+    Given the file "steps/blocking-hook.steps.ts" contains:
+      """
+      import { Before } from '@cucumber/cucumber';
+
+      Before({ name: 'warm the cache', tags: '@blocking' }, function () {
+        for (;;) {
+          // never yields to the event loop
+        }
+      });
+      """
+    And the file "features/waiting.feature" contains:
+      """
+      Feature: Waiting
+
+        Scenario: Counting first
+          Given an empty todo list
+          Then 0 todos remain
+
+        @blocking
+        Scenario: Starting behind a blocked hook
+          Given an empty todo list
+          Then 0 todos remain
+      """
+    When I run "spec verify features/waiting.feature --json"
+    Then the exit code is 1
+    And the command finished within 15 seconds
+    And the verdict is valid JSON matching the schema
+    And the verdict has 1 failure
+    And the verdict has a "timeout" failure at "steps/blocking-hook.steps.ts:3"
+    And that failure's scenario is "Starting behind a blocked hook"
+    And that failure's message contains "hook \"warm the cache\" blocked the event loop"
+    And that failure's hint contains "the hook never gave the event loop back"
+    And the verdict reports the scenario "features/waiting.feature:3" as passed
+    And the verdict counts 1 passed and 1 failed scenario
+
   Scenario: A step blocked in a synchronous child process is cut, and the child killed
     Given the file "features/waiting.feature" contains:
       """

@@ -68,7 +68,7 @@ describe('extractHang', () => {
   });
 
   it('reads back any step text, a hook without a scenario line, and the limit', () => {
-    const hook: RunProgress = { uri: 'features/ü "q".feature', line: 1, scenario: '', step: 'BeforeAll hook ({ "a": 1 } \\ \u001f tail\nsecond line)' };
+    const hook: RunProgress = { uri: 'features/ü "q".feature', line: 1, scenario: 'S', pickleLine: 1, hook: { uri: 'steps/hooks.ts', line: 12 }, step: 'hook ({ "a": 1 } \\ \u001f tail\nsecond line)' };
     expect(extractHang(`${HANG_MARKER}${JSON.stringify(encodeProgress(hook, 2500))}\n`).progress).toEqual({ ...hook, limitMs: 2500 });
     expect(extractHang(`${HANG_MARKER}garbled\n`).progress).toBeUndefined();
     expect(extractHang(`${HANG_MARKER}"garbled"\n`).progress).toBeUndefined();

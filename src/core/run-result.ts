@@ -124,6 +124,8 @@ export interface RunProgress {
   /** The scenario's own line (its example row for an outline); absent for BeforeAll/AfterAll hooks. */
   pickleLine?: number;
   step: string;
+  /** For a scenario's hook: where it is defined (`uri` and `line` are the scenario's). */
+  hook?: { uri: string; line: number };
   /** How long the watchdog let the step run before cutting it. */
   limitMs?: number;
 }

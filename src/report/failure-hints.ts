@@ -12,7 +12,12 @@ const TIMED_OUT = /timed out/i;
 const BLOCKED = /blocked the event loop/;
 /** cucumber-js: "function has 0 arguments, should have 1 (if synchronous or returning a promise) or 2 (if accepting a callback)". */
 const ARITY = /function has (\d+) arguments?, should have (\d+) \(if synchronous/;
-export const BLOCKED_HINT = 'the step never gave the event loop back: look for an endless or very long loop, or a long synchronous call (execSync, a busy wait, a huge computation) in the step or the code it calls';
+const BLOCKED_HINT = blockedHint('step');
+
+/** What to look for in a step or hook the watchdog cut. */
+export function blockedHint(what: 'step' | 'hook'): string {
+  return `the ${what} never gave the event loop back: look for an endless or very long loop, or a long synchronous call (execSync, a busy wait, a huge computation) in the ${what} or the code it calls`;
+}
 
 export function isTimeout(message: string): boolean {
   return TIMED_OUT.test(message);

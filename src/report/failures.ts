@@ -6,7 +6,7 @@ import { relativePath } from '../core/env.js';
 import { snippetKeywords } from '../bind/keywords.js';
 import type { DefinitionRef, Failure, FailureKind } from './verdict.js';
 import { errorFields, errorMessage } from './error-fields.js';
-import { BLOCKED_HINT, blockedEventLoop, failedStepHint, isTimeout } from './failure-hints.js';
+import { blockedEventLoop, blockedHint, failedStepHint, isTimeout } from './failure-hints.js';
 
 /** What failure builders need besides the result itself: file mapping and source access. */
 export interface FailureContext {
@@ -56,8 +56,9 @@ export function definitionRef(def: RunDefinition | undefined, ctx: FailureContex
  * marks a step undefined also after a failed or skipped one. Each carries the scenario's id.
  */
 export function scenarioFailures(scenario: RunScenario, ctx: FailureContext): Failure[] {
-  const first = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped' && s.status !== 'undefined');
   const hook = scenario.hookFailures[0];
+  // Steps a failed hook left unknown (a hook cut for blocking the event loop) did not fail: the hook did.
+  const first = scenario.steps.findIndex((s) => s.status !== 'passed' && s.status !== 'skipped' && s.status !== 'undefined' && !(hook && s.status === 'unknown'));
   // Most scenarios pass: the headings and keywords below are built for each, so only for one that has something to report.
   if (first < 0 && !hook && !scenario.steps.some((s) => s.status === 'undefined')) return [];
   const file = ctx.sourceOf(scenario.uri);
@@ -104,7 +105,7 @@ function hookFailure(hook: RunScenario['hookFailures'][number], scenario: RunSce
     ...scenarioFields(where),
     ...errorFields(hook.error, ctx),
     message: errorMessage(hook.error) || `${hook.name ? `hook "${hook.name}"` : 'a hook'} ${pending ? 'is pending' : 'failed'}`,
-    hint: blockedEventLoop(hook.error?.message ?? '') ? BLOCKED_HINT : `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
+    hint: blockedEventLoop(hook.error?.message ?? '') ? `${blockedHint('hook')} (${hookFile}:${hook.line ?? '?'})` : `fix the hook at ${hookFile}:${hook.line ?? '?'}; the scenario's steps were skipped`,
   };
 }
 

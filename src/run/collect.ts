@@ -232,6 +232,7 @@ export class RunCollector {
       scenario: pickle.name,
       pickleLine,
       step: pickleStep ? `${ast?.keyword ?? ''} ${pickleStep.text}`.trim() : this.hookName(testStep?.hookId),
+      ...(pickleStep ? {} : this.hookSource(testStep?.hookId)),
     };
   }
 
@@ -262,6 +263,11 @@ export class RunCollector {
     const hook = this.hooks.get(hookId);
     const kind = runHookKind(hook);
     return { uri: hook?.sourceReference.uri ?? '', line: hook?.sourceReference.location?.line ?? 1, scenario: '', step: hook?.name ? `${kind} hook "${hook.name}"` : `${kind} hook` };
+  }
+
+  private hookSource(hookId: string | undefined): Pick<RunProgress, 'hook'> {
+    const source = hookId ? this.hooks.get(hookId)?.sourceReference : undefined;
+    return source?.uri ? { hook: { uri: source.uri, line: source.location?.line ?? 1 } } : {};
   }
 
   private hookName(hookId: string | undefined): string {

@@ -123,7 +123,7 @@ function hungScenario(file: SpecFile, pickle: PickleInfo, progress: RunProgress,
     definitionIds: [],
     ...(i === at ? { error: { message: `timed out: the step blocked the event loop for more than ${limitMs} ms and was stopped` } } : {}),
   }));
-  return { uri: file.runPath, line: pickle.line, ...(pickle.line !== pickle.scenarioLine ? { example: true } : {}), name: pickle.name, feature: pickle.feature, ...(pickle.keyword ? { keyword: pickle.keyword } : {}), ...(pickle.rule ? { rule: pickle.rule } : {}), ...(pickle.language ? { language: pickle.language } : {}), tags: pickle.tags, status: 'failed', durationMs: limitMs, steps, hookFailures: at < 0 ? [{ name: progress.step, status: 'failed', error: { message: `timed out: ${progress.step} blocked the event loop for more than ${limitMs} ms and was stopped` } }] : [] };
+  return { uri: file.runPath, line: pickle.line, ...(pickle.line !== pickle.scenarioLine ? { example: true } : {}), name: pickle.name, feature: pickle.feature, ...(pickle.keyword ? { keyword: pickle.keyword } : {}), ...(pickle.rule ? { rule: pickle.rule } : {}), ...(pickle.language ? { language: pickle.language } : {}), tags: pickle.tags, status: 'failed', durationMs: limitMs, steps, hookFailures: at < 0 ? [{ name: progress.step, ...progress.hook, status: 'failed', error: { message: `timed out: ${progress.step} blocked the event loop for more than ${limitMs} ms and was stopped` } }] : [] };
 }
 
 /**

@@ -123,13 +123,14 @@ export function watchHeartbeat(sab: SharedArrayBuffer, quietMs: number, onHang: 
  * Read back only when a step hangs. The step text goes last, so it may hold anything.
  */
 export function encodeProgress(progress: RunProgress, limitMs: number | undefined): string {
-  return `${limitMs ?? ''}${SEPARATOR}${progress.line}${SEPARATOR}${progress.pickleLine ?? ''}${SEPARATOR}${progress.uri}${SEPARATOR}${progress.scenario}${SEPARATOR}${progress.step}`;
+  const { hook } = progress;
+  return [limitMs ?? '', progress.line, progress.pickleLine ?? '', hook?.line ?? '', hook?.uri ?? '', progress.uri, progress.scenario, progress.step].join(SEPARATOR);
 }
 
 function parseProgress(text: string): RunProgress | undefined {
-  const [limitMs, line, pickleLine, uri, scenario, ...step] = text.split(SEPARATOR);
+  const [limitMs, line, pickleLine, hookLine, hookUri, uri, scenario, ...step] = text.split(SEPARATOR);
   if (step.length === 0 || !/^\d+$/.test(line!)) return undefined;
-  return { uri: uri!, line: Number(line), scenario: scenario!, ...(pickleLine ? { pickleLine: Number(pickleLine) } : {}), step: step.join(SEPARATOR), ...(limitMs ? { limitMs: Number(limitMs) } : {}) };
+  return { uri: uri!, line: Number(line), scenario: scenario!, ...(pickleLine ? { pickleLine: Number(pickleLine) } : {}), ...(hookUri ? { hook: { uri: hookUri, line: Number(hookLine) } } : {}), step: step.join(SEPARATOR), ...(limitMs ? { limitMs: Number(limitMs) } : {}) };
 }
 
 function jsonString(text: string): string {
