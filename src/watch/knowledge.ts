@@ -4,6 +4,7 @@ import { graphKnows } from '../impact/build-output.js';
 import { saveGraph } from '../impact/cache.js';
 import { loadProjectGraph, selectForChanges } from '../impact/changes.js';
 import type { ImportGraph } from '../impact/graph.js';
+import type { UpdateResult } from '../impact/types.js';
 import { feedsImportGraph, isCode } from '../impact/project-files.js';
 import { recordRunMap } from '../impact/record.js';
 import { buildScenarioMap, loadScenarioMap, mergeScenarioMap, saveScenarioMap, type ScenarioMap } from '../impact/scenario-map.js';
@@ -32,11 +33,7 @@ export function mergeRequests(a: Request | undefined, b: Request): Request {
   return { mode, changed: [...new Set([...a.changed, ...b.changed])] };
 }
 
-/**
- * What a session knows about the suite and learns from each run: the import graph, the scenario
- * map, the spec files, each scenario's status, and the texts covered code last ran as. It turns a
- * request into a selection the way `--changed` does (impact/changes.ts), plus watch's own keys.
- */
+/** What a session knows of the suite and learns from each run; selects as `--changed` does, plus keys. */
 export class SuiteKnowledge {
   private graph: ImportGraph | undefined;
   private map: ScenarioMap | undefined;
@@ -76,13 +73,10 @@ export class SuiteKnowledge {
   /** Absolute paths. */
   importGraph = (): ImportGraph | undefined => this.graph;
 
-  /**
-   * The graph follows every edit at once (≈ 0.1 ms each), whatever runs. Says whether its wiring
-   * may have moved: most edits keep a module's imports, and then what the graph reaches is as it was.
-   */
+  /** The graph follows every edit at once (≈ 0.1 ms each); true when its wiring may have moved. */
   edited(changed: string[]): boolean {
-    const results = changed.filter(feedsImportGraph).map((file) => this.graph?.update(path.join(this.root, file)));
-    return results.some((result) => !result || (result.status !== 'unchanged' && result.status !== 'ignored'));
+    const moved = (r: UpdateResult | undefined) => !r || (r.status !== 'unchanged' && r.status !== 'ignored');
+    return changed.filter(feedsImportGraph).map((f) => this.graph?.update(path.join(this.root, f))).some(moved);
   }
 
   /** With coverage in the map, which edits stayed inside function bodies (those select exactly). */
