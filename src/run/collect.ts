@@ -231,8 +231,7 @@ export class RunCollector {
       line: ast?.line ?? pickleLine,
       scenario: pickle.name,
       pickleLine,
-      step: pickleStep ? `${ast?.keyword ?? ''} ${pickleStep.text}`.trim() : this.hookName(testStep?.hookId),
-      ...(pickleStep ? {} : this.hookSource(testStep?.hookId)),
+      ...(pickleStep ? { step: `${ast?.keyword ?? ''} ${pickleStep.text}`.trim() } : this.hookStep(testStep?.hookId)),
     };
   }
 
@@ -265,14 +264,11 @@ export class RunCollector {
     return { uri: hook?.sourceReference.uri ?? '', line: hook?.sourceReference.location?.line ?? 1, scenario: '', step: hook?.name ? `${kind} hook "${hook.name}"` : `${kind} hook` };
   }
 
-  private hookSource(hookId: string | undefined): Pick<RunProgress, 'hook'> {
-    const source = hookId ? this.hooks.get(hookId)?.sourceReference : undefined;
-    return source?.uri ? { hook: { uri: source.uri, line: source.location?.line ?? 1 } } : {};
-  }
-
-  private hookName(hookId: string | undefined): string {
+  /** A scenario hook as the step under way: its name, and where it is defined. */
+  private hookStep(hookId: string | undefined): Pick<RunProgress, 'step' | 'hook'> {
     const hook = hookId ? this.hooks.get(hookId) : undefined;
-    return hook?.name ? `hook "${hook.name}"` : 'a hook';
+    const source = hook?.sourceReference;
+    return { step: hook?.name ? `hook "${hook.name}"` : 'a hook', ...(source?.uri ? { hook: { uri: source.uri, line: source.location?.line ?? 1 } } : {}) };
   }
 
   private runHookFinished(event: messages.TestRunHookFinished): void {
