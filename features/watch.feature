@@ -155,6 +155,48 @@ Feature: Watching edits
     When I append "# touched again" to "features/counter.feature"
     Then the next run passes
 
+  Scenario: A failure in a step file that reloads unchanged still names its own TypeScript line
+    Given the file "src/limits.ts" contains:
+      """
+      export const maxShipment = 10;
+      """
+    And the file "steps/limits.steps.ts" contains:
+      """
+      import assert from 'node:assert/strict';
+      import { Then } from '@cucumber/cucumber';
+      import { maxShipment } from '../src/limits.js';
+
+      /** Types only: compiling them away moves the lines below, which only the source map puts back. */
+      interface Shipment {
+        units: number;
+      }
+
+      function checked(shipment: Shipment): Shipment {
+        assert.ok(shipment.units <= maxShipment, `${shipment.units} units exceed the limit of ${maxShipment}`);
+        return shipment;
+      }
+
+      Then('a shipment of {int} units is allowed', function (units: number) {
+        checked({ units });
+      });
+      """
+    And the file "features/limits.feature" contains:
+      """
+      Feature: Limits
+        Scenario: A small shipment
+          Then a shipment of 5 units is allowed
+      """
+    When I start "spec watch --json --settle 20"
+    And I append "// touched" to "src/limits.ts"
+    Then the next run passes
+    When I append "// touched again" to "src/limits.ts"
+    Then the next run passes
+    When I write "src/limits.ts" with:
+      """
+      export const maxShipment = 4;
+      """
+    Then the next run fails with a stack frame at "steps/limits.steps.ts:11"
+
   Scenario: The long-lived runner sees every edit: breaking the code, then fixing it
     When I start "spec watch --json --settle 20"
     And I write "src/todo.ts" with:

@@ -34,6 +34,7 @@ import { linkedPackages } from '../core/linked-packages.js';
 import { indexStepDefinitions, type Indexable } from './step-index.js';
 import { readFeaturesWhole } from './feature-reads.js';
 import { idleCollector } from '../core/idle-gc.js';
+import { reuseCompiledModules, type CompiledModules } from './compiled-modules.js';
 
 /** Quiet after a run before a long-lived runner's heap is collected. */
 const IDLE_GC_MS = 500;
@@ -54,11 +55,15 @@ interface Loaded { library: Library; takeThrown: () => RunError | undefined; sup
 let lastSupport: string[] = [];
 let loads = 0;
 
-/** Every loaded module of the project itself and of its linked packages (not under node_modules). */
-function projectModules(root: string): string[] {
-  const cache = ownRequire.cache as Record<string, unknown>;
+/** Whether a module file is the project's own or a linked package's (not under node_modules). */
+function projectModule(root: string): (file: string) => boolean {
   const roots = [root, ...linkedPackages(root).map((p) => p.dir)].map((r) => r + path.sep);
-  return Object.keys(cache).filter((id) => roots.some((r) => id.startsWith(r)) && !id.includes(`${path.sep}node_modules${path.sep}`));
+  return (file) => roots.some((r) => file.startsWith(r)) && !file.includes(`${path.sep}node_modules${path.sep}`);
+}
+
+/** Every loaded module of the project itself and of its linked packages. */
+function projectModules(root: string): string[] {
+  return Object.keys(ownRequire.cache as Record<string, unknown>).filter(projectModule(root));
 }
 let recorder: CoverageRecorder | undefined;
 /** What the code reads through fs, per scenario and outside scenarios (read-recorder.ts). */
@@ -86,6 +91,9 @@ function noteLoadPhase(): void {
 }
 
 
+/** Project modules whose code did not change run again from their compiled function (compiled-modules.ts). */
+let compiled: CompiledModules | undefined;
+
 /** CPU time when the last load began: what a run cost the runner, apart from the machine's load. */
 let cpuAtLoad = 0;
 
@@ -101,6 +109,8 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   // tsx, node_modules) stay loaded: they are most of the start-up. CommonJS modules leave
   // require.cache; ES modules get new URLs (fresh-esm-hooks.ts).
   const supportFiles = expandCompacted(support.requirePaths);
+  compiled ??= reuseCompiledModules(projectModule(process.cwd()));
+  compiled.enabled = !support.coverage;
   if (loads++ > 0) {
     freshModules();
     purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd(), linkedPackages(process.cwd()).map((p) => p.dir));
