@@ -55,10 +55,18 @@ interface Loaded { library: Library; takeThrown: () => RunError | undefined; sup
 let lastSupport: string[] = [];
 let loads = 0;
 
-/** Whether a module file is the project's own or a linked package's (not under node_modules). */
+/**
+ * Whether a module file is the project's own or a linked package's (not under node_modules). The
+ * linked packages are looked up only for a file outside the project: a one-load run never pays for it.
+ */
 function projectModule(root: string): (file: string) => boolean {
-  const roots = [root, ...linkedPackages(root).map((p) => p.dir)].map((r) => r + path.sep);
-  return (file) => roots.some((r) => file.startsWith(r)) && !file.includes(`${path.sep}node_modules${path.sep}`);
+  let linked: string[] | undefined;
+  return (file) => {
+    if (file.includes(`${path.sep}node_modules${path.sep}`)) return false;
+    if (file.startsWith(root + path.sep)) return true;
+    linked ??= linkedPackages(root).map((p) => p.dir + path.sep);
+    return linked.some((dir) => file.startsWith(dir));
+  };
 }
 
 /** Every loaded module of the project itself and of its linked packages. */
