@@ -197,6 +197,41 @@ Feature: Watching edits
       """
     Then the next run fails with a stack frame at "steps/limits.steps.ts:11"
 
+  Scenario: A file that takes over a require's name is what the next run loads
+    Given the file "src/label/index.js" contains:
+      """
+      module.exports = { label: 'from the folder' };
+      """
+    And the file "src/labels.js" contains:
+      """
+      module.exports = require('./label');
+      """
+    And the file "steps/label.steps.ts" contains:
+      """
+      import assert from 'node:assert/strict';
+      import { Then } from '@cucumber/cucumber';
+      import { label } from '../src/labels.js';
+
+      Then('the label comes from the {word}', function (where: string) {
+        assert.equal(label, `from the ${where}`);
+      });
+      """
+    And the file "features/label.feature" contains:
+      """
+      Feature: Label
+        Scenario: Where the label comes from
+          Then the label comes from the folder
+      """
+    When I start "spec watch --json --settle 20"
+    And I append "# touched" to "features/label.feature"
+    Then the next run passes
+    When I write "src/label.js" with:
+      """
+      module.exports = { label: 'from the file' };
+      """
+    And I append "# touched again" to "features/label.feature"
+    Then the next run reports a "failed-step" failure at "features/label.feature:3"
+
   Scenario: The long-lived runner sees every edit: breaking the code, then fixing it
     When I start "spec watch --json --settle 20"
     And I write "src/todo.ts" with:

@@ -35,6 +35,7 @@ import { indexStepDefinitions, type Indexable } from './step-index.js';
 import { readFeaturesWhole } from './feature-reads.js';
 import { idleCollector } from '../core/idle-gc.js';
 import { reuseCompiledModules, type CompiledModules } from './compiled-modules.js';
+import { keepResolutions, type KeptResolutions } from './kept-resolutions.js';
 
 /** Quiet after a run before a long-lived runner's heap is collected. */
 const IDLE_GC_MS = 500;
@@ -101,6 +102,8 @@ function noteLoadPhase(): void {
 
 /** Project modules whose code did not change run again from their compiled function (compiled-modules.ts). */
 let compiled: CompiledModules | undefined;
+/** Relative requires between project modules, answered again while their folders are unchanged (kept-resolutions.ts). */
+let resolutions: KeptResolutions | undefined;
 
 /** CPU time when the last load began: what a run cost the runner, apart from the machine's load. */
 let cpuAtLoad = 0;
@@ -117,8 +120,11 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   // tsx, node_modules) stay loaded: they are most of the start-up. CommonJS modules leave
   // require.cache; ES modules get new URLs (fresh-esm-hooks.ts).
   const supportFiles = expandCompacted(support.requirePaths);
-  compiled ??= reuseCompiledModules(projectModule(process.cwd()));
+  const ours = projectModule(process.cwd());
+  compiled ??= reuseCompiledModules(ours);
   compiled.enabled = !support.coverage;
+  resolutions ??= keepResolutions(ours);
+  resolutions.newLoad();
   if (loads++ > 0) {
     freshModules();
     purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd(), linkedPackages(process.cwd()).map((p) => p.dir));
