@@ -123,9 +123,10 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   const ours = projectModule(process.cwd());
   compiled ??= reuseCompiledModules(ours);
   compiled.enabled = !support.coverage;
-  resolutions ??= keepResolutions(ours);
-  resolutions.newLoad();
   if (loads++ > 0) {
+    // From the first reload: a one-load run (verify) has nothing to answer again.
+    resolutions ??= keepResolutions(ours);
+    resolutions.newLoad();
     freshModules();
     purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd(), linkedPackages(process.cwd()).map((p) => p.dir));
   }
