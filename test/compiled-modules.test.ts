@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire, findSourceMap } from 'node:module';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import path from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { reuseCompiledModules, type CompiledModules } from '../src/run/compiled-modules.js';
-import { tempDir } from './helpers.js';
+import { tempDir, writeIn } from './helpers.js';
+import { projectModule } from '../src/run/project-module.js';
 
 /** An inline source map putting generated line n at line n + `shift` of "original.ts". */
 function shiftedBy(shift: number, lines: number): string {
@@ -18,10 +18,7 @@ function shiftedBy(shift: number, lines: number): string {
 
 function project() {
   const root = tempDir('specloop-compiled-');
-  const write = (rel: string, text: string) => {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  };
+  const write = (rel: string, text: string) => writeIn(root, rel, text);
   const req = createRequire(path.join(root, 'index.cjs'));
   const file = (rel: string) => path.join(root, rel);
   return {
@@ -53,7 +50,7 @@ let installed: CompiledModules | undefined;
 afterEach(() => installed?.uninstall());
 
 function install(root: string): CompiledModules {
-  installed = reuseCompiledModules((f) => f.startsWith(root + path.sep) && !f.includes(`${path.sep}node_modules${path.sep}`));
+  installed = reuseCompiledModules(projectModule(root));
   return installed;
 }
 

@@ -47,13 +47,16 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
+/** Writes `text` to `file` (relative to `root`), making its folders. */
+export function writeIn(root: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+
 /** A fresh temp folder holding `files` (project-relative path → text), removed like tempDir's. */
 export function tempProject(prefix: string, files: Record<string, string>): string {
   const root = tempDir(prefix);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
+  for (const [file, text] of Object.entries(files)) writeIn(root, file, text);
   return root;
 }
 

@@ -1,17 +1,15 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keepResolutions, type KeptResolutions } from '../src/run/kept-resolutions.js';
-import { tempDir } from './helpers.js';
+import { tempDir, writeIn } from './helpers.js';
+import { projectModule } from '../src/run/project-module.js';
 
 function project() {
   const root = tempDir('specloop-resolutions-');
   const file = (rel: string) => path.join(root, rel);
-  const write = (rel: string, text: string) => {
-    mkdirSync(path.dirname(file(rel)), { recursive: true });
-    writeFileSync(file(rel), text);
-  };
+  const write = (rel: string, text: string) => writeIn(root, rel, text);
   const req = createRequire(file('index.cjs'));
   return {
     root,
@@ -30,7 +28,7 @@ afterEach(() => installed?.uninstall());
 
 /** `later`: a clock that many ms ahead, so folders written by the test count as settled (or not). */
 function install(root: string, later = 5000): KeptResolutions {
-  installed = keepResolutions((f) => f.startsWith(root + path.sep) && !f.includes(`${path.sep}node_modules${path.sep}`), undefined, () => Date.now() + later);
+  installed = keepResolutions(projectModule(root), undefined, () => Date.now() + later);
   return installed;
 }
 

@@ -36,6 +36,7 @@ import { readFeaturesWhole } from './feature-reads.js';
 import { idleCollector } from '../core/idle-gc.js';
 import { reuseCompiledModules, type CompiledModules } from './compiled-modules.js';
 import { keepResolutions, type KeptResolutions } from './kept-resolutions.js';
+import { projectModule } from './project-module.js';
 
 /** Quiet after a run before a long-lived runner's heap is collected. */
 const IDLE_GC_MS = 500;
@@ -56,23 +57,12 @@ interface Loaded { library: Library; takeThrown: () => RunError | undefined; sup
 let lastSupport: string[] = [];
 let loads = 0;
 
-/**
- * Whether a module file is the project's own or a linked package's (not under node_modules). The
- * linked packages are looked up only for a file outside the project: a one-load run never pays for it.
- */
-function projectModule(root: string): (file: string) => boolean {
-  let linked: string[] | undefined;
-  return (file) => {
-    if (file.includes(`${path.sep}node_modules${path.sep}`)) return false;
-    if (file.startsWith(root + path.sep)) return true;
-    linked ??= linkedPackages(root).map((p) => p.dir + path.sep);
-    return linked.some((dir) => file.startsWith(dir));
-  };
-}
+/** The project's own modules and its linked packages': what each reload loads afresh. */
+const ours = projectModule(process.cwd());
 
 /** Every loaded module of the project itself and of its linked packages. */
-function projectModules(root: string): string[] {
-  return Object.keys(ownRequire.cache as Record<string, unknown>).filter(projectModule(root));
+function projectModules(): string[] {
+  return Object.keys(ownRequire.cache as Record<string, unknown>).filter(ours);
 }
 let recorder: CoverageRecorder | undefined;
 /** What the code reads through fs, per scenario and outside scenarios (read-recorder.ts). */
@@ -120,7 +110,6 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   // tsx, node_modules) stay loaded: they are most of the start-up. CommonJS modules leave
   // require.cache; ES modules get new URLs (fresh-esm-hooks.ts).
   const supportFiles = expandCompacted(support.requirePaths);
-  const ours = projectModule(process.cwd());
   compiled ??= reuseCompiledModules(ours);
   compiled.enabled = !support.coverage;
   if (loads++ > 0) {
@@ -128,7 +117,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
     resolutions ??= keepResolutions(ours);
     resolutions.newLoad();
     freshModules();
-    purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules(process.cwd())], process.cwd(), linkedPackages(process.cwd()).map((p) => p.dir));
+    purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules()], process.cwd(), linkedPackages(process.cwd()).map((p) => p.dir));
   }
   lastSupport = supportFiles;
   const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
