@@ -60,7 +60,7 @@ describe('the published package', () => {
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/spec.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'verdict.schema.json']));
     expect(files.filter((f) => /^(src|test|features|fixtures|steps|scripts|bench|examples)\//.test(f) || f.endsWith('.map'))).toEqual([]);
     // bin/spec.js runs the bundle; its build metadata (for test/bundle.test.ts) is not shipped.
-    expect(files).toEqual(expect.arrayContaining(['dist/bundle/cli.js', 'dist/bundle/mcp.js', 'dist/bundle/worker.js', 'dist/bundle/LICENSES.txt', 'dist/bundle/worker-preamble.cjs']));
+    expect(files).toEqual(expect.arrayContaining(['dist/bundle/cli.js', 'dist/bundle/mcp.js', 'dist/bundle/worker.cjs', 'dist/bundle/LICENSES.txt', 'dist/bundle/worker-preamble.cjs']));
     expect(files).not.toContain('dist/bundle/meta.json');
     // Every module the package points at is in it.
     const entries = [pkg.bin.spec, pkg.exports['.'].import, pkg.exports['.'].default, pkg.exports['.'].types].map((p: string) => p.replace(/^\.\//, ''));

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { Runner, type Transport, type TransportEvents } from './runner.js';
 import { extractHang, HANG_MARKER } from './watchdog.js';
 import { killTrees, track } from './kill-tree.js';
+import { runnerEntryFile } from './runner-entry.js';
 import type { ChildMessage, SpawnedMessage } from './protocol.js';
 
 const TAIL_LIMIT = 16_384;
@@ -76,6 +77,5 @@ export function workerEntry(): { file: string; execArgv: string[] } {
     const tsx = createRequire(import.meta.url).resolve('tsx');
     return { file: here.replace(/child\.ts$/, 'worker.ts'), execArgv: ['--import', pathToFileURL(tsx).href] };
   }
-  // A sibling by URL, not by this file's name: in the bundle (scripts/bundle.mjs) this code sits in a shared chunk.
-  return { file: fileURLToPath(new URL('./worker.js', import.meta.url)), execArgv: [] };
+  return { file: runnerEntryFile(), execArgv: [] };
 }

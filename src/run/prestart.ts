@@ -7,9 +7,9 @@
  * told to stop and ends before loading anything (bench/RESULTS.md, session 11).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { heartbeatBuffer } from './watchdog.js';
+import { runnerEntryFile } from './runner-entry.js';
 
 type EarlyEvent = ['message' | 'error' | 'exit', unknown];
 
@@ -31,7 +31,7 @@ export function prestartRunner(cwd: string, variables: Record<string, string | u
     const root = path.resolve(cwd);
     const env = { ...variables };
     const heartbeat = heartbeatBuffer();
-    const worker = new Worker(fileURLToPath(new URL('./worker.js', import.meta.url)), { workerData: { root, heartbeat, held: true }, env, execArgv: [], stdout: true, stderr: true });
+    const worker = new Worker(runnerEntryFile(), { workerData: { root, heartbeat, held: true }, env, execArgv: [], stdout: true, stderr: true });
     const early: EarlyEvent[] = [];
     const listeners = (['message', 'error', 'exit'] as const).map((event) => [event, (value: unknown) => early.push([event, value])] as const);
     for (const [event, listener] of listeners) worker.on(event, listener);
