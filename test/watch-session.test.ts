@@ -50,6 +50,8 @@ interface FakeRunner {
   /** What the run on it loaded (the real run's stages call load()); what it was asked to pre-load. */
   lastSupport?: SupportJob;
   preloads: SupportJob[];
+  /** The support the session forked it for: the last run's, or none yet. */
+  forkedFor?: SupportJob;
   load(support: SupportJob): void;
   kill(): void;
 }
@@ -80,8 +82,8 @@ function fakes(root: string) {
     add: (paths: string[]) => void added.push(paths),
   });
   const deps: SessionDeps = {
-    fork: () => {
-      const runner: FakeRunner = { alive: true, lastRss: 0, preloads: [], load: (support) => void runner.preloads.push(support), kill: () => void (runner.alive = false) };
+    fork: (_root, _env, _output, support) => {
+      const runner: FakeRunner = { alive: true, lastRss: 0, preloads: [], forkedFor: support, load: (support) => void runner.preloads.push(support), kill: () => void (runner.alive = false) };
       runners.push(runner);
       return runner as unknown as Runner;
     },
@@ -314,6 +316,20 @@ describe('WatchSession scheduling', () => {
     for (let n = 3; n <= 31; n++) expect(runnerOf(n)).toBe(runnerOf(2));
     expect(runnerOf(32)).not.toBe(runnerOf(31));
     expect(runnerOf(31).alive).toBe(false);
+  });
+
+  it('forks each runner after the first for the steps the last run loaded (its young generation depends on them)', async () => {
+    const w = await started();
+    const full = await w.call(1);
+    expect(full.runner.forkedFor).toBeUndefined();
+    full.finish(ALL_PASS, true);
+    await vi.waitFor(() => expect(w.ofType('run-finished')).toHaveLength(1));
+    w.edit('steps/a.steps.js');
+    const next = await w.call(2);
+    // The whole run's runner is retired; the next is forked knowing what it loaded.
+    expect(next.runner).not.toBe(full.runner);
+    expect(next.runner.forkedFor).toEqual(full.runner.lastSupport);
+    next.finish({}, true);
   });
 
   it("retires a runner past its memory line in the quiet time after its run, and the spare loads that run's support code before the next edit", async () => {

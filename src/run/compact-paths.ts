@@ -59,3 +59,16 @@ export function expandCompacted(paths: string[], listDir: (dir: string) => strin
     return listDir(dir).filter((name) => !name.startsWith('.') && name.endsWith(ext)).map((name) => path.join(dir, name));
   });
 }
+
+/**
+ * The feature paths to give cucumber's loadSupport. It globs them only to find the support files
+ * beside the features when no support path is named; otherwise its default, every
+ * `features/**\/*.{feature,feature.md}`, walks all of a project's specs on every load for nothing.
+ * One named support file stands in (a literal path: one lstat). With none named, or none to stand
+ * in, the default stays: then it decides what loads.
+ */
+export function supportLoadSources(support: { requirePaths: string[]; importPaths: string[] }, files: readonly string[]): string[] {
+  const named = support.requirePaths.length > 0 || support.importPaths.length > 0;
+  const literal = files.find((file) => !GLOB_SPECIAL.test(file) && !/:\d+$/.test(file));
+  return named && literal !== undefined ? [literal] : [];
+}

@@ -16,7 +16,7 @@ import { recordMessages } from './message-record.js';
 import type { RunJob, SupportJob } from './protocol.js';
 import type { RunError, RunResult } from '../core/run-result.js';
 import { purgeModules } from './purge.js';
-import { expandCompacted } from './compact-paths.js';
+import { expandCompacted, supportLoadSources } from './compact-paths.js';
 import type { CoverageRecorder } from './coverage-recorder.js';
 import { configureTiming, cpuMs, mark as markPhase } from '../core/timing.js';
 import { loadCucumber, stdoutFormatter, type CucumberApi } from './load-cucumber.js';
@@ -120,7 +120,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
     purgeModules(support.invalidate ?? [], [...lastSupport, ...supportFiles, ...projectModules()], process.cwd(), linkedPackages(process.cwd()).map((p) => p.dir));
   }
   lastSupport = supportFiles;
-  const sources = { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
+  const sources = { paths: supportLoadSources(support, supportFiles.length > 0 ? supportFiles : expandCompacted(support.importPaths)), defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
   await recordCoverage(support.coverage, Boolean(support.lines));
   recorder?.take();
   recorder?.resetLines(support.module === 'esm' || support.importPaths.length > 0);

@@ -9,14 +9,21 @@ const RECYCLE_AFTER = 30;
 /** Purged modules grow a long-lived runner slowly; past this it is replaced (watch's budget is 300 MB in all). */
 const RECYCLE_RSS = 150 * 1024 * 1024;
 /**
- * A long-lived runner's young generation: V8 grows it to 16 MB a semi-space after a big run and
- * keeps it, ≈ 20–30 MB of RSS the next runs do not need, which took an ES-module runner (whose
- * module copies are never freed) past the recycle line every few runs, each recycle a cold start.
+ * A long-lived runner's young generation (V8's semi-space, MB), by the steps it loads.
+ * - ES modules: 2. Their runner never frees a module copy, and V8 grows the young generation to 16 MB
+ *   a semi-space after a big run and keeps it, ≈ 20–30 MB of RSS the next runs do not need: that took
+ *   it past the recycle line every few runs, each recycle a cold start.
+ * - CommonJS: 8. Its runner frees what each reload purges; with 2 MB a run of 200 scenarios took ≈ 22
+ *   scavenges and a third more CPU (bench/RESULTS.md, session 18).
+ * - Not known yet (the session's first runner, before any run said): 2.
  */
-const WATCH_RUNNER_FLAGS = ['--max-semi-space-size=2'];
+export function watchRunnerFlags(support: SupportJob | undefined): string[] {
+  const commonJs = support !== undefined && support.module !== 'esm' && support.importPaths.length === 0;
+  return [`--max-semi-space-size=${commonJs ? 8 : 2}`];
+}
 
-export function startWatchRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void): Runner {
-  return startChildRunner(root, env, onOutput, WATCH_RUNNER_FLAGS);
+export function startWatchRunner(root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void, support?: SupportJob): Runner {
+  return startChildRunner(root, env, onOutput, watchRunnerFlags(support));
 }
 
 /**
@@ -35,8 +42,14 @@ export class RunnerPool {
   private lastSupport: SupportJob | undefined;
   /** A reused runner failed where a fresh one passed: every run gets a fresh runner from then on. */
   private warmUnsafe = false;
+  /** What the last run's runner loaded, whole run or not: which young generation a new runner gets. */
+  private loadedLast: SupportJob | undefined;
 
-  constructor(private readonly fork: () => Runner) {}
+  constructor(private readonly forkFor: (support: SupportJob | undefined) => Runner) {}
+
+  private fork(): Runner {
+    return this.forkFor(this.loadedLast);
+  }
 
   get reuseAllowed(): boolean {
     return !this.warmUnsafe;
@@ -87,6 +100,7 @@ export class RunnerPool {
   keep(child: Runner, runs: number, ended: { kept: boolean; cancelled: boolean; all: boolean }): boolean {
     const retired = ended.cancelled ? 'cancelled' : !ended.kept ? 'the run did not end cleanly' : this.warmUnsafe ? 'reuse distrusted' : ended.all ? 'it ran every scenario' : child.lastRss >= RECYCLE_RSS ? `memory ${Math.round(child.lastRss / 2 ** 20)} MB` : runs + 1 >= RECYCLE_AFTER ? `${runs + 1} runs` : undefined;
     this.warm = retired ? undefined : { child, runs: runs + 1 };
+    this.loadedLast = child.lastSupport ?? this.loadedLast;
     if (ended.kept && !this.warmUnsafe && child.lastSupport && !ended.all) this.lastSupport = child.lastSupport;
     mark('watch', retired ? `runner retired: ${retired}` : 'runner kept warm');
     return !retired;

@@ -13,6 +13,7 @@ import { inBuildFolders, loadedBuildFolders } from '../impact/loaded-builds.js';
 import { staleBuilds } from '../impact/stale-build.js';
 import type { RunOptions } from '../run/options.js';
 import type { Runner } from '../run/runner.js';
+import type { SupportJob } from '../run/protocol.js';
 import { loadGitignore, type GitIgnored } from './gitignore.js';
 import { mergeRequests, SuiteKnowledge, type Request } from './knowledge.js';
 import { failedOutsideSteps, RunnerPool, startWatchRunner } from './runners.js';
@@ -27,7 +28,7 @@ import { idleCollector } from '../core/idle-gc.js';
 /** What a session runs and watches with; tests put fakes in their place. */
 export interface SessionDeps {
   /** Starts a scenario runner (a child process). */
-  fork: (root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void) => Runner;
+  fork: (root: string, env: Record<string, string | undefined>, onOutput?: (chunk: string) => void, support?: SupportJob) => Runner;
   /** One run of the selected scenarios on a runner: every stage, composed by api/ (watch/ does not import it). */
   runScenarios: RunPass;
   /** The file watcher. */
@@ -72,7 +73,7 @@ export class WatchSession {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.known = new SuiteKnowledge(env.cwd, options);
     // Runners' timing marks join this process's.
-    this.runners = new RunnerPool(() => this.deps.fork(this.env.cwd, this.env.env, timingForwarder()));
+    this.runners = new RunnerPool((support) => this.deps.fork(this.env.cwd, this.env.env, timingForwarder(), support));
     this.settler = createSettler(options.settleMs ?? DEFAULT_SETTLE_MS, (paths) => this.onSettled(paths));
   }
 
