@@ -37,6 +37,8 @@ export const ENTRIES = {
  * Node 20, on the path to the first scenario of every verify (bench/RESULTS.md, session 18).
  */
 export const RUNNER = { name: 'worker', file: 'run/worker.js' };
+/** Where code that starts the runner finds it in the bundle (src/run/runner-entry.ts): set in both builds. */
+const RUNNER_ENTRY = { __SPECLOOP_RUNNER_ENTRY__: JSON.stringify(`./${RUNNER.name}.cjs`) };
 /** CommonJS files loaded by path at run time (cucumber's parallel workers require the preamble). */
 const COPIED = ['run/worker-preamble.cjs', 'run/capture-errors.cjs', 'run/read-recorder.cjs', 'run/sync-spawns.cjs', 'run/late-errors.cjs', 'run/cucumber-load-check.cjs'];
 // jsonc-parser's main is UMD: its require('./impl/…') calls would look beside the bundle.
@@ -108,7 +110,7 @@ async function main() {
     outdir: BUNDLE_DIR,
     external: EXTERNAL,
     plugins: [commonJsImportsExternal],
-    define: { __SPECLOOP_RUNNER_ENTRY__: JSON.stringify(`./${RUNNER.name}.cjs`) },
+    define: RUNNER_ENTRY,
     // Bundled CommonJS packages call require() for Node's built-ins, and write-file-atomic hashes
     // __filename into its temporary names; an ES module has neither. No __dirname: a package that
     // finds its own files by it must stay external (test/bundle.test.ts).
@@ -129,7 +131,7 @@ async function main() {
     external: EXTERNAL,
     plugins: [commonJsImportsExternal],
     // tsc's output is ES modules: strict, and import.meta.url names their file (here, this one).
-    define: { 'import.meta.url': '__specloopImportMetaUrl', __SPECLOOP_RUNNER_ENTRY__: JSON.stringify(`./${RUNNER.name}.cjs`) },
+    define: { 'import.meta.url': '__specloopImportMetaUrl', ...RUNNER_ENTRY },
     banner: { js: `"use strict";\n// specloop, bundled by scripts/bundle.mjs; third-party licences: LICENSES.txt beside this file.\nconst __specloopImportMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
     legalComments: 'none',
     metafile: true,

@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const GLOB_SPECIAL = /[*?[\]{}()!+@,\\]/;
+/** cucumber's `file:line` filter, which it strips before globbing. */
+const LINE_FILTER = /:\d+$/;
 
 /**
  * cucumber globs every path it is given, one glob per path (≈ 0.35 ms each). Where a folder's files
@@ -11,7 +13,7 @@ const GLOB_SPECIAL = /[*?[\]{}()!+@,\\]/;
 export function compactPaths(paths: string[], listDir: (dir: string) => string[] = safeReaddir): string[] {
   const groupOf = (file: string): string | undefined => {
     const ext = path.extname(file);
-    if (/:\d+$/.test(file) || path.basename(file).startsWith('.') || !ext || GLOB_SPECIAL.test(file)) return undefined;
+    if (LINE_FILTER.test(file) || path.basename(file).startsWith('.') || !ext || GLOB_SPECIAL.test(file)) return undefined;
     return `${path.dirname(file)}/*${ext}`;
   };
   const groups = new Map<string, string[]>();
@@ -69,6 +71,6 @@ export function expandCompacted(paths: string[], listDir: (dir: string) => strin
  */
 export function supportLoadSources(support: { requirePaths: string[]; importPaths: string[] }, files: readonly string[]): string[] {
   const named = support.requirePaths.length > 0 || support.importPaths.length > 0;
-  const literal = files.find((file) => !GLOB_SPECIAL.test(file) && !/:\d+$/.test(file));
+  const literal = files.find((file) => !GLOB_SPECIAL.test(file) && !LINE_FILTER.test(file));
   return named && literal !== undefined ? [literal] : [];
 }

@@ -4,7 +4,7 @@ import { BroadcastChannel } from 'node:worker_threads';
 import type { Envelope, Pickle } from '@cucumber/messages';
 import type { RunError, RunProgress } from '../core/run-result.js';
 import type { Heartbeat } from './watchdog.js';
-import type { SupportJob } from './protocol.js';
+import { loadsEsModules, type SupportJob } from './protocol.js';
 
 interface Coordinates { requireModules: string[]; requirePaths: string[]; importPaths: string[]; loaders: string[] }
 
@@ -19,7 +19,7 @@ const PREAMBLE = fileURLToPath(new URL('./worker-preamble.cjs', import.meta.url)
 export function forWorkers<L extends object>(library: L, support: SupportJob, env: NodeJS.ProcessEnv): L {
   const coordinates = (library as { originalCoordinates: Coordinates }).originalCoordinates;
   env.SPECLOOP_WORKER_TIMEOUT = String(support.timeout);
-  env.SPECLOOP_WORKER_ESM = support.module === 'esm' || support.importPaths.length > 0 ? '1' : '0';
+  env.SPECLOOP_WORKER_ESM = loadsEsModules(support) ? '1' : '0';
   return Object.assign(Object.create(Object.getPrototypeOf(library) as object) as L, library, { originalCoordinates: { ...coordinates, requireModules: [PREAMBLE, ...coordinates.requireModules] } });
 }
 

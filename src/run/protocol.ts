@@ -20,6 +20,11 @@ export interface SupportJob {
   lines?: boolean;
 }
 
+/** Whether the steps load as ES modules (import:, or spec.config's module: 'esm'), not through require. */
+export function loadsEsModules(support: Pick<SupportJob, 'module' | 'importPaths'>): boolean {
+  return support.module === 'esm' || support.importPaths.length > 0;
+}
+
 /** One scenario run. Paths are absolute, optionally with :line filters. */
 export interface RunJob {
   paths: string[];

@@ -5,7 +5,7 @@
  */
 import { createRequire, register as registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { SupportJob } from './protocol.js';
+import { loadsEsModules, type SupportJob } from './protocol.js';
 import { linkedPackages } from '../core/linked-packages.js';
 
 const ownRequire = createRequire(import.meta.url);
@@ -26,7 +26,7 @@ const generation = new Int32Array(new SharedArrayBuffer(4));
 /** `root`: the project folder, whose modules (outside node_modules) load fresh each run. */
 export async function registerTypeScript(support: SupportJob, root: string): Promise<void> {
   registerCommonJs();
-  if (esmRegistered || (support.module !== 'esm' && support.importPaths.length === 0)) return;
+  if (esmRegistered || !loadsEsModules(support)) return;
   esmRegistered = true;
   const { register } = (await import('tsx/esm/api')) as { register: () => void };
   register();

@@ -13,7 +13,7 @@ import type { SpecProblem } from '../core/errors.js';
 import captureErrors from './capture-errors.cjs';
 import { RunCollector } from './collect.js';
 import { recordMessages } from './message-record.js';
-import type { RunJob, SupportJob } from './protocol.js';
+import { loadsEsModules, type RunJob, type SupportJob } from './protocol.js';
 import type { RunError, RunResult } from '../core/run-result.js';
 import { purgeModules } from './purge.js';
 import { expandCompacted, supportLoadSources } from './compact-paths.js';
@@ -123,7 +123,7 @@ async function load(api: CucumberApi, support: SupportJob): Promise<Loaded | Spe
   const sources = { paths: supportLoadSources(support, supportFiles.length > 0 ? supportFiles : expandCompacted(support.importPaths)), defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const };
   await recordCoverage(support.coverage, Boolean(support.lines));
   recorder?.take();
-  recorder?.resetLines(support.module === 'esm' || support.importPaths.length > 0);
+  recorder?.resetLines(loadsEsModules(support));
   let library: Library;
   reads.phase = 'shared';
   try {

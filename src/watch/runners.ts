@@ -2,7 +2,7 @@ import { mark } from '../core/timing.js';
 import { isConfigFile } from '../impact/select.js';
 import { startChildRunner } from '../run/child.js';
 import type { Runner } from '../run/runner.js';
-import type { SupportJob } from '../run/protocol.js';
+import { loadsEsModules, type SupportJob } from '../run/protocol.js';
 import type { Verdict } from '../report/verdict.js';
 
 const RECYCLE_AFTER = 30;
@@ -18,7 +18,7 @@ const RECYCLE_RSS = 150 * 1024 * 1024;
  * - Not known yet (the session's first runner, before any run said): 2.
  */
 export function watchRunnerFlags(support: SupportJob | undefined): string[] {
-  const commonJs = support !== undefined && support.module !== 'esm' && support.importPaths.length === 0;
+  const commonJs = support !== undefined && !loadsEsModules(support);
   return [`--max-semi-space-size=${commonJs ? 8 : 2}`];
 }
 
